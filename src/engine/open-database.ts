@@ -1,0 +1,29 @@
+import type { DatabaseConnection } from './connection.js';
+import { parseDatabaseUrl, type DatabaseLocation } from './database-url.js';
+import type { PgliteCacheOptions } from './pglite-cache.js';
+import { PgliteConnection } from './pglite-connection.js';
+import { PostgresConnection } from './postgres-connection.js';
+import { SqliteConnection } from './sqlite-connection.js';
+
+export interface OpenDatabaseOptions {
+  readOnly?: boolean;
+  timeoutMs?: number;
+  cache?: PgliteCacheOptions;
+}
+
+export function openDatabase(urlOrLocation: string | DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<DatabaseConnection> {
+  const location = typeof urlOrLocation === 'string' ? parseDatabaseUrl(urlOrLocation) : urlOrLocation;
+  switch (location.kind) {
+    case 'postgres-server':
+      return PostgresConnection.open(location.url, options);
+    case 'pglite':
+      return location.dataDir === null ? PgliteConnection.scratch(options.cache) : PgliteConnection.open(location.dataDir, options.cache);
+    case 'sqlite-file':
+      return SqliteConnection.open(location.file, { readOnly: options.readOnly });
+  }
+}
+
+/** An empty throwaway database of the provider: a warm PGlite or a temporary SQLite file. */
+export function openScratchDatabase(provider: DatabaseLocation['provider'], cache?: PgliteCacheOptions): Promise<DatabaseConnection> {
+  return provider === 'postgresql' ? PgliteConnection.scratch(cache) : SqliteConnection.scratch();
+}

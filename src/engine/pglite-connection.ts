@@ -1,0 +1,57 @@
+/** Embedded PostgreSQL (PGlite): the default scratch and shadow database, and `pglite:` data directories. */
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { withShadowDatabase, type DatabaseConnection, type Row, type ShadowDatabaseFactory } from './connection.js';
+import { freshPglite, type PgliteCacheOptions } from './pglite-cache.js';
+
+export class PgliteConnection implements DatabaseConnection {
+  readonly provider = 'postgresql' as const;
+
+  private constructor(
+    readonly client: PGlite,
+    private readonly cacheOptions: PgliteCacheOptions,
+  ) {}
+
+  /** An empty in-memory database, from the warm cache when possible. */
+  static async scratch(cacheOptions: PgliteCacheOptions = {}): Promise<PgliteConnection> {
+    return new PgliteConnection(await freshPglite(cacheOptions), cacheOptions);
+  }
+
+  /** An existing PGlite data directory on disk. */
+  static async open(dataDir: string, cacheOptions: PgliteCacheOptions = {}): Promise<PgliteConnection> {
+    const client = new PGlite(dataDir);
+    await client.waitReady;
+    return new PgliteConnection(client, cacheOptions);
+  }
+
+  async query(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    const result = await this.client.query<Row>(sql, params as unknown[]);
+    return result.rows;
+  }
+
+  async executeScript(script: string): Promise<void> {
+    await this.client.exec(script);
+  }
+
+  adapterFactory(shadow?: ShadowDatabaseFactory): ReturnType<DatabaseConnection['adapterFactory']> {
+    return withShadowDatabase(new PrismaPGlite(this.client), shadow ?? pgliteShadow(this.cacheOptions));
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+/** A warm PGlite as the engine's shadow database, closed when the engine disposes it. */
+export function pgliteShadow(cacheOptions: PgliteCacheOptions = {}): ShadowDatabaseFactory {
+  return async () => {
+    const client = await freshPglite(cacheOptions);
+    const adapter = await new PrismaPGlite(client).connect();
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      await client.close();
+    };
+    return adapter;
+  };
+}
