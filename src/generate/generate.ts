@@ -1,0 +1,111 @@
+import { dirname, relative, sep } from 'node:path';
+import type { ResolvedConfig, ResolvedEnvironment } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { StewardError } from '../errors/index.js';
+import { knownPreviewFeatures, prismaFormat, prismaValidate } from '../prisma/schema-wasm.js';
+import type { Schema } from '../schema/model.js';
+import { validateAnnotations } from './annotations.js';
+import type { GenerationChange } from './changes.js';
+import { hashMaster, hashText, parseHeader, renderHeader } from './header.js';
+import { renderPrismaConfig } from './prisma-config.js';
+import { transformForEnvironment } from './transform.js';
+
+export interface GeneratedFile {
+  /** Absolute path. */
+  path: string;
+  text: string;
+}
+
+export interface GeneratedEnvironment {
+  env: ResolvedEnvironment;
+  schema: GeneratedFile;
+  prismaConfig?: GeneratedFile;
+  changes: GenerationChange[];
+  /** Prisma's verdict on the generated schema; an error here is a bug of steward's. */
+  validation: Diagnostic[];
+}
+
+/**
+ * Computes every environment's files from the master. Pure: nothing is read or written.
+ * Throws StewardError for invalid annotations (with their location).
+ */
+export function generateEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'environments' | 'master' | 'cwd'>, only?: string): GeneratedEnvironment[] {
+  const names = config.environments.map((e) => e.name);
+  if (only !== undefined && !names.includes(only)) {
+    throw new StewardError('UNKNOWN_ENVIRONMENT', `Unknown environment '${only}' (configured: ${names.join(', ')})`);
+  }
+  validateAnnotations(schema, names);
+  const masterHash = hashMaster(schema.files);
+  const known = new Set(knownPreviewFeatures());
+  const out: GeneratedEnvironment[] = [];
+  for (const env of config.environments) {
+    if (only !== undefined && env.name !== only) continue;
+    const result = transformForEnvironment(schema, {
+      name: env.name,
+      provider: env.provider,
+      prismaMajor: env.prismaMajor,
+      urlEnv: env.urlEnv,
+      knownPreviewFeatures: env.prismaMajor >= 7 ? known : undefined,
+    });
+    const joined =
+      result.files.length === 1
+        ? result.files[0].text
+        : result.files.map((f) => `// ---- from ${f.path} ----\n${f.text}`).join('\n');
+    const outputName = relative(config.cwd, env.output).split(sep).join('/') || env.output;
+    const body = prismaFormat(joined, outputName);
+    const masterShown = relative(dirname(env.output), config.master).split(sep).join('/') || config.master;
+    const text = renderHeader({ master: masterShown, env: env.name, masterHash }, body) + body;
+    const validation = prismaValidate([{ path: outputName, text }], { allowDatasourceUrls: env.prismaMajor < 7, lenientPreviewFeatures: env.prismaMajor < 7 });
+    let prismaConfig: GeneratedFile | undefined;
+    if (env.prismaConfigPath) {
+      const configBody = renderPrismaConfig({ configPath: env.prismaConfigPath, schemaPath: env.output, migrationsDir: env.migrationsDir, urlEnv: env.urlEnv });
+      prismaConfig = { path: env.prismaConfigPath, text: renderHeader({ master: masterShown, env: env.name, masterHash }, configBody) + configBody };
+    }
+    out.push({ env, schema: { path: env.output, text }, prismaConfig, changes: result.changes, validation });
+  }
+  return out;
+}
+
+export type StaleReason = 'missing' | 'no-header' | 'edited' | 'master-changed' | 'settings-changed';
+
+export interface StaleFile {
+  env: string;
+  path: string;
+  reason: StaleReason;
+  /** First line (1-based) where the file on disk differs from what generate would write. */
+  line?: number;
+  expected?: string;
+  actual?: string;
+}
+
+/** Compares a generated file with the file on disk (undefined when missing). Pure. */
+export function compareGenerated(env: string, expected: GeneratedFile, actual: string | undefined): StaleFile | undefined {
+  if (actual === expected.text) return undefined;
+  if (actual === undefined) return { env, path: expected.path, reason: 'missing' };
+  const diffLine = firstDifference(expected.text, actual);
+  const base = { env, path: expected.path, ...diffLine };
+  const header = parseHeader(actual);
+  if (!header) return { ...base, reason: 'no-header' };
+  const wanted = parseHeader(expected.text)!;
+  if (hashText(header.body) !== header.info.contentHash) return { ...base, reason: 'edited' };
+  if (header.info.masterHash !== wanted.info.masterHash) return { ...base, reason: 'master-changed' };
+  return { ...base, reason: 'settings-changed' };
+}
+
+
+function firstDifference(expected: string, actual: string): { line: number; expected?: string; actual?: string } {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return { line: i + 1, expected: a[i], actual: b[i] };
+  }
+  return { line: 1 };
+}
+
+export const STALE_REASON_TEXT: Record<StaleReason, string> = {
+  missing: 'is missing; run `steward generate`',
+  'no-header': 'was not generated by steward (no header); run `steward generate` to replace it',
+  edited: 'was edited by hand since it was generated; move the change into the master and run `steward generate`',
+  'master-changed': 'is stale: the master changed since it was generated; run `steward generate`',
+  'settings-changed': 'is stale: generation settings changed (configuration or steward version); run `steward generate`',
+};
