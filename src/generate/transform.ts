@@ -46,6 +46,7 @@ class Transformer {
   private readonly removedModels = new Set<string>();
   private readonly removedEnums = new Set<string>();
   private readonly stringEnums = new Set<string>();
+  private readonly enumNames: Set<string>;
 
   constructor(
     private readonly schema: Schema,
@@ -54,6 +55,7 @@ class Transformer {
     this.caps = CAPABILITIES[target.provider];
     this.masterProvider = normalizeProvider(datasourceProvider(schema));
     for (const f of schema.files) this.texts.set(f.path, f.text);
+    this.enumNames = new Set(schema.enums.map((e) => e.name));
   }
 
   run(): TransformResult {
@@ -259,7 +261,7 @@ class Transformer {
     }
 
     const excludedAttrs = new Set(anns.flatMap((a) => (a.kind === 'exclude' && a.envs.includes(this.target.name) ? a.attributes : [])));
-    const isEnumType = this.schema.enums.some((e) => e.name === typeName);
+    const isEnumType = this.enumNames.has(typeName);
     const toJson = field.type.list && (isScalarType(typeName) || isEnumType) && !this.caps.scalarLists;
     const toString = this.stringEnums.has(typeName);
 
