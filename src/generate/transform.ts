@@ -4,7 +4,7 @@ import { isScalarType } from '../schema/model.js';
 import { datasourceProvider, fieldRefs, getArgument, getProperty, stringValue } from '../schema/query.js';
 import { applyEdits } from '../schema/edits.js';
 import { type Annotation, includedIn, isAnnotationComment, parseAnnotations } from './annotations.js';
-import { CAPABILITIES, POSTGRES_TO_COCKROACH, normalizeProvider, type Provider, type ProviderCapabilities, nativeTypeMeaning } from './capabilities.js';
+import { CAPABILITIES, LOSSLESS_NATIVE_TYPES, POSTGRES_TO_COCKROACH, normalizeProvider, type Provider, type ProviderCapabilities, nativeTypeMeaning } from './capabilities.js';
 import { CHANGE_CODES, type ChangeCode, type GenerationChange } from './changes.js';
 
 export interface EnvironmentTarget {
@@ -302,6 +302,10 @@ class Transformer {
         return;
       }
       this.remove(attributeSpanWithSpace(attr, text));
+      if (LOSSLESS_NATIVE_TYPES.has(native) && args.length === 0) {
+        this.change('native-type-equivalent', attr.span, `@db.${native} removed from ${model.name}.${field.name}: ${this.target.provider} stores ${field.type.name} the same way`, where);
+        return;
+      }
       this.change('native-type-removed', attr.span, `@db.${native}${args.length ? `(${args.join(', ')})` : ''} removed from ${model.name}.${field.name}: ${nativeTypeMeaning(native, args)} on ${this.target.provider}`, where);
       return;
     }
