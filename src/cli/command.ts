@@ -1,0 +1,42 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Style } from '../diagnostics/style.js';
+import type { ExitCode } from '../errors/index.js';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandContext {
+  cwd: string;
+  configFile?: string;
+  /** --format, or the default chosen for the environment (github on GitHub Actions). */
+  format?: string;
+  style: Style;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Loads the configuration once per run. */
+  config(): Promise<ResolvedConfig>;
+  /** Renders diagnostics with the selected reporter. */
+  report(diagnostics: readonly Diagnostic[], options?: { sources?: Map<string, string>; formats?: readonly string[] }): void;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+/** One CLI command. The command layer is thin: it parses options and calls library functions. */
+export interface Command {
+  name: string;
+  summary: string;
+  /** Lines of the command's help after the usage line. */
+  help: string;
+  usage: string;
+  options: OptionSpec;
+  /** Output formats the command accepts. */
+  formats: readonly string[];
+  /** Subcommand names, when the command has them (`migrate create`). */
+  allowPositionals?: boolean;
+  run(ctx: CommandContext, args: ParsedArgs): Promise<ExitCode>;
+}

@@ -1,0 +1,52 @@
+import type { ResolvedConfig } from '../../config/types.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { ExitCode } from '../../errors/index.js';
+import { generateProject, staleDiagnostics } from '../../project/environments.js';
+import { validateProject } from '../../project/validate.js';
+import type { Command, CommandContext, ParsedArgs } from '../command.js';
+
+export interface CheckStepResult {
+  diagnostics: Diagnostic[];
+  sources?: Map<string, string>;
+}
+
+/** One gate of `steward check`. Each capability adds its step here (one entry). */
+export interface CheckStep {
+  name: string;
+  /** Runs only when this returns true (e.g. opt-in steps behind a flag). */
+  enabled?: (args: ParsedArgs) => boolean;
+  run(config: ResolvedConfig, ctx: CommandContext, args: ParsedArgs): Promise<CheckStepResult>;
+}
+
+export const CHECK_STEPS: CheckStep[] = [
+  {
+    name: 'generate --check, validate',
+    async run(config) {
+      const generated = await generateProject(config, { check: true });
+      const validated = validateProject(config, { generated: generated.environments, current: generated.current });
+      return { diagnostics: [...staleDiagnostics(generated.stale), ...validated.diagnostics], sources: validated.sources };
+    },
+  },
+];
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'The offline CI gate: every check steward has (generate --check, validate, ...)',
+  usage: 'steward check',
+  help: `  Steps: ${CHECK_STEPS.map((s) => s.name).join(', ')}`,
+  options: {},
+  formats: ['text', 'json', 'github', 'sarif', 'markdown'],
+  async run(ctx, args) {
+    const config = await ctx.config();
+    const diagnostics: Diagnostic[] = [];
+    const sources = new Map<string, string>();
+    for (const step of CHECK_STEPS) {
+      if (step.enabled && !step.enabled(args)) continue;
+      const result = await step.run(config, ctx, args);
+      diagnostics.push(...result.diagnostics);
+      for (const [k, v] of result.sources ?? []) sources.set(k, v);
+    }
+    ctx.report(diagnostics, { sources });
+    return diagnostics.some((d) => d.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;
+  },
+};

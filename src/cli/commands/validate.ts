@@ -1,0 +1,18 @@
+import { ExitCode } from '../../errors/index.js';
+import { validateProject } from '../../project/validate.js';
+import type { Command } from '../command.js';
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: "Check the master and every environment schema with Prisma's own validator",
+  usage: 'steward validate',
+  help: '  Prisma 6 style datasource URLs in the master are accepted.',
+  options: {},
+  formats: ['text', 'json', 'github'],
+  async run(ctx) {
+    const config = await ctx.config();
+    const result = validateProject(config);
+    ctx.report(result.diagnostics, { sources: result.sources });
+    return result.diagnostics.some((d) => d.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;
+  },
+};

@@ -1,0 +1,161 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { REPORTERS } from '../diagnostics/reporters/index.js';
+import { colorEnabled, createStyle } from '../diagnostics/style.js';
+import { ExitCode, StewardError, formatLocation } from '../errors/index.js';
+import type { Command, CommandContext, OptionSpec } from './command.js';
+import { COMMANDS } from './commands/index.js';
+
+const GLOBAL_OPTIONS: OptionSpec = {
+  cwd: { type: 'string' },
+  config: { type: 'string' },
+  format: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+};
+
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  /** Whether stdout is a terminal (colour). */
+  isTTY?: boolean;
+}
+
+/** Runs the CLI with the given arguments and returns the exit code. Never throws. */
+export async function runCli(argv: string[], options: RunOptions = {}): Promise<ExitCode> {
+  const env = options.env ?? process.env;
+  const stdout = options.stdout ?? ((t: string) => void process.stdout.write(t));
+  const stderr = options.stderr ?? ((t: string) => void process.stderr.write(t));
+  const noColorArg = argv.includes('--no-color');
+  const style = createStyle(colorEnabled({ isTTY: options.isTTY ?? process.stdout.isTTY }, noColorArg, env));
+  const errStyle = createStyle(colorEnabled({ isTTY: options.isTTY ?? process.stderr.isTTY }, noColorArg, env));
+
+  const commandIndex = argv.findIndex((a) => !a.startsWith('-') && !isOptionValue(argv, a));
+  const commandName = commandIndex === -1 ? undefined : argv[commandIndex];
+  if (commandName === undefined) {
+    if (argv.includes('--version') || argv.includes('-v')) {
+      stdout(`${await version()}\n`);
+      return ExitCode.Ok;
+    }
+    stdout(mainHelp());
+    return argv.includes('--help') || argv.includes('-h') ? ExitCode.Ok : ExitCode.Usage;
+  }
+  if (commandName === 'help') {
+    const target = COMMANDS.find((c) => c.name === argv[commandIndex + 1]);
+    stdout(target ? commandHelp(target) : mainHelp());
+    return ExitCode.Ok;
+  }
+  const command = COMMANDS.find((c) => c.name === commandName);
+  if (!command) {
+    stderr(`${errStyle.red('error')}: unknown command '${commandName}'\n\n${mainHelp()}`);
+    return ExitCode.Usage;
+  }
+  const rest = [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: command.allowPositionals === true, strict: true });
+  } catch (error) {
+    stderr(`${errStyle.red('error')}: ${(error as Error).message.replace(/\. To specify.*$/s, '')}\n\n${commandHelp(command)}`);
+    return ExitCode.Usage;
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) {
+    stdout(commandHelp(command));
+    return ExitCode.Ok;
+  }
+  let format = values.format as string | undefined;
+  if (format === undefined) format = env.GITHUB_ACTIONS === 'true' && command.formats.includes('github') ? 'github' : 'text';
+  if (!command.formats.includes(format)) {
+    stderr(`${errStyle.red('error')}: --format ${format} is not available for '${command.name}' (choose ${command.formats.join(', ')})\n`);
+    return ExitCode.Usage;
+  }
+  const cwd = (values.cwd as string | undefined) ?? options.cwd ?? process.cwd();
+  let configPromise: Promise<ResolvedConfig> | undefined;
+  const ctx: CommandContext = {
+    cwd,
+    configFile: values.config as string | undefined,
+    format,
+    style,
+    stdout,
+    stderr,
+    env,
+    config: () => (configPromise ??= loadConfig({ cwd, configFile: values.config as string | undefined })),
+    report(diagnostics, opts = {}) {
+      const reporter = REPORTERS[format!] ?? REPORTERS.text;
+      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd }));
+    },
+  };
+  try {
+    return await command.run(ctx, { values: parsed.values, positionals: parsed.positionals });
+  } catch (error) {
+    return reportError(error, stderr, errStyle);
+  }
+}
+
+function reportError(error: unknown, stderr: (t: string) => void, style: ReturnType<typeof createStyle>): ExitCode {
+  if (error instanceof StewardError) {
+    const where = error.location ? `${formatLocation(error.location)}: ` : '';
+    const lines = [`${style.red('error')}[${error.code}]: ${where}${error.message}`];
+    for (const d of error.details) lines.push(`  ${d}`);
+    if (error.hint) lines.push(`  ${style.dim('hint:')} ${error.hint}`);
+    stderr(lines.join('\n') + '\n');
+    return error.exitCode;
+  }
+  // Not a user mistake: a defect in steward. Show the stack so it can be reported.
+  stderr(`${style.red('internal error')}: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in prisma-steward.\n`);
+  return ExitCode.Usage;
+}
+
+function isOptionValue(argv: string[], arg: string): boolean {
+  const i = argv.indexOf(arg);
+  if (i <= 0) return false;
+  const prev = argv[i - 1];
+  return ['--cwd', '--config', '--format'].includes(prev) || (prev.startsWith('--') && !prev.includes('=') && takesValue(prev.slice(2)));
+}
+
+function takesValue(name: string): boolean {
+  return COMMANDS.some((c) => c.options[name]?.type === 'string');
+}
+
+async function version(): Promise<string> {
+  const { readFileSync } = await import('node:fs');
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+const GLOBAL_HELP = [
+  'Global options:',
+  '  --cwd <dir>        run as if started in <dir>',
+  '  --config <file>    configuration file (default: steward.config.{ts,mts,js,mjs,json} in the working directory)',
+  '  --format <name>    output format (text, json, github, ...; github is the default on GitHub Actions)',
+  '  --no-color         no colours (also NO_COLOR=1; colours are off when output is not a terminal)',
+  '  -h, --help         help',
+].join('\n');
+
+const EXIT_HELP = 'Exit codes: 0 clean, 1 findings or stale output, 2 bad usage/configuration/input, 3 database unreachable.';
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'steward: one master Prisma schema, true everywhere it lives.',
+    '',
+    'Usage: steward <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    GLOBAL_HELP,
+    '',
+    EXIT_HELP,
+    '',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return [`Usage: ${command.usage}`, '', command.summary, '', command.help, `  --format: ${command.formats.join(', ')}`, '', GLOBAL_HELP, '', EXIT_HELP, ''].join('\n');
+}

@@ -1,0 +1,208 @@
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StewardError } from '../errors/index.js';
+import { PROVIDERS, normalizeProvider, type Provider } from '../generate/capabilities.js';
+import { parseSchema } from '../schema/parse.js';
+import { readSchemaFiles } from '../schema/load.js';
+import { datasourceProvider, urlEnvVar } from '../schema/query.js';
+import { ConfigProblems, join as joinPath } from './check-value.js';
+import { CONFIG_SECTIONS } from './sections.js';
+import type { EnvironmentConfig, ResolvedConfig, ResolvedEnvironment, StewardConfig } from './types.js';
+
+export const CONFIG_FILE_NAMES = ['steward.config.ts', 'steward.config.mts', 'steward.config.js', 'steward.config.mjs', 'steward.config.json'];
+const MASTER_CANDIDATES = ['prisma/schema.master.prisma', 'api/prisma/schema.master.prisma'];
+const MASTER_FILE_NAME = 'schema.master.prisma';
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.steward', '.turbo', '.cache']);
+
+export interface LoadConfigOptions {
+  cwd?: string;
+  /** Explicit configuration file (--config). */
+  configFile?: string;
+}
+
+/** Finds, loads, validates and resolves the configuration. Throws StewardError (exit 2) on problems. */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
+    throw new StewardError('USAGE', `Working directory not found: ${cwd}`);
+  }
+  let configFile: string | undefined;
+  if (options.configFile) {
+    configFile = resolve(cwd, options.configFile);
+    if (!existsSync(configFile)) throw new StewardError('CONFIG_NOT_FOUND', `Configuration file not found: ${options.configFile}`, { location: { file: options.configFile } });
+  } else {
+    configFile = CONFIG_FILE_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
+  }
+  const raw = configFile ? await importConfigFile(configFile, cwd) : {};
+  return resolveConfig(raw, cwd, configFile);
+}
+
+/** Validates a configuration object and fills in defaults. Pure apart from locating the master. */
+export function resolveConfig(raw: unknown, cwd: string, configFile?: string): ResolvedConfig {
+  const shown = configFile ? relative(cwd, configFile) || configFile : 'configuration';
+  const problems = new ConfigProblems();
+  validateConfig(raw, problems);
+  if (problems.problems.length > 0) {
+    throw new StewardError('CONFIG_INVALID', `Invalid configuration in ${shown}`, { location: { file: shown }, details: problems.problems });
+  }
+  const config = raw as StewardConfig;
+  const master = config.master ? resolve(configFile ? dirname(configFile) : cwd, config.master) : findMaster(cwd);
+  if (!existsSync(master)) {
+    throw new StewardError('MASTER_NOT_FOUND', `Master schema not found: ${relative(cwd, master) || master}`, {
+      location: { file: shown },
+      hint: 'Set `master` in steward.config.ts, or run `steward init` to create one from your schema.prisma.',
+    });
+  }
+  const prismaMajor = config.prismaMajor ?? 7;
+  const masterDir = statSync(master).isDirectory() ? dirname(master) : dirname(master);
+  const projectDir = basename(masterDir) === 'prisma' ? dirname(masterDir) : masterDir;
+
+  // Defaults read the master's datasource: its URL variable and provider.
+  let masterUrlEnv: string | undefined;
+  let masterProvider: string | undefined;
+  try {
+    // Only the datasource block is needed here; parsing the whole master would double start-up work.
+    const schema = parseSchema(readSchemaFiles(master, cwd).map((f) => ({ path: f.path, text: datasourceBlocks(f.text) })));
+    masterProvider = normalizeProvider(datasourceProvider(schema));
+    masterUrlEnv = schema.datasources[0] ? urlEnvVar(schema.datasources[0]) : undefined;
+  } catch {
+    // A malformed master is reported by the command that reads it, with its location.
+  }
+  const envConfigs: Record<string, EnvironmentConfig> = config.environments ?? {
+    dev: { provider: 'sqlite' },
+    production: { provider: masterProvider === 'cockroachdb' ? 'cockroachdb' : 'postgresql' },
+  };
+  const base = configFile ? dirname(configFile) : cwd;
+  const environments: ResolvedEnvironment[] = Object.entries(envConfigs).map(([name, env]) => {
+    const major = env.prismaMajor ?? prismaMajor;
+    return {
+      name,
+      provider: env.provider,
+      output: env.output ? resolve(base, env.output) : join(masterDir, `schema.${name}.prisma`),
+      urlEnv: env.urlEnv ?? masterUrlEnv ?? 'DATABASE_URL',
+      prismaConfigPath: env.prismaConfig === false || major < 7 ? undefined : env.prismaConfig ? resolve(base, env.prismaConfig) : join(projectDir, `prisma.${name}.config.ts`),
+      migrationsDir: env.migrations ? resolve(base, env.migrations) : join(masterDir, 'migrations', name),
+      prismaMajor: major,
+    };
+  });
+  const sections: Record<string, unknown> = {};
+  for (const key of Object.keys(CONFIG_SECTIONS)) if (config[key] !== undefined) sections[key] = config[key];
+  return { cwd, configFile, master, prismaMajor, environments, sections };
+}
+
+const CORE_KEYS = ['master', 'prismaMajor', 'environments'];
+const ENV_KEYS = ['provider', 'output', 'urlEnv', 'prismaConfig', 'migrations', 'prismaMajor'];
+
+function validateConfig(raw: unknown, p: ConfigProblems): void {
+  if (!p.object('', raw)) return;
+  p.knownKeys('', raw, [...CORE_KEYS, ...Object.keys(CONFIG_SECTIONS)]);
+  if (raw.master !== undefined) p.string('master', raw.master);
+  if (raw.prismaMajor !== undefined) p.oneOf('prismaMajor', raw.prismaMajor, [6, 7]);
+  if (raw.environments !== undefined && p.object('environments', raw.environments)) {
+    const entries = Object.entries(raw.environments);
+    if (entries.length === 0) p.add('environments', 'needs at least one environment');
+    for (const [name, env] of entries) {
+      const path = joinPath('environments', name);
+      if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) p.add(path, 'environment names start with a letter and use letters, digits, _ and -');
+      if (!p.object(path, env)) continue;
+      p.knownKeys(path, env, ENV_KEYS);
+      p.oneOf(joinPath(path, 'provider'), env.provider, PROVIDERS as readonly Provider[]);
+      for (const key of ['output', 'urlEnv', 'migrations'] as const) if (env[key] !== undefined) p.string(joinPath(path, key), env[key]);
+      if (env.prismaConfig !== undefined && env.prismaConfig !== false) p.string(joinPath(path, 'prismaConfig'), env.prismaConfig);
+      if (env.prismaMajor !== undefined) p.oneOf(joinPath(path, 'prismaMajor'), env.prismaMajor, [6, 7]);
+    }
+  }
+  for (const [key, validate] of Object.entries(CONFIG_SECTIONS)) {
+    if (raw[key] !== undefined) validate(raw[key], p, key);
+  }
+}
+
+/** Zero-config master discovery: the specification's layout first, then a search under cwd. */
+export function findMaster(cwd: string): string {
+  for (const candidate of MASTER_CANDIDATES) {
+    const p = join(cwd, candidate);
+    if (existsSync(p)) return p;
+  }
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 6 || found.length > 5) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(join(dir, e.name), depth + 1);
+      } else if (e.name === MASTER_FILE_NAME) found.push(join(dir, e.name));
+    }
+  };
+  walk(cwd, 0);
+  if (found.length === 1) return found[0];
+  if (found.length > 1) {
+    throw new StewardError('MASTER_NOT_FOUND', `Several master schemas found; set \`master\` in steward.config.ts`, {
+      details: found.map((f) => relative(cwd, f)),
+    });
+  }
+  throw new StewardError('MASTER_NOT_FOUND', `No master schema found under ${cwd}`, {
+    hint: `Expected ${MASTER_CANDIDATES.join(' or ')} (or any ${MASTER_FILE_NAME}), or \`master\` in steward.config.ts. \`steward init\` creates one from an existing schema.prisma.`,
+  });
+}
+
+async function importConfigFile(file: string, cwd: string): Promise<unknown> {
+  const shown = relative(cwd, file) || file;
+  if (file.endsWith('.json')) {
+    const text = readFileSync(file, 'utf8');
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      const m = /position (\d+)/.exec((error as Error).message);
+      const offset = m ? Number(m[1]) : 0;
+      const before = text.slice(0, offset);
+      const line = before.split('\n').length;
+      const column = offset - before.lastIndexOf('\n');
+      throw new StewardError('CONFIG_INVALID', `Invalid JSON in ${shown}: ${(error as Error).message}`, { location: { file: shown, line, column } });
+    }
+  }
+  let target = file;
+  let temporary: string | undefined;
+  if (file.endsWith('.ts') || file.endsWith('.mts')) {
+    // Transpile beside the original so relative and package imports resolve as the user wrote them.
+    const ts = (await import('typescript')).default;
+    const source = readFileSync(file, 'utf8');
+    const out = ts.transpileModule(source, {
+      fileName: file,
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+    });
+    const diag = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
+    if (diag) {
+      const pos = diag.file && diag.start !== undefined ? diag.file.getLineAndCharacterOfPosition(diag.start) : undefined;
+      throw new StewardError('CONFIG_LOAD_FAILED', `Cannot compile ${shown}: ${ts.flattenDiagnosticMessageText(diag.messageText, ' ')}`, {
+        location: { file: shown, line: pos ? pos.line + 1 : undefined, column: pos ? pos.character + 1 : undefined },
+      });
+    }
+    temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.mjs`);
+    writeFileSync(temporary, out.outputText);
+    target = temporary;
+  }
+  try {
+    const mod = (await import(pathToFileURL(target).href)) as { default?: unknown };
+    const value = mod.default;
+    if (value === undefined) throw new StewardError('CONFIG_INVALID', `${shown} has no default export`, { location: { file: shown }, hint: 'export default defineConfig({ ... })' });
+    return typeof value === 'function' ? await (value as () => unknown)() : value;
+  } catch (error) {
+    if (error instanceof StewardError) throw error;
+    throw new StewardError('CONFIG_LOAD_FAILED', `Cannot load ${shown}: ${(error as Error).message}`, { location: { file: shown } });
+  } finally {
+    if (temporary) rmSync(temporary, { force: true });
+  }
+}
+
+/** The datasource blocks of a schema text (other blocks blanked), for cheap default detection. */
+function datasourceBlocks(text: string): string {
+  const blocks = text.match(/^datasource\s+\w+\s*\{[^}]*\}/gm);
+  return blocks ? blocks.join('\n') : '';
+}

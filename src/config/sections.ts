@@ -1,0 +1,10 @@
+import type { ConfigProblems } from './check-value.js';
+
+/**
+ * Configuration sections owned by capabilities. Each capability validates its own section;
+ * a key that is neither a core key nor listed here is an error.
+ */
+export type SectionValidator = (value: unknown, problems: ConfigProblems, path: string) => void;
+
+export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
+};

@@ -1,0 +1,56 @@
+import type { Provider } from '../generate/capabilities.js';
+
+/** One environment as the user writes it in steward.config.*. */
+export interface EnvironmentConfig {
+  /** Database provider of the environment's generated schema. */
+  provider: Provider;
+  /** Output schema file. Default: `schema.<env>.prisma` beside the master. */
+  output?: string;
+  /** Environment variable holding the connection URL. Default: the master's `url = env(...)`, else DATABASE_URL. */
+  urlEnv?: string;
+  /** Where `prisma.<env>.config.ts` is written (Prisma 7 targets), or false for none. */
+  prismaConfig?: string | false;
+  /** Migrations folder. Default: `migrations/<env>` beside the master. */
+  migrations?: string;
+  /** Target Prisma major version for this environment. Default: the top-level prismaMajor. */
+  prismaMajor?: 6 | 7;
+}
+
+/** The configuration file's shape. Every key is optional: zero config follows the specification's layout. */
+export interface StewardConfig {
+  /** Master schema: a .prisma file or a folder of .prisma files. */
+  master?: string;
+  /** Target Prisma major version (6 or 7). Default 7. */
+  prismaMajor?: 6 | 7;
+  /** Environments by name. Default: dev (sqlite) and production (postgresql). */
+  environments?: Record<string, EnvironmentConfig>;
+  /** Sections owned by capabilities (lint, audit, migrate, changes...). */
+  [section: string]: unknown;
+}
+
+/** An environment with every default filled in and absolute paths. */
+export interface ResolvedEnvironment {
+  name: string;
+  provider: Provider;
+  /** Absolute path of the generated schema. */
+  output: string;
+  urlEnv: string;
+  /** Absolute path of prisma.<env>.config.ts, or undefined when none is written. */
+  prismaConfigPath?: string;
+  /** Absolute path of the migrations folder. */
+  migrationsDir: string;
+  prismaMajor: 6 | 7;
+}
+
+export interface ResolvedConfig {
+  /** Absolute working directory; paths in output are shown relative to it. */
+  cwd: string;
+  /** Absolute path of the configuration file, when one was found. */
+  configFile?: string;
+  /** Absolute path of the master schema (file or folder). */
+  master: string;
+  prismaMajor: 6 | 7;
+  environments: ResolvedEnvironment[];
+  /** Validated capability sections by key (raw user values; each capability reads its own). */
+  sections: Record<string, unknown>;
+}

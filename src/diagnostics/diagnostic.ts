@@ -1,0 +1,74 @@
+/**
+ * The one diagnostic type of the whole tool. Generation, validation, lint, audit, diff and
+ * drift all produce Diagnostics; reporters render them without knowing which feature made them.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface DiagnosticLocation {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** A text edit: replace [start, end) of `file` with `text`. Offsets are string indexes. */
+export interface TextEdit {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  description: string;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic {
+  /** Which part of steward produced it: 'generate', 'validate', 'lint', 'audit', ... */
+  source: string;
+  /** A stable code from that source's closed list (a rule id, a transform code, P1012, ...). */
+  code: string;
+  severity: Severity;
+  message: string;
+  location?: DiagnosticLocation;
+  /** The environment the finding is about, when it is about one. */
+  env?: string;
+  model?: string;
+  field?: string;
+  /** Extra lines of explanation shown under the message. */
+  notes?: string[];
+  fix?: Fix;
+  /** Free-form structured data for JSON output. */
+  data?: Record<string, unknown>;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Stable order: file, line, column, then code. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => {
+    const fa = a.location?.file ?? '';
+    const fb = b.location?.file ?? '';
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    const la = a.location?.line ?? 0;
+    const lb = b.location?.line ?? 0;
+    if (la !== lb) return la - lb;
+    const ca = a.location?.column ?? 0;
+    const cb = b.location?.column ?? 0;
+    if (ca !== cb) return ca - cb;
+    return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+  });
+}

@@ -1,0 +1,3 @@
+export * from './diagnostic.js';
+export * from './style.js';
+export * from './reporters/index.js';

@@ -1,0 +1,53 @@
+import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import type { ReportContext, Reporter } from './types.js';
+
+/** Terminal output: `file:line:col severity message [code]`, a code frame, notes. */
+export const textReporter: Reporter = (diagnostics, context) => {
+  const { style } = context;
+  const out: string[] = [];
+  for (const d of diagnostics) {
+    const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column}` : '';
+    const sev = d.severity === 'error' ? style.red('error') : d.severity === 'warning' ? style.yellow('warning') : style.blue('info');
+    const scope = d.env ? style.dim(` (${d.env})`) : '';
+    out.push(`${where ? `${style.bold(where)} ` : ''}${sev} ${d.message}${scope} ${style.dim(`[${d.code}]`)}`);
+    const frame = codeFrame(d, context);
+    if (frame) out.push(frame);
+    for (const note of d.notes ?? []) out.push(`  ${style.dim('=')} ${note}`);
+    if (d.fix) out.push(`  ${style.dim('fix:')} ${d.fix.description}`);
+  }
+  const c = countBySeverity(diagnostics);
+  if (diagnostics.length > 0) out.push('');
+  out.push(summaryLine(c, context));
+  return out.join('\n') + '\n';
+};
+
+function summaryLine(c: Record<'error' | 'warning' | 'info', number>, { style }: ReportContext): string {
+  const parts = [`${c.error} error${c.error === 1 ? '' : 's'}`, `${c.warning} warning${c.warning === 1 ? '' : 's'}`];
+  if (c.info) parts.push(`${c.info} info`);
+  const text = parts.join(', ');
+  return c.error > 0 ? style.red(text) : c.warning > 0 ? style.yellow(text) : style.green(text);
+}
+
+/** Two lines of context around the location, with a caret under the span. */
+export function codeFrame(d: Diagnostic, { sources, style }: ReportContext): string | undefined {
+  if (!d.location || !sources) return undefined;
+  const text = sources.get(d.location.file);
+  if (text === undefined) return undefined;
+  const lines = text.split('\n');
+  const line = d.location.line;
+  if (line < 1 || line > lines.length) return undefined;
+  const first = Math.max(1, line - 1);
+  const last = Math.min(lines.length, line + 1);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const marker = n === line ? style.red('>') : ' ';
+    out.push(`  ${marker} ${style.dim(String(n).padStart(width))} | ${lines[n - 1]}`);
+    if (n === line) {
+      const col = Math.max(1, d.location.column);
+      const endCol = d.location.endLine === line && d.location.endColumn && d.location.endColumn > col ? d.location.endColumn : col + 1;
+      out.push(`    ${' '.repeat(width)} | ${' '.repeat(col - 1)}${style.red('^'.repeat(Math.max(1, endCol - col)))}`);
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,15 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { Style } from '../style.js';
+
+export interface ReportContext {
+  /** Source texts by file path, for code frames. */
+  sources?: Map<string, string>;
+  style: Style;
+  /** Tool-level title, e.g. "steward check". */
+  title?: string;
+  /** Working directory, for reporters that need absolute or repository-relative paths. */
+  cwd?: string;
+}
+
+/** A reporter renders diagnostics to text. It knows nothing about the features that made them. */
+export type Reporter = (diagnostics: readonly Diagnostic[], context: ReportContext) => string;

@@ -1,0 +1,66 @@
+import { ExitCode } from './exit-codes.js';
+
+/**
+ * Closed list of error codes for problems that stop a command. Each maps to one exit code.
+ * User mistakes carry a location and are printed without a stack trace.
+ */
+export const ERROR_CODES = {
+  USAGE: ExitCode.Usage,
+  CONFIG_NOT_FOUND: ExitCode.Usage,
+  CONFIG_INVALID: ExitCode.Usage,
+  CONFIG_LOAD_FAILED: ExitCode.Usage,
+  MASTER_NOT_FOUND: ExitCode.Usage,
+  FILE_NOT_FOUND: ExitCode.Usage,
+  FILE_UNREADABLE: ExitCode.Usage,
+  SCHEMA_SYNTAX: ExitCode.Usage,
+  SCHEMA_INVALID: ExitCode.Usage,
+  ANNOTATION_INVALID: ExitCode.Usage,
+  UNKNOWN_ENVIRONMENT: ExitCode.Usage,
+  GIT_FAILED: ExitCode.Usage,
+  DATABASE_UNREACHABLE: ExitCode.Unreachable,
+  DATABASE_AUTH_FAILED: ExitCode.Unreachable,
+  /** A defect in steward itself (for example a generated schema that Prisma rejects). */
+  INTERNAL: ExitCode.Usage,
+} as const satisfies Record<string, ExitCode>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorLocation {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export class StewardError extends Error {
+  readonly code: ErrorCode;
+  readonly location?: ErrorLocation;
+  /** Further lines shown under the message (for example every validation error). */
+  readonly details: string[];
+  readonly hint?: string;
+
+  constructor(code: ErrorCode, message: string, options: { location?: ErrorLocation; details?: string[]; hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'StewardError';
+    this.code = code;
+    this.location = options.location;
+    this.details = options.details ?? [];
+    this.hint = options.hint;
+  }
+
+  get exitCode(): ExitCode {
+    return ERROR_CODES[this.code];
+  }
+}
+
+export function isStewardError(error: unknown): error is StewardError {
+  return error instanceof StewardError;
+}
+
+export function formatLocation(location: ErrorLocation): string {
+  let text = location.file;
+  if (location.line !== undefined) {
+    text += `:${location.line}`;
+    if (location.column !== undefined) text += `:${location.column}`;
+  }
+  return text;
+}

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { writeFilesAtomic } from '../fs/atomic-write.js';
+import { type GeneratedEnvironment, type StaleFile, STALE_REASON_TEXT, compareGenerated, generateEnvironmentsAsync } from '../generate/generate.js';
+import { StewardError } from '../errors/index.js';
+import { loadMaster } from './master.js';
+import { planInWorker } from '../generate/plan-in-worker.js';
+import { availableParallelism } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Masters larger than this are planned in a worker thread to keep peak memory down. */
+const LARGE_MASTER = 400_000;
+
+function masterSize(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? masterSize(join(path, e.name)) : e.name.endsWith('.prisma') ? statSync(join(path, e.name)).size : 0), 0);
+}
+
+export interface GenerateOptions {
+  /** Only this environment. */
+  env?: string;
+  /** Compare with the files on disk instead of writing. */
+  check?: boolean;
+}
+
+export interface GenerateReport {
+  environments: GeneratedEnvironment[];
+  /** Files that differ from what generate would write (check mode) or that were rewritten. */
+  stale: StaleFile[];
+  /** Absolute paths written (empty in check mode). */
+  written: string[];
+  /** Absolute paths whose content on disk equals the generated text (already validated). */
+  current: Set<string>;
+}
+
+/**
+ * `steward generate` as a library call: reads the master, computes every environment and
+ * writes the files that changed (atomically, all or nothing), or with `check` only compares.
+ * A generated schema that Prisma rejects is a steward bug: it throws INTERNAL before writing.
+ */
+export async function generateProject(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateReport> {
+  // The master is checked by Prisma only when an output fails: every output carries nearly all of
+  // the master, so a valid set of outputs means a usable master, and this halves the work.
+  const large = masterSize(config.master) > LARGE_MASTER && availableParallelism() > 1;
+  const environments = await generateEnvironmentsAsync(
+    large ? () => planInWorker({ config, only: options.env }) : () => loadMaster(config, { validate: false }).schema,
+    config,
+    options.env,
+  );
+  const broken = environments.filter((e) => e.validation.some((d) => d.severity === 'error'));
+  if (broken.length > 0) {
+    loadMaster(config); // throws SCHEMA_INVALID with the master's own locations
+    throw new StewardError('INTERNAL', 'Prisma rejects a generated environment schema. This is a bug in prisma-steward; please report it with the master schema.', {
+      details: broken.flatMap((e) =>
+        e.validation.filter((d) => d.severity === 'error').map((d) => `[${e.env.name}] ${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.message}`),
+      ),
+    });
+  }
+  const stale: StaleFile[] = [];
+  const current = new Set<string>();
+  const toWrite: { path: string; text: string }[] = [];
+  for (const env of environments) {
+    for (const file of [env.schema, env.prismaConfig]) {
+      if (!file) continue;
+      const actual = existsSync(file.path) ? readFileSync(file.path, 'utf8') : undefined;
+      const difference = compareGenerated(env.env.name, file, actual);
+      if (!difference) current.add(file.path);
+      else {
+        stale.push({ ...difference, path: relative(config.cwd, file.path) || file.path });
+        toWrite.push(file);
+      }
+    }
+  }
+  if (!options.check && toWrite.length > 0) writeFilesAtomic(toWrite);
+  return { environments, stale, written: options.check ? [] : toWrite.map((f) => f.path), current };
+}
+
+/** Stale files as diagnostics (for `check` and `generate --check`). */
+export function staleDiagnostics(stale: StaleFile[]): Diagnostic[] {
+  return stale.map((s) => ({
+    source: 'generate',
+    code: `output-${s.reason}`,
+    severity: 'error' as const,
+    message: `${s.path}: ${STALE_REASON_TEXT[s.reason]}`,
+    env: s.env,
+    location: { file: s.path, line: s.line ?? 1, column: 1 },
+    notes: s.expected !== undefined || s.actual !== undefined ? [`expected: ${s.expected ?? '(end of file)'}`, `found:    ${s.actual ?? '(end of file)'}`] : undefined,
+  }));
+}
+
+/** Generation changes as diagnostics, located in the master. */
+export function changeDiagnostics(environments: GeneratedEnvironment[]): Diagnostic[] {
+  return environments.flatMap((e) =>
+    e.changes.map((c) => ({
+      source: 'generate',
+      code: c.code,
+      severity: c.severity,
+      message: c.message,
+      env: c.env,
+      model: c.model,
+      field: c.field,
+      location: { file: c.location.file, line: c.location.line, column: c.location.column, endLine: c.location.endLine, endColumn: c.location.endColumn },
+      notes: c.typeImpact ? [`client types: ${c.typeImpact}`] : undefined,
+    })),
+  );
+}

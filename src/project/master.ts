@@ -1,0 +1,41 @@
+import { relative } from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { StewardError } from '../errors/index.js';
+import { prismaValidate } from '../prisma/schema-wasm.js';
+import { readSchemaFiles } from '../schema/load.js';
+import type { Schema } from '../schema/model.js';
+import { parseSchema } from '../schema/parse.js';
+
+export interface LoadedMaster {
+  schema: Schema;
+  /** Path of the master as shown to users (relative to cwd). */
+  shownPath: string;
+  /** Prisma's warnings about the master (errors throw). */
+  warnings: Diagnostic[];
+}
+
+/**
+ * Reads and parses the master, and checks it with Prisma's validator (Prisma 6 datasource URLs
+ * and old preview features accepted). A malformed master throws SCHEMA_SYNTAX / SCHEMA_INVALID
+ * with file:line:col, so commands stop before writing anything.
+ */
+export function loadMaster(config: Pick<ResolvedConfig, 'master' | 'cwd'>, options: { validate?: boolean } = {}): LoadedMaster {
+  const files = readSchemaFiles(config.master, config.cwd);
+  const schema = parseSchema(files);
+  const shownPath = relative(config.cwd, config.master) || config.master;
+  let warnings: Diagnostic[] = [];
+  if (options.validate !== false) {
+    const diagnostics = prismaValidate(files, { allowDatasourceUrls: true, lenientPreviewFeatures: true });
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      const first = errors[0].location!;
+      throw new StewardError('SCHEMA_INVALID', `The master schema is not valid for Prisma (${errors.length} error${errors.length > 1 ? 's' : ''})`, {
+        location: { file: first.file, line: first.line, column: first.column },
+        details: errors.map((e) => `${e.location!.file}:${e.location!.line}:${e.location!.column} ${e.message}`),
+      });
+    }
+    warnings = diagnostics;
+  }
+  return { schema, shownPath, warnings };
+}

@@ -1,0 +1,108 @@
+import type { Argument, Attribute, ConfigBlock, Enum, Field, Model, Schema, Value } from './model.js';
+import { isScalarType } from './model.js';
+
+/** Read-only questions about a schema model, shared by every feature. */
+
+export function findModel(schema: Schema, name: string): Model | undefined {
+  return schema.models.find((m) => m.name === name) ?? schema.views.find((m) => m.name === name) ?? schema.types.find((m) => m.name === name);
+}
+
+export function findEnum(schema: Schema, name: string): Enum | undefined {
+  return schema.enums.find((e) => e.name === name);
+}
+
+export function findField(model: Model, name: string): Field | undefined {
+  return model.fields.find((f) => f.name === name);
+}
+
+export function getAttribute<T extends { attributes: Attribute[] }>(node: T, name: string): Attribute | undefined {
+  return node.attributes.find((a) => a.name === name);
+}
+
+export function getAttributes<T extends { attributes: Attribute[] }>(node: T, name: string): Attribute[] {
+  return node.attributes.filter((a) => a.name === name);
+}
+
+export function hasAttribute<T extends { attributes: Attribute[] }>(node: T, name: string): boolean {
+  return node.attributes.some((a) => a.name === name);
+}
+
+/** A named argument, or the positional argument at `position` when it has no name. */
+export function getArgument(attribute: Attribute | { args: Argument[] }, name: string, position?: number): Argument | undefined {
+  const named = attribute.args.find((a) => a.name === name);
+  if (named) return named;
+  if (position === undefined) return undefined;
+  const positional = attribute.args.filter((a) => a.name === undefined);
+  return positional[position];
+}
+
+export function stringValue(value: Value | undefined): string | undefined {
+  return value?.kind === 'string' ? value.value : undefined;
+}
+
+/** Field names referenced by a list value such as `[a, b(sort: Desc)]`. */
+export function fieldRefs(value: Value | undefined): string[] {
+  if (!value) return [];
+  const items = value.kind === 'array' ? value.items : [value];
+  const names: string[] = [];
+  for (const item of items) {
+    if (item.kind === 'constant') names.push(item.name);
+    else if (item.kind === 'function') names.push(item.name);
+  }
+  return names;
+}
+
+/** The `map:` or first positional string argument of `@map`/`@@map`. */
+export function mappedName<T extends { attributes: Attribute[] }>(node: T): string | undefined {
+  const map = getAttribute(node, 'map');
+  return map ? stringValue(getArgument(map, 'name', 0)?.value) : undefined;
+}
+
+/** Database name of a model or field: its `@map`/`@@map`, else its own name. */
+export function databaseName(node: { name: string; attributes: Attribute[] }): string {
+  return mappedName(node) ?? node.name;
+}
+
+export function getProperty(block: ConfigBlock, key: string): Value | undefined {
+  return block.properties.find((p) => p.key === key)?.value;
+}
+
+/** The provider of the first datasource block, if any. */
+export function datasourceProvider(schema: Schema): string | undefined {
+  const ds = schema.datasources[0];
+  return ds ? stringValue(getProperty(ds, 'provider')) : undefined;
+}
+
+/** The environment variable of `url = env("X")`, if the datasource has one. */
+export function urlEnvVar(block: ConfigBlock, key = 'url'): string | undefined {
+  const v = getProperty(block, key);
+  if (v?.kind === 'function' && v.name === 'env') return stringValue(v.args[0]?.value);
+  return undefined;
+}
+
+export type FieldKind = 'scalar' | 'enum' | 'relation' | 'composite' | 'unsupported' | 'unknown';
+
+/** What a field's type refers to. */
+export function fieldKind(schema: Schema, field: Field): FieldKind {
+  const t = field.type.name;
+  if (field.type.unsupported !== undefined) return 'unsupported';
+  if (isScalarType(t)) return 'scalar';
+  if (schema.enums.some((e) => e.name === t)) return 'enum';
+  if (schema.models.some((m) => m.name === t) || schema.views.some((m) => m.name === t)) return 'relation';
+  if (schema.types.some((m) => m.name === t)) return 'composite';
+  return 'unknown';
+}
+
+export function isRelationField(schema: Schema, field: Field): boolean {
+  return fieldKind(schema, field) === 'relation';
+}
+
+/** `///` doc text of a node, joined by newlines. */
+export function docText(node: { docs: { text: string }[] }): string {
+  return node.docs.map((d) => d.text).join('\n');
+}
+
+/** Every model-like block (models, views, composite types). */
+export function allModels(schema: Schema): Model[] {
+  return [...schema.models, ...schema.views, ...schema.types];
+}
