@@ -57,6 +57,15 @@ export async function isPgliteCacheWarm(options: PgliteCacheOptions = {}): Promi
   return (await readDump(pgliteDumpPath(options))) !== null;
 }
 
+/** A new PGlite data directory on disk (`pglite:<dir>` URLs), initialised from the warm dump. */
+export async function createPgliteDataDir(dataDir: string, options: PgliteCacheOptions = {}): Promise<PGlite> {
+  await freshPglite(options).then((warmup) => warmup.close()); // make sure the dump exists
+  const dump = await readDump(pgliteDumpPath(options));
+  const client = new PGlite(dataDir, dump ? { loadDataDir: new Blob([dump]) } : {});
+  await client.waitReady;
+  return client;
+}
+
 /**
  * An empty in-memory PGlite. Warm when the cache holds a dump; otherwise starts cold and
  * writes the dump for next time (atomically, so concurrent runs never read half a file).

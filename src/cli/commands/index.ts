@@ -1,6 +1,8 @@
 import type { Command } from '../command.js';
 import { checkCommand } from './check.js';
+import { dbCommand } from './db.js';
 import { generateCommand } from './generate.js';
+import { migrateCommand } from './migrate.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order `steward --help` lists them. One line per command. */
@@ -8,4 +10,6 @@ export const COMMANDS: Command[] = [
   generateCommand,
   validateCommand,
   checkCommand,
+  migrateCommand,
+  dbCommand,
 ];

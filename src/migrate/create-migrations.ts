@@ -1,0 +1,104 @@
+/**
+ * `steward migrate create` as a library call: for every environment, the upgrade migration
+ * from its history (replayed into a scratch database) to its newly generated schema, with
+ * renames from `@steward.renamedFrom` applied first, and linted for safety.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readDatabaseSchema } from '../database/read-schema.js';
+import { migrationScripts, readMigrationsList, MIGRATION_LOCK_FILE } from '../engine/migrations-list.js';
+import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { diffTarget, SchemaEngineSession } from '../engine/schema-engine.js';
+import { toStewardError } from './engine-errors.js';
+import { loadMaster } from '../project/master.js';
+import type { Schema } from '../schema/model.js';
+import { migratableEnvironments, type MigratableEnvironment } from './environment-schemas.js';
+import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
+import { lintMigration } from './lint/lint-migration.js';
+import { planRenames, type PlannedRename } from './renames.js';
+import { replayHistory } from './replay.js';
+
+export interface CreateMigrationsOptions {
+  name: string;
+  /** Compute and lint, write nothing. */
+  dryRun?: boolean;
+  env?: string;
+  cache?: PgliteCacheOptions;
+  /** The migration folders' timestamp (tests pin it). */
+  now?: Date;
+}
+
+export interface EnvironmentMigration {
+  env: string;
+  provider: MigratableEnvironment['provider'];
+  migrationsDir: string;
+  /** `<timestamp>_<name>`; the same for every environment of one run. */
+  directoryName: string;
+  /** Empty when the history already matches the schema. */
+  script: string;
+  renames: PlannedRename[];
+  diagnostics: Diagnostic[];
+  /** Absolute path of the written migration.sql, when written. */
+  file?: string;
+}
+
+export async function createMigrations(config: ResolvedConfig, options: CreateMigrationsOptions): Promise<EnvironmentMigration[]> {
+  const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name)}`;
+  const environments = await migratableEnvironments(config, options.env);
+  const master = loadMaster(config, { validate: false }).schema;
+  const migrations = await Promise.all(environments.map((environment) => planEnvironmentMigration(config, environment, master, directoryName, options.cache)));
+  if (!options.dryRun) {
+    for (const migration of migrations) {
+      if (migration.script === '') continue;
+      const file = migrationScriptPath(migration.migrationsDir, directoryName);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, migration.script);
+      await writeFile(path.join(migration.migrationsDir, MIGRATION_LOCK_FILE), migrationLockText(migration.provider));
+      migration.file = file;
+    }
+  }
+  return migrations;
+}
+
+async function planEnvironmentMigration(
+  config: ResolvedConfig,
+  environment: MigratableEnvironment,
+  master: Schema,
+  directoryName: string,
+  cache?: PgliteCacheOptions,
+): Promise<EnvironmentMigration> {
+  const { env, provider, schema } = environment;
+  await checkMigrationLock(env.migrationsDir, provider, env.name);
+  const scripts = migrationScripts(await readMigrationsList(env.migrationsDir));
+  const scratch = await replayHistory(provider, env.migrationsDir, scripts, cache);
+  try {
+    const history = await readDatabaseSchema(scratch);
+    const renames = planRenames(master, history);
+    if (renames.length > 0) await scratch.executeScript(renames.map((rename) => rename.sql).join('\n'));
+    // Lint against the structure after the renames: a renamed column is not a dropped one.
+    const before = renames.length > 0 ? await readDatabaseSchema(scratch) : history;
+    const engine = await SchemaEngineSession.open(scratch.adapterFactory());
+    let diff: string;
+    try {
+      diff = await engine.diffScript(diffTarget.database(schema), diffTarget.schema(schema));
+    } catch (error) {
+      throw toStewardError(error, schema.path);
+    } finally {
+      await engine.dispose();
+    }
+    const script = composeScript(renames, diff);
+    const file = path.relative(config.cwd, migrationScriptPath(env.migrationsDir, directoryName));
+    const diagnostics = script === '' ? [] : lintMigration({ env: env.name, provider, script, file, migration: directoryName, before });
+    return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, renames, diagnostics };
+  } finally {
+    await scratch.close();
+  }
+}
+
+function composeScript(renames: PlannedRename[], diff: string): string {
+  if (renames.length === 0) return diff;
+  const header = `-- Renames (from @steward.renamedFrom): the data is kept\n${renames.map((rename) => rename.sql).join('\n')}\n`;
+  return diff === '' ? header : `${header}\n${diff}`;
+}
