@@ -1,6 +1,8 @@
 /**
  * `/// @steward.renamedFrom("old")` on a model or field: the migration renames the table or
- * column instead of dropping and re-adding it (which would lose its data). A rename is planned
+ * column instead of dropping and re-adding it (which would lose its data). "old" is the name
+ * the database has: the old table or column name (the old model or field name unless it was
+ * mapped with @@map / @map). A rename is planned
  * only when the history's structure still has the old name and lacks the new one, so once the
  * rename migration exists the annotation is inert and may stay in the master.
  */

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../../config/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ExitCode } from '../../errors/index.js';
+import { lintMigrationHistories } from '../../migrate/lint-history.js';
 import { generateProject, staleDiagnostics } from '../../project/environments.js';
 import { validateProject } from '../../project/validate.js';
 import type { Command, CommandContext, ParsedArgs } from '../command.js';
@@ -25,6 +26,12 @@ export const CHECK_STEPS: CheckStep[] = [
       const generated = await generateProject(config, { check: true });
       const validated = validateProject(config, { generated: generated.environments, current: generated.current });
       return { diagnostics: [...staleDiagnostics(generated.stale), ...validated.diagnostics], sources: validated.sources };
+    },
+  },
+  {
+    name: 'migrate lint',
+    async run(config) {
+      return { diagnostics: await lintMigrationHistories(config) };
     },
   },
 ];
