@@ -12,3 +12,6 @@ export { loadMaster, type LoadedMaster } from './project/master.js';
 export { generateProject, staleDiagnostics, changeDiagnostics, type GenerateOptions, type GenerateReport } from './project/environments.js';
 export { validateProject, type ValidateResult } from './project/validate.js';
 export { runCli, type RunOptions } from './cli/main.js';
+export * from './engine/index.js';
+export * from './migrate/index.js';
+export * from './drift/index.js';

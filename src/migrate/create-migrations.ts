@@ -14,7 +14,9 @@ import { diffTarget, SchemaEngineSession } from '../engine/schema-engine.js';
 import { toStewardError } from './engine-errors.js';
 import { loadMaster } from '../project/master.js';
 import type { Schema } from '../schema/model.js';
-import { migratableEnvironments, type MigratableEnvironment } from './environment-schemas.js';
+import { isMigratableProvider, migratableEnvironments, type MigratableEnvironment } from './environment-schemas.js';
+import type { DatabaseConnection } from '../engine/connection.js';
+import { openScratchDatabase } from '../engine/open-database.js';
 import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
 import { planRenames, type PlannedRename } from './renames.js';
@@ -46,9 +48,33 @@ export interface EnvironmentMigration {
 
 export async function createMigrations(config: ResolvedConfig, options: CreateMigrationsOptions): Promise<EnvironmentMigration[]> {
   const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name)}`;
-  const environments = await migratableEnvironments(config, options.env);
-  const master = loadMaster(config, { validate: false }).schema;
-  const migrations = await Promise.all(environments.map((environment) => planEnvironmentMigration(config, environment, master, directoryName, options.cache)));
+  for (const env of config.environments) {
+    if ((options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider)) await checkMigrationLock(env.migrationsDir, env.provider, env.name);
+  }
+  // Start the scratch databases (a warm PGlite takes ~0.4 s, much of it wasm compilation off the
+  // main thread) while the environments are generated.
+  const scratches = new Map<string, Promise<DatabaseConnection>>();
+  for (const env of config.environments) {
+    if ((options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider)) {
+      const pending = openScratchDatabase(env.provider, options.cache);
+      pending.catch(() => {});
+      scratches.set(env.name, pending);
+    }
+  }
+  let migrations: EnvironmentMigration[];
+  try {
+    const environments = await migratableEnvironments(config, options.env);
+    const master = loadMaster(config, { validate: false }).schema;
+    // allSettled: a failing environment must not have its sibling's scratch database closed under it.
+    const settled = await Promise.allSettled(
+      environments.map((environment) => planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!)),
+    );
+    const failure = settled.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+    migrations = settled.map((result) => (result as PromiseFulfilledResult<EnvironmentMigration>).value);
+  } finally {
+    await Promise.all([...scratches.values()].map((pending) => pending.then((scratch) => scratch.close(), () => {})));
+  }
   if (!options.dryRun) {
     for (const migration of migrations) {
       if (migration.script === '') continue;
@@ -67,34 +93,30 @@ async function planEnvironmentMigration(
   environment: MigratableEnvironment,
   master: Schema,
   directoryName: string,
-  cache?: PgliteCacheOptions,
+  pendingScratch: Promise<DatabaseConnection>,
 ): Promise<EnvironmentMigration> {
   const { env, provider, schema } = environment;
-  await checkMigrationLock(env.migrationsDir, provider, env.name);
   const scripts = migrationScripts(await readMigrationsList(env.migrationsDir));
-  const scratch = await replayHistory(provider, env.migrationsDir, scripts, cache);
+  const scratch = await pendingScratch;
+  await replayHistory(scratch, env.migrationsDir, scripts);
+  const history = await readDatabaseSchema(scratch);
+  const renames = planRenames(master, history);
+  if (renames.length > 0) await scratch.executeScript(renames.map((rename) => rename.sql).join('\n'));
+  // Lint against the structure after the renames: a renamed column is not a dropped one.
+  const before = renames.length > 0 ? await readDatabaseSchema(scratch) : history;
+  const engine = await SchemaEngineSession.open(scratch.adapterFactory());
+  let diff: string;
   try {
-    const history = await readDatabaseSchema(scratch);
-    const renames = planRenames(master, history);
-    if (renames.length > 0) await scratch.executeScript(renames.map((rename) => rename.sql).join('\n'));
-    // Lint against the structure after the renames: a renamed column is not a dropped one.
-    const before = renames.length > 0 ? await readDatabaseSchema(scratch) : history;
-    const engine = await SchemaEngineSession.open(scratch.adapterFactory());
-    let diff: string;
-    try {
-      diff = await engine.diffScript(diffTarget.database(schema), diffTarget.schema(schema));
-    } catch (error) {
-      throw toStewardError(error, schema.path);
-    } finally {
-      await engine.dispose();
-    }
-    const script = composeScript(renames, diff);
-    const file = path.relative(config.cwd, migrationScriptPath(env.migrationsDir, directoryName));
-    const diagnostics = script === '' ? [] : lintMigration({ env: env.name, provider, script, file, migration: directoryName, before });
-    return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, renames, diagnostics };
+    diff = await engine.diffScript(diffTarget.database(schema), diffTarget.schema(schema));
+  } catch (error) {
+    throw toStewardError(error, schema.path);
   } finally {
-    await scratch.close();
+    await engine.dispose();
   }
+  const script = composeScript(renames, diff);
+  const file = path.relative(config.cwd, migrationScriptPath(env.migrationsDir, directoryName));
+  const diagnostics = script === '' ? [] : lintMigration({ env: env.name, provider, script, file, migration: directoryName, before });
+  return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, renames, diagnostics };
 }
 
 function composeScript(renames: PlannedRename[], diff: string): string {

@@ -10,6 +10,7 @@ import { StewardError } from '../errors/index.js';
 import { isMigratableProvider } from './environment-schemas.js';
 import { checkMigrationLock, migrationScriptPath } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
+import { replayScript } from './replay.js';
 
 export async function lintMigrationHistories(config: ResolvedConfig, options: { env?: string; cache?: PgliteCacheOptions } = {}): Promise<Diagnostic[]> {
   const environments = config.environments.filter((env) => options.env === undefined || env.name === options.env);
@@ -29,7 +30,7 @@ export async function lintMigrationHistories(config: ResolvedConfig, options: { 
           const before = await readDatabaseSchema(scratch);
           diagnostics.push(...lintMigration({ env: env.name, provider, script: migration.script, file: path.relative(config.cwd, file), migration: migration.name, before }));
           try {
-            await scratch.executeScript(migration.script);
+            await replayScript(scratch, migration.script);
           } catch (error) {
             throw new StewardError('MIGRATION_INVALID', `Migration ${migration.name} does not apply to the history before it: ${(error as Error).message}`, {
               location: { file: path.relative(config.cwd, file) },
