@@ -85,7 +85,7 @@ export function compareClaims(schema: Schema, claims: readonly Claim[], options:
       const documented = [...entry.fields.entries()].filter(([, list]) => list.some((c) => c.source === 'docs')).map(([n]) => n);
       for (const field of model.fields) {
         if (fieldKind(schema, field) === 'relation') continue;
-        if (documented.some((d) => d === field.name || sameWords(d, field.name))) continue;
+        if (documented.some((d) => d === field.name || intendedField(model, d, (f) => fieldKind(schema, f) === 'relation')?.field === field)) continue;
         push({
           kind: 'undocumented',
           model: model.name,
@@ -175,7 +175,7 @@ function missingField(
   const sources = sourcesOf(claims);
   const locations = locationsOf(claims);
   const note = claims.find((c) => c.note)?.note;
-  const intended = intendedField(model, claimed);
+  const intended = intendedField(model, claimed, (f) => fieldKind(schema, f) === 'relation');
   if (intended) {
     const { field, how } = intended;
     const renameSchema = how === 'convention' && isCamelCase(claimed) && !isCamelCase(field.name) && !field.attributes.some((a) => a.name === 'map');

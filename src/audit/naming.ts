@@ -61,12 +61,13 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The schema field a claimed name most likely means, and how the two differ. */
-export function intendedField(model: Model, claimed: string): { field: Field; how: 'convention' | 'column' | 'near-miss' } | undefined {
+export function intendedField(model: Model, claimed: string, isRelation: (field: Field) => boolean = () => false): { field: Field; how: 'convention' | 'column' | 'near-miss' } | undefined {
   const convention = model.fields.find((f) => sameWords(f.name, claimed));
   if (convention) return { field: convention, how: 'convention' };
   const column = model.fields.find((f) => mappedName(f) === claimed);
   if (column) return { field: column, how: 'column' };
-  const near = model.fields.filter((f) => isNearMiss(f.name, claimed));
+  // `user` is not a near miss of `userType`: a relation and a scalar are different things.
+  const near = model.fields.filter((f) => !isRelation(f) && isNearMiss(f.name, claimed));
   return near.length === 1 ? { field: near[0], how: 'near-miss' } : undefined;
 }
 
