@@ -13,6 +13,7 @@ export const CHANGE_CODES = {
   'preview-feature-removed': { severity: 'info', summary: 'preview feature unknown to the target Prisma version or provider was removed' },
   'list-to-json': { severity: 'warning', summary: 'scalar or enum list stored as a JSON-encoded array' },
   'native-type-removed': { severity: 'warning', summary: 'native database type removed; its constraint is lost' },
+  'native-type-equivalent': { severity: 'info', summary: 'native database type removed; the provider stores the scalar the same way' },
   'native-type-mapped': { severity: 'info', summary: 'native database type mapped to the provider equivalent' },
   'unsupported-field-removed': { severity: 'warning', summary: 'Unsupported(...) field removed' },
   'default-mapped': { severity: 'info', summary: 'database-generated default mapped to a Prisma default' },

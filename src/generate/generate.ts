@@ -2,7 +2,9 @@ import { dirname, relative, sep } from 'node:path';
 import type { ResolvedConfig, ResolvedEnvironment } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { StewardError } from '../errors/index.js';
-import { knownPreviewFeatures, prismaFormat, prismaValidate } from '../prisma/schema-wasm.js';
+import { knownPreviewFeatures } from '../prisma/schema-wasm.js';
+import { type FinishJob, type FinishResult, finishSchema } from './finish.js';
+import { finishSchemas } from './finish-parallel.js';
 import type { Schema } from '../schema/model.js';
 import { validateAnnotations } from './annotations.js';
 import type { GenerationChange } from './changes.js';
@@ -25,11 +27,15 @@ export interface GeneratedEnvironment {
   validation: Diagnostic[];
 }
 
-/**
- * Computes every environment's files from the master. Pure: nothing is read or written.
- * Throws StewardError for invalid annotations (with their location).
- */
-export function generateEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'environments' | 'master' | 'cwd'>, only?: string): GeneratedEnvironment[] {
+export interface PlannedEnvironment {
+  env: ResolvedEnvironment;
+  job: FinishJob;
+  changes: GenerationChange[];
+  prismaConfig?: GeneratedFile;
+}
+
+/** Everything but formatting and validation, which run in finishSchema(s). */
+export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'environments' | 'master' | 'cwd'>, only?: string): PlannedEnvironment[] {
   const names = config.environments.map((e) => e.name);
   if (only !== undefined && !names.includes(only)) {
     throw new StewardError('UNKNOWN_ENVIRONMENT', `Unknown environment '${only}' (configured: ${names.join(', ')})`);
@@ -37,7 +43,7 @@ export function generateEnvironments(schema: Schema, config: Pick<ResolvedConfig
   validateAnnotations(schema, names);
   const masterHash = hashMaster(schema.files);
   const known = new Set(knownPreviewFeatures());
-  const out: GeneratedEnvironment[] = [];
+  const out: PlannedEnvironment[] = [];
   for (const env of config.environments) {
     if (only !== undefined && env.name !== only) continue;
     const result = transformForEnvironment(schema, {
@@ -47,23 +53,42 @@ export function generateEnvironments(schema: Schema, config: Pick<ResolvedConfig
       urlEnv: env.urlEnv,
       knownPreviewFeatures: env.prismaMajor >= 7 ? known : undefined,
     });
-    const joined =
-      result.files.length === 1
-        ? result.files[0].text
-        : result.files.map((f) => `// ---- from ${f.path} ----\n${f.text}`).join('\n');
-    const outputName = relative(config.cwd, env.output).split(sep).join('/') || env.output;
-    const body = prismaFormat(joined, outputName);
-    const masterShown = relative(dirname(env.output), config.master).split(sep).join('/') || config.master;
-    const text = renderHeader({ master: masterShown, env: env.name, masterHash }, body) + body;
-    const validation = prismaValidate([{ path: outputName, text }], { allowDatasourceUrls: env.prismaMajor < 7, lenientPreviewFeatures: env.prismaMajor < 7 });
+    const body = result.files.length === 1 ? result.files[0].text : result.files.map((f) => `// ---- from ${f.path} ----\n${f.text}`).join('\n');
+    const shownPath = relative(config.cwd, env.output).split(sep).join('/') || env.output;
+    const master = relative(dirname(env.output), config.master).split(sep).join('/') || config.master;
     let prismaConfig: GeneratedFile | undefined;
     if (env.prismaConfigPath) {
       const configBody = renderPrismaConfig({ configPath: env.prismaConfigPath, schemaPath: env.output, migrationsDir: env.migrationsDir, urlEnv: env.urlEnv });
-      prismaConfig = { path: env.prismaConfigPath, text: renderHeader({ master: masterShown, env: env.name, masterHash }, configBody) + configBody };
+      prismaConfig = { path: env.prismaConfigPath, text: renderHeader({ master, env: env.name, masterHash }, configBody) + configBody };
     }
-    out.push({ env, schema: { path: env.output, text }, prismaConfig, changes: result.changes, validation });
+    out.push({ env, job: { shownPath, body, master, env: env.name, masterHash, prismaMajor: env.prismaMajor }, changes: result.changes, prismaConfig });
   }
   return out;
+}
+
+/**
+ * Computes every environment's files from the master. Pure: nothing is read or written.
+ * Throws StewardError for invalid annotations (with their location).
+ */
+export function generateEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'environments' | 'master' | 'cwd'>, only?: string): GeneratedEnvironment[] {
+  return planEnvironments(schema, config, only).map((p) => assemble(p, finishSchema(p.job)));
+}
+
+/** Same as generateEnvironments, formatting and validating environments in parallel on large schemas. */
+export async function generateEnvironmentsAsync(
+  source: Schema | (() => Schema) | (() => Promise<PlannedEnvironment[]>),
+  config: Pick<ResolvedConfig, 'environments' | 'master' | 'cwd'>,
+  only?: string,
+): Promise<GeneratedEnvironment[]> {
+  // Given a loader, the schema model is garbage once planned, before Prisma's wasm grows its memory.
+  const loaded = typeof source === 'function' ? await source() : source;
+  const planned = Array.isArray(loaded) ? loaded : planEnvironments(loaded, config, only);
+  const finished = await finishSchemas(planned.map((p) => p.job));
+  return planned.map((p, i) => assemble(p, finished[i]));
+}
+
+function assemble(p: PlannedEnvironment, finished: FinishResult): GeneratedEnvironment {
+  return { env: p.env, schema: { path: p.env.output, text: finished.text }, prismaConfig: p.prismaConfig, changes: p.changes, validation: finished.validation };
 }
 
 export type StaleReason = 'missing' | 'no-header' | 'edited' | 'master-changed' | 'settings-changed';
