@@ -48,7 +48,10 @@ export function renderAuditMarkdown(input: MarkdownReportInput): string {
     }
   }
   const byModel = new Map<string, Finding[]>();
+  // Environment findings are about code and databases, not the design: they get their own section.
+  const environment = findings.filter((f) => f.kind === 'env-incompatible');
   for (const f of findings) {
+    if (f.kind === 'env-incompatible') continue;
     const list = byModel.get(f.model);
     if (list) list.push(f);
     else byModel.set(f.model, [f]);
@@ -74,6 +77,11 @@ export function renderAuditMarkdown(input: MarkdownReportInput): string {
     for (const f of modelFindings) lines.push(`- ${findingLine(f)}`);
     lines.push('');
   }
+  if (environment.length > 0) {
+    lines.push('#### Environment Compatibility');
+    for (const f of environment) lines.push(`- ${findingLine(f)}`);
+    lines.push('');
+  }
   return lines.join('\n');
 }
 
@@ -92,7 +100,7 @@ function findingLine(f: Finding): string {
     case 'required-mismatch':
       return `Mismatch: ${f.message.replace(/^`[^`]+`/, `\`${f.field}\``)}${where}`;
     case 'env-incompatible':
-      return `Environment: ${f.message}${where}`;
+      return `\`${f.env}\`: ${f.message.replace(/ \(environment [^)]*\)/, '')}${where}`;
     case 'undocumented':
       return `Undocumented: \`${f.field}\` field (in schema, not in the documented design)`;
   }

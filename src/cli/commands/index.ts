@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { auditCommand } from './audit.js';
 import { checkCommand } from './check.js';
 import { generateCommand } from './generate.js';
 import { validateCommand } from './validate.js';
@@ -7,5 +8,6 @@ import { validateCommand } from './validate.js';
 export const COMMANDS: Command[] = [
   generateCommand,
   validateCommand,
+  auditCommand,
   checkCommand,
 ];
