@@ -118,10 +118,11 @@ export function compareGenerated(env: string, expected: GeneratedFile, actual: s
 }
 
 
+/** First differing line, looking past the 3-line header first (its hashes differ whenever anything does). */
 function firstDifference(expected: string, actual: string): { line: number; expected?: string; actual?: string } {
   const a = expected.split('\n');
   const b = actual.split('\n');
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+  for (const start of [3, 0]) for (let i = start; i < Math.max(a.length, b.length); i++) {
     if (a[i] !== b[i]) return { line: i + 1, expected: a[i], actual: b[i] };
   }
   return { line: 1 };
