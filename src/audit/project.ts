@@ -6,11 +6,11 @@ import { StewardError } from '../errors/index.js';
 import { loadMaster } from '../project/master.js';
 import type { Schema } from '../schema/model.js';
 import type { Claim } from './claims.js';
-import { extractPrismaCalls } from './code/extract.js';
+import { extractFilesParallel } from './code/extract-files.js';
 import { resolveCalls } from './code/resolve.js';
 import { compareClaims } from './compare.js';
 import { auditConfigOf, type AuditConfig } from './config.js';
-import { discoverFiles, isGeneratedClientText } from './discover.js';
+import { discoverFiles } from './discover.js';
 import { extractDocClaims } from './docs/extract.js';
 import { findingToDiagnostic, type Finding } from './finding.js';
 
@@ -25,32 +25,27 @@ export interface AuditResult {
 }
 
 /** Reads the sources an audit compares (pure apart from reading files). */
-export function readAuditClaims(root: string, schema: Schema, config: AuditConfig): { claims: Claim[]; problems: Diagnostic[]; files: { docs: string[]; code: string[] } } {
+export async function readAuditClaims(root: string, schema: Schema, config: AuditConfig): Promise<{ claims: Claim[]; problems: Diagnostic[]; files: { docs: string[]; code: string[] } }> {
   const files = discoverFiles(root, config);
   const claims: Claim[] = [];
   const problems: Diagnostic[] = [];
   for (const path of files.docs) {
     const extraction = extractDocClaims(path, readText(root, path));
-    claims.push(...extraction.claims);
+    for (const c of extraction.claims) claims.push(c);
     for (const p of extraction.problems) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: p.message, location: p.location });
   }
-  const calls = [];
-  for (const path of files.code) {
-    const text = readText(root, path);
-    if (isGeneratedClientText(text)) continue;
-    const extraction = extractPrismaCalls(path, text);
-    calls.push(...extraction.calls);
-    for (const e of extraction.errors) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: `not parsed: ${e.message}`, location: e.location });
-  }
-  claims.push(...resolveCalls(schema, calls));
+  const code = await extractFilesParallel(root, files.code);
+  for (const e of code.errors) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: `not parsed: ${e.message}`, location: e.location });
+  // Large codebases make millions of claims: no spread into push (argument-count limit).
+  for (const c of resolveCalls(schema, code.calls)) claims.push(c);
   return { claims, problems, files };
 }
 
 /** `steward audit` as a library call: master + docs + code -> findings. Writes nothing. */
-export function auditProject(config: ResolvedConfig): AuditResult {
+export async function auditProject(config: ResolvedConfig): Promise<AuditResult> {
   const audit = auditConfigOf(config.sections);
   const { schema } = loadMaster(config, { validate: false });
-  const { claims, problems, files } = readAuditClaims(config.cwd, schema, audit);
+  const { claims, problems, files } = await readAuditClaims(config.cwd, schema, audit);
   const environments = config.environments.filter((e) => !audit.environments || audit.environments.includes(e.name));
   const findings = compareClaims(schema, claims, { environments, severity: audit.severity });
   return { schema, findings, problems, claims, files };

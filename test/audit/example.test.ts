@@ -11,7 +11,7 @@ const repoRoot = join(fileURLToPath(import.meta.url), '..', '..', '..', '..');
 const example = join(repoRoot, 'examples', 'messaging-api');
 
 test('the bundled example demonstrates every finding kind', async () => {
-  const result = auditProject(await loadConfig({ cwd: example }));
+  const result = await auditProject(await loadConfig({ cwd: example }));
   const kinds = new Set(result.findings.map((f) => f.kind));
   for (const kind of FINDING_KINDS) assert.ok(kinds.has(kind), `no ${kind} finding in the example`);
   const find = (kind: string, model: string, field?: string) => result.findings.find((f) => f.kind === kind && f.model === model && f.field === field);

@@ -1,7 +1,7 @@
 import { parseSync } from 'oxc-parser';
 import type { ClaimLocation } from '../claims.js';
 import type { ArgProperty, ArgValue, PrismaCall } from './call.js';
-import { OPERATION_CALL_PATTERN, isModelOperation } from './operations.js';
+import { OPERATION_CALL_GLOBAL, OPERATION_CALL_PATTERN, isModelOperation } from './operations.js';
 
 /** An ESTree node as oxc-parser returns it; only the few shapes the audit reads are typed. */
 interface Node {
@@ -36,11 +36,32 @@ export function extractPrismaCalls(path: string, text: string): CodeExtraction {
     const offset = first.labels?.[0]?.start ?? 0;
     return { calls: [], errors: [{ message: first.message, location: lines.at(offset) }] };
   }
+  // Offsets of every `.operation(` in the text: subtrees containing none hold no Prisma call and
+  // are not walked (except for `const x = { ... }` declarations, which calls may pass by name).
+  const hits: number[] = [];
+  for (const m of text.matchAll(OPERATION_CALL_GLOBAL)) hits.push(m.index);
+  const containsCall = (node: Node): boolean => {
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid] < node.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < hits.length && hits[lo] < node.end;
+  };
   const constObjects = new Map<string, Node | null>();
   const transactionParams = new Set<string>();
   const found: { call: Node; delegate: string; operation: string; receiver: Node }[] = [];
 
   const visit = (node: Node): void => {
+    if (!containsCall(node)) {
+      if (node.type === 'VariableDeclaration') {
+        for (const d of node.declarations as Node[]) visit(d);
+        return;
+      }
+      if (node.type !== 'VariableDeclarator') return;
+    }
     switch (node.type) {
       case 'CallExpression': {
         const callee = unwrap(node.callee as Node);
@@ -67,7 +88,7 @@ export function extractPrismaCalls(path: string, text: string): CodeExtraction {
       }
     }
     for (const key in node) {
-      if (key === 'type' || key === 'start' || key === 'end') continue;
+      if (key === 'type' || key === 'start' || key === 'end' || key === 'typeAnnotation' || key === 'returnType' || key === 'typeParameters' || key === 'decorators') continue;
       const child = node[key];
       if (child === null || typeof child !== 'object') continue;
       if (Array.isArray(child)) {

@@ -19,6 +19,7 @@ export function isModelOperation(name: string): name is ModelOperation {
  * method cannot contain a Prisma Client call, so it is not parsed at all.
  */
 export const OPERATION_CALL_PATTERN = new RegExp(`\\.\\s*(?:${MODEL_OPERATIONS.join('|')})\\s*[(<]`);
+export const OPERATION_CALL_GLOBAL = new RegExp(OPERATION_CALL_PATTERN.source, 'g');
 
 /** The delegate name Prisma Client gives a model: its name with a lower-case first letter. */
 export function delegateName(model: string): string {

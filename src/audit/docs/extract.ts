@@ -70,8 +70,8 @@ export function extractDocClaims(path: string, text: string): DocsExtraction {
 
 function claimSection(section: { heading: ModelHeading; location: ClaimLocation; claimed: boolean }, fields: FieldClaim[], claims: Claim[]): void {
   if (!section.claimed) {
-    // A typed table or list is unambiguous about describing a model even under a plain heading.
-    const explicit = section.heading.explicit || fields.some((f) => f.type !== undefined);
+    // A table or list giving several fields with types describes a model even under a plain heading.
+    const explicit = section.heading.explicit || fields.filter((f) => f.type !== undefined && f.type.accepts.length > 0).length >= 2;
     const model: ModelClaim = { kind: 'model', source: 'docs', model: section.heading.model, location: section.location, explicit };
     claims.push(model);
     section.claimed = true;

@@ -22,7 +22,7 @@ export const auditCommand: Command = {
   formats: [...new Set(['text', 'json', 'markdown', 'github', 'sarif', ...Object.keys(REPORTERS)])],
   async run(ctx, { values }) {
     const config = await ctx.config();
-    let result = auditProject(config);
+    let result = await auditProject(config);
     // Keep machine-readable output alone on stdout.
     const log = ctx.format === 'json' || ctx.format === 'sarif' ? ctx.stderr : ctx.stdout;
     if (values.fix) {
@@ -36,7 +36,7 @@ export const auditCommand: Command = {
           for (const path of writeMasterFiles(config, files)) log(`wrote ${path}\n`);
           const generated = await generateProject(config);
           for (const path of generated.written) log(`wrote ${path}\n`);
-          result = auditProject(config);
+          result = await auditProject(config);
         } else log('Run again with --write to apply them and regenerate the environment schemas.\n');
         log('\n');
       }

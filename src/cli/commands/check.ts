@@ -28,7 +28,7 @@ export const CHECK_STEPS: CheckStep[] = [
       return { diagnostics: [...staleDiagnostics(generated.stale), ...validated.diagnostics], sources: validated.sources };
     },
   },
-  { name: 'audit', async run(config) { return { diagnostics: auditDiagnostics(auditProject(config)) }; } },
+  { name: 'audit', async run(config) { return { diagnostics: auditDiagnostics(await auditProject(config)) }; } },
 ];
 
 export const checkCommand: Command = {
