@@ -19,6 +19,7 @@ export const CHANGE_CODES = {
   'default-mapped': { severity: 'info', summary: 'database-generated default mapped to a Prisma default' },
   'default-removed': { severity: 'warning', summary: 'default the provider cannot express was removed' },
   'autoincrement-adapted': { severity: 'warning', summary: 'autoincrement()/sequence() adapted to the provider' },
+  'referential-action-adapted': { severity: 'warning', summary: 'referential action the provider cannot emulate was replaced by its nearest equivalent' },
   'index-argument-removed': { severity: 'warning', summary: 'index or constraint argument the provider lacks was removed' },
   'constraint-name-removed': { severity: 'info', summary: 'database constraint name the provider cannot store was removed' },
   'index-removed': { severity: 'warning', summary: 'index or constraint removed' },

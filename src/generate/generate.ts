@@ -7,6 +7,8 @@ import { type FinishJob, type FinishResult, finishSchema } from './finish.js';
 import { finishSchemas } from './finish-parallel.js';
 import type { Schema } from '../schema/model.js';
 import { validateAnnotations } from './annotations.js';
+import { normalizeProvider } from './capabilities.js';
+import { datasourceProvider } from '../schema/query.js';
 import type { GenerationChange } from './changes.js';
 import { hashMaster, hashText, parseHeader, renderHeader } from './header.js';
 import { renderPrismaConfig } from './prisma-config.js';
@@ -41,6 +43,15 @@ export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'e
     throw new StewardError('UNKNOWN_ENVIRONMENT', `Unknown environment '${only}' (configured: ${names.join(', ')})`);
   }
   validateAnnotations(schema, names);
+  const masterProvider = normalizeProvider(datasourceProvider(schema));
+  const crossing = config.environments.filter((e) => (masterProvider === 'mongodb') !== (e.provider === 'mongodb'));
+  if (masterProvider && crossing.length > 0) {
+    const ds = schema.datasources[0];
+    throw new StewardError('USAGE', `A ${masterProvider} master cannot generate ${crossing.map((e) => `${e.name} (${e.provider})`).join(', ')}: MongoDB and SQL schemas do not convert into each other`, {
+      location: ds ? { file: ds.span.file, line: ds.span.line, column: ds.span.column } : undefined,
+      hint: 'Configure environments of the same family as the master in steward.config.ts.',
+    });
+  }
   const masterHash = hashMaster(schema.files);
   const known = new Set(knownPreviewFeatures());
   const out: PlannedEnvironment[] = [];

@@ -322,11 +322,28 @@ class Transformer {
         ]);
         return;
       case 'relation':
+        this.relationActions(model, field, attr);
         if (!this.caps.namedForeignKeys) this.dropArguments(model, field, attr, ['map']);
         return;
       default:
         return;
     }
+  }
+
+  /** With relationMode = "prisma", only MySQL and SQL Server emulate NoAction; elsewhere Restrict is the equivalent. */
+  private relationActions(model: Model, field: Field, attr: Attribute): void {
+    if (!this.relationModePrisma || ['mysql', 'sqlserver'].includes(this.target.provider)) return;
+    for (const arg of attr.args) {
+      if ((arg.name === 'onDelete' || arg.name === 'onUpdate') && arg.value.kind === 'constant' && arg.value.name === 'NoAction') {
+        this.edit(arg.value.span, 'Restrict');
+        this.change('referential-action-adapted', arg.span, `${arg.name}: NoAction on ${model.name}.${field.name} becomes Restrict: with relationMode = "prisma", ${this.target.provider} has no NoAction`, { model: model.name, field: field.name });
+      }
+    }
+  }
+
+  private get relationModePrisma(): boolean {
+    const ds = this.schema.datasources[0];
+    return ds !== undefined && stringValue(getProperty(ds, 'relationMode')) === 'prisma';
   }
 
   private dropArguments(model: Model, field: Field | undefined, attr: Attribute, names: string[]): void {
