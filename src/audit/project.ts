@@ -6,7 +6,7 @@ import { StewardError } from '../errors/index.js';
 import { loadMaster } from '../project/master.js';
 import type { Schema } from '../schema/model.js';
 import type { Claim } from './claims.js';
-import { extractFilesParallel } from './code/extract-files.js';
+import { extractFiles } from './code/extract-files.js';
 import { resolveCalls } from './code/resolve.js';
 import { compareClaims } from './compare.js';
 import { auditConfigOf, type AuditConfig } from './config.js';
@@ -34,7 +34,7 @@ export async function readAuditClaims(root: string, schema: Schema, config: Audi
     for (const c of extraction.claims) claims.push(c);
     for (const p of extraction.problems) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: p.message, location: p.location });
   }
-  const code = await extractFilesParallel(root, files.code);
+  const code = extractFiles(root, files.code);
   for (const e of code.errors) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: `not parsed: ${e.message}`, location: e.location });
   // Large codebases make millions of claims: no spread into push (argument-count limit).
   for (const c of resolveCalls(schema, code.calls)) claims.push(c);

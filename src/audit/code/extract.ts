@@ -1,6 +1,7 @@
 import { parseSync } from 'oxc-parser';
 import type { ClaimLocation } from '../claims.js';
 import type { ArgProperty, ArgValue, PrismaCall } from './call.js';
+import { focusedSource } from './call-sites.js';
 import { OPERATION_CALL_GLOBAL, OPERATION_CALL_PATTERN, isModelOperation } from './operations.js';
 
 /** An ESTree node as oxc-parser returns it; only the few shapes the audit reads are typed. */
@@ -29,18 +30,27 @@ const CLIENT_NAME = /^(?:prisma\w*|\w*Prisma|db|database|tx|trx|transaction|clie
  */
 export function extractPrismaCalls(path: string, text: string): CodeExtraction {
   if (!OPERATION_CALL_PATTERN.test(text)) return { calls: [], errors: [] };
-  const result = parseSync(path, text, { lang: languageOf(path), preserveParens: false });
   const lines = new LineIndex(text, path);
-  if (result.errors.length > 0 && result.program.body.length === 0) {
-    const first = result.errors[0];
-    const offset = first.labels?.[0]?.start ?? 0;
-    return { calls: [], errors: [{ message: first.message, location: lines.at(offset) }] };
+  const lang = languageOf(path);
+  // First the focused source (only call arguments and const objects); the whole file when that
+  // does not parse (an unusual construct the bracket scanner misread) or the file has no sites.
+  const focused = focusedSource(text);
+  let result = focused ? parseSync(path, focused.text, { lang, preserveParens: false }) : undefined;
+  const sites = focused && result && result.errors.length === 0 ? focused.sites : undefined;
+  if (!sites) {
+    result = parseSync(path, text, { lang, preserveParens: false });
+    if (result.errors.length > 0 && result.program.body.length === 0) {
+      const first = result.errors[0];
+      const offset = first.labels?.[0]?.start ?? 0;
+      return { calls: [], errors: [{ message: first.message, location: lines.at(offset) }] };
+    }
   }
-  // Offsets of every `.operation(` in the text: subtrees containing none hold no Prisma call and
-  // are not walked (except for `const x = { ... }` declarations, which calls may pass by name).
+  // Offsets of every `.operation(` in the text: in a whole-file parse, subtrees containing none
+  // hold no Prisma call and are not walked (except `const x = { ... }` declarations).
   const hits: number[] = [];
-  for (const m of text.matchAll(OPERATION_CALL_GLOBAL)) hits.push(m.index);
+  if (!sites) for (const m of text.matchAll(OPERATION_CALL_GLOBAL)) hits.push(m.index);
   const containsCall = (node: Node): boolean => {
+    if (sites) return true;
     let lo = 0;
     let hi = hits.length;
     while (lo < hi) {
@@ -51,8 +61,8 @@ export function extractPrismaCalls(path: string, text: string): CodeExtraction {
     return lo < hits.length && hits[lo] < node.end;
   };
   const constObjects = new Map<string, Node | null>();
-  const transactionParams = new Set<string>();
-  const found: { call: Node; delegate: string; operation: string; receiver: Node }[] = [];
+  const transactionParams = sites ? focused!.transactionParams : new Set<string>();
+  const found: { call: Node; delegate: string; operation: string; receiver: string }[] = [];
 
   const visit = (node: Node): void => {
     if (!containsCall(node)) {
@@ -65,13 +75,15 @@ export function extractPrismaCalls(path: string, text: string): CodeExtraction {
     switch (node.type) {
       case 'CallExpression': {
         const callee = unwrap(node.callee as Node);
-        if (callee.type === 'MemberExpression') {
+        const site = sites && callee.type === 'Identifier' ? sites.get(callee.start) : undefined;
+        if (site) found.push({ call: node, delegate: site.delegate, operation: callee.name as string, receiver: site.receiver });
+        else if (callee.type === 'MemberExpression') {
           const operation = propertyName(callee);
           const object = unwrap(callee.object as Node);
           if (operation === '$transaction') collectTransactionParams(node, transactionParams);
           else if (operation && isModelOperation(operation) && object.type === 'MemberExpression') {
             const delegate = propertyName(object);
-            if (delegate && !delegate.startsWith('$')) found.push({ call: node, delegate, operation, receiver: unwrap(object.object as Node) });
+            if (delegate && !delegate.startsWith('$')) found.push({ call: node, delegate, operation, receiver: nameOf(unwrap(object.object as Node)) });
           }
         }
         break;
@@ -96,18 +108,18 @@ export function extractPrismaCalls(path: string, text: string): CodeExtraction {
       } else if (typeof (child as Node).type === 'string') visit(child as Node);
     }
   };
-  visit(result.program as unknown as Node);
+  visit(result!.program as unknown as Node);
 
   const lower = new ArgumentLowering(lines, constObjects);
   const calls: PrismaCall[] = found.map(({ call, delegate, operation, receiver }) => {
-    const receiverName = nameOf(receiver);
+    const receiverName = receiver;
     const first = (call.arguments as Node[])[0];
     return {
       delegate,
       operation: operation as PrismaCall['operation'],
       receiver: receiverName,
       clientLike: CLIENT_NAME.test(receiverName) || transactionParams.has(receiverName),
-      location: lines.at(((call.callee as Node).property as Node | undefined)?.start ?? call.start),
+      location: lines.at(((call.callee as Node).property as Node | undefined)?.start ?? (call.callee as Node).start),
       args: first && first.type !== 'SpreadElement' ? lower.value(first, 0) : undefined,
     };
   });
