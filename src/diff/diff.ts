@@ -269,23 +269,31 @@ class SchemaDiff {
     const ca = constraintsOf(a);
     const cb = constraintsOf(b);
     const key = (c: Constraint) => `${c.kind}:${c.columns.join(',')}`;
-    const byKey = new Map(ca.map((c) => [key(c), c]));
     const where = { model: b.name, table: databaseName(b) };
-    const seen = new Set<string>();
+    const used = new Set<Constraint>();
+    // Several constraints may cover the same columns (a B-tree and a GIN index): pair identical ones first.
+    const matches = new Map<Constraint, Constraint>();
     for (const c of cb) {
-      const k = key(c);
-      seen.add(k);
-      const old = byKey.get(k);
+      const same = ca.find((o) => !used.has(o) && key(o) === key(c) && o.options === c.options);
+      if (same) {
+        used.add(same);
+        matches.set(c, same);
+      }
+    }
+    for (const c of cb) {
+      if (matches.has(c)) continue;
       const cols = c.columns.join(', ');
+      const old = ca.find((o) => !used.has(o) && key(o) === key(c));
       if (!old) {
         const code: DiffCode = c.kind === 'unique' ? (c.onField ? 'unique-added' : 'compound-unique-added') : 'index-added';
         this.add(code, 'to', c.span, `${describeConstraint(c)} on ${b.name} (${cols}) added`, { ...where, field: c.fieldName });
-      } else if (old.options !== c.options) {
+      } else {
+        used.add(old);
         this.add('index-changed', 'to', c.span, `${describeConstraint(c)} on ${b.name} (${cols}) changed: ${old.options || 'no options'} -> ${c.options || 'no options'}`, { ...where, field: c.fieldName, before: old.options, after: c.options });
       }
     }
     for (const c of ca) {
-      if (seen.has(key(c))) continue;
+      if (used.has(c)) continue;
       const code: DiffCode = c.kind === 'unique' ? (c.onField ? 'unique-removed' : 'compound-unique-removed') : 'index-removed';
       this.add(code, 'from', c.span, `${describeConstraint(c)} on ${a.name} (${c.columns.join(', ')}) removed`, { ...where, field: c.fieldName });
     }
