@@ -375,10 +375,22 @@ class SchemaDiff {
   // ---- per-environment effects ---------------------------------------------------------------
 
   private attachEnvironmentEffects(): void {
-    const envs = this.options.environments!;
-    const index = (schema: Schema, env: DiffEnvironment) => {
+    // An environment on the master's own provider that no annotation names is the master itself:
+    // generation changes nothing about its models, so it has no effects to report.
+    const masterProviders = new Set([normalizeProvider(datasourceProvider(this.from)), normalizeProvider(datasourceProvider(this.to))]);
+    const named = new Set(annotatedEnvNames([this.from, this.to]));
+    const envs = this.options.environments!.filter((e) => !(masterProviders.size === 1 && masterProviders.has(e.provider) && !named.has(e.name)));
+    if (envs.length === 0) return;
+    const needFrom = this.changes.some((c) => c.locationSide === 'from');
+    const touched = (side: Side) =>
+      new Set(this.changes.filter((c) => c.model && (c.locationSide ?? 'to') === side).map((c) => (side === 'from' ? (this.typeRenames.get(c.model!) ?? c.model!) : c.model!)));
+    const index = (full: Schema, env: DiffEnvironment) => {
       const byKey = new Map<string, GenerationChange[]>();
       let changes: GenerationChange[] = [];
+      // Only the models with changes are transformed; every block stays visible for annotations.
+      const names = touched(full === this.from ? 'from' : 'to');
+      const only = (list: Model[]) => list.filter((m) => names.has(m.name));
+      const schema: Schema = { ...full, models: only(full.models), views: only(full.views), types: only(full.types) };
       try {
         changes = transformForEnvironment(schema, { name: env.name, provider: env.provider, prismaMajor: 7, urlEnv: 'DATABASE_URL' }).changes;
       } catch {
@@ -393,7 +405,7 @@ class SchemaDiff {
       }
       return byKey;
     };
-    const fromIdx = envs.map((env) => ({ env, idx: index(this.from, env) }));
+    const fromIdx = needFrom ? envs.map((env) => ({ env, idx: index(this.from, env) })) : [];
     const toIdx = envs.map((env) => ({ env, idx: index(this.to, env) }));
     for (const change of this.changes) {
       if (!change.model || change.code.startsWith('env-')) continue;
@@ -413,9 +425,13 @@ class SchemaDiff {
 
   // ---- helpers -------------------------------------------------------------------------------
 
+  private readonly relationTargets = new Map<Schema, Set<string>>();
+
   private isRelation(schema: Schema, f: Field): boolean {
     if (isScalarType(f.type.name) || f.type.unsupported !== undefined) return false;
-    return schema.models.some((m) => m.name === f.type.name) || schema.views.some((m) => m.name === f.type.name);
+    let targets = this.relationTargets.get(schema);
+    if (!targets) this.relationTargets.set(schema, (targets = new Set([...schema.models, ...schema.views].map((m) => m.name))));
+    return targets.has(f.type.name);
   }
 
   /** The new name of a type referenced in the old schema (so a renamed enum is no type change). */
@@ -483,6 +499,7 @@ function renamedFrom(docs: Comment[]): string | undefined {
 }
 
 function safeAnnotations(docs: Comment[]): Annotation[] {
+  if (docs.length === 0 || !docs.some((d) => d.text.includes('@steward.'))) return [];
   try {
     return parseAnnotations(docs);
   } catch {
