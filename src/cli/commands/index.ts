@@ -1,6 +1,9 @@
 import type { Command } from '../command.js';
+import { changelogCommand } from './changelog.js';
 import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
 import { generateCommand } from './generate.js';
+import { releaseCommand } from './release.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order `steward --help` lists them. One line per command. */
@@ -8,4 +11,7 @@ export const COMMANDS: Command[] = [
   generateCommand,
   validateCommand,
   checkCommand,
+  diffCommand,
+  changelogCommand,
+  releaseCommand,
 ];
