@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditBenchmark } from './audit.js';
 import { corpusBenchmark } from './corpus.js';
+import { diffBenchmark } from './diff.js';
 import { generateBenchmark } from './generate.js';
 import { type Benchmark, repoRoot } from './measure.js';
 
@@ -11,6 +12,7 @@ const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
   auditBenchmark,
+  diffBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });
