@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { auditBenchmark } from './audit.js';
 import { corpusBenchmark } from './corpus.js';
+import { diffBenchmark } from './diff.js';
 import { generateBenchmark } from './generate.js';
 import { type Benchmark, repoRoot } from './measure.js';
 
@@ -9,6 +11,8 @@ import { type Benchmark, repoRoot } from './measure.js';
 const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
+  auditBenchmark,
+  diffBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });

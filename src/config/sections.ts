@@ -1,3 +1,5 @@
+import { validateAuditConfig } from '../audit/config.js';
+import { validateChangesConfig } from '../diff/config.js';
 import type { ConfigProblems } from './check-value.js';
 
 /**
@@ -7,4 +9,6 @@ import type { ConfigProblems } from './check-value.js';
 export type SectionValidator = (value: unknown, problems: ConfigProblems, path: string) => void;
 
 export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
+  audit: validateAuditConfig,
+  changes: validateChangesConfig,
 };
