@@ -1,6 +1,7 @@
 import { validateAuditConfig } from '../audit/config.js';
 import { validateChangesConfig } from '../diff/config.js';
 import type { ConfigProblems } from './check-value.js';
+import { validateVerifyConfig } from '../verify/config.js';
 
 /**
  * Configuration sections owned by capabilities. Each capability validates its own section;
@@ -11,4 +12,5 @@ export type SectionValidator = (value: unknown, problems: ConfigProblems, path: 
 export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
   audit: validateAuditConfig,
   changes: validateChangesConfig,
+  verify: validateVerifyConfig,
 };

@@ -35,6 +35,9 @@ export function typeErrorSubject(sourceFile: ts.SourceFile | undefined, start: n
         names.push(node.name.text);
       } else if (ts.isIdentifier(node)) {
         names.push(node.text);
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
+        // where.tags = { has: tag }
+        names.push(node.left.name.text);
       } else if (ts.isCallExpression(node) && delegateModel === undefined) {
         // prisma.<delegate>.<operation>(...)
         const callee = node.expression;
@@ -44,6 +47,9 @@ export function typeErrorSubject(sourceFile: ts.SourceFile | undefined, start: n
       }
     }
   }
+  const firstLine = message.split('\n')[0];
+  // Keys of an object type in the message itself ("Type '{ externalRef: string; }' is not assignable...").
+  for (const match of firstLine.matchAll(/[{;,]\s*([A-Za-z_][A-Za-z0-9_]*)\??:/g)) names.push(match[1]);
   for (const match of message.matchAll(/'([A-Za-z_][A-Za-z0-9_]*)'/g)) names.push(match[1]);
 
   const mentioned = modelsInMessage(message, modelFields);

@@ -4,6 +4,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ExitCode } from '../../errors/index.js';
 import { generateProject, staleDiagnostics } from '../../project/environments.js';
 import { validateProject } from '../../project/validate.js';
+import { verifyDiagnostics } from '../../verify/report.js';
+import { verifyProject } from '../../verify/verify.js';
 import type { Command, CommandContext, ParsedArgs } from '../command.js';
 
 export interface CheckStepResult {
@@ -29,14 +31,15 @@ export const CHECK_STEPS: CheckStep[] = [
     },
   },
   { name: 'audit', async run(config) { return { diagnostics: auditDiagnostics(await auditProject(config)) }; } },
+  { name: 'verify (with --verify)', enabled: (args) => args.values.verify === true, async run(config) { return { diagnostics: verifyDiagnostics(await verifyProject(config), config.cwd) }; } },
 ];
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'The offline CI gate: every check steward has (generate --check, validate, ...)',
-  usage: 'steward check',
+  usage: 'steward check [--verify]',
   help: `  Steps: ${CHECK_STEPS.map((s) => s.name).join(', ')}`,
-  options: {},
+  options: { verify: { type: 'boolean' } },
   formats: ['text', 'json', 'github', 'sarif', 'markdown'],
   async run(ctx, args) {
     const config = await ctx.config();

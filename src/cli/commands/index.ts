@@ -6,6 +6,7 @@ import { diffCommand } from './diff.js';
 import { generateCommand } from './generate.js';
 import { releaseCommand } from './release.js';
 import { validateCommand } from './validate.js';
+import { verifyCommand } from './verify.js';
 
 /** Every command, in the order `steward --help` lists them. One line per command. */
 export const COMMANDS: Command[] = [
@@ -16,4 +17,5 @@ export const COMMANDS: Command[] = [
   diffCommand,
   changelogCommand,
   releaseCommand,
+  verifyCommand,
 ];
