@@ -17,6 +17,7 @@ import type { Schema } from '../schema/model.js';
 import { planCrud } from './crud-plan.js';
 import { describeError, runCrudPlan, type ClientLike, type ModelCrudResult } from './crud-run.js';
 import type { GeneratedClient } from './generate-client.js';
+import { setupHint, withoutEngineTrace } from './setup-hints.js';
 
 export type DatabaseSetup = 'migrations' | 'push';
 
@@ -26,7 +27,7 @@ export interface EnvironmentCrudResult {
   database: string;
   setup?: DatabaseSetup;
   /** The scratch database could not be prepared: no model was tested. */
-  setupError?: { message: string; prismaCode?: string };
+  setupError?: { message: string; prismaCode?: string; hint?: string };
   models: ModelCrudResult[];
 }
 
@@ -67,7 +68,10 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
     }
   } catch (error) {
     await connection.close();
-    return { env: input.env, database, setup, setupError: redact(describeError(error), serverUrl), models: [] };
+    const described = describeError(error);
+    const message = withoutEngineTrace(error instanceof Error ? error.message : described.message).replace(/\s+/g, ' ');
+    const hint = setupHint({ provider: input.provider, pglite: !serverUrl && input.provider === 'postgresql', message, schema: input.schema });
+    return { env: input.env, database, setup, setupError: redact({ message, prismaCode: described.prismaCode, hint }, serverUrl), models: [] };
   }
 
   const module = (await import(pathToFileURL(input.client.runtimeEntry).href)) as { PrismaClient: new (options: { adapter: unknown }) => ClientLike & { $disconnect(): Promise<void> } };
@@ -82,7 +86,7 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
   }
 }
 
-function redact(error: { message: string; prismaCode?: string }, url: string | undefined) {
+function redact<T extends { message: string }>(error: T, url: string | undefined): T {
   return url ? { ...error, message: redactSecrets(error.message, [url]) } : error;
 }
 

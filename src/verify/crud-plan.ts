@@ -143,7 +143,8 @@ function planModel(schema: Schema, model: Model, counter: { next: number }): Mod
     if (fields.length === 0) continue; // the other side holds the foreign key
     const references = fieldRefs(relation && getArgument(relation, 'references')?.value);
     fields.forEach((f) => foreignKeys.add(f));
-    const required = !field.type.optional && fields.some((f) => model.fields.find((x) => x.name === f)?.type.optional === false);
+    // A required foreign key makes the relation required, even when the relation field is marked optional.
+    const required = fields.some((f) => model.fields.find((x) => x.name === f)?.type.optional === false);
     parents.push({ relationField: field.name, parent: field.type.name, fields, references, required });
   }
 

@@ -50,7 +50,8 @@ export function verifyDiagnostics(report: VerifyReport, cwd: string, options: Di
       diagnostics.push(
         diagnostic('crud-setup-failed', `[${env.env}] could not prepare the scratch database (${env.setup === 'migrations' ? 'applying the migration history' : 'pushing the schema'}): ${env.setupError.message}`, {
           env: env.env,
-          data: { prismaCode: env.setupError.prismaCode ?? null, database: env.database },
+          notes: env.setupError.hint ? [`cause: ${env.setupError.hint}`] : undefined,
+          data: { prismaCode: env.setupError.prismaCode ?? null, database: env.database, hint: env.setupError.hint ?? null },
         }),
       );
     }
