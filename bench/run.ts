@@ -6,6 +6,7 @@ import { corpusBenchmark } from './corpus.js';
 import { diffBenchmark } from './diff.js';
 import { generateBenchmark } from './generate.js';
 import { type Benchmark, repoRoot } from './measure.js';
+import { verifyBenchmark } from './verify.js';
 
 /** Every benchmark of `npm run bench`. One line per capability. */
 const BENCHMARKS: Benchmark[] = [
@@ -13,6 +14,7 @@ const BENCHMARKS: Benchmark[] = [
   corpusBenchmark,
   auditBenchmark,
   diffBenchmark,
+  verifyBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });
