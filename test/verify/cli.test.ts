@@ -81,3 +81,39 @@ describe('steward verify (CLI)', () => {
     assert.match(result.stderr, /verify\.tsconfg/);
   });
 });
+
+describe('steward verify: migration histories', () => {
+  const sqliteMaster = `datasource db {
+  provider = "sqlite"
+}
+
+model Note {
+  id    Int    @id @default(autoincrement())
+  title String
+  body  String
+}
+`;
+  const lock = 'provider = "sqlite"\n';
+  const files = (script: string) =>
+    tempProject({
+      'prisma/schema.master.prisma': sqliteMaster,
+      'steward.config.json': JSON.stringify({ master: 'prisma/schema.master.prisma', environments: { dev: { provider: 'sqlite' } } }),
+      'prisma/migrations/dev/migration_lock.toml': lock,
+      'prisma/migrations/dev/20250101000000_init/migration.sql': script,
+    });
+
+  it("applies the environment's history instead of pushing the schema", async () => {
+    const result = await run(files('CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL, "body" TEXT NOT NULL);\n'), 'verify', '--skip-typecheck', '--format', 'json');
+    assert.equal(result.code, 0, result.stdout);
+    const report = JSON.parse(result.stdout) as { crud: { setup: string; models: { status: string }[] }[] };
+    assert.equal(report.crud[0].setup, 'migrations');
+    assert.equal(report.crud[0].models[0].status, 'passed');
+  });
+
+  it('reports a history that lags behind the schema as the failing operation with Prisma’s error', async () => {
+    const result = await run(files('CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL);\n'), 'verify', '--skip-typecheck');
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^Note\s+FAILED: create/m);
+    assert.match(result.stdout, /\[dev\] Note: create failed.*body/);
+  });
+});
