@@ -63,10 +63,10 @@ export function openTypecheckSession(project: TypeScriptProject): TypecheckSessi
   };
   const moduleCache = ts.createModuleResolutionCache(baseHost.getCurrentDirectory(), (f) => baseHost.getCanonicalFileName(f), options);
 
-  let previous: ts.Program | undefined;
+  const appSourceFiles = new Map<string, ts.SourceFile>();
   return {
     sourceFile(file) {
-      return previous?.getSourceFile(file);
+      return appSourceFiles.get(path.resolve(file));
     },
     check(target) {
       const host: ts.CompilerHost = {
@@ -83,10 +83,10 @@ export function openTypecheckSession(project: TypeScriptProject): TypecheckSessi
       };
       // No oldProgram: TypeScript would reuse the previous client's module resolutions for unchanged files.
       const program = ts.createProgram({ rootNames, options, host });
-      previous = program;
       const errors: TypeErrorRecord[] = [];
       for (const sourceFile of program.getSourceFiles()) {
         if (!appFiles.has(path.resolve(sourceFile.fileName))) continue;
+        appSourceFiles.set(path.resolve(sourceFile.fileName), sourceFile);
         for (const diagnostic of [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]) {
           if (diagnostic.category !== ts.DiagnosticCategory.Error || diagnostic.start === undefined) continue;
           const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start);
@@ -103,6 +103,8 @@ export function openTypecheckSession(project: TypeScriptProject): TypecheckSessi
           });
         }
       }
+      // This client's files are not needed by the next program: free them before it parses its own.
+      for (const key of parsedFiles.keys()) if (key.startsWith(target.client.dir)) parsedFiles.delete(key);
       return errors;
     },
   };

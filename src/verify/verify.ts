@@ -72,6 +72,8 @@ export async function verifyProject(config: ResolvedConfig, options: VerifyOptio
   const master = loadMaster(config, { validate: false });
   const project = options.skipTypecheck ? undefined : typeScriptProject(config, master.schema);
 
+  // The master's client is the type-check baseline; it generates alongside the environments'.
+  const masterClient = project ? generateClient(master.schema.files.map((f) => f.text).join('\n')).catch(() => undefined) : undefined;
   const clients = await time('generate-clients', async () => {
     const entries = await Promise.all(envs.map(async (e) => [e.name, await generateClient(e.text)] as const));
     return new Map<string, GeneratedClient>(entries);
@@ -79,7 +81,7 @@ export async function verifyProject(config: ResolvedConfig, options: VerifyOptio
 
   const report: VerifyReport = { environments: envs.map((e) => ({ name: e.name, provider: e.provider })), timings };
   if (!options.skipTypecheck) {
-    report.typecheck = await time('typecheck', () => typecheckEnvironments(project, master.schema, envs, clients));
+    report.typecheck = await time('typecheck', async () => typecheckEnvironments(project, await masterClient, envs, clients));
   }
   if (!options.skipCrud) {
     report.crud = await time('crud', async () => {
@@ -106,15 +108,13 @@ export async function verifyProject(config: ResolvedConfig, options: VerifyOptio
 
 async function typecheckEnvironments(
   project: TypeScriptProject | undefined,
-  masterSchema: Schema,
+  masterClient: GeneratedClient | undefined,
   envs: { name: string; schema: Schema }[],
   clients: Map<string, GeneratedClient>,
 ): Promise<TypecheckReport> {
   if (!project) {
     return { baseline: 'every-environment', errorCounts: {}, findings: [], skipped: 'no tsconfig.json found for the application (set verify.tsconfig in steward.config)' };
   }
-  const masterText = masterSchema.files.map((f) => f.text).join('\n');
-  const masterClient = await generateClient(masterText).catch(() => undefined);
   const session = openTypecheckSession(project);
   const byEnv = new Map<string, TypeErrorRecord[]>();
   const errorCounts: Record<string, number> = {};
