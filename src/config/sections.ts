@@ -1,4 +1,5 @@
 import type { ConfigProblems } from './check-value.js';
+import { validateDocsConfig } from '../docs/config.js';
 
 /**
  * Configuration sections owned by capabilities. Each capability validates its own section;
@@ -7,4 +8,5 @@ import type { ConfigProblems } from './check-value.js';
 export type SectionValidator = (value: unknown, problems: ConfigProblems, path: string) => void;
 
 export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
+  docs: validateDocsConfig,
 };

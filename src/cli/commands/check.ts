@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ExitCode } from '../../errors/index.js';
 import { generateProject, staleDiagnostics } from '../../project/environments.js';
 import { validateProject } from '../../project/validate.js';
+import { docsProject } from '../../docs/project.js';
 import type { Command, CommandContext, ParsedArgs } from '../command.js';
 
 export interface CheckStepResult {
@@ -25,6 +26,12 @@ export const CHECK_STEPS: CheckStep[] = [
       const generated = await generateProject(config, { check: true });
       const validated = validateProject(config, { generated: generated.environments, current: generated.current });
       return { diagnostics: [...staleDiagnostics(generated.stale), ...validated.diagnostics], sources: validated.sources };
+    },
+  },
+  {
+    name: 'docs --check',
+    async run(config) {
+      return { diagnostics: docsProject(config).diagnostics };
     },
   },
 ];

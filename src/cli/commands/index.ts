@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { checkCommand } from './check.js';
+import { docsCommand } from './docs.js';
 import { generateCommand } from './generate.js';
 import { validateCommand } from './validate.js';
 
@@ -8,4 +9,5 @@ export const COMMANDS: Command[] = [
   generateCommand,
   validateCommand,
   checkCommand,
+  docsCommand,
 ];
