@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusBenchmark } from './corpus.js';
+import { diffBenchmark } from './diff.js';
 import { generateBenchmark } from './generate.js';
 import { type Benchmark, repoRoot } from './measure.js';
 
@@ -9,6 +10,7 @@ import { type Benchmark, repoRoot } from './measure.js';
 const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
+  diffBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });

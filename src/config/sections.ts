@@ -1,3 +1,4 @@
+import { validateChangesConfig } from '../diff/config.js';
 import type { ConfigProblems } from './check-value.js';
 import { validateDocsConfig } from '../docs/config.js';
 
@@ -8,5 +9,6 @@ import { validateDocsConfig } from '../docs/config.js';
 export type SectionValidator = (value: unknown, problems: ConfigProblems, path: string) => void;
 
 export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
+  changes: validateChangesConfig,
   docs: validateDocsConfig,
 };

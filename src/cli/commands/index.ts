@@ -1,7 +1,10 @@
 import type { Command } from '../command.js';
+import { changelogCommand } from './changelog.js';
 import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
 import { docsCommand } from './docs.js';
 import { generateCommand } from './generate.js';
+import { releaseCommand } from './release.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order `steward --help` lists them. One line per command. */
@@ -9,5 +12,8 @@ export const COMMANDS: Command[] = [
   generateCommand,
   validateCommand,
   checkCommand,
+  diffCommand,
+  changelogCommand,
+  releaseCommand,
   docsCommand,
 ];
