@@ -53,10 +53,8 @@ export function scanMarkers(text: string): MarkerScan {
     const { line, column } = position(text, offset);
     const [, slash, keyword, rest] = m;
     const args = rest.trim();
-    if (keyword !== 'model' && keyword !== 'schema') {
-      problems.push({ code: 'docs-marker-malformed', message: `Unknown steward marker 'steward:${keyword}' (expected steward:model <Name> or steward:schema)`, line, column });
-      continue;
-    }
+    // Other features own other markers (`steward:changes` in the changelog).
+    if (keyword !== 'model' && keyword !== 'schema') continue;
     if (slash) {
       if (!open) {
         problems.push({ code: 'docs-marker-unopened', message: `Closing marker /steward:${keyword} without an opening marker`, line, column });
