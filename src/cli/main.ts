@@ -7,6 +7,7 @@ import { colorEnabled, createStyle } from '../diagnostics/style.js';
 import { ExitCode, StewardError, formatLocation } from '../errors/index.js';
 import type { Command, CommandContext, OptionSpec } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { createProgress } from '../progress/progress.js';
 
 const GLOBAL_OPTIONS: OptionSpec = {
   cwd: { type: 'string' },
@@ -24,6 +25,8 @@ export interface RunOptions {
   stderr?: (text: string) => void;
   /** Whether stdout is a terminal (colour). */
   isTTY?: boolean;
+  /** Whether stderr is a terminal (progress). Default: process.stderr.isTTY, or false when stderr is given. */
+  stderrIsTTY?: boolean;
 }
 
 /** Runs the CLI with the given arguments and returns the exit code. Never throws. */
@@ -84,6 +87,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     stdout,
     stderr,
     env,
+    progress: createProgress({ write: stderr, isTTY: options.stderrIsTTY ?? (options.stderr ? false : process.stderr.isTTY === true), env, format }),
     config: () => (configPromise ??= loadConfig({ cwd, configFile: values.config as string | undefined })),
     report(diagnostics, opts = {}) {
       const reporter = REPORTERS[format!] ?? REPORTERS.text;

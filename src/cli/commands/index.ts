@@ -5,6 +5,7 @@ import { diffCommand } from './diff.js';
 import { docsCommand } from './docs.js';
 import { generateCommand } from './generate.js';
 import { releaseCommand } from './release.js';
+import { statusCommand } from './status.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order `steward --help` lists them. One line per command. */
@@ -16,4 +17,5 @@ export const COMMANDS: Command[] = [
   changelogCommand,
   releaseCommand,
   docsCommand,
+  statusCommand,
 ];
