@@ -5,6 +5,7 @@ import { diffCommand } from './diff.js';
 import { docsCommand } from './docs.js';
 import { generateCommand } from './generate.js';
 import { releaseCommand } from './release.js';
+import { reportCommand } from './report.js';
 import { statusCommand } from './status.js';
 import { validateCommand } from './validate.js';
 
@@ -18,4 +19,5 @@ export const COMMANDS: Command[] = [
   releaseCommand,
   docsCommand,
   statusCommand,
+  reportCommand,
 ];
