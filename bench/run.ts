@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { auditBenchmark } from './audit.js';
 import { corpusBenchmark } from './corpus.js';
 import { diffBenchmark } from './diff.js';
 import { generateBenchmark } from './generate.js';
@@ -10,6 +11,7 @@ import { type Benchmark, repoRoot } from './measure.js';
 const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
+  auditBenchmark,
   diffBenchmark,
 ];
 

@@ -1,3 +1,4 @@
+import { validateAuditConfig } from '../audit/config.js';
 import { validateChangesConfig } from '../diff/config.js';
 import type { ConfigProblems } from './check-value.js';
 import { validateDocsConfig } from '../docs/config.js';
@@ -9,6 +10,7 @@ import { validateDocsConfig } from '../docs/config.js';
 export type SectionValidator = (value: unknown, problems: ConfigProblems, path: string) => void;
 
 export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
+  audit: validateAuditConfig,
   changes: validateChangesConfig,
   docs: validateDocsConfig,
 };

@@ -46,3 +46,14 @@ describe('docs markers', () => {
     assert.deepEqual(unknown.problems.map((p) => `${p.code} @${p.line}`), ['docs-unknown-model @1']);
   });
 });
+
+describe('audit and generated sections', () => {
+  it('the audit reads no design claims from steward sections', async () => {
+    const { extractDocClaims } = await import('../../src/audit/docs/extract.js');
+    const table = '### User\n\n| Field | Type |\n| --- | --- |\n| `nickname` | String |\n';
+    const plain = extractDocClaims('DESIGN.md', `# Design\n\n${table}`);
+    assert.ok(plain.claims.length > 0, 'the same table outside markers is a claim');
+    const generated = extractDocClaims('REF.md', `# Reference\n\n<!-- steward:model User -->\n${table}<!-- /steward:model -->\n`);
+    assert.deepEqual(generated.claims, []);
+  });
+});

@@ -1,3 +1,4 @@
+import { auditDiagnostics, auditProject } from '../../audit/project.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ExitCode } from '../../errors/index.js';
@@ -34,6 +35,7 @@ export const CHECK_STEPS: CheckStep[] = [
       return { diagnostics: docsProject(config).diagnostics };
     },
   },
+  { name: 'audit', async run(config) { return { diagnostics: auditDiagnostics(await auditProject(config)) }; } },
 ];
 
 export const checkCommand: Command = {

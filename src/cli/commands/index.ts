@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { auditCommand } from './audit.js';
 import { changelogCommand } from './changelog.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   initCommand,
   generateCommand,
   validateCommand,
+  auditCommand,
   checkCommand,
   diffCommand,
   changelogCommand,
