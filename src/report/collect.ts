@@ -12,6 +12,7 @@ import { loadMaster } from '../project/master.js';
 import { validateProject } from '../project/validate.js';
 import { NO_PROGRESS, type Progress } from '../progress/progress.js';
 import { collectStatus } from '../status/collect.js';
+import { auditDiagnostics, auditProject, type AuditResult } from '../audit/project.js';
 import { historyPath, readHistory } from '../status/history.js';
 import type { FindingsGroup, ReportData } from './data.js';
 
@@ -27,7 +28,14 @@ export interface ReportOptions {
 /** Gathers what `steward report --html` shows, from the capabilities that are available. */
 export async function collectReport(config: ResolvedConfig, options: ReportOptions): Promise<ReportData> {
   const progress = options.progress ?? NO_PROGRESS;
-  const status = await collectStatus(config, { progress, now: options.now });
+  let audit: AuditResult | undefined;
+  let auditError: string | undefined;
+  try {
+    audit = await auditProject(config);
+  } catch (error) {
+    auditError = (error as Error).message;
+  }
+  const status = await collectStatus(config, { progress, now: options.now, audit });
   const task = progress.start('report', 3);
   const master = loadMaster(config, { validate: false }).schema;
   const graph = buildErGraph(master);
@@ -46,7 +54,9 @@ export async function collectReport(config: ResolvedConfig, options: ReportOptio
     { title: "Prisma's validator", source: 'validate', available: true, diagnostics: validated.diagnostics },
     { title: 'Docs sections', source: 'docs', available: true, diagnostics: docsProject(config, { master }).diagnostics },
     { title: 'Lint', source: 'lint', available: false, reason: 'steward lint is not part of this build yet' },
-    { title: 'Audit (docs and code against the schema)', source: 'audit', available: false, reason: 'steward audit is not part of this build yet' },
+    audit
+      ? { title: 'Audit (docs and code against the schema)', source: 'audit', available: true, diagnostics: auditDiagnostics(audit) }
+      : { title: 'Audit (docs and code against the schema)', source: 'audit', available: false, reason: auditError ?? 'not run' },
     { title: 'Environment conversions', source: 'generate-changes', available: true, diagnostics: changeDiagnostics(generated.environments) },
   ];
   task.tick(1, 'changelog');

@@ -6,6 +6,7 @@ import { repositoryRoot } from '../diff/git.js';
 import { docsProject } from '../docs/project.js';
 import { generateProject } from '../project/environments.js';
 import { loadMaster } from '../project/master.js';
+import { auditProject, type AuditResult } from '../audit/project.js';
 import type { Progress } from '../progress/progress.js';
 import { NO_PROGRESS } from '../progress/progress.js';
 import type { Availability, StatusReport } from './types.js';
@@ -14,6 +15,8 @@ export interface StatusOptions {
   progress?: Progress;
   /** Clock, replaceable in tests. */
   now?: () => Date;
+  /** An audit already run by the caller (the HTML report shows its findings too). */
+  audit?: AuditResult;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface StatusOptions {
  */
 export async function collectStatus(config: ResolvedConfig, options: StatusOptions = {}): Promise<StatusReport> {
   const progress = options.progress ?? NO_PROGRESS;
-  const task = progress.start('status', 4);
+  const task = progress.start('status', 5);
   const master = loadMaster(config, { validate: false }).schema;
   task.tick(1, 'environments');
   const generated = await generateProject(config, { check: true });
@@ -45,6 +48,13 @@ export async function collectStatus(config: ResolvedConfig, options: StatusOptio
     const stale = report.files.reduce((n, f) => n + f.sections.filter((s) => s.stale).length, 0);
     return { files: report.files.length, sections, stale };
   });
+  task.tick(1, 'audit');
+  const audit = await guardAsync(async () => {
+    const result = options.audit ?? (await auditProject(config));
+    const byModel: Record<string, number> = {};
+    for (const f of result.findings) byModel[f.model] = (byModel[f.model] ?? 0) + 1;
+    return { total: result.findings.length, byModel };
+  });
   task.tick(1, 'release');
   const release = await releaseStatus(config);
   task.tick(1);
@@ -56,7 +66,7 @@ export async function collectStatus(config: ResolvedConfig, options: StatusOptio
     environments,
     docs,
     lint: { available: false, reason: 'steward lint is not part of this build yet' },
-    audit: { available: false, reason: 'steward audit is not part of this build yet' },
+    audit,
     migrations: { available: false, reason: 'steward migrate is not part of this build yet' },
     release,
     drift: { available: false, reason: 'drift detection is not part of this build yet' },
@@ -70,6 +80,14 @@ async function releaseStatus(config: ResolvedConfig): Promise<StatusReport['rele
     const bySeverity: Record<ChangeSeverity, number> = { breaking: 0, dangerous: 0, safe: 0 };
     for (const c of diff.changes) bySeverity[c.severity]++;
     return { available: true, value: { lastTag: diff.latest?.tag, unreleased: diff.changes.length, bySeverity } };
+  } catch (error) {
+    return { available: false, reason: (error as Error).message };
+  }
+}
+
+async function guardAsync<T>(f: () => Promise<T>): Promise<Availability<T>> {
+  try {
+    return { available: true, value: await f() };
   } catch (error) {
     return { available: false, reason: (error as Error).message };
   }
