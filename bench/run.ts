@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { auditBenchmark } from './audit.js';
 import { corpusBenchmark } from './corpus.js';
 import { diffBenchmark } from './diff.js';
+import { docsBenchmark } from './docs.js';
 import { generateBenchmark } from './generate.js';
 import { type Benchmark, repoRoot } from './measure.js';
 
@@ -13,6 +14,7 @@ const BENCHMARKS: Benchmark[] = [
   corpusBenchmark,
   auditBenchmark,
   diffBenchmark,
+  docsBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });
