@@ -20,3 +20,10 @@ export { updateChangelog, type ChangelogUpdate } from './changelog/changelog.js'
 export { parseChangelog, renderChangelog } from './changelog/document.js';
 export { releaseSchema, type ReleaseOptions, type ReleaseResult } from './release/release.js';
 export { bumpFor, parseVersion, formatVersion } from './release/version.js';
+export { docsProject, updateDocument, scanMarkers, maskGeneratedSections, buildSchemaReference, environmentSchemas, type DocsReport, type DocsConfig } from './docs/index.js';
+export { buildErGraph, renderMermaidEr, renderErSvg, type ErGraph } from './diagram/index.js';
+export { collectStatus, historyEntry, appendHistory, readHistory, parseHistory, historyPath, type StatusReport, type HistoryEntry } from './status/index.js';
+export { collectReport, renderReportHtml, type ReportData } from './report/index.js';
+export { initProject, planInit, findPrismaSchema, type InitResult } from './init/index.js';
+export { generateOnChange, watchMaster } from './watch/index.js';
+export { createProgress, progressWanted, NO_PROGRESS, type Progress, type ProgressTask } from './progress/progress.js';
