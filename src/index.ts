@@ -12,3 +12,4 @@ export { loadMaster, type LoadedMaster } from './project/master.js';
 export { generateProject, staleDiagnostics, changeDiagnostics, type GenerateOptions, type GenerateReport } from './project/environments.js';
 export { validateProject, type ValidateResult } from './project/validate.js';
 export { runCli, type RunOptions } from './cli/main.js';
+export * from './lint/index.js';

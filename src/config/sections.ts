@@ -1,3 +1,4 @@
+import { validateLintSection } from '../lint/config.js';
 import type { ConfigProblems } from './check-value.js';
 
 /**
@@ -7,4 +8,5 @@ import type { ConfigProblems } from './check-value.js';
 export type SectionValidator = (value: unknown, problems: ConfigProblems, path: string) => void;
 
 export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
+  lint: validateLintSection,
 };

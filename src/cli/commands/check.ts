@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../../config/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ExitCode } from '../../errors/index.js';
 import { generateProject, staleDiagnostics } from '../../project/environments.js';
+import { lintProject } from '../../project/lint.js';
 import { validateProject } from '../../project/validate.js';
 import type { Command, CommandContext, ParsedArgs } from '../command.js';
 
@@ -29,6 +30,12 @@ export const CHECK_STEPS: CheckStep[] = [
     name: 'validate',
     async run(config) {
       return validateProject(config);
+    },
+  },
+  {
+    name: 'lint',
+    async run(config) {
+      return lintProject(config);
     },
   },
 ];

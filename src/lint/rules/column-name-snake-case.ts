@@ -1,4 +1,4 @@
-import { getArgument, getAttribute } from '../../schema/query.js';
+import { databaseName, getArgument, getAttribute } from '../../schema/query.js';
 import { addFieldAttribute, fix, replaceSpan } from '../edits.js';
 import { exemptOption, isExempt } from '../exemptions.js';
 import { matchesCaseStyle, toSnakeCase } from '../naming.js';
@@ -15,6 +15,7 @@ export default defineRule({
     fixable: true,
     messages: {
       missingMap: 'Column of {{model}}.{{field}} should be mapped to snake_case: add @map("{{expected}}").',
+      collision: 'Column of {{model}}.{{field}} should be snake_case, but "{{expected}}" is already the column of {{other}}.',
       notSnake: 'Column name "{{actual}}" of {{model}}.{{field}} is not snake_case (expected "{{expected}}").',
       differs: 'Column name "{{actual}}" of {{model}}.{{field}} does not match its field name (expected "{{expected}}").',
     },
@@ -24,6 +25,7 @@ export default defineRule({
   check({ schema, index, options, report }) {
     for (const model of [...schema.models, ...schema.views]) {
       if (isExempt(model.name, options.exempt)) continue;
+      const columns = new Map(model.fields.filter((f) => !index.isRelation(f)).map((f) => [databaseName(f), f.name]));
       for (const field of model.fields) {
         if (index.isRelation(field) || index.typeNames.has(field.type.name)) continue;
         const expected = toSnakeCase(field.name, options.words);
@@ -31,6 +33,11 @@ export default defineRule({
         const arg = map ? getArgument(map, 'name', 0) : undefined;
         const target = { kind: 'field' as const, model, field };
         const data = { model: model.name, field: field.name, expected };
+        const other = columns.get(expected);
+        if (other !== undefined && other !== field.name) {
+          report({ target, messageId: 'collision', data: { ...data, other: `${model.name}.${other}` } });
+          continue;
+        }
         if (!arg || arg.value.kind !== 'string') {
           if (expected !== field.name && !map) report({ target, messageId: 'missingMap', data, fix: fix(`add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`)) });
           continue;

@@ -22,7 +22,7 @@ export default defineRule({
     category: 'environment',
     origin: 'steward',
     fixable: false,
-    messages: { lossy: '{{env}}: {{message}}' },
+    messages: { lossy: '{{message}}' },
   },
   options: noOptions,
   check({ schema, index, environments, report }) {
@@ -37,7 +37,7 @@ export default defineRule({
           span: change.location,
           env: env.name,
           messageId: 'lossy',
-          data: { env: env.name, message: change.message },
+          data: { message: change.message },
           notes: [CHANGE_CODES[change.code].summary + ` (${change.code})`, ...(change.typeImpact ? [`Prisma Client: ${change.typeImpact}`] : []), `to keep it deliberately, annotate the master: /// @steward.override(${env.name}) <type and attributes>`],
         });
       }

@@ -1,5 +1,5 @@
 import pluralize from 'pluralize';
-import { getArgument, getAttribute } from '../../schema/query.js';
+import { databaseName, getArgument, getAttribute } from '../../schema/query.js';
 import { addBlockAttribute, fix, replaceSpan } from '../edits.js';
 import { exemptOption, isExempt } from '../exemptions.js';
 import { matchesCaseStyle, type TableNameStyle, toTableName } from '../naming.js';
@@ -18,6 +18,7 @@ export default defineRule({
       missingMap: 'Table of {{model}} should be mapped to snake_case: add @@map("{{expected}}").',
       notSnake: 'Table name "{{actual}}" of {{model}} is not snake_case (expected "{{expected}}").',
       number: 'Table name "{{actual}}" of {{model}} should be {{style}} (expected "{{expected}}").',
+      collision: 'Table of {{model}} should be "{{expected}}", but that is already the table of {{other}}.',
       differs: 'Table name "{{actual}}" of {{model}} does not match its model name (expected "{{expected}}").',
     },
     optionsDoc: '`style` ("plural" | "singular" | "unchanged", default "plural"), `words` (words kept whole), `matchModelName` (boolean, default false: an explicit `@@map` must equal the expected name), `exempt`.',
@@ -25,6 +26,7 @@ export default defineRule({
   options: object({ style: oneOf(['plural', 'singular', 'unchanged'] as const), words: list(string), matchModelName: boolean, exempt: exemptOption }),
   check({ schema, options, report, source }) {
     const style: TableNameStyle = options.style ?? 'plural';
+    const tables = new Map([...schema.models, ...schema.views].map((m) => [databaseName(m), m.name]));
     for (const model of [...schema.models, ...schema.views]) {
       if (isExempt(model.name, options.exempt)) continue;
       const expected = toTableName(model.name, style, options.words);
@@ -32,6 +34,11 @@ export default defineRule({
       const arg = map ? getArgument(map, 'name', 0) : undefined;
       const target = { kind: 'model' as const, model };
       const data = { model: model.name, expected, style };
+      const other = tables.get(expected);
+      if (other !== undefined && other !== model.name) {
+        if (databaseName(model) !== expected) report({ target, messageId: 'collision', data: { ...data, other } });
+        continue;
+      }
       if (!arg || arg.value.kind !== 'string') {
         if (model.name !== expected && !map) report({ target, messageId: 'missingMap', data, fix: fix(`add @@map("${expected}")`, addBlockAttribute(model, `@@map("${expected}")`, source(model.span.file))) });
         continue;
