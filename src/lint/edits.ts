@@ -15,8 +15,10 @@ export function replaceSpan(span: Span, text: string): TextEdit {
 }
 
 /** Appends ` @attr` after the field's last attribute (before a trailing comment). */
-export function addFieldAttribute(field: Field, attribute: string): TextEdit {
-  return { file: field.span.file, start: field.span.end, end: field.span.end, text: ` ${attribute}` };
+export function addFieldAttribute(field: Field, attribute: string, source: string): TextEdit {
+  let end = field.span.end;
+  while (end > field.span.start && (source[end - 1] === ' ' || source[end - 1] === '\t')) end--;
+  return { file: field.span.file, start: end, end, text: ` ${attribute}` };
 }
 
 /** Adds `, name: value` as the last argument of an attribute, or `(name: value)` when it has none. */

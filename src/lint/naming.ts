@@ -115,7 +115,7 @@ export function matchesCaseStyle(name: string, style: CaseStyle): boolean {
     case 'camel':
       return isCamelCase(name);
     case 'pascal':
-      return isPascalCase(name);
+      return isPascalCase(name) && (name.length === 1 || /[a-z]/.test(name));
     case 'snake':
       return /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(name);
     case 'upper-snake':

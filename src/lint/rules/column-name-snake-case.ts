@@ -22,7 +22,7 @@ export default defineRule({
     optionsDoc: '`words` (words kept whole, e.g. ["iOS", "OAuth2"]), `matchFieldName` (boolean, default false: an explicit snake_case `@map` must also equal the field name in snake_case), `exempt` (model names or "/regex/").',
   },
   options: object({ words: list(string), matchFieldName: boolean, exempt: exemptOption }),
-  check({ schema, index, options, report }) {
+  check({ schema, source, index, options, report }) {
     for (const model of [...schema.models, ...schema.views]) {
       if (isExempt(model.name, options.exempt)) continue;
       const columns = new Map(model.fields.filter((f) => !index.isRelation(f)).map((f) => [databaseName(f), f.name]));
@@ -39,7 +39,7 @@ export default defineRule({
           continue;
         }
         if (!arg || arg.value.kind !== 'string') {
-          if (expected !== field.name && !map) report({ target, messageId: 'missingMap', data, fix: fix(`add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`)) });
+          if (expected !== field.name && !map) report({ target, messageId: 'missingMap', data, fix: fix(`add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`, source(model.span.file))) });
           continue;
         }
         const actual = arg.value.value;

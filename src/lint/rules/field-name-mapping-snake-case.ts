@@ -17,7 +17,7 @@ export default defineRule({
     optionsDoc: '`compoundWords` (strings kept together), `requireUnderscorePrefixForIds` (boolean: ids map to `_id`).',
   },
   options: object({ compoundWords: list(string), requireUnderscorePrefixForIds: boolean }),
-  check({ schema, index, options, report, ignoreParams }) {
+  check({ schema, source, index, options, report, ignoreParams }) {
     for (const model of schema.models) {
       const ignored = ignoreParams(model);
       for (const field of model.fields) {
@@ -32,7 +32,7 @@ export default defineRule({
         const arg = map ? getArgument(map, 'name', 0) : undefined;
         const target = { kind: 'field' as const, model, field };
         if (!arg || arg.value.kind !== 'string') {
-          if (required) report({ target, messageId: 'mapRequired', fix: map ? undefined : fix(`add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`)) });
+          if (required) report({ target, messageId: 'mapRequired', fix: map ? undefined : fix(`add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`, source(model.span.file))) });
           continue;
         }
         if (arg.value.value !== expected) report({ target, messageId: 'mapTo', data: { expected }, fix: fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });

@@ -21,7 +21,7 @@ export default defineRule({
     optionsDoc: '`field` (default "createdAt"), `exempt` (model names or "/regex/").',
   },
   options: object({ field: string, exempt: exemptOption }),
-  check({ schema, options, report }) {
+  check({ schema, source, options, report }) {
     const name = options.field ?? 'createdAt';
     for (const model of schema.models) {
       if (isExempt(model.name, options.exempt)) continue;
@@ -38,7 +38,7 @@ export default defineRule({
       }
       const def = getAttribute(field, 'default');
       if (!def) {
-        report({ target, messageId: 'noDefault', data, fix: fix('add @default(now())', addFieldAttribute(field, '@default(now())')) });
+        report({ target, messageId: 'noDefault', data, fix: fix('add @default(now())', addFieldAttribute(field, '@default(now())', source(model.span.file))) });
         continue;
       }
       const value = getArgument(def, 'value', 0)?.value;

@@ -14,7 +14,7 @@ export default defineRule({
     messages: { emptyDefault: 'Array field must default to empty array.' },
   },
   options: noOptions,
-  check({ schema, index, report }) {
+  check({ schema, source, index, report }) {
     for (const model of schema.models) {
       for (const field of model.fields) {
         // Relation and composite lists cannot have a default in Prisma (prisma-lint reports them anyway).
@@ -23,7 +23,7 @@ export default defineRule({
         const value = def ? getArgument(def, 'value', 0)?.value : undefined;
         if (value?.kind === 'array' && value.items.length === 0) continue;
         const canFix = !def;
-        report({ target: { kind: 'field', model, field }, messageId: 'emptyDefault', fix: canFix ? fix('add @default([])', addFieldAttribute(field, '@default([])')) : undefined });
+        report({ target: { kind: 'field', model, field }, messageId: 'emptyDefault', fix: canFix ? fix('add @default([])', addFieldAttribute(field, '@default([])', source(model.span.file))) : undefined });
       }
     }
   },

@@ -20,7 +20,7 @@ export default defineRule({
     optionsDoc: '`field` (default "updatedAt"), `exempt` (model names or "/regex/").',
   },
   options: object({ field: string, exempt: exemptOption }),
-  check({ schema, options, report }) {
+  check({ schema, source, options, report }) {
     const name = options.field ?? 'updatedAt';
     for (const model of schema.models) {
       if (isExempt(model.name, options.exempt)) continue;
@@ -32,7 +32,7 @@ export default defineRule({
       }
       const target = { kind: 'field' as const, model, field };
       if (field.type.name !== 'DateTime') report({ target, messageId: 'type', data: { ...data, type: field.type.name } });
-      else if (!hasAttribute(field, 'updatedAt')) report({ target, messageId: 'noUpdatedAt', data, fix: fix('add @updatedAt', addFieldAttribute(field, '@updatedAt')) });
+      else if (!hasAttribute(field, 'updatedAt')) report({ target, messageId: 'noUpdatedAt', data, fix: fix('add @updatedAt', addFieldAttribute(field, '@updatedAt', source(model.span.file))) });
     }
   },
 });
