@@ -62,7 +62,8 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string): R
   let masterUrlEnv: string | undefined;
   let masterProvider: string | undefined;
   try {
-    const schema = parseSchema(readSchemaFiles(master, cwd));
+    // Only the datasource block is needed here; parsing the whole master would double start-up work.
+    const schema = parseSchema(readSchemaFiles(master, cwd).map((f) => ({ path: f.path, text: datasourceBlocks(f.text) })));
     masterProvider = normalizeProvider(datasourceProvider(schema));
     masterUrlEnv = schema.datasources[0] ? urlEnvVar(schema.datasources[0]) : undefined;
   } catch {
@@ -198,4 +199,10 @@ async function importConfigFile(file: string, cwd: string): Promise<unknown> {
   } finally {
     if (temporary) rmSync(temporary, { force: true });
   }
+}
+
+/** The datasource blocks of a schema text (other blocks blanked), for cheap default detection. */
+function datasourceBlocks(text: string): string {
+  const blocks = text.match(/^datasource\s+\w+\s*\{[^}]*\}/gm);
+  return blocks ? blocks.join('\n') : '';
 }

@@ -128,6 +128,12 @@ export const POSTGRES_TO_COCKROACH: Record<string, string> = {
   Real: 'Float4', DoublePrecision: 'Float8', ByteA: 'Bytes', Boolean: 'Bool', Json: 'JsonB', Money: 'Decimal',
 };
 
+/**
+ * Native types whose removal loses nothing on a provider without native types: the scalar's
+ * default storage is the same (SQLite keeps String as TEXT, Int as INTEGER, Bytes as BLOB...).
+ */
+export const LOSSLESS_NATIVE_TYPES = new Set(['Text', 'Integer', 'BigInt', 'Int4', 'Int8', 'Boolean', 'Bool', 'DoublePrecision', 'Float8', 'ByteA', 'Bytes', 'Json', 'String', 'Int', 'Double', 'LongText']);
+
 /** What a native type guarantees, in words, for the report when it is dropped. */
 export function nativeTypeMeaning(name: string, args: string[]): string {
   const n = args.join(', ');

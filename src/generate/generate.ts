@@ -2,9 +2,13 @@ import { dirname, relative, sep } from 'node:path';
 import type { ResolvedConfig, ResolvedEnvironment } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { StewardError } from '../errors/index.js';
-import { knownPreviewFeatures, prismaFormat, prismaValidate } from '../prisma/schema-wasm.js';
+import { knownPreviewFeatures } from '../prisma/schema-wasm.js';
+import { type FinishJob, type FinishResult, finishSchema } from './finish.js';
+import { finishSchemas } from './finish-parallel.js';
 import type { Schema } from '../schema/model.js';
 import { validateAnnotations } from './annotations.js';
+import { normalizeProvider } from './capabilities.js';
+import { datasourceProvider } from '../schema/query.js';
 import type { GenerationChange } from './changes.js';
 import { hashMaster, hashText, parseHeader, renderHeader } from './header.js';
 import { renderPrismaConfig } from './prisma-config.js';
@@ -25,19 +29,32 @@ export interface GeneratedEnvironment {
   validation: Diagnostic[];
 }
 
-/**
- * Computes every environment's files from the master. Pure: nothing is read or written.
- * Throws StewardError for invalid annotations (with their location).
- */
-export function generateEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'environments' | 'master' | 'cwd'>, only?: string): GeneratedEnvironment[] {
+export interface PlannedEnvironment {
+  env: ResolvedEnvironment;
+  job: FinishJob;
+  changes: GenerationChange[];
+  prismaConfig?: GeneratedFile;
+}
+
+/** Everything but formatting and validation, which run in finishSchema(s). */
+export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'environments' | 'master' | 'cwd'>, only?: string): PlannedEnvironment[] {
   const names = config.environments.map((e) => e.name);
   if (only !== undefined && !names.includes(only)) {
     throw new StewardError('UNKNOWN_ENVIRONMENT', `Unknown environment '${only}' (configured: ${names.join(', ')})`);
   }
   validateAnnotations(schema, names);
+  const masterProvider = normalizeProvider(datasourceProvider(schema));
+  const crossing = config.environments.filter((e) => (masterProvider === 'mongodb') !== (e.provider === 'mongodb'));
+  if (masterProvider && crossing.length > 0) {
+    const ds = schema.datasources[0];
+    throw new StewardError('USAGE', `A ${masterProvider} master cannot generate ${crossing.map((e) => `${e.name} (${e.provider})`).join(', ')}: MongoDB and SQL schemas do not convert into each other`, {
+      location: ds ? { file: ds.span.file, line: ds.span.line, column: ds.span.column } : undefined,
+      hint: 'Configure environments of the same family as the master in steward.config.ts.',
+    });
+  }
   const masterHash = hashMaster(schema.files);
   const known = new Set(knownPreviewFeatures());
-  const out: GeneratedEnvironment[] = [];
+  const out: PlannedEnvironment[] = [];
   for (const env of config.environments) {
     if (only !== undefined && env.name !== only) continue;
     const result = transformForEnvironment(schema, {
@@ -47,23 +64,42 @@ export function generateEnvironments(schema: Schema, config: Pick<ResolvedConfig
       urlEnv: env.urlEnv,
       knownPreviewFeatures: env.prismaMajor >= 7 ? known : undefined,
     });
-    const joined =
-      result.files.length === 1
-        ? result.files[0].text
-        : result.files.map((f) => `// ---- from ${f.path} ----\n${f.text}`).join('\n');
-    const outputName = relative(config.cwd, env.output).split(sep).join('/') || env.output;
-    const body = prismaFormat(joined, outputName);
-    const masterShown = relative(dirname(env.output), config.master).split(sep).join('/') || config.master;
-    const text = renderHeader({ master: masterShown, env: env.name, masterHash }, body) + body;
-    const validation = prismaValidate([{ path: outputName, text }], { allowDatasourceUrls: env.prismaMajor < 7, lenientPreviewFeatures: env.prismaMajor < 7 });
+    const body = result.files.length === 1 ? result.files[0].text : result.files.map((f) => `// ---- from ${f.path} ----\n${f.text}`).join('\n');
+    const shownPath = relative(config.cwd, env.output).split(sep).join('/') || env.output;
+    const master = relative(dirname(env.output), config.master).split(sep).join('/') || config.master;
     let prismaConfig: GeneratedFile | undefined;
     if (env.prismaConfigPath) {
       const configBody = renderPrismaConfig({ configPath: env.prismaConfigPath, schemaPath: env.output, migrationsDir: env.migrationsDir, urlEnv: env.urlEnv });
-      prismaConfig = { path: env.prismaConfigPath, text: renderHeader({ master: masterShown, env: env.name, masterHash }, configBody) + configBody };
+      prismaConfig = { path: env.prismaConfigPath, text: renderHeader({ master, env: env.name, masterHash }, configBody) + configBody };
     }
-    out.push({ env, schema: { path: env.output, text }, prismaConfig, changes: result.changes, validation });
+    out.push({ env, job: { shownPath, body, master, env: env.name, masterHash, prismaMajor: env.prismaMajor }, changes: result.changes, prismaConfig });
   }
   return out;
+}
+
+/**
+ * Computes every environment's files from the master. Pure: nothing is read or written.
+ * Throws StewardError for invalid annotations (with their location).
+ */
+export function generateEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'environments' | 'master' | 'cwd'>, only?: string): GeneratedEnvironment[] {
+  return planEnvironments(schema, config, only).map((p) => assemble(p, finishSchema(p.job)));
+}
+
+/** Same as generateEnvironments, formatting and validating environments in parallel on large schemas. */
+export async function generateEnvironmentsAsync(
+  source: Schema | (() => Schema) | (() => Promise<PlannedEnvironment[]>),
+  config: Pick<ResolvedConfig, 'environments' | 'master' | 'cwd'>,
+  only?: string,
+): Promise<GeneratedEnvironment[]> {
+  // Given a loader, the schema model is garbage once planned, before Prisma's wasm grows its memory.
+  const loaded = typeof source === 'function' ? await source() : source;
+  const planned = Array.isArray(loaded) ? loaded : planEnvironments(loaded, config, only);
+  const finished = await finishSchemas(planned.map((p) => p.job));
+  return planned.map((p, i) => assemble(p, finished[i]));
+}
+
+function assemble(p: PlannedEnvironment, finished: FinishResult): GeneratedEnvironment {
+  return { env: p.env, schema: { path: p.env.output, text: finished.text }, prismaConfig: p.prismaConfig, changes: p.changes, validation: finished.validation };
 }
 
 export type StaleReason = 'missing' | 'no-header' | 'edited' | 'master-changed' | 'settings-changed';
@@ -93,10 +129,11 @@ export function compareGenerated(env: string, expected: GeneratedFile, actual: s
 }
 
 
+/** First differing line, looking past the 3-line header first (its hashes differ whenever anything does). */
 function firstDifference(expected: string, actual: string): { line: number; expected?: string; actual?: string } {
   const a = expected.split('\n');
   const b = actual.split('\n');
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+  for (const start of [3, 0]) for (let i = start; i < Math.max(a.length, b.length); i++) {
     if (a[i] !== b[i]) return { line: i + 1, expected: a[i], actual: b[i] };
   }
   return { line: 1 };

@@ -4,7 +4,7 @@ import { isScalarType } from '../schema/model.js';
 import { datasourceProvider, fieldRefs, getArgument, getProperty, stringValue } from '../schema/query.js';
 import { applyEdits } from '../schema/edits.js';
 import { type Annotation, includedIn, isAnnotationComment, parseAnnotations } from './annotations.js';
-import { CAPABILITIES, POSTGRES_TO_COCKROACH, normalizeProvider, type Provider, type ProviderCapabilities, nativeTypeMeaning } from './capabilities.js';
+import { CAPABILITIES, LOSSLESS_NATIVE_TYPES, POSTGRES_TO_COCKROACH, normalizeProvider, type Provider, type ProviderCapabilities, nativeTypeMeaning } from './capabilities.js';
 import { CHANGE_CODES, type ChangeCode, type GenerationChange } from './changes.js';
 
 export interface EnvironmentTarget {
@@ -46,6 +46,7 @@ class Transformer {
   private readonly removedModels = new Set<string>();
   private readonly removedEnums = new Set<string>();
   private readonly stringEnums = new Set<string>();
+  private readonly enumNames: Set<string>;
 
   constructor(
     private readonly schema: Schema,
@@ -54,6 +55,7 @@ class Transformer {
     this.caps = CAPABILITIES[target.provider];
     this.masterProvider = normalizeProvider(datasourceProvider(schema));
     for (const f of schema.files) this.texts.set(f.path, f.text);
+    this.enumNames = new Set(schema.enums.map((e) => e.name));
   }
 
   run(): TransformResult {
@@ -259,7 +261,7 @@ class Transformer {
     }
 
     const excludedAttrs = new Set(anns.flatMap((a) => (a.kind === 'exclude' && a.envs.includes(this.target.name) ? a.attributes : [])));
-    const isEnumType = this.schema.enums.some((e) => e.name === typeName);
+    const isEnumType = this.enumNames.has(typeName);
     const toJson = field.type.list && (isScalarType(typeName) || isEnumType) && !this.caps.scalarLists;
     const toString = this.stringEnums.has(typeName);
 
@@ -300,6 +302,10 @@ class Transformer {
         return;
       }
       this.remove(attributeSpanWithSpace(attr, text));
+      if (LOSSLESS_NATIVE_TYPES.has(native) && args.length === 0) {
+        this.change('native-type-equivalent', attr.span, `@db.${native} removed from ${model.name}.${field.name}: ${this.target.provider} stores ${field.type.name} the same way`, where);
+        return;
+      }
       this.change('native-type-removed', attr.span, `@db.${native}${args.length ? `(${args.join(', ')})` : ''} removed from ${model.name}.${field.name}: ${nativeTypeMeaning(native, args)} on ${this.target.provider}`, where);
       return;
     }
@@ -316,11 +322,28 @@ class Transformer {
         ]);
         return;
       case 'relation':
+        this.relationActions(model, field, attr);
         if (!this.caps.namedForeignKeys) this.dropArguments(model, field, attr, ['map']);
         return;
       default:
         return;
     }
+  }
+
+  /** With relationMode = "prisma", only MySQL and SQL Server emulate NoAction; elsewhere Restrict is the equivalent. */
+  private relationActions(model: Model, field: Field, attr: Attribute): void {
+    if (!this.relationModePrisma || ['mysql', 'sqlserver'].includes(this.target.provider)) return;
+    for (const arg of attr.args) {
+      if ((arg.name === 'onDelete' || arg.name === 'onUpdate') && arg.value.kind === 'constant' && arg.value.name === 'NoAction') {
+        this.edit(arg.value.span, 'Restrict');
+        this.change('referential-action-adapted', arg.span, `${arg.name}: NoAction on ${model.name}.${field.name} becomes Restrict: with relationMode = "prisma", ${this.target.provider} has no NoAction`, { model: model.name, field: field.name });
+      }
+    }
+  }
+
+  private get relationModePrisma(): boolean {
+    const ds = this.schema.datasources[0];
+    return ds !== undefined && stringValue(getProperty(ds, 'relationMode')) === 'prisma';
   }
 
   private dropArguments(model: Model, field: Field | undefined, attr: Attribute, names: string[]): void {

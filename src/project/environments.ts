@@ -3,9 +3,22 @@ import { relative } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFilesAtomic } from '../fs/atomic-write.js';
-import { type GeneratedEnvironment, type StaleFile, STALE_REASON_TEXT, compareGenerated, generateEnvironments } from '../generate/generate.js';
+import { type GeneratedEnvironment, type StaleFile, STALE_REASON_TEXT, compareGenerated, generateEnvironmentsAsync } from '../generate/generate.js';
 import { StewardError } from '../errors/index.js';
 import { loadMaster } from './master.js';
+import { planInWorker } from '../generate/plan-in-worker.js';
+import { availableParallelism } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Masters larger than this are planned in a worker thread to keep peak memory down. */
+const LARGE_MASTER = 400_000;
+
+function masterSize(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? masterSize(join(path, e.name)) : e.name.endsWith('.prisma') ? statSync(join(path, e.name)).size : 0), 0);
+}
 
 export interface GenerateOptions {
   /** Only this environment. */
@@ -20,6 +33,8 @@ export interface GenerateReport {
   stale: StaleFile[];
   /** Absolute paths written (empty in check mode). */
   written: string[];
+  /** Absolute paths whose content on disk equals the generated text (already validated). */
+  current: Set<string>;
 }
 
 /**
@@ -27,11 +42,18 @@ export interface GenerateReport {
  * writes the files that changed (atomically, all or nothing), or with `check` only compares.
  * A generated schema that Prisma rejects is a steward bug: it throws INTERNAL before writing.
  */
-export function generateProject(config: ResolvedConfig, options: GenerateOptions = {}): GenerateReport {
-  const master = loadMaster(config);
-  const environments = generateEnvironments(master.schema, config, options.env);
+export async function generateProject(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateReport> {
+  // The master is checked by Prisma only when an output fails: every output carries nearly all of
+  // the master, so a valid set of outputs means a usable master, and this halves the work.
+  const large = masterSize(config.master) > LARGE_MASTER && availableParallelism() > 1;
+  const environments = await generateEnvironmentsAsync(
+    large ? () => planInWorker({ config, only: options.env }) : () => loadMaster(config, { validate: false }).schema,
+    config,
+    options.env,
+  );
   const broken = environments.filter((e) => e.validation.some((d) => d.severity === 'error'));
   if (broken.length > 0) {
+    loadMaster(config); // throws SCHEMA_INVALID with the master's own locations
     throw new StewardError('INTERNAL', 'Prisma rejects a generated environment schema. This is a bug in prisma-steward; please report it with the master schema.', {
       details: broken.flatMap((e) =>
         e.validation.filter((d) => d.severity === 'error').map((d) => `[${e.env.name}] ${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.message}`),
@@ -39,20 +61,22 @@ export function generateProject(config: ResolvedConfig, options: GenerateOptions
     });
   }
   const stale: StaleFile[] = [];
+  const current = new Set<string>();
   const toWrite: { path: string; text: string }[] = [];
   for (const env of environments) {
     for (const file of [env.schema, env.prismaConfig]) {
       if (!file) continue;
       const actual = existsSync(file.path) ? readFileSync(file.path, 'utf8') : undefined;
       const difference = compareGenerated(env.env.name, file, actual);
-      if (difference) {
+      if (!difference) current.add(file.path);
+      else {
         stale.push({ ...difference, path: relative(config.cwd, file.path) || file.path });
         toWrite.push(file);
       }
     }
   }
   if (!options.check && toWrite.length > 0) writeFilesAtomic(toWrite);
-  return { environments, stale, written: options.check ? [] : toWrite.map((f) => f.path) };
+  return { environments, stale, written: options.check ? [] : toWrite.map((f) => f.path), current };
 }
 
 /** Stale files as diagnostics (for `check` and `generate --check`). */

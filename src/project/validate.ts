@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { prismaValidate } from '../prisma/schema-wasm.js';
 import { readSchemaFiles } from '../schema/load.js';
+import type { GeneratedEnvironment } from '../generate/generate.js';
 
 export interface ValidateResult {
   diagnostics: Diagnostic[];
@@ -15,12 +16,12 @@ export interface ValidateResult {
  * `steward validate`: the master (Prisma 6 URLs and old preview features accepted) and every
  * environment file on disk, through Prisma's validator. Missing environment files are reported.
  */
-export function validateProject(config: ResolvedConfig): ValidateResult {
+export function validateProject(config: ResolvedConfig, known?: { generated: GeneratedEnvironment[]; current: Set<string> }): ValidateResult {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const masterFiles = readSchemaFiles(config.master, config.cwd);
   for (const f of masterFiles) sources.set(f.path, f.text);
-  diagnostics.push(...prismaValidate(masterFiles, { allowDatasourceUrls: true, lenientPreviewFeatures: true }));
+  diagnostics.push(...prismaValidate(masterFiles, { allowDatasourceUrls: true, lenientPreviewFeatures: true, warnings: true }));
   for (const env of config.environments) {
     const shown = relative(config.cwd, env.output) || env.output;
     if (!existsSync(env.output)) {
@@ -29,6 +30,12 @@ export function validateProject(config: ResolvedConfig): ValidateResult {
     }
     const text = readFileSync(env.output, 'utf8');
     sources.set(shown, text);
+    const generated = known?.current.has(env.output) ? known.generated.find((g) => g.env.name === env.name) : undefined;
+    if (generated) {
+      // Identical to what generate just produced and validated: reuse that verdict.
+      for (const d of generated.validation) diagnostics.push({ ...d, env: env.name });
+      continue;
+    }
     for (const d of prismaValidate([{ path: shown, text }], { allowDatasourceUrls: env.prismaMajor < 7, lenientPreviewFeatures: env.prismaMajor < 7 })) {
       diagnostics.push({ ...d, env: env.name });
     }

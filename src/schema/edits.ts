@@ -1,8 +1,7 @@
 import type { TextEdit } from '../diagnostics/diagnostic.js';
 
 /**
- * Applies text edits to one file's text. Edits are applied from the end backwards so offsets
- * stay valid. An edit that lies inside a larger edit (a field edit inside a removed model) is
+ * Applies text edits to one file's text. Offsets refer to the original text. An edit that lies inside a larger edit (a field edit inside a removed model) is
  * dropped: the larger edit wins. Two partially overlapping edits are a bug of the caller.
  */
 export function applyEdits(text: string, edits: readonly Omit<TextEdit, 'file'>[]): string {
@@ -19,10 +18,13 @@ export function applyEdits(text: string, edits: readonly Omit<TextEdit, 'file'>[
     kept.push(edit);
     coverEnd = Math.max(coverEnd, edit.end);
   }
-  let out = text;
-  for (let i = kept.length - 1; i >= 0; i--) {
-    const e = kept[i];
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  // One pass, forward: linear in the text size however many edits there are.
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of kept) {
+    parts.push(text.slice(at, e.start), e.text);
+    at = e.end;
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join('');
 }

@@ -21,15 +21,11 @@ export interface CheckStep {
 
 export const CHECK_STEPS: CheckStep[] = [
   {
-    name: 'generate --check',
+    name: 'generate --check, validate',
     async run(config) {
-      return { diagnostics: staleDiagnostics(generateProject(config, { check: true }).stale) };
-    },
-  },
-  {
-    name: 'validate',
-    async run(config) {
-      return validateProject(config);
+      const generated = await generateProject(config, { check: true });
+      const validated = validateProject(config, { generated: generated.environments, current: generated.current });
+      return { diagnostics: [...staleDiagnostics(generated.stale), ...validated.diagnostics], sources: validated.sources };
     },
   },
   {

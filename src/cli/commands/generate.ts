@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { ExitCode } from '../../errors/index.js';
-import { changeDiagnostics, generateProject, staleDiagnostics } from '../../project/environments.js';
+import { generateProject, staleDiagnostics } from '../../project/environments.js';
 import type { Command } from '../command.js';
 
 export const generateCommand: Command = {
@@ -17,9 +17,8 @@ export const generateCommand: Command = {
   async run(ctx, { values }) {
     const config = await ctx.config();
     const check = values.check === true;
-    const report = generateProject(config, { env: values.env as string | undefined, check });
+    const report = await generateProject(config, { env: values.env as string | undefined, check });
     const stale = staleDiagnostics(report.stale);
-    const changes = changeDiagnostics(report.environments);
     if (ctx.format === 'json') {
       ctx.stdout(
         JSON.stringify(
@@ -59,7 +58,6 @@ export const generateCommand: Command = {
         ctx.report(stale);
       }
     }
-    void changes;
     return check && report.stale.length > 0 ? ExitCode.Findings : ExitCode.Ok;
   },
 };

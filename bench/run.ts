@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { corpusBenchmark } from './corpus.js';
+import { generateBenchmark } from './generate.js';
+import { type Benchmark, repoRoot } from './measure.js';
+
+/** Every benchmark of `npm run bench`. One line per capability. */
+const BENCHMARKS: Benchmark[] = [
+  generateBenchmark,
+  corpusBenchmark,
+];
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });
+const rounds = Number(values.rounds ?? 5);
+const corpus = process.env.STEWARD_CORPUS ?? join(repoRoot, '..', 'shared', 'corpus');
+let failed = 0;
+for (const bench of BENCHMARKS) {
+  if (values.only && !values.only.split(',').includes(bench.name)) continue;
+  console.log(`\n== ${bench.name} ==`);
+  const result = await bench.run({ rounds, corpus: existsSync(corpus) ? corpus : undefined });
+  for (const line of result.lines) console.log(`  ${line}`);
+  for (const g of result.goals) {
+    console.log(`  [${g.met ? 'met' : 'MISSED'}] ${g.goal}`);
+    if (!g.met) failed++;
+  }
+}
+console.log(`\n${failed === 0 ? 'All benchmark goals met.' : `${failed} benchmark goal(s) missed.`}`);

@@ -1,0 +1,26 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { prismaFormat, prismaValidate } from '../prisma/schema-wasm.js';
+import { renderHeader } from './header.js';
+
+/** The last step of generating one environment file: Prisma's formatter, the header, Prisma's validator. */
+export interface FinishJob {
+  /** Path shown in validation messages. */
+  shownPath: string;
+  body: string;
+  master: string;
+  env: string;
+  masterHash: string;
+  prismaMajor: 6 | 7;
+}
+
+export interface FinishResult {
+  text: string;
+  validation: Diagnostic[];
+}
+
+export function finishSchema(job: FinishJob): FinishResult {
+  const body = prismaFormat(job.body, job.shownPath);
+  const text = renderHeader({ master: job.master, env: job.env, masterHash: job.masterHash }, body) + body;
+  const validation = prismaValidate([{ path: job.shownPath, text }], { allowDatasourceUrls: job.prismaMajor < 7, lenientPreviewFeatures: job.prismaMajor < 7 });
+  return { text, validation };
+}
