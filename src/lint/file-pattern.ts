@@ -1,6 +1,7 @@
 /**
  * Glob patterns for `lint.overrides[].files`: `*` (within a path segment), `**` (any depth),
- * `?` and `{a,b}`. A pattern without a slash matches the file's base name anywhere.
+ * `?` and `{a,b}`, matched against the end of the path at a folder boundary, so
+ * `legacy/*.prisma` matches `prisma/legacy/old.prisma` and `*.prisma` matches every schema file.
  */
 export function globToRegExp(glob: string): RegExp {
   let re = '';
@@ -24,7 +25,7 @@ export function globToRegExp(glob: string): RegExp {
       }
     } else re += escape(c);
   }
-  return new RegExp(glob.includes('/') ? `^(?:\\./)?${re}$` : `(?:^|/)${re}$`);
+  return new RegExp(`(?:^|/)${re.replace(/^(?:\\\.\/)+/, '')}$`);
 }
 
 function escape(s: string): string {

@@ -26,6 +26,13 @@ export default defineRule({
     for (const model of [...schema.models, ...schema.views]) {
       if (isExempt(model.name, options.exempt)) continue;
       const columns = new Map(model.fields.filter((f) => !index.isRelation(f)).map((f) => [databaseName(f), f.name]));
+      // Two fields whose names differ only in case or underscores would get one column name.
+      const wanted = new Map<string, string[]>();
+      for (const f of model.fields) {
+        if (index.isRelation(f)) continue;
+        const e = toSnakeCase(f.name, options.words);
+        if (databaseName(f) !== e) wanted.set(e, [...(wanted.get(e) ?? []), f.name]);
+      }
       for (const field of model.fields) {
         if (index.isRelation(field) || index.typeNames.has(field.type.name)) continue;
         const expected = toSnakeCase(field.name, options.words);
@@ -33,8 +40,8 @@ export default defineRule({
         const arg = map ? getArgument(map, 'name', 0) : undefined;
         const target = { kind: 'field' as const, model, field };
         const data = { model: model.name, field: field.name, expected };
-        const other = columns.get(expected);
-        if (other !== undefined && other !== field.name) {
+        const other = columns.get(expected) ?? wanted.get(expected)?.find((n) => n !== field.name);
+        if (other !== undefined && other !== field.name && databaseName(field) !== expected) {
           report({ target, messageId: 'collision', data: { ...data, other: `${model.name}.${other}` } });
           continue;
         }

@@ -1,5 +1,5 @@
 import { isScalarType } from '../../schema/model.js';
-import { getArgument, getAttribute } from '../../schema/query.js';
+import { databaseName, getArgument, getAttribute } from '../../schema/query.js';
 import { prismaLintSnakeCase } from '../compat/prisma-lint-case.js';
 import { addFieldAttribute, fix, replaceSpan } from '../edits.js';
 import { boolean, list, object, string } from '../options.js';
@@ -20,6 +20,15 @@ export default defineRule({
   check({ schema, source, index, options, report, ignoreParams }) {
     for (const model of schema.models) {
       const ignored = ignoreParams(model);
+      const columns = new Set(model.fields.filter((f) => !index.isRelation(f)).map((f) => databaseName(f)));
+      // Fixes only when the new column name is free: a taken name would make Prisma reject the schema.
+      const planned = new Map<string, number>();
+      for (const f of model.fields) {
+        if (index.isRelation(f)) continue;
+        const e = prismaLintSnakeCase(f.name, { compoundWords: options.compoundWords });
+        if (databaseName(f) !== e) planned.set(e, (planned.get(e) ?? 0) + 1);
+      }
+      const free = (name: string) => !columns.has(name) && (planned.get(name) ?? 0) <= 1;
       for (const field of model.fields) {
         if (ignored.includes(field.name)) continue;
         const type = field.type.name;
@@ -32,10 +41,12 @@ export default defineRule({
         const arg = map ? getArgument(map, 'name', 0) : undefined;
         const target = { kind: 'field' as const, model, field };
         if (!arg || arg.value.kind !== 'string') {
-          if (required) report({ target, messageId: 'mapRequired', fix: map ? undefined : fix(`add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`, source(model.span.file))) });
+          if (required) report({ target, messageId: 'mapRequired', fix: map || !free(expected) ? undefined : fix(`add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`, source(model.span.file))) });
           continue;
         }
-        if (arg.value.value !== expected) report({ target, messageId: 'mapTo', data: { expected }, fix: fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
+        // MongoDB ids must stay mapped to _id.
+        const fixable = free(expected) && !(arg.value.value === '_id' && field.attributes.some((a) => a.name === 'id'));
+        if (arg.value.value !== expected) report({ target, messageId: 'mapTo', data: { expected }, fix: !fixable ? undefined : fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
       }
     }
   },
