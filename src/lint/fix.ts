@@ -38,7 +38,7 @@ export function fixSchemaFiles(files: readonly SourceFile[], config: LintConfig,
         list.push(e);
       }
     }
-    current = current.map((f) => (byFile.has(f.path) ? { path: f.path, text: applyEdits(f.text, byFile.get(f.path)!) } : f));
+    current = current.map((f) => (byFile.has(f.path) ? { path: f.path, text: applyEdits(f.text, oneBlankLinePerPoint(byFile.get(f.path)!)) } : f));
     applied.push(...chosen);
     try {
       parseSchema(current);
@@ -71,4 +71,20 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.start === a.end) return a.start > b.start && a.start < b.end;
   if (b.start === b.end) return b.start > a.start && b.start < a.end;
   return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Insertions that start with a blank line (a first block attribute) ask for one blank line
+ * before the new lines; several at the same point in one pass need it only once.
+ */
+function oneBlankLinePerPoint(edits: TextEdit[]): TextEdit[] {
+  const seen = new Set<number>();
+  return edits.map((e) => {
+    if (e.start !== e.end || !e.text.startsWith('\n')) return e;
+    if (!seen.has(e.start)) {
+      seen.add(e.start);
+      return e;
+    }
+    return { ...e, text: e.text.slice(1) };
+  });
 }
