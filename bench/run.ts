@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusBenchmark } from './corpus.js';
 import { generateBenchmark } from './generate.js';
+import { lintBenchmark } from './lint.js';
 import { type Benchmark, repoRoot } from './measure.js';
 
 /** Every benchmark of `npm run bench`. One line per capability. */
 const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
+  lintBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });

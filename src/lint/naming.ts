@@ -74,8 +74,17 @@ function isLower(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
+const snakeCache = new Map<string, string>();
+
 export function toSnakeCase(name: string, words: readonly string[] = []): string {
-  return splitWords(name, words).map((w) => w.toLowerCase()).join('_');
+  if (/^[a-z][a-z0-9]*$/.test(name)) return name;
+  const key = words.length === 0 ? name : `${name}\u0000${words.join('\u0000')}`;
+  let snake = snakeCache.get(key);
+  if (snake === undefined) {
+    snake = splitWords(name, words).map((w) => w.toLowerCase()).join('_');
+    if (snakeCache.size < 100_000) snakeCache.set(key, snake);
+  }
+  return snake;
 }
 
 export type TableNameStyle = 'plural' | 'singular' | 'unchanged';

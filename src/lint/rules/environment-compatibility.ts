@@ -1,6 +1,7 @@
 import { CHANGE_CODES, type ChangeCode } from '../../generate/changes.js';
 import { transformForEnvironment } from '../../generate/transform.js';
-import { findField } from '../../schema/query.js';
+import { normalizeProvider } from '../../generate/capabilities.js';
+import { datasourceProvider, findField } from '../../schema/query.js';
 import { noOptions } from '../options.js';
 import { defineRule, type LintTarget } from '../rule.js';
 
@@ -26,7 +27,10 @@ export default defineRule({
   },
   options: noOptions,
   check({ schema, index, environments, report }) {
+    const masterProvider = normalizeProvider(datasourceProvider(schema));
     for (const env of environments) {
+      // Same provider, same capability table: generation converts nothing with loss there.
+      if (env.provider === masterProvider) continue;
       const { changes } = transformForEnvironment(schema, env);
       for (const change of changes) {
         if (!isLossyChange(change.code)) continue;
