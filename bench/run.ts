@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusBenchmark } from './corpus.js';
+import { diffBenchmark } from './diff.js';
 import { generateBenchmark } from './generate.js';
 import { lintBenchmark } from './lint.js';
 import { type Benchmark, repoRoot } from './measure.js';
@@ -11,6 +12,7 @@ const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
   lintBenchmark,
+  diffBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });

@@ -13,3 +13,11 @@ export { generateProject, staleDiagnostics, changeDiagnostics, type GenerateOpti
 export { validateProject, type ValidateResult } from './project/validate.js';
 export { runCli, type RunOptions } from './cli/main.js';
 export * from './lint/index.js';
+export { DIFF_CODES, DIFF_CODE_LIST, type DiffCode, type ChangeSeverity, type SchemaChange, type EnvironmentEffect, type Usage } from './diff/codes.js';
+export { diffSchemas, type DiffOptions, type DiffEnvironment } from './diff/diff.js';
+export { diffProject, type ProjectDiff, type ProjectDiffOptions } from './diff/project.js';
+export { applyUsages, type CodeUsage, type UsageScanner } from './diff/usage.js';
+export { updateChangelog, type ChangelogUpdate } from './changelog/changelog.js';
+export { parseChangelog, renderChangelog } from './changelog/document.js';
+export { releaseSchema, type ReleaseOptions, type ReleaseResult } from './release/release.js';
+export { bumpFor, parseVersion, formatVersion } from './release/version.js';

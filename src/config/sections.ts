@@ -1,4 +1,5 @@
 import { validateLintSection } from '../lint/config.js';
+import { validateChangesConfig } from '../diff/config.js';
 import type { ConfigProblems } from './check-value.js';
 
 /**
@@ -9,4 +10,5 @@ export type SectionValidator = (value: unknown, problems: ConfigProblems, path: 
 
 export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
   lint: validateLintSection,
+  changes: validateChangesConfig,
 };
