@@ -90,7 +90,19 @@ export function toSnakeCase(name: string, words: readonly string[] = []): string
 export type TableNameStyle = 'plural' | 'singular' | 'unchanged';
 
 /** The snake_case table name of a model, with its last word made plural or singular. */
+const tableCache = new Map<string, string>();
+
 export function toTableName(modelName: string, style: TableNameStyle, words: readonly string[] = []): string {
+  const key = `${style}\u0000${modelName}\u0000${words.join('\u0000')}`;
+  let name = tableCache.get(key);
+  if (name === undefined) {
+    name = tableNameOf(modelName, style, words);
+    if (tableCache.size < 100_000) tableCache.set(key, name);
+  }
+  return name;
+}
+
+function tableNameOf(modelName: string, style: TableNameStyle, words: readonly string[]): string {
   const parts = splitWords(modelName, words).map((w) => w.toLowerCase());
   if (parts.length === 0) return modelName;
   const last = parts.length - 1;

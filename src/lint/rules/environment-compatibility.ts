@@ -42,7 +42,7 @@ export default defineRule({
           env: env.name,
           messageId: 'lossy',
           data: { message: change.message },
-          notes: [CHANGE_CODES[change.code].summary + ` (${change.code})`, ...(change.typeImpact ? [`Prisma Client: ${change.typeImpact}`] : []), `to keep it deliberately, annotate the master: /// @steward.override(${env.name}) <type and attributes>`],
+          notes: [CHANGE_CODES[change.code].summary + ` (${change.code})`, ...(change.typeImpact ? [`Prisma Client: ${change.typeImpact}`] : [])],
         });
       }
     }
