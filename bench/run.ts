@@ -5,6 +5,7 @@ import { auditBenchmark } from './audit.js';
 import { corpusBenchmark } from './corpus.js';
 import { diffBenchmark } from './diff.js';
 import { generateBenchmark } from './generate.js';
+import { lintBenchmark } from './lint.js';
 import { type Benchmark, repoRoot } from './measure.js';
 
 /** Every benchmark of `npm run bench`. One line per capability. */
@@ -12,6 +13,7 @@ const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
   auditBenchmark,
+  lintBenchmark,
   diffBenchmark,
 ];
 

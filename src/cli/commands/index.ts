@@ -4,6 +4,7 @@ import { changelogCommand } from './changelog.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { generateCommand } from './generate.js';
+import { lintCommand } from './lint.js';
 import { releaseCommand } from './release.js';
 import { validateCommand } from './validate.js';
 
@@ -12,6 +13,7 @@ export const COMMANDS: Command[] = [
   generateCommand,
   validateCommand,
   auditCommand,
+  lintCommand,
   checkCommand,
   diffCommand,
   changelogCommand,
