@@ -6,6 +6,7 @@ import { corpusBenchmark } from './corpus.js';
 import { diffBenchmark } from './diff.js';
 import { docsBenchmark } from './docs.js';
 import { generateBenchmark } from './generate.js';
+import { lintBenchmark } from './lint.js';
 import { type Benchmark, repoRoot } from './measure.js';
 
 /** Every benchmark of `npm run bench`. One line per capability. */
@@ -13,6 +14,7 @@ const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
   auditBenchmark,
+  lintBenchmark,
   diffBenchmark,
   docsBenchmark,
 ];

@@ -12,6 +12,7 @@ export { loadMaster, type LoadedMaster } from './project/master.js';
 export { generateProject, staleDiagnostics, changeDiagnostics, type GenerateOptions, type GenerateReport } from './project/environments.js';
 export { validateProject, type ValidateResult } from './project/validate.js';
 export { runCli, type RunOptions } from './cli/main.js';
+export * from './lint/index.js';
 export { DIFF_CODES, DIFF_CODE_LIST, type DiffCode, type ChangeSeverity, type SchemaChange, type EnvironmentEffect, type Usage } from './diff/codes.js';
 export { diffSchemas, type DiffOptions, type DiffEnvironment } from './diff/diff.js';
 export { diffProject, type ProjectDiff, type ProjectDiffOptions } from './diff/project.js';

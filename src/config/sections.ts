@@ -1,4 +1,5 @@
 import { validateAuditConfig } from '../audit/config.js';
+import { validateLintSection } from '../lint/config.js';
 import { validateChangesConfig } from '../diff/config.js';
 import type { ConfigProblems } from './check-value.js';
 import { validateDocsConfig } from '../docs/config.js';
@@ -11,6 +12,7 @@ export type SectionValidator = (value: unknown, problems: ConfigProblems, path: 
 
 export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
   audit: validateAuditConfig,
+  lint: validateLintSection,
   changes: validateChangesConfig,
   docs: validateDocsConfig,
 };

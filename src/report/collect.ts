@@ -12,6 +12,8 @@ import { loadMaster } from '../project/master.js';
 import { validateProject } from '../project/validate.js';
 import { NO_PROGRESS, type Progress } from '../progress/progress.js';
 import { collectStatus } from '../status/collect.js';
+import { lintProject } from '../project/lint.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { auditDiagnostics, auditProject, type AuditResult } from '../audit/project.js';
 import { historyPath, readHistory } from '../status/history.js';
 import type { FindingsGroup, ReportData } from './data.js';
@@ -35,7 +37,14 @@ export async function collectReport(config: ResolvedConfig, options: ReportOptio
   } catch (error) {
     auditError = (error as Error).message;
   }
-  const status = await collectStatus(config, { progress, now: options.now, audit });
+  let lint: Diagnostic[] | undefined;
+  let lintError: string | undefined;
+  try {
+    lint = (await lintProject(config)).diagnostics;
+  } catch (error) {
+    lintError = (error as Error).message;
+  }
+  const status = await collectStatus(config, { progress, now: options.now, audit, lint });
   const task = progress.start('report', 3);
   const master = loadMaster(config, { validate: false }).schema;
   const graph = buildErGraph(master);
@@ -53,7 +62,7 @@ export async function collectReport(config: ResolvedConfig, options: ReportOptio
     { title: 'Generated environment files', source: 'generate', available: true, diagnostics: staleDiagnostics(generated.stale) },
     { title: "Prisma's validator", source: 'validate', available: true, diagnostics: validated.diagnostics },
     { title: 'Docs sections', source: 'docs', available: true, diagnostics: docsProject(config, { master }).diagnostics },
-    { title: 'Lint', source: 'lint', available: false, reason: 'steward lint is not part of this build yet' },
+    lint ? { title: 'Lint', source: 'lint', available: true, diagnostics: lint } : { title: 'Lint', source: 'lint', available: false, reason: lintError ?? 'not run' },
     audit
       ? { title: 'Audit (docs and code against the schema)', source: 'audit', available: true, diagnostics: auditDiagnostics(audit) }
       : { title: 'Audit (docs and code against the schema)', source: 'audit', available: false, reason: auditError ?? 'not run' },

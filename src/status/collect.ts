@@ -7,6 +7,8 @@ import { docsProject } from '../docs/project.js';
 import { generateProject } from '../project/environments.js';
 import { loadMaster } from '../project/master.js';
 import { auditProject, type AuditResult } from '../audit/project.js';
+import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { lintProject } from '../project/lint.js';
 import type { Progress } from '../progress/progress.js';
 import { NO_PROGRESS } from '../progress/progress.js';
 import type { Availability, StatusReport } from './types.js';
@@ -17,6 +19,8 @@ export interface StatusOptions {
   now?: () => Date;
   /** An audit already run by the caller (the HTML report shows its findings too). */
   audit?: AuditResult;
+  /** Lint diagnostics already computed by the caller. */
+  lint?: Diagnostic[];
 }
 
 /**
@@ -26,7 +30,7 @@ export interface StatusOptions {
  */
 export async function collectStatus(config: ResolvedConfig, options: StatusOptions = {}): Promise<StatusReport> {
   const progress = options.progress ?? NO_PROGRESS;
-  const task = progress.start('status', 5);
+  const task = progress.start('status', 6);
   const master = loadMaster(config, { validate: false }).schema;
   task.tick(1, 'environments');
   const generated = await generateProject(config, { check: true });
@@ -48,6 +52,8 @@ export async function collectStatus(config: ResolvedConfig, options: StatusOptio
     const stale = report.files.reduce((n, f) => n + f.sections.filter((s) => s.stale).length, 0);
     return { files: report.files.length, sections, stale };
   });
+  task.tick(1, 'lint');
+  const lint = await guardAsync(async () => countBySeverity(options.lint ?? (await lintProject(config)).diagnostics));
   task.tick(1, 'audit');
   const audit = await guardAsync(async () => {
     const result = options.audit ?? (await auditProject(config));
@@ -65,7 +71,7 @@ export async function collectStatus(config: ResolvedConfig, options: StatusOptio
     models: master.models.length,
     environments,
     docs,
-    lint: { available: false, reason: 'steward lint is not part of this build yet' },
+    lint,
     audit,
     migrations: { available: false, reason: 'steward migrate is not part of this build yet' },
     release,

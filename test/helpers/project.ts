@@ -80,6 +80,8 @@ model Post {
   title    String @db.Text
   authorId String @map("author_id") @db.Uuid
   author   User   @relation(fields: [authorId], references: [id], onDelete: Cascade, map: "post_author_fk")
+  createdAt DateTime @default(now()) @map("created_at")
+  updatedAt DateTime @updatedAt @map("updated_at")
 
   @@index([authorId])
   @@map("posts")

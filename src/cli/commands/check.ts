@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../../config/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ExitCode } from '../../errors/index.js';
 import { generateProject, staleDiagnostics } from '../../project/environments.js';
+import { lintProject } from '../../project/lint.js';
 import { validateProject } from '../../project/validate.js';
 import { docsProject } from '../../docs/project.js';
 import type { Command, CommandContext, ParsedArgs } from '../command.js';
@@ -36,6 +37,12 @@ export const CHECK_STEPS: CheckStep[] = [
     },
   },
   { name: 'audit', async run(config) { return { diagnostics: auditDiagnostics(await auditProject(config)) }; } },
+  {
+    name: 'lint',
+    async run(config) {
+      return lintProject(config);
+    },
+  },
 ];
 
 export const checkCommand: Command = {
