@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { corpusDir } from '../helpers/corpus.js';
-import { PG_MASTER, run, snapshot, tempProject } from '../helpers/project.js';
+import { PG_MASTER, checkErrors, run, snapshot, tempProject } from '../helpers/project.js';
 import { withScripts } from '../../src/init/plan.js';
 
 describe('steward init', () => {
@@ -32,8 +32,7 @@ describe('steward init', () => {
     assert.equal(pkg.scripts.build, 'tsc');
     assert.match(readFileSync(join(dir, 'package.json'), 'utf8'), /^\{\n {4}"name"/, 'indentation kept');
     assert.match(readFileSync(join(dir, '.github/workflows/steward.yml'), 'utf8'), /npx steward check --format github/);
-    const check = await run(dir, 'check');
-    assert.equal(check.code, 0, check.stdout + check.stderr);
+    assert.deepEqual((await checkErrors(dir)).errors, []);
 
     const before = snapshot(dir);
     const again = await run(dir, 'init');
@@ -50,7 +49,7 @@ describe('steward init', () => {
     const out = JSON.parse(r.stdout) as { environments: { name: string; output: string }[]; notes: string[] };
     assert.deepEqual(out.environments.map((e) => `${e.name} ${e.output}`), ['dev schema.prisma']);
     assert.ok(out.notes.some((n) => /no package\.json/.test(n)));
-    assert.equal((await run(dir, 'check')).code, 0);
+    assert.deepEqual((await checkErrors(dir)).errors, []);
   });
 
   it('an invalid schema stops init with file:line:col, exit 2, nothing written', async () => {
@@ -101,8 +100,9 @@ describe('steward init', () => {
       writeFileSync(join(dir, 'package.json'), '{ "name": "adopted" }\n');
       const init = await run(dir, 'init');
       assert.equal(init.code, 0, `${name}: ${init.stderr}`);
-      const check = await run(dir, 'check');
-      assert.ok(check.code === 0, `${name}: steward check exit ${check.code}\n${check.stdout}${check.stderr}`);
+      // check runs to the end (exit 0 or 1); generation, validation and docs are clean. Lint and
+      // audit findings are the adopted project's own business.
+      assert.deepEqual((await checkErrors(dir)).errors, [], name);
       const before = snapshot(dir);
       assert.equal((await run(dir, 'init')).code, 0);
       assert.deepEqual(snapshot(dir), before, `${basename(name)}: re-running init changed files`);
