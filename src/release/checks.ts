@@ -32,7 +32,7 @@ export const RELEASE_CHECKS: ReleaseCheck[] = [
   {
     name: 'generate',
     async run(config) {
-      const stale = staleDiagnostics((await generateProject(config, { check: true })).stale);
+      const stale = staleDiagnostics((await generateProject(config, { check: true, trustHeaders: true })).stale);
       return { problems: stale.map((d) => `environment file ${d.message}`) };
     },
   },

@@ -25,7 +25,7 @@ export const CHECK_STEPS: CheckStep[] = [
   {
     name: 'generate --check, validate',
     async run(config) {
-      const generated = await generateProject(config, { check: true });
+      const generated = await generateProject(config, { check: true, trustHeaders: true });
       const validated = validateProject(config, { generated: generated.environments, current: generated.current });
       return { diagnostics: [...staleDiagnostics(generated.stale), ...validated.diagnostics], sources: validated.sources };
     },
