@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { auditBenchmark } from './audit.js';
 import { corpusBenchmark } from './corpus.js';
 import { diffBenchmark } from './diff.js';
+import { docsBenchmark } from './docs.js';
 import { generateBenchmark } from './generate.js';
+import { lintBenchmark } from './lint.js';
 import { type Benchmark, repoRoot } from './measure.js';
 import { verifyBenchmark } from './verify.js';
 
@@ -13,7 +15,9 @@ const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
   auditBenchmark,
+  lintBenchmark,
   diffBenchmark,
+  docsBenchmark,
   verifyBenchmark,
 ];
 

@@ -3,6 +3,7 @@ import type { ReleaseCheckName } from '../diff/config.js';
 import { dirtyPaths } from '../diff/git.js';
 import { generateProject, staleDiagnostics } from '../project/environments.js';
 import { validateProject } from '../project/validate.js';
+import { auditDiagnostics, auditProject } from '../audit/project.js';
 
 /** A refusal of `steward release`: why, in one line per problem. */
 export interface ReleaseCheckResult {
@@ -18,8 +19,7 @@ export interface ReleaseCheck {
 
 /**
  * What must hold before a schema version is tagged. One entry per check; `changes.releaseChecks`
- * in the configuration picks which run. Lint and audit plug in here once their capabilities are
- * on main (their entries call lintProject / auditProject and report errors).
+ * in the configuration picks which run.
  */
 export const RELEASE_CHECKS: ReleaseCheck[] = [
   {
@@ -32,7 +32,7 @@ export const RELEASE_CHECKS: ReleaseCheck[] = [
   {
     name: 'generate',
     async run(config) {
-      const stale = staleDiagnostics((await generateProject(config, { check: true })).stale);
+      const stale = staleDiagnostics((await generateProject(config, { check: true, trustHeaders: true })).stale);
       return { problems: stale.map((d) => `environment file ${d.message}`) };
     },
   },
@@ -51,8 +51,9 @@ export const RELEASE_CHECKS: ReleaseCheck[] = [
   },
   {
     name: 'audit',
-    async run() {
-      return { problems: [], skipped: 'audit is not available in this build' };
+    async run(config) {
+      const errors = auditDiagnostics(await auditProject(config)).filter((d) => d.severity === 'error');
+      return { problems: errors.map((d) => `audit: ${d.location ? `${d.location.file}:${d.location.line}: ` : ''}${d.message}`) };
     },
   },
 ];

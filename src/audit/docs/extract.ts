@@ -1,4 +1,5 @@
 import { Lexer, type Tokens } from 'marked';
+import { maskGeneratedSections } from '../../docs/markers.js';
 import { StewardError } from '../../errors/index.js';
 import { parseSchema } from '../../schema/parse.js';
 import type { Claim, ClaimLocation, FieldClaim, ModelClaim } from '../claims.js';
@@ -21,7 +22,8 @@ const FIELD_HEADERS = ['field', 'name', 'column', 'field name', 'column name', '
  * parentheses. Text outside a model's section claims nothing. Pure.
  */
 export function extractDocClaims(path: string, text: string): DocsExtraction {
-  const source = text.replace(/\r\n?/g, '\n');
+  // Reference sections written by `steward docs` restate the schema: they are not design claims.
+  const source = maskGeneratedSections(text.replace(/\r\n?/g, '\n'));
   const tokens = new Lexer({ gfm: true }).lex(source);
   const claims: Claim[] = [];
   const problems: DocsExtraction['problems'] = [];

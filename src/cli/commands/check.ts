@@ -3,9 +3,9 @@ import type { ResolvedConfig } from '../../config/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ExitCode } from '../../errors/index.js';
 import { generateProject, staleDiagnostics } from '../../project/environments.js';
+import { lintProject } from '../../project/lint.js';
 import { validateProject } from '../../project/validate.js';
-import { verifyDiagnostics } from '../../verify/report.js';
-import { verifyProject } from '../../verify/verify.js';
+import { docsProject } from '../../docs/project.js';
 import type { Command, CommandContext, ParsedArgs } from '../command.js';
 
 export interface CheckStepResult {
@@ -25,13 +25,32 @@ export const CHECK_STEPS: CheckStep[] = [
   {
     name: 'generate --check, validate',
     async run(config) {
-      const generated = await generateProject(config, { check: true });
+      const generated = await generateProject(config, { check: true, trustHeaders: true });
       const validated = validateProject(config, { generated: generated.environments, current: generated.current });
       return { diagnostics: [...staleDiagnostics(generated.stale), ...validated.diagnostics], sources: validated.sources };
     },
   },
+  {
+    name: 'docs --check',
+    async run(config) {
+      return { diagnostics: docsProject(config).diagnostics };
+    },
+  },
   { name: 'audit', async run(config) { return { diagnostics: auditDiagnostics(await auditProject(config)) }; } },
-  { name: 'verify (with --verify)', enabled: (args) => args.values.verify === true, async run(config) { return { diagnostics: verifyDiagnostics(await verifyProject(config), config.cwd) }; } },
+  {
+    name: 'lint',
+    async run(config) {
+      return lintProject(config);
+    },
+  },
+  {
+    name: 'verify (with --verify)',
+    enabled: (args) => args.values.verify === true,
+    async run(config) {
+      const [{ verifyProject }, { verifyDiagnostics }] = await Promise.all([import('../../verify/verify.js'), import('../../verify/report.js')]);
+      return { diagnostics: verifyDiagnostics(await verifyProject(config), config.cwd) };
+    },
+  },
 ];
 
 export const checkCommand: Command = {
