@@ -11,7 +11,7 @@ import { readMigrationsList } from '../engine/migrations-list.js';
 import { openScratchDatabase } from '../engine/open-database.js';
 import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { PostgresConnection } from '../engine/postgres-connection.js';
-import { diffTarget, SchemaEngineSession } from '../engine/schema-engine.js';
+import { diffTarget, SchemaEngineSession, type DiffTarget } from '../engine/schema-engine.js';
 import { StewardError } from '../errors/index.js';
 import type { Schema } from '../schema/model.js';
 import { planCrud } from './crud-plan.js';
@@ -52,13 +52,20 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
   const connection = serverUrl ? await openEmptyServer(serverUrl, input.cache) : await openScratchDatabase(input.provider, input.cache);
   const source = { path: 'schema.prisma', content: input.schemaText };
   let setup: DatabaseSetup | undefined;
+  const history = await readMigrationsList(input.migrationsDir);
+  const created = history.migrationDirectories.length > 0 ? diffTarget.migrations(history) : diffTarget.schema(source);
   try {
     const engine = await SchemaEngineSession.open(connection.adapterFactory());
     try {
-      const history = await readMigrationsList(input.migrationsDir);
       if (history.migrationDirectories.length > 0) {
         setup = 'migrations';
         await engine.applyMigrations(history);
+      } else if (serverUrl) {
+        // The database is empty, so pushing is running the schema's creation script; a push would
+        // introspect the server first, which the pg adapter cannot do for every catalog column type.
+        setup = 'push';
+        const script = await engine.diffScript(diffTarget.empty(), created);
+        if (script) await connection.executeScript(script);
       } else {
         setup = 'push';
         await engine.schemaPush(source, true);
@@ -67,6 +74,7 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
       engine.dispose();
     }
   } catch (error) {
+    if (serverUrl) await dropEverything(connection, created).catch(() => {});
     await connection.close();
     const described = describeError(error);
     const message = withoutEngineTrace(error instanceof Error ? error.message : described.message).replace(/\s+/g, ' ');
@@ -81,7 +89,7 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
     return { env: input.env, database, setup, models: serverUrl ? models.map((m) => (m.message ? { ...m, message: redactSecrets(m.message, [serverUrl]) } : m)) : models };
   } finally {
     await client.$disconnect();
-    if (serverUrl) await dropEverything(connection, source).catch(() => {});
+    if (serverUrl) await dropEverything(connection, created).catch(() => {});
     await connection.close();
   }
 }
@@ -110,13 +118,14 @@ async function openEmptyServer(url: string, cache: PgliteCacheOptions | undefine
   return connection;
 }
 
-async function dropEverything(connection: DatabaseConnection, schema: { path: string; content: string }): Promise<void> {
+/** Undoes what the tests created: the reverse of the schema's (or history's) creation script. */
+async function dropEverything(connection: DatabaseConnection, created: DiffTarget): Promise<void> {
   const engine = await SchemaEngineSession.open(connection.adapterFactory());
   try {
-    const script = await engine.diffScript(diffTarget.database(schema), diffTarget.empty());
+    const script = await engine.diffScript(created, diffTarget.empty());
     if (script) await connection.executeScript(script);
-    await connection.executeScript('DROP TABLE IF EXISTS "_prisma_migrations"');
   } finally {
     engine.dispose();
+    await connection.executeScript('DROP TABLE IF EXISTS "_prisma_migrations"');
   }
 }
