@@ -117,3 +117,29 @@ model Note {
     assert.match(result.stdout, /\[dev\] Note: create failed.*body/);
   });
 });
+
+describe('steward verify: prisma-client-js', () => {
+  it('resolves `@prisma/client` to each environment client and separates a plain typo from environment errors', async () => {
+    const dir = tempProject({
+      'prisma/schema.master.prisma': `generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel User {\n  id   Int      @id @default(autoincrement())\n  name String\n  tags String[]\n}\n`,
+      'steward.config.json': JSON.stringify({ master: 'prisma/schema.master.prisma' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, skipLibCheck: true }, include: ['src/**/*.ts'] }),
+      'src/app.ts': [
+        "import { PrismaClient, Prisma } from '@prisma/client';",
+        "export const find = (p: PrismaClient, q: string) => p.user.findMany({ where: { tags: { has: q } } });",
+        "export const typo: Prisma.UserWhereInput = { nam: 'x' };",
+        '',
+      ].join('\n'),
+    });
+    const result = await run(dir, 'verify', '--skip-crud', '--format', 'json');
+    const report = JSON.parse(result.stdout) as { typecheck: { findings: { kind: string; line: number; envs: string[]; model?: string; field?: string }[] } };
+    assert.deepEqual(
+      report.typecheck.findings.map((f) => [f.kind, f.line, f.envs.join(), f.model, f.field]),
+      [
+        ['environment', 2, 'dev', 'User', 'tags'],
+        // TypeScript's "did you mean 'name'?" names the field.
+        ['code', 3, 'dev,production', 'User', 'name'],
+      ],
+    );
+  });
+});
