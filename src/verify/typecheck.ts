@@ -8,6 +8,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { StewardError } from '../errors/index.js';
+import { stewardRoot } from './client-cache.js';
 import type { GeneratedClient } from './generate-client.js';
 
 export interface TypeScriptProject {
@@ -77,7 +78,9 @@ export function openTypecheckSession(project: TypeScriptProject): TypecheckSessi
             const redirected = redirectToClient(literal.text, containingFile, project, target.client);
             if (redirected) return { resolvedModule: { resolvedFileName: redirected, extension: ts.Extension.Ts, isExternalLibraryImport: false } };
             const mode = ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
-            return ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, moduleCache, undefined, mode);
+            // The client's runtime is steward's own @prisma/client, wherever the cache lives.
+            const from = literal.text.startsWith('@prisma/client/') && isInside(target.client.dir, containingFile) ? path.join(stewardRoot(), 'package.json') : containingFile;
+            return ts.resolveModuleName(literal.text, from, compilerOptions, host, moduleCache, undefined, mode);
           });
         },
       };
