@@ -28,6 +28,8 @@ export interface EnvironmentCrudResult {
   setup?: DatabaseSetup;
   /** The scratch database could not be prepared: no model was tested. */
   setupError?: { message: string; prismaCode?: string; hint?: string };
+  /** The provider has no scratch database in steward (MySQL, SQL Server, MongoDB...): nothing was run. */
+  unsupported?: string;
   models: ModelCrudResult[];
 }
 
@@ -45,7 +47,7 @@ export interface EnvironmentCrudInput {
 
 export async function crudEnvironment(input: EnvironmentCrudInput): Promise<EnvironmentCrudResult> {
   if (input.provider !== 'sqlite' && input.provider !== 'postgresql') {
-    return { env: input.env, database: input.provider, setupError: { message: `CRUD smoke tests support sqlite and postgresql, not ${input.provider}` }, models: [] };
+    return { env: input.env, database: input.provider, unsupported: `CRUD smoke tests run on sqlite and postgresql environments, not ${input.provider}`, models: [] };
   }
   const serverUrl = input.provider === 'postgresql' ? input.url : undefined;
   const database = serverUrl ? redactSecrets(serverUrl, [serverUrl]) : input.provider === 'sqlite' ? 'sqlite (scratch file)' : 'pglite (scratch)';

@@ -46,6 +46,7 @@ export function verifyDiagnostics(report: VerifyReport, cwd: string, options: Di
     );
   }
   for (const env of report.crud ?? []) {
+    if (env.unsupported) diagnostics.push(diagnostic('crud-skipped', `[${env.env}] ${env.unsupported}`, { env: env.env }));
     if (env.setupError) {
       diagnostics.push(
         diagnostic('crud-setup-failed', `[${env.env}] could not prepare the scratch database (${env.setup === 'migrations' ? 'applying the migration history' : 'pushing the schema'}): ${env.setupError.message}`, {
@@ -87,7 +88,7 @@ function crudRows(crud: readonly EnvironmentCrudResult[]): { header: string[]; r
   const header = ['Model', ...crud.map((e) => `${e.env} (${e.database}${e.setup ? `, ${e.setup}` : ''})`)];
   const names: string[] = [];
   for (const env of crud) for (const m of env.models) if (!names.includes(m.model)) names.push(m.model);
-  const rows = names.map((name) => [name, ...crud.map((e) => (e.setupError ? 'setup failed' : cell(e.models.find((m) => m.model === name))))]);
+  const rows = names.map((name) => [name, ...crud.map((e) => (e.unsupported ? 'not run' : e.setupError ? 'setup failed' : cell(e.models.find((m) => m.model === name))))]);
   return { header, rows };
 }
 
@@ -109,7 +110,9 @@ export function summaryLines(report: VerifyReport): string[] {
     const failed = env.models.filter((m) => m.status === 'failed').length;
     const skipped = env.models.filter((m) => m.status === 'skipped').length;
     lines.push(
-      env.setupError
+      env.unsupported
+        ? `CRUD ${env.env}: not run (${env.database})`
+        : env.setupError
         ? `CRUD ${env.env}: scratch database setup failed`
         : `CRUD ${env.env}: ${passed}/${env.models.length} models passed${failed ? `, ${failed} failed` : ''}${skipped ? `, ${skipped} skipped` : ''}`,
     );
