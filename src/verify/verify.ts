@@ -84,11 +84,11 @@ export async function verifyProject(config: ResolvedConfig, options: VerifyOptio
     report.typecheck = await time('typecheck', async () => typecheckEnvironments(project, await masterClient, envs, clients));
   }
   if (!options.skipCrud) {
-    report.crud = await time('crud', async () => {
-      const results: EnvironmentCrudResult[] = [];
-      for (const env of envs) {
-        results.push(
-          await crudEnvironment({
+    // Environments run concurrently: SQLite queries run on libsql's own thread while PGlite's run on this one.
+    report.crud = await time('crud', async () =>
+      Promise.all(
+        envs.map((env) =>
+          crudEnvironment({
             env: env.name,
             provider: env.provider,
             schemaText: env.text,
@@ -98,10 +98,9 @@ export async function verifyProject(config: ResolvedConfig, options: VerifyOptio
             url: options.url,
             cache: { cacheDir: process.env.STEWARD_CACHE_DIR ?? path.dirname(clientCacheDir()) },
           }),
-        );
-      }
-      return results;
-    });
+        ),
+      ),
+    );
   }
   return report;
 }
