@@ -471,15 +471,17 @@ class Parser {
     return { name: typeName, list, optional, unsupported, span: this.span(start, this.pos) };
   }
 
-  private parseModel(kind: ModelKind, name: { name: string; span: Span }, docs: Comment[], blockStart: number, lineStart: number): Model {
+  /**
+   * The body of a model, view, type or enum: doc comments, comments and `@@` block attributes
+   * are handled here; every other member line goes to `member` with its docs and line start.
+   */
+  private parseMembers(what: string, blockStart: number, attributes: Attribute[], member: (start: number, docs: Comment[], lineStart: number) => void): void {
     this.expect('{');
-    const fields: Field[] = [];
-    const attributes: Attribute[] = [];
     let memberDocs: Comment[] = NO_DOCS;
     for (;;) {
       this.skipAll(false);
-      if (this.atEnd()) this.fail(`Unterminated ${kind} '${name.name}': expected '}'`, blockStart);
-      if (this.peek() === 125) break;
+      if (this.atEnd()) this.fail(`Unterminated ${what}: expected '}'`, blockStart);
+      if (this.peek() === 125) return;
       if (this.isDocComment()) {
         if (memberDocs === NO_DOCS) memberDocs = [];
         memberDocs.push(this.readComment());
@@ -496,84 +498,48 @@ class Parser {
       const start = this.pos;
       const memberLineStart = this.lineStart(memberDocs.length > 0 ? memberDocs[0].span.start : start);
       if (this.peek() === CH_AT) {
-        if (this.peek(1) !== CH_AT) this.fail('Field attributes (@) must follow a field; block attributes start with @@');
+        if (this.peek(1) !== CH_AT) this.fail('Attributes with one @ must follow a field or enum value; block attributes start with @@');
         const attribute = this.readAttribute(true, memberDocs);
         this.finishLine(`@@${attribute.name}`);
         attribute.lineSpan = this.span(memberLineStart, this.lineEndInclusive(start));
         attributes.push(attribute);
       } else {
-        const fieldName = this.readIdent('a field name');
-        const c = this.peek();
-        if (c !== CH_SPACE && c !== CH_TAB) this.fail(`Expected a type after field '${fieldName.name}', found ${this.describeHere()}`);
-        this.skipInline();
-        const type = this.parseFieldType();
-        const fieldAttributes = this.readFieldAttributes();
-        const span = this.span(start, this.pos);
-        const comment = this.finishLine(`field '${fieldName.name}'`);
-        fields.push({
-          name: fieldName.name,
-          nameSpan: fieldName.span,
-          type,
-          attributes: fieldAttributes,
-          docs: memberDocs,
-          comment,
-          span,
-          lineSpan: this.span(memberLineStart, this.lineEndInclusive(start)),
-        });
+        member(start, memberDocs, memberLineStart);
       }
       memberDocs = NO_DOCS;
     }
+  }
+
+  private parseModel(kind: ModelKind, name: { name: string; span: Span }, docs: Comment[], blockStart: number, lineStart: number): Model {
+    const fields: Field[] = [];
+    const attributes: Attribute[] = [];
+    this.parseMembers(`${kind} '${name.name}'`, blockStart, attributes, (start, memberDocs, memberLineStart) => {
+      const fieldName = this.readIdent('a field name');
+      const c = this.peek();
+      if (c !== CH_SPACE && c !== CH_TAB) this.fail(`Expected a type after field '${fieldName.name}', found ${this.describeHere()}`);
+      this.skipInline();
+      const type = this.parseFieldType();
+      const fieldAttributes = this.readFieldAttributes();
+      const span = this.span(start, this.pos);
+      const comment = this.finishLine(`field '${fieldName.name}'`);
+      const lineSpan = this.span(memberLineStart, this.lineEndInclusive(start));
+      fields.push({ name: fieldName.name, nameSpan: fieldName.span, type, attributes: fieldAttributes, docs: memberDocs, comment, span, lineSpan });
+    });
     const { span, lineSpan } = this.closeBlock(blockStart, lineStart);
     return { kind, name: name.name, nameSpan: name.span, fields, attributes, docs, span, lineSpan };
   }
 
   private parseEnum(name: { name: string; span: Span }, docs: Comment[], blockStart: number, lineStart: number): Enum {
-    this.expect('{');
     const values: EnumValue[] = [];
     const attributes: Attribute[] = [];
-    let memberDocs: Comment[] = NO_DOCS;
-    for (;;) {
-      this.skipAll(false);
-      if (this.atEnd()) this.fail(`Unterminated enum '${name.name}': expected '}'`, blockStart);
-      if (this.peek() === 125) break;
-      if (this.isDocComment()) {
-        if (memberDocs === NO_DOCS) memberDocs = [];
-        memberDocs.push(this.readComment());
-        continue;
-      }
-      if (this.isComment()) {
-        this.readComment();
-        continue;
-      }
-      if (this.isBlockComment()) {
-        this.skipBlockComment();
-        continue;
-      }
-      const start = this.pos;
-      const memberLineStart = this.lineStart(memberDocs.length > 0 ? memberDocs[0].span.start : start);
-      if (this.peek() === CH_AT) {
-        if (this.peek(1) !== CH_AT) this.fail('Attributes (@) must follow an enum value');
-        const attribute = this.readAttribute(true, memberDocs);
-        this.finishLine(`@@${attribute.name}`);
-        attribute.lineSpan = this.span(memberLineStart, this.lineEndInclusive(start));
-        attributes.push(attribute);
-      } else {
-        const valueName = this.readIdent('an enum value');
-        const valueAttributes = this.readFieldAttributes();
-        const span = this.span(start, this.pos);
-        const comment = this.finishLine(`enum value '${valueName.name}'`);
-        values.push({
-          name: valueName.name,
-          nameSpan: valueName.span,
-          attributes: valueAttributes,
-          docs: memberDocs,
-          comment,
-          span,
-          lineSpan: this.span(memberLineStart, this.lineEndInclusive(start)),
-        });
-      }
-      memberDocs = NO_DOCS;
-    }
+    this.parseMembers(`enum '${name.name}'`, blockStart, attributes, (start, memberDocs, memberLineStart) => {
+      const valueName = this.readIdent('an enum value');
+      const valueAttributes = this.readFieldAttributes();
+      const span = this.span(start, this.pos);
+      const comment = this.finishLine(`enum value '${valueName.name}'`);
+      const lineSpan = this.span(memberLineStart, this.lineEndInclusive(start));
+      values.push({ name: valueName.name, nameSpan: valueName.span, attributes: valueAttributes, docs: memberDocs, comment, span, lineSpan });
+    });
     const { span, lineSpan } = this.closeBlock(blockStart, lineStart);
     return { kind: 'enum', name: name.name, nameSpan: name.span, values, attributes, docs, span, lineSpan };
   }
