@@ -1,15 +1,25 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { auditBenchmark } from './audit.js';
 import { corpusBenchmark } from './corpus.js';
+import { diffBenchmark } from './diff.js';
+import { docsBenchmark } from './docs.js';
 import { generateBenchmark } from './generate.js';
 import { migrateBenchmark } from './migrate.js';
+import { lintBenchmark } from './lint.js';
 import { type Benchmark, repoRoot } from './measure.js';
+import { verifyBenchmark } from './verify.js';
 
 /** Every benchmark of `npm run bench`. One line per capability. */
 const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
+  auditBenchmark,
+  lintBenchmark,
+  diffBenchmark,
+  docsBenchmark,
+  verifyBenchmark,
   migrateBenchmark,
 ];
 

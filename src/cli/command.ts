@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Style } from '../diagnostics/style.js';
 import type { ExitCode } from '../errors/index.js';
+import type { Progress } from '../progress/progress.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -15,6 +16,8 @@ export interface CommandContext {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Progress for long work: drawn on a terminal only (never in CI or with --format json). */
+  progress: Progress;
   /** Loads the configuration once per run. */
   config(): Promise<ResolvedConfig>;
   /** Renders diagnostics with the selected reporter. */

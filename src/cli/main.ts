@@ -6,7 +6,8 @@ import { REPORTERS } from '../diagnostics/reporters/index.js';
 import { colorEnabled, createStyle } from '../diagnostics/style.js';
 import { ExitCode, StewardError, formatLocation } from '../errors/index.js';
 import type { Command, CommandContext, OptionSpec } from './command.js';
-import { COMMANDS } from './commands/index.js';
+import { loadAllCommands, loadCommand } from './commands/index.js';
+import { createProgress } from '../progress/progress.js';
 
 const GLOBAL_OPTIONS: OptionSpec = {
   cwd: { type: 'string' },
@@ -24,6 +25,8 @@ export interface RunOptions {
   stderr?: (text: string) => void;
   /** Whether stdout is a terminal (colour). */
   isTTY?: boolean;
+  /** Whether stderr is a terminal (progress). Default: process.stderr.isTTY, or false when stderr is given. */
+  stderrIsTTY?: boolean;
 }
 
 /** Runs the CLI with the given arguments and returns the exit code. Never throws. */
@@ -42,17 +45,17 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
       stdout(`${await version()}\n`);
       return ExitCode.Ok;
     }
-    stdout(mainHelp());
+    stdout(await mainHelp());
     return argv.includes('--help') || argv.includes('-h') ? ExitCode.Ok : ExitCode.Usage;
   }
   if (commandName === 'help') {
-    const target = COMMANDS.find((c) => c.name === argv[commandIndex + 1]);
-    stdout(target ? commandHelp(target) : mainHelp());
+    const target = await loadCommand(argv[commandIndex + 1] ?? '');
+    stdout(target ? commandHelp(target) : await mainHelp());
     return ExitCode.Ok;
   }
-  const command = COMMANDS.find((c) => c.name === commandName);
+  const command = await loadCommand(commandName);
   if (!command) {
-    stderr(`${errStyle.red('error')}: unknown command '${commandName}'\n\n${mainHelp()}`);
+    stderr(`${errStyle.red('error')}: unknown command '${commandName}'\n\n${await mainHelp()}`);
     return ExitCode.Usage;
   }
   const rest = [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
@@ -84,6 +87,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     stdout,
     stderr,
     env,
+    progress: createProgress({ write: stderr, isTTY: options.stderrIsTTY ?? (options.stderr ? false : process.stderr.isTTY === true), env, format }),
     config: () => (configPromise ??= loadConfig({ cwd, configFile: values.config as string | undefined })),
     report(diagnostics, opts = {}) {
       const reporter = REPORTERS[format!] ?? REPORTERS.text;
@@ -111,15 +115,11 @@ function reportError(error: unknown, stderr: (t: string) => void, style: ReturnT
   return ExitCode.Usage;
 }
 
+/** The command is the first word that is not the value of a global option given before it. */
 function isOptionValue(argv: string[], arg: string): boolean {
   const i = argv.indexOf(arg);
   if (i <= 0) return false;
-  const prev = argv[i - 1];
-  return ['--cwd', '--config', '--format'].includes(prev) || (prev.startsWith('--') && !prev.includes('=') && takesValue(prev.slice(2)));
-}
-
-function takesValue(name: string): boolean {
-  return COMMANDS.some((c) => c.options[name]?.type === 'string');
+  return ['--cwd', '--config', '--format'].includes(argv[i - 1]);
 }
 
 async function version(): Promise<string> {
@@ -139,7 +139,8 @@ const GLOBAL_HELP = [
 
 const EXIT_HELP = 'Exit codes: 0 clean, 1 findings or stale output, 2 bad usage/configuration/input, 3 database unreachable.';
 
-function mainHelp(): string {
+async function mainHelp(): Promise<string> {
+  const COMMANDS = await loadAllCommands();
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
     'steward: one master Prisma schema, true everywhere it lives.',

@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StewardError } from '../errors/index.js';
@@ -170,22 +172,8 @@ async function importConfigFile(file: string, cwd: string): Promise<unknown> {
   let temporary: string | undefined;
   if (file.endsWith('.ts') || file.endsWith('.mts')) {
     // Transpile beside the original so relative and package imports resolve as the user wrote them.
-    const ts = (await import('typescript')).default;
-    const source = readFileSync(file, 'utf8');
-    const out = ts.transpileModule(source, {
-      fileName: file,
-      reportDiagnostics: true,
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-    });
-    const diag = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
-    if (diag) {
-      const pos = diag.file && diag.start !== undefined ? diag.file.getLineAndCharacterOfPosition(diag.start) : undefined;
-      throw new StewardError('CONFIG_LOAD_FAILED', `Cannot compile ${shown}: ${ts.flattenDiagnosticMessageText(diag.messageText, ' ')}`, {
-        location: { file: shown, line: pos ? pos.line + 1 : undefined, column: pos ? pos.character + 1 : undefined },
-      });
-    }
     temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.mjs`);
-    writeFileSync(temporary, out.outputText);
+    writeFileSync(temporary, await transpileConfig(file, shown));
     target = temporary;
   }
   try {
@@ -205,4 +193,38 @@ async function importConfigFile(file: string, cwd: string): Promise<unknown> {
 function datasourceBlocks(text: string): string {
   const blocks = text.match(/^datasource\s+\w+\s*\{[^}]*\}/gm);
   return blocks ? blocks.join('\n') : '';
+}
+
+/**
+ * Type-strips a TypeScript configuration. Loading the TypeScript compiler costs 0.3-0.6 s, so
+ * the output is cached by the source's hash in the system's temporary folder.
+ */
+async function transpileConfig(file: string, shown: string): Promise<string> {
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = join(tmpdir(), 'prisma-steward', `config-${createHash('sha256').update(source).digest('hex').slice(0, 24)}.mjs`);
+  try {
+    return readFileSync(cacheFile, 'utf8');
+  } catch {
+    // not cached yet
+  }
+  const ts = (await import('typescript')).default;
+  const out = ts.transpileModule(source, {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+  });
+  const diag = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (diag) {
+    const pos = diag.file && diag.start !== undefined ? diag.file.getLineAndCharacterOfPosition(diag.start) : undefined;
+    throw new StewardError('CONFIG_LOAD_FAILED', `Cannot compile ${shown}: ${ts.flattenDiagnosticMessageText(diag.messageText, ' ')}`, {
+      location: { file: shown, line: pos ? pos.line + 1 : undefined, column: pos ? pos.character + 1 : undefined },
+    });
+  }
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, out.outputText);
+  } catch {
+    // a read-only temporary folder only costs the next run the compile
+  }
+  return out.outputText;
 }

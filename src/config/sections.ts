@@ -1,4 +1,9 @@
+import { validateAuditConfig } from '../audit/config.js';
+import { validateLintSection } from '../lint/config.js';
+import { validateChangesConfig } from '../diff/config.js';
 import type { ConfigProblems } from './check-value.js';
+import { validateVerifyConfig } from '../verify/config.js';
+import { validateDocsConfig } from '../docs/config.js';
 
 /**
  * Configuration sections owned by capabilities. Each capability validates its own section;
@@ -7,4 +12,9 @@ import type { ConfigProblems } from './check-value.js';
 export type SectionValidator = (value: unknown, problems: ConfigProblems, path: string) => void;
 
 export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
+  audit: validateAuditConfig,
+  lint: validateLintSection,
+  changes: validateChangesConfig,
+  verify: validateVerifyConfig,
+  docs: validateDocsConfig,
 };

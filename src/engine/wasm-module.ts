@@ -62,9 +62,27 @@ async function instantiate(): Promise<SchemaEngineModule> {
   const require = createRequire(import.meta.url);
   const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const bytes = await readFile(gluePath.replace(/\.js$/, '.wasm'));
-  const { instance } = await wasmApi().instantiate(bytes, { './schema_engine_bg.js': glue });
+  const { instance } = await wasmApi().instantiate(bytes, { './schema_engine_bg.js': withUnrefTimers(glue) });
   const exports = instance.exports as { __wbindgen_start(): void };
   glue.__wbg_set_wasm(exports);
   exports.__wbindgen_start();
   return glue;
+}
+
+/**
+ * The engine arms 60 s timers (connection pool housekeeping) that would keep a finished CLI
+ * process alive for a minute; they are unref'd so they never hold the event loop open.
+ */
+function withUnrefTimers(module: SchemaEngineModule): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...module };
+  for (const [name, value] of Object.entries(module)) {
+    if (!name.startsWith('__wbg_setTimeout_') || typeof value !== 'function') continue;
+    const arm = value as (...args: unknown[]) => unknown;
+    imports[name] = (...args: unknown[]) => {
+      const timer = arm(...args) as { unref?: () => void } | undefined;
+      timer?.unref?.();
+      return timer;
+    };
+  }
+  return imports;
 }

@@ -10,6 +10,7 @@ export interface FinishJob {
   master: string;
   env: string;
   masterHash: string;
+  settingsHash?: string;
   prismaMajor: 6 | 7;
 }
 
@@ -20,7 +21,7 @@ export interface FinishResult {
 
 export function finishSchema(job: FinishJob): FinishResult {
   const body = prismaFormat(job.body, job.shownPath);
-  const text = renderHeader({ master: job.master, env: job.env, masterHash: job.masterHash }, body) + body;
+  const text = renderHeader({ master: job.master, env: job.env, masterHash: job.masterHash, settingsHash: job.settingsHash }, body) + body;
   const validation = prismaValidate([{ path: job.shownPath, text }], { allowDatasourceUrls: job.prismaMajor < 7, lenientPreviewFeatures: job.prismaMajor < 7 });
   return { text, validation };
 }

@@ -11,6 +11,7 @@ import { normalizeProvider } from './capabilities.js';
 import { datasourceProvider } from '../schema/query.js';
 import type { GenerationChange } from './changes.js';
 import { hashMaster, hashText, parseHeader, renderHeader } from './header.js';
+import { environmentSettingsHash } from './settings.js';
 import { renderPrismaConfig } from './prisma-config.js';
 import { transformForEnvironment } from './transform.js';
 
@@ -67,12 +68,13 @@ export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'e
     const body = result.files.length === 1 ? result.files[0].text : result.files.map((f) => `// ---- from ${f.path} ----\n${f.text}`).join('\n');
     const shownPath = relative(config.cwd, env.output).split(sep).join('/') || env.output;
     const master = relative(dirname(env.output), config.master).split(sep).join('/') || config.master;
+    const settingsHash = environmentSettingsHash(env, config);
     let prismaConfig: GeneratedFile | undefined;
     if (env.prismaConfigPath) {
       const configBody = renderPrismaConfig({ configPath: env.prismaConfigPath, schemaPath: env.output, migrationsDir: env.migrationsDir, urlEnv: env.urlEnv });
-      prismaConfig = { path: env.prismaConfigPath, text: renderHeader({ master, env: env.name, masterHash }, configBody) + configBody };
+      prismaConfig = { path: env.prismaConfigPath, text: renderHeader({ master, env: env.name, masterHash, settingsHash }, configBody) + configBody };
     }
-    out.push({ env, job: { shownPath, body, master, env: env.name, masterHash, prismaMajor: env.prismaMajor }, changes: result.changes, prismaConfig });
+    out.push({ env, job: { shownPath, body, master, env: env.name, masterHash, settingsHash, prismaMajor: env.prismaMajor }, changes: result.changes, prismaConfig });
   }
   return out;
 }
@@ -146,3 +148,14 @@ export const STALE_REASON_TEXT: Record<StaleReason, string> = {
   'master-changed': 'is stale: the master changed since it was generated; run `steward generate`',
   'settings-changed': 'is stale: generation settings changed (configuration or steward version); run `steward generate`',
 };
+
+/**
+ * Whether a file on disk is current judging by its header alone: generated for this master and
+ * these settings, and not edited since. Lets `check` skip regeneration (formatting and
+ * validation) when nothing changed. A false answer only means "regenerate and compare".
+ */
+export function currentByHeader(actual: string | undefined, masterHash: string, settingsHash: string): boolean {
+  if (actual === undefined) return false;
+  const header = parseHeader(actual);
+  return header !== undefined && header.info.masterHash === masterHash && header.info.settingsHash === settingsHash && hashText(header.body) === header.info.contentHash;
+}

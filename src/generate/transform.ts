@@ -30,8 +30,16 @@ export interface TransformResult {
  * as a GenerationChange.
  */
 export function transformForEnvironment(schema: Schema, target: EnvironmentTarget): TransformResult {
-  return new Transformer(schema, target).run();
+  // Generation, lint, docs and diff each ask for the same environments of the same model.
+  let byTarget = memo.get(schema);
+  if (!byTarget) memo.set(schema, (byTarget = new Map()));
+  const key = JSON.stringify([target.name, target.provider, target.prismaMajor, target.urlEnv, target.knownPreviewFeatures ? [...target.knownPreviewFeatures].sort() : null]);
+  let result = byTarget.get(key);
+  if (!result) byTarget.set(key, (result = new Transformer(schema, target).run()));
+  return result;
 }
+
+const memo = new WeakMap<Schema, Map<string, TransformResult>>();
 
 const URL_KEYS = ['url', 'directUrl', 'shadowDatabaseUrl'];
 const UUID_FUNCTIONS = /^(gen_random_uuid|uuid_generate_v4|uuid_generate_v7|uuidv7|uuidv4)\(\)$/i;

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { StewardError } from '../errors/index.js';
 import { prismaValidate } from '../prisma/schema-wasm.js';
 import { readSchemaFiles } from '../schema/load.js';
-import type { Schema } from '../schema/model.js';
+import type { Schema, SourceFile } from '../schema/model.js';
 import { parseSchema } from '../schema/parse.js';
 
 export interface LoadedMaster {
@@ -22,7 +22,7 @@ export interface LoadedMaster {
  */
 export function loadMaster(config: Pick<ResolvedConfig, 'master' | 'cwd'>, options: { validate?: boolean } = {}): LoadedMaster {
   const files = readSchemaFiles(config.master, config.cwd);
-  const schema = parseSchema(files);
+  const schema = parsedOnce(files);
   const shownPath = relative(config.cwd, config.master) || config.master;
   let warnings: Diagnostic[] = [];
   if (options.validate !== false) {
@@ -38,4 +38,18 @@ export function loadMaster(config: Pick<ResolvedConfig, 'master' | 'cwd'>, optio
     warnings = diagnostics;
   }
   return { schema, shownPath, warnings };
+}
+
+/**
+ * `steward check` runs several capabilities over one master; each asks for it. The last parse is
+ * kept and reused while the files read are identical (the model is never mutated).
+ */
+let lastParse: { key: string; schema: Schema } | undefined;
+
+function parsedOnce(files: SourceFile[]): Schema {
+  const key = files.map((f) => `${f.path}\0${f.text}`).join('\0\0');
+  if (lastParse?.key === key) return lastParse.schema;
+  const schema = parseSchema(files);
+  lastParse = { key, schema };
+  return schema;
 }

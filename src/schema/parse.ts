@@ -33,6 +33,10 @@ export function parseSchema(files: SourceFile[] | SourceFile | string): Schema {
   return schema;
 }
 
+// Shared empty lists for the common case: attributes without arguments or docs. Never mutated.
+const NO_ARGS: Argument[] = [];
+const NO_DOCS: Comment[] = [];
+
 const CH_NL = 10;
 const CH_CR = 13;
 const CH_SPACE = 32;
@@ -68,7 +72,20 @@ class Parser {
 
   // ---- positions -------------------------------------------------------------------------
 
+  private lastLine = 0;
+
   private lineOf(offset: number): number {
+    // Spans are made in source order, so the last line found is almost always the answer or near it.
+    const starts = this.lineStarts;
+    let l = this.lastLine;
+    if (starts[l] <= offset && (l + 1 >= starts.length || starts[l + 1] > offset)) return l;
+    if (l + 1 < starts.length && starts[l + 1] <= offset && (l + 2 >= starts.length || starts[l + 2] > offset)) return (this.lastLine = l + 1);
+    l = this.search(offset);
+    this.lastLine = l;
+    return l;
+  }
+
+  private search(offset: number): number {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -146,21 +163,28 @@ class Parser {
 
   private readIdent(what: string): { name: string; span: Span } {
     const start = this.pos;
+    const name = this.scanIdent(what);
+    return { name, span: this.span(start, this.pos) };
+  }
+
+  /** Reads an identifier and returns its text; no span (the hot path allocates nothing else). */
+  private scanIdent(what: string): string {
+    const start = this.pos;
     if (!isIdentStart(this.peek())) this.fail(`Expected ${what}, found ${this.describeHere()}`);
     this.pos++;
     while (isIdentPart(this.peek())) this.pos++;
-    return { name: this.text.slice(start, this.pos), span: this.span(start, this.pos) };
+    return this.text.slice(start, this.pos);
   }
 
   /** Identifier with optional `.`-separated parts (`db.VarChar`, `a.b`). */
-  private readDottedIdent(what: string): { name: string; span: Span } {
+  private scanDottedIdent(what: string): string {
     const start = this.pos;
-    this.readIdent(what);
+    this.scanIdent(what);
     while (this.peek() === 46 && isIdentStart(this.peek(1))) {
       this.pos++;
-      this.readIdent(what);
+      this.scanIdent(what);
     }
-    return { name: this.text.slice(start, this.pos), span: this.span(start, this.pos) };
+    return this.text.slice(start, this.pos);
   }
 
   private describeHere(): string {
@@ -274,13 +298,14 @@ class Parser {
       return { kind: 'number', value: Number(raw), raw, span: this.span(start, this.pos) };
     }
     if (isIdentStart(c)) {
-      const id = this.readDottedIdent('a value');
+      const name = this.scanDottedIdent('a value');
       if (this.peek() === 40 /* ( */) {
         const args = this.readArgs();
-        return { kind: 'function', name: id.name, args, span: this.span(start, this.pos) };
+        return { kind: 'function', name, args, span: this.span(start, this.pos) };
       }
-      if (id.name === 'true' || id.name === 'false') return { kind: 'boolean', value: id.name === 'true', span: id.span };
-      return { kind: 'constant', name: id.name, span: id.span };
+      const span = this.span(start, this.pos);
+      if (name === 'true' || name === 'false') return { kind: 'boolean', value: name === 'true', span };
+      return { kind: 'constant', name, span };
     }
     this.fail(`Expected a value, found ${this.describeHere()}`);
   }
@@ -298,12 +323,12 @@ class Parser {
       if (isIdentStart(this.peek())) {
         // Named argument `name: value`, or a value that starts with an identifier.
         const save = this.pos;
-        const id = this.readIdent('an argument');
+        const id = this.scanIdent('an argument');
         this.skipInline();
         if (this.peek() === 58 /* : */) {
           this.pos++;
           this.skipAll(true);
-          name = id.name;
+          name = id;
         } else {
           this.pos = save;
         }
@@ -323,10 +348,10 @@ class Parser {
   private readAttribute(block: boolean, docs: Comment[]): Attribute {
     const start = this.pos;
     this.pos += block ? 2 : 1;
-    const id = this.readDottedIdent('an attribute name');
-    const args = this.peek() === 40 ? this.readArgs() : [];
+    const name = this.scanDottedIdent('an attribute name');
+    const args = this.peek() === 40 ? this.readArgs() : NO_ARGS;
     const span = this.span(start, this.pos);
-    return { name: id.name, block, args, span, docs, lineSpan: span };
+    return { name, block, args, span, docs, lineSpan: span };
   }
 
   /** Field attributes: `@x @y(...)` until the end of the line. */
@@ -334,7 +359,7 @@ class Parser {
     const attributes: Attribute[] = [];
     for (;;) {
       this.skipInline();
-      if (this.peek() === CH_AT && this.peek(1) !== CH_AT) attributes.push(this.readAttribute(false, []));
+      if (this.peek() === CH_AT && this.peek(1) !== CH_AT) attributes.push(this.readAttribute(false, NO_DOCS));
       else if (this.peek() === CH_AT) this.fail('Block attributes (@@) must stand on their own line');
       else return attributes;
     }
@@ -425,9 +450,9 @@ class Parser {
 
   private parseFieldType(): FieldType {
     const start = this.pos;
-    const id = this.readIdent('a field type');
+    const typeName = this.scanIdent('a field type');
     let unsupported: string | undefined;
-    if (id.name === 'Unsupported' && this.peek() === 40) {
+    if (typeName === 'Unsupported' && this.peek() === 40) {
       const args = this.readArgs();
       const first = args[0]?.value;
       if (!first || first.kind !== 'string') this.fail('Unsupported(...) takes a string, e.g. Unsupported("tsvector")', start);
@@ -443,19 +468,22 @@ class Parser {
       optional = true;
       this.pos++;
     }
-    return { name: id.name, list, optional, unsupported, span: this.span(start, this.pos) };
+    return { name: typeName, list, optional, unsupported, span: this.span(start, this.pos) };
   }
 
-  private parseModel(kind: ModelKind, name: { name: string; span: Span }, docs: Comment[], blockStart: number, lineStart: number): Model {
+  /**
+   * The body of a model, view, type or enum: doc comments, comments and `@@` block attributes
+   * are handled here; every other member line goes to `member` with its docs and line start.
+   */
+  private parseMembers(what: string, blockStart: number, attributes: Attribute[], member: (start: number, docs: Comment[], lineStart: number) => void): void {
     this.expect('{');
-    const fields: Field[] = [];
-    const attributes: Attribute[] = [];
-    let memberDocs: Comment[] = [];
+    let memberDocs: Comment[] = NO_DOCS;
     for (;;) {
       this.skipAll(false);
-      if (this.atEnd()) this.fail(`Unterminated ${kind} '${name.name}': expected '}'`, blockStart);
-      if (this.peek() === 125) break;
+      if (this.atEnd()) this.fail(`Unterminated ${what}: expected '}'`, blockStart);
+      if (this.peek() === 125) return;
       if (this.isDocComment()) {
+        if (memberDocs === NO_DOCS) memberDocs = [];
         memberDocs.push(this.readComment());
         continue;
       }
@@ -470,83 +498,48 @@ class Parser {
       const start = this.pos;
       const memberLineStart = this.lineStart(memberDocs.length > 0 ? memberDocs[0].span.start : start);
       if (this.peek() === CH_AT) {
-        if (this.peek(1) !== CH_AT) this.fail('Field attributes (@) must follow a field; block attributes start with @@');
+        if (this.peek(1) !== CH_AT) this.fail('Attributes with one @ must follow a field or enum value; block attributes start with @@');
         const attribute = this.readAttribute(true, memberDocs);
         this.finishLine(`@@${attribute.name}`);
         attribute.lineSpan = this.span(memberLineStart, this.lineEndInclusive(start));
         attributes.push(attribute);
       } else {
-        const fieldName = this.readIdent('a field name');
-        const c = this.peek();
-        if (c !== CH_SPACE && c !== CH_TAB) this.fail(`Expected a type after field '${fieldName.name}', found ${this.describeHere()}`);
-        this.skipInline();
-        const type = this.parseFieldType();
-        const fieldAttributes = this.readFieldAttributes();
-        const span = this.span(start, this.pos);
-        const comment = this.finishLine(`field '${fieldName.name}'`);
-        fields.push({
-          name: fieldName.name,
-          nameSpan: fieldName.span,
-          type,
-          attributes: fieldAttributes,
-          docs: memberDocs,
-          comment,
-          span,
-          lineSpan: this.span(memberLineStart, this.lineEndInclusive(start)),
-        });
+        member(start, memberDocs, memberLineStart);
       }
-      memberDocs = [];
+      memberDocs = NO_DOCS;
     }
+  }
+
+  private parseModel(kind: ModelKind, name: { name: string; span: Span }, docs: Comment[], blockStart: number, lineStart: number): Model {
+    const fields: Field[] = [];
+    const attributes: Attribute[] = [];
+    this.parseMembers(`${kind} '${name.name}'`, blockStart, attributes, (start, memberDocs, memberLineStart) => {
+      const fieldName = this.readIdent('a field name');
+      const c = this.peek();
+      if (c !== CH_SPACE && c !== CH_TAB) this.fail(`Expected a type after field '${fieldName.name}', found ${this.describeHere()}`);
+      this.skipInline();
+      const type = this.parseFieldType();
+      const fieldAttributes = this.readFieldAttributes();
+      const span = this.span(start, this.pos);
+      const comment = this.finishLine(`field '${fieldName.name}'`);
+      const lineSpan = this.span(memberLineStart, this.lineEndInclusive(start));
+      fields.push({ name: fieldName.name, nameSpan: fieldName.span, type, attributes: fieldAttributes, docs: memberDocs, comment, span, lineSpan });
+    });
     const { span, lineSpan } = this.closeBlock(blockStart, lineStart);
     return { kind, name: name.name, nameSpan: name.span, fields, attributes, docs, span, lineSpan };
   }
 
   private parseEnum(name: { name: string; span: Span }, docs: Comment[], blockStart: number, lineStart: number): Enum {
-    this.expect('{');
     const values: EnumValue[] = [];
     const attributes: Attribute[] = [];
-    let memberDocs: Comment[] = [];
-    for (;;) {
-      this.skipAll(false);
-      if (this.atEnd()) this.fail(`Unterminated enum '${name.name}': expected '}'`, blockStart);
-      if (this.peek() === 125) break;
-      if (this.isDocComment()) {
-        memberDocs.push(this.readComment());
-        continue;
-      }
-      if (this.isComment()) {
-        this.readComment();
-        continue;
-      }
-      if (this.isBlockComment()) {
-        this.skipBlockComment();
-        continue;
-      }
-      const start = this.pos;
-      const memberLineStart = this.lineStart(memberDocs.length > 0 ? memberDocs[0].span.start : start);
-      if (this.peek() === CH_AT) {
-        if (this.peek(1) !== CH_AT) this.fail('Attributes (@) must follow an enum value');
-        const attribute = this.readAttribute(true, memberDocs);
-        this.finishLine(`@@${attribute.name}`);
-        attribute.lineSpan = this.span(memberLineStart, this.lineEndInclusive(start));
-        attributes.push(attribute);
-      } else {
-        const valueName = this.readIdent('an enum value');
-        const valueAttributes = this.readFieldAttributes();
-        const span = this.span(start, this.pos);
-        const comment = this.finishLine(`enum value '${valueName.name}'`);
-        values.push({
-          name: valueName.name,
-          nameSpan: valueName.span,
-          attributes: valueAttributes,
-          docs: memberDocs,
-          comment,
-          span,
-          lineSpan: this.span(memberLineStart, this.lineEndInclusive(start)),
-        });
-      }
-      memberDocs = [];
-    }
+    this.parseMembers(`enum '${name.name}'`, blockStart, attributes, (start, memberDocs, memberLineStart) => {
+      const valueName = this.readIdent('an enum value');
+      const valueAttributes = this.readFieldAttributes();
+      const span = this.span(start, this.pos);
+      const comment = this.finishLine(`enum value '${valueName.name}'`);
+      const lineSpan = this.span(memberLineStart, this.lineEndInclusive(start));
+      values.push({ name: valueName.name, nameSpan: valueName.span, attributes: valueAttributes, docs: memberDocs, comment, span, lineSpan });
+    });
     const { span, lineSpan } = this.closeBlock(blockStart, lineStart);
     return { kind: 'enum', name: name.name, nameSpan: name.span, values, attributes, docs, span, lineSpan };
   }

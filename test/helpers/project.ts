@@ -80,8 +80,21 @@ model Post {
   title    String @db.Text
   authorId String @map("author_id") @db.Uuid
   author   User   @relation(fields: [authorId], references: [id], onDelete: Cascade, map: "post_author_fk")
+  createdAt DateTime @default(now()) @map("created_at")
+  updatedAt DateTime @updatedAt @map("updated_at")
 
   @@index([authorId])
   @@map("posts")
 }
 `;
+
+/**
+ * `steward check` in JSON: its exit code and the error diagnostics of the given sources
+ * (lint and audit judge the schema's style and docs, which these tests do not control).
+ */
+export async function checkErrors(dir: string, sources: readonly string[] = ['generate', 'validate', 'docs']): Promise<{ code: number; errors: string[] }> {
+  const r = await run(dir, 'check', '--format', 'json');
+  if (r.code !== 0 && r.code !== 1) throw new Error(`steward check exit ${r.code}: ${r.stderr}`);
+  const out = JSON.parse(r.stdout) as { diagnostics: { source: string; code: string; severity: string; file?: string; line?: number; message: string }[] };
+  return { code: r.code, errors: out.diagnostics.filter((d) => d.severity === 'error' && sources.includes(d.source)).map((d) => `${d.source}/${d.code} ${d.file}:${d.line} ${d.message}`) };
+}

@@ -1,9 +1,11 @@
+import { auditDiagnostics, auditProject } from '../../audit/project.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ExitCode } from '../../errors/index.js';
-import { lintMigrationHistories } from '../../migrate/lint-history.js';
 import { generateProject, staleDiagnostics } from '../../project/environments.js';
+import { lintProject } from '../../project/lint.js';
 import { validateProject } from '../../project/validate.js';
+import { docsProject } from '../../docs/project.js';
 import type { Command, CommandContext, ParsedArgs } from '../command.js';
 
 export interface CheckStepResult {
@@ -23,15 +25,37 @@ export const CHECK_STEPS: CheckStep[] = [
   {
     name: 'generate --check, validate',
     async run(config) {
-      const generated = await generateProject(config, { check: true });
+      const generated = await generateProject(config, { check: true, trustHeaders: true });
       const validated = validateProject(config, { generated: generated.environments, current: generated.current });
       return { diagnostics: [...staleDiagnostics(generated.stale), ...validated.diagnostics], sources: validated.sources };
     },
   },
   {
+    name: 'docs --check',
+    async run(config) {
+      return { diagnostics: docsProject(config).diagnostics };
+    },
+  },
+  { name: 'audit', async run(config) { return { diagnostics: auditDiagnostics(await auditProject(config)) }; } },
+  {
+    name: 'lint',
+    async run(config) {
+      return lintProject(config);
+    },
+  },
+  {
     name: 'migrate lint',
     async run(config) {
+      const { lintMigrationHistories } = await import('../../migrate/lint-history.js');
       return { diagnostics: await lintMigrationHistories(config) };
+    },
+  },
+  {
+    name: 'verify (with --verify)',
+    enabled: (args) => args.values.verify === true,
+    async run(config) {
+      const [{ verifyProject }, { verifyDiagnostics }] = await Promise.all([import('../../verify/verify.js'), import('../../verify/report.js')]);
+      return { diagnostics: verifyDiagnostics(await verifyProject(config), config.cwd) };
     },
   },
 ];
@@ -39,9 +63,9 @@ export const CHECK_STEPS: CheckStep[] = [
 export const checkCommand: Command = {
   name: 'check',
   summary: 'The offline CI gate: every check steward has (generate --check, validate, ...)',
-  usage: 'steward check',
+  usage: 'steward check [--verify]',
   help: `  Steps: ${CHECK_STEPS.map((s) => s.name).join(', ')}`,
-  options: {},
+  options: { verify: { type: 'boolean' } },
   formats: ['text', 'json', 'github', 'sarif', 'markdown'],
   async run(ctx, args) {
     const config = await ctx.config();

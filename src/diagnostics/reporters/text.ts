@@ -33,7 +33,7 @@ export function codeFrame(d: Diagnostic, { sources, style }: ReportContext): str
   if (!d.location || !sources) return undefined;
   const text = sources.get(d.location.file);
   if (text === undefined) return undefined;
-  const lines = text.split('\n');
+  const lines = sourceLines(sources, d.location.file, text);
   const line = d.location.line;
   if (line < 1 || line > lines.length) return undefined;
   const first = Math.max(1, line - 1);
@@ -50,4 +50,14 @@ export function codeFrame(d: Diagnostic, { sources, style }: ReportContext): str
     }
   }
   return out.join('\n');
+}
+
+/** Source lines split once per sources map and file: thousands of findings in one large file stay linear. */
+const splitSources = new WeakMap<Map<string, string>, Map<string, string[]>>();
+function sourceLines(sources: Map<string, string>, file: string, text: string): string[] {
+  let files = splitSources.get(sources);
+  if (!files) splitSources.set(sources, (files = new Map()));
+  let lines = files.get(file);
+  if (!lines) files.set(file, (lines = text.split('\n')));
+  return lines;
 }

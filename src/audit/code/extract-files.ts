@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isGeneratedClientText } from '../discover.js';
+import type { PrismaCall } from './call.js';
+import { extractPrismaCalls, type CodeExtraction } from './extract.js';
+
+/**
+ * Reads code files and extracts their Prisma Client calls. Sequential on purpose: with focused
+ * parsing (call-sites.ts) worker threads cost more in start-up and copying than they save on a
+ * two-core machine.
+ */
+export function extractFiles(root: string, paths: readonly string[]): CodeExtraction {
+  const calls: PrismaCall[] = [];
+  const errors: CodeExtraction['errors'] = [];
+  for (const path of paths) {
+    const text = readFileSync(join(root, path), 'utf8');
+    if (isGeneratedClientText(text)) continue;
+    const result = extractPrismaCalls(path, text);
+    for (const c of result.calls) calls.push(c);
+    for (const e of result.errors) errors.push(e);
+  }
+  return { calls, errors };
+}
+

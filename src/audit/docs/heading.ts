@@ -1,0 +1,29 @@
+/** A heading that names a model: `Conversation`, `` `Conversation` ``, "Conversation model", "Model: Conversation". */
+export interface ModelHeading {
+  model: string;
+  /** Written as code or with the word "model": a claim even when the schema lacks the model. */
+  explicit: boolean;
+}
+
+export function modelFromHeading(text: string): ModelHeading | undefined {
+  let t = text.trim().replace(/^#+\s*/, '').replace(/[*_]{2}/g, '');
+  // Leading numbering ("3.2 Conversation") is not part of the name.
+  t = t.replace(/^(?:\d+[.)]?)+\s+/, '');
+  let explicit = false;
+  let m = /^(?:the\s+)?(?:model|table|entity)\s*[:\-–—]?\s*(.+)$/i.exec(t);
+  if (m) {
+    t = m[1].trim();
+    explicit = true;
+  }
+  m = /^(?:the\s+)?(.+?)\s+(?:model|table|entity)$/i.exec(t);
+  if (m) {
+    t = m[1].trim();
+    explicit = true;
+  }
+  if (/^`[^`]+`$/.test(t)) {
+    t = t.slice(1, -1);
+    explicit = true;
+  }
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(t)) return undefined;
+  return { model: t, explicit };
+}

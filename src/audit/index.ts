@@ -1,0 +1,12 @@
+export type { Claim, ClaimLocation, ClaimSource, ClaimedType, FieldClaim, ModelClaim, FeatureClaim, ProviderFeature } from './claims.js';
+export { extractDocClaims, type DocsExtraction } from './docs/extract.js';
+export { extractPrismaCalls, type CodeExtraction } from './code/extract.js';
+export type { PrismaCall, ArgValue, ArgProperty } from './code/call.js';
+export { resolveCalls } from './code/resolve.js';
+export { compareClaims, type CompareOptions } from './compare.js';
+export { FINDING_KINDS, DEFAULT_SEVERITY, findingToDiagnostic, findingToJson, type Finding, type FindingKind, type SeveritySetting } from './finding.js';
+export { proposeFixes, type AuditFix } from './fix.js';
+export { renderAuditMarkdown } from './report/markdown.js';
+export { auditProject, auditDiagnostics, readAuditClaims, type AuditResult } from './project.js';
+export { discoverFiles } from './discover.js';
+export type { AuditConfig } from './config.js';

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { StewardError } from '../errors/index.js';
+import { loadMaster } from '../project/master.js';
+import type { Schema } from '../schema/model.js';
+import type { Claim } from './claims.js';
+import { extractFiles } from './code/extract-files.js';
+import { resolveCalls } from './code/resolve.js';
+import { compareClaims } from './compare.js';
+import { auditConfigOf, type AuditConfig } from './config.js';
+import { discoverFiles } from './discover.js';
+import { extractDocClaims } from './docs/extract.js';
+import { findingToDiagnostic, type Finding } from './finding.js';
+
+export interface AuditResult {
+  schema: Schema;
+  findings: Finding[];
+  /** Files that could not be read as claims (a `prisma` block that does not parse, a code syntax error). */
+  problems: Diagnostic[];
+  /** Every claim, for reports that list what matches. */
+  claims: Claim[];
+  files: { docs: string[]; code: string[] };
+}
+
+/** Reads the sources an audit compares (pure apart from reading files). */
+export async function readAuditClaims(root: string, schema: Schema, config: AuditConfig): Promise<{ claims: Claim[]; problems: Diagnostic[]; files: { docs: string[]; code: string[] } }> {
+  const files = discoverFiles(root, config);
+  const claims: Claim[] = [];
+  const problems: Diagnostic[] = [];
+  for (const path of files.docs) {
+    const extraction = extractDocClaims(path, readText(root, path));
+    for (const c of extraction.claims) claims.push(c);
+    for (const p of extraction.problems) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: p.message, location: p.location });
+  }
+  const code = extractFiles(root, files.code);
+  for (const e of code.errors) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: `not parsed: ${e.message}`, location: e.location });
+  // Large codebases make millions of claims: no spread into push (argument-count limit).
+  for (const c of resolveCalls(schema, code.calls)) claims.push(c);
+  return { claims, problems, files };
+}
+
+/** `steward audit` as a library call: master + docs + code -> findings. Writes nothing. */
+export async function auditProject(config: ResolvedConfig): Promise<AuditResult> {
+  const audit = auditConfigOf(config.sections);
+  const { schema } = loadMaster(config, { validate: false });
+  const { claims, problems, files } = await readAuditClaims(config.cwd, schema, audit);
+  const environments = config.environments.filter((e) => !audit.environments || audit.environments.includes(e.name));
+  const findings = compareClaims(schema, claims, { environments, severity: audit.severity });
+  return { schema, findings, problems, claims, files };
+}
+
+export function auditDiagnostics(result: AuditResult): Diagnostic[] {
+  return [...result.findings.map(findingToDiagnostic), ...result.problems];
+}
+
+function readText(root: string, path: string): string {
+  try {
+    return readFileSync(join(root, path), 'utf8');
+  } catch (error) {
+    throw new StewardError('FILE_UNREADABLE', `Cannot read ${path}: ${(error as Error).message}`, { location: { file: path } });
+  }
+}

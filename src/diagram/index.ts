@@ -1,0 +1,3 @@
+export * from './er-graph.js';
+export * from './mermaid.js';
+export * from './svg.js';

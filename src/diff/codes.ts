@@ -1,0 +1,154 @@
+/**
+ * The closed list of schema changes `steward diff` can report. Each code's severity and
+ * reason are decided here, once; nothing downstream matches on messages.
+ *
+ * - breaking: existing application code or existing data stops working (compile errors in
+ *   Prisma Client calls, failed migrations, lost data).
+ * - dangerous: works, but may change behaviour or fail on some data (a new unique constraint
+ *   fails when duplicates exist, a changed default changes what new rows hold).
+ * - safe: nothing existing is affected.
+ */
+export type ChangeSeverity = 'breaking' | 'dangerous' | 'safe';
+
+export const CHANGE_SEVERITIES: readonly ChangeSeverity[] = ['breaking', 'dangerous', 'safe'];
+
+export interface ChangeCodeInfo {
+  severity: ChangeSeverity;
+  /** Why this severity, in one sentence shown to users. */
+  reason: string;
+  /** Whether the change adds something (used to pick a minor rather than a patch version). */
+  addition?: boolean;
+}
+
+export const DIFF_CODES = {
+  // ---- models ---------------------------------------------------------------------------------
+  'model-added': { severity: 'safe', addition: true, reason: 'A new table and client delegate; nothing existing uses them.' },
+  'model-removed': { severity: 'breaking', reason: 'The table and its data are dropped, and code using the client delegate no longer compiles.' },
+  'model-renamed': { severity: 'breaking', reason: 'The client delegate changes name (prisma.old becomes prisma.new); code using the old name no longer compiles.' },
+  'model-table-mapping-changed': { severity: 'dangerous', reason: 'The database table changes name (@@map); a migration that drops and recreates it instead of renaming loses its data.' },
+
+  // ---- fields ---------------------------------------------------------------------------------
+  'field-added-optional': { severity: 'safe', addition: true, reason: 'An optional column: existing rows get NULL and existing writes still work.' },
+  'field-added-with-default': { severity: 'safe', addition: true, reason: 'A required column with a default: existing rows get the default and existing writes still work.' },
+  'field-added-required': { severity: 'breaking', addition: true, reason: 'A required column without a default: the migration fails on a table with rows, and every create must now pass a value.' },
+  'field-removed': { severity: 'breaking', reason: 'The column and its data are dropped, and code reading or writing the field no longer compiles.' },
+  'field-renamed': { severity: 'breaking', reason: 'The client field changes name; code using the old name no longer compiles.' },
+  'field-type-changed': { severity: 'breaking', reason: 'The column type changes: the migration may fail or lose data on conversion, and code using the field sees a different type.' },
+  'field-native-type-changed': { severity: 'dangerous', reason: 'The database type (@db.*) changes: values may be truncated or fail to convert.' },
+  'field-list-changed': { severity: 'breaking', reason: 'The field switches between a single value and a list: stored data must be converted and code using it no longer type-checks.' },
+  'field-nullability-tightened': { severity: 'breaking', reason: 'Optional becomes required: the migration fails while NULLs exist, and creates that omit the field no longer compile.' },
+  'field-nullability-relaxed': { severity: 'dangerous', reason: 'Required becomes optional: code reading the field must now handle null.' },
+  'field-default-added': { severity: 'safe', addition: true, reason: 'New rows get a default; existing writes are unaffected.' },
+  'field-default-changed': { severity: 'dangerous', reason: 'New rows silently get a different value when the field is omitted.' },
+  'field-default-removed': { severity: 'dangerous', reason: 'Creates that relied on the default must now pass a value (they no longer compile when the field is required).' },
+  'field-column-mapping-changed': { severity: 'dangerous', reason: 'The database column changes name (@map); a migration that drops and re-adds it instead of renaming loses its data.' },
+  'field-updated-at-changed': { severity: 'dangerous', reason: '@updatedAt added or removed: the field is, or stops being, set automatically on every update.' },
+
+  // ---- keys and indexes -----------------------------------------------------------------------
+  'primary-key-added': { severity: 'dangerous', reason: 'A primary key is added: the migration fails when existing rows have duplicate or NULL key values.' },
+  'primary-key-removed': { severity: 'breaking', reason: 'The primary key is removed: findUnique and relations by the old key no longer work.' },
+  'primary-key-changed': { severity: 'breaking', reason: 'The primary key changes: the table is rebuilt, foreign keys pointing at it change, and findUnique by the old key no longer compiles.' },
+  'unique-added': { severity: 'dangerous', reason: 'A unique constraint (@unique) is added: the migration fails when existing rows hold duplicates, and writes of duplicates start failing.' },
+  'unique-removed': { severity: 'breaking', reason: 'A unique constraint (@unique) is removed: findUnique/upsert by that field no longer compile, and duplicates become possible.' },
+  'compound-unique-added': { severity: 'dangerous', reason: 'A compound unique constraint (@@unique) is added: the migration fails when existing rows hold duplicates.' },
+  'compound-unique-removed': { severity: 'breaking', reason: 'A compound unique constraint (@@unique) is removed: findUnique/upsert by it no longer compile.' },
+  'index-added': { severity: 'safe', addition: true, reason: 'A new index: reads may get faster; writes are slightly slower and the table may lock while it is built.' },
+  'index-removed': { severity: 'dangerous', reason: 'An index is dropped: queries that used it may become slow.' },
+  'index-changed': { severity: 'dangerous', reason: 'An index or constraint changes its options or database name: it is rebuilt, and queries may plan differently.' },
+
+  // ---- relations ------------------------------------------------------------------------------
+  'relation-added': { severity: 'dangerous', addition: true, reason: 'A foreign key is added: the migration fails when existing rows point at rows that do not exist.' },
+  'back-relation-added': { severity: 'safe', addition: true, reason: 'A new relation field on the side without the foreign key: no database change.' },
+  'relation-removed': { severity: 'breaking', reason: 'A relation field is removed: code that includes or filters by it no longer compiles.' },
+  'relation-fields-changed': { severity: 'breaking', reason: 'The relation is held by other scalar fields: the foreign key is rebuilt and connects/filters through the old fields break.' },
+  'relation-references-changed': { severity: 'breaking', reason: 'The relation points at other fields of the referenced model: the foreign key is rebuilt and existing values may not match.' },
+  'relation-on-delete-changed': { severity: 'dangerous', reason: 'What happens to these rows when the referenced row is deleted changes (cascade, set null, restrict...).' },
+  'relation-on-update-changed': { severity: 'dangerous', reason: 'What happens to these rows when the referenced key is updated changes.' },
+
+  // ---- enums ----------------------------------------------------------------------------------
+  'enum-added': { severity: 'safe', addition: true, reason: 'A new enum type; nothing existing uses it.' },
+  'enum-removed': { severity: 'breaking', reason: 'The enum type is dropped; code importing it no longer compiles.' },
+  'enum-renamed': { severity: 'breaking', reason: 'The enum type changes name in the client; code importing the old name no longer compiles.' },
+  'enum-mapping-changed': { severity: 'dangerous', reason: 'The database enum type changes name (@@map).' },
+  'enum-value-added': { severity: 'dangerous', addition: true, reason: 'A new enum value: code that switches exhaustively over the enum, or clients reading it, may not handle it.' },
+  'enum-value-removed': { severity: 'breaking', reason: 'The migration fails while rows hold the value, and code using it no longer compiles.' },
+  'enum-value-mapping-changed': { severity: 'dangerous', reason: 'The value stored in the database changes (@map); existing rows keep the old value unless migrated.' },
+
+  // ---- views and composite types --------------------------------------------------------------
+  'view-added': { severity: 'safe', addition: true, reason: 'A new view; nothing existing uses it.' },
+  'view-removed': { severity: 'breaking', reason: 'The view is gone; code querying it no longer compiles.' },
+  'view-field-added': { severity: 'safe', addition: true, reason: 'A new view column: reads gain a field.' },
+  'view-field-removed': { severity: 'breaking', reason: 'A view column is gone; code reading it no longer compiles.' },
+  'view-field-changed': { severity: 'dangerous', reason: 'A view column changes type, list-ness or nullability; code reading it sees a different type.' },
+  'composite-type-added': { severity: 'safe', addition: true, reason: 'A new composite type; nothing existing uses it.' },
+  'composite-type-removed': { severity: 'breaking', reason: 'The composite type is gone; code using it no longer compiles.' },
+  'composite-field-added': { severity: 'dangerous', addition: true, reason: 'A new field in embedded documents: documents written before lack it, which fails reads when it is required.' },
+  'composite-field-removed': { severity: 'breaking', reason: 'A field of embedded documents is gone; code using it no longer compiles.' },
+  'composite-field-changed': { severity: 'breaking', reason: 'A field of embedded documents changes type, list-ness or nullability; existing documents may no longer read.' },
+
+  // ---- datasource and environments ------------------------------------------------------------
+  'provider-changed': { severity: 'breaking', reason: 'The master datasource provider changes: every migration and native type must be revisited.' },
+  'env-excluded': { severity: 'breaking', reason: 'An environment annotation leaves the member out of an environment that had it: in that environment the table or column is dropped.' },
+  'env-included': { severity: 'safe', addition: true, reason: 'An environment annotation now includes the member in an environment that lacked it.' },
+  'env-override-changed': { severity: 'dangerous', reason: 'The field type or attributes an environment uses (@steward.override) change in that environment only.' },
+  'env-attributes-excluded-changed': { severity: 'dangerous', reason: 'Which attributes an environment leaves out (@steward.exclude(env) @attr) changes; constraints appear or disappear in that environment only.' },
+} as const satisfies Record<string, ChangeCodeInfo>;
+
+export type DiffCode = keyof typeof DIFF_CODES;
+
+export const DIFF_CODE_LIST = Object.keys(DIFF_CODES) as DiffCode[];
+
+export const SEVERITY_RANK: Record<ChangeSeverity, number> = { breaking: 2, dangerous: 1, safe: 0 };
+
+/** Where a call site of a changed model or field is, as found by a code scanner. */
+export interface Usage {
+  file: string;
+  line: number;
+  column: number;
+  /** The source line or a short excerpt. */
+  text?: string;
+}
+
+/** How one environment sees a change differently from the master. */
+export interface EnvironmentEffect {
+  env: string;
+  /** What the environment sees, in one sentence. */
+  effect: string;
+}
+
+/** One semantic change between two versions of the master. */
+export interface SchemaChange {
+  code: DiffCode;
+  severity: ChangeSeverity;
+  reason: string;
+  /** What changed, in one sentence. */
+  message: string;
+  /** The model, view, composite type or enum. */
+  model?: string;
+  /** The field or enum value. */
+  field?: string;
+  /** Database table name, when the change touches a table. */
+  table?: string;
+  /** Database column name, when the change touches a column. */
+  column?: string;
+  before?: string;
+  after?: string;
+  /** Environments that see the change differently, or the only ones it applies to. */
+  envs: EnvironmentEffect[];
+  /** Call sites in application code still using what was removed or renamed. */
+  usages: Usage[];
+  /** Location in the new master (old master for removals). */
+  location?: { file: string; line: number; column: number; endLine?: number; endColumn?: number };
+  /** Whether the location is in the old version (removals). */
+  locationSide?: 'from' | 'to';
+}
+
+export function changeInfo(code: DiffCode): ChangeCodeInfo {
+  return DIFF_CODES[code];
+}
+
+export function highestSeverity(changes: readonly Pick<SchemaChange, 'severity'>[]): ChangeSeverity | undefined {
+  let best: ChangeSeverity | undefined;
+  for (const c of changes) if (best === undefined || SEVERITY_RANK[c.severity] > SEVERITY_RANK[best]) best = c.severity;
+  return best;
+}

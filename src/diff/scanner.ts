@@ -1,0 +1,32 @@
+import type { ResolvedConfig } from '../config/types.js';
+import { extractFiles } from '../audit/code/extract-files.js';
+import { resolveCalls } from '../audit/code/resolve.js';
+import { auditConfigOf } from '../audit/config.js';
+import { discoverFiles } from '../audit/discover.js';
+import type { Schema } from '../schema/model.js';
+import type { CodeUsage, UsageScanner } from './usage.js';
+
+/**
+ * The code scanner the CLI uses for usage-aware severity: the audit capability's Prisma Client
+ * call extraction (src/audit/code) over the project's source files, resolved against the schema
+ * the diff starts from (code still uses the old names). Files are read once per scanner.
+ */
+export function projectUsageScanner(config: ResolvedConfig): UsageScanner | undefined {
+  const audit = auditConfigOf(config.sections);
+  let extraction: ReturnType<typeof extractFiles> | undefined;
+  return (schema: Schema): CodeUsage[] => {
+    extraction ??= extractFiles(config.cwd, discoverFiles(config.cwd, audit).code);
+    const usages: CodeUsage[] = [];
+    for (const claim of resolveCalls(schema, extraction.calls)) {
+      if (claim.source !== 'code' || claim.kind === 'feature') continue;
+      usages.push({
+        model: claim.model,
+        field: claim.kind === 'field' ? claim.field : undefined,
+        file: claim.location.file,
+        line: claim.location.line,
+        column: claim.location.column,
+      });
+    }
+    return usages;
+  };
+}

@@ -1,0 +1,57 @@
+import type { Schema } from '../schema/model.js';
+import type { SchemaChange, Usage } from './codes.js';
+
+/**
+ * Usage-aware severity. A code scanner (the audit capability's) tells where application code
+ * uses models and fields of a schema; the diff then marks removed or renamed things that code
+ * still uses with their call sites.
+ */
+export interface CodeUsage extends Usage {
+  /** Model (or enum) name as written in the schema the scanner was given. */
+  model: string;
+  /** Field or enum value, when the usage is of one (undefined: the model delegate or type itself). */
+  field?: string;
+}
+
+/** Finds the call sites of a schema's models and fields in the project's code. */
+export type UsageScanner = (schema: Schema) => CodeUsage[] | Promise<CodeUsage[]>;
+
+/** Codes whose subject disappears under its old name, so code still using it breaks. */
+const SUBJECT_GONE = new Set<SchemaChange['code']>([
+  'model-removed', 'model-renamed', 'field-removed', 'field-renamed', 'relation-removed', 'enum-removed', 'enum-renamed',
+  'enum-value-removed', 'view-removed', 'view-field-removed', 'composite-type-removed', 'composite-field-removed',
+]);
+
+/**
+ * Attaches call sites from `usages` (found with the OLD schema, since code still uses old
+ * names) to the changes whose subject is gone. A change with call sites is breaking and its
+ * reason says where the application breaks. Pure: returns new change records.
+ */
+export function applyUsages(changes: readonly SchemaChange[], usages: readonly CodeUsage[]): SchemaChange[] {
+  if (usages.length === 0) return [...changes];
+  const byKey = new Map<string, CodeUsage[]>();
+  for (const u of usages) {
+    const k = `${u.model}.${u.field ?? ''}`;
+    let list = byKey.get(k);
+    if (!list) byKey.set(k, (list = []));
+    list.push(u);
+  }
+  return changes.map((c) => {
+    if (!SUBJECT_GONE.has(c.code) || !c.model) return c;
+    const oldModel = c.code === 'model-renamed' || c.code === 'enum-renamed' ? c.before ?? c.model : c.model;
+    const oldField = c.code === 'field-renamed' ? c.before : c.field;
+    const isModelLevel = ['model-removed', 'model-renamed', 'enum-removed', 'enum-renamed', 'view-removed', 'composite-type-removed'].includes(c.code);
+    const found = isModelLevel
+      ? [...byKey.entries()].filter(([k]) => k.startsWith(`${oldModel}.`)).flatMap(([, v]) => v)
+      : (byKey.get(`${oldModel}.${oldField ?? ''}`) ?? []);
+    if (found.length === 0) return c;
+    const sites = found.map((u) => `${u.file}:${u.line}`);
+    const shown = sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` and ${sites.length - 3} more` : '');
+    return {
+      ...c,
+      severity: 'breaking' as const,
+      reason: `${c.reason} Application code still uses it (${shown}): the application breaks until those call sites are updated.`,
+      usages: found.map(({ file, line, column, text }) => ({ file, line, column, ...(text !== undefined ? { text } : {}) })),
+    };
+  });
+}

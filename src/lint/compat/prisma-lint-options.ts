@@ -1,0 +1,35 @@
+import { list, pattern, union, type OptionsSchema } from '../options.js';
+
+/** prisma-lint's option helpers: allow lists, prefix trimming and name patterns. */
+
+export const allowListOption = list(pattern);
+
+export const trimPrefixOption: OptionsSchema<string | RegExp | (string | RegExp)[]> = union(pattern, list(pattern), (v) => (Array.isArray(v) ? 'b' : 'a'));
+
+export function matchesAllowList(value: string, allowList: readonly (string | RegExp)[] | undefined): boolean {
+  return allowList?.some((entry) => (entry instanceof RegExp ? entry.test(value) : value === entry)) ?? false;
+}
+
+export function trimPrefix(value: string, config: string | RegExp | (string | RegExp)[] | undefined): string {
+  for (const prefix of Array.isArray(config) ? config : [config]) {
+    if (prefix === undefined) continue;
+    if (prefix instanceof RegExp) {
+      if (value.match(prefix)) return value.replace(prefix, '');
+      continue;
+    }
+    if (value.startsWith(prefix)) return value.slice(prefix.length);
+  }
+  return value;
+}
+
+/** `"/re/"` strings and RegExps are patterns; other strings are exact names. */
+export function isRegexOrRegexStr(value: unknown): boolean {
+  if (value instanceof RegExp) return true;
+  return typeof value === 'string' && value.startsWith('/') && value.endsWith('/');
+}
+
+export function toRegExp(value: string | RegExp): RegExp {
+  if (value instanceof RegExp) return value;
+  if (value.startsWith('/') && value.endsWith('/')) return new RegExp(value.slice(1, -1));
+  return new RegExp(`^${value}$`);
+}

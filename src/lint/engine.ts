@@ -1,0 +1,143 @@
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import type { Schema, Span } from '../schema/model.js';
+import type { LintEnvironment } from './environment.js';
+import { globToRegExp, matchesFilePatterns } from './file-pattern.js';
+import { type AnyRule, formatMessage, type LintTarget, type RuleReport, targetSpan } from './rule.js';
+import { RULES_BY_ID } from './rules/index.js';
+import { SchemaIndex } from './schema-index.js';
+import type { LintConfig, RuleSetting } from './settings.js';
+import { Suppressions } from './suppressions.js';
+
+export interface LintRunOptions {
+  /** Environments for environment-compatibility (from the steward configuration). */
+  environments?: readonly LintEnvironment[];
+}
+
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+
+/**
+ * Lints a parsed schema. Pure: schema and configuration in, Diagnostics out (source 'lint',
+ * code = rule id), sorted by location. Suppressed findings are left out; suppression comments
+ * that suppress nothing are reported as `unused-suppression`.
+ */
+export function lintSchema(schema: Schema, config: LintConfig, options: LintRunOptions = {}): Diagnostic[] {
+  const index = new SchemaIndex(schema);
+  const suppressions = new Suppressions(schema);
+  const texts = new Map(schema.files.map((f) => [f.path, f.text]));
+  const overrides = (config.overrides ?? []).map((o) => ({ ...o, patterns: o.files?.map(globToRegExp) }));
+  const environments = options.environments ?? [];
+  const out: Diagnostic[] = [];
+
+  const effective = (ruleId: string, file: string | undefined, env: string | undefined): RuleSetting | undefined => {
+    let setting = config.rules[ruleId];
+    for (const o of overrides) {
+      const s = o.rules[ruleId];
+      if (!s) continue;
+      if (o.patterns && (file === undefined || !matchesFilePatterns(file, o.patterns))) continue;
+      if (o.environments && (env === undefined || !o.environments.includes(env))) continue;
+      setting = s;
+    }
+    return setting;
+  };
+
+  const enabled = new Set<string>();
+  for (const [id, rule] of RULES_BY_ID) {
+    if (id === UNUSED_SUPPRESSION) continue;
+    const variants = new Set<unknown>();
+    const base = config.rules[id];
+    if (base && base.severity !== 'off') variants.add(base.options);
+    for (const o of overrides) {
+      const s = o.rules[id];
+      if (s && s.severity !== 'off') variants.add(s.options);
+    }
+    if (variants.size === 0) continue;
+    enabled.add(id);
+    for (const opts of variants) runRule(rule, opts);
+  }
+
+  function runRule(rule: AnyRule, opts: unknown): void {
+    const id = rule.meta.id;
+    rule.check({
+      schema,
+      options: opts,
+      index,
+      environments,
+      source: (file) => texts.get(file) ?? '',
+      ignoreParams: (block) => suppressions.ignoreParams(block, id),
+      report(r: RuleReport) {
+        const span = r.span ?? targetSpan(r.target);
+        const setting = effective(id, span.file, r.env);
+        if (!setting || setting.severity === 'off' || setting.options !== opts) return;
+        if (suppressions.isSuppressed(id, r.target, targetSpan(r.target).line, span.file)) return;
+        const template = rule.meta.messages[r.messageId] ?? r.messageId;
+        out.push(toDiagnostic(id, r.severity ?? setting.severity, formatMessage(template, r.data), span, r));
+      },
+    });
+  }
+
+  const unused = effective(UNUSED_SUPPRESSION, undefined, undefined);
+  if (unused && unused.severity !== 'off') {
+    for (const s of suppressions.all) {
+      const file = s.comment.span.file;
+      const setting = effective(UNUSED_SUPPRESSION, file, undefined);
+      if (!setting || setting.severity === 'off') continue;
+      const problems: string[] = [];
+      if (s.rules.length === 0) problems.push('names no rule (write `/// steward-ignore <rule-id> -- reason`)');
+      for (const id of s.rules) {
+        if (!RULES_BY_ID.has(id)) problems.push(`names an unknown rule '${id}'`);
+        else if (enabled.has(id) && !s.used.has(id)) problems.push(`'${id}' suppresses nothing here`);
+      }
+      for (const problem of problems) {
+        out.push({
+          source: 'lint',
+          code: UNUSED_SUPPRESSION,
+          severity: setting.severity,
+          message: `Suppression comment ${problem}`,
+          location: locationOf(s.comment.span),
+        });
+      }
+    }
+  }
+  return sortByLocation(out);
+}
+
+function toDiagnostic(rule: string, severity: Severity, message: string, span: Span, r: RuleReport): Diagnostic {
+  const d: Diagnostic = { source: 'lint', code: rule, severity, message, location: locationOf(span), ...names(r.target) };
+  if (r.env) d.env = r.env;
+  if (r.notes?.length) d.notes = r.notes;
+  if (r.fix) d.fix = r.fix;
+  return d;
+}
+
+function names(target: LintTarget): { model?: string; field?: string } {
+  switch (target.kind) {
+    case 'model':
+      return { model: target.model.name };
+    case 'field':
+      return { model: target.model.name, field: target.field.name };
+    case 'enum':
+      return { model: target.enum.name };
+    case 'enumValue':
+      return { model: target.enum.name, field: target.value.name };
+    case 'config':
+      return {};
+  }
+}
+
+export function locationOf(span: Span): Diagnostic['location'] {
+  return { file: span.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+
+function sortByLocation(list: Diagnostic[]): Diagnostic[] {
+  return list
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const la = a.d.location;
+      const lb = b.d.location;
+      const fa = la?.file ?? '';
+      const fb = lb?.file ?? '';
+      if (fa !== fb) return fa < fb ? -1 : 1;
+      return (la?.line ?? 0) - (lb?.line ?? 0) || (la?.column ?? 0) - (lb?.column ?? 0) || (a.d.code < b.d.code ? -1 : a.d.code > b.d.code ? 1 : 0) || a.i - b.i;
+    })
+    .map((x) => x.d);
+}

@@ -1,0 +1,90 @@
+import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
+import { StewardError } from '../errors/index.js';
+import { applyEdits } from '../schema/edits.js';
+import type { SourceFile } from '../schema/model.js';
+import { parseSchema } from '../schema/parse.js';
+import { type LintRunOptions, lintSchema } from './engine.js';
+import type { LintConfig } from './settings.js';
+
+export interface FixResult {
+  /** The files after fixing (same order and paths). */
+  files: SourceFile[];
+  /** Findings whose fix was applied, from every pass. */
+  applied: Diagnostic[];
+  /** Findings left after the last pass. */
+  remaining: Diagnostic[];
+  passes: number;
+}
+
+const MAX_PASSES = 10;
+
+/**
+ * Applies every fix the linter offers, as text edits on the schema files. Fixes whose edits
+ * overlap one already taken wait for the next pass, which lints the edited text again; it
+ * stops when a pass has nothing left to fix, so a second run changes nothing.
+ */
+export function fixSchemaFiles(files: readonly SourceFile[], config: LintConfig, options: LintRunOptions = {}): FixResult {
+  let current = files.map((f) => ({ ...f }));
+  const applied: Diagnostic[] = [];
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const diagnostics = lintSchema(parseSchema(current), config, options);
+    const chosen = chooseFixes(diagnostics);
+    if (chosen.length === 0) return { files: current, applied, remaining: diagnostics, passes: pass };
+    const byFile = new Map<string, TextEdit[]>();
+    for (const d of chosen) {
+      for (const e of d.fix!.edits) {
+        let list = byFile.get(e.file);
+        if (!list) byFile.set(e.file, (list = []));
+        list.push(e);
+      }
+    }
+    current = current.map((f) => (byFile.has(f.path) ? { path: f.path, text: applyEdits(f.text, oneBlankLinePerPoint(byFile.get(f.path)!)) } : f));
+    applied.push(...chosen);
+    try {
+      parseSchema(current);
+    } catch (error) {
+      throw new StewardError('INTERNAL', `A lint fix produced a schema that does not parse (${chosen.map((d) => d.code).join(', ')})`, { cause: error });
+    }
+  }
+  return { files: current, applied, remaining: lintSchema(parseSchema(current), config, options), passes: MAX_PASSES };
+}
+
+/** Fixes whose edits do not overlap each other, in report order. */
+function chooseFixes(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const taken = new Map<string, TextEdit[]>();
+  const chosen: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (!d.fix || d.fix.edits.length === 0) continue;
+    if (d.fix.edits.some((e) => (taken.get(e.file) ?? []).some((t) => overlaps(e, t)))) continue;
+    for (const e of d.fix.edits) {
+      let list = taken.get(e.file);
+      if (!list) taken.set(e.file, (list = []));
+      list.push(e);
+    }
+    chosen.push(d);
+  }
+  return chosen;
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return false; // two insertions at one point keep their order
+  if (a.start === a.end) return a.start > b.start && a.start < b.end;
+  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Insertions that start with a blank line (a first block attribute) ask for one blank line
+ * before the new lines; several at the same point in one pass need it only once.
+ */
+function oneBlankLinePerPoint(edits: TextEdit[]): TextEdit[] {
+  const seen = new Set<number>();
+  return edits.map((e) => {
+    if (e.start !== e.end || !e.text.startsWith('\n')) return e;
+    if (!seen.has(e.start)) {
+      seen.add(e.start);
+      return e;
+    }
+    return { ...e, text: e.text.slice(1) };
+  });
+}

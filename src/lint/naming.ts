@@ -1,0 +1,145 @@
+import pluralize from 'pluralize';
+
+/**
+ * Steward's word splitting for database names. Unlike a character-by-character conversion it
+ * keeps acronyms and digits with their word: `userID` → `user_id`, `oauth2Token` →
+ * `oauth2_token`, `HTTPServer` → `http_server`, `imageURLs` → `image_urls`. `words` lists
+ * words that must stay whole (`["iOS", "OAuth2"]`).
+ */
+export function splitWords(name: string, words: readonly string[] = []): string[] {
+  const out: string[] = [];
+  for (const part of name.split(/[^A-Za-z0-9]+/)) {
+    if (part) splitPart(part, words, out);
+  }
+  return out;
+}
+
+function splitPart(part: string, words: readonly string[], out: string[]): void {
+  let i = 0;
+  let current = '';
+  const push = () => {
+    if (current) out.push(current);
+    current = '';
+  };
+  const lower = part.toLowerCase();
+  while (i < part.length) {
+    const protectedWord = words.find((w) => w.length > 0 && lower.startsWith(w.toLowerCase(), i));
+    if (protectedWord && (current === '' || isBoundary(part, i))) {
+      push();
+      out.push(part.slice(i, i + protectedWord.length));
+      i += protectedWord.length;
+      continue;
+    }
+    const c = part[i];
+    if (isUpper(c)) {
+      // A run of capitals is an acronym; its last capital starts the next word when a lowercase follows
+      // (HTTPServer → HTTP Server), except a plural "s" (URLs).
+      let j = i;
+      while (j < part.length && isUpper(part[j])) j++;
+      const runLength = j - i;
+      if (runLength === 1) {
+        push();
+        current = c;
+        i++;
+        continue;
+      }
+      const nextIsLower = j < part.length && isLower(part[j]);
+      const pluralS = nextIsLower && part[j] === 's' && (j + 1 === part.length || !isLower(part[j + 1]));
+      push();
+      if (nextIsLower && !pluralS) {
+        current = part.slice(i, j - 1);
+        push();
+        i = j - 1;
+      } else {
+        current = part.slice(i, pluralS ? j + 1 : j);
+        i = pluralS ? j + 1 : j;
+      }
+      continue;
+    }
+    current += c;
+    i++;
+  }
+  push();
+}
+
+function isBoundary(part: string, i: number): boolean {
+  return i === 0 || !isLower(part[i - 1]) || isUpper(part[i]);
+}
+
+function isUpper(c: string): boolean {
+  return c >= 'A' && c <= 'Z';
+}
+
+function isLower(c: string): boolean {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+const snakeCache = new Map<string, string>();
+
+export function toSnakeCase(name: string, words: readonly string[] = []): string {
+  if (/^[a-z][a-z0-9]*$/.test(name)) return name;
+  const key = words.length === 0 ? name : `${name}\u0000${words.join('\u0000')}`;
+  let snake = snakeCache.get(key);
+  if (snake === undefined) {
+    snake = splitWords(name, words).map((w) => w.toLowerCase()).join('_');
+    if (snakeCache.size < 100_000) snakeCache.set(key, snake);
+  }
+  return snake;
+}
+
+export type TableNameStyle = 'plural' | 'singular' | 'unchanged';
+
+/** The snake_case table name of a model, with its last word made plural or singular. */
+const tableCache = new Map<string, string>();
+
+export function toTableName(modelName: string, style: TableNameStyle, words: readonly string[] = []): string {
+  const key = `${style}\u0000${modelName}\u0000${words.join('\u0000')}`;
+  let name = tableCache.get(key);
+  if (name === undefined) {
+    name = tableNameOf(modelName, style, words);
+    if (tableCache.size < 100_000) tableCache.set(key, name);
+  }
+  return name;
+}
+
+function tableNameOf(modelName: string, style: TableNameStyle, words: readonly string[]): string {
+  const parts = splitWords(modelName, words).map((w) => w.toLowerCase());
+  if (parts.length === 0) return modelName;
+  const last = parts.length - 1;
+  if (style === 'plural') parts[last] = pluralize.plural(parts[last]);
+  else if (style === 'singular') parts[last] = pluralize.singular(parts[last]);
+  return parts.join('_');
+}
+
+export type CaseStyle = 'camel' | 'pascal' | 'snake' | 'upper-snake';
+
+export function isCamelCase(name: string): boolean {
+  return /^[a-z][a-zA-Z0-9]*$/.test(name);
+}
+
+export function isPascalCase(name: string): boolean {
+  return /^[A-Z][a-zA-Z0-9]*$/.test(name);
+}
+
+/** The style a name is written in, when it is unambiguous. */
+export function caseStyleOf(name: string): CaseStyle | undefined {
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(name)) return name.length > 1 && !/[0-9]/.test(name[1]) ? 'upper-snake' : undefined;
+  if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(name)) return 'snake';
+  if (/^[a-z][a-z0-9]*$/.test(name)) return undefined; // one lowercase word: camel and snake at once
+  if (isCamelCase(name)) return 'camel';
+  if (isPascalCase(name)) return 'pascal';
+  return undefined;
+}
+
+export function matchesCaseStyle(name: string, style: CaseStyle): boolean {
+  switch (style) {
+    case 'camel':
+      return isCamelCase(name);
+    case 'pascal':
+      return isPascalCase(name) && (name.length === 1 || /[a-z]/.test(name));
+    case 'snake':
+      return /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(name);
+    case 'upper-snake':
+      return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(name);
+  }
+}

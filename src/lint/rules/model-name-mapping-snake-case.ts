@@ -1,0 +1,37 @@
+import { getArgument, getAttribute } from '../../schema/query.js';
+import { prismaLintSnakeCase } from '../compat/prisma-lint-case.js';
+import { addBlockAttribute, fix, replaceSpan } from '../edits.js';
+import { boolean, list, object, record, string } from '../options.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'model-name-mapping-snake-case',
+    description: "Every model is `@@map`ped to prisma-lint's snake_case of its name (optionally pluralized).",
+    why: 'prisma-lint compatibility. Steward\'s table-name-snake-case does the same with acronym-aware word splitting.',
+    category: 'naming',
+    origin: 'prisma-lint',
+    fixable: true,
+    messages: { mapRequired: 'Model name must be mapped to snake case.', mapTo: 'Model name must be mapped to "{{expected}}".' },
+    optionsDoc: '`compoundWords`, `irregularPlurals` (singular → plural), `pluralize` (boolean), `trimPrefix` (string).',
+  },
+  options: object({ compoundWords: list(string), irregularPlurals: record(string), pluralize: boolean, trimPrefix: string }),
+  check({ schema, options, report, source }) {
+    for (const model of schema.models) {
+      const expected = prismaLintSnakeCase(model.name, {
+        compoundWords: options.compoundWords ?? [],
+        trimPrefix: options.trimPrefix ?? '',
+        pluralize: options.pluralize ?? false,
+        irregularPlurals: options.irregularPlurals ?? {},
+      });
+      const map = getAttribute({ attributes: model.attributes }, 'map');
+      const arg = map ? getArgument(map, 'name', 0) : undefined;
+      const target = { kind: 'model' as const, model };
+      if (!arg || arg.value.kind !== 'string') {
+        report({ target, messageId: 'mapRequired', fix: map ? undefined : fix(`add @@map("${expected}")`, addBlockAttribute(model, `@@map("${expected}")`, source(model.span.file))) });
+        continue;
+      }
+      if (arg.value.value !== expected) report({ target, messageId: 'mapTo', data: { expected }, fix: fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
+    }
+  },
+});

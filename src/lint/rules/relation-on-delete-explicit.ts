@@ -1,0 +1,44 @@
+import { normalizeProvider } from '../../generate/capabilities.js';
+import { datasourceProvider, getArgument, getAttribute } from '../../schema/query.js';
+import { addAttributeArgument, fix } from '../edits.js';
+import { noOptions } from '../options.js';
+import { defineRule } from '../rule.js';
+
+/** Prisma's default onDelete per provider, when known: required relations, optional relations. */
+const DEFAULT_ON_DELETE: Record<string, { required: string; optional: string }> = {
+  postgresql: { required: 'Restrict', optional: 'SetNull' },
+  cockroachdb: { required: 'Restrict', optional: 'SetNull' },
+  mysql: { required: 'Restrict', optional: 'SetNull' },
+  sqlite: { required: 'Restrict', optional: 'SetNull' },
+  sqlserver: { required: 'NoAction', optional: 'SetNull' },
+};
+
+export default defineRule({
+  meta: {
+    id: 'relation-on-delete-explicit',
+    description: 'Every relation with foreign keys states `onDelete` explicitly.',
+    why: "The default (Restrict for required, SetNull for optional relations; NoAction on SQL Server) is rarely what a reader assumes. The fix writes today's default, so behaviour does not change.",
+    category: 'relations',
+    origin: 'steward',
+    fixable: true,
+    messages: { missing: 'Relation {{model}}.{{field}} does not state onDelete (today: {{current}}).' },
+  },
+  options: noOptions,
+  check({ schema, index, report, source }) {
+    const provider = normalizeProvider(datasourceProvider(schema));
+    const defaults = provider ? DEFAULT_ON_DELETE[provider] : undefined;
+    for (const model of schema.models) {
+      for (const rel of index.forwardRelations(model)) {
+        const relation = getAttribute(rel.field, 'relation')!;
+        if (getArgument(relation, 'onDelete')) continue;
+        const current = defaults ? (rel.field.type.optional ? defaults.optional : defaults.required) : undefined;
+        report({
+          target: { kind: 'field', model, field: rel.field },
+          messageId: 'missing',
+          data: { model: model.name, field: rel.field.name, current: current ?? 'the provider default' },
+          fix: current ? fix(`add onDelete: ${current}`, addAttributeArgument(relation, `onDelete: ${current}`, source(model.span.file))) : undefined,
+        });
+      }
+    }
+  },
+});

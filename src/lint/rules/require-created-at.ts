@@ -1,0 +1,49 @@
+import { findField, getArgument, getAttribute } from '../../schema/query.js';
+import { addFieldAttribute, fix } from '../edits.js';
+import { exemptOption, isExempt } from '../exemptions.js';
+import { object, string } from '../options.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'require-created-at',
+    description: 'Every model has `createdAt DateTime @default(now())`.',
+    why: 'The specification: all models must have `createdAt`. Without the default every create call must set it, and rows created by SQL get none.',
+    category: 'required-fields',
+    origin: 'steward',
+    fixable: true,
+    messages: {
+      missing: 'Model {{model}} has no `{{field}} DateTime @default(now())` field.',
+      type: 'Field {{model}}.{{field}} should be DateTime (found {{type}}).',
+      noDefault: 'Field {{model}}.{{field}} should have @default(now()).',
+      otherDefault: 'Field {{model}}.{{field}} has a default other than now().',
+    },
+    optionsDoc: '`field` (default "createdAt"), `exempt` (model names or "/regex/").',
+  },
+  options: object({ field: string, exempt: exemptOption }),
+  check({ schema, source, options, report }) {
+    const name = options.field ?? 'createdAt';
+    for (const model of schema.models) {
+      if (isExempt(model.name, options.exempt)) continue;
+      const field = findField(model, name);
+      const data = { model: model.name, field: name };
+      if (!field) {
+        report({ target: { kind: 'model', model }, messageId: 'missing', data });
+        continue;
+      }
+      const target = { kind: 'field' as const, model, field };
+      if (field.type.name !== 'DateTime') {
+        report({ target, messageId: 'type', data: { ...data, type: field.type.name } });
+        continue;
+      }
+      const def = getAttribute(field, 'default');
+      if (!def) {
+        report({ target, messageId: 'noDefault', data, fix: fix('add @default(now())', addFieldAttribute(field, '@default(now())', source(model.span.file))) });
+        continue;
+      }
+      const value = getArgument(def, 'value', 0)?.value;
+      const isNow = value?.kind === 'function' && (value.name === 'now' || (value.name === 'dbgenerated' && /now\(\)|current_timestamp/i.test(value.args[0]?.value.kind === 'string' ? value.args[0].value.value : '')));
+      if (!isNow) report({ target, messageId: 'otherDefault', data });
+    }
+  },
+});

@@ -1,0 +1,4 @@
+export * from './collect.js';
+export * from './data.js';
+export * from './html.js';
+export * from './trend-svg.js';

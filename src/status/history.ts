@@ -1,0 +1,62 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { HistoryEntry, StatusReport } from './types.js';
+
+/** Where `steward status --record` appends: .steward/history.jsonl in the working directory. */
+export function historyPath(cwd: string): string {
+  return join(cwd, '.steward', 'history.jsonl');
+}
+
+/** The flat figures of a status. Sections that are not available are left out, not zeroed. */
+export function historyEntry(status: StatusReport): HistoryEntry {
+  const entry: HistoryEntry = {
+    time: status.generatedAt,
+    staleFiles: status.environments.reduce((n, e) => n + e.files.filter((f) => f.state !== 'fresh').length, 0),
+  };
+  if (status.docs.available) entry.staleDocs = status.docs.value.stale;
+  if (status.lint.available) {
+    entry.lintErrors = status.lint.value.error;
+    entry.lintWarnings = status.lint.value.warning;
+  }
+  if (status.audit.available) entry.auditMismatches = status.audit.value.total;
+  if (status.migrations.available) entry.pendingMigrations = status.migrations.value.reduce((n, m) => n + m.pending, 0);
+  if (status.release.available) {
+    entry.unreleasedChanges = status.release.value.unreleased;
+    if (status.release.value.lastTag) entry.lastTag = status.release.value.lastTag;
+  }
+  if (status.drift.available) entry.driftedEnvironments = status.drift.value.filter((d) => d.state === 'drifted').length;
+  return entry;
+}
+
+export function appendHistory(path: string, entry: HistoryEntry): void {
+  mkdirSync(dirname(path), { recursive: true });
+  appendFileSync(path, `${JSON.stringify(entry)}\n`);
+}
+
+export interface HistoryRead {
+  entries: HistoryEntry[];
+  /** 1-based line numbers that could not be read (skipped, not fatal: the file is append-only). */
+  badLines: number[];
+}
+
+/** Parses a history file's text. Pure. */
+export function parseHistory(text: string): HistoryRead {
+  const entries: HistoryEntry[] = [];
+  const badLines: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      const value = JSON.parse(line) as HistoryEntry;
+      if (typeof value?.time !== 'string' || Number.isNaN(Date.parse(value.time)) || typeof value.staleFiles !== 'number') badLines.push(i + 1);
+      else entries.push(value);
+    } catch {
+      badLines.push(i + 1);
+    }
+  });
+  entries.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  return { entries, badLines };
+}
+
+export function readHistory(path: string): HistoryRead {
+  return existsSync(path) ? parseHistory(readFileSync(path, 'utf8')) : { entries: [], badLines: [] };
+}

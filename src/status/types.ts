@@ -1,0 +1,41 @@
+import type { Severity } from '../diagnostics/diagnostic.js';
+import type { ChangeSeverity } from '../diff/codes.js';
+import type { StaleReason } from '../generate/generate.js';
+
+/** A figure that is either known or, with the reason, not available. Never a made-up value. */
+export type Availability<T> = { available: true; value: T } | { available: false; reason: string };
+
+export interface EnvironmentStatus {
+  name: string;
+  provider: string;
+  files: { path: string; state: 'fresh' | StaleReason }[];
+}
+
+export interface StatusReport {
+  /** ISO time the figures were taken. */
+  generatedAt: string;
+  /** Master path relative to cwd. */
+  master: string;
+  models: number;
+  environments: EnvironmentStatus[];
+  docs: Availability<{ files: number; sections: number; stale: number }>;
+  lint: Availability<Record<Severity, number>>;
+  audit: Availability<{ total: number; byModel: Record<string, number> }>;
+  migrations: Availability<{ env: string; pending: number }[]>;
+  release: Availability<{ lastTag?: string; unreleased: number; bySeverity: Record<ChangeSeverity, number> }>;
+  drift: Availability<{ env: string; state: 'in-sync' | 'drifted' | 'unreachable' | 'not-configured'; differences?: number }[]>;
+}
+
+/** One line of .steward/history.jsonl: the figures of a status, flat, for trends. */
+export interface HistoryEntry {
+  time: string;
+  staleFiles: number;
+  staleDocs?: number;
+  lintErrors?: number;
+  lintWarnings?: number;
+  auditMismatches?: number;
+  pendingMigrations?: number;
+  unreleasedChanges?: number;
+  lastTag?: string;
+  driftedEnvironments?: number;
+}

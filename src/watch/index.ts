@@ -1,0 +1,2 @@
+export * from './generate-on-change.js';
+export * from './watch.js';

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { auditProject } from '../../src/audit/project.js';
+import { FINDING_KINDS } from '../../src/audit/finding.js';
+import { runCli } from '../../src/cli/main.js';
+import { loadConfig } from '../../src/config/load.js';
+
+const repoRoot = join(fileURLToPath(import.meta.url), '..', '..', '..', '..');
+const example = join(repoRoot, 'examples', 'messaging-api');
+
+test('the bundled example demonstrates every finding kind', async () => {
+  const result = await auditProject(await loadConfig({ cwd: example }));
+  const kinds = new Set(result.findings.map((f) => f.kind));
+  for (const kind of FINDING_KINDS) assert.ok(kinds.has(kind), `no ${kind} finding in the example`);
+  const find = (kind: string, model: string, field?: string) => result.findings.find((f) => f.kind === kind && f.model === model && f.field === field);
+  assert.deepEqual(find('missing-in-schema', 'ConversationParticipant', 'userType')?.sources, ['docs']);
+  assert.deepEqual(find('missing-in-schema', 'Conversation', 'description')?.sources, ['code']);
+  assert.equal(find('naming-mismatch', 'ConversationParticipant', 'lastReadAt')?.schemaField, 'last_read_at');
+  assert.equal(find('naming-mismatch', 'Client', 'phone')?.schemaField, 'phoneNumber');
+});
+
+test('the markdown report reads like the specification\'s "Identified Mismatches"', async () => {
+  let out = '';
+  const code = await runCli(['audit', '--format', 'markdown', '--cwd', example], { stdout: (t) => (out += t), stderr: () => {} });
+  assert.equal(code, 1);
+  assert.match(out, /#### ConversationParticipant Model\n(- .*\n)*- Missing: `userType` field \(documented but not in schema\)/);
+  assert.match(out, /- Missing: `isActive` field \(used in application code\)/);
+  assert.match(out, /- Mismatch: `last_read_at` vs `lastReadAt` naming convention/);
+  assert.match(out, /#### Message Model\n- Correct: matches documented design\n- Has: .*`senderType`, `messageType`, `content`, `metadata` fields/);
+  assert.match(out, /#### MessageRead Model\n- Correct: matches documented design/);
+});
+
+test('json output is { findings: [...] } with the documented keys', async () => {
+  let out = '';
+  await runCli(['audit', '--format', 'json', '--cwd', example], { stdout: (t) => (out += t), stderr: () => {} });
+  const parsed = JSON.parse(out) as { findings: Record<string, unknown>[] };
+  assert.ok(parsed.findings.length > 0);
+  for (const key of ['kind', 'model', 'field', 'severity', 'sources', 'locations', 'schemaField', 'suggestion']) assert.ok(key in parsed.findings[0], key);
+});

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildErGraph } from '../../src/diagram/er-graph.js';
+import { renderMermaidEr } from '../../src/diagram/mermaid.js';
+import { renderErSvg } from '../../src/diagram/svg.js';
+import { parseSchema } from '../../src/schema/parse.js';
+
+const schema = parseSchema([
+  {
+    path: 'schema.prisma',
+    text: `/// A <b>person</b> & "friend"
+model User {
+  id    Int     @id
+  raw   Unsupported("tsvector")?
+  posts Post[]
+  boss  User?   @relation("Boss", fields: [bossId], references: [id])
+  bossId Int?
+  staff User[]  @relation("Boss")
+}
+model Post {
+  id       Int  @id
+  authorId Int
+  author   User @relation(fields: [authorId], references: [id])
+}
+model Lonely {
+  id Int @id
+}`,
+  },
+]);
+
+describe('ER diagram', () => {
+  it('graph: relationships with cardinalities, self relations, keys', () => {
+    const g = buildErGraph(schema);
+    assert.deepEqual(
+      g.relationships.map((r) => `${r.a} ${r.aSide} ${r.bSide} ${r.b} ${r.label}`),
+      ['User zero-or-one zero-or-more User boss', 'User exactly-one zero-or-more Post author'],
+    );
+    assert.deepEqual(g.entities.find((e) => e.name === 'Post')!.attributes.map((a) => `${a.name}:${a.keys.join(',')}`), ['id:PK', 'authorId:FK']);
+  });
+
+  it('mermaid: word types and escaped labels', () => {
+    const m = renderMermaidEr(buildErGraph(schema));
+    assert.match(m, /Unsupported_tsvector raw "optional"/);
+    assert.match(m, /User \|o--o\{ User : "boss"/);
+  });
+
+  it('svg: one group per model, every text escaped, no script', () => {
+    const svg = renderErSvg(buildErGraph(schema), { href: (e) => `schema.prisma#L${e.location.line}` });
+    assert.equal(svg.match(/class="er-entity"/g)?.length, 3);
+    assert.equal(svg.match(/class="er-rel"/g)?.length, 2);
+    assert.ok(svg.includes('A &lt;b&gt;person&lt;/b&gt; &amp; &quot;friend&quot;'));
+    assert.ok(!svg.includes('<b>') && !/<script/i.test(svg));
+    assert.match(svg, /<a href="schema\.prisma#L2">/);
+    // Boxes never overlap.
+    const rects = [...svg.matchAll(/<rect class="er-box" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => m.slice(1).map(Number));
+    for (let i = 0; i < rects.length; i++)
+      for (let j = i + 1; j < rects.length; j++) {
+        const [ax, ay, aw, ah] = rects[i];
+        const [bx, by, bw, bh] = rects[j];
+        assert.ok(ax + aw <= bx || bx + bw <= ax || ay + ah <= by || by + bh <= ay, 'boxes overlap');
+      }
+  });
+});

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { lintSchema } from '../../src/lint/engine.js';
+import type { LintEnvironment } from '../../src/lint/environment.js';
+import { fixSchemaFiles } from '../../src/lint/fix.js';
+import { RULES_BY_ID } from '../../src/lint/rules/index.js';
+import { OptionProblems } from '../../src/lint/options.js';
+import type { LintConfig } from '../../src/lint/settings.js';
+import { parseSchema } from '../../src/schema/parse.js';
+
+export interface ExpectedFinding {
+  /** Exact message, or the message id's template filled in. */
+  message?: string | RegExp;
+  line: number;
+  column?: number;
+  field?: string;
+  env?: string;
+}
+
+export interface InvalidCase {
+  name?: string;
+  code: string;
+  options?: unknown;
+  errors: ExpectedFinding[];
+  /** The schema after --fix; omit when the rule offers no fix for this case. */
+  output?: string;
+  environments?: LintEnvironment[];
+}
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  options?: unknown;
+  environments?: LintEnvironment[];
+}
+
+const DATASOURCE = 'datasource db {\n  provider = "postgresql"\n}\n';
+
+/** Prepends a PostgreSQL datasource unless the case declares its own, so line numbers start at 4. */
+export function withDatasource(code: string): string {
+  return code.includes('datasource ') ? code : DATASOURCE + code;
+}
+
+/** A config with only `ruleId` enabled at error level. */
+export function onlyRule(ruleId: string, options?: unknown): LintConfig {
+  const rule = RULES_BY_ID.get(ruleId);
+  assert.ok(rule, `unknown rule ${ruleId}`);
+  const problems = new OptionProblems();
+  const parsed = rule.options.parse(options, problems, ruleId);
+  assert.deepEqual(problems.problems, [], 'test options must be valid');
+  return { rules: { [ruleId]: { severity: 'error', options: parsed } } };
+}
+
+export function lintWith(ruleId: string, code: string, options?: unknown, environments?: LintEnvironment[]): Diagnostic[] {
+  return lintSchema(parseSchema([{ path: 'schema.prisma', text: withDatasource(code) }]), onlyRule(ruleId, options), { environments }).filter((d) => d.code === ruleId);
+}
+
+/** ESLint-style table test: valid inputs, invalid inputs with positions, and the fixed output. */
+export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+  cases.valid.forEach((c, i) => {
+    const v = typeof c === 'string' ? { code: c } : c;
+    test(`${ruleId} valid #${i + 1}${v.name ? ` (${v.name})` : ''}`, () => {
+      const found = lintWith(ruleId, v.code, v.options, v.environments);
+      assert.deepEqual(found.map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`), []);
+    });
+  });
+  cases.invalid.forEach((c, i) => {
+    test(`${ruleId} invalid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
+      const found = lintWith(ruleId, c.code, c.options, c.environments);
+      assert.equal(found.length, c.errors.length, `expected ${c.errors.length} finding(s), got:\n${found.map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`).join('\n')}`);
+      c.errors.forEach((e, j) => {
+        const d = found[j];
+        assert.equal(d.location?.line, e.line, `line of finding ${j + 1}: ${d.message}`);
+        if (e.column !== undefined) assert.equal(d.location?.column, e.column, `column of finding ${j + 1}`);
+        if (typeof e.message === 'string') assert.equal(d.message, e.message);
+        else if (e.message) assert.match(d.message, e.message);
+        if (e.field !== undefined) assert.equal(d.field, e.field);
+        if (e.env !== undefined) assert.equal(d.env, e.env);
+      });
+      const text = withDatasource(c.code);
+      const fixed = fixSchemaFiles([{ path: 'schema.prisma', text }], onlyRule(ruleId, c.options), { environments: c.environments });
+      if (c.output === undefined) {
+        assert.equal(fixed.files[0].text, text, 'no fix expected');
+      } else {
+        assert.equal(fixed.files[0].text, withDatasource(c.output));
+        const again = fixSchemaFiles(fixed.files, onlyRule(ruleId, c.options), { environments: c.environments });
+        assert.equal(again.files[0].text, fixed.files[0].text, 'a second --fix changes nothing');
+      }
+    });
+  });
+}
