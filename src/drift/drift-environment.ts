@@ -1,7 +1,7 @@
 /** Drift for one environment across one or many databases: the library call behind `steward db drift`. */
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { migratableEnvironments } from '../migrate/environment-schemas.js';
 import { checkDriftFleet, type DriftOptions, type DriftResult } from './check-drift.js';
 import { DRIFT_CODES } from './codes.js';
@@ -15,7 +15,7 @@ export interface EnvironmentDriftOptions extends DriftOptions {
 
 export async function driftForEnvironment(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<DriftResult[]> {
   const [environment] = await migratableEnvironments(config, envName);
-  const expected = await expectedDatabaseSchema(environment.provider, environment.schema, options.cache);
+  const expected = await expectedDatabaseSchema(environment.provider, environment.schema, options.cache ?? projectCacheOptions(config.cwd));
   return checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd });
 }
 

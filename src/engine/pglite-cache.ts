@@ -20,6 +20,11 @@ export function defaultCacheDir(): string {
 
 let version: string | undefined;
 
+/** The cache of a project: `<project>/.steward/cache`, or `$STEWARD_CACHE_DIR`. */
+export function projectCacheOptions(projectDir: string): PgliteCacheOptions {
+  return { cacheDir: process.env.STEWARD_CACHE_DIR ?? path.join(projectDir, '.steward', 'cache') };
+}
+
 /** PGlite's package.json is not exported, so find it next to the resolved entry point. */
 function pgliteVersion(): string {
   if (version === undefined) {

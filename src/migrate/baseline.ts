@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { MIGRATION_LOCK_FILE, readMigrationsList } from '../engine/migrations-list.js';
 import { openScratchDatabase } from '../engine/open-database.js';
-import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { diffTarget, SchemaEngineSession } from '../engine/schema-engine.js';
 import { StewardError } from '../errors/index.js';
 import { toStewardError } from './engine-errors.js';
@@ -33,6 +33,7 @@ export interface EnvironmentBaseline {
 
 export async function baselineMigrations(config: ResolvedConfig, options: BaselineOptions = {}): Promise<EnvironmentBaseline[]> {
   const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name ?? 'baseline')}`;
+  const cache = options.cache ?? projectCacheOptions(config.cwd);
   const environments = await migratableEnvironments(config, options.env);
   const baselines = await Promise.all(
     environments.map(async ({ env, provider, schema }) => {
@@ -44,7 +45,7 @@ export async function baselineMigrations(config: ResolvedConfig, options: Baseli
           hint: 'Use `steward migrate create` for changes, or `--dry-run` to print the full creation script.',
         });
       }
-      const scratch = await openScratchDatabase(provider, options.cache);
+      const scratch = await openScratchDatabase(provider, cache);
       try {
         const engine = await SchemaEngineSession.open(scratch.adapterFactory());
         try {

@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readDatabaseSchema } from '../database/read-schema.js';
 import { migrationScripts, readMigrationsList, MIGRATION_LOCK_FILE } from '../engine/migrations-list.js';
-import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { diffTarget, SchemaEngineSession } from '../engine/schema-engine.js';
 import { toStewardError } from './engine-errors.js';
 import { loadMaster } from '../project/master.js';
@@ -47,6 +47,7 @@ export interface EnvironmentMigration {
 }
 
 export async function createMigrations(config: ResolvedConfig, options: CreateMigrationsOptions): Promise<EnvironmentMigration[]> {
+  const cache = options.cache ?? projectCacheOptions(config.cwd);
   const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name)}`;
   for (const env of config.environments) {
     if ((options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider)) await checkMigrationLock(env.migrationsDir, env.provider, env.name);
@@ -56,7 +57,7 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
   const scratches = new Map<string, Promise<DatabaseConnection>>();
   for (const env of config.environments) {
     if ((options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider)) {
-      const pending = openScratchDatabase(env.provider, options.cache);
+      const pending = openScratchDatabase(env.provider, cache);
       pending.catch(() => {});
       scratches.set(env.name, pending);
     }

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readDatabaseSchema } from '../database/read-schema.js';
 import { migrationScripts, readMigrationsList } from '../engine/migrations-list.js';
 import { openScratchDatabase } from '../engine/open-database.js';
-import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { StewardError } from '../errors/index.js';
 import { isMigratableProvider } from './environment-schemas.js';
 import { checkMigrationLock, migrationScriptPath } from './layout.js';
@@ -22,7 +22,7 @@ export async function lintMigrationHistories(config: ResolvedConfig, options: { 
       await checkMigrationLock(env.migrationsDir, provider, env.name);
       const scripts = migrationScripts(await readMigrationsList(env.migrationsDir));
       if (scripts.length === 0) return [];
-      const scratch = await openScratchDatabase(provider, options.cache);
+      const scratch = await openScratchDatabase(provider, options.cache ?? projectCacheOptions(config.cwd));
       const diagnostics: Diagnostic[] = [];
       try {
         for (const migration of scripts) {

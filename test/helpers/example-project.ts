@@ -16,6 +16,9 @@ import { baselineMigrations } from '../../src/migrate/baseline.js';
 
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+// Temp projects share the repository's warm PGlite cache instead of each paying a cold start.
+process.env.STEWARD_CACHE_DIR ??= path.join(REPOSITORY_ROOT, '.steward', 'cache');
+
 export interface ExampleProject {
   dir: string;
   config: ResolvedConfig;
