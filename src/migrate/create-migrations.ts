@@ -17,6 +17,9 @@ import type { Schema } from '../schema/model.js';
 import { isMigratableProvider, migratableEnvironments, type MigratableEnvironment } from './environment-schemas.js';
 import type { DatabaseConnection } from '../engine/connection.js';
 import { openScratchDatabase } from '../engine/open-database.js';
+import type { DatabaseProvider } from '../engine/database-url.js';
+import { availableParallelism } from 'node:os';
+import { startPlannerWorker, type EnvironmentPlanner } from './plan-in-worker.js';
 import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
 import { planRenames, type PlannedRename } from './renames.js';
@@ -52,12 +55,18 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
   for (const env of config.environments) {
     if ((options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider)) await checkMigrationLock(env.migrationsDir, env.provider, env.name);
   }
-  // Start the scratch databases (a warm PGlite takes ~0.4 s, much of it wasm compilation off the
-  // main thread) while the environments are generated.
+  // Scratch databases start while the environments are generated. With more than one
+  // environment and a spare core, each PostgreSQL environment is planned in a worker thread
+  // (PGlite and the engine are CPU-bound wasm), in parallel with the others.
+  const wanted = config.environments.filter((env) => (options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider));
+  const parallel = wanted.length > 1 && availableParallelism() > 1;
   const scratches = new Map<string, Promise<DatabaseConnection>>();
-  for (const env of config.environments) {
-    if ((options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider)) {
-      const pending = openScratchDatabase(env.provider, cache);
+  const planners = new Map<string, EnvironmentPlanner>();
+  for (const env of wanted) {
+    const provider = env.provider as DatabaseProvider;
+    if (parallel && provider === 'postgresql') planners.set(env.name, startPlannerWorker({ provider, cache }));
+    else {
+      const pending = openScratchDatabase(provider, cache);
       pending.catch(() => {});
       scratches.set(env.name, pending);
     }
@@ -68,12 +77,20 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
     const master = loadMaster(config, { validate: false }).schema;
     // allSettled: a failing environment must not have its sibling's scratch database closed under it.
     const settled = await Promise.allSettled(
-      environments.map((environment) => planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!)),
+      environments.map((environment) => {
+        const planner = planners.get(environment.env.name);
+        if (planner) {
+          planners.delete(environment.env.name);
+          return planner.plan({ config, environment, master, directoryName });
+        }
+        return planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!);
+      }),
     );
     const failure = settled.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
     migrations = settled.map((result) => (result as PromiseFulfilledResult<EnvironmentMigration>).value);
   } finally {
+    for (const planner of planners.values()) planner.cancel();
     await Promise.all([...scratches.values()].map((pending) => pending.then((scratch) => scratch.close(), () => {})));
   }
   if (!options.dryRun) {
@@ -89,7 +106,8 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
   return migrations;
 }
 
-async function planEnvironmentMigration(
+/** One environment's migration on a scratch database (exported for the worker thread). */
+export async function planEnvironmentMigration(
   config: ResolvedConfig,
   environment: MigratableEnvironment,
   master: Schema,

@@ -150,3 +150,22 @@ test('a history locked to another provider is refused before any work (Prisma P3
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a history script that does not replay is MIGRATION_INVALID at its file (also from the PostgreSQL worker)', async () => {
+  const dir = tempProject({
+    'steward.config.json': CONFIG,
+    'prisma/schema.master.prisma': BEFORE,
+    'prisma/migrations/production/migration_lock.toml': 'provider = "postgresql"\n',
+    'prisma/migrations/production/20250101000000_broken/migration.sql': 'ALTER TABLE "nope" ADD COLUMN "x" TEXT;\n',
+  });
+  try {
+    await assert.rejects(createMigrations(await loadConfig({ cwd: dir }), { name: 'x', dryRun: true }), (error: unknown) =>
+      error instanceof StewardError && error.code === 'MIGRATION_INVALID' && error.location?.file.endsWith(path.join('20250101000000_broken', 'migration.sql')) === true && /nope/.test(error.message),
+    );
+    const cli = await run(dir, 'migrate', 'create', '--name', 'x');
+    assert.equal(cli.code, 2);
+    assert.match(cli.stderr, /error\[MIGRATION_INVALID\]/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
