@@ -8,22 +8,22 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readDatabaseSchema } from '../database/read-schema.js';
-import { migrationScripts, readMigrationsList, MIGRATION_LOCK_FILE } from '../engine/migrations-list.js';
+import { MIGRATION_LOCK_FILE } from '../engine/migrations-list.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { diffTarget, SchemaEngineSession } from '../engine/schema-engine.js';
 import { toStewardError } from './engine-errors.js';
 import { loadMaster } from '../project/master.js';
 import type { Schema } from '../schema/model.js';
 import { isMigratableProvider, migratableEnvironments, type MigratableEnvironment } from './environment-schemas.js';
-import type { DatabaseConnection } from '../engine/connection.js';
-import { openScratchDatabase } from '../engine/open-database.js';
 import type { DatabaseProvider } from '../engine/database-url.js';
 import { availableParallelism } from 'node:os';
 import { startPlannerWorker, type EnvironmentPlanner } from './plan-in-worker.js';
 import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
 import { planRenames, type PlannedRename } from './renames.js';
-import { replayHistory } from './replay.js';
+import { parseAnnotations } from '../generate/annotations.js';
+import { replayScript } from './replay.js';
+import { historyKey, openHistoryScratch, saveHistoryState, type HistoryScratch } from './history-scratch.js';
 
 export interface CreateMigrationsOptions {
   name: string;
@@ -60,13 +60,13 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
   // (PGlite and the engine are CPU-bound wasm), in parallel with the others.
   const wanted = config.environments.filter((env) => (options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider));
   const parallel = wanted.length > 1 && availableParallelism() > 1;
-  const scratches = new Map<string, Promise<DatabaseConnection>>();
+  const scratches = new Map<string, Promise<HistoryScratch>>();
   const planners = new Map<string, EnvironmentPlanner>();
   for (const env of wanted) {
     const provider = env.provider as DatabaseProvider;
-    if (parallel && provider === 'postgresql') planners.set(env.name, startPlannerWorker({ provider, cache }));
+    if (parallel && provider === 'postgresql') planners.set(env.name, startPlannerWorker({ provider, cache, env: env.name, migrationsDir: env.migrationsDir }));
     else {
-      const pending = openScratchDatabase(provider, cache);
+      const pending = openHistoryScratch(provider, env.name, env.migrationsDir, cache);
       pending.catch(() => {});
       scratches.set(env.name, pending);
     }
@@ -81,9 +81,9 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
         const planner = planners.get(environment.env.name);
         if (planner) {
           planners.delete(environment.env.name);
-          return planner.plan({ config, environment, master, directoryName });
+          return planner.plan({ config, environment, master, directoryName, dryRun: options.dryRun === true });
         }
-        return planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!);
+        return planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!, { cache, dryRun: options.dryRun === true });
       }),
     );
     const failure = settled.find((result) => result.status === 'rejected');
@@ -91,7 +91,7 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
     migrations = settled.map((result) => (result as PromiseFulfilledResult<EnvironmentMigration>).value);
   } finally {
     for (const planner of planners.values()) planner.cancel();
-    await Promise.all([...scratches.values()].map((pending) => pending.then((scratch) => scratch.close(), () => {})));
+    await Promise.all([...scratches.values()].map((pending) => pending.then((scratch) => scratch.connection.close(), () => {})));
   }
   if (!options.dryRun) {
     for (const migration of migrations) {
@@ -112,17 +112,18 @@ export async function planEnvironmentMigration(
   environment: MigratableEnvironment,
   master: Schema,
   directoryName: string,
-  pendingScratch: Promise<DatabaseConnection>,
+  pendingScratch: Promise<HistoryScratch>,
+  options: { cache: PgliteCacheOptions; dryRun: boolean },
 ): Promise<EnvironmentMigration> {
   const { env, provider, schema } = environment;
-  const scripts = migrationScripts(await readMigrationsList(env.migrationsDir));
-  const scratch = await pendingScratch;
-  await replayHistory(scratch, env.migrationsDir, scripts);
-  const history = await readDatabaseSchema(scratch);
-  const renames = planRenames(master, history);
+  const { connection: scratch, scripts, key, restored } = await pendingScratch;
+  if (!restored) await saveHistoryState(scratch, options.cache, env.name, key);
+  // The history's structure is read only when something needs it: planning renames, or linting
+  // a SQLite rebuild or an enum swap (which name what they drop). Reading costs ~80 ms.
+  const history = hasRenameAnnotations(master) ? await readDatabaseSchema(scratch) : undefined;
+  const renames = history ? planRenames(master, history) : [];
   if (renames.length > 0) await scratch.executeScript(renames.map((rename) => rename.sql).join('\n'));
-  // Lint against the structure after the renames: a renamed column is not a dropped one.
-  const before = renames.length > 0 ? await readDatabaseSchema(scratch) : history;
+  const structureAfterRenames = async () => (renames.length > 0 || !history ? readDatabaseSchema(scratch) : history);
   const engine = await SchemaEngineSession.open(scratch.adapterFactory());
   let diff: string;
   try {
@@ -134,8 +135,18 @@ export async function planEnvironmentMigration(
   }
   const script = composeScript(renames, diff);
   const file = path.relative(config.cwd, migrationScriptPath(env.migrationsDir, directoryName));
+  const before = /INSERT INTO "new_|CREATE TYPE "[^"]+_new" AS ENUM/.test(script) ? await structureAfterRenames() : undefined;
   const diagnostics = script === '' ? [] : lintMigration({ env: env.name, provider, script, file, migration: directoryName, before });
+  if (!options.dryRun && script !== '') {
+    // The history with this migration is the next run's starting point: keep its state warm.
+    await replayScript(scratch, diff);
+    await saveHistoryState(scratch, options.cache, env.name, historyKey([...scripts, { name: directoryName, script }]));
+  }
   return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, renames, diagnostics };
+}
+
+function hasRenameAnnotations(master: Schema): boolean {
+  return master.models.some((model) => [model, ...model.fields].some((node) => parseAnnotations(node.docs).some((a) => a.kind === 'renamedFrom')));
 }
 
 function composeScript(renames: PlannedRename[], diff: string): string {

@@ -10,6 +10,8 @@ import type { MigratableEnvironment } from './environment-schemas.js';
 export interface PlanWorkerData {
   provider: DatabaseProvider;
   cache: PgliteCacheOptions;
+  env: string;
+  migrationsDir: string;
 }
 
 export interface PlanRequest {
@@ -17,6 +19,7 @@ export interface PlanRequest {
   environment: MigratableEnvironment;
   master: Schema;
   directoryName: string;
+  dryRun: boolean;
 }
 
 export type PlanReply =
