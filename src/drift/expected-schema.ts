@@ -10,7 +10,7 @@ import { readDatabaseSchema } from '../database/read-schema.js';
 import type { DatabaseSchema } from '../database/model.js';
 import type { DatabaseProvider } from '../engine/database-url.js';
 import { openScratchDatabase } from '../engine/open-database.js';
-import { defaultCacheDir, type PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { diffTarget, SchemaEngineSession, type SchemaSource } from '../engine/schema-engine.js';
 
 /** Bump when the catalog model or its queries change, so old cache entries are ignored. */
@@ -33,7 +33,7 @@ export async function expectedDatabaseSchema(provider: DatabaseProvider, schema:
     }
     if (script) await scratch.executeScript(script);
     const model = await readDatabaseSchema(scratch);
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeCacheFolder(file, cache);
     const temporary = `${file}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(model));
     await rename(temporary, file);

@@ -21,6 +21,15 @@ export function defaultCacheDir(): string {
 let version: string | undefined;
 
 /** The cache of a project: `<project>/.steward/cache`, or `$STEWARD_CACHE_DIR`. */
+/**
+ * Creates the folder of a cache file. The cache root gets a `.gitignore` of `*` (as pytest and
+ * others do), so caches inside a user's project are never committed.
+ */
+export async function makeCacheFolder(file: string, cache: PgliteCacheOptions): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(path.join(cache.cacheDir ?? defaultCacheDir(), '.gitignore'), '# created by prisma-steward: caches are not committed\n*\n', { flag: 'wx' }).catch(() => {});
+}
+
 export function projectCacheOptions(projectDir: string): PgliteCacheOptions {
   return { cacheDir: process.env.STEWARD_CACHE_DIR ?? path.join(projectDir, '.steward', 'cache') };
 }
@@ -91,7 +100,7 @@ export async function freshPglite(options: PgliteCacheOptions = {}): Promise<PGl
   await cold.waitReady;
   const blob = await cold.dumpDataDir('gzip');
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeCacheFolder(file, options);
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, bytes);
   await rename(temporary, file);

@@ -11,7 +11,7 @@ import type { DatabaseConnection } from '../engine/connection.js';
 import type { DatabaseProvider } from '../engine/database-url.js';
 import { migrationScripts, readMigrationsList, type MigrationScript } from '../engine/migrations-list.js';
 import { openScratchDatabase } from '../engine/open-database.js';
-import { defaultCacheDir, type PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { PgliteConnection } from '../engine/pglite-connection.js';
 import { replayHistory } from './replay.js';
 
@@ -60,7 +60,7 @@ export async function openHistoryScratch(provider: DatabaseProvider, env: string
 export async function saveHistoryState(scratch: DatabaseConnection, cache: PgliteCacheOptions, env: string, key: string): Promise<void> {
   if (!(scratch instanceof PgliteConnection)) return;
   const file = dumpPath(cache, env, key);
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeCacheFolder(file, cache);
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, await scratch.dump());
   await rename(temporary, file);

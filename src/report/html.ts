@@ -38,7 +38,7 @@ function summary(data: ReportData): string {
   add('Docs sections', s.docs, (v) => (v.sections === 0 ? 'none' : `${v.sections} (${v.stale} stale)`), (v) => v.stale === 0);
   add('Lint', s.lint, (v) => `${v.error} errors, ${v.warning} warnings, ${v.info} info`, (v) => v.error === 0);
   add('Audit', s.audit, (v) => `${v.total} mismatches${Object.keys(v.byModel).length ? `: ${Object.entries(v.byModel).map(([m, n]) => `${m} ${n}`).join(', ')}` : ''}`, (v) => v.total === 0);
-  add('Migrations pending', s.migrations, (v) => v.map((m) => `${m.env}: ${m.pending}`).join(', ') || 'none', (v) => v.every((m) => m.pending === 0));
+  add('Migrations pending', s.migrations, (v) => v.map((m) => `${m.env}: ${m.state === 'checked' ? m.pending : `${m.local} local, ${m.state}`}`).join(', ') || 'none', (v) => v.every((m) => !m.pending));
   add('Release', s.release, (v) => `${v.lastTag ? `last ${v.lastTag}` : 'no release tag yet'}, ${v.unreleased} unreleased (${v.bySeverity.breaking} breaking, ${v.bySeverity.dangerous} dangerous, ${v.bySeverity.safe} safe)`, (v) => v.bySeverity.breaking === 0);
   add('Drift', s.drift, (v) => v.map((d) => `${d.env}: ${d.state}`).join(', '), (v) => v.every((d) => d.state !== 'drifted'));
   return `<section id="summary"><h2>Summary</h2><table class="summary"><tbody>${rows.map(([k, v, c]) => `<tr class="${c}"><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</tbody></table></section>`;

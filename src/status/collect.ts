@@ -12,6 +12,11 @@ import { lintProject } from '../project/lint.js';
 import type { Progress } from '../progress/progress.js';
 import { NO_PROGRESS } from '../progress/progress.js';
 import type { Availability, StatusReport } from './types.js';
+import { driftForEnvironment } from '../drift/drift-environment.js';
+import { parseDatabaseUrl } from '../engine/database-url.js';
+import { migrationScripts, readMigrationsList } from '../engine/migrations-list.js';
+import { isMigratableProvider } from '../migrate/environment-schemas.js';
+import { migrationStatus } from '../migrate/migration-status.js';
 
 export interface StatusOptions {
   progress?: Progress;
@@ -73,10 +78,61 @@ export async function collectStatus(config: ResolvedConfig, options: StatusOptio
     docs,
     lint,
     audit,
-    migrations: { available: false, reason: 'steward migrate is not part of this build yet' },
+    migrations: await guardAsync(() => migrationsStatus(config)),
     release,
-    drift: { available: false, reason: 'drift detection is not part of this build yet' },
+    drift: await guardAsync(() => driftStatus(config)),
   };
+}
+
+/**
+ * An environment's database is the URL in its variable (`urlEnv`), when that is set and names a
+ * database of the environment's provider (dev and production often share one variable name).
+ */
+function environmentUrl(env: ResolvedConfig['environments'][number], cwd: string): string | undefined {
+  const url = process.env[env.urlEnv];
+  if (!url) return undefined;
+  try {
+    return parseDatabaseUrl(url, cwd).provider === env.provider ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function migrationsStatus(config: ResolvedConfig): Promise<NonNullable<Extract<StatusReport['migrations'], { available: true }>['value']>> {
+  const out: Extract<StatusReport['migrations'], { available: true }>['value'] = [];
+  for (const env of config.environments) {
+    if (!isMigratableProvider(env.provider)) continue;
+    const local = migrationScripts(await readMigrationsList(env.migrationsDir)).length;
+    const url = environmentUrl(env, config.cwd);
+    if (!url) {
+      out.push({ env: env.name, local, state: 'not-configured', reason: `${env.urlEnv} is not set to a ${env.provider} database` });
+      continue;
+    }
+    try {
+      const report = await migrationStatus(env.migrationsDir, url, { timeoutMs: 5_000, cwd: config.cwd });
+      out.push({ env: env.name, local, pending: report.migrations.filter((m) => m.state === 'pending').length, state: 'checked' });
+    } catch (error) {
+      out.push({ env: env.name, local, state: 'unreachable', reason: (error as Error).message });
+    }
+  }
+  return out;
+}
+
+async function driftStatus(config: ResolvedConfig): Promise<NonNullable<Extract<StatusReport['drift'], { available: true }>['value']>> {
+  const out: Extract<StatusReport['drift'], { available: true }>['value'] = [];
+  for (const env of config.environments) {
+    if (!isMigratableProvider(env.provider)) continue;
+    const url = environmentUrl(env, config.cwd);
+    if (!url) {
+      out.push({ env: env.name, state: 'not-configured' });
+      continue;
+    }
+    const [result] = await driftForEnvironment(config, env.name, [url], { timeoutMs: 5_000 });
+    if (result.status === 'clean') out.push({ env: env.name, state: 'in-sync', differences: 0 });
+    else if (result.status === 'drift') out.push({ env: env.name, state: 'drifted', differences: result.findings.length });
+    else out.push({ env: env.name, state: 'unreachable' });
+  }
+  return out;
 }
 
 async function releaseStatus(config: ResolvedConfig): Promise<StatusReport['release']> {

@@ -19,12 +19,15 @@ export function historyEntry(status: StatusReport): HistoryEntry {
     entry.lintWarnings = status.lint.value.warning;
   }
   if (status.audit.available) entry.auditMismatches = status.audit.value.total;
-  if (status.migrations.available) entry.pendingMigrations = status.migrations.value.reduce((n, m) => n + m.pending, 0);
+  // Only databases that were read count; an unconfigured one is unknown, not zero.
+  if (status.migrations.available && status.migrations.value.some((m) => m.state === 'checked')) {
+    entry.pendingMigrations = status.migrations.value.reduce((n, m) => n + (m.pending ?? 0), 0);
+  }
   if (status.release.available) {
     entry.unreleasedChanges = status.release.value.unreleased;
     if (status.release.value.lastTag) entry.lastTag = status.release.value.lastTag;
   }
-  if (status.drift.available) entry.driftedEnvironments = status.drift.value.filter((d) => d.state === 'drifted').length;
+  if (status.drift.available && status.drift.value.some((d) => d.state === 'in-sync' || d.state === 'drifted')) entry.driftedEnvironments = status.drift.value.filter((d) => d.state === 'drifted').length;
   return entry;
 }
 

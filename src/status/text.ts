@@ -21,7 +21,10 @@ export function renderStatusText(status: StatusReport, s: Style): string {
   } else lines.push(`${s.bold('Audit')}         ${na(status.audit)}`);
   if (status.migrations.available) {
     lines.push(s.bold('Migrations'));
-    for (const m of status.migrations.value) lines.push(`  ${m.env.padEnd(14)} ${m.pending === 0 ? s.green('none pending') : s.yellow(`${m.pending} pending`)}`);
+    for (const m of status.migrations.value) {
+      const pending = m.state !== 'checked' ? s.dim(`${m.state === 'unreachable' ? 'database unreachable' : 'no database configured'}`) : m.pending === 0 ? s.green('none pending') : s.yellow(`${m.pending} pending`);
+      lines.push(`  ${m.env.padEnd(14)} ${m.local} migration${m.local === 1 ? '' : 's'}, ${pending}`);
+    }
   } else lines.push(`${s.bold('Migrations')}    ${na(status.migrations)}`);
   if (status.release.available) {
     const r = status.release.value;

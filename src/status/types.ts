@@ -21,7 +21,8 @@ export interface StatusReport {
   docs: Availability<{ files: number; sections: number; stale: number }>;
   lint: Availability<Record<Severity, number>>;
   audit: Availability<{ total: number; byModel: Record<string, number> }>;
-  migrations: Availability<{ env: string; pending: number }[]>;
+  /** Per environment: migrations in its folder, and (when its database URL is set) how many the database has not applied. */
+  migrations: Availability<{ env: string; local: number; pending?: number; state: 'checked' | 'not-configured' | 'unreachable'; reason?: string }[]>;
   release: Availability<{ lastTag?: string; unreleased: number; bySeverity: Record<ChangeSeverity, number> }>;
   drift: Availability<{ env: string; state: 'in-sync' | 'drifted' | 'unreachable' | 'not-configured'; differences?: number }[]>;
 }

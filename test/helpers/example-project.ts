@@ -26,10 +26,13 @@ export interface ExampleProject {
   cleanup(): void;
 }
 
-export async function exampleProject(options: { baseline?: boolean } = {}): Promise<ExampleProject> {
+export async function exampleProject(options: { baseline?: boolean; keepHistory?: boolean } = {}): Promise<ExampleProject> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'steward-example-'));
   cpSync(path.join(REPOSITORY_ROOT, 'examples/messaging-api'), dir, { recursive: true });
   rmSync(path.join(dir, 'steward.config.ts'));
+  rmSync(path.join(dir, '.steward'), { recursive: true, force: true });
+  // Tests start from an empty history (deterministic names) unless they test the committed one.
+  if (!options.keepHistory) rmSync(path.join(dir, 'api/prisma/migrations'), { recursive: true, force: true });
   writeFileSync(
     path.join(dir, 'steward.config.json'),
     JSON.stringify({

@@ -48,7 +48,7 @@ describe('steward verify on examples/messaging-api', () => {
     assert.ok(codeErrors.some((f) => /'description' does not exist/.test(f.message) && f.envs.length === 2));
 
     for (const env of report.crud) {
-      assert.equal(env.setup, 'push');
+      assert.equal(env.setup, 'migrations', 'the example ships its migration histories, which verify applies');
       assert.deepEqual(env.models.filter((m) => m.status !== 'passed'), [], `${env.env}: every model passes`);
       assert.equal(env.models.length, 10);
     }
@@ -57,7 +57,7 @@ describe('steward verify on examples/messaging-api', () => {
   it('runs one environment with --env and honours --skip-typecheck', async () => {
     const result = await run(example, 'verify', '--env', 'dev', '--skip-typecheck');
     assert.equal(result.code, 0, result.stderr + result.stdout);
-    assert.match(result.stdout, /^Model\s+dev \(sqlite \(scratch file\), push\)$/m);
+    assert.match(result.stdout, /^Model\s+dev \(sqlite \(scratch file\), migrations\)$/m);
     assert.match(result.stdout, /^ConversationParticipant\s+passed$/m);
     assert.doesNotMatch(result.stdout, /production/);
   });
