@@ -6,6 +6,7 @@ import { corpusBenchmark } from './corpus.js';
 import { diffBenchmark } from './diff.js';
 import { docsBenchmark } from './docs.js';
 import { generateBenchmark } from './generate.js';
+import { migrateBenchmark } from './migrate.js';
 import { lintBenchmark } from './lint.js';
 import { type Benchmark, repoRoot } from './measure.js';
 import { verifyBenchmark } from './verify.js';
@@ -19,6 +20,7 @@ const BENCHMARKS: Benchmark[] = [
   diffBenchmark,
   docsBenchmark,
   verifyBenchmark,
+  migrateBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });

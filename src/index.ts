@@ -28,3 +28,6 @@ export { collectReport, renderReportHtml, type ReportData } from './report/index
 export { initProject, planInit, findPrismaSchema, type InitResult } from './init/index.js';
 export { generateOnChange, watchMaster } from './watch/index.js';
 export { createProgress, progressWanted, NO_PROGRESS, type Progress, type ProgressTask } from './progress/progress.js';
+export * from './engine/index.js';
+export * from './migrate/index.js';
+export * from './drift/index.js';

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { DatabaseConnection } from './connection.js';
 import { parseDatabaseUrl, type DatabaseLocation } from './database-url.js';
 import type { PgliteCacheOptions } from './pglite-cache.js';
@@ -11,8 +13,13 @@ export interface OpenDatabaseOptions {
   cache?: PgliteCacheOptions;
 }
 
-export function openDatabase(urlOrLocation: string | DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<DatabaseConnection> {
+export async function openDatabase(urlOrLocation: string | DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<DatabaseConnection> {
   const location = typeof urlOrLocation === 'string' ? parseDatabaseUrl(urlOrLocation) : urlOrLocation;
+  // Opening a missing SQLite file or PGlite directory would create it: a read must not.
+  if (options.readOnly && location.kind === 'sqlite-file' && !existsSync(location.file)) throw missing(`SQLite file ${location.file} does not exist`);
+  if (options.readOnly && location.kind === 'pglite' && location.dataDir !== null && !existsSync(path.join(location.dataDir, 'PG_VERSION'))) {
+    throw missing(`${location.dataDir} is not a PGlite data directory`);
+  }
   switch (location.kind) {
     case 'postgres-server':
       return PostgresConnection.open(location.url, options);
@@ -26,4 +33,8 @@ export function openDatabase(urlOrLocation: string | DatabaseLocation, options: 
 /** An empty throwaway database of the provider: a warm PGlite or a temporary SQLite file. */
 export function openScratchDatabase(provider: DatabaseLocation['provider'], cache?: PgliteCacheOptions): Promise<DatabaseConnection> {
   return provider === 'postgresql' ? PgliteConnection.scratch(cache) : SqliteConnection.scratch();
+}
+
+function missing(message: string): Error {
+  return Object.assign(new Error(message), { code: 'SQLITE_CANTOPEN' });
 }

@@ -20,6 +20,11 @@ export function defaultCacheDir(): string {
 
 let version: string | undefined;
 
+/** The cache of a project: `<project>/.steward/cache`, or `$STEWARD_CACHE_DIR`. */
+export function projectCacheOptions(projectDir: string): PgliteCacheOptions {
+  return { cacheDir: process.env.STEWARD_CACHE_DIR ?? path.join(projectDir, '.steward', 'cache') };
+}
+
 /** PGlite's package.json is not exported, so find it next to the resolved entry point. */
 function pgliteVersion(): string {
   if (version === undefined) {
@@ -55,6 +60,15 @@ async function readDump(file: string): Promise<Uint8Array | null> {
 /** Whether the next `freshPglite` will start warm. */
 export async function isPgliteCacheWarm(options: PgliteCacheOptions = {}): Promise<boolean> {
   return (await readDump(pgliteDumpPath(options))) !== null;
+}
+
+/** A new PGlite data directory on disk (`pglite:<dir>` URLs), initialised from the warm dump. */
+export async function createPgliteDataDir(dataDir: string, options: PgliteCacheOptions = {}): Promise<PGlite> {
+  await freshPglite(options).then((warmup) => warmup.close()); // make sure the dump exists
+  const dump = await readDump(pgliteDumpPath(options));
+  const client = new PGlite(dataDir, dump ? { loadDataDir: new Blob([dump]) } : {});
+  await client.waitReady;
+  return client;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { withShadowDatabase, type DatabaseConnection, type Row, type ShadowDatabaseFactory } from './connection.js';
-import { freshPglite, type PgliteCacheOptions } from './pglite-cache.js';
+import { createPgliteDataDir, freshPglite, type PgliteCacheOptions } from './pglite-cache.js';
 
 export class PgliteConnection implements DatabaseConnection {
   readonly provider = 'postgresql' as const;
@@ -15,6 +15,23 @@ export class PgliteConnection implements DatabaseConnection {
   /** An empty in-memory database, from the warm cache when possible. */
   static async scratch(cacheOptions: PgliteCacheOptions = {}): Promise<PgliteConnection> {
     return new PgliteConnection(await freshPglite(cacheOptions), cacheOptions);
+  }
+
+  /** An in-memory database restored from a `dump()` (a replayed history kept in the cache). */
+  static async fromDump(dump: Uint8Array, cacheOptions: PgliteCacheOptions = {}): Promise<PgliteConnection> {
+    const client = new PGlite({ loadDataDir: new Blob([dump]) });
+    await client.waitReady;
+    return new PgliteConnection(client, cacheOptions);
+  }
+
+  /** The data directory as an uncompressed tarball, for `fromDump`. */
+  async dump(): Promise<Uint8Array> {
+    return new Uint8Array(await (await this.client.dumpDataDir('none')).arrayBuffer());
+  }
+
+  /** A new, empty PGlite data directory on disk (from the warm cache). */
+  static async create(dataDir: string, cacheOptions: PgliteCacheOptions = {}): Promise<PgliteConnection> {
+    return new PgliteConnection(await createPgliteDataDir(dataDir, cacheOptions), cacheOptions);
   }
 
   /** An existing PGlite data directory on disk. */

@@ -5,6 +5,7 @@
 import {
   bindMigrationAwareSqlAdapterFactory,
   type ErrorRegistry,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type {
@@ -37,15 +38,29 @@ export class SchemaEngineSession {
   private constructor(
     private readonly engine: SchemaEngine,
     private readonly errors: ErrorRegistry,
+    private readonly adapters: SqlDriverAdapter[],
   ) {}
 
   static async open(factory: SqlMigrationAwareDriverAdapterFactory, options: { log?: EngineLogger } = {}): Promise<SchemaEngineSession> {
     const module = await loadSchemaEngineModule();
     const log = options.log ?? (() => {});
-    const bound = bindMigrationAwareSqlAdapterFactory(factory);
+    // The engine never disposes its main connection: keep it, so dispose() can (a pg pool would
+    // otherwise hold the database open).
+    const adapters: SqlDriverAdapter[] = [];
+    const tracked: SqlMigrationAwareDriverAdapterFactory = {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async () => {
+        const adapter = await factory.connect();
+        adapters.push(adapter);
+        return adapter;
+      },
+      connectToShadowDb: () => factory.connectToShadowDb(),
+    };
+    const bound = bindMigrationAwareSqlAdapterFactory(tracked);
     try {
       const engine = await module.SchemaEngine.new({ datamodels: undefined }, log, bound);
-      return new SchemaEngineSession(engine, bound.errorRegistry);
+      return new SchemaEngineSession(engine, bound.errorRegistry, adapters);
     } catch (error) {
       throw toSchemaEngineError('open', error, bound.errorRegistry);
     }
@@ -94,8 +109,9 @@ export class SchemaEngineSession {
     return this.call('dbExecute', () => this.engine.dbExecute({ datasourceType: { tag: 'schema', files: [schema], configDir: '.' }, script }));
   }
 
-  dispose(): void {
+  async dispose(): Promise<void> {
     this.engine.free();
+    await Promise.all(this.adapters.splice(0).map((adapter) => adapter.dispose().catch(() => {})));
   }
 
   private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {

@@ -31,6 +31,10 @@ export class SqliteConnection implements DatabaseConnection {
     const directory = await mkdtemp(path.join(os.tmpdir(), 'steward-sqlite-'));
     const file = path.join(directory, 'scratch.db');
     const client = createClient({ url: `file:${file}` });
+    // A throwaway database needs no durability: without these every statement of a replayed
+    // history waits for an fsync (1.5 s for a 70-table history instead of 50 ms).
+    await client.execute('PRAGMA journal_mode = MEMORY');
+    await client.execute('PRAGMA synchronous = OFF');
     return new SqliteConnection(file, client, () => rm(directory, { recursive: true, force: true }));
   }
 

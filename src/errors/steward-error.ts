@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   ANNOTATION_INVALID: ExitCode.Usage,
   UNKNOWN_ENVIRONMENT: ExitCode.Usage,
   GIT_FAILED: ExitCode.Usage,
+  /** A migration script of the history does not replay, or a history does not match its lock. */
+  MIGRATION_INVALID: ExitCode.Usage,
   DATABASE_UNREACHABLE: ExitCode.Unreachable,
   DATABASE_AUTH_FAILED: ExitCode.Unreachable,
   /** A defect in steward itself (for example a generated schema that Prisma rejects). */

@@ -73,7 +73,7 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
         await engine.schemaPush(source, true);
       }
     } finally {
-      engine.dispose();
+      await engine.dispose();
     }
   } catch (error) {
     if (serverUrl) await dropEverything(connection, created).catch(() => {});
@@ -127,7 +127,7 @@ async function dropEverything(connection: DatabaseConnection, created: DiffTarge
     const script = await engine.diffScript(created, diffTarget.empty());
     if (script) await connection.executeScript(script);
   } finally {
-    engine.dispose();
+    await engine.dispose();
     await connection.executeScript('DROP TABLE IF EXISTS "_prisma_migrations"');
   }
 }

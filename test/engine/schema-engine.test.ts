@@ -77,7 +77,7 @@ test('diffs two SQLite schemas to SQL without any database', async () => {
     );
     assert.equal(none, '');
   } finally {
-    engine.dispose();
+    await engine.dispose();
   }
 });
 
@@ -89,7 +89,7 @@ test('an invalid schema is a SchemaEngineError carrying P1012 and the file name'
       (error: unknown) => error instanceof SchemaEngineError && error.prismaCode === 'P1012' && error.message.includes('broken.prisma'),
     );
   } finally {
-    engine.dispose();
+    await engine.dispose();
   }
 });
 
@@ -113,7 +113,7 @@ test('diffs PostgreSQL schemas on a PGlite connection, and introspects what sche
     const introspected = await engine.introspect(source, process.cwd());
     assert.match(introspected.schema.files[0].content, /enum Role \{\s+ADMIN\s+MEMBER\s+\}/);
   } finally {
-    engine.dispose();
+    await engine.dispose();
     await database.close();
   }
 });
@@ -136,7 +136,7 @@ test('applies a migrations folder to a SQLite file, then a migrations->schema di
       diffTarget.schema({ path: 'a.prisma', content: sqliteBefore }),
       diffTarget.schema({ path: 'b.prisma', content: sqliteAfter }),
     );
-    schemaEngine.dispose();
+    await schemaEngine.dispose();
     const migrations = path.join(root, 'migrations');
     await writeMigrationsFolder(migrations, 'sqlite', { '20250101000000_init': init, '20250102000000_posts': next });
 
@@ -156,7 +156,7 @@ test('applies a migrations folder to a SQLite file, then a migrations->schema di
       const diff = await engine.diffScript(diffTarget.migrations(list), diffTarget.schema({ path: 'b.prisma', content: sqliteAfter }));
       assert.equal(diff, '');
     } finally {
-      engine.dispose();
+      await engine.dispose();
       await database.close();
     }
   } finally {
@@ -176,7 +176,7 @@ async function applyPostgresHistory(database: PgliteConnection | PostgresConnect
     assert.equal(diff, '', 'history replayed in the PGlite shadow database matches the schema');
     return applied.appliedMigrationNames;
   } finally {
-    engine.dispose();
+    await engine.dispose();
   }
 }
 

@@ -88,7 +88,7 @@ export async function startPostgresServer(skip: (message: string) => void): Prom
   ]);
   const port = await freePort();
   const serverOptions = [
-    `-p ${port}`, `-k ${root}`, "-c listen_addresses=127.0.0.1", '-c log_statement=all',
+    `-p ${port}`, `-k ${root}`, "-c listen_addresses=127.0.0.1", '-c log_statement=all', '-c log_line_prefix=%u@%d:',
     '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=60',
   ].join(' ');
   await asPostgres(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-o', serverOptions, '-l', logFile, '-w', '-t', '30', 'start']);

@@ -38,7 +38,9 @@ export function focusedSource(text: string): { text: string; sites: Map<number, 
   for (const r of regions) {
     if (r.start < coverEnd) continue; // inside a region already kept (a call in a call's arguments)
     // The character before what is kept becomes `;`, so each kept piece is its own statement.
-    if (r.keepFrom > r.start) out.push(blank(text, pos, r.start), ';', blank(text, r.start + 1, r.keepFrom), text.slice(r.keepFrom, r.end));
+    // A call is kept as `;_.operation(...)` (`_.` so that `delete` stays a method name, not the operator).
+    if (r.site) out.push(blank(text, pos, r.start - 2), ';_', text.slice(r.start, r.end));
+    else if (r.keepFrom > r.start) out.push(blank(text, pos, r.start), ';', blank(text, r.start + 1, r.keepFrom), text.slice(r.keepFrom, r.end));
     else out.push(blank(text, pos, r.start), text.slice(r.keepFrom, r.end));
     if (r.site) sites.set(r.keepFrom, r.site);
     pos = r.end;
@@ -50,15 +52,27 @@ export function focusedSource(text: string): { text: string; sites: Map<number, 
   return { text: out.join(''), sites, transactionParams };
 }
 
-const CONST_OBJECT = /(?:^|[\s;{}()])(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=;{]+)?=\s*\{/g;
-const TRANSACTION_PARAM = /\$transaction\s*\(\s*(?:async\s*)?(?:function\s*[\w$]*\s*)?\(?\s*([A-Za-z_$][\w$]*)/g;
+/** Receivers named like a Prisma client, for delegates the schema does not know. */
+export const CLIENT_NAME = /^(?:prisma\w*|\w*Prisma|db|database|tx|trx|transaction|client|prismaClient|\w*Client)$/;
 
+export const CONST_OBJECT = /(?:^|[\s;{}()])(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=;{]+)?=\s*\{/g;
+export const TRANSACTION_PARAM = /\$transaction\s*\(\s*(?:async\s*)?(?:function\s*[\w$]*\s*)?\(?\s*([A-Za-z_$][\w$]*)/g;
+
+/** The text between `from` and `to` as spaces, its newlines kept (so offsets, lines and columns stay). */
 function blank(text: string, from: number, to: number): string {
-  return from >= to ? '' : text.slice(from, to).replace(/[^\n]/g, ' ');
+  if (from >= to) return '';
+  const out: string[] = [];
+  let pos = from;
+  for (let nl = text.indexOf('\n', pos); nl >= 0 && nl < to; nl = text.indexOf('\n', pos)) {
+    out.push(' '.repeat(nl - pos), '\n');
+    pos = nl + 1;
+  }
+  out.push(' '.repeat(to - pos));
+  return out.join('');
 }
 
 /** `prisma.user` / `this.prisma?.user` before the `.operation`: the delegate and the receiver's last name. */
-function readMemberBackwards(text: string, dot: number): { delegate: string; receiver: string } | undefined {
+export function readMemberBackwards(text: string, dot: number): { delegate: string; receiver: string } | undefined {
   let i = dot - 1;
   if (text[i] === '?') i--;
   while (i >= 0 && /\s/.test(text[i])) i--;
@@ -77,7 +91,7 @@ function readMemberBackwards(text: string, dot: number): { delegate: string; rec
 }
 
 /** Offset of the bracket closing the one at `open`, skipping strings, templates and comments; -1 if none. */
-function matchingClose(text: string, open: number): number {
+export function matchingClose(text: string, open: number): number {
   const stack: string[] = [];
   for (let i = open; i < text.length; i++) {
     const c = text[i];

@@ -1,7 +1,9 @@
 import { parseSync } from 'oxc-parser';
 import type { ClaimLocation } from '../claims.js';
 import type { ArgProperty, ArgValue, PrismaCall } from './call.js';
-import { focusedSource } from './call-sites.js';
+import { CLIENT_NAME, focusedSource } from './call-sites.js';
+import { LineIndex } from './line-index.js';
+import { readPrismaCalls } from './read-calls.js';
 import { OPERATION_CALL_GLOBAL, OPERATION_CALL_PATTERN, isModelOperation } from './operations.js';
 
 /** An ESTree node as oxc-parser returns it; only the few shapes the audit reads are typed. */
@@ -18,9 +20,6 @@ export interface CodeExtraction {
   errors: { message: string; location: ClaimLocation }[];
 }
 
-/** Receivers named like a Prisma client, for delegates the schema does not know. */
-const CLIENT_NAME = /^(?:prisma\w*|\w*Prisma|db|database|tx|trx|transaction|client|prismaClient|\w*Client)$/;
-
 /**
  * Finds every Prisma Client call `<any expression>.<delegate>.<operation>(args)` in one
  * TypeScript or JavaScript file: `prisma.x`, `this.prisma.x`, `ctx.db.x`, `tx.x` inside
@@ -29,6 +28,14 @@ const CLIENT_NAME = /^(?:prisma\w*|\w*Prisma|db|database|tx|trx|transaction|clie
  * calls out; no type-checking.
  */
 export function extractPrismaCalls(path: string, text: string): CodeExtraction {
+  if (!OPERATION_CALL_PATTERN.test(text)) return { calls: [], errors: [] };
+  // The hand-written reader (read-calls.ts) first; it gives up on anything unusual, and then oxc reads the file.
+  const read = readPrismaCalls(path, text);
+  return read ? { calls: read, errors: [] } : extractPrismaCallsWithOxc(path, text);
+}
+
+/** The same extraction through oxc-parser's AST: the reference for read-calls.ts and its fallback. */
+export function extractPrismaCallsWithOxc(path: string, text: string): CodeExtraction {
   if (!OPERATION_CALL_PATTERN.test(text)) return { calls: [], errors: [] };
   const lines = new LineIndex(text, path);
   const lang = languageOf(path);
@@ -75,8 +82,8 @@ export function extractPrismaCalls(path: string, text: string): CodeExtraction {
     switch (node.type) {
       case 'CallExpression': {
         const callee = unwrap(node.callee as Node);
-        const site = sites && callee.type === 'Identifier' ? sites.get(callee.start) : undefined;
-        if (site) found.push({ call: node, delegate: site.delegate, operation: callee.name as string, receiver: site.receiver });
+        const site = sites && callee.type === 'MemberExpression' && (callee.object as Node).type === 'Identifier' ? sites.get((callee.property as Node).start) : undefined;
+        if (site) found.push({ call: node, delegate: site.delegate, operation: propertyName(callee)!, receiver: site.receiver });
         else if (callee.type === 'MemberExpression') {
           const operation = propertyName(callee);
           const object = unwrap(callee.object as Node);
@@ -229,29 +236,5 @@ class ArgumentLowering {
       props.push({ key, location: this.lines.at(keyNode.start), value });
     }
     return props;
-  }
-}
-
-/** Offsets to 1-based line and column, computed once per file. */
-class LineIndex {
-  private starts: number[] | undefined;
-  constructor(
-    private readonly text: string,
-    private readonly file: string,
-  ) {}
-
-  at(offset: number): ClaimLocation {
-    if (!this.starts) {
-      this.starts = [0];
-      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file: this.file, line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
 }

@@ -44,6 +44,13 @@ export const CHECK_STEPS: CheckStep[] = [
     },
   },
   {
+    name: 'migrate lint',
+    async run(config) {
+      const { lintMigrationHistories } = await import('../../migrate/lint-history.js');
+      return { diagnostics: await lintMigrationHistories(config) };
+    },
+  },
+  {
     name: 'verify (with --verify)',
     enabled: (args) => args.values.verify === true,
     async run(config) {

@@ -23,6 +23,8 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'status', load: async () => (await import('./status.js')).statusCommand },
   { name: 'report', load: async () => (await import('./report.js')).reportCommand },
   { name: 'verify', load: async () => (await import('./verify.js')).verifyCommand },
+  { name: 'migrate', load: async () => (await import('./migrate.js')).migrateCommand },
+  { name: 'db', load: async () => (await import('./db.js')).dbCommand },
 ];
 
 export async function loadCommand(name: string): Promise<Command | undefined> {

@@ -1,0 +1,87 @@
+import type { DriftResult } from '../../drift/check-drift.js';
+import { driftDiagnostics, driftForEnvironment } from '../../drift/drift-environment.js';
+import { driftJson, driftMarkdown, driftSummaryTable } from '../../drift/render.js';
+import { parseDatabaseUrl } from '../../engine/database-url.js';
+import { ExitCode, StewardError } from '../../errors/index.js';
+import type { Command } from '../command.js';
+import { environmentUrl, parsePositiveInteger, parseTimeout, readUrlsFile } from './database-options.js';
+
+
+export const dbCommand: Command = {
+  name: 'db',
+  summary: 'Live databases: `db drift` compares them with an environment schema (read-only)',
+  usage: 'steward db drift --env <env> [--url <url>]... [--urls-file <file>] [--concurrency <n>] [--timeout <ms>]',
+  help: [
+    '  drift      structural differences between live databases and the environment\'s generated schema',
+    '  --env      the environment (required)',
+    '  --url      a database: postgresql://..., file:<sqlite file>, pglite:<data dir>; repeatable',
+    '             default: the environment\'s URL variable (urlEnv, e.g. DATABASE_URL)',
+    '  --urls-file <file>  one URL per line (a fleet, e.g. one database per tenant)',
+    '  --concurrency <n>   databases checked at once (default 4)',
+    '  --timeout <ms>      per database; an unreachable database exits 3 (default 10000)',
+    '  Never writes: PostgreSQL is read in a READ ONLY transaction, SQLite with query_only. Passwords are never printed.',
+  ].join('\n'),
+  options: {
+    env: { type: 'string' },
+    url: { type: 'string', multiple: true },
+    'urls-file': { type: 'string' },
+    concurrency: { type: 'string' },
+    timeout: { type: 'string' },
+  },
+  formats: ['text', 'json', 'github', 'markdown'],
+  allowPositionals: true,
+  async run(ctx, { values, positionals }) {
+    if (positionals[0] !== 'drift' || positionals.length > 1) throw new StewardError('USAGE', 'expected: steward db drift --env <env>');
+    const envName = values.env as string | undefined;
+    if (!envName) throw new StewardError('USAGE', 'steward db drift needs --env <env>');
+    const config = await ctx.config();
+    const environment = config.environments.find((e) => e.name === envName);
+    if (!environment) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${envName}'`, { hint: `Environments: ${config.environments.map((e) => e.name).join(', ')}` });
+    const urls = [...((values.url as string[] | undefined) ?? [])];
+    if (values['urls-file']) urls.push(...(await readUrlsFile(values['urls-file'] as string, config.cwd)));
+    if (urls.length === 0) urls.push(environmentUrl(ctx, environment));
+    for (const url of urls) {
+      try {
+        const location = parseDatabaseUrl(url, config.cwd);
+        if (location.provider !== environment.provider) {
+          throw new StewardError('USAGE', `Environment '${envName}' is ${environment.provider}, but a given database is ${location.provider}`);
+        }
+      } catch (error) {
+        if (error instanceof StewardError) throw error;
+        throw new StewardError('USAGE', (error as Error).message);
+      }
+    }
+    const results = await driftForEnvironment(config, envName, urls, {
+      timeoutMs: parseTimeout(values.timeout),
+      concurrency: parsePositiveInteger('concurrency', values.concurrency, 4),
+    });
+    render(ctx, envName, results);
+    return exitCodeOf(results);
+  },
+};
+
+function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftResult[]): void {
+  switch (ctx.format) {
+    case 'json':
+      ctx.stdout(driftJson(env, results));
+      return;
+    case 'markdown':
+      ctx.stdout(driftMarkdown(env, results));
+      return;
+    case 'text':
+      ctx.report(driftDiagnostics(results, env));
+      if (results.length > 1) ctx.stdout(`\n${driftSummaryTable(results)}`);
+      else if (results[0].status === 'clean') ctx.stdout(`${results[0].database}: no drift from environment '${env}'\n`);
+      else ctx.stdout(`${results[0].database}: ${results[0].status}${results[0].findings.length ? ` (${results[0].findings.length} finding${results[0].findings.length > 1 ? 's' : ''})` : ''}\n`);
+      return;
+    default:
+      ctx.report(driftDiagnostics(results, env));
+  }
+}
+
+/** 3 when any database could not be reached, else 1 on drift or failure, else 0. */
+export function exitCodeOf(results: readonly DriftResult[]): ExitCode {
+  if (results.some((r) => r.status === 'unreachable')) return ExitCode.Unreachable;
+  if (results.some((r) => r.status !== 'clean')) return ExitCode.Findings;
+  return ExitCode.Ok;
+}

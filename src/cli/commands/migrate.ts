@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnosticsMarkdown } from '../../drift/render.js';
+import { ExitCode, StewardError } from '../../errors/index.js';
+import { baselineMigrations } from '../../migrate/baseline.js';
+import { createMigrations } from '../../migrate/create-migrations.js';
+import { lintMigrationHistories } from '../../migrate/lint-history.js';
+import { migrationStatus, statusDiagnostics } from '../../migrate/migration-status.js';
+import type { Command, CommandContext } from '../command.js';
+import { environmentUrl, parseTimeout } from './database-options.js';
+
+const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint'] as const;
+
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'Per-environment migration histories: create, baseline, status, lint',
+  usage: 'steward migrate <create|baseline|status|lint> [options]',
+  help: [
+    '  create --name <name> [--env <env>] [--dry-run]   the upgrade migration for every environment (nothing to migrate: nothing written)',
+    '  baseline [--name <name>] [--env <env>] [--dry-run] the full creation script (first migration of an empty history)',
+    '  status --env <env> [--url <url>] [--timeout <ms>] applied, pending, failed and modified migrations of a database',
+    '  lint [--env <env>]                                safety lint of every migration (acknowledge with `-- steward-ack: <code>`)',
+    '  Migrations live in prisma/migrations/<env>/ (environments.<env>.migrations); apply with',
+    '  `prisma migrate deploy --config prisma.<env>.config.ts`.',
+  ].join('\n'),
+  options: {
+    name: { type: 'string' },
+    env: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    url: { type: 'string' },
+    timeout: { type: 'string' },
+  },
+  formats: ['text', 'json', 'github', 'markdown'],
+  allowPositionals: true,
+  async run(ctx, { values, positionals }) {
+    const sub = positionals[0];
+    if (!SUBCOMMANDS.includes(sub as (typeof SUBCOMMANDS)[number]) || positionals.length > 1) {
+      throw new StewardError('USAGE', `expected one of: steward migrate ${SUBCOMMANDS.join('|')}`);
+    }
+    const config = await ctx.config();
+    const env = values.env as string | undefined;
+    const dryRun = values['dry-run'] === true;
+    switch (sub) {
+      case 'create': {
+        const name = values.name as string | undefined;
+        if (!name) throw new StewardError('USAGE', 'steward migrate create needs --name <name>');
+        const migrations = await createMigrations(config, { name, env, dryRun });
+        const diagnostics = migrations.flatMap((m) => m.diagnostics);
+        if (ctx.format === 'json') {
+          ctx.stdout(JSON.stringify({ migrations: migrations.map((m) => ({ env: m.env, provider: m.provider, migration: m.script ? m.directoryName : null, file: m.file ? path.relative(config.cwd, m.file) : null, renames: m.renames.map(({ sql, ...r }) => r), script: dryRun ? m.script : undefined })), diagnostics }, null, 2) + '\n');
+        } else {
+          for (const m of migrations) {
+            if (m.script === '') ctx.stdout(`${m.env}: nothing to migrate\n`);
+            else if (dryRun) ctx.stdout(`-- ${m.env} (${m.provider}): ${m.directoryName}\n${m.script}\n`);
+            else ctx.stdout(`${m.env}: wrote ${path.relative(config.cwd, m.file!)}${m.renames.length ? ` (${m.renames.length} rename${m.renames.length > 1 ? 's' : ''})` : ''}\n`);
+          }
+          if (diagnostics.length > 0) report(ctx, 'steward migrate create', diagnostics);
+        }
+        return hasErrors(diagnostics) ? ExitCode.Findings : ExitCode.Ok;
+      }
+      case 'baseline': {
+        const baselines = await baselineMigrations(config, { name: values.name as string | undefined, env, dryRun });
+        if (ctx.format === 'json') {
+          ctx.stdout(JSON.stringify({ baselines: baselines.map((b) => ({ ...b, file: b.file ? path.relative(config.cwd, b.file) : null })) }, null, 2) + '\n');
+        } else {
+          for (const b of baselines) ctx.stdout(dryRun || !b.file ? `-- ${b.env} (${b.provider})\n${b.script}\n` : `${b.env}: wrote ${path.relative(config.cwd, b.file)}\n`);
+        }
+        return ExitCode.Ok;
+      }
+      case 'lint': {
+        const diagnostics = await lintMigrationHistories(config, { env });
+        report(ctx, 'steward migrate lint', diagnostics);
+        return hasErrors(diagnostics) ? ExitCode.Findings : ExitCode.Ok;
+      }
+      case 'status': {
+        if (!env) throw new StewardError('USAGE', 'steward migrate status needs --env <env>');
+        const environment = config.environments.find((e) => e.name === env);
+        if (!environment) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${env}'`);
+        const url = (values.url as string | undefined) ?? environmentUrl(ctx, environment);
+        const status = await migrationStatus(environment.migrationsDir, url, { timeoutMs: parseTimeout(values.timeout), cwd: config.cwd });
+        const diagnostics = statusDiagnostics(status, env, environment.migrationsDir, config.cwd);
+        if (ctx.format === 'json') ctx.stdout(JSON.stringify({ env, ...status, diagnostics }, null, 2) + '\n');
+        else {
+          if (ctx.format === 'text') {
+            const counts = new Map<string, number>();
+            for (const m of status.migrations) counts.set(m.state, (counts.get(m.state) ?? 0) + 1);
+            ctx.stdout(`${status.database}: ${status.migrations.length} migration(s); ${[...counts].map(([state, n]) => `${n} ${state}`).join(', ') || 'none'}\n`);
+          }
+          report(ctx, 'steward migrate status', diagnostics);
+        }
+        return diagnostics.some((d) => d.severity !== 'info') ? ExitCode.Findings : ExitCode.Ok;
+      }
+    }
+    return ExitCode.Usage;
+  },
+};
+
+function report(ctx: CommandContext, title: string, diagnostics: Diagnostic[]): void {
+  if (ctx.format === 'markdown') ctx.stdout(diagnosticsMarkdown(title, diagnostics));
+  else ctx.report(diagnostics);
+}

@@ -1,0 +1,111 @@
+/**
+ * `steward db drift` as a library call. Read-only by construction: PostgreSQL servers are read
+ * in one READ ONLY transaction on a read-only session, SQLite files with `query_only`, and only
+ * SELECTs and pragmas are sent. Errors never carry a password.
+ */
+import type { DatabaseSchema } from '../database/model.js';
+import { readDatabaseSchema } from '../database/read-schema.js';
+import type { DatabaseConnection } from '../engine/connection.js';
+import { describeLocation, parseDatabaseUrl, redactSecrets, type DatabaseLocation } from '../engine/database-url.js';
+import { openDatabase } from '../engine/open-database.js';
+import { compareSchemas } from './compare.js';
+import type { DriftFinding } from './codes.js';
+
+export type DriftStatus = 'clean' | 'drift' | 'unreachable' | 'error';
+
+export interface DriftResult {
+  /** The database, password-free. */
+  database: string;
+  status: DriftStatus;
+  findings: DriftFinding[];
+  /** Why the database could not be checked (unreachable or error), password-free. */
+  error?: string;
+  durationMs: number;
+}
+
+export interface DriftOptions {
+  /** Give up on a database after this long (connect and read). Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Resolve relative SQLite / PGlite paths against this directory. */
+  cwd?: string;
+}
+
+export const DEFAULT_DRIFT_TIMEOUT_MS = 10_000;
+
+class DriftTimeout extends Error {}
+
+export async function checkDrift(expected: DatabaseSchema, url: string, options: DriftOptions = {}): Promise<DriftResult> {
+  const started = performance.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DRIFT_TIMEOUT_MS;
+  let location: DatabaseLocation;
+  try {
+    location = parseDatabaseUrl(url, options.cwd);
+  } catch (error) {
+    return { database: redactSecrets(url, [url]), status: 'error', findings: [], error: redactSecrets((error as Error).message, [url]), durationMs: 0 };
+  }
+  const database = describeLocation(location);
+  const finish = (result: Omit<DriftResult, 'database' | 'durationMs'>): DriftResult => ({ database, ...result, durationMs: performance.now() - started });
+  if (location.provider !== expected.provider) {
+    return finish({ status: 'error', findings: [], error: `${database} is a ${location.provider} database but the environment's provider is ${expected.provider}` });
+  }
+  let connection: DatabaseConnection | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const work = (async () => {
+    connection = await openDatabase(location, { readOnly: true, timeoutMs });
+    const namespace = location.kind === 'postgres-server' ? schemaParameter(location.url) : undefined;
+    return readDatabaseSchema(connection, { namespace });
+  })();
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DriftTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const actual = await Promise.race([work, deadline]);
+    const findings = compareSchemas(expected, actual);
+    return finish({ status: findings.length === 0 ? 'clean' : 'drift', findings });
+  } catch (error) {
+    work.catch(() => {}); // the race is lost; its eventual failure is not news
+    const message = redactSecrets(error instanceof Error ? error.message || error.constructor.name : String(error), [url]);
+    return finish({ status: isUnreachable(error) ? 'unreachable' : 'error', findings: [], error: message });
+  } finally {
+    clearTimeout(timer);
+    await connection?.close().catch(() => {});
+  }
+}
+
+/** Checks many databases against one expected schema, at most `concurrency` at a time, in input order. */
+export async function checkDriftFleet(
+  expected: DatabaseSchema,
+  urls: readonly string[],
+  options: DriftOptions & { concurrency?: number } = {},
+): Promise<DriftResult[]> {
+  const results: DriftResult[] = new Array(urls.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < urls.length) {
+      const index = next++;
+      results[index] = await checkDrift(expected, urls[index], options);
+    }
+  };
+  const width = Math.max(1, Math.min(options.concurrency ?? 4, urls.length));
+  await Promise.all(Array.from({ length: width }, worker));
+  return results;
+}
+
+/** Prisma's `?schema=` parameter selects the PostgreSQL schema (namespace). */
+function schemaParameter(url: string): string | undefined {
+  try {
+    return new URL(url).searchParams.get('schema') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'ENETUNREACH', '28P01', '28000', '3D000', 'SQLITE_CANTOPEN']);
+
+function isUnreachable(error: unknown): boolean {
+  if (error instanceof DriftTimeout) return true;
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /timeout|timed out|terminated|connect|unable to open database/i.test(message);
+}

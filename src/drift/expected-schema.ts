@@ -1,0 +1,44 @@
+/**
+ * What an environment's schema means as database structure: its creation script, run in a
+ * scratch database (warm PGlite or a temporary SQLite file), read back with the same catalog
+ * queries used on the live database. Cached by content hash, so repeated checks skip it.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readDatabaseSchema } from '../database/read-schema.js';
+import type { DatabaseSchema } from '../database/model.js';
+import type { DatabaseProvider } from '../engine/database-url.js';
+import { openScratchDatabase } from '../engine/open-database.js';
+import { defaultCacheDir, type PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { diffTarget, SchemaEngineSession, type SchemaSource } from '../engine/schema-engine.js';
+
+/** Bump when the catalog model or its queries change, so old cache entries are ignored. */
+const MODEL_VERSION = 1;
+
+export async function expectedDatabaseSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}): Promise<DatabaseSchema> {
+  const key = createHash('sha256').update(`${MODEL_VERSION}\0${provider}\0${schema.content}`).digest('hex').slice(0, 24);
+  const file = path.join(cache.cacheDir ?? defaultCacheDir(), 'expected', `${key}.json`);
+  const cached = await readFile(file, 'utf8').then((text) => JSON.parse(text) as DatabaseSchema, () => null);
+  if (cached) return cached;
+
+  const scratch = await openScratchDatabase(provider, cache);
+  try {
+    const engine = await SchemaEngineSession.open(scratch.adapterFactory());
+    let script: string;
+    try {
+      script = await engine.diffScript(diffTarget.empty(), diffTarget.schema(schema));
+    } finally {
+      await engine.dispose();
+    }
+    if (script) await scratch.executeScript(script);
+    const model = await readDatabaseSchema(scratch);
+    await mkdir(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(model));
+    await rename(temporary, file);
+    return model;
+  } finally {
+    await scratch.close();
+  }
+}

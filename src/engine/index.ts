@@ -1,0 +1,10 @@
+export { SchemaEngineSession, diffTarget, type SchemaSource, type DiffTarget, type MigrationList } from './schema-engine.js';
+export { SchemaEngineError } from './engine-error.js';
+export { readMigrationsList, migrationsListOf, type MigrationScript } from './migrations-list.js';
+export { parseDatabaseUrl, redactUrl, redactSecrets, describeLocation, type DatabaseLocation, type DatabaseProvider } from './database-url.js';
+export type { DatabaseConnection, Row } from './connection.js';
+export { openDatabase, openScratchDatabase, type OpenDatabaseOptions } from './open-database.js';
+export { SqliteConnection } from './sqlite-connection.js';
+export { PgliteConnection } from './pglite-connection.js';
+export { PostgresConnection } from './postgres-connection.js';
+export { freshPglite, isPgliteCacheWarm, defaultCacheDir, type PgliteCacheOptions } from './pglite-cache.js';

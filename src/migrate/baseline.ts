@@ -1,0 +1,77 @@
+/**
+ * `steward migrate baseline`: each environment's full creation script. Written as the first
+ * migration of an empty history (a fresh environment), or printed for adopting steward on an
+ * existing database (apply nothing, then `prisma migrate resolve --applied <name>`).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import { MIGRATION_LOCK_FILE, readMigrationsList } from '../engine/migrations-list.js';
+import { openScratchDatabase } from '../engine/open-database.js';
+import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { diffTarget, SchemaEngineSession } from '../engine/schema-engine.js';
+import { StewardError } from '../errors/index.js';
+import { toStewardError } from './engine-errors.js';
+import { migratableEnvironments } from './environment-schemas.js';
+import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
+
+export interface BaselineOptions {
+  name?: string;
+  dryRun?: boolean;
+  env?: string;
+  cache?: PgliteCacheOptions;
+  now?: Date;
+}
+
+export interface EnvironmentBaseline {
+  env: string;
+  provider: string;
+  directoryName: string;
+  script: string;
+  file?: string;
+}
+
+export async function baselineMigrations(config: ResolvedConfig, options: BaselineOptions = {}): Promise<EnvironmentBaseline[]> {
+  const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name ?? 'baseline')}`;
+  const cache = options.cache ?? projectCacheOptions(config.cwd);
+  const environments = await migratableEnvironments(config, options.env);
+  const baselines = await Promise.all(
+    environments.map(async ({ env, provider, schema }) => {
+      await checkMigrationLock(env.migrationsDir, provider, env.name);
+      const existing = (await readMigrationsList(env.migrationsDir)).migrationDirectories.length;
+      if (existing > 0 && !options.dryRun) {
+        throw new StewardError('USAGE', `Environment '${env.name}' already has ${existing} migration(s); a baseline starts a history`, {
+          location: { file: path.relative(config.cwd, env.migrationsDir) || env.migrationsDir },
+          hint: 'Use `steward migrate create` for changes, or `--dry-run` to print the full creation script.',
+        });
+      }
+      const scratch = await openScratchDatabase(provider, cache);
+      try {
+        const engine = await SchemaEngineSession.open(scratch.adapterFactory());
+        try {
+          const script = await engine.diffScript(diffTarget.empty(), diffTarget.schema(schema));
+          return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script };
+        } catch (error) {
+          throw toStewardError(error, schema.path);
+        } finally {
+          await engine.dispose();
+        }
+      } finally {
+        await scratch.close();
+      }
+    }),
+  );
+  const result: EnvironmentBaseline[] = [];
+  for (const baseline of baselines) {
+    const entry: EnvironmentBaseline = { env: baseline.env, provider: baseline.provider, directoryName, script: baseline.script };
+    if (!options.dryRun && baseline.script !== '') {
+      const file = migrationScriptPath(baseline.migrationsDir, directoryName);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, baseline.script);
+      await writeFile(path.join(baseline.migrationsDir, MIGRATION_LOCK_FILE), migrationLockText(baseline.provider as 'sqlite' | 'postgresql'));
+      entry.file = file;
+    }
+    result.push(entry);
+  }
+  return result;
+}

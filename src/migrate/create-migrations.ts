@@ -1,0 +1,156 @@
+/**
+ * `steward migrate create` as a library call: for every environment, the upgrade migration
+ * from its history (replayed into a scratch database) to its newly generated schema, with
+ * renames from `@steward.renamedFrom` applied first, and linted for safety.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readDatabaseSchema } from '../database/read-schema.js';
+import { MIGRATION_LOCK_FILE } from '../engine/migrations-list.js';
+import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { diffTarget, SchemaEngineSession } from '../engine/schema-engine.js';
+import { toStewardError } from './engine-errors.js';
+import { loadMaster } from '../project/master.js';
+import type { Schema } from '../schema/model.js';
+import { isMigratableProvider, migratableEnvironments, type MigratableEnvironment } from './environment-schemas.js';
+import type { DatabaseProvider } from '../engine/database-url.js';
+import { availableParallelism } from 'node:os';
+import { startPlannerWorker, type EnvironmentPlanner } from './plan-in-worker.js';
+import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
+import { lintMigration } from './lint/lint-migration.js';
+import { planRenames, type PlannedRename } from './renames.js';
+import { parseAnnotations } from '../generate/annotations.js';
+import { replayScript } from './replay.js';
+import { historyKey, openHistoryScratch, saveHistoryState, type HistoryScratch } from './history-scratch.js';
+
+export interface CreateMigrationsOptions {
+  name: string;
+  /** Compute and lint, write nothing. */
+  dryRun?: boolean;
+  env?: string;
+  cache?: PgliteCacheOptions;
+  /** The migration folders' timestamp (tests pin it). */
+  now?: Date;
+}
+
+export interface EnvironmentMigration {
+  env: string;
+  provider: MigratableEnvironment['provider'];
+  migrationsDir: string;
+  /** `<timestamp>_<name>`; the same for every environment of one run. */
+  directoryName: string;
+  /** Empty when the history already matches the schema. */
+  script: string;
+  renames: PlannedRename[];
+  diagnostics: Diagnostic[];
+  /** Absolute path of the written migration.sql, when written. */
+  file?: string;
+}
+
+export async function createMigrations(config: ResolvedConfig, options: CreateMigrationsOptions): Promise<EnvironmentMigration[]> {
+  const cache = options.cache ?? projectCacheOptions(config.cwd);
+  const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name)}`;
+  for (const env of config.environments) {
+    if ((options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider)) await checkMigrationLock(env.migrationsDir, env.provider, env.name);
+  }
+  // Scratch databases start while the environments are generated. With more than one
+  // environment and a spare core, each PostgreSQL environment is planned in a worker thread
+  // (PGlite and the engine are CPU-bound wasm), in parallel with the others.
+  const wanted = config.environments.filter((env) => (options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider));
+  const parallel = wanted.length > 1 && availableParallelism() > 1;
+  const scratches = new Map<string, Promise<HistoryScratch>>();
+  const planners = new Map<string, EnvironmentPlanner>();
+  for (const env of wanted) {
+    const provider = env.provider as DatabaseProvider;
+    if (parallel && provider === 'postgresql') planners.set(env.name, startPlannerWorker({ provider, cache, env: env.name, migrationsDir: env.migrationsDir }));
+    else {
+      const pending = openHistoryScratch(provider, env.name, env.migrationsDir, cache);
+      pending.catch(() => {});
+      scratches.set(env.name, pending);
+    }
+  }
+  let migrations: EnvironmentMigration[];
+  try {
+    const environments = await migratableEnvironments(config, options.env);
+    const master = loadMaster(config, { validate: false }).schema;
+    // allSettled: a failing environment must not have its sibling's scratch database closed under it.
+    const settled = await Promise.allSettled(
+      environments.map((environment) => {
+        const planner = planners.get(environment.env.name);
+        if (planner) {
+          planners.delete(environment.env.name);
+          return planner.plan({ config, environment, master, directoryName, dryRun: options.dryRun === true });
+        }
+        return planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!, { cache, dryRun: options.dryRun === true });
+      }),
+    );
+    const failure = settled.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+    migrations = settled.map((result) => (result as PromiseFulfilledResult<EnvironmentMigration>).value);
+  } finally {
+    for (const planner of planners.values()) planner.cancel();
+    await Promise.all([...scratches.values()].map((pending) => pending.then((scratch) => scratch.connection.close(), () => {})));
+  }
+  if (!options.dryRun) {
+    for (const migration of migrations) {
+      if (migration.script === '') continue;
+      const file = migrationScriptPath(migration.migrationsDir, directoryName);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, migration.script);
+      await writeFile(path.join(migration.migrationsDir, MIGRATION_LOCK_FILE), migrationLockText(migration.provider));
+      migration.file = file;
+    }
+  }
+  return migrations;
+}
+
+/** One environment's migration on a scratch database (exported for the worker thread). */
+export async function planEnvironmentMigration(
+  config: ResolvedConfig,
+  environment: MigratableEnvironment,
+  master: Schema,
+  directoryName: string,
+  pendingScratch: Promise<HistoryScratch>,
+  options: { cache: PgliteCacheOptions; dryRun: boolean },
+): Promise<EnvironmentMigration> {
+  const { env, provider, schema } = environment;
+  const { connection: scratch, scripts, key, restored } = await pendingScratch;
+  if (!restored) await saveHistoryState(scratch, options.cache, env.name, key);
+  // The history's structure is read only when something needs it: planning renames, or linting
+  // a SQLite rebuild or an enum swap (which name what they drop). Reading costs ~80 ms.
+  const history = hasRenameAnnotations(master) ? await readDatabaseSchema(scratch) : undefined;
+  const renames = history ? planRenames(master, history) : [];
+  if (renames.length > 0) await scratch.executeScript(renames.map((rename) => rename.sql).join('\n'));
+  const structureAfterRenames = async () => (renames.length > 0 || !history ? readDatabaseSchema(scratch) : history);
+  const engine = await SchemaEngineSession.open(scratch.adapterFactory());
+  let diff: string;
+  try {
+    diff = await engine.diffScript(diffTarget.database(schema), diffTarget.schema(schema));
+  } catch (error) {
+    throw toStewardError(error, schema.path);
+  } finally {
+    await engine.dispose();
+  }
+  const script = composeScript(renames, diff);
+  const file = path.relative(config.cwd, migrationScriptPath(env.migrationsDir, directoryName));
+  const before = /INSERT INTO "new_|CREATE TYPE "[^"]+_new" AS ENUM/.test(script) ? await structureAfterRenames() : undefined;
+  const diagnostics = script === '' ? [] : lintMigration({ env: env.name, provider, script, file, migration: directoryName, before });
+  if (!options.dryRun && script !== '') {
+    // The history with this migration is the next run's starting point: keep its state warm.
+    await replayScript(scratch, diff);
+    await saveHistoryState(scratch, options.cache, env.name, historyKey([...scripts, { name: directoryName, script }]));
+  }
+  return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, renames, diagnostics };
+}
+
+function hasRenameAnnotations(master: Schema): boolean {
+  return master.models.some((model) => [model, ...model.fields].some((node) => parseAnnotations(node.docs).some((a) => a.kind === 'renamedFrom')));
+}
+
+function composeScript(renames: PlannedRename[], diff: string): string {
+  if (renames.length === 0) return diff;
+  const header = `-- Renames (from @steward.renamedFrom): the data is kept\n${renames.map((rename) => rename.sql).join('\n')}\n`;
+  return diff === '' ? header : `${header}\n${diff}`;
+}

@@ -1,0 +1,38 @@
+import { relative } from 'node:path';
+import type { ResolvedConfig, ResolvedEnvironment } from '../config/types.js';
+import type { DatabaseProvider } from '../engine/database-url.js';
+import type { SchemaSource } from '../engine/schema-engine.js';
+import { StewardError } from '../errors/index.js';
+import { generateProject } from '../project/environments.js';
+
+/** An environment steward can migrate (the wasm engine speaks SQLite and PostgreSQL). */
+export interface MigratableEnvironment {
+  env: ResolvedEnvironment;
+  provider: DatabaseProvider;
+  /** The environment's schema as `steward generate` makes it now (not as it is on disk). */
+  schema: SchemaSource;
+}
+
+export function isMigratableProvider(provider: string): provider is DatabaseProvider {
+  return provider === 'sqlite' || provider === 'postgresql';
+}
+
+/** Generates every (or one) environment in memory, without writing. */
+export async function migratableEnvironments(config: ResolvedConfig, only?: string): Promise<MigratableEnvironment[]> {
+  if (only !== undefined && !config.environments.some((env) => env.name === only)) {
+    throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${only}'`, {
+      hint: `Environments: ${config.environments.map((env) => env.name).join(', ')}`,
+    });
+  }
+  const report = await generateProject(config, { check: true, env: only });
+  const result: MigratableEnvironment[] = [];
+  for (const generated of report.environments) {
+    const provider = generated.env.provider;
+    if (!isMigratableProvider(provider)) {
+      if (only !== undefined) throw new StewardError('USAGE', `Environment '${only}' uses ${provider}; steward migrates SQLite and PostgreSQL environments`);
+      continue;
+    }
+    result.push({ env: generated.env, provider, schema: { path: relative(config.cwd, generated.schema.path) || generated.schema.path, content: generated.schema.text } });
+  }
+  return result;
+}

@@ -1,0 +1,42 @@
+/** Runs every safety rule over one migration script and returns Diagnostics. */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { DatabaseSchema } from '../../database/model.js';
+import type { DatabaseProvider } from '../../engine/database-url.js';
+import { MIGRATION_RULES } from './rules.js';
+import { acknowledgedCodes, identifierAfter, splitStatements } from './statements.js';
+
+export interface LintMigrationInput {
+  env: string;
+  provider: DatabaseProvider;
+  script: string;
+  /** Shown as the location (the migration.sql path, relative to cwd). */
+  file: string;
+  migration: string;
+  before?: DatabaseSchema;
+}
+
+export function lintMigration(input: LintMigrationInput): Diagnostic[] {
+  const statements = splitStatements(input.script);
+  const createdTables = new Set(
+    statements.filter((s) => /^CREATE TABLE/i.test(s.text)).map((s) => identifierAfter(s.text, 'CREATE TABLE')).filter((name): name is string => !!name),
+  );
+  const acknowledged = acknowledgedCodes(input.script);
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of MIGRATION_RULES) {
+    if (!(rule.providers as readonly string[]).includes(input.provider)) continue;
+    for (const hit of rule.check({ provider: input.provider, statements, createdTables, before: input.before })) {
+      const isAcknowledged = acknowledged.has(rule.code);
+      diagnostics.push({
+        source: 'migrate-lint',
+        code: rule.code,
+        severity: isAcknowledged ? 'info' : rule.severity,
+        message: `${input.migration}: ${hit.message}${isAcknowledged ? ' (acknowledged)' : ''}`,
+        env: input.env,
+        location: { file: input.file, line: hit.line, column: 1 },
+        notes: isAcknowledged ? undefined : [`why: ${rule.reason}`, `safer: ${rule.recipe}`, `acknowledge: add \`-- steward-ack: ${rule.code}\` to the migration`],
+        data: { migration: input.migration, table: hit.table, column: hit.column, acknowledged: isAcknowledged },
+      });
+    }
+  }
+  return diagnostics;
+}

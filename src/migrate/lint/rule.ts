@@ -1,0 +1,33 @@
+import type { Severity } from '../../diagnostics/diagnostic.js';
+import type { DatabaseSchema } from '../../database/model.js';
+import type { DatabaseProvider } from '../../engine/database-url.js';
+import type { SqlStatement } from './statements.js';
+
+/** What a rule sees: one migration's statements, and the structure before it when known. */
+export interface MigrationLintContext {
+  provider: DatabaseProvider;
+  statements: SqlStatement[];
+  /** Tables created by this same migration: changes to them touch no existing data. */
+  createdTables: Set<string>;
+  /** The structure the history had before this migration, when it was replayed. */
+  before?: DatabaseSchema;
+}
+
+export interface RuleHit {
+  line: number;
+  message: string;
+  table?: string;
+  column?: string;
+}
+
+/** One safety rule. Its code, severity, reason and safer recipe live beside its detection. */
+export interface MigrationRule {
+  code: string;
+  severity: Severity;
+  /** Why it is risky. */
+  reason: string;
+  /** The safer way to reach the same schema. */
+  recipe: string;
+  providers: readonly DatabaseProvider[];
+  check(context: MigrationLintContext): RuleHit[];
+}

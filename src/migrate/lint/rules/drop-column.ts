@@ -1,0 +1,33 @@
+import type { MigrationRule, RuleHit } from '../rule.js';
+import { identifierAfter, unquote } from '../statements.js';
+
+export const dropColumn: MigrationRule = {
+  code: 'drop-column',
+  severity: 'error',
+  reason: 'Dropping a column deletes its data, and code still deployed may read or write it.',
+  recipe: 'Stop using the column first (expand/contract), back it up, then drop it in a later migration; for a rename use /// @steward.renamedFrom("old").',
+  providers: ['sqlite', 'postgresql'],
+  check({ statements, before }) {
+    const hits: RuleHit[] = [];
+    for (const statement of statements) {
+      if (!/^ALTER TABLE/i.test(statement.text)) continue;
+      const table = identifierAfter(statement.text, 'ALTER TABLE');
+      for (const match of statement.text.matchAll(/DROP COLUMN\s+(?:IF EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)/gi)) {
+        const column = unquote(match[1]);
+        hits.push({ line: statement.line, table, column, message: `drops column "${table}"."${column}" and its data` });
+      }
+    }
+    // A SQLite rebuild copies the surviving columns: any column of the old table left out is dropped.
+    for (const statement of statements) {
+      const copy = /^INSERT INTO "new_(.+?)" \((.*?)\) SELECT .* FROM "(.+?)"$/i.exec(statement.text);
+      if (!copy || !before) continue;
+      const old = before.tables.find((table) => table.name === copy[3]);
+      if (!old) continue;
+      const kept = new Set(copy[2].split(',').map((name) => unquote(name.trim())));
+      for (const column of old.columns) {
+        if (!kept.has(column.name)) hits.push({ line: statement.line, table: old.name, column: column.name, message: `drops column "${old.name}"."${column.name}" and its data (table rebuild)` });
+      }
+    }
+    return hits;
+  },
+};

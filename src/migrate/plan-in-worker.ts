@@ -1,0 +1,59 @@
+import { Worker } from 'node:worker_threads';
+import type { ResolvedConfig } from '../config/types.js';
+import type { DatabaseProvider } from '../engine/database-url.js';
+import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { type ErrorCode, type ErrorLocation, StewardError } from '../errors/index.js';
+import type { Schema } from '../schema/model.js';
+import type { EnvironmentMigration } from './create-migrations.js';
+import type { MigratableEnvironment } from './environment-schemas.js';
+
+export interface PlanWorkerData {
+  provider: DatabaseProvider;
+  cache: PgliteCacheOptions;
+  env: string;
+  migrationsDir: string;
+}
+
+export interface PlanRequest {
+  config: ResolvedConfig;
+  environment: MigratableEnvironment;
+  master: Schema;
+  directoryName: string;
+  dryRun: boolean;
+}
+
+export type PlanReply =
+  | { ok: true; migration: EnvironmentMigration }
+  | { ok: false; steward?: { code: ErrorCode; message: string; location?: ErrorLocation; details: string[]; hint?: string }; message?: string };
+
+/** A worker that has started opening its scratch database and waits for its environment. */
+export interface EnvironmentPlanner {
+  plan(request: PlanRequest): Promise<EnvironmentMigration>;
+  /** Ends the worker when it is not needed after all (generation failed). */
+  cancel(): void;
+}
+
+export function startPlannerWorker(data: PlanWorkerData): EnvironmentPlanner {
+  const worker = new Worker(new URL('./plan-worker.js', import.meta.url), { workerData: data });
+  const reply = new Promise<EnvironmentMigration>((resolve, reject) => {
+    worker.once('message', (message: PlanReply) => {
+      void worker.terminate();
+      if (message.ok) resolve(message.migration);
+      else if (message.steward) {
+        const { code, message: text, location, details, hint } = message.steward;
+        reject(new StewardError(code, text, { location, details, hint }));
+      } else reject(new Error(message.message));
+    });
+    worker.once('error', reject);
+  });
+  reply.catch(() => {});
+  return {
+    plan(request) {
+      worker.postMessage(request);
+      return reply;
+    },
+    cancel() {
+      void worker.terminate();
+    },
+  };
+}
