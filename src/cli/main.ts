@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { REPORTERS } from '../diagnostics/reporters/index.js';
+import { loadReporter } from '../diagnostics/reporters/load.js';
 import { colorEnabled, createStyle } from '../diagnostics/style.js';
 import { ExitCode, StewardError, formatLocation } from '../errors/index.js';
 import type { Command, CommandContext, OptionSpec } from './command.js';
@@ -79,6 +78,9 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   }
   const cwd = (values.cwd as string | undefined) ?? options.cwd ?? process.cwd();
   let configPromise: Promise<ResolvedConfig> | undefined;
+  // Loaded here, not at start-up: `steward --version` and `--help` need neither (config loading
+  // imports every capability's section validator, the lint rules among them).
+  const reporter = await loadReporter(format);
   const ctx: CommandContext = {
     cwd,
     configFile: values.config as string | undefined,
@@ -88,9 +90,8 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     stderr,
     env,
     progress: createProgress({ write: stderr, isTTY: options.stderrIsTTY ?? (options.stderr ? false : process.stderr.isTTY === true), env, format }),
-    config: () => (configPromise ??= loadConfig({ cwd, configFile: values.config as string | undefined })),
+    config: () => (configPromise ??= import('../config/load.js').then((m) => m.loadConfig({ cwd, configFile: values.config as string | undefined }))),
     report(diagnostics, opts = {}) {
-      const reporter = REPORTERS[format!] ?? REPORTERS.text;
       stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd }));
     },
   };

@@ -41,6 +41,9 @@ export function transformForEnvironment(schema: Schema, target: EnvironmentTarge
 
 const memo = new WeakMap<Schema, Map<string, TransformResult>>();
 
+const NO_ANNOTATIONS: readonly Annotation[] = Object.freeze([]);
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 const URL_KEYS = ['url', 'directUrl', 'shadowDatabaseUrl'];
 const UUID_FUNCTIONS = /^(gen_random_uuid|uuid_generate_v4|uuid_generate_v7|uuidv7|uuidv4)\(\)$/i;
 const NOW_FUNCTIONS = /^(now\(\)|current_timestamp(\(\))?|localtimestamp|transaction_timestamp\(\)|statement_timestamp\(\)|clock_timestamp\(\))$/i;
@@ -97,8 +100,9 @@ class Transformer {
     this.changes.push({ code, severity: CHANGE_CODES[code].severity, env: this.target.name, location, message, ...extra });
   }
 
-  private annotations(docs: Comment[]): Annotation[] {
-    return parseAnnotations(docs);
+  private annotations(docs: Comment[]): readonly Annotation[] {
+    // Most members have no doc comment: no list to allocate for them.
+    return docs.length === 0 ? NO_ANNOTATIONS : parseAnnotations(docs);
   }
 
   private get crossFamily(): boolean {
@@ -268,7 +272,7 @@ class Transformer {
       return true;
     }
 
-    const excludedAttrs = new Set(anns.flatMap((a) => (a.kind === 'exclude' && a.envs.includes(this.target.name) ? a.attributes : [])));
+    const excludedAttrs = anns.length === 0 ? NO_NAMES : new Set(anns.flatMap((a) => (a.kind === 'exclude' && a.envs.includes(this.target.name) ? a.attributes : [])));
     const isEnumType = this.enumNames.has(typeName);
     const toJson = field.type.list && (isScalarType(typeName) || isEnumType) && !this.caps.scalarLists;
     const toString = this.stringEnums.has(typeName);

@@ -102,26 +102,17 @@ export function lintSchema(schema: Schema, config: LintConfig, options: LintRunO
 }
 
 function toDiagnostic(rule: string, severity: Severity, message: string, span: Span, r: RuleReport): Diagnostic {
-  const d: Diagnostic = { source: 'lint', code: rule, severity, message, location: locationOf(span), ...names(r.target) };
+  // model/field assigned in place, in the order the target names them: one of these per finding.
+  const d: Diagnostic = { source: 'lint', code: rule, severity, message, location: locationOf(span) };
+  const t = r.target;
+  if (t.kind === 'model' || t.kind === 'field') d.model = t.model.name;
+  else if (t.kind === 'enum' || t.kind === 'enumValue') d.model = t.enum.name;
+  if (t.kind === 'field') d.field = t.field.name;
+  else if (t.kind === 'enumValue') d.field = t.value.name;
   if (r.env) d.env = r.env;
   if (r.notes?.length) d.notes = r.notes;
   if (r.fix) d.fix = r.fix;
   return d;
-}
-
-function names(target: LintTarget): { model?: string; field?: string } {
-  switch (target.kind) {
-    case 'model':
-      return { model: target.model.name };
-    case 'field':
-      return { model: target.model.name, field: target.field.name };
-    case 'enum':
-      return { model: target.enum.name };
-    case 'enumValue':
-      return { model: target.enum.name, field: target.value.name };
-    case 'config':
-      return {};
-  }
 }
 
 export function locationOf(span: Span): Diagnostic['location'] {
@@ -129,15 +120,13 @@ export function locationOf(span: Span): Diagnostic['location'] {
 }
 
 function sortByLocation(list: Diagnostic[]): Diagnostic[] {
-  return list
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => {
-      const la = a.d.location;
-      const lb = b.d.location;
-      const fa = la?.file ?? '';
-      const fb = lb?.file ?? '';
-      if (fa !== fb) return fa < fb ? -1 : 1;
-      return (la?.line ?? 0) - (lb?.line ?? 0) || (la?.column ?? 0) - (lb?.column ?? 0) || (a.d.code < b.d.code ? -1 : a.d.code > b.d.code ? 1 : 0) || a.i - b.i;
-    })
-    .map((x) => x.d);
+  // Array.prototype.sort is stable: findings at the same place keep the order they were reported in.
+  return list.sort((a, b) => {
+    const la = a.location;
+    const lb = b.location;
+    const fa = la?.file ?? '';
+    const fb = lb?.file ?? '';
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    return (la?.line ?? 0) - (lb?.line ?? 0) || (la?.column ?? 0) - (lb?.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  });
 }

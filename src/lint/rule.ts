@@ -88,5 +88,34 @@ export function targetSpan(target: LintTarget): Span {
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key: string) => (key in data ? String(data[key]) : all));
+  const parts = compiledTemplate(template);
+  if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') out += part;
+    else out += part.key in data ? String(data[part.key]) : part.all;
+  }
+  return out;
+}
+
+/**
+ * A message template split once into literal text and `{{name}}` placeholders: every rule has a
+ * few templates, and a large schema fills them thousands of times.
+ */
+type TemplatePart = string | { key: string; all: string };
+const templates = new Map<string, TemplatePart[]>();
+function compiledTemplate(template: string): TemplatePart[] {
+  let parts = templates.get(template);
+  if (parts) return parts;
+  parts = [];
+  const re = /\{\{\s*(\w+)\s*\}\}/g;
+  let last = 0;
+  for (let m = re.exec(template); m !== null; m = re.exec(template)) {
+    if (m.index > last) parts.push(template.slice(last, m.index));
+    parts.push({ key: m[1], all: m[0] });
+    last = m.index + m[0].length;
+  }
+  if (last < template.length || parts.length === 0) parts.push(template.slice(last));
+  if (templates.size < 10_000) templates.set(template, parts);
+  return parts;
 }

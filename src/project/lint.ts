@@ -2,16 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { unifiedDiff } from '../diagnostics/unified-diff.js';
 import { StewardError } from '../errors/index.js';
-import { writeFilesAtomic } from '../fs/atomic-write.js';
-import { applyBaseline, createBaseline, parseBaseline, serializeBaseline } from '../lint/baseline.js';
 import { loadPrismaLintConfig, resolveLintConfig, type LintSection } from '../lint/config.js';
 import { lintSchema } from '../lint/engine.js';
 import type { LintEnvironment } from '../lint/environment.js';
-import { fixSchemaFiles } from '../lint/fix.js';
 import type { LintConfig } from '../lint/settings.js';
-import { prismaValidate } from '../prisma/schema-wasm.js';
 import { readSchemaFiles } from '../schema/load.js';
 import type { SourceFile } from '../schema/model.js';
 import { parseSchema } from '../schema/parse.js';
@@ -69,6 +64,8 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
   let diff: string | undefined;
 
   if (options.fix || options.fixDryRun) {
+    // Fixing, diffs, writing and Prisma's validator load only when asked for: a plain lint run skips their modules.
+    const [{ fixSchemaFiles }, { unifiedDiff }, { writeFilesAtomic }] = await Promise.all([import('../lint/fix.js'), import('../diagnostics/unified-diff.js'), import('../fs/atomic-write.js')]);
     const result = fixSchemaFiles(files, lintConfig, { environments });
     const changed = result.files.filter((f, i) => f.text !== files[i].text);
     fixedFiles = changed.map((f) => f.path);
@@ -77,7 +74,7 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
     if (options.fixDryRun) {
       diff = changed.map((f) => unifiedDiff(sources.get(f.path)!, f.text, f.path)).join('');
     } else if (changed.length > 0) {
-      assertStillValid(files, result.files);
+      await assertStillValid(files, result.files);
       writeFilesAtomic(changed.map((f) => ({ path: resolve(config.cwd, f.path), text: f.text })));
       for (const f of changed) sources.set(f.path, f.text);
     }
@@ -90,6 +87,7 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
   let baselineKnown: number | undefined;
   let baselineWritten: string | undefined;
   if (baselinePath) {
+    const [{ applyBaseline, createBaseline, parseBaseline, serializeBaseline }, { writeFilesAtomic }] = await Promise.all([import('../lint/baseline.js'), import('../fs/atomic-write.js')]);
     const absolute = resolve(config.cwd, baselinePath);
     if (options.updateBaseline || !existsSync(absolute)) {
       writeFilesAtomic([{ path: absolute, text: serializeBaseline(createBaseline(diagnostics)) }]);
@@ -106,7 +104,8 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
 }
 
 /** Refuses to write fixes that make Prisma reject a schema it accepted before. */
-function assertStillValid(before: SourceFile[], after: SourceFile[]): void {
+async function assertStillValid(before: SourceFile[], after: SourceFile[]): Promise<void> {
+  const { prismaValidate } = await import('../prisma/schema-wasm.js');
   const options = { allowDatasourceUrls: true, lenientPreviewFeatures: true };
   const errorsBefore = prismaValidate(before, options).filter((d) => d.severity === 'error').length;
   if (errorsBefore > 0) return; // Prisma already rejects the input; the fixes cannot make that worse in a way we can tell.

@@ -29,11 +29,14 @@ export function hasAttribute<T extends { attributes: Attribute[] }>(node: T, nam
 
 /** A named argument, or the positional argument at `position` when it has no name. */
 export function getArgument(attribute: Attribute | { args: Argument[] }, name: string, position?: number): Argument | undefined {
-  const named = attribute.args.find((a) => a.name === name);
-  if (named) return named;
-  if (position === undefined) return undefined;
-  const positional = attribute.args.filter((a) => a.name === undefined);
-  return positional[position];
+  // One pass, no intermediate list: the lint rules and generation ask this for every attribute.
+  let positional: Argument | undefined;
+  let seen = 0;
+  for (const a of attribute.args) {
+    if (a.name === name) return a;
+    if (a.name === undefined && position !== undefined && positional === undefined && seen++ === position) positional = a;
+  }
+  return positional;
 }
 
 export function stringValue(value: Value | undefined): string | undefined {
