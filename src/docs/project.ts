@@ -45,9 +45,15 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'cove
 export function docsProject(config: ResolvedConfig, options: DocsOptions = {}): DocsReport {
   const master = options.master ?? loadMaster(config, { validate: false }).schema;
   const masterShown = toPosix(relative(config.cwd, config.master) || config.master);
-  const reference = buildSchemaReference(master, environmentSchemas(master, config.environments), masterShown);
-  const graph = buildErGraph(master);
-  const byName = new Map(reference.models.map((m) => [m.name, m]));
+  // Built on first use: most projects have few or no steward sections, and `check` runs this step.
+  let built: { reference: SchemaReference; byName: Map<string, SchemaReference['models'][number]> } | undefined;
+  const reference = () => {
+    if (!built) {
+      const r = buildSchemaReference(master, environmentSchemas(master, config.environments), masterShown);
+      built = { reference: r, byName: new Map(r.models.map((m) => [m.name, m])) };
+    }
+    return built;
+  };
   let schemaSection: string | undefined;
 
   const files: DocsFileResult[] = [];
@@ -58,9 +64,9 @@ export function docsProject(config: ResolvedConfig, options: DocsOptions = {}): 
     if (!text.includes('steward:')) continue;
     const shown = toPosix(relative(config.cwd, absolute) || absolute);
     const update = updateDocument(text, (s) => {
-      if (s.kind === 'schema') return (schemaSection ??= renderSchemaSection(reference, graph));
-      const model = byName.get(s.name!);
-      return model ? renderModelSection(reference, model) : undefined;
+      if (s.kind === 'schema') return (schemaSection ??= renderSchemaSection(reference().reference, buildErGraph(master)));
+      const model = reference().byName.get(s.name!);
+      return model ? renderModelSection(reference().reference, model) : undefined;
     });
     if (update.sections.length === 0 && update.problems.length === 0) continue;
     for (const p of update.problems) {
@@ -84,7 +90,14 @@ export function docsProject(config: ResolvedConfig, options: DocsOptions = {}): 
     }
   }
   if (options.write && toWrite.length > 0) writeFilesAtomic(toWrite);
-  return { files, diagnostics, written: options.write ? toWrite.map((f) => f.path) : [], reference };
+  return {
+    files,
+    diagnostics,
+    written: options.write ? toWrite.map((f) => f.path) : [],
+    get reference() {
+      return reference().reference;
+    },
+  };
 }
 
 /** The markdown files to scan: the configured paths, else every .md under cwd. */

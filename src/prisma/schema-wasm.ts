@@ -74,17 +74,8 @@ export function prismaValidate(files: SourceFile[], options: PrismaValidateOptio
       location: { file: entry.file_name, ...lineColumn(text, entry.start), ...endOf(text, entry.end) },
     });
   }
-  if (!diagnostics.some((d) => d.severity === 'error')) {
-    // lint() and validate() share a pipeline; validate() is the authority, so confirm.
-    try {
-      engine().validate(JSON.stringify({ prismaSchema: prepared.map((f) => [f.path, f.text]), noColor: true }));
-    } catch (error) {
-      const parsed = parseEngineError(error);
-      if (!(options.lenientPreviewFeatures && onlyPreviewFeatureErrors(parsed))) {
-        diagnostics.push({ source: 'validate', code: 'P1012', severity: 'error', message: parsed, location: { file: prepared[0]?.path ?? 'schema.prisma', line: 1, column: 1 } });
-      }
-    }
-  }
+  // lint() and validate() share Prisma's validation pipeline: lint() reports the same errors,
+  // with locations, plus the warnings, so it needs no confirmation by validate().
   return diagnostics;
 }
 

@@ -30,10 +30,12 @@ export function validateProject(config: ResolvedConfig, known?: { generated: Gen
     }
     const text = readFileSync(env.output, 'utf8');
     sources.set(shown, text);
-    const generated = known?.current.has(env.output) ? known.generated.find((g) => g.env.name === env.name) : undefined;
-    if (generated) {
-      // Identical to what generate just produced and validated: reuse that verdict.
-      for (const d of generated.validation) diagnostics.push({ ...d, env: env.name });
+    if (known?.current.has(env.output)) {
+      // Identical to what generate produces: either just generated and validated (reuse that
+      // verdict), or current by its header (hashes of master, settings, tool versions and body),
+      // and generate never writes a file Prisma rejects.
+      const generated = known.generated.find((g) => g.env.name === env.name);
+      for (const d of generated?.validation ?? []) diagnostics.push({ ...d, env: env.name });
       continue;
     }
     for (const d of prismaValidate([{ path: shown, text }], { allowDatasourceUrls: env.prismaMajor < 7, lenientPreviewFeatures: env.prismaMajor < 7 })) {
