@@ -5,7 +5,7 @@ import type { GenerationChange } from '../generate/changes.js';
 import { transformForEnvironment } from '../generate/transform.js';
 import type { Attribute, Comment, Enum, Field, Model, Schema, Span, Value } from '../schema/model.js';
 import { isScalarType } from '../schema/model.js';
-import { databaseName, datasourceProvider, fieldRefs, getArgument, getAttribute, mappedName } from '../schema/query.js';
+import { databaseName, datasourceProvider, fieldRefs, getArgument, getAttribute, mappedName, findModel } from '../schema/query.js';
 import { DIFF_CODES, type DiffCode, type EnvironmentEffect, type SchemaChange } from './codes.js';
 
 /** An environment as the diff needs it: a name and the provider it is generated for. */
@@ -579,7 +579,7 @@ function columnOf(model: Model, fieldName: string): string {
 function relationInfo(schema: Schema, model: Model, f: Field): { fields: string[]; references: string[]; onDelete: string; onUpdate: string } {
   const attr = getAttribute(f, 'relation');
   const fields = attr ? fieldRefs(getArgument(attr, 'fields')?.value).map((n) => columnOf(model, n)) : [];
-  const target = schema.models.find((m) => m.name === f.type.name);
+  const target = findModel(schema, f.type.name);
   const references = attr ? fieldRefs(getArgument(attr, 'references')?.value).map((n) => (target ? columnOf(target, n) : n)) : [];
   const action = (name: string, fallback: string) => {
     const v = attr ? getArgument(attr, name)?.value : undefined;

@@ -3,12 +3,38 @@ import { isScalarType } from './model.js';
 
 /** Read-only questions about a schema model, shared by every feature. */
 
+/** Name lookups built once per schema model (the model is never mutated). */
+interface SchemaIndex {
+  models: Map<string, Model>;
+  views: Map<string, Model>;
+  types: Map<string, Model>;
+  enums: Map<string, Enum>;
+}
+
+const indexes = new WeakMap<Schema, SchemaIndex>();
+
+function indexOf(schema: Schema): SchemaIndex {
+  let index = indexes.get(schema);
+  if (!index) {
+    // First declaration wins, as with Array.prototype.find.
+    const byName = <T extends { name: string }>(list: T[]) => {
+      const map = new Map<string, T>();
+      for (const item of list) if (!map.has(item.name)) map.set(item.name, item);
+      return map;
+    };
+    index = { models: byName(schema.models), views: byName(schema.views), types: byName(schema.types), enums: byName(schema.enums) };
+    indexes.set(schema, index);
+  }
+  return index;
+}
+
 export function findModel(schema: Schema, name: string): Model | undefined {
-  return schema.models.find((m) => m.name === name) ?? schema.views.find((m) => m.name === name) ?? schema.types.find((m) => m.name === name);
+  const index = indexOf(schema);
+  return index.models.get(name) ?? index.views.get(name) ?? index.types.get(name);
 }
 
 export function findEnum(schema: Schema, name: string): Enum | undefined {
-  return schema.enums.find((e) => e.name === name);
+  return indexOf(schema).enums.get(name);
 }
 
 export function findField(model: Model, name: string): Field | undefined {
@@ -90,9 +116,10 @@ export function fieldKind(schema: Schema, field: Field): FieldKind {
   const t = field.type.name;
   if (field.type.unsupported !== undefined) return 'unsupported';
   if (isScalarType(t)) return 'scalar';
-  if (schema.enums.some((e) => e.name === t)) return 'enum';
-  if (schema.models.some((m) => m.name === t) || schema.views.some((m) => m.name === t)) return 'relation';
-  if (schema.types.some((m) => m.name === t)) return 'composite';
+  const index = indexOf(schema);
+  if (index.enums.has(t)) return 'enum';
+  if (index.models.has(t) || index.views.has(t)) return 'relation';
+  if (index.types.has(t)) return 'composite';
   return 'unknown';
 }
 
