@@ -4,6 +4,7 @@ import { dirtyPaths } from '../diff/git.js';
 import { generateProject, staleDiagnostics } from '../project/environments.js';
 import { validateProject } from '../project/validate.js';
 import { auditDiagnostics, auditProject } from '../audit/project.js';
+import { lintProject } from '../project/lint.js';
 
 /** A refusal of `steward release`: why, in one line per problem. */
 export interface ReleaseCheckResult {
@@ -45,15 +46,16 @@ export const RELEASE_CHECKS: ReleaseCheck[] = [
   },
   {
     name: 'lint',
-    async run() {
-      return { problems: [], skipped: 'lint is not available in this build' };
+    async run(config) {
+      const errors = (await lintProject(config)).diagnostics.filter((d) => d.severity === 'error');
+      return { problems: errors.map((d) => `${d.location ? `${d.location.file}:${d.location.line}: ` : ''}${d.message} [${d.code}]`) };
     },
   },
   {
     name: 'audit',
     async run(config) {
       const errors = auditDiagnostics(await auditProject(config)).filter((d) => d.severity === 'error');
-      return { problems: errors.map((d) => `audit: ${d.location ? `${d.location.file}:${d.location.line}: ` : ''}${d.message}`) };
+      return { problems: errors.map((d) => `${d.location ? `${d.location.file}:${d.location.line}: ` : ''}${d.message}`) };
     },
   },
 ];

@@ -63,6 +63,8 @@ test('release session: tag, change the master, release --bump auto picks the ver
     mkdirSync(join(dir, 'prisma'));
     const master = join(dir, 'prisma', 'schema.master.prisma');
     writeFileSync(master, MASTER);
+    // This session is about versions: the fixture is not written to the lint rules.
+    writeFileSync(join(dir, 'steward.config.json'), JSON.stringify({ lint: { preset: 'none' } }));
     await commitAll(dir, 'initial schema');
 
     const first = await steward(dir, 'release', '--bump', 'auto', '--date', '2025-01-01');
@@ -148,6 +150,21 @@ test('v1.0-style tags with a configured prefix; the working tree is never checke
     const bad = await steward(dir, 'diff', '--from', 'no-such-ref');
     assert.equal(bad.code, 2);
     assert.match(bad.err, /neither a file, a folder nor a git ref/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('release refuses while lint reports errors, naming them', async () => {
+  const dir = repo();
+  try {
+    mkdirSync(join(dir, 'prisma'));
+    writeFileSync(join(dir, 'prisma', 'schema.master.prisma'), MASTER);
+    await commitAll(dir, 'initial schema');
+    const refused = await steward(dir, 'release', '--bump', 'auto');
+    assert.equal(refused.code, 1, refused.out + refused.err);
+    assert.match(refused.out + refused.err, /require-created-at/);
+    assert.equal(git(dir, 'tag', '--list'), '');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
