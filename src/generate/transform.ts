@@ -45,6 +45,15 @@ const NO_ANNOTATIONS: readonly Annotation[] = Object.freeze([]);
 const NO_NAMES: ReadonlySet<string> = new Set();
 
 const URL_KEYS = ['url', 'directUrl', 'shadowDatabaseUrl'];
+const DROP_MAP = ['map'];
+const INDEX_LIKE: ReadonlySet<string> = new Set(['id', 'unique', 'index', 'fulltext']);
+
+/** How a field's type changes in the environment; most fields keep theirs. */
+interface Conversion {
+  toJson: boolean;
+  toString: boolean;
+}
+const NO_CONVERSION: Conversion = Object.freeze({ toJson: false, toString: false });
 const UUID_FUNCTIONS = /^(gen_random_uuid|uuid_generate_v4|uuid_generate_v7|uuidv7|uuidv4)\(\)$/i;
 const NOW_FUNCTIONS = /^(now\(\)|current_timestamp(\(\))?|localtimestamp|transaction_timestamp\(\)|statement_timestamp\(\)|clock_timestamp\(\))$/i;
 
@@ -76,8 +85,15 @@ class Transformer {
     for (const e of this.schema.enums) if (!this.removedEnums.has(e.name)) this.enumBlock(e);
     for (const m of [...this.schema.models, ...this.schema.views, ...this.schema.types]) if (!this.removedModels.has(m.name)) this.model(m);
     this.stripAnnotationComments();
-    const files = this.schema.files.map((f) => ({ path: f.path, text: applyEdits(f.text, this.edits.get(f.path) ?? []) }));
-    return { files, changes: this.changes };
+    // The text is built on first use: lint and docs read only the changes.
+    const { schema, edits } = this;
+    let files: TransformResult['files'] | undefined;
+    return {
+      changes: this.changes,
+      get files() {
+        return (files ??= schema.files.map((f) => ({ path: f.path, text: applyEdits(f.text, edits.get(f.path) ?? []) })));
+      },
+    };
   }
 
   // ---- bookkeeping -------------------------------------------------------------------------
@@ -229,11 +245,17 @@ class Transformer {
   // ---- models --------------------------------------------------------------------------------
 
   private model(model: Model): void {
-    const removedFields = new Set<string>();
-    for (const field of model.fields) {
-      if (this.field(model, field)) removedFields.add(field.name);
+    // Indexed loops: this runs once per field, mostly before the JIT has compiled it.
+    let removedFields: Set<string> = NO_NAMES as Set<string>;
+    const fields = model.fields;
+    for (let i = 0; i < fields.length; i++) {
+      if (this.field(model, fields[i])) {
+        if (removedFields === NO_NAMES) removedFields = new Set();
+        removedFields.add(fields[i].name);
+      }
     }
-    for (const attr of model.attributes) this.blockAttribute(model, attr, removedFields);
+    const attributes = model.attributes;
+    for (let i = 0; i < attributes.length; i++) this.blockAttribute(model, attributes[i], removedFields);
   }
 
   /** Returns true when the field was removed. */
@@ -248,7 +270,7 @@ class Transformer {
       });
       return true;
     }
-    const override = anns.find((a): a is Extract<Annotation, { kind: 'override' }> => a.kind === 'override' && a.env === this.target.name);
+    const override = anns.length === 0 ? undefined : anns.find((a): a is Extract<Annotation, { kind: 'override' }> => a.kind === 'override' && a.env === this.target.name);
     if (override) {
       this.edit(field.span, override.replacement, field.type.span.start, field.span.end);
       this.change('override-applied', field.nameSpan, `${model.name}.${field.name} is '${override.replacement}' in ${this.target.name}`, where);
@@ -288,24 +310,27 @@ class Transformer {
       this.edit(field.type.span, `String${field.type.list ? '[]' : ''}${field.type.optional ? '?' : ''}`);
     }
 
-    for (const attr of field.attributes) {
+    const conv = toJson || toString ? { toJson, toString } : NO_CONVERSION;
+    const attributes = field.attributes;
+    for (let i = 0; i < attributes.length; i++) {
+      const attr = attributes[i];
       if (excludedAttrs.has(attr.name)) {
         this.remove(attributeSpanWithSpace(attr, this.texts.get(attr.span.file)!));
         this.change('attribute-excluded', attr.span, `@${attr.name} on ${model.name}.${field.name} is left out of ${this.target.name}`, where);
         continue;
       }
-      this.fieldAttribute(model, field, attr, { toJson, toString });
+      this.fieldAttribute(model, field, attr, conv);
     }
     return false;
   }
 
-  private fieldAttribute(model: Model, field: Field, attr: Attribute, conv: { toJson: boolean; toString: boolean }): void {
-    const where = { model: model.name, field: field.name };
-    const text = this.texts.get(attr.span.file)!;
+  private fieldAttribute(model: Model, field: Field, attr: Attribute, conv: Conversion): void {
     if (attr.name.startsWith('db.')) {
       const native = attr.name.slice(3);
-      const args = attr.args.map((a) => this.source(a.value.span));
       if (this.caps.nativeTypes.has(native) && !conv.toJson) return;
+      const where = { model: model.name, field: field.name };
+      const text = this.texts.get(attr.span.file)!;
+      const args = attr.args.map((a) => this.source(a.value.span));
       const mapped = this.target.provider === 'cockroachdb' ? POSTGRES_TO_COCKROACH[native] : undefined;
       if (mapped && !conv.toJson) {
         const keepArgs = native === 'VarChar' && args.length > 0 ? `(${args.join(', ')})` : '';
@@ -327,6 +352,7 @@ class Transformer {
         return;
       case 'id':
       case 'unique':
+        if (attr.args.length === 0) return;
         this.dropArguments(model, field, attr, [
           ...(attr.name === 'id' && !this.caps.namedPrimaryKeys ? ['map'] : []),
           ...(!this.caps.clustered ? ['clustered'] : []),
@@ -335,7 +361,7 @@ class Transformer {
         return;
       case 'relation':
         this.relationActions(model, field, attr);
-        if (!this.caps.namedForeignKeys) this.dropArguments(model, field, attr, ['map']);
+        if (!this.caps.namedForeignKeys) this.dropArguments(model, field, attr, DROP_MAP);
         return;
       default:
         return;
@@ -377,7 +403,7 @@ class Transformer {
     return `${head}(${args.map((a) => (rewriteArg ? rewriteArg(a) : this.source(a.span))).join(', ')})`;
   }
 
-  private defaultAttribute(model: Model, field: Field, attr: Attribute, conv: { toJson: boolean; toString: boolean }): void {
+  private defaultAttribute(model: Model, field: Field, attr: Attribute, conv: Conversion): void {
     const where = { model: model.name, field: field.name };
     const value = getArgument(attr, 'value', 0)?.value;
     if (!value) return;
@@ -449,9 +475,7 @@ class Transformer {
       this.change('excluded-by-annotation', attr.span, `@@${attr.name} on ${model.name} is left out of ${this.target.name}`, { model: model.name });
       return;
     }
-    const fieldsArg = getArgument(attr, 'fields', 0)?.value;
-    const refs = ['id', 'unique', 'index', 'fulltext'].includes(attr.name) ? fieldRefs(fieldsArg) : [];
-    const gone = refs.filter((r) => removedFields.has(r));
+    const gone = removedFields.size > 0 && INDEX_LIKE.has(attr.name) ? fieldRefs(getArgument(attr, 'fields', 0)?.value).filter((r) => removedFields.has(r)) : [];
     if (gone.length > 0) {
       this.remove(attr.lineSpan);
       this.change('index-removed', attr.span, `@@${attr.name} on ${model.name} removed: it covers ${gone.join(', ')}, which ${gone.length > 1 ? 'are' : 'is'} not in ${this.target.name}`, { model: model.name });
@@ -478,6 +502,13 @@ class Transformer {
 
     const droppedField: { item: string; arg: Argument }[] = [];
     const dropped = attr.args.filter((a) => a.name !== undefined && dropNames.includes(a.name));
+    // Most indexes keep every argument: nothing to render then.
+    const fieldsValue = getArgument(attr, 'fields', 0)?.value;
+    const itemDrops =
+      fieldArgDrops.length > 0 &&
+      fieldsValue?.kind === 'array' &&
+      fieldsValue.items.some((item) => item.kind === 'function' && item.args.some((fa) => fa.name !== undefined && fieldArgDrops.includes(fa.name)));
+    if (dropped.length === 0 && !itemDrops) return;
     const kept = attr.args.filter((a) => !dropped.includes(a));
     const rewrite = (arg: Argument): string => {
       if (arg !== getArgument(attr, 'fields', 0) || arg.value.kind !== 'array') return this.source(arg.span);

@@ -154,6 +154,8 @@ export interface Schema {
 export const SCALAR_TYPES = ['String', 'Boolean', 'Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'Json', 'Bytes'] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
 
+const SCALAR_TYPE_SET: ReadonlySet<string> = new Set(SCALAR_TYPES);
+
 export function isScalarType(name: string): name is ScalarType {
-  return (SCALAR_TYPES as readonly string[]).includes(name);
+  return SCALAR_TYPE_SET.has(name);
 }
