@@ -1,7 +1,10 @@
 import { countBySeverity } from '../diagnostic.js';
 import type { Reporter } from './types.js';
 
-/** `{ "diagnostics": [...], "summary": {...} }`; fixes keep their edits. */
+/**
+ * `{ "diagnostics": [...], "summary": {...} }`; fixes keep their edits. One diagnostic per line:
+ * compact (a 3,000-model lint prints 24,000 of them) and still easy to grep and diff.
+ */
 export const jsonReporter: Reporter = (diagnostics) => {
   const items = diagnostics.map((d) => ({
     source: d.source,
@@ -21,5 +24,6 @@ export const jsonReporter: Reporter = (diagnostics) => {
     fix: d.fix ?? null,
     ...(d.data ? { data: d.data } : {}),
   }));
-  return JSON.stringify({ diagnostics: items, summary: countBySeverity(diagnostics) }, null, 2) + '\n';
+  const body = items.map((item) => JSON.stringify(item)).join(',\n');
+  return `{"diagnostics":[${items.length ? `\n${body}\n` : ''}],\n"summary":${JSON.stringify(countBySeverity(diagnostics))}}\n`;
 };
