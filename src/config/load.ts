@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StewardError } from '../errors/index.js';
@@ -201,6 +199,8 @@ function datasourceBlocks(text: string): string {
  */
 async function transpileConfig(file: string, shown: string): Promise<string> {
   const source = readFileSync(file, 'utf8');
+  // Loaded here, not at the top: a JSON or JavaScript configuration never needs them.
+  const [{ createHash }, { tmpdir }] = await Promise.all([import('node:crypto'), import('node:os')]);
   const cacheFile = join(tmpdir(), 'prisma-steward', `config-${createHash('sha256').update(source).digest('hex').slice(0, 24)}.mjs`);
   try {
     return readFileSync(cacheFile, 'utf8');
