@@ -125,7 +125,8 @@ function isOptionValue(argv: string[], arg: string): boolean {
 
 async function version(): Promise<string> {
   const { readFileSync } = await import('node:fs');
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { packageUrl } = await import('../package-files.js');
+  const pkg = JSON.parse(readFileSync(packageUrl('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

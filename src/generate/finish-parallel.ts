@@ -1,3 +1,4 @@
+import { workerScript } from '../package-files.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type FinishJob, type FinishResult, finishSchema } from './finish.js';
@@ -22,7 +23,7 @@ export async function finishSchemas(jobs: FinishJob[]): Promise<FinishResult[]> 
 
 function runInWorker(job: FinishJob): Promise<FinishResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./finish-worker.js', import.meta.url));
+    const worker = new Worker(workerScript('generate/finish-worker'));
     worker.once('message', (msg: { ok: boolean; result?: FinishResult; message?: string }) => {
       void worker.terminate();
       if (msg.ok) resolve(msg.result!);

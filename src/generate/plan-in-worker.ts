@@ -1,3 +1,4 @@
+import { workerScript } from '../package-files.js';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types.js';
 import { type ErrorCode, type ErrorLocation, StewardError } from '../errors/index.js';
@@ -16,7 +17,7 @@ type PlanMessage =
 export function planInWorker(input: PlanInWorkerInput): Promise<PlannedEnvironment[]> {
   return new Promise((resolve, reject) => {
     const config = { environments: input.config.environments, master: input.config.master, cwd: input.config.cwd };
-    const worker = new Worker(new URL('./plan-worker.js', import.meta.url), { workerData: { config, only: input.only } });
+    const worker = new Worker(workerScript('generate/plan-worker'), { workerData: { config, only: input.only } });
     worker.once('message', (msg: PlanMessage) => {
       void worker.terminate();
       if (msg.ok) resolve(msg.planned);

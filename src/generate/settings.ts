@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, sep } from 'node:path';
 import type { ResolvedConfig, ResolvedEnvironment } from '../config/types.js';
+import { packageUrl } from '../package-files.js';
 import { hashText } from './header.js';
 
 let versions: string | undefined;
@@ -9,7 +10,7 @@ let versions: string | undefined;
 /** steward's and Prisma's engine versions: a new version may generate differently. */
 function toolVersions(): string {
   if (versions === undefined) {
-    const own = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const own = JSON.parse(readFileSync(packageUrl('package.json'), 'utf8')) as { version: string };
     const require = createRequire(import.meta.url);
     const engine = JSON.parse(readFileSync(require.resolve('@prisma/prisma-schema-wasm/package.json'), 'utf8')) as { version: string };
     versions = `${own.version}/${engine.version}`;

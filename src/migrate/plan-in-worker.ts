@@ -1,3 +1,4 @@
+import { workerScript } from '../package-files.js';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types.js';
 import type { DatabaseProvider } from '../engine/database-url.js';
@@ -34,7 +35,7 @@ export interface EnvironmentPlanner {
 }
 
 export function startPlannerWorker(data: PlanWorkerData): EnvironmentPlanner {
-  const worker = new Worker(new URL('./plan-worker.js', import.meta.url), { workerData: data });
+  const worker = new Worker(workerScript('migrate/plan-worker'), { workerData: data });
   const reply = new Promise<EnvironmentMigration>((resolve, reject) => {
     worker.once('message', (message: PlanReply) => {
       void worker.terminate();

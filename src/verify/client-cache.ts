@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-files.js';
 
-/** The prisma-steward package root (dist/src/verify/ -> three levels up). */
+/** The prisma-steward package root. */
 export function stewardRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+  return packageRoot();
 }
 
 export function clientCacheDir(): string {
