@@ -65,9 +65,8 @@ class Parser {
     this.text = source.text;
     this.file = source.path;
     this.lineStarts = [0];
-    for (let i = 0; i < this.text.length; i++) {
-      if (this.text.charCodeAt(i) === CH_NL) this.lineStarts.push(i + 1);
-    }
+    // indexOf runs natively; a charCodeAt loop over the whole text is interpreted (cold) code.
+    for (let nl = this.text.indexOf('\n'); nl !== -1; nl = this.text.indexOf('\n', nl + 1)) this.lineStarts.push(nl + 1);
   }
 
   // ---- positions -------------------------------------------------------------------------
@@ -136,22 +135,32 @@ class Parser {
     return this.pos >= this.text.length;
   }
 
+  // The scanning loops below read characters with charCodeAt on locals rather than through
+  // peek(): a lint run parses the master once, before the JIT compiles anything, and a call
+  // per character is what the interpreter spends most of its time on.
+
   /** Skips spaces and tabs (not newlines). */
   private skipInline(): void {
+    const text = this.text;
+    let pos = this.pos;
     for (;;) {
-      const c = this.peek();
-      if (c === CH_SPACE || c === CH_TAB || c === CH_CR) this.pos++;
-      else return;
+      const c = text.charCodeAt(pos);
+      if (c === CH_SPACE || c === CH_TAB || c === CH_CR) pos++;
+      else break;
     }
+    this.pos = pos;
   }
 
   /** Skips all whitespace including newlines, and `//` comments when `comments` is true. */
   private skipAll(comments: boolean): void {
+    const text = this.text;
     for (;;) {
-      const c = this.peek();
-      if (c === CH_SPACE || c === CH_TAB || c === CH_CR || c === CH_NL) this.pos++;
-      else if (comments && c === CH_SLASH && this.peek(1) === CH_SLASH) this.skipToLineEnd();
-      else if (comments && c === CH_SLASH && this.peek(1) === 42) this.skipBlockComment();
+      let pos = this.pos;
+      let c = text.charCodeAt(pos);
+      while (c === CH_SPACE || c === CH_TAB || c === CH_CR || c === CH_NL) c = text.charCodeAt(++pos);
+      this.pos = pos;
+      if (comments && c === CH_SLASH && text.charCodeAt(pos + 1) === CH_SLASH) this.skipToLineEnd();
+      else if (comments && c === CH_SLASH && text.charCodeAt(pos + 1) === 42) this.skipBlockComment();
       else return;
     }
   }
@@ -169,11 +178,15 @@ class Parser {
 
   /** Reads an identifier and returns its text; no span (the hot path allocates nothing else). */
   private scanIdent(what: string): string {
+    const text = this.text;
     const start = this.pos;
-    if (!isIdentStart(this.peek())) this.fail(`Expected ${what}, found ${this.describeHere()}`);
-    this.pos++;
-    while (isIdentPart(this.peek())) this.pos++;
-    return this.text.slice(start, this.pos);
+    let c = text.charCodeAt(start);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) this.fail(`Expected ${what}, found ${this.describeHere()}`);
+    let pos = start + 1;
+    c = text.charCodeAt(pos);
+    while ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) c = text.charCodeAt(++pos);
+    this.pos = pos;
+    return text.slice(start, pos);
   }
 
   /** Identifier with optional `.`-separated parts (`db.VarChar`, `a.b`). */
@@ -243,6 +256,15 @@ class Parser {
 
   private readString(): Value {
     const start = this.pos;
+    // Fast path: no escape before the closing quote on this line (nearly every string).
+    const close = this.text.indexOf('"', start + 1);
+    if (close !== -1) {
+      const raw = this.text.slice(start + 1, close);
+      if (!raw.includes('\\') && !raw.includes('\n')) {
+        this.pos = close + 1;
+        return { kind: 'string', value: raw, span: this.span(start, this.pos) };
+      }
+    }
     this.pos++; // opening quote
     let value = '';
     for (;;) {
@@ -357,11 +379,12 @@ class Parser {
   /** Field attributes: `@x @y(...)` until the end of the line. */
   private readFieldAttributes(): Attribute[] {
     const attributes: Attribute[] = [];
+    const text = this.text;
     for (;;) {
       this.skipInline();
-      if (this.peek() === CH_AT && this.peek(1) !== CH_AT) attributes.push(this.readAttribute(false, NO_DOCS));
-      else if (this.peek() === CH_AT) this.fail('Block attributes (@@) must stand on their own line');
-      else return attributes;
+      if (text.charCodeAt(this.pos) !== CH_AT) return attributes;
+      if (text.charCodeAt(this.pos + 1) === CH_AT) this.fail('Block attributes (@@) must stand on their own line');
+      attributes.push(this.readAttribute(false, NO_DOCS));
     }
   }
 
