@@ -356,7 +356,8 @@ class Parser {
         }
       }
       const value = this.readValue();
-      args.push({ name, value, span: this.span(start, this.pos) });
+      // A positional argument covers exactly its value: one Span object serves both.
+      args.push({ name, value, span: name === undefined ? value.span : this.span(start, this.pos) });
       this.skipAll(true);
       if (this.peek() === 44 /* , */) {
         this.pos++;
