@@ -58,6 +58,11 @@ export class Suppressions {
     }
   }
 
+  /** False when the schema has no suppression comment at all (most schemas): nothing to look up. */
+  get active(): boolean {
+    return this.byDocs.size > 0 || this.anyPrismaLint;
+  }
+
   /** Whether a finding of `ruleId` on `target` is suppressed; marks the suppression used. */
   isSuppressed(ruleId: string, target: LintTarget, line: number, file: string): boolean {
     // Most schemas carry no suppression comment at all: thousands of findings then cost nothing here.

@@ -28,6 +28,22 @@ export function isRegexOrRegexStr(value: unknown): boolean {
   return typeof value === 'string' && value.startsWith('/') && value.endsWith('/');
 }
 
+/**
+ * A test for names against a list of names, "/regex/" strings and RegExps, as toRegExp reads
+ * them. Plain identifiers are looked up in a Set instead of being tested as `^name$`: rules
+ * ask this for every field.
+ */
+export function nameMatcher(values: readonly (string | RegExp)[]): (name: string) => boolean {
+  const exact = new Set<string>();
+  const patterns: RegExp[] = [];
+  for (const v of values) {
+    if (typeof v === 'string' && /^[A-Za-z0-9_]+$/.test(v)) exact.add(v);
+    else patterns.push(toRegExp(v));
+  }
+  if (patterns.length === 0) return (name) => exact.has(name);
+  return (name) => exact.has(name) || patterns.some((p) => p.test(name));
+}
+
 export function toRegExp(value: string | RegExp): RegExp {
   if (value instanceof RegExp) return value;
   if (value.startsWith('/') && value.endsWith('/')) return new RegExp(value.slice(1, -1));

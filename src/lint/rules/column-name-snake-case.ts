@@ -25,36 +25,57 @@ export default defineRule({
   check({ schema, source, index, options, report }) {
     for (const model of [...schema.models, ...schema.views]) {
       if (isExempt(model.name, options.exempt)) continue;
-      const columns = new Map(model.fields.filter((f) => !index.isRelation(f)).map((f) => [databaseName(f), f.name]));
+      // Column and expected name of every scalar field, computed once (undefined: a relation).
+      const fields = model.fields;
+      const columnOf: (string | undefined)[] = new Array(fields.length);
+      const expectedOf: string[] = new Array(fields.length);
+      const columns = new Map<string, string>();
       // Two fields whose names differ only in case or underscores would get one column name.
       const wanted = new Map<string, string[]>();
-      for (const f of model.fields) {
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i];
         if (index.isRelation(f)) continue;
-        const e = toSnakeCase(f.name, options.words);
-        if (databaseName(f) !== e) wanted.set(e, [...(wanted.get(e) ?? []), f.name]);
+        const column = databaseName(f);
+        const expected = toSnakeCase(f.name, options.words);
+        columnOf[i] = column;
+        expectedOf[i] = expected;
+        columns.set(column, f.name);
+        if (column !== expected) {
+          const names = wanted.get(expected);
+          if (names) names.push(f.name);
+          else wanted.set(expected, [f.name]);
+        }
       }
-      for (const field of model.fields) {
-        if (index.isRelation(field) || index.typeNames.has(field.type.name)) continue;
-        const expected = toSnakeCase(field.name, options.words);
-        const map = getAttribute(field, 'map');
-        const arg = map ? getArgument(map, 'name', 0) : undefined;
-        const target = { kind: 'field' as const, model, field };
-        const data = { model: model.name, field: field.name, expected };
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i];
+        const column = columnOf[i];
+        if (column === undefined || index.typeNames.has(field.type.name)) continue;
+        const expected = expectedOf[i];
         const other = columns.get(expected) ?? wanted.get(expected)?.find((n) => n !== field.name);
-        if (other !== undefined && other !== field.name && databaseName(field) !== expected) {
-          report({ target, messageId: 'collision', data: { ...data, other: `${model.name}.${other}` } });
+        if (other !== undefined && other !== field.name && column !== expected) {
+          report({ target: { kind: 'field', model, field }, messageId: 'collision', data: { model: model.name, field: field.name, expected, other: `${model.name}.${other}` } });
           continue;
         }
+        const map = getAttribute(field, 'map');
+        const arg = map ? getArgument(map, 'name', 0) : undefined;
         if (!arg || arg.value.kind !== 'string') {
-          if (expected !== field.name && !map) report({ target, messageId: 'missingMap', data, fix: fix(`add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`, source(model.span.file))) });
+          if (expected !== field.name && !map) {
+            report({
+              target: { kind: 'field', model, field },
+              messageId: 'missingMap',
+              data: { model: model.name, field: field.name, expected },
+              fix: fix(`add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`, source(model.span.file))),
+            });
+          }
           continue;
         }
         const actual = arg.value.value;
         if (actual === '_id' || actual === expected) continue;
+        const data = { model: model.name, field: field.name, expected, actual };
         if (!matchesCaseStyle(actual, 'snake')) {
-          report({ target, span: arg.value.span, messageId: 'notSnake', data: { ...data, actual }, fix: fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
+          report({ target: { kind: 'field', model, field }, span: arg.value.span, messageId: 'notSnake', data, fix: fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
         } else if (options.matchFieldName) {
-          report({ target, span: arg.value.span, messageId: 'differs', data: { ...data, actual }, fix: fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
+          report({ target: { kind: 'field', model, field }, span: arg.value.span, messageId: 'differs', data, fix: fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
         }
       }
     }

@@ -28,9 +28,15 @@ export default defineRule({
       const target = field ? { kind: 'field' as const, model, field } : { kind: 'model' as const, model };
       report({ target, span: map.value.span, messageId: 'notSnake', data: { name, where } });
     };
+    // Indexed loops, and the cheap test before the call: this visits every attribute of the schema.
     for (const model of schema.models) {
-      for (const field of model.fields) for (const attr of field.attributes) visit(model, attr, field);
-      for (const attr of model.attributes) visit(model, attr);
+      const fields = model.fields;
+      for (let i = 0; i < fields.length; i++) {
+        const attributes = fields[i].attributes;
+        for (let j = 0; j < attributes.length; j++) if (CONSTRAINTS.has(attributes[j].name)) visit(model, attributes[j], fields[i]);
+      }
+      const attributes = model.attributes;
+      for (let j = 0; j < attributes.length; j++) if (CONSTRAINTS.has(attributes[j].name)) visit(model, attributes[j]);
     }
   },
 });

@@ -1,5 +1,5 @@
 import { docText, fieldRefs, getArgument, hasAttribute } from '../../schema/query.js';
-import { toRegExp } from '../compat/prisma-lint-options.js';
+import { nameMatcher, toRegExp } from '../compat/prisma-lint-options.js';
 import { exemptOption, isExempt } from '../exemptions.js';
 import { list, object, pattern } from '../options.js';
 import { defineRule } from '../rule.js';
@@ -19,14 +19,14 @@ export default defineRule({
   },
   options: object({ names: list(pattern), docPattern: pattern, exempt: exemptOption }),
   check({ schema, index, options, report }) {
-    const names = (options.names ?? DEFAULT_UNIQUE_NAMES).map(toRegExp);
+    const isIdentifierName = nameMatcher(options.names ?? DEFAULT_UNIQUE_NAMES);
     const docPattern = options.docPattern === undefined ? /\bunique\b/i : toRegExp(options.docPattern);
     for (const model of schema.models) {
       if (isExempt(model.name, options.exempt)) continue;
       let covered: Set<string> | undefined;
       for (const field of model.fields) {
         if (field.type.list || index.isRelation(field)) continue;
-        const byName = names.some((n) => n.test(field.name));
+        const byName = isIdentifierName(field.name);
         const docs = field.docs.length > 0 ? docText(field) : '';
         const byDoc = !byName && docs !== '' && docPattern.test(docs);
         if (!byName && !byDoc) continue;
