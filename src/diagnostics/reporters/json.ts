@@ -24,6 +24,8 @@ export const jsonReporter: Reporter = (diagnostics) => {
     fix: d.fix ?? null,
     ...(d.data ? { data: d.data } : {}),
   }));
-  const body = items.map((item) => JSON.stringify(item)).join(',\n');
+  // One stringify for the whole list, then a line break between diagnostics: `},{"source":`
+  // only occurs there, since every quote inside a JSON string is escaped.
+  const body = JSON.stringify(items).slice(1, -1).replaceAll('},{"source":', '},\n{"source":');
   return `{"diagnostics":[${items.length ? `\n${body}\n` : ''}],\n"summary":${JSON.stringify(countBySeverity(diagnostics))}}\n`;
 };

@@ -11,6 +11,7 @@ export function matchesAllowList(value: string, allowList: readonly (string | Re
 }
 
 export function trimPrefix(value: string, config: string | RegExp | (string | RegExp)[] | undefined): string {
+  if (config === undefined) return value;
   for (const prefix of Array.isArray(config) ? config : [config]) {
     if (prefix === undefined) continue;
     if (prefix instanceof RegExp) {
