@@ -5,6 +5,7 @@ import { loadReporter } from '../diagnostics/reporters/load.js';
 import { colorEnabled, createStyle } from '../diagnostics/style.js';
 import { ExitCode, StewardError, formatLocation } from '../errors/index.js';
 import type { Command, CommandContext, OptionSpec } from './command.js';
+import { commandIndex as findCommand } from './argv.js';
 import { loadAllCommands, loadCommand } from './commands/index.js';
 import { createProgress } from '../progress/progress.js';
 
@@ -37,7 +38,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   const style = createStyle(colorEnabled({ isTTY: options.isTTY ?? process.stdout.isTTY }, noColorArg, env));
   const errStyle = createStyle(colorEnabled({ isTTY: options.isTTY ?? process.stderr.isTTY }, noColorArg, env));
 
-  const commandIndex = argv.findIndex((a) => !a.startsWith('-') && !isOptionValue(argv, a));
+  const commandIndex = findCommand(argv);
   const commandName = commandIndex === -1 ? undefined : argv[commandIndex];
   if (commandName === undefined) {
     if (argv.includes('--version') || argv.includes('-v')) {
@@ -117,12 +118,6 @@ function reportError(error: unknown, stderr: (t: string) => void, style: ReturnT
 }
 
 /** The command is the first word that is not the value of a global option given before it. */
-function isOptionValue(argv: string[], arg: string): boolean {
-  const i = argv.indexOf(arg);
-  if (i <= 0) return false;
-  return ['--cwd', '--config', '--format'].includes(argv[i - 1]);
-}
-
 async function version(): Promise<string> {
   const { readFileSync } = await import('node:fs');
   const { packageUrl } = await import('../package-files.js');

@@ -17,6 +17,26 @@ function steward(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('bundled command line (dist/bundle/bin.js)', () => {
+  it('lint, generate, validate, docs and init run from single-file bundles; the others from the chunks', () => {
+    for (const name of ['lint', 'generate', 'validate', 'docs', 'init']) assert.ok(existsSync(join(root, 'dist', 'bundle', 'commands', `${name}.js`)), name);
+    // check loads the audit, which imports npm packages (oxc-parser, marked) at the top.
+    assert.ok(!existsSync(join(root, 'dist', 'bundle', 'commands', 'check.js')));
+    for (const args of [['--help'], ['help', 'lint'], ['lint', '--help'], ['check', '--help'], ['--cwd', root, 'lint', '--help']]) {
+      const r = steward(root, args);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stdout, /Usage: steward/, args.join(' '));
+      assert.doesNotMatch(r.stderr, /not part of the/);
+    }
+  });
+
+  it('check on the example runs from the chunks, as the compiled modules do', async () => {
+    const example = join(root, 'examples', 'messaging-api');
+    const bundled = steward(example, ['check', '--format', 'json']);
+    const direct = await run(example, 'check', '--format', 'json');
+    assert.equal(bundled.code, direct.code, bundled.stderr);
+    assert.equal(bundled.stdout, direct.stdout);
+  });
+
   it('is the package bin and reports the package version', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
     assert.equal(join(root, pkg.bin.steward), bin);
