@@ -32,6 +32,7 @@ export interface RunOptions {
 /** Runs the CLI with the given arguments and returns the exit code. Never throws. */
 export async function runCli(argv: string[], options: RunOptions = {}): Promise<ExitCode> {
   const env = options.env ?? process.env;
+  if (!options.stdout) ignoreClosedStdout();
   const stdout = options.stdout ?? ((t: string) => void process.stdout.write(t));
   const stderr = options.stderr ?? ((t: string) => void process.stderr.write(t));
   const noColorArg = argv.includes('--no-color');
@@ -118,6 +119,18 @@ function reportError(error: unknown, stderr: (t: string) => void, style: ReturnT
 }
 
 /** The command is the first word that is not the value of a global option given before it. */
+let stdoutGuarded = false;
+
+/** `steward lint | head` closes the pipe early: stop quietly, as other command-line tools do. */
+function ignoreClosedStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 async function version(): Promise<string> {
   const { readFileSync } = await import('node:fs');
   const { packageUrl } = await import('../package-files.js');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { syntheticSchema } from '../../bench/synthetic.js';
@@ -11,16 +12,19 @@ import { PG_MASTER, run, tempProject } from '../helpers/project.js';
 const root = join(import.meta.dirname, '..', '..', '..');
 const bin = join(root, 'dist', 'bundle', 'bin.js');
 
+// Each test run keeps its V8 code cache to itself.
+const codeCache = mkdtempSync(join(tmpdir(), 'steward-code-cache-'));
+
 function steward(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, STEWARD_CODE_CACHE: codeCache, ...env }, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('bundled command line (dist/bundle/bin.js)', () => {
   it('lint, generate, validate, docs and init run from single-file bundles; the others from the chunks', () => {
-    for (const name of ['lint', 'generate', 'validate', 'docs', 'init']) assert.ok(existsSync(join(root, 'dist', 'bundle', 'commands', `${name}.js`)), name);
+    for (const name of ['lint', 'generate', 'validate', 'docs', 'init']) assert.ok(existsSync(join(root, 'dist', 'bundle', 'commands', `${name}.cjs`)), name);
     // check loads the audit, which imports npm packages (oxc-parser, marked) at the top.
-    assert.ok(!existsSync(join(root, 'dist', 'bundle', 'commands', 'check.js')));
+    assert.ok(!existsSync(join(root, 'dist', 'bundle', 'commands', 'check.cjs')));
     for (const args of [['--help'], ['help', 'lint'], ['lint', '--help'], ['check', '--help'], ['--cwd', root, 'lint', '--help']]) {
       const r = steward(root, args);
       assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
@@ -77,6 +81,43 @@ describe('bundled command line (dist/bundle/bin.js)', () => {
       assert.equal(r.code, 2);
       assert.match(r.stderr, /prisma\/schema\.master\.prisma:\d+:\d+/);
       assert.doesNotMatch(r.stderr, /\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs a single-file command with a V8 code cache: written once, then used; a bad cache is replaced', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'steward-code-cache-'));
+    // A TypeScript configuration: its loading goes through the bundle's import() calls.
+    const dir = tempProject({ 'prisma/schema.master.prisma': PG_MASTER, 'steward.config.ts': "import type {} from 'node:fs';\nexport default { lint: { preset: 'recommended' as const } };\n" });
+    try {
+      const env = { STEWARD_CODE_CACHE: cacheDir };
+      const first = steward(dir, ['lint', '--format', 'json'], env);
+      assert.ok([0, 1].includes(first.code!), first.stderr);
+      const files = readdirSync(cacheDir).filter((f) => f.startsWith('lint.cjs-'));
+      assert.equal(files.length, 1, 'one cache file for the lint bundle');
+      const cached = steward(dir, ['lint', '--format', 'json'], env);
+      assert.equal(cached.stdout, first.stdout);
+      assert.equal(cached.stderr, first.stderr);
+      writeFileSync(join(cacheDir, files[0]), 'not a V8 code cache');
+      const rejected = steward(dir, ['lint', '--format', 'json'], env);
+      assert.equal(rejected.stdout, first.stdout);
+      assert.ok(readFileSync(join(cacheDir, files[0])).length > 1000, 'the bad cache was rewritten');
+      const off = steward(dir, ['lint', '--format', 'json'], { STEWARD_CODE_CACHE: 'off' });
+      assert.equal(off.stdout, first.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops quietly when the reader closes the pipe', () => {
+    // About 1,000 findings: far more output than a pipe holds, so the write fails with EPIPE.
+    const dir = tempProject({ 'prisma/schema.master.prisma': syntheticSchema(150) });
+    try {
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" lint --format json | head -c 10`], { cwd: dir, encoding: 'utf8', env: { ...process.env, STEWARD_CODE_CACHE: codeCache } });
+      assert.equal(r.stdout.length, 10);
+      assert.doesNotMatch(r.stderr, /EPIPE|Error/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
