@@ -47,6 +47,7 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 const URL_KEYS = ['url', 'directUrl', 'shadowDatabaseUrl'];
 const DROP_MAP = ['map'];
 const INDEX_LIKE: ReadonlySet<string> = new Set(['id', 'unique', 'index', 'fulltext']);
+const INDEXES: ReadonlySet<string> = new Set(['id', 'unique', 'index']);
 
 /** How a field's type changes in the environment; most fields keep theirs. */
 interface Conversion {
@@ -67,6 +68,8 @@ class Transformer {
   private readonly removedEnums = new Set<string>();
   private readonly stringEnums = new Set<string>();
   private readonly enumNames: Set<string>;
+  /** Arguments of index fields (`ops:`, `length:`) the target does not support. */
+  private readonly fieldArgDrops: readonly string[];
 
   constructor(
     private readonly schema: Schema,
@@ -76,6 +79,7 @@ class Transformer {
     this.masterProvider = normalizeProvider(datasourceProvider(schema));
     for (const f of schema.files) this.texts.set(f.path, f.text);
     this.enumNames = new Set(schema.enums.map((e) => e.name));
+    this.fieldArgDrops = [...(!this.caps.indexOps ? ['ops'] : []), ...(!this.caps.indexLength ? ['length'] : [])];
   }
 
   run(): TransformResult {
@@ -108,12 +112,27 @@ class Transformer {
     this.edit(span, '');
   }
 
+  /** Removes an attribute with the whitespace before it, so that no double space is left. */
+  private removeAttribute(attr: Attribute, text: string): void {
+    const span = attr.span;
+    let start = span.start;
+    while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start--;
+    this.edit(span, '', start, span.end);
+  }
+
   private source(span: Span): string {
     return (this.texts.get(span.file) ?? '').slice(span.start, span.end);
   }
 
-  private change(code: ChangeCode, location: Span, message: string, extra: { model?: string; field?: string; typeImpact?: string } = {}): void {
-    this.changes.push({ code, severity: CHANGE_CODES[code].severity, env: this.target.name, location, message, ...extra });
+  private change(code: ChangeCode, location: Span, message: string, extra?: { model?: string; field?: string; typeImpact?: string }): void {
+    // No spread: thousands of changes on a large master, made by cold code.
+    const change: GenerationChange = { code, severity: CHANGE_CODES[code].severity, env: this.target.name, location, message };
+    if (extra !== undefined) {
+      if ('model' in extra) change.model = extra.model;
+      if ('field' in extra) change.field = extra.field;
+      if ('typeImpact' in extra) change.typeImpact = extra.typeImpact;
+    }
+    this.changes.push(change);
   }
 
   private annotations(docs: Comment[]): readonly Annotation[] {
@@ -315,7 +334,7 @@ class Transformer {
     for (let i = 0; i < attributes.length; i++) {
       const attr = attributes[i];
       if (excludedAttrs.has(attr.name)) {
-        this.remove(attributeSpanWithSpace(attr, this.texts.get(attr.span.file)!));
+        this.removeAttribute(attr, this.texts.get(attr.span.file)!);
         this.change('attribute-excluded', attr.span, `@${attr.name} on ${model.name}.${field.name} is left out of ${this.target.name}`, where);
         continue;
       }
@@ -338,7 +357,7 @@ class Transformer {
         this.change('native-type-mapped', attr.span, `@db.${native} on ${model.name}.${field.name} becomes @db.${mapped}${keepArgs}`, where);
         return;
       }
-      this.remove(attributeSpanWithSpace(attr, text));
+      this.removeAttribute(attr, text);
       if (LOSSLESS_NATIVE_TYPES.has(native) && args.length === 0) {
         this.change('native-type-equivalent', attr.span, `@db.${native} removed from ${model.name}.${field.name}: ${this.target.provider} stores ${field.type.name} the same way`, where);
         return;
@@ -411,7 +430,7 @@ class Transformer {
     if (conv.toJson) {
       const json = jsonOfDefault(value);
       if (json === undefined) {
-        this.remove(attributeSpanWithSpace(attr, text));
+        this.removeAttribute(attr, text);
         this.change('default-removed', attr.span, `default of ${model.name}.${field.name} removed: it cannot be written as JSON`, where);
       } else {
         this.edit(value.span, JSON.stringify(JSON.stringify(json)));
@@ -435,7 +454,7 @@ class Transformer {
         this.edit(value.span, 'now()');
         this.change('default-mapped', value.span, `dbgenerated("${sql}") on ${model.name}.${field.name} becomes now()`, where);
       } else {
-        this.remove(attributeSpanWithSpace(attr, text));
+        this.removeAttribute(attr, text);
         this.change('default-removed', attr.span, `dbgenerated("${sql}") on ${model.name}.${field.name} removed: the SQL is written for ${this.masterProvider}`, {
           ...where,
           typeImpact: field.type.optional ? 'none (the field is optional)' : `${field.name} becomes required in create inputs on ${this.target.name}`,
@@ -446,7 +465,7 @@ class Transformer {
     if (value.name === 'autoincrement') {
       const isId = field.attributes.some((a) => a.name === 'id');
       if (!isId && !this.caps.autoincrementNonId) {
-        this.remove(attributeSpanWithSpace(attr, text));
+        this.removeAttribute(attr, text);
         this.change('default-removed', attr.span, `autoincrement() on ${model.name}.${field.name} removed: ${this.target.provider} only auto-increments the id`, {
           ...where,
           typeImpact: `${field.name} becomes required in create inputs on ${this.target.name}`,
@@ -463,7 +482,7 @@ class Transformer {
         this.edit(value.span, 'autoincrement()');
         this.change('autoincrement-adapted', value.span, `sequence() on ${model.name}.${field.name} becomes autoincrement()`, where);
       } else {
-        this.remove(attributeSpanWithSpace(attr, text));
+        this.removeAttribute(attr, text);
         this.change('default-removed', attr.span, `sequence() on ${model.name}.${field.name} removed`, where);
       }
     }
@@ -491,14 +510,14 @@ class Transformer {
       this.change('index-removed', attr.span, `@@fulltext on ${model.name} removed: ${this.target.provider} has no full-text indexes`, { model: model.name });
       return;
     }
-    if (!['id', 'unique', 'index'].includes(attr.name)) return;
+    if (!INDEXES.has(attr.name)) return;
 
     const dropNames: string[] = [];
     if (attr.name === 'id' && !this.caps.namedPrimaryKeys) dropNames.push('map');
     if (!this.caps.clustered) dropNames.push('clustered');
-    const typeArg = attr.args.find((a) => a.name === 'type');
+    const typeArg = getArgument(attr, 'type');
     if (typeArg && typeArg.value.kind === 'constant' && !this.caps.indexTypes.has(typeArg.value.name)) dropNames.push('type');
-    const fieldArgDrops = [...(!this.caps.indexOps ? ['ops'] : []), ...(!this.caps.indexLength ? ['length'] : [])];
+    const fieldArgDrops = this.fieldArgDrops;
 
     const droppedField: { item: string; arg: Argument }[] = [];
     const dropped = attr.args.filter((a) => a.name !== undefined && dropNames.includes(a.name));
@@ -556,13 +575,6 @@ class Transformer {
       }
     }
   }
-}
-
-/** The attribute's span plus the whitespace before it, so removing it leaves no double space. */
-function attributeSpanWithSpace(attr: Attribute, text: string): Span {
-  let start = attr.span.start;
-  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-  return { ...attr.span, start };
 }
 
 function tsScalar(name: string): string {
