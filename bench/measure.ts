@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The command line as installed: the bundle (package.json "bin"). */
-export const stewardBin = join(repoRoot, 'dist', 'bundle', 'bin.js');
+/** The command line as installed: the package's bin, which runs the bundle (dist/bundle). */
+export const stewardBin = join(repoRoot, 'dist', 'src', 'cli', 'bin.js');
 const preload = pathToFileURL(join(repoRoot, 'dist', 'bench', 'rss-preload.js')).href;
 
 export interface Sample {
