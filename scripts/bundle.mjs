@@ -35,6 +35,9 @@ await build({ ...common, entryPoints: { main: join(src, 'cli', 'main.js') }, out
 // 2. The launcher; it imports main.js or commands/<name>.js by URL at run time.
 await build({ ...common, entryPoints: { bin: join(src, 'cli', 'bundled-bin.js') }, outdir });
 chmodSync(join(outdir, 'bin.js'), 0o755);
+// The package's bin (it hands over to the bundle). npm makes it executable when it links it,
+// but npx keeps links in a cache across re-clones and rebuilds: tsc's output must be executable.
+chmodSync(join(src, 'cli', 'bin.js'), 0o755);
 
 // 3. One file per command, when that file would import no npm package at the top. It is
 // CommonJS so that the launcher can run it with V8's code cache (src/cli/code-cache.ts):
