@@ -151,7 +151,8 @@ export function findMaster(cwd: string): string {
   });
 }
 
-async function importConfigFile(file: string, cwd: string): Promise<unknown> {
+/** Imports a JavaScript or TypeScript configuration module (TypeScript transpiled and cached) and returns its default export. */
+export async function importConfigFile(file: string, cwd: string): Promise<unknown> {
   const shown = relative(cwd, file) || file;
   if (file.endsWith('.json')) {
     const text = readFileSync(file, 'utf8');

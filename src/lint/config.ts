@@ -166,48 +166,90 @@ export function resolveLintConfig(options: ResolveLintOptions = {}): LintConfig 
   return { rules, overrides };
 }
 
-const PRISMA_LINT_FILES = ['.prismalintrc.json', '.prismalintrc', '.prismalintrc.js', '.prismalintrc.cjs', '.prismalintrc.mjs', 'prismalint.config.js', 'prismalint.config.cjs', 'prismalint.config.mjs'];
+/** Where prisma-lint's configuration search (cosmiconfig 9, module name "prismalint") looks, in its order. */
+export const PRISMA_LINT_SEARCH_PLACES = [
+  'package.json',
+  '.prismalintrc',
+  '.prismalintrc.json',
+  '.prismalintrc.yaml',
+  '.prismalintrc.yml',
+  '.prismalintrc.js',
+  '.prismalintrc.ts',
+  '.prismalintrc.cjs',
+  '.prismalintrc.mjs',
+  '.config/prismalintrc',
+  '.config/prismalintrc.json',
+  '.config/prismalintrc.yaml',
+  '.config/prismalintrc.yml',
+  '.config/prismalintrc.js',
+  '.config/prismalintrc.ts',
+  '.config/prismalintrc.cjs',
+  '.config/prismalintrc.mjs',
+  'prismalint.config.js',
+  'prismalint.config.ts',
+  'prismalint.config.cjs',
+  'prismalint.config.mjs',
+];
 
 /**
- * Finds and reads a prisma-lint configuration in `dir` the way prisma-lint's cosmiconfig
- * search does (JSON and JavaScript files, and package.json's `prismalint` key). YAML files are
- * not read: a clear error says so.
+ * Finds and reads a prisma-lint configuration in `dir` the way prisma-lint's own search does
+ * (cosmiconfig: the places above, in that order; package.json only when it has a `prismalint`
+ * key): JSON, YAML (also `.prismalintrc` without extension, which may be either), JavaScript
+ * and TypeScript files.
  */
 export async function loadPrismaLintConfig(dir: string, explicit?: string): Promise<{ config: unknown; path: string } | undefined> {
-  const candidates = explicit ? [explicit] : PRISMA_LINT_FILES;
-  for (const name of candidates) {
+  if (explicit) {
+    if (!existsSync(join(dir, explicit))) throw new StewardError('FILE_NOT_FOUND', `prisma-lint configuration ${explicit} not found`);
+    return { config: await readPrismaLintFile(dir, explicit), path: explicit };
+  }
+  for (const name of PRISMA_LINT_SEARCH_PLACES) {
     const path = join(dir, name);
-    if (!existsSync(path)) {
-      if (explicit) throw new StewardError('FILE_NOT_FOUND', `prisma-lint configuration ${explicit} not found`);
+    if (!existsSync(path)) continue;
+    if (name === 'package.json') {
+      let pkg: { prismalint?: unknown };
+      try {
+        pkg = JSON.parse(readFileSync(path, 'utf8')) as { prismalint?: unknown };
+      } catch {
+        continue; // a broken package.json is someone else's error to report
+      }
+      if (pkg.prismalint !== undefined) return { config: pkg.prismalint, path: 'package.json#prismalint' };
       continue;
     }
-    if (/\.(c|m)?js$/.test(name)) {
-      try {
-        const mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
-        return { config: mod.default ?? mod, path: name };
-      } catch (error) {
-        throw new StewardError('CONFIG_LOAD_FAILED', `Could not load ${name}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    if (/\.ya?ml$/.test(name)) throw new StewardError('CONFIG_INVALID', `${name}: YAML prisma-lint configurations are not read; convert it to .prismalintrc.json`);
-    try {
-      return { config: JSON.parse(readFileSync(path, 'utf8')), path: name };
-    } catch (error) {
-      throw new StewardError('CONFIG_INVALID', `${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { location: { file: name } });
-    }
-  }
-  if (explicit) return undefined;
-  for (const yaml of ['.prismalintrc.yaml', '.prismalintrc.yml']) {
-    if (existsSync(join(dir, yaml))) throw new StewardError('CONFIG_INVALID', `${yaml}: YAML prisma-lint configurations are not read; convert it to .prismalintrc.json`);
-  }
-  const pkgPath = join(dir, 'package.json');
-  if (existsSync(pkgPath)) {
-    try {
-      const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { prismalint?: unknown };
-      if (pkg.prismalint !== undefined) return { config: pkg.prismalint, path: 'package.json#prismalint' };
-    } catch {
-      // A broken package.json is someone else's error to report.
-    }
+    return { config: await readPrismaLintFile(dir, name), path: name };
   }
   return undefined;
+}
+
+async function readPrismaLintFile(dir: string, name: string): Promise<unknown> {
+  const path = join(dir, name);
+  if (/\.(c|m)?js$/.test(name)) {
+    try {
+      const mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
+      return mod.default ?? mod;
+    } catch (error) {
+      throw new StewardError('CONFIG_LOAD_FAILED', `Could not load ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (/\.(c|m)?ts$/.test(name)) {
+    const { importConfigFile } = await import('../config/load.js');
+    return importConfigFile(path, dir);
+  }
+  const text = readFileSync(path, 'utf8');
+  const isYaml = /\.ya?ml$/.test(name);
+  if (!isYaml) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      // `.prismalintrc` without an extension may be YAML, as for prisma-lint; a .json file may not.
+      if (name.endsWith('.json')) throw new StewardError('CONFIG_INVALID', `${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { location: { file: name } });
+    }
+  }
+  const { parseDocument } = await import('yaml');
+  const doc = parseDocument(text);
+  const problem = doc.errors[0];
+  if (problem) {
+    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [undefined, undefined];
+    throw new StewardError('CONFIG_INVALID', `${name} is not valid ${isYaml ? 'YAML' : 'JSON or YAML'}: ${problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, { location: { file: name, line, column } });
+  }
+  return doc.toJS();
 }
