@@ -345,32 +345,36 @@ class Parser {
     const open = this.pos;
     this.expect('(');
     const args: Argument[] = [];
+    const text = this.text;
     this.skipAll(true);
-    while (this.peek() !== 41 /* ) */) {
+    while (text.charCodeAt(this.pos) !== 41 /* ) */) {
       if (this.atEnd()) this.fail("Unterminated argument list: expected ')'", open);
       const start = this.pos;
       let name: string | undefined;
-      if (isIdentStart(this.peek())) {
-        // Named argument `name: value`, or a value that starts with an identifier.
-        const save = this.pos;
-        const id = this.scanIdent('an argument');
-        this.skipInline();
-        if (this.peek() === 58 /* : */) {
-          this.pos++;
+      let c = text.charCodeAt(start);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
+        // Named argument `name: value`, or a value that starts with an identifier: look for the
+        // colon before taking the name, so that a value is not sliced twice.
+        let end = start + 1;
+        c = text.charCodeAt(end);
+        while ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) c = text.charCodeAt(++end);
+        let after = end;
+        while (c === CH_SPACE || c === CH_TAB || c === CH_CR) c = text.charCodeAt(++after);
+        if (c === 58 /* : */) {
+          name = text.slice(start, end);
+          this.pos = after + 1;
           this.skipAll(true);
-          name = id;
-        } else {
-          this.pos = save;
         }
       }
       const value = this.readValue();
       // A positional argument covers exactly its value: one Span object serves both.
       args.push({ name, value, span: name === undefined ? value.span : this.span(start, this.pos) });
       this.skipAll(true);
-      if (this.peek() === 44 /* , */) {
+      c = text.charCodeAt(this.pos);
+      if (c === 44 /* , */) {
         this.pos++;
         this.skipAll(true);
-      } else if (this.peek() !== 41) this.fail(`Expected ',' or ')' in arguments, found ${this.describeHere()}`);
+      } else if (c !== 41) this.fail(`Expected ',' or ')' in arguments, found ${this.describeHere()}`);
     }
     this.pos++;
     return args;
