@@ -30,6 +30,7 @@ export function lintSchema(schema: Schema, config: LintConfig, options: LintRunO
 
   const effective = (ruleId: string, file: string | undefined, env: string | undefined): RuleSetting | undefined => {
     let setting = config.rules[ruleId];
+    if (overrides.length === 0) return setting; // the common case, once per finding
     for (const o of overrides) {
       const s = o.rules[ruleId];
       if (!s) continue;

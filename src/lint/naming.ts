@@ -21,9 +21,9 @@ function splitPart(part: string, words: readonly string[], out: string[]): void 
     if (current) out.push(current);
     current = '';
   };
-  const lower = part.toLowerCase();
+  const lower = words.length > 0 ? part.toLowerCase() : '';
   while (i < part.length) {
-    const protectedWord = words.find((w) => w.length > 0 && lower.startsWith(w.toLowerCase(), i));
+    const protectedWord = words.length > 0 ? words.find((w) => w.length > 0 && lower.startsWith(w.toLowerCase(), i)) : undefined;
     if (protectedWord && (current === '' || isBoundary(part, i))) {
       push();
       out.push(part.slice(i, i + protectedWord.length));

@@ -91,7 +91,8 @@ export function formatMessage(template: string, data: Record<string, string | nu
   const parts = compiledTemplate(template);
   if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
   let out = '';
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     if (typeof part === 'string') out += part;
     else out += part.key in data ? String(data[part.key]) : part.all;
   }
