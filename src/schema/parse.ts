@@ -115,7 +115,8 @@ class Parser {
 
   /** Start of the line containing `offset`. */
   private lineStart(offset: number): number {
-    return this.lineStarts[this.lineOf(offset)];
+    // Native search back to the previous newline: no line lookup for every member.
+    return offset === 0 ? 0 : this.text.lastIndexOf('\n', offset - 1) + 1;
   }
 
   /** Offset just past the newline ending the line that contains `offset` (or end of text). */
