@@ -248,6 +248,20 @@ class Parser {
     this.pos = close + 2;
   }
 
+  /** Consumes a comment here: the doc comment (`///`) it read, null for another comment, undefined when there is none. */
+  private comment(): Comment | null | undefined {
+    if (this.isDocComment()) return this.readComment();
+    if (this.isComment()) {
+      this.readComment();
+      return null;
+    }
+    if (this.isBlockComment()) {
+      this.skipBlockComment();
+      return null;
+    }
+    return undefined;
+  }
+
   /**
    * Reads an optional trailing `//` comment and requires the line to end (or the block to
    * close). `what` and `name` describe the line for the error (joined only then).
@@ -409,16 +423,9 @@ class Parser {
     for (;;) {
       this.skipAll(false);
       if (this.atEnd()) return;
-      if (this.isDocComment()) {
-        docs.push(this.readComment());
-        continue;
-      }
-      if (this.isComment()) {
-        this.readComment();
-        continue;
-      }
-      if (this.isBlockComment()) {
-        this.skipBlockComment();
+      const comment = this.comment();
+      if (comment !== undefined) {
+        if (comment !== null) docs.push(comment);
         continue;
       }
       const blockStart = this.pos;
@@ -522,17 +529,12 @@ class Parser {
       const first = this.text.charCodeAt(this.pos);
       if (first === 125) return;
       if (first === CH_SLASH) {
-        if (this.isDocComment()) {
-          if (memberDocs === NO_DOCS) memberDocs = [];
-          memberDocs.push(this.readComment());
-          continue;
-        }
-        if (this.isComment()) {
-          this.readComment();
-          continue;
-        }
-        if (this.isBlockComment()) {
-          this.skipBlockComment();
+        const comment = this.comment();
+        if (comment !== undefined) {
+          if (comment !== null) {
+            if (memberDocs === NO_DOCS) memberDocs = [];
+            memberDocs.push(comment);
+          }
           continue;
         }
       }
