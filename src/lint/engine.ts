@@ -69,7 +69,7 @@ export function lintSchema(schema: Schema, config: LintConfig, options: LintRunO
         const span = r.span ?? targetSpan(r.target);
         const setting = effective(id, span.file, r.env);
         if (!setting || setting.severity === 'off' || setting.options !== opts) return;
-        if (suppressions.active && suppressions.isSuppressed(id, r.target, targetSpan(r.target).line, span.file)) return;
+        if (suppressions.isSuppressed(id, r.target, span.file)) return;
         const template = rule.meta.messages[r.messageId] ?? r.messageId;
         out.push(toDiagnostic(id, r.severity ?? setting.severity, formatMessage(template, r.data), span, r));
       },

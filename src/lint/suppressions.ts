@@ -1,6 +1,6 @@
 import type { Comment, Enum, Model, Schema } from '../schema/model.js';
 import { blockIgnoreComments, isBlockEntirelyIgnored, isLineIgnored, isRuleIgnoredForBlock, ruleIgnoreParams } from './compat/prisma-lint-ignore.js';
-import type { LintTarget } from './rule.js';
+import { type LintTarget, targetSpan } from './rule.js';
 
 /**
  * `/// steward-ignore <rule-id>[, <rule-id>...] [-- reason]` in the doc comments of a model,
@@ -58,13 +58,8 @@ export class Suppressions {
     }
   }
 
-  /** False when the schema has no suppression comment at all (most schemas): nothing to look up. */
-  get active(): boolean {
-    return this.byDocs.size > 0 || this.anyPrismaLint;
-  }
-
-  /** Whether a finding of `ruleId` on `target` is suppressed; marks the suppression used. */
-  isSuppressed(ruleId: string, target: LintTarget, line: number, file: string): boolean {
+  /** Whether a finding of `ruleId` on `target` (reported in `file`) is suppressed; marks the suppression used. */
+  isSuppressed(ruleId: string, target: LintTarget, file: string): boolean {
     // Most schemas carry no suppression comment at all: thousands of findings then cost nothing here.
     if (this.byDocs.size === 0 && !this.anyPrismaLint) return false;
     const docsChain: Comment[][] = [];
@@ -86,7 +81,7 @@ export class Suppressions {
     if (isBlockEntirelyIgnored(block, comments) || isRuleIgnoredForBlock(ruleId, comments)) return true;
     // prisma-lint looks above the reported node; enum value findings are reported on the enum there.
     const lines = this.fileLines(file);
-    if (isLineIgnored(lines, line, ruleId)) return true;
+    if (isLineIgnored(lines, targetSpan(target).line, ruleId)) return true;
     if (target.kind === 'enumValue' && isLineIgnored(lines, target.enum.span.line, ruleId)) return true;
     return false;
   }
