@@ -1,8 +1,9 @@
-import { findField, getArgument, getAttribute } from '../../schema/query.js';
+import { getArgument, getAttribute } from '../../schema/query.js';
 import { addFieldAttribute, fix } from '../edits.js';
-import { exemptOption, isExempt } from '../exemptions.js';
+import { exemptOption } from '../exemptions.js';
 import { object, string } from '../options.js';
 import { defineRule } from '../rule.js';
+import { checkTimestampFields } from '../timestamp-fields.js';
 
 export default defineRule({
   meta: {
@@ -22,28 +23,16 @@ export default defineRule({
   },
   options: object({ field: string, exempt: exemptOption }),
   check({ schema, source, options, report }) {
-    const name = options.field ?? 'createdAt';
-    for (const model of schema.models) {
-      if (isExempt(model.name, options.exempt)) continue;
-      const field = findField(model, name);
-      const data = { model: model.name, field: name };
-      if (!field) {
-        report({ target: { kind: 'model', model }, messageId: 'missing', data });
-        continue;
-      }
+    checkTimestampFields(schema, options.field ?? 'createdAt', options.exempt, report, (model, field, data) => {
       const target = { kind: 'field' as const, model, field };
-      if (field.type.name !== 'DateTime') {
-        report({ target, messageId: 'type', data: { ...data, type: field.type.name } });
-        continue;
-      }
       const def = getAttribute(field, 'default');
       if (!def) {
         report({ target, messageId: 'noDefault', data, fix: fix('add @default(now())', addFieldAttribute(field, '@default(now())', source(model.span.file))) });
-        continue;
+        return;
       }
       const value = getArgument(def, 'value', 0)?.value;
       const isNow = value?.kind === 'function' && (value.name === 'now' || (value.name === 'dbgenerated' && /now\(\)|current_timestamp/i.test(value.args[0]?.value.kind === 'string' ? value.args[0].value.value : '')));
       if (!isNow) report({ target, messageId: 'otherDefault', data });
-    }
+    });
   },
 });

@@ -1,8 +1,9 @@
-import { findField, hasAttribute } from '../../schema/query.js';
+import { hasAttribute } from '../../schema/query.js';
 import { addFieldAttribute, fix } from '../edits.js';
-import { exemptOption, isExempt } from '../exemptions.js';
+import { exemptOption } from '../exemptions.js';
 import { object, string } from '../options.js';
 import { defineRule } from '../rule.js';
+import { checkTimestampFields } from '../timestamp-fields.js';
 
 export default defineRule({
   meta: {
@@ -21,18 +22,10 @@ export default defineRule({
   },
   options: object({ field: string, exempt: exemptOption }),
   check({ schema, source, options, report }) {
-    const name = options.field ?? 'updatedAt';
-    for (const model of schema.models) {
-      if (isExempt(model.name, options.exempt)) continue;
-      const field = findField(model, name);
-      const data = { model: model.name, field: name };
-      if (!field) {
-        report({ target: { kind: 'model', model }, messageId: 'missing', data });
-        continue;
+    checkTimestampFields(schema, options.field ?? 'updatedAt', options.exempt, report, (model, field, data) => {
+      if (!hasAttribute(field, 'updatedAt')) {
+        report({ target: { kind: 'field', model, field }, messageId: 'noUpdatedAt', data, fix: fix('add @updatedAt', addFieldAttribute(field, '@updatedAt', source(model.span.file))) });
       }
-      const target = { kind: 'field' as const, model, field };
-      if (field.type.name !== 'DateTime') report({ target, messageId: 'type', data: { ...data, type: field.type.name } });
-      else if (!hasAttribute(field, 'updatedAt')) report({ target, messageId: 'noUpdatedAt', data, fix: fix('add @updatedAt', addFieldAttribute(field, '@updatedAt', source(model.span.file))) });
-    }
+    });
   },
 });
