@@ -1,7 +1,7 @@
-import { prismaLintSnakeCase } from '../compat/prisma-lint-case.js';
-import { allowListOption, matchesAllowList, trimPrefix, trimPrefixOption } from '../compat/prisma-lint-options.js';
+import { allowListOption, trimPrefixOption } from '../compat/prisma-lint-options.js';
 import { list, object, oneOf, string } from '../options.js';
 import { defineRule } from '../rule.js';
+import enumValueCase from './enum-value-case.js';
 
 export default defineRule({
   meta: {
@@ -15,15 +15,8 @@ export default defineRule({
     optionsDoc: '`case` ("lower" | "upper"), `compoundWords`, `allowList`, `trimPrefix`.',
   },
   options: object({ case: oneOf(['lower', 'upper'] as const), compoundWords: list(string), allowList: allowListOption, trimPrefix: trimPrefixOption }),
-  check({ schema, options, report, ignoreParams }) {
-    for (const e of schema.enums) {
-      const ignored = ignoreParams(e);
-      for (const value of e.values) {
-        if (ignored.includes(value.name) || matchesAllowList(value.name, options.allowList)) continue;
-        const name = trimPrefix(value.name, options.trimPrefix);
-        const expected = prismaLintSnakeCase(name, { compoundWords: options.compoundWords, case: options.case });
-        if (name !== expected) report({ target: { kind: 'enumValue', enum: e, value }, messageId: 'snake', data: { value: name, expected } });
-      }
-    }
+  check(context) {
+    // enum-value-case with style "snake": same findings, reported under this rule's id.
+    enumValueCase.check({ ...context, options: { ...context.options, style: 'snake' } });
   },
 });
