@@ -1,4 +1,5 @@
 import { StewardError } from '../errors/index.js';
+import { lineAt, lineStartsOf } from './lines.js';
 import type {
   Argument,
   Attribute,
@@ -64,9 +65,7 @@ class Parser {
   constructor(source: SourceFile) {
     this.text = source.text;
     this.file = source.path;
-    this.lineStarts = [0];
-    // indexOf runs natively; a charCodeAt loop over the whole text is interpreted (cold) code.
-    for (let nl = this.text.indexOf('\n'); nl !== -1; nl = this.text.indexOf('\n', nl + 1)) this.lineStarts.push(nl + 1);
+    this.lineStarts = lineStartsOf(this.text);
   }
 
   // ---- positions -------------------------------------------------------------------------
@@ -79,20 +78,9 @@ class Parser {
     let l = this.lastLine;
     if (starts[l] <= offset && (l + 1 >= starts.length || starts[l + 1] > offset)) return l;
     if (l + 1 < starts.length && starts[l + 1] <= offset && (l + 2 >= starts.length || starts[l + 2] > offset)) return (this.lastLine = l + 1);
-    l = this.search(offset);
+    l = lineAt(starts, offset);
     this.lastLine = l;
     return l;
-  }
-
-  private search(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 
   span(start: number, end: number): Span {
