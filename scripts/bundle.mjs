@@ -65,10 +65,6 @@ for (const { name } of COMMANDS) {
     },
   };
   const entry = { contents: `export { runCli } from ${JSON.stringify(join(src, 'cli', 'main.js'))};`, resolveDir: src, sourcefile: `${name}-entry.js` };
-  const probe = await build({ ...common, stdin: entry, outfile: join(outdir, 'commands', `${name}.js`), plugins: [otherCommands], write: false, metafile: true });
-  const [output] = Object.values(probe.metafile.outputs);
-  const eager = output.imports.filter((i) => i.kind === 'import-statement' && i.external && !i.path.startsWith('node:'));
-  if (eager.length > 0) continue; // would load those packages at start: runs from the chunks instead
   const result = await build({
     ...common,
     format: 'cjs',
@@ -76,6 +72,7 @@ for (const { name } of COMMANDS) {
     outfile: join(outdir, 'commands', `${name}.cjs`),
     plugins: [otherCommands],
     write: false,
+    metafile: true,
     define: { 'import.meta.url': '__stewardImportMetaUrl', 'import.meta.resolve': '__stewardImportMetaResolve' },
     banner: {
       js: [
@@ -84,6 +81,10 @@ for (const { name } of COMMANDS) {
       ].join('\n'),
     },
   });
+  // A static import of an npm package (a require() here) would load it at start: such a
+  // command runs from the chunks instead.
+  const [output] = Object.values(result.metafile.outputs);
+  if (output.imports.some((i) => i.external && i.kind !== 'dynamic-import' && !i.path.startsWith('node:'))) continue;
   let code = result.outputFiles[0].text;
   if (/\bimport\.meta\b/.test(code)) throw new Error(`bundle ${name}: import.meta is used in a way the CommonJS bundle cannot provide`);
   const imports = code.match(/(?<![\w$.])import\(/g)?.length ?? 0;
