@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StewardError } from '../errors/index.js';
 import { PROVIDERS, normalizeProvider, type Provider } from '../generate/capabilities.js';
@@ -74,21 +74,58 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string): R
     production: { provider: masterProvider === 'cockroachdb' ? 'cockroachdb' : 'postgresql' },
   };
   const base = configFile ? dirname(configFile) : cwd;
+  // Histories default to `migrations/<env>` beside the master, unless an environment keeps its
+  // history in that `migrations` folder itself (an adopted app): then `migrations-<env>`, never inside it.
+  const prismaDefaultHistory = join(masterDir, 'migrations');
+  const historyAtPrismaDefault = Object.values(envConfigs).some((env) => env.migrations !== undefined && resolve(base, env.migrations) === prismaDefaultHistory);
+  const defaultHistory = (name: string) => (historyAtPrismaDefault ? join(masterDir, `migrations-${name}`) : join(prismaDefaultHistory, name));
   const environments: ResolvedEnvironment[] = Object.entries(envConfigs).map(([name, env]) => {
     const major = env.prismaMajor ?? prismaMajor;
+    const output = env.output ? resolve(base, env.output) : join(masterDir, `schema.${name}.prisma`);
+    const isMaster = output === master;
     return {
       name,
       provider: env.provider,
-      output: env.output ? resolve(base, env.output) : join(masterDir, `schema.${name}.prisma`),
+      output,
+      isMaster,
       urlEnv: env.urlEnv ?? masterUrlEnv ?? 'DATABASE_URL',
-      prismaConfigPath: env.prismaConfig === false || major < 7 ? undefined : env.prismaConfig ? resolve(base, env.prismaConfig) : join(projectDir, `prisma.${name}.config.ts`),
-      migrationsDir: env.migrations ? resolve(base, env.migrations) : join(masterDir, 'migrations', name),
+      // An environment whose schema is the master keeps the project's own prisma.config.ts, if any.
+      prismaConfigPath:
+        env.prismaConfig === false || major < 7 || (isMaster && env.prismaConfig === undefined)
+          ? undefined
+          : env.prismaConfig
+            ? resolve(base, env.prismaConfig)
+            : join(projectDir, `prisma.${name}.config.ts`),
+      migrationsDir: env.migrations ? resolve(base, env.migrations) : defaultHistory(name),
       prismaMajor: major,
     };
   });
+  checkEnvironmentLayout(environments, masterProvider, cwd, shown);
   const sections: Record<string, unknown> = {};
   for (const key of Object.keys(CONFIG_SECTIONS)) if (config[key] !== undefined) sections[key] = config[key];
   return { cwd, configFile, master, prismaMajor, environments, sections };
+}
+
+/**
+ * Each environment needs its own migrations folder, and no folder inside another: Prisma reads
+ * every subfolder of a migrations folder as a migration (a `dev` history inside the production
+ * one would be a broken production migration). An environment whose schema is the master must
+ * have the master's provider.
+ */
+function checkEnvironmentLayout(environments: ResolvedEnvironment[], masterProvider: string | undefined, cwd: string, shown: string): void {
+  const rel = (p: string) => relative(cwd, p) || '.';
+  const problems: string[] = [];
+  for (const a of environments) {
+    for (const b of environments) {
+      if (a === b) continue;
+      if (a.migrationsDir === b.migrationsDir && a.name < b.name) problems.push(`environments.${a.name}.migrations and environments.${b.name}.migrations: both are ${rel(a.migrationsDir)}; each environment needs its own history`);
+      else if (b.migrationsDir.startsWith(a.migrationsDir + sep)) problems.push(`environments.${b.name}.migrations: ${rel(b.migrationsDir)} is inside environments.${a.name}'s history ${rel(a.migrationsDir)}, where Prisma would read it as a migration`);
+    }
+    if (a.isMaster && masterProvider !== undefined && normalizeProvider(a.provider) !== masterProvider) {
+      problems.push(`environments.${a.name}: its schema is the master (output), so its provider must be the master's (${masterProvider}), not ${a.provider}`);
+    }
+  }
+  if (problems.length > 0) throw new StewardError('CONFIG_INVALID', `Invalid environment layout in ${shown}`, { location: { file: shown }, details: problems });
 }
 
 const CORE_KEYS = ['master', 'prismaMajor', 'environments'];

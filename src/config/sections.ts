@@ -4,6 +4,7 @@ import { validateChangesConfig } from '../diff/config.js';
 import type { ConfigProblems } from './check-value.js';
 import { validateVerifyConfig } from '../verify/config.js';
 import { validateDocsConfig } from '../docs/config.js';
+import { validateMigrateConfig } from '../migrate/config.js';
 
 /**
  * Configuration sections owned by capabilities. Each capability validates its own section;
@@ -17,4 +18,5 @@ export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
   changes: validateChangesConfig,
   verify: validateVerifyConfig,
   docs: validateDocsConfig,
+  migrate: validateMigrateConfig,
 };

@@ -4,7 +4,11 @@ import type { Provider } from '../generate/capabilities.js';
 export interface EnvironmentConfig {
   /** Database provider of the environment's generated schema. */
   provider: Provider;
-  /** Output schema file. Default: `schema.<env>.prisma` beside the master. */
+  /**
+   * Output schema file. Default: `schema.<env>.prisma` beside the master. The master's own path
+   * makes the master this environment's schema: nothing is generated for it (an adopted app whose
+   * schema.prisma is both the master and the production schema Prisma's CLI reads).
+   */
   output?: string;
   /** Environment variable holding the connection URL. Default: the master's `url = env(...)`, else DATABASE_URL. */
   urlEnv?: string;
@@ -32,8 +36,10 @@ export interface StewardConfig {
 export interface ResolvedEnvironment {
   name: string;
   provider: Provider;
-  /** Absolute path of the generated schema. */
+  /** Absolute path of the generated schema (the master itself when `isMaster`). */
   output: string;
+  /** The master is this environment's schema: generate writes nothing for it. */
+  isMaster: boolean;
   urlEnv: string;
   /** Absolute path of prisma.<env>.config.ts, or undefined when none is written. */
   prismaConfigPath?: string;

@@ -3,6 +3,7 @@
  * This mirrors what `prisma migrate` does (sorted directory names, `migration.sql` in each,
  * `migration_lock.toml` at the root).
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -23,7 +24,12 @@ export async function readMigrationsList(directory: string): Promise<MigrationLi
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  // A folder without a migration.sql is not a schema migration: some teams keep data migrations
+  // (`migration.ts`) in the same history and copy only the SQL ones for `prisma migrate deploy`.
+  const names = entries
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(baseDir, entry.name, MIGRATION_SCRIPT_FILE)))
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
       const content = await readFile(path.join(baseDir, name, MIGRATION_SCRIPT_FILE), 'utf8')

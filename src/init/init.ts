@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES, loadConfig } from '../config/load.js';
 import { StewardError } from '../errors/index.js';
 import { writeFilesAtomic } from '../fs/atomic-write.js';
@@ -9,25 +9,42 @@ import { generateProject, type GenerateReport } from '../project/environments.js
 import { readSchemaFiles } from '../schema/load.js';
 import { parseSchema } from '../schema/parse.js';
 import { datasourceProvider, getProperty } from '../schema/query.js';
-import { findPrismaSchema } from './find-schema.js';
+import { readProjectEvidence } from './evidence.js';
+import { findMigrationsFolder, findPrismaSchema } from './find-schema.js';
 import { type InitPlan, planInit, WORKFLOW_PATH } from './plan.js';
+
+export interface InitOptions {
+  /** The schema to adopt, when the project has several (`--master`). */
+  master?: string;
+  /** `sqlite` adds a SQLite development environment, `none` leaves it out; default: from the project's evidence. */
+  dev?: 'sqlite' | 'none';
+  /** Add schema:* npm scripts to package.json (the only existing file init may change). */
+  scripts?: boolean;
+  /** Plan only: write nothing. */
+  dryRun?: boolean;
+}
 
 export interface InitResult {
   plan: InitPlan;
-  /** Paths written (relative to cwd), including generated environment files. */
+  /** Paths written (relative to cwd), including generated environment files and the lint baseline. */
   written: string[];
   schema: { path: string; via: string };
-  generate: GenerateReport;
+  generate?: GenerateReport;
+  /** Lint findings recorded in the baseline. */
+  baselined?: number;
 }
 
 /**
- * `steward init`: adopts an existing Prisma project. Finds the schema, checks it with Prisma,
- * then writes the master, the configuration, npm scripts and a CI workflow (all at once), and
- * generates the environment files. Running it again changes nothing.
+ * `steward init`: adopts an existing Prisma project as it is. Finds the schema (monorepos,
+ * prisma.config.*, package.json), checks it with Prisma, maps its migration history to its
+ * environment, and writes only new files: the configuration, the CI workflow, generated
+ * environment schemas and a lint baseline. The user's schema and migrations are never changed.
+ * Running it again changes nothing.
  */
-export async function initProject(cwd: string): Promise<InitResult> {
-  const found = findPrismaSchema(cwd);
-  const rel = (p: string) => relative(cwd, p).split(sep).join('/');
+export async function initProject(cwdInput: string, options: InitOptions = {}): Promise<InitResult> {
+  const cwd = resolve(cwdInput);
+  const found = await findPrismaSchema(cwd, options.master);
+  const rel = (p: string) => relative(cwd, p).split(sep).join('/') || '.';
   const files = readSchemaFiles(found.path, cwd);
   const errors = prismaValidate(files, { allowDatasourceUrls: true, lenientPreviewFeatures: true }).filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -45,50 +62,82 @@ export async function initProject(cwd: string): Promise<InitResult> {
       location: ds ? { file: ds.span.file, line: ds.span.line, column: ds.span.column } : { file: rel(found.path) },
     });
   }
-  const schemaDir = found.folder ? join(found.path, '..') : join(found.path, '..');
-  const migrations = join(schemaDir, 'migrations');
+  const history = findMigrationsFolder(found);
+  const packageDir = schemaPackage(cwd, dirname(found.path));
   const pkgPath = join(cwd, 'package.json');
   const packageJson = existsSync(pkgPath) ? readFileSync(pkgPath, 'utf8') : undefined;
-  if (packageJson !== undefined) {
+  if (options.scripts && packageJson === undefined) throw new StewardError('USAGE', '--scripts: there is no package.json in the project root');
+  if (packageJson !== undefined && options.scripts) {
     try {
       JSON.parse(packageJson);
     } catch (error) {
       throw new StewardError('USAGE', `package.json is not valid JSON: ${(error as Error).message}`, { location: { file: 'package.json' } });
     }
   }
-  const existingConfig = CONFIG_FILE_NAMES.find((n) => existsSync(join(cwd, n)));
-  const masterPath = found.folder ? found.path : join(schemaDir, 'schema.master.prisma');
+  const major = prismaMajorOf(cwd, packageDir, schema);
   const plan = planInit({
     schemaPath: rel(found.path),
     schemaFolder: found.folder,
-    schemaText: found.folder ? undefined : files[0].text,
     provider: provider as Provider,
-    prismaMajor: prismaMajorOf(packageJson, schema),
-    migrationsDir: existsSync(migrations) ? rel(migrations) : undefined,
-    packageJson,
-    existingConfig,
-    masterExists: existsSync(masterPath),
+    prismaMajor: major.major,
+    prismaMajorVia: major.via,
+    migrationsDir: history ? rel(history) : undefined,
+    lastMigration: history ? lastMigration(history) : undefined,
+    evidence: readProjectEvidence(cwd, packageDir),
+    dev: options.dev,
+    packageJson: options.scripts ? packageJson : undefined,
+    existingConfig: CONFIG_FILE_NAMES.find((n) => existsSync(join(cwd, n))),
     workflowExists: existsSync(join(cwd, WORKFLOW_PATH)),
   });
+  const result: InitResult = { plan, written: [], schema: { path: rel(found.path), via: found.via } };
+  if (options.dryRun) return result;
   writeFilesAtomic(plan.files.map((f) => ({ path: join(cwd, f.path), text: f.text })));
+  result.written.push(...plan.files.map((f) => f.path));
   const config = await loadConfig({ cwd });
-  const generate = await generateProject(config);
-  return {
-    plan,
-    written: [...plan.files.map((f) => f.path), ...generate.written.map(rel)],
-    schema: { path: rel(found.path), via: found.via },
-    generate,
-  };
+  result.generate = await generateProject(config);
+  result.written.push(...result.generate.written.map(rel));
+  if (plan.lintBaseline && !existsSync(join(cwd, plan.lintBaseline))) {
+    const { lintProject } = await import('../project/lint.js');
+    const linted = await lintProject(config, { updateBaseline: true });
+    result.baselined = linted.baselineKnown;
+    result.written.push(plan.lintBaseline);
+  }
+  return result;
+}
+
+/** The folder of the workspace package that holds the schema (the nearest package.json at or above it, inside the project). */
+function schemaPackage(root: string, from: string): string {
+  for (let dir = from; dir.startsWith(root); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dir === root) break;
+  }
+  return root;
+}
+
+/** The last migration folder (by name, as Prisma orders them) that holds a migration.sql. */
+function lastMigration(history: string): string | undefined {
+  const names = readdirSync(history, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(history, e.name, 'migration.sql')))
+    .map((e) => e.name)
+    .sort();
+  return names.at(-1);
 }
 
 /** Prisma 7 moved URLs out of the schema: the installed version decides, else the datasource's style. */
-function prismaMajorOf(packageJson: string | undefined, schema: ReturnType<typeof parseSchema>): 6 | 7 {
-  if (packageJson) {
-    const pkg = JSON.parse(packageJson) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-    const spec = pkg.devDependencies?.prisma ?? pkg.dependencies?.prisma ?? pkg.dependencies?.['@prisma/client'] ?? pkg.devDependencies?.['@prisma/client'];
-    const major = spec ? /(\d+)/.exec(spec)?.[1] : undefined;
-    if (major) return Number(major) >= 7 ? 7 : 6;
+function prismaMajorOf(root: string, packageDir: string, schema: ReturnType<typeof parseSchema>): { major: 6 | 7; via: string } {
+  for (const dir of [...new Set([packageDir, root])]) {
+    let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    try {
+      pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    for (const name of ['prisma', '@prisma/client']) {
+      const spec = pkg.devDependencies?.[name] ?? pkg.dependencies?.[name];
+      const major = spec ? /(\d+)/.exec(spec)?.[1] : undefined;
+      if (major) return { major: Number(major) >= 7 ? 7 : 6, via: `${relative(root, join(dir, 'package.json')) || 'package.json'} ${name} ${spec}` };
+    }
   }
   const ds = schema.datasources[0];
-  return ds && getProperty(ds, 'url') !== undefined ? 6 : 7;
+  return ds && getProperty(ds, 'url') !== undefined ? { major: 6, via: 'the datasource has a url' } : { major: 7, via: 'the datasource has no url' };
 }

@@ -37,7 +37,11 @@ function dumpPath(cache: PgliteCacheOptions, env: string, key: string): string {
 }
 
 export async function openHistoryScratch(provider: DatabaseProvider, env: string, migrationsDir: string, cache: PgliteCacheOptions): Promise<HistoryScratch> {
-  const scripts = migrationScripts(await readMigrationsList(migrationsDir));
+  return openScratchAfter(provider, env, migrationsDir, migrationScripts(await readMigrationsList(migrationsDir)), cache);
+}
+
+/** A scratch database in the state after `scripts` (a history, or the first part of one): restored from the cache, or replayed. */
+export async function openScratchAfter(provider: DatabaseProvider, env: string, migrationsDir: string, scripts: MigrationScript[], cache: PgliteCacheOptions): Promise<HistoryScratch> {
   const key = historyKey(scripts);
   if (provider === 'postgresql') {
     const dump = await readFile(dumpPath(cache, env, key)).catch(() => null);

@@ -1,47 +1,141 @@
-/** `steward migrate lint`: every migration of every environment's history, each linted against the structure before it. */
+/**
+ * `steward migrate lint`: the migrations of every environment's history that are new since steward
+ * was adopted (or since a git ref), each linted against the structure the history before it built.
+ */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { ResolvedConfig } from '../config/types.js';
+import type { ResolvedConfig, ResolvedEnvironment } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readDatabaseSchema } from '../database/read-schema.js';
-import { migrationScripts, readMigrationsList } from '../engine/migrations-list.js';
-import { openScratchDatabase } from '../engine/open-database.js';
+import { migrationScripts, readMigrationsList, type MigrationScript } from '../engine/migrations-list.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { StewardError } from '../errors/index.js';
+import { migrateConfigOf, type MigrationAcknowledgement } from './config.js';
 import { isMigratableProvider } from './environment-schemas.js';
+import { openScratchAfter, saveHistoryState } from './history-scratch.js';
 import { checkMigrationLock, migrationScriptPath } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
+import { migrationsAtRef } from './migrations-at-ref.js';
 import { replayScript } from './replay.js';
 
-export async function lintMigrationHistories(config: ResolvedConfig, options: { env?: string; cache?: PgliteCacheOptions } = {}): Promise<Diagnostic[]> {
+export interface LintHistoriesOptions {
+  env?: string;
+  cache?: PgliteCacheOptions;
+  /** Lint only the migrations that a git ref (e.g. the pull request's base) does not have. */
+  since?: string;
+}
+
+export async function lintMigrationHistories(config: ResolvedConfig, options: LintHistoriesOptions = {}): Promise<Diagnostic[]> {
   const environments = config.environments.filter((env) => options.env === undefined || env.name === options.env);
   if (options.env !== undefined && environments.length === 0) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${options.env}'`);
+  const settings = migrateConfigOf(config.sections);
+  const cache = options.cache ?? projectCacheOptions(config.cwd);
   const perEnvironment = await Promise.all(
     environments.map(async (env) => {
-      const provider = env.provider;
-      if (!isMigratableProvider(provider)) return [];
-      await checkMigrationLock(env.migrationsDir, provider, env.name);
+      if (!isMigratableProvider(env.provider)) return [];
+      await checkMigrationLock(env.migrationsDir, env.provider, env.name);
       const scripts = migrationScripts(await readMigrationsList(env.migrationsDir));
       if (scripts.length === 0) return [];
-      const scratch = await openScratchDatabase(provider, options.cache ?? projectCacheOptions(config.cwd));
-      const diagnostics: Diagnostic[] = [];
-      try {
-        for (const migration of scripts) {
-          const file = migrationScriptPath(env.migrationsDir, migration.name);
-          const before = await readDatabaseSchema(scratch);
-          diagnostics.push(...lintMigration({ env: env.name, provider, script: migration.script, file: path.relative(config.cwd, file), migration: migration.name, before }));
-          try {
-            await replayScript(scratch, migration.script);
-          } catch (error) {
-            throw new StewardError('MIGRATION_INVALID', `Migration ${migration.name} does not apply to the history before it: ${(error as Error).message}`, {
-              location: { file: path.relative(config.cwd, file) },
-            });
-          }
-        }
-      } finally {
-        await scratch.close();
-      }
-      return diagnostics;
+      const known = options.since === undefined ? undefined : migrationsAtRef(config.cwd, env.migrationsDir, options.since);
+      const firstLinted = firstJudged(env, scripts, settings.adoptedAt?.[env.name], known, config.cwd);
+      return lintFrom(config, env, scripts, firstLinted, acknowledgementsOf(settings.acknowledge ?? [], env.name), cache);
     }),
   );
   return perEnvironment.flat();
+}
+
+/**
+ * The index of the first migration to judge. Everything before it was applied before steward
+ * was adopted (or is already on the base branch): it is replayed, never linted.
+ */
+function firstJudged(env: ResolvedEnvironment, scripts: MigrationScript[], adoptedAt: string | undefined, known: Set<string> | undefined, cwd: string): number {
+  let first = 0;
+  if (adoptedAt !== undefined) {
+    const at = scripts.findIndex((s) => s.name === adoptedAt);
+    if (at < 0) {
+      throw new StewardError('CONFIG_INVALID', `migrate.adoptedAt.${env.name} names ${adoptedAt}, which is not in ${path.relative(cwd, env.migrationsDir) || env.migrationsDir}`, {
+        hint: 'It names the last migration of the history when steward was adopted (steward init records it).',
+      });
+    }
+    first = at + 1;
+  }
+  if (known !== undefined) {
+    // Migrations are ordered by name: the judged part starts after the last one the ref has.
+    let last = -1;
+    scripts.forEach((s, i) => {
+      if (known.has(s.name)) last = i;
+    });
+    first = Math.max(first, last + 1);
+  }
+  return first;
+}
+
+async function lintFrom(
+  config: ResolvedConfig,
+  env: ResolvedEnvironment,
+  scripts: MigrationScript[],
+  first: number,
+  acknowledgements: Map<string, MigrationAcknowledgement[]>,
+  cache: PgliteCacheOptions,
+): Promise<Diagnostic[]> {
+  const provider = env.provider as 'sqlite' | 'postgresql';
+  const diagnostics: Diagnostic[] = [];
+  for (const [migration, acks] of acknowledgements) {
+    if (acks.some((a) => a.env === env.name) && !scripts.some((s) => s.name === migration)) {
+      diagnostics.push(ackDiagnostic(config, env, acks[0], `acknowledges ${migration}, which is not in this history`));
+    }
+  }
+  if (first >= scripts.length) return diagnostics;
+  // The applied part of the history comes from the cache when it was replayed before (its key is
+  // the scripts' content), so a 400-migration history is replayed once, not on every check.
+  const prefix = scripts.slice(0, first);
+  const scratch = await openScratchAfter(provider, env.name, env.migrationsDir, prefix, cache);
+  try {
+    if (!scratch.restored && prefix.length > 0) await saveHistoryState(scratch.connection, cache, env.name, scratch.key);
+    for (const migration of scripts.slice(first)) {
+      const file = path.relative(config.cwd, migrationScriptPath(env.migrationsDir, migration.name));
+      const before = await readDatabaseSchema(scratch.connection);
+      const checksum = migrationChecksum(migration.script);
+      const accepted = new Map<string, string>();
+      for (const ack of acknowledgements.get(migration.name) ?? []) {
+        if (checksum.startsWith(ack.checksum)) for (const code of ack.codes) accepted.set(code, ack.reason ?? 'acknowledged in steward.config');
+        else diagnostics.push(ackDiagnostic(config, env, ack, `was given for another version of ${file} (now ${checksum.slice(0, 23)}): the migration changed since, so its findings are shown again`));
+      }
+      diagnostics.push(...lintMigration({ env: env.name, provider, script: migration.script, file, migration: migration.name, before, accepted, checksum: checksum.slice(0, 23) }));
+      try {
+        await replayScript(scratch.connection, migration.script);
+      } catch (error) {
+        throw new StewardError('MIGRATION_INVALID', `Migration ${migration.name} does not apply to the history before it: ${(error as Error).message}`, { location: { file } });
+      }
+    }
+  } finally {
+    await scratch.connection.close();
+  }
+  return diagnostics;
+}
+
+/** `sha256:` and the SHA-256 of the script, as Prisma checksums migration.sql (hex). */
+export function migrationChecksum(script: string): string {
+  return `sha256:${createHash('sha256').update(script).digest('hex')}`;
+}
+
+function acknowledgementsOf(acks: MigrationAcknowledgement[], env: string): Map<string, MigrationAcknowledgement[]> {
+  const byMigration = new Map<string, MigrationAcknowledgement[]>();
+  for (const ack of acks) {
+    if (ack.env !== undefined && ack.env !== env) continue;
+    byMigration.set(ack.migration, [...(byMigration.get(ack.migration) ?? []), ack]);
+  }
+  return byMigration;
+}
+
+function ackDiagnostic(config: ResolvedConfig, env: ResolvedEnvironment, ack: MigrationAcknowledgement, problem: string): Diagnostic {
+  const shown = config.configFile ? path.relative(config.cwd, config.configFile) : 'steward.config';
+  return {
+    source: 'migrate-lint',
+    code: 'acknowledgement-outdated',
+    severity: 'warning',
+    message: `The acknowledgement of ${ack.codes.join(', ')} for ${ack.migration} ${problem}`,
+    env: env.name,
+    location: { file: shown, line: 1, column: 1 },
+  };
 }

@@ -78,7 +78,8 @@ export async function generateProject(config: ResolvedConfig, options: GenerateO
   const current = new Set<string>();
   const toWrite: { path: string; text: string }[] = [];
   for (const env of environments) {
-    for (const file of [env.schema, env.prismaConfig]) {
+    // An environment whose schema is the master has nothing generated: the master is its file.
+    for (const file of [env.env.isMaster ? undefined : env.schema, env.prismaConfig]) {
       if (!file) continue;
       const actual = existsSync(file.path) ? readFileSync(file.path, 'utf8') : undefined;
       const difference = compareGenerated(env.env.name, file, actual);
@@ -100,7 +101,7 @@ function currentFiles(config: ResolvedConfig, only?: string): Set<string> | unde
   for (const env of config.environments) {
     if (only !== undefined && env.name !== only) continue;
     const settingsHash = environmentSettingsHash(env, config);
-    for (const path of [env.output, env.prismaConfigPath]) {
+    for (const path of [env.isMaster ? undefined : env.output, env.prismaConfigPath]) {
       if (path === undefined) continue;
       const actual = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
       if (!currentByHeader(actual, masterHash, settingsHash)) return undefined;

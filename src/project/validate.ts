@@ -23,6 +23,7 @@ export function validateProject(config: ResolvedConfig, known?: { generated: Gen
   for (const f of masterFiles) sources.set(f.path, f.text);
   diagnostics.push(...prismaValidate(masterFiles, { allowDatasourceUrls: true, lenientPreviewFeatures: true, warnings: true }));
   for (const env of config.environments) {
+    if (env.isMaster) continue; // validated above, as the master
     const shown = relative(config.cwd, env.output) || env.output;
     if (!existsSync(env.output)) {
       diagnostics.push({ source: 'validate', code: 'env-missing', severity: 'error', env: env.name, message: `${shown} does not exist; run \`steward generate\``, location: { file: shown, line: 1, column: 1 } });

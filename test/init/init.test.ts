@@ -8,47 +8,116 @@ import { PG_MASTER, checkErrors, run, snapshot, tempProject } from '../helpers/p
 import { withScripts } from '../../src/init/plan.js';
 
 describe('steward init', () => {
-  it('adopts a Prisma 6 PostgreSQL project; check passes; a second run changes nothing', async () => {
+  it('adopts a Prisma 6 PostgreSQL project as it is: the schema is the master, its history the production history', async () => {
     const dir = tempProject({
       'prisma/schema.prisma': PG_MASTER,
-      'prisma/migrations/20240101000000_init/migration.sql': '-- init\n',
-      'package.json': JSON.stringify({ name: 'app', scripts: { build: 'tsc', 'schema:check': 'custom' }, devDependencies: { prisma: '6.19.0' } }, null, 4) + '\n',
+      'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE "a" ("id" INT);\n',
+      'prisma/migrations/20240201000000_drop/migration.sql': 'ALTER TABLE "a" DROP COLUMN "id";\n',
+      'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+      'package.json': JSON.stringify({ name: 'app', scripts: { build: 'tsc' }, devDependencies: { prisma: '6.19.0' } }, null, 4) + '\n',
     });
+    const before = snapshot(dir);
     const r = await run(dir, 'init');
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(readFileSync(join(dir, 'prisma/schema.master.prisma'), 'utf8'), PG_MASTER);
+    const after = snapshot(dir);
+    for (const [path, text] of Object.entries(before)) assert.equal(after[path], text, `${path} changed`);
     const config = readFileSync(join(dir, 'steward.config.ts'), 'utf8');
+    assert.match(config, /master: "prisma\/schema.prisma"/);
     assert.match(config, /prismaMajor: 6/);
-    assert.match(config, /dev: \{ provider: "sqlite", output: "prisma\/schema.dev.prisma" \}/);
     assert.match(config, /production: \{ provider: "postgresql", output: "prisma\/schema.prisma", migrations: "prisma\/migrations" \}/);
-    // The original schema is now the generated production schema (Prisma 6: URL kept).
-    const production = readFileSync(join(dir, 'prisma/schema.prisma'), 'utf8');
-    assert.match(production, /schema\.master\.prisma/);
-    assert.match(production, /url\s+= env\("DATABASE_URL"\)/);
-    assert.match(readFileSync(join(dir, 'prisma/schema.dev.prisma'), 'utf8'), /provider = "sqlite"/);
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    assert.equal(pkg.scripts['schema:check'], 'custom', 'existing scripts are kept');
-    assert.equal(pkg.scripts['schema:generate'], 'steward generate');
-    assert.equal(pkg.scripts.build, 'tsc');
-    assert.match(readFileSync(join(dir, 'package.json'), 'utf8'), /^\{\n {4}"name"/, 'indentation kept');
+    assert.match(config, /adoptedAt: \{ production: "20240201000000_drop" \}/);
+    assert.doesNotMatch(config, /dev:/, 'no SQLite evidence: production only');
     assert.match(readFileSync(join(dir, '.github/workflows/steward.yml'), 'utf8'), /npx steward check --format github/);
-    assert.deepEqual((await checkErrors(dir)).errors, []);
+    // The applied drop-column migration is before the adoption point: not judged.
+    assert.deepEqual((await checkErrors(dir, ['generate', 'validate', 'docs', 'migrate-lint'])).errors, []);
 
-    const before = snapshot(dir);
     const again = await run(dir, 'init');
     assert.equal(again.code, 0);
     assert.match(again.stdout, /Nothing to do/);
-    assert.deepEqual(snapshot(dir), before);
+    assert.deepEqual(snapshot(dir), after);
   });
 
-  it('a SQLite project gets one environment; no package.json is noted, not created', async () => {
+  it('adds a SQLite dev environment from evidence (.env), beside the production history, never inside it', async () => {
+    const dir = tempProject({
+      'prisma/schema.prisma': PG_MASTER,
+      'prisma/migrations/20240101000000_init/migration.sql': '-- init\n',
+      '.env.example': 'DATABASE_URL="file:./dev.db"\n',
+      'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+      '.nvmrc': '22\n',
+    });
+    const r = await run(dir, 'init', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { environments: { name: string; output: string; migrations: string }[] };
+    assert.deepEqual(out.environments.map((e) => `${e.name} ${e.output} ${e.migrations}`), ['production prisma/schema.prisma prisma/migrations', 'dev prisma/schema.dev.prisma prisma/migrations-dev']);
+    assert.match(readFileSync(join(dir, 'prisma/schema.dev.prisma'), 'utf8'), /provider = "sqlite"/);
+    const workflow = readFileSync(join(dir, '.github/workflows/steward.yml'), 'utf8');
+    assert.match(workflow, /pnpm\/action-setup/);
+    assert.match(workflow, /pnpm install --frozen-lockfile/);
+    assert.match(workflow, /node-version: 22/);
+    assert.deepEqual((await checkErrors(dir)).errors, []);
+  });
+
+  it('--dev none, --dry-run and --scripts', async () => {
+    const dir = tempProject({ 'prisma/schema.prisma': PG_MASTER, '.env': 'DATABASE_URL=file:./dev.db\n', 'package.json': '{\n    "name": "x"\n}\n' });
+    const before = snapshot(dir);
+    const dry = await run(dir, 'init', '--dry-run');
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /would write steward.config.ts/);
+    assert.deepEqual(snapshot(dir), before, 'a dry run writes nothing');
+    const r = await run(dir, 'init', '--dev', 'none', '--scripts');
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(readFileSync(join(dir, 'steward.config.ts'), 'utf8'), /dev:/);
+    const pkg = readFileSync(join(dir, 'package.json'), 'utf8');
+    assert.match(pkg, /^\{\n {4}"name"/, 'indentation kept');
+    assert.match(pkg, /"schema:check": "steward check"/);
+    assert.equal((await run(dir, 'init', '--dev', 'mysql')).code, 2);
+  });
+
+  it('finds the schema in a monorepo: prisma.config.ts with path.join(__dirname), relative --cwd, docs and migration copies ignored', async () => {
+    const dir = tempProject({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'apps/web/package.json': '{ "name": "web" }',
+      'packages/db/package.json': JSON.stringify({ name: 'db', devDependencies: { prisma: '^7.2.0' } }),
+      'packages/db/prisma.config.ts': "import path from 'node:path';\nimport { defineConfig } from 'prisma/config';\nexport default defineConfig({\n  schema: path.join(__dirname, 'prisma'),\n  migrations: { path: path.join(__dirname, 'prisma/migrations') },\n});\n",
+      'packages/db/prisma/schema.prisma': PG_MASTER.replace(/\n  url .*\n/, '\n'),
+      'packages/db/prisma/migrations/20240101000000_init/migration.sql': '-- init\n',
+      'docs/schema.prisma': PG_MASTER,
+      'packages/db/prisma/migrations/schema.prisma': PG_MASTER,
+    });
+    const r = await run(join(dir, 'apps', '..'), 'init', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { schema: { path: string; via: string }; environments: { output: string; migrations: string }[]; notes: string[] };
+    assert.equal(out.schema.path, 'packages/db/prisma');
+    assert.match(out.schema.via, /packages\/db\/prisma.config.ts/);
+    assert.deepEqual(out.environments.map((e) => e.migrations), ['packages/db/prisma/migrations']);
+    assert.ok(out.notes.some((n) => /Prisma 7 \(packages\/db\/package.json/.test(n)), out.notes.join('; '));
+    // A relative --cwd works as well.
+    const other = tempProject({ 'prisma/schema.prisma': PG_MASTER });
+    const relativeCwd = (await import('node:path')).relative(process.cwd(), other);
+    const rel = await run(process.cwd(), '--cwd', relativeCwd, 'init', '--dry-run');
+    assert.equal(rel.code, 0, rel.stderr);
+  });
+
+  it('several schemas: lists them and takes --master', async () => {
+    const dir = tempProject({ 'apps/a/prisma/schema.prisma': PG_MASTER, 'apps/b/prisma/schema.prisma': PG_MASTER, 'package.json': '{ "name": "m" }', 'apps/a/package.json': '{}', 'apps/b/package.json': '{}' });
+    const r = await run(dir, 'init');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--master/);
+    assert.match(r.stderr, /apps\/a\/prisma\/schema.prisma/);
+    assert.match(r.stderr, /apps\/b\/prisma\/schema.prisma/);
+    const picked = await run(dir, 'init', '--master', 'apps/b/prisma/schema.prisma', '--format', 'json');
+    assert.equal(picked.code, 0, picked.stderr);
+    assert.equal((JSON.parse(picked.stdout) as { master: string }).master, 'apps/b/prisma/schema.prisma');
+  });
+
+  it('a SQLite project gets one environment: the master itself', async () => {
     const sqlite = 'datasource db {\n  provider = "sqlite"\n}\n\nmodel Note {\n  id   Int    @id @default(autoincrement())\n  body String\n}\n';
     const dir = tempProject({ 'schema.prisma': sqlite });
     const r = await run(dir, 'init', '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { environments: { name: string; output: string }[]; notes: string[] };
+    const out = JSON.parse(r.stdout) as { environments: { name: string; output: string }[] };
     assert.deepEqual(out.environments.map((e) => `${e.name} ${e.output}`), ['dev schema.prisma']);
-    assert.ok(out.notes.some((n) => /no package\.json/.test(n)));
+    assert.equal(readFileSync(join(dir, 'schema.prisma'), 'utf8'), sqlite);
     assert.deepEqual((await checkErrors(dir)).errors, []);
   });
 

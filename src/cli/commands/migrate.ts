@@ -19,7 +19,8 @@ export const migrateCommand: Command = {
     '  create --name <name> [--env <env>] [--dry-run]   the upgrade migration for every environment (nothing to migrate: nothing written)',
     '  baseline [--name <name>] [--env <env>] [--dry-run] the full creation script (first migration of an empty history)',
     '  status --env <env> [--url <url>] [--timeout <ms>] applied, pending, failed and modified migrations of a database',
-    '  lint [--env <env>]                                safety lint of every migration (acknowledge with `-- steward-ack: <code>`)',
+    '  lint [--env <env>] [--since <git ref>]            safety lint of the migrations added since adoption (migrate.adoptedAt)',
+    '                                                    or since a git ref; acknowledge in migrate.acknowledge',
     '  Migrations live in prisma/migrations/<env>/ (environments.<env>.migrations); apply with',
     '  `prisma migrate deploy --config prisma.<env>.config.ts`.',
   ].join('\n'),
@@ -29,6 +30,7 @@ export const migrateCommand: Command = {
     'dry-run': { type: 'boolean' },
     url: { type: 'string' },
     timeout: { type: 'string' },
+    since: { type: 'string' },
   },
   formats: ['text', 'json', 'github', 'markdown'],
   allowPositionals: true,
@@ -68,7 +70,7 @@ export const migrateCommand: Command = {
         return ExitCode.Ok;
       }
       case 'lint': {
-        const diagnostics = await lintMigrationHistories(config, { env });
+        const diagnostics = await lintMigrationHistories(config, { env, since: values.since as string | undefined });
         report(ctx, 'steward migrate lint', diagnostics);
         return hasErrors(diagnostics) ? ExitCode.Findings : ExitCode.Ok;
       }
