@@ -24,14 +24,17 @@ export async function readMigrationsList(directory: string): Promise<MigrationLi
     throw error;
   });
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  const migrationDirectories = await Promise.all(
+  const read = await Promise.all(
     names.map(async (name) => {
       const content = await readFile(path.join(baseDir, name, MIGRATION_SCRIPT_FILE), 'utf8')
         .then((value) => ({ tag: 'ok' as const, value }))
-        .catch((error: Error) => ({ tag: 'error' as const, value: error.message }));
-      return { path: name, migrationFile: { path: MIGRATION_SCRIPT_FILE, content } };
+        .catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : { tag: 'error' as const, value: error.message }));
+      return content === null ? null : { path: name, migrationFile: { path: MIGRATION_SCRIPT_FILE, content } };
     }),
   );
+  // A folder without migration.sql is not a SQL migration: formbricks keeps data migrations
+  // (`migration.ts`, run by its own runner) beside its SQL ones, and skips them for Prisma.
+  const migrationDirectories = read.filter((directory) => directory !== null);
   return { baseDir, lockfile: { path: MIGRATION_LOCK_FILE, content: lockContent }, shadowDbInitScript: '', migrationDirectories };
 }
 

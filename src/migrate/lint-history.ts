@@ -11,10 +11,19 @@ import { isMigratableProvider } from './environment-schemas.js';
 import { checkMigrationLock, migrationScriptPath } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
 import { replayScript } from './replay.js';
+import { isBlocked, masterExtensions, planScratch, unavailableExtensionDiagnostics } from './scratch-extensions.js';
 
-export async function lintMigrationHistories(config: ResolvedConfig, options: { env?: string; cache?: PgliteCacheOptions } = {}): Promise<Diagnostic[]> {
+export interface LintHistoriesOptions {
+  env?: string;
+  cache?: PgliteCacheOptions;
+  /** A PostgreSQL server for histories that need an extension PGlite lacks (overrides each environment's `shadowUrl`). */
+  shadowUrl?: string;
+}
+
+export async function lintMigrationHistories(config: ResolvedConfig, options: LintHistoriesOptions = {}): Promise<Diagnostic[]> {
   const environments = config.environments.filter((env) => options.env === undefined || env.name === options.env);
   if (options.env !== undefined && environments.length === 0) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${options.env}'`);
+  const declared = environments.some((env) => env.provider === 'postgresql') ? masterExtensions(config) : [];
   const perEnvironment = await Promise.all(
     environments.map(async (env) => {
       const provider = env.provider;
@@ -22,7 +31,9 @@ export async function lintMigrationHistories(config: ResolvedConfig, options: { 
       await checkMigrationLock(env.migrationsDir, provider, env.name);
       const scripts = migrationScripts(await readMigrationsList(env.migrationsDir));
       if (scripts.length === 0) return [];
-      const scratch = await openScratchDatabase(provider, options.cache ?? projectCacheOptions(config.cwd));
+      const plan = provider === 'postgresql' ? planScratch(scripts, declared, options.shadowUrl ?? env.shadowUrl) : { extensions: [], missing: [] };
+      if (isBlocked(plan)) return unavailableExtensionDiagnostics(plan.missing, env, config.cwd, 'warning', 'this history was not replayed, so its migrations were not linted');
+      const scratch = await openScratchDatabase(provider, options.cache ?? projectCacheOptions(config.cwd), plan);
       const diagnostics: Diagnostic[] = [];
       try {
         for (const migration of scripts) {

@@ -45,9 +45,9 @@ export const CHECK_STEPS: CheckStep[] = [
   },
   {
     name: 'migrate lint',
-    async run(config) {
-      const { lintMigrationHistories } = await import('../../migrate/lint-history.js');
-      return { diagnostics: await lintMigrationHistories(config) };
+    async run(config, _ctx, args) {
+      const [{ lintMigrationHistories }, { parseShadowUrl }] = await Promise.all([import('../../migrate/lint-history.js'), import('./database-options.js')]);
+      return { diagnostics: await lintMigrationHistories(config, { shadowUrl: parseShadowUrl(args.values['shadow-url']) }) };
     },
   },
   {
@@ -63,9 +63,9 @@ export const CHECK_STEPS: CheckStep[] = [
 export const checkCommand: Command = {
   name: 'check',
   summary: 'The offline CI gate: every check steward has (generate --check, validate, ...)',
-  usage: 'steward check [--verify]',
+  usage: 'steward check [--verify] [--shadow-url <url>]',
   help: `  Steps: ${CHECK_STEPS.map((s) => s.name).join(', ')}`,
-  options: { verify: { type: 'boolean' } },
+  options: { verify: { type: 'boolean' }, 'shadow-url': { type: 'string' } },
   formats: ['text', 'json', 'github', 'sarif', 'markdown'],
   async run(ctx, args) {
     const config = await ctx.config();
