@@ -51,7 +51,9 @@ export class ServerScratchConnection implements DatabaseConnection {
   }
 
   adapterFactory(shadow?: ShadowDatabaseFactory): ReturnType<DatabaseConnection['adapterFactory']> {
-    return withShadowDatabase(new PrismaPg({ connectionString: this.throwaway.url }), shadow ?? serverShadow(this.serverUrl));
+    const url = this.throwaway.url;
+    const main = new PrismaPg(url);
+    return withShadowDatabase({ provider: main.provider, adapterName: main.adapterName, connect: () => catalogSafeAdapter(url).connect(), connectToShadowDb: () => main.connectToShadowDb() }, shadow ?? serverShadow(this.serverUrl));
   }
 
   async close(): Promise<void> {
@@ -67,7 +69,7 @@ export class ServerScratchConnection implements DatabaseConnection {
 export function serverShadow(serverUrl: string): ShadowDatabaseFactory {
   return async () => {
     const throwaway = await ThrowawayDatabase.create(serverUrl);
-    const adapter = await new PrismaPg({ connectionString: throwaway.url }).connect().catch(async (error: unknown) => {
+    const adapter = await catalogSafeAdapter(throwaway.url).connect().catch(async (error: unknown) => {
       await throwaway.drop();
       throw unreachable(serverUrl, error);
     });
@@ -81,6 +83,39 @@ export function serverShadow(serverUrl: string): ShadowDatabaseFactory {
     };
     return adapter;
   };
+}
+
+/** PostgreSQL's one-byte `"char"` type. */
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+/**
+ * `@prisma/adapter-pg` over its own pool whose results report `"char"` columns as text. The
+ * adapter maps no type for OID 18, and the schema engine's catalog queries return such columns
+ * (`pg_class.relkind`, ...), so introspecting a real server through it fails with "Column type
+ * 'char' could not be deserialized". node-postgres already reads the value as a string.
+ */
+function catalogSafeAdapter(url: string): PrismaPg {
+  const pool = new pg.Pool({ connectionString: url, application_name: 'prisma-steward', connectionTimeoutMillis: TIMEOUT_MS });
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const last = args.length - 1;
+      if (typeof args[last] === 'function') {
+        const callback = args[last] as (error: Error | null, result?: pg.QueryResult) => void;
+        args[last] = (error: Error | null, result?: pg.QueryResult) => callback(error, result && charAsText(result));
+        return query(...args);
+      }
+      const pending = query(...args);
+      return pending instanceof Promise ? pending.then((result: pg.QueryResult) => charAsText(result)) : pending;
+    };
+  });
+  return new PrismaPg(pool, { disposeExternalPool: true });
+}
+
+function charAsText(result: pg.QueryResult): pg.QueryResult {
+  for (const field of result.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+  return result;
 }
 
 /** A database steward created, and the only one it ever drops. */
