@@ -98,6 +98,7 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string): R
             : join(projectDir, `prisma.${name}.config.ts`),
       migrationsDir: env.migrations ? resolve(base, env.migrations) : defaultHistory(name),
       prismaMajor: major,
+      ...(env.shadowUrl ? { shadowUrl: env.shadowUrl } : {}),
     };
   });
   checkEnvironmentLayout(environments, masterProvider, cwd, shown);
@@ -129,7 +130,7 @@ function checkEnvironmentLayout(environments: ResolvedEnvironment[], masterProvi
 }
 
 const CORE_KEYS = ['master', 'prismaMajor', 'environments'];
-const ENV_KEYS = ['provider', 'output', 'urlEnv', 'prismaConfig', 'migrations', 'prismaMajor'];
+const ENV_KEYS = ['provider', 'output', 'urlEnv', 'prismaConfig', 'migrations', 'prismaMajor', 'shadowUrl'];
 
 function validateConfig(raw: unknown, p: ConfigProblems): void {
   if (!p.object('', raw)) return;
@@ -148,6 +149,9 @@ function validateConfig(raw: unknown, p: ConfigProblems): void {
       for (const key of ['output', 'urlEnv', 'migrations'] as const) if (env[key] !== undefined) p.string(joinPath(path, key), env[key]);
       if (env.prismaConfig !== undefined && env.prismaConfig !== false) p.string(joinPath(path, 'prismaConfig'), env.prismaConfig);
       if (env.prismaMajor !== undefined) p.oneOf(joinPath(path, 'prismaMajor'), env.prismaMajor, [6, 7]);
+      if (env.shadowUrl !== undefined && p.string(joinPath(path, 'shadowUrl'), env.shadowUrl) && !/^postgres(ql)?:\/\//i.test(env.shadowUrl)) {
+        p.add(joinPath(path, 'shadowUrl'), 'must be a postgresql:// URL (a server where steward may create and drop a throwaway database)');
+      }
     }
   }
   for (const [key, validate] of Object.entries(CONFIG_SECTIONS)) {

@@ -18,6 +18,11 @@ export interface EnvironmentConfig {
   migrations?: string;
   /** Target Prisma major version for this environment. Default: the top-level prismaMajor. */
   prismaMajor?: 6 | 7;
+  /**
+   * A PostgreSQL server (`postgresql://...`) for the scratch database when the history needs an
+   * extension PGlite lacks. Steward creates a throwaway database there and drops it afterwards.
+   */
+  shadowUrl?: string;
 }
 
 /** The configuration file's shape. Every key is optional: zero config follows the specification's layout. */
@@ -46,6 +51,8 @@ export interface ResolvedEnvironment {
   /** Absolute path of the migrations folder. */
   migrationsDir: string;
   prismaMajor: 6 | 7;
+  /** See EnvironmentConfig.shadowUrl. */
+  shadowUrl?: string;
 }
 
 export interface ResolvedConfig {

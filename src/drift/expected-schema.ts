@@ -12,6 +12,8 @@ import type { DatabaseProvider } from '../engine/database-url.js';
 import { openScratchDatabase } from '../engine/open-database.js';
 import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { diffTarget, SchemaEngineSession, type SchemaSource } from '../engine/schema-engine.js';
+import { extensionNames, extensionsImpliedBySchema, extensionsInSchema, isPgliteExtension } from '../engine/pglite-extensions.js';
+import { parseSchema } from '../schema/parse.js';
 
 /** Bump when the catalog model or its queries change, so old cache entries are ignored. */
 const MODEL_VERSION = 1;
@@ -22,7 +24,8 @@ export async function expectedDatabaseSchema(provider: DatabaseProvider, schema:
   const cached = await readFile(file, 'utf8').then((text) => JSON.parse(text) as DatabaseSchema, () => null);
   if (cached) return cached;
 
-  const scratch = await openScratchDatabase(provider, cache);
+  const { declared, implied } = provider === 'postgresql' ? schemaExtensions(schema) : { declared: [], implied: [] };
+  const scratch = await openScratchDatabase(provider, cache, { extensions: [...declared, ...implied] });
   try {
     const engine = await SchemaEngineSession.open(scratch.adapterFactory());
     let script: string;
@@ -31,6 +34,9 @@ export async function expectedDatabaseSchema(provider: DatabaseProvider, schema:
     } finally {
       await engine.dispose();
     }
+    // Extensions the schema uses without declaring them: the history created them by hand.
+    const created = implied.filter(isPgliteExtension).map((name) => `CREATE EXTENSION IF NOT EXISTS "${name}";`).join('\n');
+    if (created) await scratch.executeScript(created);
     if (script) await scratch.executeScript(script);
     const model = await readDatabaseSchema(scratch);
     await makeCacheFolder(file, cache);
@@ -40,5 +46,15 @@ export async function expectedDatabaseSchema(provider: DatabaseProvider, schema:
     return model;
   } finally {
     await scratch.close();
+  }
+}
+
+function schemaExtensions(schema: SchemaSource): { declared: string[]; implied: string[] } {
+  try {
+    const parsed = parseSchema([{ path: schema.path, text: schema.content }]);
+    const declared = extensionNames(extensionsInSchema(parsed));
+    return { declared, implied: extensionNames(extensionsImpliedBySchema(parsed)).filter((name) => !declared.includes(name)) };
+  } catch {
+    return { declared: [], implied: [] };
   }
 }

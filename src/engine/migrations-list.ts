@@ -3,7 +3,6 @@
  * This mirrors what `prisma migrate` does (sorted directory names, `migration.sql` in each,
  * `migration_lock.toml` at the root).
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -24,20 +23,18 @@ export async function readMigrationsList(directory: string): Promise<MigrationLi
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  // A folder without a migration.sql is not a schema migration: some teams keep data migrations
-  // (`migration.ts`) in the same history and copy only the SQL ones for `prisma migrate deploy`.
-  const names = entries
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(baseDir, entry.name, MIGRATION_SCRIPT_FILE)))
-    .map((entry) => entry.name)
-    .sort();
-  const migrationDirectories = await Promise.all(
+  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const read = await Promise.all(
     names.map(async (name) => {
       const content = await readFile(path.join(baseDir, name, MIGRATION_SCRIPT_FILE), 'utf8')
         .then((value) => ({ tag: 'ok' as const, value }))
-        .catch((error: Error) => ({ tag: 'error' as const, value: error.message }));
-      return { path: name, migrationFile: { path: MIGRATION_SCRIPT_FILE, content } };
+        .catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : { tag: 'error' as const, value: error.message }));
+      return content === null ? null : { path: name, migrationFile: { path: MIGRATION_SCRIPT_FILE, content } };
     }),
   );
+  // A folder without migration.sql is not a SQL migration: formbricks keeps data migrations
+  // (`migration.ts`, run by its own runner) beside its SQL ones, and skips them for Prisma.
+  const migrationDirectories = read.filter((directory) => directory !== null);
   return { baseDir, lockfile: { path: MIGRATION_LOCK_FILE, content: lockContent }, shadowDbInitScript: '', migrationDirectories };
 }
 

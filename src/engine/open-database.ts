@@ -5,6 +5,7 @@ import { parseDatabaseUrl, type DatabaseLocation } from './database-url.js';
 import type { PgliteCacheOptions } from './pglite-cache.js';
 import { PgliteConnection } from './pglite-connection.js';
 import { PostgresConnection } from './postgres-connection.js';
+import { ServerScratchConnection } from './server-scratch.js';
 import { SqliteConnection } from './sqlite-connection.js';
 
 export interface OpenDatabaseOptions {
@@ -30,9 +31,17 @@ export async function openDatabase(urlOrLocation: string | DatabaseLocation, opt
   }
 }
 
-/** An empty throwaway database of the provider: a warm PGlite or a temporary SQLite file. */
-export function openScratchDatabase(provider: DatabaseLocation['provider'], cache?: PgliteCacheOptions): Promise<DatabaseConnection> {
-  return provider === 'postgresql' ? PgliteConnection.scratch(cache) : SqliteConnection.scratch();
+export interface ScratchDatabaseOptions {
+  /** PostgreSQL extensions the scratch must be able to create (loaded into PGlite). */
+  extensions?: readonly string[];
+  /** A PostgreSQL server to hold the scratch instead of PGlite: a throwaway database is created there and dropped on close. */
+  shadowUrl?: string;
+}
+
+/** An empty throwaway database of the provider: a warm PGlite (or a throwaway database on `shadowUrl`) or a temporary SQLite file. */
+export function openScratchDatabase(provider: DatabaseLocation['provider'], cache?: PgliteCacheOptions, options: ScratchDatabaseOptions = {}): Promise<DatabaseConnection> {
+  if (provider === 'sqlite') return SqliteConnection.scratch();
+  return options.shadowUrl ? ServerScratchConnection.open(options.shadowUrl) : PgliteConnection.scratch(cache, options.extensions);
 }
 
 function missing(message: string): Error {

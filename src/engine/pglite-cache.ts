@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extension } from '@electric-sql/pglite';
 
 export interface PgliteCacheOptions {
   /** Directory holding the cache; default `$STEWARD_CACHE_DIR` or `<cwd>/.steward/cache`. */
@@ -72,10 +72,10 @@ export async function isPgliteCacheWarm(options: PgliteCacheOptions = {}): Promi
 }
 
 /** A new PGlite data directory on disk (`pglite:<dir>` URLs), initialised from the warm dump. */
-export async function createPgliteDataDir(dataDir: string, options: PgliteCacheOptions = {}): Promise<PGlite> {
+export async function createPgliteDataDir(dataDir: string, options: PgliteCacheOptions = {}, extensions: Record<string, Extension> = {}): Promise<PGlite> {
   await freshPglite(options).then((warmup) => warmup.close()); // make sure the dump exists
   const dump = await readDump(pgliteDumpPath(options));
-  const client = new PGlite(dataDir, dump ? { loadDataDir: new Blob([dump]) } : {});
+  const client = new PGlite(dataDir, { extensions, ...(dump ? { loadDataDir: new Blob([dump]) } : {}) });
   await client.waitReady;
   return client;
 }
@@ -83,20 +83,22 @@ export async function createPgliteDataDir(dataDir: string, options: PgliteCacheO
 /**
  * An empty in-memory PGlite. Warm when the cache holds a dump; otherwise starts cold and
  * writes the dump for next time (atomically, so concurrent runs never read half a file).
+ * `extensions` are PGlite's extension modules: they unpack outside the data directory, so one
+ * dump serves every extension set (loading four costs no measurable start-up time).
  */
-export async function freshPglite(options: PgliteCacheOptions = {}): Promise<PGlite> {
+export async function freshPglite(options: PgliteCacheOptions = {}, extensions: Record<string, Extension> = {}): Promise<PGlite> {
   const file = pgliteDumpPath(options);
   const dump = await readDump(file);
   if (dump !== null) {
     try {
-      const warm = new PGlite({ loadDataDir: new Blob([dump]) });
+      const warm = new PGlite({ loadDataDir: new Blob([dump]), extensions });
       await warm.waitReady;
       return warm;
     } catch {
       dumps.delete(file); // a corrupt or incompatible dump: fall through to a cold start and rewrite it
     }
   }
-  const cold = new PGlite();
+  const cold = new PGlite({ extensions });
   await cold.waitReady;
   const blob = await cold.dumpDataDir('gzip');
   const bytes = new Uint8Array(await blob.arrayBuffer());

@@ -23,7 +23,8 @@ import { lintMigration } from './lint/lint-migration.js';
 import { planRenames, type PlannedRename } from './renames.js';
 import { parseAnnotations } from '../generate/annotations.js';
 import { replayScript } from './replay.js';
-import { historyKey, openHistoryScratch, saveHistoryState, type HistoryScratch } from './history-scratch.js';
+import { historyKey, openHistoryScratch, saveHistoryState, type HistoryScratch, type HistoryScratchOptions } from './history-scratch.js';
+import { masterExtensions, planScratch, unavailableExtensionDiagnostics } from './scratch-extensions.js';
 
 export interface CreateMigrationsOptions {
   name: string;
@@ -33,6 +34,8 @@ export interface CreateMigrationsOptions {
   cache?: PgliteCacheOptions;
   /** The migration folders' timestamp (tests pin it). */
   now?: Date;
+  /** A PostgreSQL server for scratch databases whose history needs an extension PGlite lacks (overrides each environment's `shadowUrl`). */
+  shadowUrl?: string;
 }
 
 export interface EnvironmentMigration {
@@ -47,6 +50,8 @@ export interface EnvironmentMigration {
   diagnostics: Diagnostic[];
   /** Absolute path of the written migration.sql, when written. */
   file?: string;
+  /** Not planned: the history could not be replayed here (the reason is in `diagnostics`). */
+  blocked?: boolean;
 }
 
 export async function createMigrations(config: ResolvedConfig, options: CreateMigrationsOptions): Promise<EnvironmentMigration[]> {
@@ -62,11 +67,13 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
   const parallel = wanted.length > 1 && availableParallelism() > 1;
   const scratches = new Map<string, Promise<HistoryScratch>>();
   const planners = new Map<string, EnvironmentPlanner>();
+  const declared = wanted.some((env) => env.provider === 'postgresql') ? masterExtensions(config) : [];
   for (const env of wanted) {
     const provider = env.provider as DatabaseProvider;
-    if (parallel && provider === 'postgresql') planners.set(env.name, startPlannerWorker({ provider, cache, env: env.name, migrationsDir: env.migrationsDir }));
+    const scratchOptions: HistoryScratchOptions = provider === 'postgresql' ? { declared, shadowUrl: options.shadowUrl ?? env.shadowUrl } : {};
+    if (parallel && provider === 'postgresql') planners.set(env.name, startPlannerWorker({ provider, cache, env: env.name, migrationsDir: env.migrationsDir, scratch: scratchOptions }));
     else {
-      const pending = openHistoryScratch(provider, env.name, env.migrationsDir, cache);
+      const pending = openHistoryScratch(provider, env.name, env.migrationsDir, cache, scratchOptions);
       pending.catch(() => {});
       scratches.set(env.name, pending);
     }
@@ -91,7 +98,7 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
     migrations = settled.map((result) => (result as PromiseFulfilledResult<EnvironmentMigration>).value);
   } finally {
     for (const planner of planners.values()) planner.cancel();
-    await Promise.all([...scratches.values()].map((pending) => pending.then((scratch) => scratch.connection.close(), () => {})));
+    await Promise.all([...scratches.values()].map((pending) => pending.then((scratch) => scratch.connection?.close(), () => {})));
   }
   if (!options.dryRun) {
     for (const migration of migrations) {
@@ -116,7 +123,12 @@ export async function planEnvironmentMigration(
   options: { cache: PgliteCacheOptions; dryRun: boolean },
 ): Promise<EnvironmentMigration> {
   const { env, provider, schema } = environment;
-  const { connection: scratch, scripts, key, restored } = await pendingScratch;
+  const opened = await pendingScratch;
+  if (opened.blocked) {
+    const diagnostics = unavailableExtensionDiagnostics(opened.blocked, env, config.cwd, 'error', 'no migration was planned for this environment');
+    return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script: '', renames: [], diagnostics, blocked: true };
+  }
+  const { connection: scratch, scripts, key, restored, plan } = opened;
   if (!restored) await saveHistoryState(scratch, options.cache, env.name, key);
   // The history's structure is read only when something needs it: planning renames, or linting
   // a SQLite rebuild or an enum swap (which name what they drop). Reading costs ~80 ms.
@@ -140,7 +152,9 @@ export async function planEnvironmentMigration(
   if (!options.dryRun && script !== '') {
     // The history with this migration is the next run's starting point: keep its state warm.
     await replayScript(scratch, diff);
-    await saveHistoryState(scratch, options.cache, env.name, historyKey([...scripts, { name: directoryName, script }]));
+    // Its extensions are those the next run will load: this history's plus any the new script creates.
+    const next = [...scripts, { name: directoryName, script }];
+    await saveHistoryState(scratch, options.cache, env.name, historyKey(next, planScratch(next, masterExtensions(config)).extensions));
   }
   return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, renames, diagnostics };
 }

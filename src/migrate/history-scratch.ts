@@ -13,21 +13,37 @@ import { migrationScripts, readMigrationsList, type MigrationScript } from '../e
 import { openScratchDatabase } from '../engine/open-database.js';
 import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { PgliteConnection } from '../engine/pglite-connection.js';
+import type { ExtensionRequest } from '../engine/pglite-extensions.js';
 import { replayHistory } from './replay.js';
+import { isBlocked, planScratch, type ScratchPlan } from './scratch-extensions.js';
 
-export interface HistoryScratch {
-  connection: DatabaseConnection;
-  scripts: MigrationScript[];
-  key: string;
-  /** True when the state came from the cache (nothing was replayed). */
-  restored: boolean;
+export type HistoryScratch =
+  | {
+    connection: DatabaseConnection;
+    scripts: MigrationScript[];
+    key: string;
+    /** True when the state came from the cache (nothing was replayed). */
+    restored: boolean;
+    plan: ScratchPlan;
+    blocked?: undefined;
+  }
+  /** The history needs an extension PGlite lacks and no `shadowUrl` was given: nothing was opened. */
+  | { blocked: ExtensionRequest[]; connection?: undefined; plan: ScratchPlan };
+
+export interface HistoryScratchOptions {
+  /** Extensions the master's datasource declares. */
+  declared?: readonly ExtensionRequest[];
+  /** A PostgreSQL server for the scratch when PGlite lacks an extension. */
+  shadowUrl?: string;
 }
 
 /** Keep this many cached histories per environment (each is a PGlite tarball of ~40 MB). */
 const KEPT_PER_ENVIRONMENT = 2;
 
-export function historyKey(scripts: readonly MigrationScript[]): string {
+/** The cache key of a replayed history; the loaded extensions are part of it (a restored state needs them). */
+export function historyKey(scripts: readonly MigrationScript[], extensions: readonly string[] = []): string {
   const hash = createHash('sha256');
+  if (extensions.length > 0) hash.update(`extensions\0${extensions.join(',')}\0`);
   for (const { name, script } of scripts) hash.update(`${name}\0${script}\0`);
   return hash.digest('hex').slice(0, 24);
 }
@@ -36,28 +52,38 @@ function dumpPath(cache: PgliteCacheOptions, env: string, key: string): string {
   return path.join(cache.cacheDir ?? defaultCacheDir(), 'history', `${env}-${key}.tar`);
 }
 
-export async function openHistoryScratch(provider: DatabaseProvider, env: string, migrationsDir: string, cache: PgliteCacheOptions): Promise<HistoryScratch> {
-  return openScratchAfter(provider, env, migrationsDir, migrationScripts(await readMigrationsList(migrationsDir)), cache);
+export async function openHistoryScratch(provider: DatabaseProvider, env: string, migrationsDir: string, cache: PgliteCacheOptions, options: HistoryScratchOptions = {}): Promise<HistoryScratch> {
+  const scripts = migrationScripts(await readMigrationsList(migrationsDir));
+  return openScratchAfter(provider, env, migrationsDir, scripts, cache, scratchPlan(provider, scripts, options));
 }
 
-/** A scratch database in the state after `scripts` (a history, or the first part of one): restored from the cache, or replayed. */
-export async function openScratchAfter(provider: DatabaseProvider, env: string, migrationsDir: string, scripts: MigrationScript[], cache: PgliteCacheOptions): Promise<HistoryScratch> {
-  const key = historyKey(scripts);
-  if (provider === 'postgresql') {
+/** The scratch a whole history needs (extensions, or a server), decided before any part of it is replayed. */
+export function scratchPlan(provider: DatabaseProvider, scripts: readonly MigrationScript[], options: HistoryScratchOptions = {}): ScratchPlan {
+  return provider === 'postgresql' ? planScratch(scripts, options.declared ?? [], options.shadowUrl) : { extensions: [], missing: [] };
+}
+
+/**
+ * A scratch database in the state after `scripts` (a whole history, or the part of it before the
+ * migrations to judge), made as `plan` says: restored from the cache, or replayed.
+ */
+export async function openScratchAfter(provider: DatabaseProvider, env: string, migrationsDir: string, scripts: MigrationScript[], cache: PgliteCacheOptions, plan: ScratchPlan): Promise<HistoryScratch> {
+  if (isBlocked(plan)) return { blocked: plan.missing, plan };
+  const key = historyKey(scripts, plan.extensions);
+  if (provider === 'postgresql' && plan.shadowUrl === undefined) {
     const dump = await readFile(dumpPath(cache, env, key)).catch(() => null);
     if (dump) {
-      const connection = await PgliteConnection.fromDump(new Uint8Array(dump), cache).catch(() => null);
-      if (connection) return { connection, scripts, key, restored: true };
+      const connection = await PgliteConnection.fromDump(new Uint8Array(dump), cache, plan.extensions).catch(() => null);
+      if (connection) return { connection, scripts, key, restored: true, plan };
     }
   }
-  const connection = await openScratchDatabase(provider, cache);
+  const connection = await openScratchDatabase(provider, cache, { extensions: plan.extensions, shadowUrl: plan.shadowUrl });
   try {
     await replayHistory(connection, migrationsDir, scripts);
   } catch (error) {
     await connection.close();
     throw error;
   }
-  return { connection, scripts, key, restored: false };
+  return { connection, scripts, key, restored: false, plan };
 }
 
 /** Keeps the scratch database's current state as the cached state of history `key`. */

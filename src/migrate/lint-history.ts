@@ -12,17 +12,20 @@ import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-c
 import { StewardError } from '../errors/index.js';
 import { migrateConfigOf, type MigrationAcknowledgement } from './config.js';
 import { isMigratableProvider } from './environment-schemas.js';
-import { openScratchAfter, saveHistoryState } from './history-scratch.js';
+import { openScratchAfter, saveHistoryState, scratchPlan } from './history-scratch.js';
 import { checkMigrationLock, migrationScriptPath } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
 import { migrationsAtRef } from './migrations-at-ref.js';
 import { replayScript } from './replay.js';
+import { isBlocked, masterExtensions, unavailableExtensionDiagnostics, type ScratchPlan } from './scratch-extensions.js';
 
 export interface LintHistoriesOptions {
   env?: string;
   cache?: PgliteCacheOptions;
   /** Lint only the migrations that a git ref (e.g. the pull request's base) does not have. */
   since?: string;
+  /** A PostgreSQL server for histories that need an extension PGlite lacks (overrides each environment's `shadowUrl`). */
+  shadowUrl?: string;
 }
 
 export async function lintMigrationHistories(config: ResolvedConfig, options: LintHistoriesOptions = {}): Promise<Diagnostic[]> {
@@ -30,6 +33,7 @@ export async function lintMigrationHistories(config: ResolvedConfig, options: Li
   if (options.env !== undefined && environments.length === 0) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${options.env}'`);
   const settings = migrateConfigOf(config.sections);
   const cache = options.cache ?? projectCacheOptions(config.cwd);
+  const declared = environments.some((env) => env.provider === 'postgresql') ? masterExtensions(config) : [];
   const perEnvironment = await Promise.all(
     environments.map(async (env) => {
       if (!isMigratableProvider(env.provider)) return [];
@@ -38,7 +42,11 @@ export async function lintMigrationHistories(config: ResolvedConfig, options: Li
       if (scripts.length === 0) return [];
       const known = options.since === undefined ? undefined : migrationsAtRef(config.cwd, env.migrationsDir, options.since);
       const firstLinted = firstJudged(env, scripts, settings.adoptedAt?.[env.name], known, config.cwd);
-      return lintFrom(config, env, scripts, firstLinted, acknowledgementsOf(settings.acknowledge ?? [], env.name), cache);
+      if (firstLinted >= scripts.length && !settings.acknowledge?.length) return [];
+      // The scratch loads the extensions the whole history needs, not only the replayed part.
+      const plan = scratchPlan(env.provider, scripts, { declared, shadowUrl: options.shadowUrl ?? env.shadowUrl });
+      if (isBlocked(plan)) return unavailableExtensionDiagnostics(plan.missing, env, config.cwd, 'warning', 'this history was not replayed, so its migrations were not linted');
+      return lintFrom(config, env, scripts, firstLinted, acknowledgementsOf(settings.acknowledge ?? [], env.name), cache, plan);
     }),
   );
   return perEnvironment.flat();
@@ -77,6 +85,7 @@ async function lintFrom(
   first: number,
   acknowledgements: Map<string, MigrationAcknowledgement[]>,
   cache: PgliteCacheOptions,
+  plan: ScratchPlan,
 ): Promise<Diagnostic[]> {
   const provider = env.provider as 'sqlite' | 'postgresql';
   const diagnostics: Diagnostic[] = [];
@@ -89,7 +98,8 @@ async function lintFrom(
   // The applied part of the history comes from the cache when it was replayed before (its key is
   // the scripts' content), so a 400-migration history is replayed once, not on every check.
   const prefix = scripts.slice(0, first);
-  const scratch = await openScratchAfter(provider, env.name, env.migrationsDir, prefix, cache);
+  const scratch = await openScratchAfter(provider, env.name, env.migrationsDir, prefix, cache, plan);
+  if (scratch.blocked) return diagnostics; // decided by the caller's plan; here for the type
   try {
     if (!scratch.restored && prefix.length > 0) await saveHistoryState(scratch.connection, cache, env.name, scratch.key);
     for (const migration of scripts.slice(first)) {

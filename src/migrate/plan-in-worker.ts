@@ -7,12 +7,14 @@ import { type ErrorCode, type ErrorLocation, StewardError } from '../errors/inde
 import type { Schema } from '../schema/model.js';
 import type { EnvironmentMigration } from './create-migrations.js';
 import type { MigratableEnvironment } from './environment-schemas.js';
+import type { HistoryScratchOptions } from './history-scratch.js';
 
 export interface PlanWorkerData {
   provider: DatabaseProvider;
   cache: PgliteCacheOptions;
   env: string;
   migrationsDir: string;
+  scratch: HistoryScratchOptions;
 }
 
 export interface PlanRequest {

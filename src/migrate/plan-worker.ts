@@ -9,8 +9,8 @@ import { isStewardError } from '../errors/index.js';
 import { planEnvironmentMigration } from './create-migrations.js';
 import type { PlanRequest, PlanWorkerData, PlanReply } from './plan-in-worker.js';
 
-const { provider, cache, env, migrationsDir } = workerData as PlanWorkerData;
-const scratch = openHistoryScratch(provider, env, migrationsDir, cache);
+const { provider, cache, env, migrationsDir, scratch: scratchOptions } = workerData as PlanWorkerData;
+const scratch = openHistoryScratch(provider, env, migrationsDir, cache, scratchOptions);
 scratch.catch(() => {});
 
 parentPort!.once('message', async (request: PlanRequest) => {
@@ -23,6 +23,6 @@ parentPort!.once('message', async (request: PlanRequest) => {
       ? { ok: false, steward: { code: error.code, message: error.message, location: error.location, details: error.details, hint: error.hint } }
       : { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  await scratch.then((history) => history.connection.close(), () => {});
+  await scratch.then((history) => history.connection?.close(), () => {});
   parentPort!.postMessage(reply);
 });

@@ -7,7 +7,8 @@
 import { pathToFileURL } from 'node:url';
 import type { DatabaseConnection } from '../engine/connection.js';
 import { redactSecrets } from '../engine/database-url.js';
-import { readMigrationsList } from '../engine/migrations-list.js';
+import { migrationScripts, readMigrationsList } from '../engine/migrations-list.js';
+import { extensionNames, extensionsInHistory, extensionsInSchema } from '../engine/pglite-extensions.js';
 import { openScratchDatabase } from '../engine/open-database.js';
 import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { PostgresConnection } from '../engine/postgres-connection.js';
@@ -51,10 +52,12 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
   }
   const serverUrl = input.provider === 'postgresql' ? input.url : undefined;
   const database = serverUrl ? redactSecrets(serverUrl, [serverUrl]) : input.provider === 'sqlite' ? 'sqlite (scratch file)' : 'pglite (scratch)';
-  const connection = serverUrl ? await openEmptyServer(serverUrl, input.cache) : await openScratchDatabase(input.provider, input.cache);
+  const history = await readMigrationsList(input.migrationsDir);
+  // The history's own CREATE EXTENSION statements and the schema's declared ones, loaded into PGlite.
+  const extensions = input.provider === 'postgresql' ? extensionNames([...extensionsInHistory(migrationScripts(history)), ...extensionsInSchema(input.schema)]) : [];
+  const connection = serverUrl ? await openEmptyServer(serverUrl, input.cache) : await openScratchDatabase(input.provider, input.cache, { extensions });
   const source = { path: 'schema.prisma', content: input.schemaText };
   let setup: DatabaseSetup | undefined;
-  const history = await readMigrationsList(input.migrationsDir);
   const created = history.migrationDirectories.length > 0 ? diffTarget.migrations(history) : diffTarget.schema(source);
   try {
     const engine = await SchemaEngineSession.open(connection.adapterFactory());

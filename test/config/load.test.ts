@@ -41,11 +41,19 @@ describe('loadConfig', () => {
     assert.equal(config.environments[0].output, join(dir, 'out/dev.prisma'));
   });
 
+  it('keeps an environment\'s shadowUrl', async () => {
+    const url = 'postgresql://steward:pw@localhost:5432/postgres';
+    const dir = tempProject({ 'm.prisma': PG_MASTER, 'steward.config.json': JSON.stringify({ master: 'm.prisma', environments: { production: { provider: 'postgresql', shadowUrl: url } } }) });
+    const config = await loadConfig({ cwd: dir });
+    assert.equal(config.environments[0].shadowUrl, url);
+  });
+
   const invalid: [string, unknown, RegExp][] = [
     ['an unknown key', { mastr: 'x' }, /mastr: unknown key/],
     ['a bad provider', { environments: { dev: { provider: 'sqlite3' } } }, /environments\.dev\.provider: expected one of .*"sqlite".*got "sqlite3"/],
     ['an unknown environment key', { environments: { dev: { provider: 'sqlite', ouput: 'x' } } }, /environments\.dev\.ouput: unknown key/],
     ['a bad prismaMajor', { prismaMajor: 5 }, /prismaMajor: expected one of 6, 7/],
+    ['a shadowUrl that is not PostgreSQL', { environments: { production: { provider: 'postgresql', shadowUrl: 'file:./x.db' } } }, /environments\.production\.shadowUrl: must be a postgresql:\/\/ URL/],
   ];
   for (const [name, value, message] of invalid) {
     it(`rejects ${name}, naming the key`, async () => {

@@ -43,15 +43,3 @@ function walk(dir: string): string[] {
     });
 }
 
-/**
- * ../shared/realworld beside the clone (seven real applications), or STEWARD_REALWORLD. Undefined
- * when absent, so tests skip on a user's clone; on CI (CI=true) a missing folder is an error.
- */
-export function realworldDir(): string | undefined {
-  const candidates = [process.env.STEWARD_REALWORLD, join(repoRoot, '..', 'shared', 'realworld')].filter((c): c is string => !!c);
-  const found = candidates.find((c) => existsSync(c) && statSync(c).isDirectory());
-  if (!found && process.env.CI === 'true') throw new Error(`../shared/realworld is missing (looked in ${candidates.join(', ')}); CI needs it`);
-  return found;
-}
-
-export const REALWORLD_APPS = ['documenso', 'formbricks', 'ghostfolio', 'hoppscotch', 'papermark', 'rallly', 'umami'] as const;

@@ -46,8 +46,8 @@ export const CHECK_STEPS: CheckStep[] = [
   {
     name: 'migrate lint',
     async run(config, _ctx, args) {
-      const { lintMigrationHistories } = await import('../../migrate/lint-history.js');
-      return { diagnostics: await lintMigrationHistories(config, { since: args.values.since as string | undefined }) };
+      const [{ lintMigrationHistories }, { parseShadowUrl }] = await Promise.all([import('../../migrate/lint-history.js'), import('./database-options.js')]);
+      return { diagnostics: await lintMigrationHistories(config, { since: args.values.since as string | undefined, shadowUrl: parseShadowUrl(args.values['shadow-url']) }) };
     },
   },
   {
@@ -63,9 +63,9 @@ export const CHECK_STEPS: CheckStep[] = [
 export const checkCommand: Command = {
   name: 'check',
   summary: 'The offline CI gate: every check steward has (generate --check, validate, ...)',
-  usage: 'steward check [--verify] [--since <git ref>]',
+  usage: 'steward check [--verify] [--since <git ref>] [--shadow-url <url>]',
   help: `  Steps: ${CHECK_STEPS.map((s) => s.name).join(', ')}`,
-  options: { verify: { type: 'boolean' }, since: { type: 'string' } },
+  options: { verify: { type: 'boolean' }, since: { type: 'string' }, 'shadow-url': { type: 'string' } },
   formats: ['text', 'json', 'github', 'sarif', 'markdown'],
   async run(ctx, args) {
     const config = await ctx.config();

@@ -37,3 +37,11 @@ export async function readUrlsFile(file: string, cwd: string): Promise<string[]>
   });
   return text.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
 }
+
+/** `--shadow-url`: a PostgreSQL server where steward may create and drop a throwaway scratch database. */
+export function parseShadowUrl(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const url = String(value);
+  if (!/^postgres(ql)?:\/\//i.test(url)) throw new StewardError('USAGE', '--shadow-url takes a postgresql:// URL (a server where steward creates and drops a throwaway database)');
+  return url;
+}

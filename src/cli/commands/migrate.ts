@@ -7,7 +7,7 @@ import { createMigrations } from '../../migrate/create-migrations.js';
 import { lintMigrationHistories } from '../../migrate/lint-history.js';
 import { migrationStatus, statusDiagnostics } from '../../migrate/migration-status.js';
 import type { Command, CommandContext } from '../command.js';
-import { environmentUrl, parseTimeout } from './database-options.js';
+import { environmentUrl, parseShadowUrl, parseTimeout } from './database-options.js';
 
 const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint'] as const;
 
@@ -16,11 +16,13 @@ export const migrateCommand: Command = {
   summary: 'Per-environment migration histories: create, baseline, status, lint',
   usage: 'steward migrate <create|baseline|status|lint> [options]',
   help: [
-    '  create --name <name> [--env <env>] [--dry-run]   the upgrade migration for every environment (nothing to migrate: nothing written)',
+    '  create --name <name> [--env <env>] [--dry-run] [--shadow-url <url>]   the upgrade migration for every environment (nothing to migrate: nothing written)',
     '  baseline [--name <name>] [--env <env>] [--dry-run] the full creation script (first migration of an empty history)',
     '  status --env <env> [--url <url>] [--timeout <ms>] applied, pending, failed and modified migrations of a database',
-    '  lint [--env <env>] [--since <git ref>]            safety lint of the migrations added since adoption (migrate.adoptedAt)',
-    '                                                    or since a git ref; acknowledge in migrate.acknowledge',
+    '  lint [--env <env>] [--since <git ref>] [--shadow-url <url>]  safety lint of the migrations added since adoption',
+    '                                                    (migrate.adoptedAt) or since a git ref; acknowledge in migrate.acknowledge',
+    '  --shadow-url: a PostgreSQL server for histories that need an extension PGlite lacks (a throwaway',
+    '  database is created there and dropped); default environments.<env>.shadowUrl.',
     '  Migrations live in prisma/migrations/<env>/ (environments.<env>.migrations); apply with',
     '  `prisma migrate deploy --config prisma.<env>.config.ts`.',
   ].join('\n'),
@@ -31,6 +33,7 @@ export const migrateCommand: Command = {
     url: { type: 'string' },
     timeout: { type: 'string' },
     since: { type: 'string' },
+    'shadow-url': { type: 'string' },
   },
   formats: ['text', 'json', 'github', 'markdown'],
   allowPositionals: true,
@@ -42,17 +45,19 @@ export const migrateCommand: Command = {
     const config = await ctx.config();
     const env = values.env as string | undefined;
     const dryRun = values['dry-run'] === true;
+    const shadowUrl = parseShadowUrl(values['shadow-url']);
     switch (sub) {
       case 'create': {
         const name = values.name as string | undefined;
         if (!name) throw new StewardError('USAGE', 'steward migrate create needs --name <name>');
-        const migrations = await createMigrations(config, { name, env, dryRun });
+        const migrations = await createMigrations(config, { name, env, dryRun, shadowUrl });
         const diagnostics = migrations.flatMap((m) => m.diagnostics);
         if (ctx.format === 'json') {
           ctx.stdout(JSON.stringify({ migrations: migrations.map((m) => ({ env: m.env, provider: m.provider, migration: m.script ? m.directoryName : null, file: m.file ? path.relative(config.cwd, m.file) : null, renames: m.renames.map(({ sql, ...r }) => r), script: dryRun ? m.script : undefined })), diagnostics }, null, 2) + '\n');
         } else {
           for (const m of migrations) {
-            if (m.script === '') ctx.stdout(`${m.env}: nothing to migrate\n`);
+            if (m.blocked) ctx.stdout(`${m.env}: not planned (see below)\n`);
+            else if (m.script === '') ctx.stdout(`${m.env}: nothing to migrate\n`);
             else if (dryRun) ctx.stdout(`-- ${m.env} (${m.provider}): ${m.directoryName}\n${m.script}\n`);
             else ctx.stdout(`${m.env}: wrote ${path.relative(config.cwd, m.file!)}${m.renames.length ? ` (${m.renames.length} rename${m.renames.length > 1 ? 's' : ''})` : ''}\n`);
           }
@@ -70,7 +75,7 @@ export const migrateCommand: Command = {
         return ExitCode.Ok;
       }
       case 'lint': {
-        const diagnostics = await lintMigrationHistories(config, { env, since: values.since as string | undefined });
+        const diagnostics = await lintMigrationHistories(config, { env, since: values.since as string | undefined, shadowUrl });
         report(ctx, 'steward migrate lint', diagnostics);
         return hasErrors(diagnostics) ? ExitCode.Findings : ExitCode.Ok;
       }
