@@ -1,3 +1,4 @@
+import type { PrismaMajor } from '../prisma/major.js';
 import type { Provider } from '../generate/capabilities.js';
 
 /** One environment as the user writes it in steward.config.*. */
@@ -13,15 +14,15 @@ export interface EnvironmentConfig {
   /** Migrations folder. Default: `migrations/<env>` beside the master. */
   migrations?: string;
   /** Target Prisma major version for this environment. Default: the top-level prismaMajor. */
-  prismaMajor?: 6 | 7;
+  prismaMajor?: PrismaMajor;
 }
 
 /** The configuration file's shape. Every key is optional: zero config follows the specification's layout. */
 export interface StewardConfig {
   /** Master schema: a .prisma file or a folder of .prisma files. */
   master?: string;
-  /** Target Prisma major version (6 or 7). Default 7. */
-  prismaMajor?: 6 | 7;
+  /** Target Prisma major version (5, 6 or 7). Default 7; `steward init` writes the project's. */
+  prismaMajor?: PrismaMajor;
   /** Environments by name. Default: dev (sqlite) and production (postgresql). */
   environments?: Record<string, EnvironmentConfig>;
   /** Sections owned by capabilities (lint, audit, migrate, changes...). */
@@ -39,7 +40,7 @@ export interface ResolvedEnvironment {
   prismaConfigPath?: string;
   /** Absolute path of the migrations folder. */
   migrationsDir: string;
-  prismaMajor: 6 | 7;
+  prismaMajor: PrismaMajor;
 }
 
 export interface ResolvedConfig {
@@ -49,7 +50,7 @@ export interface ResolvedConfig {
   configFile?: string;
   /** Absolute path of the master schema (file or folder). */
   master: string;
-  prismaMajor: 6 | 7;
+  prismaMajor: PrismaMajor;
   environments: ResolvedEnvironment[];
   /** Validated capability sections by key (raw user values; each capability reads its own). */
   sections: Record<string, unknown>;

@@ -1,3 +1,4 @@
+import type { PrismaMajor } from '../prisma/major.js';
 import type { Provider } from '../generate/capabilities.js';
 
 /**
@@ -12,7 +13,7 @@ export interface InitInputs {
   /** Text of the schema file (single-file schemas). */
   schemaText?: string;
   provider: Provider;
-  prismaMajor: 6 | 7;
+  prismaMajor: PrismaMajor;
   /** Whether `<schema dir>/migrations` exists (kept as the provider environment's migrations). */
   migrationsDir?: string;
   /** Text of package.json, when the project has one. */
