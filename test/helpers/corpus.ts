@@ -42,3 +42,14 @@ function walk(dir: string): string[] {
       return statSync(p).isDirectory() ? walk(p) : n.endsWith('.prisma') ? [p] : [];
     });
 }
+
+/**
+ * ../shared/realworld (seven real applications), or STEWARD_REALWORLD. Undefined when absent, so
+ * tests skip; with CI=true a missing folder is an error (CI must run them).
+ */
+export function realworldDir(): string | undefined {
+  const candidates = [process.env.STEWARD_REALWORLD, join(repoRoot, '..', 'shared', 'realworld')].filter((c): c is string => !!c);
+  const found = candidates.find((c) => existsSync(c) && statSync(c).isDirectory());
+  if (!found && process.env.CI === 'true') throw new Error(`the real applications are missing (looked in ${candidates.join(', ')}); CI runs these tests`);
+  return found;
+}
