@@ -1,6 +1,6 @@
 /** Embedded PostgreSQL (PGlite): the default scratch and shadow database, and `pglite:` data directories. */
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { pgliteAdapterFactory } from './pglite-adapter.js';
 import { withShadowDatabase, type DatabaseConnection, type Row, type ShadowDatabaseFactory } from './connection.js';
 import { createPgliteDataDir, freshPglite, type PgliteCacheOptions } from './pglite-cache.js';
 
@@ -51,7 +51,7 @@ export class PgliteConnection implements DatabaseConnection {
   }
 
   adapterFactory(shadow?: ShadowDatabaseFactory): ReturnType<DatabaseConnection['adapterFactory']> {
-    return withShadowDatabase(new PrismaPGlite(this.client), shadow ?? pgliteShadow(this.cacheOptions));
+    return withShadowDatabase(pgliteAdapterFactory(this.client), shadow ?? pgliteShadow(this.cacheOptions));
   }
 
   async close(): Promise<void> {
@@ -63,7 +63,7 @@ export class PgliteConnection implements DatabaseConnection {
 export function pgliteShadow(cacheOptions: PgliteCacheOptions = {}): ShadowDatabaseFactory {
   return async () => {
     const client = await freshPglite(cacheOptions);
-    const adapter = await new PrismaPGlite(client).connect();
+    const adapter = await pgliteAdapterFactory(client).connect();
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

@@ -94,12 +94,15 @@ function isWorkspaceRoot(dir: string): boolean {
   return readJson<{ workspaces?: unknown }>(join(dir, 'package.json'))?.workspaces !== undefined;
 }
 
-/** A project inside a monorepo package: keep walking up to the workspace that holds it (a few levels). */
+/**
+ * A project inside a monorepo package: keep walking up to the workspace that holds it (a few
+ * levels). Only a folder that declares workspaces counts: a lockfile alone is another project's.
+ */
 function hasAncestorWorkspace(dir: string): boolean {
   let up = dir;
   for (let level = 0; level < 4 && dirname(up) !== up; level++) {
     up = dirname(up);
-    if (isWorkspaceRoot(up)) return true;
+    if (existsSync(join(up, 'pnpm-workspace.yaml')) || readJson<{ workspaces?: unknown }>(join(up, 'package.json'))?.workspaces !== undefined) return true;
   }
   return false;
 }
