@@ -115,7 +115,7 @@ function blankPreviewFeatures(text: string, known: ReadonlySet<string>, removed:
     for (const comma of commas) {
       const before = kept.findLast((item) => item.end <= comma);
       const after = kept.find((item) => item.start > comma);
-      const first = before && !commas.some((other) => other < comma && other > before.end && chars![other] === ',');
+      const first = before && !commas.some((other) => other < comma && other >= before.end && chars![other] === ',');
       if (!before || !after || !first) chars[comma] = ' ';
     }
     PREVIEW_FEATURES.lastIndex = i;
