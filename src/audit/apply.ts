@@ -2,13 +2,14 @@ import { resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { StewardError } from '../errors/index.js';
 import { writeFilesAtomic } from '../fs/atomic-write.js';
+import type { PrismaMajor } from '../prisma/major.js';
 import { prismaFormat, prismaValidate } from '../prisma/schema-wasm.js';
 import { applyEdits } from '../schema/edits.js';
 import type { Schema, SourceFile } from '../schema/model.js';
 import type { AuditFix } from './fix.js';
 
 /** The master's files after the fixes, checked with Prisma's validator. Writes nothing. */
-export function fixedMasterFiles(schema: Schema, fixes: readonly AuditFix[]): SourceFile[] {
+export function fixedMasterFiles(schema: Schema, fixes: readonly AuditFix[], major?: PrismaMajor): SourceFile[] {
   const changed: SourceFile[] = [];
   for (const file of schema.files) {
     const edits = fixes.flatMap((f) => f.edits).filter((e) => e.file === file.path);
@@ -19,7 +20,7 @@ export function fixedMasterFiles(schema: Schema, fixes: readonly AuditFix[]): So
     changed.push({ path: file.path, text: formatted ? prismaFormat(edited, file.path) : edited });
   }
   const all = schema.files.map((f) => changed.find((c) => c.path === f.path) ?? f);
-  const errors = prismaValidate(all, { allowDatasourceUrls: true, lenientPreviewFeatures: true }).filter((d) => d.severity === 'error');
+  const errors = prismaValidate(all, { major, allowDatasourceUrls: true, lenientPreviewFeatures: true }).filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     throw new StewardError('INTERNAL', 'The audit fixes would make the master invalid; nothing was written. This is a bug in prisma-steward.', {
       details: errors.map((e) => `${e.location?.file}:${e.location?.line}:${e.location?.column} ${e.message}`),

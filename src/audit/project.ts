@@ -44,7 +44,7 @@ export async function readAuditClaims(root: string, schema: Schema, config: Audi
 /** `steward audit` as a library call: master + docs + code -> findings. Writes nothing. */
 export async function auditProject(config: ResolvedConfig): Promise<AuditResult> {
   const audit = auditConfigOf(config.sections);
-  const { schema } = loadMaster(config, { validate: false });
+  const { schema } = loadMaster(config);
   const { claims, problems, files } = await readAuditClaims(config.cwd, schema, audit);
   const environments = config.environments.filter((e) => !audit.environments || audit.environments.includes(e.name));
   const findings = compareClaims(schema, claims, { environments, severity: audit.severity });

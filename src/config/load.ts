@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StewardError } from '../errors/index.js';
 import { PROVIDERS, normalizeProvider, type Provider } from '../generate/capabilities.js';
+import { PRISMA_MAJORS } from '../prisma/major.js';
 import { parseSchema } from '../schema/parse.js';
 import { readSchemaFiles } from '../schema/load.js';
 import { datasourceProvider, urlEnvVar } from '../schema/query.js';
@@ -136,7 +137,7 @@ function validateConfig(raw: unknown, p: ConfigProblems): void {
   if (!p.object('', raw)) return;
   p.knownKeys('', raw, [...CORE_KEYS, ...Object.keys(CONFIG_SECTIONS)]);
   if (raw.master !== undefined) p.string('master', raw.master);
-  if (raw.prismaMajor !== undefined) p.oneOf('prismaMajor', raw.prismaMajor, [6, 7]);
+  if (raw.prismaMajor !== undefined) p.oneOf('prismaMajor', raw.prismaMajor, PRISMA_MAJORS);
   if (raw.environments !== undefined && p.object('environments', raw.environments)) {
     const entries = Object.entries(raw.environments);
     if (entries.length === 0) p.add('environments', 'needs at least one environment');
@@ -148,7 +149,7 @@ function validateConfig(raw: unknown, p: ConfigProblems): void {
       p.oneOf(joinPath(path, 'provider'), env.provider, PROVIDERS as readonly Provider[]);
       for (const key of ['output', 'urlEnv', 'migrations'] as const) if (env[key] !== undefined) p.string(joinPath(path, key), env[key]);
       if (env.prismaConfig !== undefined && env.prismaConfig !== false) p.string(joinPath(path, 'prismaConfig'), env.prismaConfig);
-      if (env.prismaMajor !== undefined) p.oneOf(joinPath(path, 'prismaMajor'), env.prismaMajor, [6, 7]);
+      if (env.prismaMajor !== undefined) p.oneOf(joinPath(path, 'prismaMajor'), env.prismaMajor, PRISMA_MAJORS);
       if (env.shadowUrl !== undefined && p.string(joinPath(path, 'shadowUrl'), env.shadowUrl) && !/^postgres(ql)?:\/\//i.test(env.shadowUrl)) {
         p.add(joinPath(path, 'shadowUrl'), 'must be a postgresql:// URL (a server where steward may create and drop a throwaway database)');
       }

@@ -1,3 +1,4 @@
+import type { PrismaMajor } from '../prisma/major.js';
 import type { Provider } from '../generate/capabilities.js';
 
 /** One environment as the user writes it in steward.config.*. */
@@ -17,7 +18,7 @@ export interface EnvironmentConfig {
   /** Migrations folder. Default: `migrations/<env>` beside the master. */
   migrations?: string;
   /** Target Prisma major version for this environment. Default: the top-level prismaMajor. */
-  prismaMajor?: 6 | 7;
+  prismaMajor?: PrismaMajor;
   /**
    * A PostgreSQL server (`postgresql://...`) for the scratch database when the history needs an
    * extension PGlite lacks. Steward creates a throwaway database there and drops it afterwards.
@@ -29,8 +30,8 @@ export interface EnvironmentConfig {
 export interface StewardConfig {
   /** Master schema: a .prisma file or a folder of .prisma files. */
   master?: string;
-  /** Target Prisma major version (6 or 7). Default 7. */
-  prismaMajor?: 6 | 7;
+  /** Target Prisma major version (5, 6 or 7). Default 7; `steward init` writes the project's. */
+  prismaMajor?: PrismaMajor;
   /** Environments by name. Default: dev (sqlite) and production (postgresql). */
   environments?: Record<string, EnvironmentConfig>;
   /** Sections owned by capabilities (lint, audit, migrate, changes...). */
@@ -50,7 +51,7 @@ export interface ResolvedEnvironment {
   prismaConfigPath?: string;
   /** Absolute path of the migrations folder. */
   migrationsDir: string;
-  prismaMajor: 6 | 7;
+  prismaMajor: PrismaMajor;
   /** See EnvironmentConfig.shadowUrl. */
   shadowUrl?: string;
 }
@@ -62,7 +63,7 @@ export interface ResolvedConfig {
   configFile?: string;
   /** Absolute path of the master schema (file or folder). */
   master: string;
-  prismaMajor: 6 | 7;
+  prismaMajor: PrismaMajor;
   environments: ResolvedEnvironment[];
   /** Validated capability sections by key (raw user values; each capability reads its own). */
   sections: Record<string, unknown>;

@@ -43,7 +43,7 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'cove
  * Files are written atomically, all or nothing; a file with broken markers is never rewritten.
  */
 export function docsProject(config: ResolvedConfig, options: DocsOptions = {}): DocsReport {
-  const master = options.master ?? loadMaster(config, { validate: false }).schema;
+  const master = options.master ?? loadMaster(config).schema;
   const masterShown = toPosix(relative(config.cwd, config.master) || config.master);
   // Built on first use: most projects have few or no steward sections, and `check` runs this step.
   let built: { reference: SchemaReference; byName: Map<string, SchemaReference['models'][number]> } | undefined;

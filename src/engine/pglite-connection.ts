@@ -1,6 +1,6 @@
 /** Embedded PostgreSQL (PGlite): the default scratch and shadow database, and `pglite:` data directories. */
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { pgliteAdapterFactory } from './pglite-adapter.js';
 import { withShadowDatabase, type DatabaseConnection, type Row, type ShadowDatabaseFactory } from './connection.js';
 import { createPgliteDataDir, freshPglite, type PgliteCacheOptions } from './pglite-cache.js';
 import { pgliteExtensions } from './pglite-extensions.js';
@@ -70,7 +70,7 @@ export class PgliteConnection implements DatabaseConnection {
   }
 
   adapterFactory(shadow?: ShadowDatabaseFactory): ReturnType<DatabaseConnection['adapterFactory']> {
-    return withShadowDatabase(new PrismaPGlite(this.client), shadow ?? pgliteShadow(this.cacheOptions, this.extensions));
+    return withShadowDatabase(pgliteAdapterFactory(this.client), shadow ?? pgliteShadow(this.cacheOptions, this.extensions));
   }
 
   async close(): Promise<void> {
@@ -82,7 +82,7 @@ export class PgliteConnection implements DatabaseConnection {
 export function pgliteShadow(cacheOptions: PgliteCacheOptions = {}, extensions: readonly string[] = []): ShadowDatabaseFactory {
   return async () => {
     const client = await freshPglite(cacheOptions, await pgliteExtensions(extensions));
-    const adapter = await new PrismaPGlite(client).connect();
+    const adapter = await pgliteAdapterFactory(client).connect();
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

@@ -19,12 +19,17 @@ import type {
   SchemaFilter,
   SchemaPushOutput,
 } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { schemaForEngine } from './engine-schema.js';
 import { toSchemaEngineError } from './engine-error.js';
 import { loadSchemaEngineModule } from './wasm-module.js';
 
 export type { DiffTarget, MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
-/** A Prisma schema as text, with the path the engine quotes in its error messages. */
+/**
+ * A Prisma schema as text, with the path the engine quotes in its error messages. Any supported
+ * major's schema may be given: what the Prisma 7 engine refuses (datasource URLs, unknown preview
+ * features) is blanked on the way in (engine-schema.ts; callers report its notes).
+ */
 export interface SchemaSource {
   path: string;
   content: string;
@@ -80,7 +85,7 @@ export class SchemaEngineSession {
 
   introspect(schema: SchemaSource, baseDirectoryPath: string): Promise<IntrospectResult> {
     return this.call('introspect', () =>
-      this.engine.introspect({ schema: { files: [schema] }, baseDirectoryPath, force: true, compositeTypeDepth: -1, namespaces: null }),
+      this.engine.introspect({ schema: { files: [engineSchema(schema)] }, baseDirectoryPath, force: true, compositeTypeDepth: -1, namespaces: null }),
     );
   }
 
@@ -90,12 +95,12 @@ export class SchemaEngineSession {
 
   createMigration(migrationsList: MigrationList, schema: SchemaSource, migrationName: string, draft = false): Promise<CreateMigrationOutput> {
     return this.call('createMigration', () =>
-      this.engine.createMigration({ migrationsList, schema: { files: [schema] }, migrationName, draft, filters: NO_FILTER }),
+      this.engine.createMigration({ migrationsList, schema: { files: [engineSchema(schema)] }, migrationName, draft, filters: NO_FILTER }),
     );
   }
 
   schemaPush(schema: SchemaSource, force = false): Promise<SchemaPushOutput> {
-    return this.call('schemaPush', () => this.engine.schemaPush({ schema: { files: [schema] }, force, filters: NO_FILTER }));
+    return this.call('schemaPush', () => this.engine.schemaPush({ schema: { files: [engineSchema(schema)] }, force, filters: NO_FILTER }));
   }
 
   diagnoseMigrationHistory(migrationsList: MigrationList, optInToShadowDatabase = false): Promise<DiagnoseMigrationHistoryOutput> {
@@ -106,7 +111,7 @@ export class SchemaEngineSession {
 
   /** Runs a script on the main database through the adapter. */
   executeScript(script: string, schema: SchemaSource): Promise<void> {
-    return this.call('dbExecute', () => this.engine.dbExecute({ datasourceType: { tag: 'schema', files: [schema], configDir: '.' }, script }));
+    return this.call('dbExecute', () => this.engine.dbExecute({ datasourceType: { tag: 'schema', files: [engineSchema(schema)], configDir: '.' }, script }));
   }
 
   async dispose(): Promise<void> {
@@ -126,11 +131,15 @@ export class SchemaEngineSession {
 /** Diff targets, so callers never spell the engine's tagged unions. */
 export const diffTarget = {
   empty: (): DiffTarget => ({ tag: 'empty' }),
-  schema: (schema: SchemaSource): DiffTarget => ({ tag: 'schemaDatamodel', files: [schema] }),
+  schema: (schema: SchemaSource): DiffTarget => ({ tag: 'schemaDatamodel', files: [engineSchema(schema)] }),
   /** The live database behind the session's adapter (the schema only names the provider). */
-  database: (schema: SchemaSource, configDir = '.'): DiffTarget => ({ tag: 'schemaDatasource', files: [schema], configDir }),
+  database: (schema: SchemaSource, configDir = '.'): DiffTarget => ({ tag: 'schemaDatasource', files: [engineSchema(schema)], configDir }),
   migrations: (list: MigrationList): DiffTarget => ({ tag: 'migrations', ...list }),
 };
+
+function engineSchema(schema: SchemaSource): SchemaSource {
+  return schemaForEngine(schema).schema;
+}
 
 /** The engine prints a comment when there is nothing to do; callers want "no SQL". */
 function normaliseEmptyScript(script: string): string {

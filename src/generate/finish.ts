@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { PrismaMajor } from '../prisma/major.js';
 import { prismaFormat, prismaValidate } from '../prisma/schema-wasm.js';
 import { renderHeader } from './header.js';
 
@@ -11,7 +12,7 @@ export interface FinishJob {
   env: string;
   masterHash: string;
   settingsHash?: string;
-  prismaMajor: 6 | 7;
+  prismaMajor: PrismaMajor;
 }
 
 export interface FinishResult {
@@ -22,6 +23,6 @@ export interface FinishResult {
 export function finishSchema(job: FinishJob): FinishResult {
   const body = prismaFormat(job.body, job.shownPath);
   const text = renderHeader({ master: job.master, env: job.env, masterHash: job.masterHash, settingsHash: job.settingsHash }, body) + body;
-  const validation = prismaValidate([{ path: job.shownPath, text }], { allowDatasourceUrls: job.prismaMajor < 7, lenientPreviewFeatures: job.prismaMajor < 7 });
+  const validation = prismaValidate([{ path: job.shownPath, text }], { major: job.prismaMajor });
   return { text, validation };
 }

@@ -2,6 +2,7 @@ import { dirname, relative, sep } from 'node:path';
 import type { ResolvedConfig, ResolvedEnvironment } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { StewardError } from '../errors/index.js';
+import type { PrismaMajor } from '../prisma/major.js';
 import { knownPreviewFeatures } from '../prisma/schema-wasm.js';
 import { type FinishJob, type FinishResult, finishSchema } from './finish.js';
 import { finishSchemas } from './finish-parallel.js';
@@ -54,7 +55,12 @@ export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'e
     });
   }
   const masterHash = hashMaster(schema.files);
-  const known = new Set(knownPreviewFeatures());
+  const known = new Map<PrismaMajor, ReadonlySet<string>>();
+  const knownFor = (major: PrismaMajor): ReadonlySet<string> => {
+    let features = known.get(major);
+    if (!features) known.set(major, (features = new Set(knownPreviewFeatures(major))));
+    return features;
+  };
   const out: PlannedEnvironment[] = [];
   for (const env of config.environments) {
     if (only !== undefined && env.name !== only) continue;
@@ -63,7 +69,7 @@ export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'e
       provider: env.provider,
       prismaMajor: env.prismaMajor,
       urlEnv: env.urlEnv,
-      knownPreviewFeatures: env.prismaMajor >= 7 ? known : undefined,
+      knownPreviewFeatures: knownFor(env.prismaMajor),
     });
     const body = result.files.length === 1 ? result.files[0].text : result.files.map((f) => `// ---- from ${f.path} ----\n${f.text}`).join('\n');
     const shownPath = relative(config.cwd, env.output).split(sep).join('/') || env.output;

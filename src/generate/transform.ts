@@ -1,3 +1,4 @@
+import type { PrismaMajor } from '../prisma/major.js';
 import type { TextEdit } from '../diagnostics/diagnostic.js';
 import type { Argument, Attribute, Comment, ConfigBlock, Enum, Field, Model, Schema, Span, Value } from '../schema/model.js';
 import { isScalarType } from '../schema/model.js';
@@ -11,7 +12,7 @@ export interface EnvironmentTarget {
   name: string;
   provider: Provider;
   /** Target Prisma major version: 7 moves URLs out of the schema. */
-  prismaMajor: 6 | 7;
+  prismaMajor: PrismaMajor;
   /** Environment variable that holds the connection URL. */
   urlEnv: string;
   /** Preview features the target Prisma version accepts (undefined: keep all). */

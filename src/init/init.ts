@@ -8,7 +8,7 @@ import { prismaValidate } from '../prisma/schema-wasm.js';
 import { generateProject, type GenerateReport } from '../project/environments.js';
 import { readSchemaFiles } from '../schema/load.js';
 import { parseSchema } from '../schema/parse.js';
-import { datasourceProvider, getProperty } from '../schema/query.js';
+import { datasourceProvider } from '../schema/query.js';
 import { readProjectEvidence } from './evidence.js';
 import { findMigrationsFolder, findPrismaSchema } from './find-schema.js';
 import { type InitPlan, planInit, WORKFLOW_PATH } from './plan.js';
@@ -46,10 +46,13 @@ export async function initProject(cwdInput: string, options: InitOptions = {}): 
   const found = await findPrismaSchema(cwd, options.master);
   const rel = (p: string) => relative(cwd, p).split(sep).join('/') || '.';
   const files = readSchemaFiles(found.path, cwd);
-  const errors = prismaValidate(files, { allowDatasourceUrls: true, lenientPreviewFeatures: true }).filter((d) => d.severity === 'error');
+  // The project's Prisma major decides the validator and what its schema may hold (loaded on demand: it reads lockfiles).
+  const { detectPrismaMajor } = await import('../project/prisma-version.js');
+  const major = detectPrismaMajor(cwd, found.path);
+  const errors = prismaValidate(files, { major: major.major, allowDatasourceUrls: true, lenientPreviewFeatures: true }).filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     const first = errors[0].location!;
-    throw new StewardError('SCHEMA_INVALID', `${rel(found.path)} is not valid for Prisma; fix it before adopting steward`, {
+    throw new StewardError('SCHEMA_INVALID', `${rel(found.path)} is not valid for Prisma ${major.major}; fix it before adopting steward`, {
       location: { file: first.file, line: first.line, column: first.column },
       details: errors.map((e) => `${e.location!.file}:${e.location!.line}:${e.location!.column} ${e.message}`),
     });
@@ -74,13 +77,12 @@ export async function initProject(cwdInput: string, options: InitOptions = {}): 
       throw new StewardError('USAGE', `package.json is not valid JSON: ${(error as Error).message}`, { location: { file: 'package.json' } });
     }
   }
-  const major = prismaMajorOf(cwd, packageDir, schema);
   const plan = planInit({
     schemaPath: rel(found.path),
     schemaFolder: found.folder,
     provider: provider as Provider,
     prismaMajor: major.major,
-    prismaMajorVia: major.via,
+    prismaMajorVia: major.evidence,
     migrationsDir: history ? rel(history) : undefined,
     lastMigration: history ? lastMigration(history) : undefined,
     evidence: readProjectEvidence(cwd, packageDir),
@@ -121,23 +123,4 @@ function lastMigration(history: string): string | undefined {
     .map((e) => e.name)
     .sort();
   return names.at(-1);
-}
-
-/** Prisma 7 moved URLs out of the schema: the installed version decides, else the datasource's style. */
-function prismaMajorOf(root: string, packageDir: string, schema: ReturnType<typeof parseSchema>): { major: 6 | 7; via: string } {
-  for (const dir of [...new Set([packageDir, root])]) {
-    let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-    try {
-      pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    } catch {
-      continue;
-    }
-    for (const name of ['prisma', '@prisma/client']) {
-      const spec = pkg.devDependencies?.[name] ?? pkg.dependencies?.[name];
-      const major = spec ? /(\d+)/.exec(spec)?.[1] : undefined;
-      if (major) return { major: Number(major) >= 7 ? 7 : 6, via: `${relative(root, join(dir, 'package.json')) || 'package.json'} ${name} ${spec}` };
-    }
-  }
-  const ds = schema.datasources[0];
-  return ds && getProperty(ds, 'url') !== undefined ? { major: 6, via: 'the datasource has a url' } : { major: 7, via: 'the datasource has no url' };
 }

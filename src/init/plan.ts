@@ -1,3 +1,4 @@
+import type { PrismaMajor } from '../prisma/major.js';
 import type { Provider } from '../generate/capabilities.js';
 import type { PackageManager, ProjectEvidence } from './evidence.js';
 
@@ -16,7 +17,7 @@ export interface InitInputs {
   schemaPath: string;
   schemaFolder: boolean;
   provider: Provider;
-  prismaMajor: number;
+  prismaMajor: PrismaMajor;
   prismaMajorVia: string;
   /** The existing migration history, relative to the root. */
   migrationsDir?: string;

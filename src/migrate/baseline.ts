@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MIGRATION_LOCK_FILE, readMigrationsList } from '../engine/migrations-list.js';
 import { openScratchDatabase } from '../engine/open-database.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
@@ -29,14 +30,18 @@ export interface EnvironmentBaseline {
   directoryName: string;
   script: string;
   file?: string;
+  /** What steward's Prisma 7 engine was not given (Prisma 5/6 URLs, unknown preview features). */
+  notes: Diagnostic[];
 }
 
 export async function baselineMigrations(config: ResolvedConfig, options: BaselineOptions = {}): Promise<EnvironmentBaseline[]> {
   const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name ?? 'baseline')}`;
   const cache = options.cache ?? projectCacheOptions(config.cwd);
   const environments = await migratableEnvironments(config, options.env);
-  const baselines = await Promise.all(
-    environments.map(async ({ env, provider, schema }) => {
+  // allSettled: a failing environment must not leave its sibling's scratch database running
+  // past the command (PGlite's exit would then overwrite the exit code).
+  const settled = await Promise.allSettled(
+    environments.map(async ({ env, provider, schema, engineNotes }) => {
       await checkMigrationLock(env.migrationsDir, provider, env.name);
       const existing = (await readMigrationsList(env.migrationsDir)).migrationDirectories.length;
       if (existing > 0 && !options.dryRun) {
@@ -50,7 +55,7 @@ export async function baselineMigrations(config: ResolvedConfig, options: Baseli
         const engine = await SchemaEngineSession.open(scratch.adapterFactory());
         try {
           const script = await engine.diffScript(diffTarget.empty(), diffTarget.schema(schema));
-          return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script };
+          return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, notes: engineNotes };
         } catch (error) {
           throw toStewardError(error, schema.path);
         } finally {
@@ -61,9 +66,12 @@ export async function baselineMigrations(config: ResolvedConfig, options: Baseli
       }
     }),
   );
+  const failure = settled.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  const baselines = settled.map((outcome) => (outcome as PromiseFulfilledResult<EnvironmentBaseline & { migrationsDir: string }>).value);
   const result: EnvironmentBaseline[] = [];
   for (const baseline of baselines) {
-    const entry: EnvironmentBaseline = { env: baseline.env, provider: baseline.provider, directoryName, script: baseline.script };
+    const entry: EnvironmentBaseline = { env: baseline.env, provider: baseline.provider, directoryName, script: baseline.script, notes: baseline.notes };
     if (!options.dryRun && baseline.script !== '') {
       const file = migrationScriptPath(baseline.migrationsDir, directoryName);
       await mkdir(path.dirname(file), { recursive: true });

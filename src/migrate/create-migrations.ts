@@ -96,6 +96,7 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
     const failure = settled.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
     migrations = settled.map((result) => (result as PromiseFulfilledResult<EnvironmentMigration>).value);
+    for (const [i, migration] of migrations.entries()) migration.diagnostics.unshift(...environments[i].engineNotes);
   } finally {
     for (const planner of planners.values()) planner.cancel();
     await Promise.all([...scratches.values()].map((pending) => pending.then((scratch) => scratch.connection?.close(), () => {})));

@@ -2,6 +2,8 @@ import { relative } from 'node:path';
 import type { ResolvedConfig, ResolvedEnvironment } from '../config/types.js';
 import type { DatabaseProvider } from '../engine/database-url.js';
 import type { SchemaSource } from '../engine/schema-engine.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { schemaForEngine } from '../engine/engine-schema.js';
 import { StewardError } from '../errors/index.js';
 import { generateProject } from '../project/environments.js';
 
@@ -11,6 +13,8 @@ export interface MigratableEnvironment {
   provider: DatabaseProvider;
   /** The environment's schema as `steward generate` makes it now (not as it is on disk). */
   schema: SchemaSource;
+  /** What steward's Prisma 7 engine is not given (Prisma 5/6 URLs, unknown preview features), as info. */
+  engineNotes: Diagnostic[];
 }
 
 export function isMigratableProvider(provider: string): provider is DatabaseProvider {
@@ -32,7 +36,9 @@ export async function migratableEnvironments(config: ResolvedConfig, only?: stri
       if (only !== undefined) throw new StewardError('USAGE', `Environment '${only}' uses ${provider}; steward migrates SQLite and PostgreSQL environments`);
       continue;
     }
-    result.push({ env: generated.env, provider, schema: { path: relative(config.cwd, generated.schema.path) || generated.schema.path, content: generated.schema.text } });
+    const schema = { path: relative(config.cwd, generated.schema.path) || generated.schema.path, content: generated.schema.text };
+    const engineNotes = schemaForEngine(schema).notes.map((note) => ({ ...note, env: generated.env.name }));
+    result.push({ env: generated.env, provider, schema, engineNotes });
   }
   return result;
 }

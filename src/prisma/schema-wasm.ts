@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../schema/model.js';
+import { ENGINE_MAJOR, type PrismaMajor } from './major.js';
+import { originalOffset, prepareForValidator } from './validator-input.js';
 
 /**
  * Prisma's own schema validator and formatter (@prisma/prisma-schema-wasm), used as a library:
- * no engine binary, no network. Loaded lazily because instantiating the wasm costs ~30 ms.
+ * no engine binary, no network. One validator per supported Prisma major, each loaded lazily
+ * (instantiating a wasm costs ~30 ms); formatting always uses steward's own (7).
  */
 
 interface PrismaSchemaWasm {
@@ -15,14 +18,24 @@ interface PrismaSchemaWasm {
   preview_features(): string;
 }
 
-let wasm: PrismaSchemaWasm | undefined;
+/** The pinned validator of each major (npm aliases in package.json). */
+const VALIDATOR_PACKAGES: Record<PrismaMajor, string> = {
+  5: 'prisma-schema-wasm-5', // @prisma/prisma-schema-wasm of Prisma 5.22.0
+  6: 'prisma-schema-wasm-6', // @prisma/prisma-schema-wasm of Prisma 6.19.3
+  7: '@prisma/prisma-schema-wasm', // the version steward's own engines use
+};
 
-function engine(): PrismaSchemaWasm {
-  if (!wasm) {
+const instances = new Map<PrismaMajor, PrismaSchemaWasm>();
+
+/** Only the majors asked for are loaded. */
+function engine(major: PrismaMajor = ENGINE_MAJOR): PrismaSchemaWasm {
+  let instance = instances.get(major);
+  if (!instance) {
     const require = createRequire(import.meta.url);
-    wasm = require('@prisma/prisma-schema-wasm') as PrismaSchemaWasm;
+    instance = require(VALIDATOR_PACKAGES[major]) as PrismaSchemaWasm;
+    instances.set(major, instance);
   }
-  return wasm;
+  return instance;
 }
 
 interface LintEntry {
@@ -34,55 +47,74 @@ interface LintEntry {
 }
 
 export interface PrismaValidateOptions {
-  /** Accept Prisma 6 datasource URLs (`url`, `directUrl`, `shadowDatabaseUrl`) that Prisma 7 rejects. */
+  /** The Prisma major whose validator judges the schema. Default 7 (steward's own). */
+  major?: PrismaMajor;
+  /**
+   * Accept a master written for another major's datasource style: Prisma 6 URLs (`url`,
+   * `directUrl`, `shadowDatabaseUrl`) under Prisma 7, and no URL under Prisma 5 or 6.
+   */
   allowDatasourceUrls?: boolean;
-  /** Report unknown or renamed preview features as warnings instead of errors (Prisma 6 input). */
+  /**
+   * Preview features the major does not know are reported as warnings and taken out before
+   * validating, so they hide no other error. Default: they are errors.
+   */
   lenientPreviewFeatures?: boolean;
   /** Also report Prisma's warnings (slower: always runs the linter). */
   warnings?: boolean;
 }
 
-const DATASOURCE_URL_KEYS = ['url', 'directUrl', 'shadowDatabaseUrl'];
-
 /**
- * Runs Prisma's validator over the files and returns its findings as Diagnostics with
+ * Runs the major's Prisma validator over the files and returns its findings as Diagnostics with
  * file:line:col. An empty list means Prisma accepts the schema.
  */
 export function prismaValidate(files: SourceFile[], options: PrismaValidateOptions = {}): Diagnostic[] {
-  const prepared = files.map((f) => ({ path: f.path, text: options.allowDatasourceUrls ? blankDatasourceUrls(f.text) : f.text }));
+  const major = options.major ?? ENGINE_MAJOR;
+  const known = options.lenientPreviewFeatures ? new Set(knownPreviewFeatures(major)) : undefined;
+  const ensureUrl = options.allowDatasourceUrls === true && major < 7;
+  const prepared = files.map((f) => ({
+    path: f.path,
+    original: f.text,
+    ...prepareForValidator(f.text, { blankUrls: options.allowDatasourceUrls === true && major >= 7, ensureUrl, knownPreviewFeatures: known }),
+  }));
+  const diagnostics: Diagnostic[] = [];
+  for (const f of prepared) {
+    for (const removed of f.removedPreviewFeatures) {
+      diagnostics.push({
+        source: 'validate',
+        code: 'P1012',
+        severity: 'warning',
+        message: `The preview feature "${removed.name}" is not known to Prisma ${major}; steward leaves it out of the environments`,
+        location: { file: f.path, ...lineColumn(f.original, removed.start), ...endOf(f.original, removed.end) },
+      });
+    }
+  }
   if (!options.warnings) {
     // Fast path: validate() alone is half the cost of lint(); lint() runs only to locate errors.
     try {
-      engine().validate(JSON.stringify({ prismaSchema: prepared.map((f) => [f.path, f.text]), noColor: true }));
-      return [];
-    } catch (error) {
-      if (options.lenientPreviewFeatures && onlyPreviewFeatureErrors(parseEngineError(error))) return [];
+      engine(major).validate(JSON.stringify({ prismaSchema: prepared.map((f) => [f.path, f.text]), noColor: true }));
+      return diagnostics;
+    } catch {
+      // located below
     }
   }
-  const entries = JSON.parse(engine().lint(JSON.stringify(prepared.map((f) => [f.path, f.text])))) as LintEntry[];
-  const byPath = new Map(prepared.map((f) => [f.path, f.text]));
-  const diagnostics: Diagnostic[] = [];
+  const entries = JSON.parse(engine(major).lint(JSON.stringify(prepared.map((f) => [f.path, f.text])))) as LintEntry[];
+  const byPath = new Map(prepared.map((f) => [f.path, f]));
   for (const entry of entries) {
-    let severity: Diagnostic['severity'] = entry.is_warning ? 'warning' : 'error';
-    if (options.lenientPreviewFeatures && /preview feature/i.test(entry.text)) severity = 'warning';
-    const text = byPath.get(entry.file_name) ?? '';
+    const file = byPath.get(entry.file_name);
+    const text = file?.original ?? '';
+    const start = file ? originalOffset(file, entry.start) : entry.start;
+    const end = file ? originalOffset(file, entry.end) : entry.end;
     diagnostics.push({
       source: 'validate',
       code: entry.is_warning ? 'prisma-warning' : 'P1012',
-      severity,
+      severity: entry.is_warning ? 'warning' : 'error',
       message: entry.text,
-      location: { file: entry.file_name, ...lineColumn(text, entry.start), ...endOf(text, entry.end) },
+      location: { file: entry.file_name, ...lineColumn(text, start), ...endOf(text, end) },
     });
   }
   // lint() and validate() share Prisma's validation pipeline: lint() reports the same errors,
   // with locations, plus the warnings, so it needs no confirmation by validate().
   return diagnostics;
-}
-
-/** True when every error in a validate() message is about preview features. */
-function onlyPreviewFeatureErrors(message: string): boolean {
-  const errors = message.split(/\n(?=error: )/).filter((e) => e.startsWith('error: ') || e.includes('error: '));
-  return errors.length > 0 && errors.every((e) => /preview feature/i.test(e.split('\n')[0]));
 }
 
 /**
@@ -130,27 +162,41 @@ function splitAtBlocks(text: string, size: number): string[] {
   return chunks;
 }
 
-/** Preview features the bundled Prisma version knows. */
-export function knownPreviewFeatures(): string[] {
-  return JSON.parse(engine().preview_features()) as string[];
+const knownFeatures = new Map<PrismaMajor, string[]>();
+
+/**
+ * Preview features a Prisma major accepts (default: steward's own, 7). `preview_features()`
+ * lists only the active ones; provider-specific ones (`fullTextSearchPostgres`) are accepted
+ * too: the validator names them when it refuses an unknown feature, so it is asked, once per
+ * provider, with one that does not exist.
+ */
+export function knownPreviewFeatures(major: PrismaMajor = ENGINE_MAJOR): string[] {
+  let known = knownFeatures.get(major);
+  if (!known) {
+    const names = new Set(JSON.parse(engine(major).preview_features()) as string[]);
+    for (const provider of ['postgresql', 'mysql', 'sqlite', 'sqlserver', 'cockroachdb', 'mongodb']) {
+      const probe = `generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["stewardProbe"]\n}\n\ndatasource db {\n  provider = "${provider}"\n${major < 7 ? '  url      = env("DATABASE_URL")\n' : ''}}\n`;
+      try {
+        engine(major).validate(JSON.stringify({ prismaSchema: [['probe.prisma', probe]], noColor: true }));
+      } catch (error) {
+        const expected = /Expected one of: ([^\n]*)/.exec(engineMessage(error))?.[1];
+        for (const name of expected?.split(',') ?? []) if (name.trim()) names.add(name.trim());
+      }
+    }
+    known = [...names].sort();
+    knownFeatures.set(major, known);
+  }
+  return known;
 }
 
-function parseEngineError(error: unknown): string {
+/** The text of a wasm validator's error (a JSON object with a `message`, or plain text). */
+function engineMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   try {
-    const parsed = JSON.parse(raw) as { message?: string };
-    return parsed.message ?? raw;
+    return (JSON.parse(raw) as { message?: string }).message ?? raw;
   } catch {
     return raw;
   }
-}
-
-/** Replaces datasource URL properties with spaces, keeping every offset and line intact. */
-function blankDatasourceUrls(text: string): string {
-  return text.replace(/(datasource\s+\w+\s*\{)([\s\S]*?)(\n\s*\})/g, (_all, open: string, body: string, close: string) => {
-    const blanked = body.replace(new RegExp(`^([ \\t]*)(${DATASOURCE_URL_KEYS.join('|')})\\b[^\\n]*`, 'gm'), (line) => ' '.repeat(line.length));
-    return open + blanked + close;
-  });
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {

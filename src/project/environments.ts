@@ -8,7 +8,7 @@ import { hashMaster } from '../generate/header.js';
 import { environmentSettingsHash } from '../generate/settings.js';
 import { readSchemaFiles } from '../schema/load.js';
 import { StewardError } from '../errors/index.js';
-import { loadMaster } from './master.js';
+import { loadMaster, validateMasterFiles } from './master.js';
 import { planInWorker } from '../generate/plan-in-worker.js';
 import { availableParallelism } from 'node:os';
 import { readdirSync, statSync } from 'node:fs';
@@ -57,17 +57,21 @@ export async function generateProject(config: ResolvedConfig, options: GenerateO
     if (current) return { environments: [], stale: [], written: [], current };
   }
   await growYoungGeneration();
-  // The master is checked by Prisma only when an output fails: every output carries nearly all of
-  // the master, so a valid set of outputs means a usable master, and this halves the work.
+  // The master is checked by the validator of the project's Prisma major before anything else:
+  // valid outputs do not prove a valid master (Prisma's formatter adds a missing back-relation).
   const large = masterSize(config.master) > LARGE_MASTER && availableParallelism() > 1;
   const environments = await generateEnvironmentsAsync(
-    large ? () => planInWorker({ config, only: options.env }) : () => loadMaster(config, { validate: false }).schema,
+    large
+      ? () => {
+          validateMasterFiles(readSchemaFiles(config.master, config.cwd), config.prismaMajor);
+          return planInWorker({ config, only: options.env });
+        }
+      : () => loadMaster(config).schema,
     config,
     options.env,
   );
   const broken = environments.filter((e) => e.validation.some((d) => d.severity === 'error'));
   if (broken.length > 0) {
-    loadMaster(config); // throws SCHEMA_INVALID with the master's own locations
     throw new StewardError('INTERNAL', 'Prisma rejects a generated environment schema. This is a bug in prisma-steward; please report it with the master schema.', {
       details: broken.flatMap((e) =>
         e.validation.filter((d) => d.severity === 'error').map((d) => `[${e.env.name}] ${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.message}`),

@@ -7,6 +7,7 @@ import { loadPrismaLintConfig, resolveLintConfig, type LintSection } from '../li
 import { lintSchema } from '../lint/engine.js';
 import type { LintEnvironment } from '../lint/environment.js';
 import type { LintConfig } from '../lint/settings.js';
+import type { PrismaMajor } from '../prisma/major.js';
 import { readSchemaFiles } from '../schema/load.js';
 import type { SourceFile } from '../schema/model.js';
 import { parseSchema } from '../schema/parse.js';
@@ -58,6 +59,9 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
   const environments = lintEnvironments(config);
   const files: SourceFile[] = (options.paths?.length ? options.paths : [config.master]).flatMap((p) => readSchemaFiles(p, config.cwd));
   const sources = new Map(files.map((f) => [f.path, f.text]));
+  // Lint judges a schema Prisma accepts: an invalid one is refused (exit 2), located, before any fix is written.
+  const { validateMasterFiles } = await import('./master.js');
+  validateMasterFiles(files, config.prismaMajor);
   let diagnostics: Diagnostic[];
   let fixedFiles: string[] = [];
   let fixCount = 0;
@@ -74,7 +78,7 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
     if (options.fixDryRun) {
       diff = changed.map((f) => unifiedDiff(sources.get(f.path)!, f.text, f.path)).join('');
     } else if (changed.length > 0) {
-      await assertStillValid(files, result.files);
+      await assertStillValid(files, result.files, config.prismaMajor);
       writeFilesAtomic(changed.map((f) => ({ path: resolve(config.cwd, f.path), text: f.text })));
       for (const f of changed) sources.set(f.path, f.text);
     }
@@ -104,9 +108,9 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
 }
 
 /** Refuses to write fixes that make Prisma reject a schema it accepted before. */
-async function assertStillValid(before: SourceFile[], after: SourceFile[]): Promise<void> {
+async function assertStillValid(before: SourceFile[], after: SourceFile[], major: PrismaMajor): Promise<void> {
   const { prismaValidate } = await import('../prisma/schema-wasm.js');
-  const options = { allowDatasourceUrls: true, lenientPreviewFeatures: true };
+  const options = { major, allowDatasourceUrls: true, lenientPreviewFeatures: true };
   const errorsBefore = prismaValidate(before, options).filter((d) => d.severity === 'error').length;
   if (errorsBefore > 0) return; // Prisma already rejects the input; the fixes cannot make that worse in a way we can tell.
   const errors = prismaValidate(after, options).filter((d) => d.severity === 'error');

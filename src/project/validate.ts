@@ -13,15 +13,16 @@ export interface ValidateResult {
 }
 
 /**
- * `steward validate`: the master (Prisma 6 URLs and old preview features accepted) and every
- * environment file on disk, through Prisma's validator. Missing environment files are reported.
+ * `steward validate`: the master (judged by the project's Prisma major; other-style datasource
+ * URLs and unknown preview features accepted, as warnings) and every environment file on disk,
+ * each through the validator of its environment's major. Missing environment files are reported.
  */
 export function validateProject(config: ResolvedConfig, known?: { generated: GeneratedEnvironment[]; current: Set<string> }): ValidateResult {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const masterFiles = readSchemaFiles(config.master, config.cwd);
   for (const f of masterFiles) sources.set(f.path, f.text);
-  diagnostics.push(...prismaValidate(masterFiles, { allowDatasourceUrls: true, lenientPreviewFeatures: true, warnings: true }));
+  diagnostics.push(...prismaValidate(masterFiles, { major: config.prismaMajor, allowDatasourceUrls: true, lenientPreviewFeatures: true, warnings: true }));
   for (const env of config.environments) {
     if (env.isMaster) continue; // validated above, as the master
     const shown = relative(config.cwd, env.output) || env.output;
@@ -39,7 +40,7 @@ export function validateProject(config: ResolvedConfig, known?: { generated: Gen
       for (const d of generated?.validation ?? []) diagnostics.push({ ...d, env: env.name });
       continue;
     }
-    for (const d of prismaValidate([{ path: shown, text }], { allowDatasourceUrls: env.prismaMajor < 7, lenientPreviewFeatures: env.prismaMajor < 7 })) {
+    for (const d of prismaValidate([{ path: shown, text }], { major: env.prismaMajor })) {
       diagnostics.push({ ...d, env: env.name });
     }
   }

@@ -1,9 +1,11 @@
 /**
  * The schema text steward hands to Prisma's generator: the environment's schema with its
  * generator blocks replaced by one `prisma-client` generator writing ESM TypeScript into a
- * scratch folder, and Prisma 6 datasource URLs dropped (Prisma 7's generator refuses them).
+ * scratch folder, and Prisma 6 datasource URLs and preview features Prisma 7 does not know
+ * dropped (Prisma 7's generator refuses them).
  */
 import type { TextEdit } from '../diagnostics/diagnostic.js';
+import { schemaForEngine } from '../engine/engine-schema.js';
 import { applyEdits } from '../schema/edits.js';
 import type { Schema } from '../schema/model.js';
 import { parseSchema } from '../schema/parse.js';
@@ -15,7 +17,9 @@ const URL_KEYS = new Set(['url', 'directUrl', 'shadowDatabaseUrl']);
 /** The marker steward's generator block carries; output is fixed by the caller. */
 export const CLIENT_GENERATOR_NAME = 'steward_verify_client';
 
-export function clientSchemaText(text: string, output: string): string {
+export function clientSchemaText(input: string, output: string): string {
+  // Preview features Prisma 7 does not know (a Prisma 6 `metrics`) would stop its generator.
+  const text = schemaForEngine({ path: 'schema.prisma', content: input }).schema.content;
   const schema = parseSchema([{ path: 'schema.prisma', text }]);
   const edits: Omit<TextEdit, 'file'>[] = [];
   for (const generator of schema.generators) edits.push({ start: generator.lineSpan.start, end: generator.lineSpan.end, text: '' });

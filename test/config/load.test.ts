@@ -52,7 +52,7 @@ describe('loadConfig', () => {
     ['an unknown key', { mastr: 'x' }, /mastr: unknown key/],
     ['a bad provider', { environments: { dev: { provider: 'sqlite3' } } }, /environments\.dev\.provider: expected one of .*"sqlite".*got "sqlite3"/],
     ['an unknown environment key', { environments: { dev: { provider: 'sqlite', ouput: 'x' } } }, /environments\.dev\.ouput: unknown key/],
-    ['a bad prismaMajor', { prismaMajor: 5 }, /prismaMajor: expected one of 6, 7/],
+    ['a bad prismaMajor', { prismaMajor: 4 }, /prismaMajor: expected one of 5, 6, 7/],
     ['a shadowUrl that is not PostgreSQL', { environments: { production: { provider: 'postgresql', shadowUrl: 'file:./x.db' } } }, /environments\.production\.shadowUrl: must be a postgresql:\/\/ URL/],
   ];
   for (const [name, value, message] of invalid) {
@@ -61,6 +61,13 @@ describe('loadConfig', () => {
       await assert.rejects(loadConfig({ cwd: dir }), (e: unknown) => e instanceof StewardError && e.code === 'CONFIG_INVALID' && e.exitCode === 2 && e.details.some((d) => message.test(d)));
     });
   }
+
+  it('accepts prismaMajor 5 at the top and per environment', async () => {
+    const dir = tempProject({ 'prisma/schema.master.prisma': PG_MASTER, 'steward.config.json': JSON.stringify({ prismaMajor: 5, environments: { dev: { provider: 'sqlite' }, production: { provider: 'postgresql', prismaMajor: 6 } } }) });
+    const config = await loadConfig({ cwd: dir });
+    assert.equal(config.prismaMajor, 5);
+    assert.deepEqual(config.environments.map((e) => [e.name, e.prismaMajor, e.prismaConfigPath]), [['dev', 5, undefined], ['production', 6, undefined]]);
+  });
 
   it('reports malformed JSON with a line and column', async () => {
     const dir = tempProject({ 'prisma/schema.master.prisma': PG_MASTER, 'steward.config.json': '{\n  "master": "x",\n  oops\n}\n' });

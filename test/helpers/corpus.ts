@@ -42,4 +42,3 @@ function walk(dir: string): string[] {
       return statSync(p).isDirectory() ? walk(p) : n.endsWith('.prisma') ? [p] : [];
     });
 }
-

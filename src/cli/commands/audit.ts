@@ -30,7 +30,7 @@ export const auditCommand: Command = {
       const fixes = proposeFixes(result.schema, result.findings);
       if (fixes.length === 0) log('No automatic fixes for these findings.\n');
       else {
-        const files = fixedMasterFiles(result.schema, fixes);
+        const files = fixedMasterFiles(result.schema, fixes, config.prismaMajor);
         log(`${values.write ? 'Applying' : 'Proposed'} master edits (${fixes.length}):\n`);
         for (const f of fixes) log(`  ${ctx.style.green('+')} ${f.description}\n`);
         if (values.write) {

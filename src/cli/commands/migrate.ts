@@ -71,6 +71,8 @@ export const migrateCommand: Command = {
           ctx.stdout(JSON.stringify({ baselines: baselines.map((b) => ({ ...b, file: b.file ? path.relative(config.cwd, b.file) : null })) }, null, 2) + '\n');
         } else {
           for (const b of baselines) ctx.stdout(dryRun || !b.file ? `-- ${b.env} (${b.provider})\n${b.script}\n` : `${b.env}: wrote ${path.relative(config.cwd, b.file)}\n`);
+          const notes = baselines.flatMap((b) => b.notes);
+          if (notes.length > 0) report(ctx, 'steward migrate baseline', notes);
         }
         return ExitCode.Ok;
       }

@@ -1,0 +1,103 @@
+/**
+ * A Prisma 6 project as users have it (datasource URLs, `prisma@6`, the `metrics` preview
+ * feature), end to end: every path that hands its schemas to steward's Prisma 7 engines.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { PgliteConnection } from '../../src/engine/pglite-connection.js';
+import { SqliteConnection } from '../../src/engine/sqlite-connection.js';
+import { detectPrismaMajor } from '../../src/project/prisma-version.js';
+import { repoRoot } from '../helpers/corpus.js';
+import { applyMigrations } from '../helpers/example-project.js';
+import { run } from '../helpers/project.js';
+
+function copyFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'steward-prisma6-'));
+  cpSync(join(repoRoot, 'test/fixtures/prisma6'), dir, { recursive: true });
+  return dir;
+}
+
+describe('a Prisma 6 style project', () => {
+  it('is detected as Prisma 6', () => {
+    assert.equal(detectPrismaMajor(join(repoRoot, 'test/fixtures/prisma6'), 'prisma/schema.master.prisma').major, 6);
+  });
+
+  it('runs generate, validate, migrate baseline and create, db drift (SQLite and PGlite) and verify', async () => {
+    const dir = copyFixture();
+    const generate = await run(dir, 'generate');
+    assert.equal(generate.code, 0, generate.stderr + generate.stdout);
+    const production = readFileSync(join(dir, 'prisma/schema.production.prisma'), 'utf8');
+    assert.match(production, /url\s+= env\("DATABASE_URL"\)/); // a Prisma 6 target keeps its URL
+    assert.match(production, /"metrics"/);
+
+    const validate = await run(dir, 'validate');
+    assert.equal(validate.code, 0, validate.stdout + validate.stderr);
+
+    const baseline = await run(dir, 'migrate', 'baseline');
+    assert.equal(baseline.code, 0, baseline.stderr + baseline.stdout);
+    assert.match(baseline.stdout, /engine-url-ignored/);
+    assert.match(baseline.stdout, /preview feature "metrics" is not given to Prisma 7's schema engine/);
+    for (const env of ['dev', 'production']) assert.equal(readdirSync(join(dir, 'prisma/migrations', env)).filter((n) => n.endsWith('_baseline')).length, 1, env);
+
+    writeFileSync(join(dir, 'prisma/schema.master.prisma'), readFileSync(join(dir, 'prisma/schema.master.prisma'), 'utf8').replace('  body     String?\n', '  body     String?\n  pinned   Boolean  @default(false)\n'));
+    const create = await run(dir, 'migrate', 'create', '--name', 'pinned');
+    assert.equal(create.code, 0, create.stderr + create.stdout);
+    assert.match(create.stdout, /dev: wrote .*_pinned/);
+    assert.match(create.stdout, /production: wrote .*_pinned/);
+
+    const file = join(dir, 'dev.db');
+    const sqlite = await SqliteConnection.open(file);
+    try {
+      assert.equal((await applyMigrations(sqlite, join(dir, 'prisma/migrations/dev'))).length, 2);
+    } finally {
+      await sqlite.close();
+    }
+    const pgdata = join(dir, 'pgdata');
+    const pglite = await PgliteConnection.create(pgdata);
+    try {
+      assert.equal((await applyMigrations(pglite, join(dir, 'prisma/migrations/production'))).length, 2);
+    } finally {
+      await pglite.close();
+    }
+    const driftDev = await run(dir, 'db', 'drift', '--env', 'dev', '--url', `file:${file}`);
+    assert.equal(driftDev.code, 0, driftDev.stderr + driftDev.stdout);
+    const driftProduction = await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`);
+    assert.equal(driftProduction.code, 0, driftProduction.stderr + driftProduction.stdout);
+
+    const verify = await run(dir, 'verify', '--skip-typecheck');
+    assert.equal(verify.code, 0, verify.stderr + verify.stdout);
+    assert.match(verify.stdout, /CRUD dev: 2\/2 models passed/);
+    assert.match(verify.stdout, /CRUD production: 2\/2 models passed/);
+    assert.ok(!existsSync(join(dir, 'prisma/migrations/dev/migration.sql')));
+  });
+
+  it('refuses a master whose relation error hides behind a preview feature Prisma 7 does not know', async () => {
+    const dir = copyFixture();
+    const master = join(dir, 'prisma/schema.master.prisma');
+    writeFileSync(master, readFileSync(master, 'utf8').replace('  notes Note[]\n', ''));
+    for (const major of [6, 7]) {
+      writeFileSync(join(dir, 'steward.config.json'), JSON.stringify({ prismaMajor: major }));
+      const validate = await run(dir, 'validate');
+      assert.equal(validate.code, 2, `validate under ${major}: ${validate.stdout}`);
+      assert.match(validate.stdout, /schema\.master\.prisma:\d+:\d+ error .*missing an opposite relation field/);
+      for (const args of [['generate'], ['lint'], ['migrate', 'baseline']]) {
+        const result = await run(dir, ...args);
+        assert.equal(result.code, 2, `${args.join(' ')} under ${major}: ${result.stdout}${result.stderr}`);
+        assert.match(result.stderr, /SCHEMA_INVALID.*schema\.master\.prisma:\d+:\d+/);
+      }
+      assert.ok(!existsSync(join(dir, 'prisma/schema.dev.prisma')) && !existsSync(join(dir, 'prisma/migrations')), 'nothing written');
+    }
+  });
+
+  it('lint refuses an invalid master (exit 2, located) instead of linting it', async () => {
+    const dir = copyFixture();
+    const master = join(dir, 'prisma/schema.master.prisma');
+    writeFileSync(master, readFileSync(master, 'utf8').replace('  body     String?', '  body     Strin?'));
+    const lint = await run(dir, 'lint');
+    assert.equal(lint.code, 2, lint.stdout);
+    assert.match(lint.stderr, /schema\.master\.prisma:22:12/);
+  });
+});
