@@ -25,7 +25,7 @@ export const DIFF_CODES = {
   'model-added': { severity: 'safe', addition: true, reason: 'A new table and client delegate; nothing existing uses them.' },
   'model-removed': { severity: 'breaking', reason: 'The table and its data are dropped, and code using the client delegate no longer compiles.' },
   'model-renamed': { severity: 'breaking', reason: 'The client delegate changes name (prisma.old becomes prisma.new); code using the old name no longer compiles.' },
-  'model-table-mapping-changed': { severity: 'dangerous', reason: 'The database table changes name (@@map); a migration that drops and recreates it instead of renaming loses its data.' },
+  'table-renamed': { severity: 'breaking', reason: 'The same model under a new table name (@@map): steward migrates it with RENAME and the rows stay, but raw SQL, views, triggers, reports and other readers of the old table name break.' },
 
   // ---- fields ---------------------------------------------------------------------------------
   'field-added-optional': { severity: 'safe', addition: true, reason: 'An optional column: existing rows get NULL and existing writes still work.' },
@@ -41,7 +41,7 @@ export const DIFF_CODES = {
   'field-default-added': { severity: 'safe', addition: true, reason: 'New rows get a default; existing writes are unaffected.' },
   'field-default-changed': { severity: 'dangerous', reason: 'New rows silently get a different value when the field is omitted.' },
   'field-default-removed': { severity: 'dangerous', reason: 'Creates that relied on the default must now pass a value (they no longer compile when the field is required).' },
-  'field-column-mapping-changed': { severity: 'dangerous', reason: 'The database column changes name (@map); a migration that drops and re-adds it instead of renaming loses its data.' },
+  'column-renamed': { severity: 'breaking', reason: 'The same field under a new column name (@map): steward migrates it with RENAME COLUMN and the values stay, but raw SQL, views, triggers, reports and other readers of the old column name break.' },
   'field-updated-at-changed': { severity: 'dangerous', reason: '@updatedAt added or removed: the field is, or stops being, set automatically on every update.' },
 
   // ---- keys and indexes -----------------------------------------------------------------------
@@ -54,7 +54,8 @@ export const DIFF_CODES = {
   'compound-unique-removed': { severity: 'breaking', reason: 'A compound unique constraint (@@unique) is removed: findUnique/upsert by it no longer compile.' },
   'index-added': { severity: 'safe', addition: true, reason: 'A new index: reads may get faster; writes are slightly slower and the table may lock while it is built.' },
   'index-removed': { severity: 'dangerous', reason: 'An index is dropped: queries that used it may become slow.' },
-  'index-changed': { severity: 'dangerous', reason: 'An index or constraint changes its options or database name: it is rebuilt, and queries may plan differently.' },
+  'index-changed': { severity: 'dangerous', reason: 'An index or constraint changes its options: it is rebuilt, and queries may plan differently.' },
+  'index-renamed': { severity: 'dangerous', reason: 'The same index or constraint under a new database name (map:): steward migrates it with RENAME, but SQL that names it (ON CONFLICT ON CONSTRAINT, index hints, monitoring) breaks.' },
 
   // ---- relations ------------------------------------------------------------------------------
   'relation-added': { severity: 'dangerous', addition: true, reason: 'A foreign key is added: the migration fails when existing rows point at rows that do not exist.' },
@@ -69,10 +70,10 @@ export const DIFF_CODES = {
   'enum-added': { severity: 'safe', addition: true, reason: 'A new enum type; nothing existing uses it.' },
   'enum-removed': { severity: 'breaking', reason: 'The enum type is dropped; code importing it no longer compiles.' },
   'enum-renamed': { severity: 'breaking', reason: 'The enum type changes name in the client; code importing the old name no longer compiles.' },
-  'enum-mapping-changed': { severity: 'dangerous', reason: 'The database enum type changes name (@@map).' },
+  'enum-type-renamed': { severity: 'dangerous', reason: 'The same enum under a new database type name (@@map): steward migrates it with ALTER TYPE ... RENAME TO, but raw SQL casting to the old type name (::old_name) breaks.' },
   'enum-value-added': { severity: 'dangerous', addition: true, reason: 'A new enum value: code that switches exhaustively over the enum, or clients reading it, may not handle it.' },
   'enum-value-removed': { severity: 'breaking', reason: 'The migration fails while rows hold the value, and code using it no longer compiles.' },
-  'enum-value-mapping-changed': { severity: 'dangerous', reason: 'The value stored in the database changes (@map); existing rows keep the old value unless migrated.' },
+  'enum-value-renamed': { severity: 'breaking', reason: 'The same enum value stored under a new name (@map): steward migrates it (PostgreSQL RENAME VALUE, SQLite an UPDATE of the rows), but raw SQL, reports and other readers comparing with the old stored value break.' },
 
   // ---- views and composite types --------------------------------------------------------------
   'view-added': { severity: 'safe', addition: true, reason: 'A new view; nothing existing uses it.' },

@@ -128,7 +128,7 @@ class SchemaDiff {
   private enumPair(a: Enum, b: Enum): void {
     if (a.name !== b.name) this.add('enum-renamed', 'to', b.nameSpan, `enum ${a.name} renamed to ${b.name}`, { model: b.name, before: a.name, after: b.name });
     if (databaseName(a) !== databaseName(b)) {
-      this.add('enum-mapping-changed', 'to', b.nameSpan, `enum ${b.name} database name changed from ${databaseName(a)} to ${databaseName(b)}`, { model: b.name, before: databaseName(a), after: databaseName(b) });
+      this.add('enum-type-renamed', 'to', b.nameSpan, `enum ${b.name} database name changed from ${databaseName(a)} to ${databaseName(b)}`, { model: b.name, before: databaseName(a), after: databaseName(b) });
     }
     const values = pairBlocks(a.values, b.values);
     for (const v of values.removed) this.add('enum-value-removed', 'from', v.nameSpan, `value ${a.name}.${v.name} removed`, { model: b.name, field: v.name });
@@ -139,7 +139,7 @@ class SchemaDiff {
         this.add('enum-value-removed', 'from', p.from.nameSpan, `value ${a.name}.${p.from.name} removed (renamed to ${p.to.name})`, { model: b.name, field: p.from.name });
         this.add('enum-value-added', 'to', p.to.nameSpan, `value ${b.name}.${p.to.name} added (renamed from ${p.from.name})`, { model: b.name, field: p.to.name });
       } else if (databaseName(p.from) !== databaseName(p.to)) {
-        this.add('enum-value-mapping-changed', 'to', p.to.nameSpan, `value ${b.name}.${p.to.name} is stored as "${databaseName(p.to)}" instead of "${databaseName(p.from)}"`, {
+        this.add('enum-value-renamed', 'to', p.to.nameSpan, `value ${b.name}.${p.to.name} is stored as "${databaseName(p.to)}" instead of "${databaseName(p.from)}"`, {
           model: b.name, field: p.to.name, before: databaseName(p.from), after: databaseName(p.to),
         });
       }
@@ -155,7 +155,7 @@ class SchemaDiff {
     const where = { model: b.name, table };
     if (a.name !== b.name) this.add('model-renamed', 'to', b.nameSpan, `model ${a.name} renamed to ${b.name}`, { ...where, before: a.name, after: b.name });
     if (databaseName(a) !== table) {
-      this.add('model-table-mapping-changed', 'to', b.nameSpan, `table of ${b.name} changed from ${databaseName(a)} to ${table}`, { ...where, before: databaseName(a), after: table });
+      this.add('table-renamed', 'to', b.nameSpan, `table of ${b.name} changed from ${databaseName(a)} to ${table}`, { ...where, before: databaseName(a), after: table });
     }
     this.annotationChanges(a.docs, b.docs, b.nameSpan, `model ${b.name}`, where);
 
@@ -204,7 +204,7 @@ class SchemaDiff {
       return;
     }
     if (databaseName(a) !== databaseName(b)) {
-      this.add('field-column-mapping-changed', 'to', b.nameSpan, `column of ${label} changed from ${databaseName(a)} to ${databaseName(b)}`, { ...where, before: databaseName(a), after: databaseName(b) });
+      this.add('column-renamed', 'to', b.nameSpan, `column of ${label} changed from ${databaseName(a)} to ${databaseName(b)}`, { ...where, before: databaseName(a), after: databaseName(b) });
     }
     const typeA = this.canonicalType(a.type.name, 'from') + (a.type.unsupported !== undefined ? `("${a.type.unsupported}")` : '');
     const typeB = b.type.name + (b.type.unsupported !== undefined ? `("${b.type.unsupported}")` : '');
@@ -260,6 +260,9 @@ class SchemaDiff {
     if (pa && !pb) return this.add('primary-key-removed', 'to', b.nameSpan, `primary key (${pa.columns.join(', ')}) removed from ${b.name}`, { ...where, before: pa.columns.join(', ') });
     if (pa!.columns.join(',') !== pb!.columns.join(',')) {
       this.add('primary-key-changed', 'to', pb!.span, `primary key of ${b.name} changed from (${pa!.columns.join(', ')}) to (${pb!.columns.join(', ')})`, { ...where, before: pa!.columns.join(', '), after: pb!.columns.join(', ') });
+    } else if (pa!.options !== pb!.options && onlyNameDiffers(pa!.options, pb!.options)) {
+      const [before, after] = [mapOf(pa!.options), mapOf(pb!.options)];
+      this.add('index-renamed', 'to', pb!.span, `primary key of ${b.name} renamed from ${before ?? 'its default name'} to ${after ?? 'its default name'}`, { ...where, before, after });
     } else if (pa!.options !== pb!.options) {
       this.add('index-changed', 'to', pb!.span, `primary key of ${b.name} changed its options (${pa!.options || 'none'} -> ${pb!.options || 'none'})`, { ...where, before: pa!.options, after: pb!.options });
     }
@@ -289,6 +292,11 @@ class SchemaDiff {
         this.add(code, 'to', c.span, `${describeConstraint(c)} on ${b.name} (${cols}) added`, { ...where, field: c.fieldName });
       } else {
         used.add(old);
+        if (onlyNameDiffers(old.options, c.options)) {
+          const [before, after] = [mapOf(old.options), mapOf(c.options)];
+          this.add('index-renamed', 'to', c.span, `${describeConstraint(c)} on ${b.name} (${cols}) renamed from ${before ?? 'its default name'} to ${after ?? 'its default name'}`, { ...where, field: c.fieldName, before, after });
+          continue;
+        }
         this.add('index-changed', 'to', c.span, `${describeConstraint(c)} on ${b.name} (${cols}) changed: ${old.options || 'no options'} -> ${c.options || 'no options'}`, { ...where, field: c.fieldName, before: old.options, after: c.options });
       }
     }
@@ -623,6 +631,24 @@ function constraintsOf(model: Model): Constraint[] {
     });
   }
   return out;
+}
+
+/** The `map: "..."` part of an options text (see optionsText), or undefined. */
+function mapOf(options: string): string | undefined {
+  const part = options.split(', ').find((option) => option.startsWith('map: '));
+  if (part === undefined) return undefined;
+  const text = part.slice('map: '.length);
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return text;
+  }
+}
+
+/** Whether two options texts differ only in their `map:` (the database name). */
+function onlyNameDiffers(a: string, b: string): boolean {
+  const rest = (options: string) => options.split(', ').filter((option) => !option.startsWith('map: ')).join(', ');
+  return mapOf(a) !== mapOf(b) && rest(a) === rest(b);
 }
 
 /** Named arguments other than `skip`, canonical and sorted. */

@@ -21,6 +21,7 @@ import type {
 } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { schemaForEngine } from './engine-schema.js';
 import { toSchemaEngineError } from './engine-error.js';
+import { jsonColumnDefaults, quoteSqliteJsonDefaults } from './sqlite-json-defaults.js';
 import { loadSchemaEngineModule } from './wasm-module.js';
 
 export type { DiffTarget, MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -44,6 +45,7 @@ export class SchemaEngineSession {
     private readonly engine: SchemaEngine,
     private readonly errors: ErrorRegistry,
     private readonly adapters: SqlDriverAdapter[],
+    private readonly provider: string,
   ) {}
 
   static async open(factory: SqlMigrationAwareDriverAdapterFactory, options: { log?: EngineLogger } = {}): Promise<SchemaEngineSession> {
@@ -65,16 +67,20 @@ export class SchemaEngineSession {
     const bound = bindMigrationAwareSqlAdapterFactory(tracked);
     try {
       const engine = await module.SchemaEngine.new({ datamodels: undefined }, log, bound);
-      return new SchemaEngineSession(engine, bound.errorRegistry, adapters);
+      return new SchemaEngineSession(engine, bound.errorRegistry, adapters, factory.provider);
     } catch (error) {
       throw toSchemaEngineError('open', error, bound.errorRegistry);
     }
   }
 
-  /** The SQL script that takes `from` to `to`; empty when they are equivalent. */
+  /**
+   * The SQL script that takes `from` to `to`; empty when they are equivalent. On SQLite, Json
+   * defaults of a schema target are written as string literals (see sqlite-json-defaults.ts).
+   */
   async diffScript(from: DiffTarget, to: DiffTarget): Promise<string> {
     const result = await this.call('diff', () => this.engine.diff({ from, to, script: true, exitCode: null, filters: NO_FILTER }));
-    return normaliseEmptyScript(result.stdout ?? '');
+    const script = normaliseEmptyScript(result.stdout ?? '');
+    return this.provider === 'sqlite' && to.tag === 'schemaDatamodel' ? quoteSqliteJsonDefaults(script, jsonColumnDefaults(to.files)) : script;
   }
 
   /** Prisma's human-readable summary of the same diff. */

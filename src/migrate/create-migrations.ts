@@ -1,7 +1,8 @@
 /**
  * `steward migrate create` as a library call: for every environment, the upgrade migration
  * from its history (replayed into a scratch database) to its newly generated schema, with
- * renames from `@steward.renamedFrom` applied first, and linted for safety.
+ * renames applied first (changed `@map`/`@@map`/`map:` against the previous master, and
+ * `@steward.renamedFrom`; see renames.ts), and linted for safety.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSl
 import { lintMigration } from './lint/lint-migration.js';
 import { planRenames, type PlannedRename } from './renames.js';
 import { parseAnnotations } from '../generate/annotations.js';
+import { previousMaster } from './previous-master.js';
 import { replayScript } from './replay.js';
 import { historyKey, openHistoryScratch, saveHistoryState, type HistoryScratch, type HistoryScratchOptions } from './history-scratch.js';
 import { masterExtensions, planScratch, unavailableExtensionDiagnostics } from './scratch-extensions.js';
@@ -36,6 +38,11 @@ export interface CreateMigrationsOptions {
   now?: Date;
   /** A PostgreSQL server for scratch databases whose history needs an extension PGlite lacks (overrides each environment's `shadowUrl`). */
   shadowUrl?: string;
+  /**
+   * The master the histories were last migrated to, for renames by changed `@map`/`@@map`/`map:`.
+   * Default: read from git (previous-master.ts); `null` plans only `@steward.renamedFrom`.
+   */
+  previousMaster?: Schema | null;
 }
 
 export interface EnvironmentMigration {
@@ -82,15 +89,17 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
   try {
     const environments = await migratableEnvironments(config, options.env);
     const master = loadMaster(config, { validate: false }).schema;
+    const previousOf = (environment: MigratableEnvironment): Schema | undefined =>
+      options.previousMaster !== undefined ? (options.previousMaster ?? undefined) : previousMaster(config.cwd, config.master, environment.env.migrationsDir);
     // allSettled: a failing environment must not have its sibling's scratch database closed under it.
     const settled = await Promise.allSettled(
       environments.map((environment) => {
         const planner = planners.get(environment.env.name);
         if (planner) {
           planners.delete(environment.env.name);
-          return planner.plan({ config, environment, master, directoryName, dryRun: options.dryRun === true });
+          return planner.plan({ config, environment, master, previous: previousOf(environment), directoryName, dryRun: options.dryRun === true });
         }
-        return planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!, { cache, dryRun: options.dryRun === true });
+        return planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!, { cache, dryRun: options.dryRun === true, previous: previousOf(environment) });
       }),
     );
     const failure = settled.find((result) => result.status === 'rejected');
@@ -121,7 +130,7 @@ export async function planEnvironmentMigration(
   master: Schema,
   directoryName: string,
   pendingScratch: Promise<HistoryScratch>,
-  options: { cache: PgliteCacheOptions; dryRun: boolean },
+  options: { cache: PgliteCacheOptions; dryRun: boolean; previous?: Schema },
 ): Promise<EnvironmentMigration> {
   const { env, provider, schema } = environment;
   const opened = await pendingScratch;
@@ -131,10 +140,11 @@ export async function planEnvironmentMigration(
   }
   const { connection: scratch, scripts, key, restored, plan } = opened;
   if (!restored) await saveHistoryState(scratch, options.cache, env.name, key);
-  // The history's structure is read only when something needs it: planning renames, or linting
-  // a SQLite rebuild or an enum swap (which name what they drop). Reading costs ~80 ms.
-  const history = hasRenameAnnotations(master) ? await readDatabaseSchema(scratch) : undefined;
-  const renames = history ? planRenames(master, history) : [];
+  // The history's structure is read only when something needs it: planning renames (against a
+  // previous master or from annotations), or linting a SQLite rebuild or an enum swap (which
+  // name what they drop). Reading costs ~80 ms.
+  const history = hasRenameAnnotations(master) || options.previous ? await readDatabaseSchema(scratch) : undefined;
+  const renames = history ? planRenames(master, history, { previous: options.previous, historyScripts: scripts.map((migration) => migration.script) }) : [];
   if (renames.length > 0) await scratch.executeScript(renames.map((rename) => rename.sql).join('\n'));
   const structureAfterRenames = async () => (renames.length > 0 || !history ? readDatabaseSchema(scratch) : history);
   const engine = await SchemaEngineSession.open(scratch.adapterFactory());
@@ -166,6 +176,6 @@ function hasRenameAnnotations(master: Schema): boolean {
 
 function composeScript(renames: PlannedRename[], diff: string): string {
   if (renames.length === 0) return diff;
-  const header = `-- Renames (from @steward.renamedFrom): the data is kept\n${renames.map((rename) => rename.sql).join('\n')}\n`;
+  const header = `-- Renames (the same model, field, enum or index under a new database name): the data is kept\n${renames.map((rename) => rename.sql).join('\n')}\n`;
   return diff === '' ? header : `${header}\n${diff}`;
 }

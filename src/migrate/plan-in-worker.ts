@@ -21,6 +21,8 @@ export interface PlanRequest {
   config: ResolvedConfig;
   environment: MigratableEnvironment;
   master: Schema;
+  /** The master the history was last migrated to (renames). */
+  previous?: Schema;
   directoryName: string;
   dryRun: boolean;
 }

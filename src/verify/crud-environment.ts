@@ -65,9 +65,10 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
       if (history.migrationDirectories.length > 0) {
         setup = 'migrations';
         await engine.applyMigrations(history);
-      } else if (serverUrl) {
+      } else if (serverUrl || input.provider === 'sqlite') {
         // The database is empty, so pushing is running the schema's creation script; a push would
         // introspect the server first, which the pg adapter cannot do for every catalog column type.
+        // On SQLite the script is the one steward writes to histories (Json defaults quoted).
         setup = 'push';
         const script = await engine.diffScript(diffTarget.empty(), created);
         if (script) await connection.executeScript(script);

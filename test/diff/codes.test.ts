@@ -15,16 +15,16 @@ const HISTORIES: { name: string; environments?: DiffEnvironment[]; expect: [Diff
   {
     name: 'blog',
     expect: [
-      ['model-removed', 'Temp'], ['model-added', 'Audit'], ['model-renamed', 'NewName'], ['model-table-mapping-changed', 'User'], ['model-table-mapping-changed', 'NewName'],
+      ['model-removed', 'Temp'], ['model-added', 'Audit'], ['model-renamed', 'NewName'], ['table-renamed', 'User'], ['table-renamed', 'NewName'],
       ['field-added-optional', 'User', 'phone'], ['field-added-with-default', 'User', 'plan'], ['field-added-required', 'User', 'country'],
-      ['field-removed', 'Post', 'tagId'], ['field-renamed', 'User', 'heritage'], ['field-column-mapping-changed', 'User', 'heritage'],
+      ['field-removed', 'Post', 'tagId'], ['field-renamed', 'User', 'heritage'], ['column-renamed', 'User', 'heritage'],
       ['field-type-changed', 'User', 'age'], ['field-list-changed', 'User', 'tags'], ['field-native-type-changed', 'User', 'title'],
       ['field-nullability-tightened', 'User', 'name'], ['field-nullability-relaxed', 'User', 'nickname'],
       ['field-default-added', 'User', 'score'], ['field-default-changed', 'User', 'role'], ['field-default-removed', 'User', 'bio'],
-      ['field-column-mapping-changed', 'User', 'createdAt'], ['field-updated-at-changed', 'User', 'updatedAt'],
+      ['column-renamed', 'User', 'createdAt'], ['field-updated-at-changed', 'User', 'updatedAt'],
       ['primary-key-added', 'Setting'], ['primary-key-removed', 'Flag'], ['primary-key-changed', 'Tag'],
       ['unique-added', 'User', 'handle'], ['unique-removed', 'User', 'email'], ['unique-added', 'Flag', 'name'], ['unique-removed', 'Setting', 'key'],
-      ['compound-unique-added', 'Post', 'slug'], ['compound-unique-removed', 'Post'], ['index-added', 'User', 'email'], ['index-removed', 'User', 'name'], ['index-changed', 'Post', 'authorId'],
+      ['compound-unique-added', 'Post', 'slug'], ['compound-unique-removed', 'Post'], ['index-added', 'User', 'email'], ['index-removed', 'User', 'name'], ['index-changed', 'Post', 'authorId'], ['index-renamed', 'Post', 'slug'],
       ['relation-added', 'Comment', 'author'], ['back-relation-added', 'User', 'comments'], ['relation-removed', 'Post', 'tag'], ['relation-removed', 'Tag', 'posts'],
       ['relation-fields-changed', 'Comment', 'post'], ['relation-references-changed', 'Comment', 'post'],
       ['relation-on-delete-changed', 'Post', 'author'], ['relation-on-update-changed', 'Post', 'author'], ['field-added-optional', 'Comment', 'authorId'],
@@ -33,8 +33,8 @@ const HISTORIES: { name: string; environments?: DiffEnvironment[]; expect: [Diff
   {
     name: 'catalog',
     expect: [
-      ['enum-added', 'Currency'], ['enum-removed', 'Legacy'], ['enum-renamed', 'Colour'], ['enum-mapping-changed', 'Size'], ['enum-mapping-changed', 'Colour'],
-      ['enum-value-added', 'Status', 'REVIEW'], ['enum-value-removed', 'Status', 'HIDDEN'], ['enum-value-mapping-changed', 'Status', 'ARCHIVED'],
+      ['enum-added', 'Currency'], ['enum-removed', 'Legacy'], ['enum-renamed', 'Colour'], ['enum-type-renamed', 'Size'], ['enum-type-renamed', 'Colour'],
+      ['enum-value-added', 'Status', 'REVIEW'], ['enum-value-removed', 'Status', 'HIDDEN'], ['enum-value-renamed', 'Status', 'ARCHIVED'],
       ['view-added', 'TopProducts'], ['view-removed', 'OldStats'], ['view-field-added', 'ProductStats', 'median'], ['view-field-removed', 'ProductStats', 'average'], ['view-field-changed', 'ProductStats', 'total'],
     ],
   },

@@ -43,9 +43,9 @@ function parseEngineSummary(summary: string): EngineItem[] {
 const TABLE_CODES_FOR_INDEXES = /^(unique|compound-unique|index|primary-key|relation|back-relation|model|field)-/;
 
 function covered(item: EngineItem, changes: SchemaChange[]): boolean {
-  const onTable = changes.filter((c) => c.table === item.table || (c.before === item.table && /^model-/.test(c.code)));
-  if (onTable.some((c) => c.code === 'model-added' || c.code === 'model-removed' || c.code === 'model-renamed' || c.code === 'model-table-mapping-changed')) return true;
-  if (item.column) return onTable.some((c) => c.column === item.column || (c.before === item.column && c.code === 'field-column-mapping-changed'));
+  const onTable = changes.filter((c) => c.table === item.table || (c.before === item.table && /^model-|^table-renamed$/.test(c.code)));
+  if (onTable.some((c) => c.code === 'model-added' || c.code === 'model-removed' || c.code === 'model-renamed' || c.code === 'table-renamed')) return true;
+  if (item.column) return onTable.some((c) => c.column === item.column || (c.before === item.column && c.code === 'column-renamed'));
   if (item.index) return onTable.some((c) => TABLE_CODES_FOR_INDEXES.test(c.code));
   return onTable.length > 0;
 }

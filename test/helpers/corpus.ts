@@ -12,6 +12,20 @@ export function corpusDir(): string | undefined {
   return candidates.find((c) => existsSync(c) && statSync(c).isDirectory());
 }
 
+/**
+ * The `skip` option of a test over the corpus: a reason when it is absent, except under
+ * CI=true, where the test runs and `assertCorpusPresent` fails it.
+ */
+export function corpusSkip(): string | false {
+  return corpusDir() || process.env.CI === 'true' ? false : 'no ../shared/corpus';
+}
+
+export function assertCorpusPresent(): string {
+  const dir = corpusDir();
+  if (!dir) throw new Error('../shared/corpus is missing: CI=true needs it (or set STEWARD_CORPUS)');
+  return dir;
+}
+
 export interface CorpusEntry {
   name: string;
   files: SourceFile[];

@@ -18,7 +18,7 @@ CREATE TABLE "clients" (
     "phone_number" TEXT,
     "external_ref" TEXT,
     "tags" JSONB NOT NULL,
-    "contact_channels" JSONB NOT NULL DEFAULT [],
+    "contact_channels" JSONB NOT NULL DEFAULT '[]',
     "notes" TEXT,
     "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" DATETIME NOT NULL,
