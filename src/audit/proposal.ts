@@ -1,6 +1,7 @@
 import { isScalarType, type Schema } from '../schema/model.js';
 import type { ClaimedType } from './claims.js';
-import { fieldNameCamelCase, fieldNameSnakeCase, type NamingConvention } from './naming.js';
+import { isCamelCase, toCamelCase, toSnakeCase } from '../schema/naming.js';
+import type { NamingConvention } from './field-match.js';
 
 /**
  * The field line to add to the master for a field the sources use: the docs' type and
@@ -13,8 +14,9 @@ export function proposedFieldLine(schema: Schema, claimed: string, type: Claimed
   const typeName = type.accepts[0];
   const isEnum = schema.enums.some((e) => e.name === typeName);
   if (!isScalarType(typeName) && !isEnum) return undefined;
-  const name = fieldNameCamelCase(claimed);
-  const column = fieldNameSnakeCase(claimed);
+  // A camelCase name the docs give is kept as written (`imageURLs`); others are converted (`last_read_at`).
+  const name = isCamelCase(claimed) ? claimed : toCamelCase(claimed);
+  const column = toSnakeCase(claimed);
   // Not stated (or only implied by a literal in code): optional, so existing rows stay valid.
   const optional = type.list ? '' : type.optional === false && !type.inferred ? '' : '?';
   const attributes: string[] = [];

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Claim } from '../../src/audit/claims.js';
 import { compareClaims } from '../../src/audit/compare.js';
 import { extractDocClaims } from '../../src/audit/docs/extract.js';
-import { isNearMiss, sameWords } from '../../src/audit/naming.js';
+import { isNearMiss, sameWords } from '../../src/audit/field-match.js';
 import { MESSAGING_SCHEMA } from './schema.js';
 
 const docs = (text: string): Claim[] => extractDocClaims('DESIGN.md', text).claims;

@@ -1,7 +1,7 @@
 import { databaseName, getArgument, getAttribute } from '../../schema/query.js';
 import { addFieldAttribute, fix, replaceSpan } from '../edits.js';
 import { exemptOption, isExempt } from '../exemptions.js';
-import { matchesCaseStyle, toSnakeCase } from '../naming.js';
+import { matchesCaseStyle, toSnakeCase } from '../../schema/naming.js';
 import { boolean, list, object, string } from '../options.js';
 import { defineRule } from '../rule.js';
 

@@ -2,7 +2,7 @@ import pluralize from 'pluralize';
 import { databaseName, getArgument, getAttribute } from '../../schema/query.js';
 import { addBlockAttribute, fix, replaceSpan } from '../edits.js';
 import { exemptOption, isExempt } from '../exemptions.js';
-import { matchesCaseStyle, type TableNameStyle, toTableName } from '../naming.js';
+import { matchesCaseStyle, type TableNameStyle, toTableName } from '../../schema/naming.js';
 import { boolean, list, object, oneOf, string } from '../options.js';
 import { defineRule } from '../rule.js';
 

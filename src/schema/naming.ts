@@ -1,7 +1,14 @@
 import pluralize from 'pluralize';
 
 /**
- * Steward's word splitting for database names. Unlike a character-by-character conversion it
+ * Steward's one naming module: word splitting and camelCase / PascalCase / snake_case
+ * conversion, shared by lint rules and their fixes, the audit's matching and proposals, and
+ * every suggestion that names a field, column or table. Hand-written rather than a case
+ * library's because those split `userID` into `user_i_d` and `imageURLs` into `image_ur_ls`.
+ */
+
+/**
+ * Word splitting for database names. Unlike a character-by-character conversion it
  * keeps acronyms and digits with their word: `userID` → `user_id`, `oauth2Token` →
  * `oauth2_token`, `HTTPServer` → `http_server`, `imageURLs` → `image_urls`. `words` lists
  * words that must stay whole (`["iOS", "OAuth2"]`).
@@ -72,6 +79,26 @@ function isUpper(c: string): boolean {
 
 function isLower(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/** Lower-case words of an identifier: `lastReadAt`, `last_read_at` and `LastReadAt` all give last, read, at. */
+export function nameWords(name: string, words: readonly string[] = []): string[] {
+  return splitWords(name, words).map((w) => w.toLowerCase());
+}
+
+/** `last_read_at` → `lastReadAt`, `imageURLs` → `imageUrls`, `userID` → `userId`. */
+export function toCamelCase(name: string, words: readonly string[] = []): string {
+  const [first = '', ...rest] = nameWords(name, words);
+  return first + rest.map(capitalize).join('');
+}
+
+/** `conversation_participant` → `ConversationParticipant`, `http_server` → `HttpServer`. */
+export function toPascalCase(name: string, words: readonly string[] = []): string {
+  return nameWords(name, words).map(capitalize).join('');
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 const snakeCache = new Map<string, string>();
