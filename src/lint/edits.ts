@@ -1,4 +1,5 @@
 import type { Fix, TextEdit } from '../diagnostics/diagnostic.js';
+import type { FixKind } from '../diagnostics/fix-kind.js';
 import type { Attribute, Field, Model, Span } from '../schema/model.js';
 
 /**
@@ -6,8 +7,14 @@ import type { Attribute, Field, Model, Span } from '../schema/model.js';
  * comments and layout around them are kept.
  */
 
-export function fix(description: string, ...edits: TextEdit[]): Fix {
-  return { description, edits };
+/** A fix that changes the schema text only: the next migration is empty. */
+export function schemaFix(description: string, ...edits: TextEdit[]): Fix {
+  return { description, edits, kind: 'schema-only' };
+}
+
+/** A fix that changes the database too, with the statement its migration will run. */
+export function databaseFix(kind: Exclude<FixKind, 'schema-only'>, migration: string, description: string, ...edits: TextEdit[]): Fix {
+  return { description, edits, kind, migration };
 }
 
 export function replaceSpan(span: Span, text: string): TextEdit {

@@ -1,4 +1,5 @@
 import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
+import { isSafeFixKind } from '../diagnostics/fix-kind.js';
 import { StewardError } from '../errors/index.js';
 import { applyEdits } from '../schema/edits.js';
 import type { SourceFile } from '../schema/model.js';
@@ -18,17 +19,23 @@ export interface FixResult {
 
 const MAX_PASSES = 10;
 
+export interface FixOptions extends LintRunOptions {
+  /** Also apply the fixes that change the database in a way that can break readers (renames). */
+  unsafe?: boolean;
+}
+
 /**
- * Applies every fix the linter offers, as text edits on the schema files. Fixes whose edits
+ * Applies the fixes the linter offers, as text edits on the schema files: the safe ones (schema
+ * only, or purely additive in the database), and with `unsafe` the others too (renames). Fixes whose edits
  * overlap one already taken wait for the next pass, which lints the edited text again; it
  * stops when a pass has nothing left to fix, so a second run changes nothing.
  */
-export function fixSchemaFiles(files: readonly SourceFile[], config: LintConfig, options: LintRunOptions = {}): FixResult {
+export function fixSchemaFiles(files: readonly SourceFile[], config: LintConfig, options: FixOptions = {}): FixResult {
   let current = files.map((f) => ({ ...f }));
   const applied: Diagnostic[] = [];
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const diagnostics = lintSchema(parseSchema(current), config, options);
-    const chosen = chooseFixes(diagnostics);
+    const chosen = chooseFixes(diagnostics, options.unsafe === true);
     if (chosen.length === 0) return { files: current, applied, remaining: diagnostics, passes: pass };
     const byFile = new Map<string, TextEdit[]>();
     for (const d of chosen) {
@@ -49,12 +56,13 @@ export function fixSchemaFiles(files: readonly SourceFile[], config: LintConfig,
   return { files: current, applied, remaining: lintSchema(parseSchema(current), config, options), passes: MAX_PASSES };
 }
 
-/** Fixes whose edits do not overlap each other, in report order. */
-function chooseFixes(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+/** Fixes whose edits do not overlap each other, in report order; unsafe ones only when asked. */
+function chooseFixes(diagnostics: readonly Diagnostic[], unsafe: boolean): Diagnostic[] {
   const taken = new Map<string, TextEdit[]>();
   const chosen: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (!d.fix || d.fix.edits.length === 0) continue;
+    if (!unsafe && !isSafeFixKind(d.fix.kind)) continue;
     if (d.fix.edits.some((e) => (taken.get(e.file) ?? []).some((t) => overlaps(e, t)))) continue;
     for (const e of d.fix.edits) {
       let list = taken.get(e.file);

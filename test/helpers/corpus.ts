@@ -42,3 +42,36 @@ function walk(dir: string): string[] {
       return statSync(p).isDirectory() ? walk(p) : n.endsWith('.prisma') ? [p] : [];
     });
 }
+
+/**
+ * ../shared/realworld beside the clone, or STEWARD_REALWORLD. Undefined when absent (tests
+ * skip), but a missing folder is an error when CI=true: CI must not pass by skipping.
+ */
+export function realworldDir(): string | undefined {
+  const candidates = [process.env.STEWARD_REALWORLD, join(repoRoot, '..', 'shared', 'realworld')].filter((c): c is string => !!c);
+  const found = candidates.find((c) => existsSync(c) && statSync(c).isDirectory());
+  if (!found && process.env.CI === 'true') throw new Error('../shared/realworld is missing (required when CI=true)');
+  return found;
+}
+
+/**
+ * Each real-world app's Prisma schema files. INDEX.tsv lists them (the column is cut short for
+ * long lists): one file, or the folder of a multi-file schema, the folder that holds the
+ * datasource (rallly keeps its models in a subfolder of it).
+ */
+export function realworldSchemas(): CorpusEntry[] {
+  const dir = realworldDir();
+  if (!dir) return [];
+  const rows = readFileSync(join(dir, 'INDEX.tsv'), 'utf8').trim().split('\n').slice(1);
+  return rows.map((row) => {
+    const [app, , , , schema] = row.split('\t');
+    const root = join(dir, app);
+    const paths = schema.trim().split(/\s+/).filter((p) => p.endsWith('.prisma') && existsSync(join(root, p)));
+    if (paths.length === 1) return { name: app, files: [{ path: paths[0], text: readFileSync(join(root, paths[0]), 'utf8') }] };
+    let folder = paths.map((p) => dirname(p)).reduce((a, b) => (b.startsWith(a) ? a : a.startsWith(b) ? b : dirname(a)));
+    const read = (f: string) => walk(join(root, f)).map((file) => ({ path: relative(root, file), text: readFileSync(file, 'utf8') }));
+    let files = read(folder);
+    if (!files.some((f) => /^datasource\s/m.test(f.text))) files = read((folder = dirname(folder)));
+    return { name: app, files };
+  });
+}

@@ -1,5 +1,6 @@
-import { getArgument, getAttribute } from '../../schema/query.js';
-import { addFieldAttribute, fix } from '../edits.js';
+import { databaseName, getArgument, getAttribute } from '../../schema/query.js';
+import { addFieldAttribute, databaseFix } from '../edits.js';
+import { setDefaultSql, sqlDialect } from '../fix-migration.js';
 import { exemptOption } from '../exemptions.js';
 import { object, string } from '../options.js';
 import { defineRule } from '../rule.js';
@@ -27,7 +28,7 @@ export default defineRule({
       const target = { kind: 'field' as const, model, field };
       const def = getAttribute(field, 'default');
       if (!def) {
-        report({ target, messageId: 'noDefault', data, fix: fix('add @default(now())', addFieldAttribute(field, '@default(now())', source(model.span.file))) });
+        report({ target, messageId: 'noDefault', data, fix: databaseFix('add-default', setDefaultSql(sqlDialect(schema), databaseName(model), databaseName(field), 'now'), 'add @default(now())', addFieldAttribute(field, '@default(now())', source(model.span.file))) });
         return;
       }
       const value = getArgument(def, 'value', 0)?.value;

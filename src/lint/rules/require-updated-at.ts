@@ -1,5 +1,5 @@
 import { hasAttribute } from '../../schema/query.js';
-import { addFieldAttribute, fix } from '../edits.js';
+import { addFieldAttribute, schemaFix } from '../edits.js';
 import { exemptOption } from '../exemptions.js';
 import { object, string } from '../options.js';
 import { defineRule } from '../rule.js';
@@ -24,7 +24,7 @@ export default defineRule({
   check({ schema, source, options, report }) {
     checkTimestampFields(schema, options.field ?? 'updatedAt', options.exempt, report, (model, field, data) => {
       if (!hasAttribute(field, 'updatedAt')) {
-        report({ target: { kind: 'field', model, field }, messageId: 'noUpdatedAt', data, fix: fix('add @updatedAt', addFieldAttribute(field, '@updatedAt', source(model.span.file))) });
+        report({ target: { kind: 'field', model, field }, messageId: 'noUpdatedAt', data, fix: schemaFix('add @updatedAt', addFieldAttribute(field, '@updatedAt', source(model.span.file))) });
       }
     });
   },
