@@ -4,8 +4,8 @@ import type { Field, Model, Schema } from '../schema/model.js';
 import { fieldKind } from '../schema/query.js';
 import type { Claim, ClaimLocation, ClaimSource, FeatureClaim, FieldClaim, ModelClaim } from './claims.js';
 import { DEFAULT_SEVERITY, type Finding, type FindingKind, type SeveritySetting } from './finding.js';
-import { isCamelCase, nameWords } from '../schema/naming.js';
-import { intendedField, schemaNamingConvention, sameWords } from './field-match.js';
+import { isCamelCase, nameWords, schemaNamingConvention } from '../schema/naming.js';
+import { intendedField, sameWords } from './field-match.js';
 import { proposedFieldLine } from './proposal.js';
 import { providerSupports } from './provider-features.js';
 

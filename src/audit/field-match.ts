@@ -1,5 +1,5 @@
-import type { Field, Model, Schema } from '../schema/model.js';
-import { isCamelCase, nameWords, toSnakeCase } from '../schema/naming.js';
+import type { Field, Model } from '../schema/model.js';
+import { nameWords } from '../schema/naming.js';
 import { mappedName } from '../schema/query.js';
 
 /** How the audit matches a name sources use with a schema field; words and cases come from schema/naming.ts. */
@@ -49,23 +49,4 @@ export function intendedField(model: Model, claimed: string, isRelation: (field:
   // `user` is not a near miss of `userType`: a relation and a scalar are different things.
   const near = model.fields.filter((f) => !isRelation(f) && isNearMiss(f.name, claimed));
   return near.length === 1 ? { field: near[0], how: 'near-miss' } : undefined;
-}
-
-/** How the schema names fields: camelCase, and whether multi-word fields are `@map`ped to snake_case columns. */
-export interface NamingConvention {
-  mapsToSnakeCase: boolean;
-}
-
-export function schemaNamingConvention(schema: Schema): NamingConvention {
-  let mapped = 0;
-  let multiWord = 0;
-  for (const model of schema.models) {
-    for (const field of model.fields) {
-      if (!isCamelCase(field.name) || nameWords(field.name).length < 2) continue;
-      if (field.attributes.some((a) => a.name === 'relation') || /^[A-Z]/.test(field.type.name) && !['String', 'Int', 'Boolean', 'DateTime', 'Float', 'Decimal', 'Json', 'BigInt', 'Bytes'].includes(field.type.name)) continue;
-      multiWord++;
-      if (mappedName(field) === toSnakeCase(field.name)) mapped++;
-    }
-  }
-  return { mapsToSnakeCase: multiWord > 0 && mapped * 2 >= multiWord };
 }

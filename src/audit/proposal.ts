@@ -1,7 +1,6 @@
 import { isScalarType, type Schema } from '../schema/model.js';
 import type { ClaimedType } from './claims.js';
-import { isCamelCase, toCamelCase, toSnakeCase } from '../schema/naming.js';
-import type { NamingConvention } from './field-match.js';
+import { isCamelCase, type NamingConvention, toCamelCase, toSnakeCase } from '../schema/naming.js';
 
 /**
  * The field line to add to the master for a field the sources use: the docs' type and

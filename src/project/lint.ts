@@ -78,8 +78,13 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
   if (options.unsafe && !options.fix && !options.fixDryRun) throw new StewardError('USAGE', '--unsafe goes with --fix or --fix-dry-run');
   if (options.fix || options.fixDryRun) {
     // Fixing, diffs, writing and Prisma's validator load only when asked for: a plain lint run skips their modules.
-    const [{ fixSchemaFiles }, { unifiedDiff }, { writeFilesAtomic }] = await Promise.all([import('../lint/fix.js'), import('../diagnostics/unified-diff.js'), import('../fs/atomic-write.js')]);
-    const result = fixSchemaFiles(files, lintConfig, { environments, unsafe: options.unsafe === true });
+    const [{ fixSchemaFiles }, { unifiedDiff }, { writeFilesAtomic }, { prismaFormat }] = await Promise.all([
+      import('../lint/fix.js'),
+      import('../diagnostics/unified-diff.js'),
+      import('../fs/atomic-write.js'),
+      import('../prisma/schema-wasm.js'),
+    ]);
+    const result = fixSchemaFiles(files, lintConfig, { environments, unsafe: options.unsafe === true, format: prismaFormat });
     const changed = result.files.filter((f, i) => f.text !== files[i].text);
     fixedFiles = changed.map((f) => f.path);
     fixCount = result.applied.length;

@@ -1,4 +1,6 @@
 import pluralize from 'pluralize';
+import type { Schema } from './model.js';
+import { mappedName } from './query.js';
 
 /**
  * Steward's one naming module: word splitting and camelCase / PascalCase / snake_case
@@ -169,4 +171,23 @@ export function matchesCaseStyle(name: string, style: CaseStyle): boolean {
     case 'upper-snake':
       return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(name);
   }
+}
+
+/** How the schema names fields: camelCase, and whether multi-word fields are `@map`ped to snake_case columns. */
+export interface NamingConvention {
+  mapsToSnakeCase: boolean;
+}
+
+export function schemaNamingConvention(schema: Schema): NamingConvention {
+  let mapped = 0;
+  let multiWord = 0;
+  for (const model of schema.models) {
+    for (const field of model.fields) {
+      if (!isCamelCase(field.name) || nameWords(field.name).length < 2) continue;
+      if (field.attributes.some((a) => a.name === 'relation') || /^[A-Z]/.test(field.type.name) && !['String', 'Int', 'Boolean', 'DateTime', 'Float', 'Decimal', 'Json', 'BigInt', 'Bytes'].includes(field.type.name)) continue;
+      multiWord++;
+      if (mappedName(field) === toSnakeCase(field.name)) mapped++;
+    }
+  }
+  return { mapsToSnakeCase: multiWord > 0 && mapped * 2 >= multiWord };
 }

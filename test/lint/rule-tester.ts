@@ -87,6 +87,7 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
         else if (e.migration) assert.match(d.fix?.migration ?? '', e.migration);
         // Every fix declares what it changes; one that changes the database names its migration statement.
         if (d.fix) assert.equal(d.fix.kind === 'schema-only', d.fix.migration === undefined, `fix of finding ${j + 1}: ${d.fix.kind} with migration ${d.fix.migration}`);
+        if (d.fix) assert.ok(RULES_BY_ID.get(ruleId)!.meta.fixKinds?.includes(d.fix.kind), `${ruleId}: fix kind ${d.fix.kind} is not in meta.fixKinds`);
       });
       const text = withDatasource(c.code);
       const fixed = fixSchemaFiles([{ path: 'schema.prisma', text }], onlyRule(ruleId, c.options), { environments: c.environments, unsafe: true });

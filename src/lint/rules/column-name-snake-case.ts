@@ -15,6 +15,7 @@ export default defineRule({
     category: 'naming',
     origin: 'steward',
     fixable: true,
+    fixKinds: ['rename-column'],
     messages: {
       missingMap: 'Column of {{model}}.{{field}} should be mapped to snake_case: add @map("{{expected}}").',
       collision: 'Column of {{model}}.{{field}} should be snake_case, but "{{expected}}" is already the column of {{other}}.',

@@ -15,6 +15,7 @@ export default defineRule({
     category: 'naming',
     origin: 'prisma-lint',
     fixable: true,
+    fixKinds: ['rename-column'],
     messages: { mapRequired: 'Field name must be mapped to snake case.', mapTo: 'Field name must be mapped to "{{expected}}".' },
     optionsDoc: '`compoundWords` (strings kept together), `requireUnderscorePrefixForIds` (boolean: ids map to `_id`).',
   },

@@ -13,6 +13,7 @@ export default defineRule({
     category: 'naming',
     origin: 'prisma-lint',
     fixable: true,
+    fixKinds: ['rename-table'],
     messages: { mapRequired: 'Model name must be mapped to snake case.', mapTo: 'Model name must be mapped to "{{expected}}".' },
     optionsDoc: '`compoundWords`, `irregularPlurals` (singular → plural), `pluralize` (boolean), `trimPrefix` (string).',
   },

@@ -14,6 +14,7 @@ export default defineRule({
     category: 'relations',
     origin: 'steward',
     fixable: true,
+    fixKinds: ['add-index'],
     messages: { notIndexed: 'Foreign key {{model}}({{fields}}) of relation {{field}} is not indexed.' },
     optionsDoc: '`exempt` (model names or "/regex/").',
   },

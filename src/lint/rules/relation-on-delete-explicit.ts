@@ -21,6 +21,7 @@ export default defineRule({
     category: 'relations',
     origin: 'steward',
     fixable: true,
+    fixKinds: ['schema-only'],
     messages: { missing: 'Relation {{model}}.{{field}} does not state onDelete (today: {{current}}).' },
   },
   options: noOptions,

@@ -14,6 +14,7 @@ export default defineRule({
     category: 'required-fields',
     origin: 'steward',
     fixable: true,
+    fixKinds: ['add-column', 'add-default'],
     messages: {
       missing: 'Model {{model}} has no `{{field}} DateTime @default(now())` field.',
       type: 'Field {{model}}.{{field}} should be DateTime (found {{type}}).',
@@ -23,8 +24,8 @@ export default defineRule({
     optionsDoc: '`field` (default "createdAt"), `exempt` (model names or "/regex/").',
   },
   options: object({ field: string, exempt: exemptOption }),
-  check({ schema, source, options, report }) {
-    checkTimestampFields(schema, options.field ?? 'createdAt', options.exempt, report, (model, field, data) => {
+  check({ schema, source, index, options, report }) {
+    checkTimestampFields({ schema, index, source }, options.field ?? 'createdAt', options.exempt, '@default(now())', report, (model, field, data) => {
       const target = { kind: 'field' as const, model, field };
       const def = getAttribute(field, 'default');
       if (!def) {

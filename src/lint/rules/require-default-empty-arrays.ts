@@ -12,6 +12,7 @@ export default defineRule({
     category: 'conventions',
     origin: 'prisma-lint',
     fixable: true,
+    fixKinds: ['add-default'],
     messages: { emptyDefault: 'Array field must default to empty array.' },
   },
   options: noOptions,

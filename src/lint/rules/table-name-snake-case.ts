@@ -15,6 +15,7 @@ export default defineRule({
     category: 'naming',
     origin: 'steward',
     fixable: true,
+    fixKinds: ['rename-table'],
     messages: {
       missingMap: 'Table of {{model}} should be mapped to snake_case: add @@map("{{expected}}").',
       notSnake: 'Table name "{{actual}}" of {{model}} is not snake_case (expected "{{expected}}").',
