@@ -25,6 +25,14 @@ export interface ClaimedType {
   inferred?: boolean;
 }
 
+/** What docs say about a field besides its type: kept in the fields `audit --fix` proposes. */
+export interface FieldFacts {
+  /** The default as the docs write it, quotes and backticks kept (`1000`, `` `FREE` ``, `true`, `now()`, `"UTC"`). */
+  default?: string;
+  unique?: boolean;
+  updatedAt?: boolean;
+}
+
 /** A source names a model (a documented section, a `prisma.<delegate>` call). */
 export interface ModelClaim {
   kind: 'model';
@@ -50,6 +58,8 @@ export interface FieldClaim {
   type?: ClaimedType;
   /** Free text the docs attach to the field (a Notes column, the rest of a bullet). */
   note?: string;
+  /** Default, uniqueness and @updatedAt, when the docs state them. */
+  facts?: FieldFacts;
   /** Code: where in the query the field appears (`where`, `data`, `select`, `orderBy`...). */
   context?: string;
 }

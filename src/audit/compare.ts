@@ -4,8 +4,9 @@ import type { Field, Model, Schema } from '../schema/model.js';
 import { fieldKind } from '../schema/query.js';
 import type { Claim, ClaimLocation, ClaimSource, FeatureClaim, FieldClaim, ModelClaim } from './claims.js';
 import { DEFAULT_SEVERITY, type Finding, type FindingKind, type SeveritySetting } from './finding.js';
-import { intendedField, isCamelCase, nameWords, schemaNamingConvention, sameWords } from './naming.js';
-import { proposedFieldLine } from './proposal.js';
+import { isCamelCase, nameWords, schemaNamingConvention } from '../schema/naming.js';
+import { intendedField, sameWords } from './field-match.js';
+import { proposedField } from './proposal.js';
 import { providerSupports } from './provider-features.js';
 
 export interface CompareOptions {
@@ -202,7 +203,11 @@ function missingField(
     return;
   }
   const type = claims.find((c) => c.source === 'docs' && c.type && c.type.accepts.length > 0)?.type ?? claims.find((c) => c.type && c.type.accepts.length > 0)?.type;
-  const line = proposedFieldLine(schema, claimed, type, convention);
+  // Docs first: what a design doc states (default, unique) wins over what code implies.
+  const facts = Object.assign({}, ...[...claims].reverse().map((c) => c.facts ?? {}));
+  const proposed = proposedField(schema, claimed, type, convention, facts);
+  const line = proposed?.line;
+  const backfill = proposed?.optionalUntilBackfilled ? ' (documented as required: optional until existing rows are backfilled, then make it required)' : '';
   push({
     kind: 'missing-in-schema',
     model: model.name,
@@ -210,7 +215,7 @@ function missingField(
     message: `\`${model.name}.${claimed}\` is ${SOURCE_TEXT[sources.join(',')]}`,
     sources,
     locations,
-    suggestion: line ? `add \`${line}\` to model ${model.name}` : `add a \`${claimed}\` field to model ${model.name}`,
+    suggestion: line ? `add \`${line}\` to model ${model.name}${backfill}` : `add a \`${claimed}\` field to model ${model.name}`,
     ...(line ? { proposal: { action: 'add-field' as const, model: model.name, line } } : {}),
     ...(note ? { note } : {}),
   });

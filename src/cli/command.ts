@@ -21,7 +21,7 @@ export interface CommandContext {
   /** Loads the configuration once per run. */
   config(): Promise<ResolvedConfig>;
   /** Renders diagnostics with the selected reporter. */
-  report(diagnostics: readonly Diagnostic[], options?: { sources?: Map<string, string>; formats?: readonly string[] }): void;
+  report(diagnostics: readonly Diagnostic[], options?: { sources?: Map<string, string>; formats?: readonly string[]; extra?: Record<string, unknown> }): void;
 }
 
 export interface ParsedArgs {

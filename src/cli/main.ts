@@ -94,7 +94,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     progress: createProgress({ write: stderr, isTTY: options.stderrIsTTY ?? (options.stderr ? false : process.stderr.isTTY === true), env, format }),
     config: () => (configPromise ??= import('../config/load.js').then((m) => m.loadConfig({ cwd, configFile: values.config as string | undefined }))),
     report(diagnostics, opts = {}) {
-      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd }));
+      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd, extra: opts.extra }));
     },
   };
   try {

@@ -1,3 +1,5 @@
+import type { FixKind } from './fix-kind.js';
+
 /**
  * The one diagnostic type of the whole tool. Generation, validation, lint, audit, diff and
  * drift all produce Diagnostics; reporters render them without knowing which feature made them.
@@ -24,6 +26,10 @@ export interface TextEdit {
 export interface Fix {
   description: string;
   edits: TextEdit[];
+  /** What the fix changes: the schema only, or the database (and whether `--fix` applies it). */
+  kind: FixKind;
+  /** For a fix that changes the database: a representative statement of the migration it causes. */
+  migration?: string;
 }
 
 export interface Diagnostic {

@@ -1,4 +1,5 @@
 import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
+import { isSafeFixKind } from '../diagnostics/fix-kind.js';
 import { StewardError } from '../errors/index.js';
 import { applyEdits } from '../schema/edits.js';
 import type { SourceFile } from '../schema/model.js';
@@ -18,17 +19,36 @@ export interface FixResult {
 
 const MAX_PASSES = 10;
 
+export interface FixOptions extends LintRunOptions {
+  /** Also apply the fixes that change the database in a way that can break readers (renames). */
+  unsafe?: boolean;
+  /**
+   * Prisma's formatter (src/prisma/schema-wasm.ts), run on every model a fix edited so its
+   * columns stay aligned; models no fix touched are left as written.
+   */
+  format?: (text: string, path: string) => string;
+}
+
 /**
- * Applies every fix the linter offers, as text edits on the schema files. Fixes whose edits
+ * Applies the fixes the linter offers, as text edits on the schema files: the safe ones (schema
+ * only, or purely additive in the database), and with `unsafe` the others too (renames). Fixes whose edits
  * overlap one already taken wait for the next pass, which lints the edited text again; it
  * stops when a pass has nothing left to fix, so a second run changes nothing.
  */
-export function fixSchemaFiles(files: readonly SourceFile[], config: LintConfig, options: LintRunOptions = {}): FixResult {
+export function fixSchemaFiles(files: readonly SourceFile[], config: LintConfig, options: FixOptions = {}): FixResult {
+  const result = applyFixPasses(files, config, options);
+  if (!options.format || result.applied.length === 0) return result;
+  const formatted = formatEditedModels(files, result.files, options.format);
+  if (formatted.every((f, i) => f.text === result.files[i].text)) return result;
+  return { ...result, files: formatted, remaining: lintSchema(parseSchema(formatted), config, options) };
+}
+
+function applyFixPasses(files: readonly SourceFile[], config: LintConfig, options: FixOptions): FixResult {
   let current = files.map((f) => ({ ...f }));
   const applied: Diagnostic[] = [];
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const diagnostics = lintSchema(parseSchema(current), config, options);
-    const chosen = chooseFixes(diagnostics);
+    const chosen = chooseFixes(diagnostics, options.unsafe === true);
     if (chosen.length === 0) return { files: current, applied, remaining: diagnostics, passes: pass };
     const byFile = new Map<string, TextEdit[]>();
     for (const d of chosen) {
@@ -38,7 +58,7 @@ export function fixSchemaFiles(files: readonly SourceFile[], config: LintConfig,
         list.push(e);
       }
     }
-    current = current.map((f) => (byFile.has(f.path) ? { path: f.path, text: applyEdits(f.text, oneBlankLinePerPoint(byFile.get(f.path)!)) } : f));
+    current = current.map((f) => (byFile.has(f.path) ? { path: f.path, text: applyEdits(f.text, oneBlankLinePerPoint(mapLast(byFile.get(f.path)!))) } : f));
     applied.push(...chosen);
     try {
       parseSchema(current);
@@ -49,12 +69,13 @@ export function fixSchemaFiles(files: readonly SourceFile[], config: LintConfig,
   return { files: current, applied, remaining: lintSchema(parseSchema(current), config, options), passes: MAX_PASSES };
 }
 
-/** Fixes whose edits do not overlap each other, in report order. */
-function chooseFixes(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+/** Fixes whose edits do not overlap each other, in report order; unsafe ones only when asked. */
+function chooseFixes(diagnostics: readonly Diagnostic[], unsafe: boolean): Diagnostic[] {
   const taken = new Map<string, TextEdit[]>();
   const chosen: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (!d.fix || d.fix.edits.length === 0) continue;
+    if (!unsafe && !isSafeFixKind(d.fix.kind)) continue;
     if (d.fix.edits.some((e) => (taken.get(e.file) ?? []).some((t) => overlaps(e, t)))) continue;
     for (const e of d.fix.edits) {
       let list = taken.get(e.file);
@@ -71,6 +92,44 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.start === a.end) return a.start > b.start && a.start < b.end;
   if (b.start === b.end) return b.start > a.start && b.start < a.end;
   return a.start < b.end && b.start < a.end;
+}
+
+/** Block attributes inserted at one point keep Prisma's order: `@@map` after `@@index` and `@@unique`. */
+function mapLast(edits: TextEdit[]): TextEdit[] {
+  const isMap = (e: TextEdit) => e.start === e.end && e.text.trimStart().startsWith('@@map(');
+  return [...edits.filter((e) => !isMap(e)), ...edits.filter(isMap)];
+}
+
+/**
+ * Runs the formatter on each model whose text the fixes changed, and only on those: a fix on one
+ * model does not reformat a file its author laid out by hand. A model the formatter cannot read
+ * is left as the fixes wrote it.
+ */
+function formatEditedModels(before: readonly SourceFile[], after: readonly SourceFile[], format: (text: string, path: string) => string): SourceFile[] {
+  const original = new Map<string, string>();
+  const parsed = parseSchema([...before]);
+  for (const m of [...parsed.models, ...parsed.views, ...parsed.types]) original.set(m.name, blockText(before, m.span));
+  const fixed = parseSchema([...after]);
+  const edits = new Map<string, TextEdit[]>();
+  for (const model of [...fixed.models, ...fixed.views, ...fixed.types]) {
+    const text = blockText(after, model.span);
+    if (original.get(model.name) === text) continue;
+    let formatted: string;
+    try {
+      formatted = format(text, model.span.file).replace(/\n+$/, '');
+    } catch {
+      continue;
+    }
+    if (formatted === text || !/^(model|view|type)\s/.test(formatted)) continue;
+    let list = edits.get(model.span.file);
+    if (!list) edits.set(model.span.file, (list = []));
+    list.push({ file: model.span.file, start: model.span.start, end: model.span.end, text: formatted });
+  }
+  return after.map((f) => (edits.has(f.path) ? { path: f.path, text: applyEdits(f.text, edits.get(f.path)!) } : f));
+}
+
+function blockText(files: readonly SourceFile[], span: { file: string; start: number; end: number }): string {
+  return files.find((f) => f.path === span.file)!.text.slice(span.start, span.end);
 }
 
 /**

@@ -6,4 +6,4 @@ export { PRESETS, presetSeverities, type PresetName } from './presets.js';
 export { RULES, RULES_BY_ID, PRISMA_LINT_RULE_IDS } from './rules/index.js';
 export type { Rule, RuleMeta, RuleContext, RuleReport, LintTarget } from './rule.js';
 export type { LintConfig, LintOverride, RuleSetting } from './settings.js';
-export { toSnakeCase, toTableName, splitWords } from './naming.js';
+export { toSnakeCase, toTableName, splitWords } from '../schema/naming.js';

@@ -1,4 +1,5 @@
 import type { Fix, Severity } from '../diagnostics/diagnostic.js';
+import type { FixKind } from '../diagnostics/fix-kind.js';
 import type { ConfigBlock, Enum, EnumValue, Field, Model, Schema, Span } from '../schema/model.js';
 import type { OptionsSchema } from './options.js';
 import type { SchemaIndex } from './schema-index.js';
@@ -18,8 +19,10 @@ export interface RuleMeta {
   why: string;
   category: RuleCategory;
   origin: RuleOrigin;
-  /** Whether findings carry a safe fix that `--fix` applies. */
+  /** Whether findings carry a fix. */
   fixable: boolean;
+  /** What its fixes change (schema only, or the database): decides whether `--fix` applies them or only `--fix --unsafe`. */
+  fixKinds?: readonly FixKind[];
   /** Messages by id; `{{name}}` placeholders are filled from the report's data. */
   messages: Record<string, string>;
   /** Options in words, for the documentation. */

@@ -90,6 +90,20 @@ export function isUniqueCombination(model: Model, names: readonly string[]): boo
   });
 }
 
+/**
+ * Whether some of these fields are already unique together (`userId String @unique`, or a
+ * `@@unique`/`@@id` over a subset): then every combination containing them is unique too.
+ */
+export function isUniqueWithin(model: Model, names: readonly string[]): boolean {
+  const wanted = new Set(names);
+  if (model.fields.some((f) => wanted.has(f.name) && f.attributes.some((a) => a.name === 'id' || a.name === 'unique'))) return true;
+  return model.attributes.some((a) => {
+    if (a.name !== 'id' && a.name !== 'unique') return false;
+    const refs = fieldRefs(getArgument(a, 'fields', 0)?.value);
+    return refs.length > 0 && refs.every((r) => wanted.has(r));
+  });
+}
+
 /** Whether an index (`@@index`, `@@unique`, `@@id`, or `@id`/`@unique` on a single field) starts with these fields, in any order. */
 export function leadsAnIndex(model: Model, names: readonly string[]): boolean {
   if (names.length === 1) {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isSafeFixKind } from '../diagnostics/fix-kind.js';
 import { StewardError } from '../errors/index.js';
 import { loadPrismaLintConfig, resolveLintConfig, type LintSection } from '../lint/config.js';
 import { lintSchema } from '../lint/engine.js';
@@ -18,6 +19,8 @@ export interface LintProjectOptions {
   fix?: boolean;
   /** Compute fixes and return their diff; write nothing. */
   fixDryRun?: boolean;
+  /** With fix or fixDryRun: also the unsafe fixes (database renames). */
+  unsafe?: boolean;
   /** Baseline file (relative to cwd); overrides `lint.baseline`. */
   baseline?: string;
   /** Rewrite the baseline with today's findings. */
@@ -33,6 +36,13 @@ export interface LintProjectResult {
   fixCount: number;
   /** Unified diff of --fix-dry-run. */
   diff?: string;
+  /**
+   * --fix-dry-run: the findings with a fix in the files as they are, in two groups: the safe
+   * fixes `--fix` applies and the unsafe ones only `--fix --unsafe` applies.
+   */
+  fixes?: { safe: Diagnostic[]; unsafe: Diagnostic[] };
+  /** --fix without --unsafe: findings left whose fix is unsafe (not applied). */
+  unsafeFixesLeft?: number;
   /** Findings hidden because the baseline knows them. */
   baselineKnown?: number;
   /** Path of a baseline that was written. */
@@ -66,18 +76,33 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
   let fixedFiles: string[] = [];
   let fixCount = 0;
   let diff: string | undefined;
+  let fixes: LintProjectResult['fixes'];
+  let unsafeFixesLeft: number | undefined;
 
+  if (options.unsafe && !options.fix && !options.fixDryRun) throw new StewardError('USAGE', '--unsafe goes with --fix or --fix-dry-run');
   if (options.fix || options.fixDryRun) {
     // Fixing, diffs, writing and Prisma's validator load only when asked for: a plain lint run skips their modules.
-    const [{ fixSchemaFiles }, { unifiedDiff }, { writeFilesAtomic }] = await Promise.all([import('../lint/fix.js'), import('../diagnostics/unified-diff.js'), import('../fs/atomic-write.js')]);
-    const result = fixSchemaFiles(files, lintConfig, { environments });
+    const [{ fixSchemaFiles }, { unifiedDiff }, { writeFilesAtomic }, { prismaFormat }] = await Promise.all([
+      import('../lint/fix.js'),
+      import('../diagnostics/unified-diff.js'),
+      import('../fs/atomic-write.js'),
+      import('../prisma/schema-wasm.js'),
+    ]);
+    const result = fixSchemaFiles(files, lintConfig, { environments, unsafe: options.unsafe === true, format: prismaFormat });
     const changed = result.files.filter((f, i) => f.text !== files[i].text);
     fixedFiles = changed.map((f) => f.path);
     fixCount = result.applied.length;
     diagnostics = result.remaining;
     if (options.fixDryRun) {
       diff = changed.map((f) => unifiedDiff(sources.get(f.path)!, f.text, f.path)).join('');
-    } else if (changed.length > 0) {
+      // Nothing is written: findings are those of the files as they are, so their lines match the code frames.
+      diagnostics = lintSchema(parseSchema(files), lintConfig, { environments });
+      const withFix = diagnostics.filter((d) => d.fix && d.fix.edits.length > 0);
+      fixes = { safe: withFix.filter((d) => isSafeFixKind(d.fix!.kind)), unsafe: withFix.filter((d) => !isSafeFixKind(d.fix!.kind)) };
+    } else if (!options.unsafe) {
+      unsafeFixesLeft = diagnostics.filter((d) => d.fix && !isSafeFixKind(d.fix.kind)).length;
+    }
+    if (!options.fixDryRun && changed.length > 0) {
       await assertStillValid(files, result.files, config.prismaMajor);
       writeFilesAtomic(changed.map((f) => ({ path: resolve(config.cwd, f.path), text: f.text })));
       for (const f of changed) sources.set(f.path, f.text);
@@ -104,7 +129,7 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
       baselineKnown = applied.known;
     }
   }
-  return { diagnostics, sources, fixedFiles, fixCount, diff, baselineKnown, baselineWritten };
+  return { diagnostics, sources, fixedFiles, fixCount, diff, fixes, unsafeFixesLeft, baselineKnown, baselineWritten };
 }
 
 /** Refuses to write fixes that make Prisma reject a schema it accepted before. */

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Claim } from '../../src/audit/claims.js';
 import { compareClaims } from '../../src/audit/compare.js';
 import { extractDocClaims } from '../../src/audit/docs/extract.js';
-import { isNearMiss, sameWords } from '../../src/audit/naming.js';
+import { isNearMiss, sameWords } from '../../src/audit/field-match.js';
 import { MESSAGING_SCHEMA } from './schema.js';
 
 const docs = (text: string): Claim[] => extractDocClaims('DESIGN.md', text).claims;
@@ -53,7 +53,7 @@ test('a documented and used field carries both sources and every location', () =
   assert.equal(findings.length, 1);
   assert.deepEqual(findings[0].sources, ['docs', 'code']);
   assert.deepEqual(findings[0].locations.map((l) => `${l.file}:${l.line}`), ['DESIGN.md:5', 'a.ts:3']);
-  assert.equal(findings[0].suggestion, 'add `isActive Boolean @map("is_active")` to model Conversation');
+  assert.equal(findings[0].suggestion, 'add `isActive Boolean? @map("is_active")` to model Conversation (documented as required: optional until existing rows are backfilled, then make it required)');
 });
 
 test('env-incompatible names each environment that lacks the feature', () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../../src/schema/model.js';
+import { REALWORLD_APPS, realworldDir } from './realworld.js';
 
 /** The repository root (tests run from dist/test/...). */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -55,4 +56,16 @@ function walk(dir: string): string[] {
       const p = join(dir, n);
       return statSync(p).isDirectory() ? walk(p) : n.endsWith('.prisma') ? [p] : [];
     });
+}
+
+/** Each real-world app's Prisma schema files: one file, or every file of a multi-file schema folder. */
+export function realworldSchemas(): CorpusEntry[] {
+  const dir = realworldDir();
+  if (!dir) return [];
+  return REALWORLD_APPS.map((app) => {
+    const root = join(dir, app.name);
+    const master = join(root, app.master);
+    const paths = statSync(master).isDirectory() ? walk(master) : [master];
+    return { name: app.name, files: paths.map((file) => ({ path: relative(root, file), text: readFileSync(file, 'utf8') })) };
+  });
 }

@@ -42,21 +42,79 @@ describe('steward lint', () => {
     for (const rule of ['column-name-snake-case', 'table-name-snake-case', 'require-updated-at', 'relation-foreign-key-index', 'environment-compatibility']) assert.ok(rules.has(rule), rule);
   });
 
-  it('--fix-dry-run prints a diff and writes nothing; --fix writes; a second --fix changes nothing', async () => {
+  it('--fix-dry-run lists safe and unsafe fixes with their statements, prints the diff of the safe ones, writes nothing', async () => {
     const dir = tempProject({ 'prisma/schema.master.prisma': MASTER });
     const before = snapshot(dir);
     const dry = await run(dir, 'lint', '--fix-dry-run');
+    assert.equal(dry.code, 1);
+    assert.match(dry.stdout, /^Safe fixes \(--fix applies them\): 3$/m);
+    assert.match(dry.stdout, /^  prisma\/schema\.master\.prisma:18:3 add @@index\(\[senderId\]\) \(safe, creates an index\) \[relation-foreign-key-index\]\n      CREATE INDEX "Message_senderId_idx" ON "Message"\("senderId"\);$/m);
+    assert.match(dry.stdout, /^Unsafe fixes \(only --fix --unsafe applies them\): 4$/m);
+    assert.match(dry.stdout, /^      ALTER TABLE "Message" RENAME COLUMN "senderId" TO "sender_id";$/m);
+    assert.match(dry.stdout, /^      ALTER TABLE "Message" RENAME TO "messages";$/m);
     assert.match(dry.stdout, /^\+  @@index\(\[senderId\]\)$/m);
-    assert.match(dry.stdout, /^\+  updatedAt DateTime @map\("updated_at"\) @updatedAt$/m);
+    assert.match(dry.stdout, /^\+  updatedAt DateTime @updatedAt$/m);
+    assert.doesNotMatch(dry.stdout, /^\+.*@map\("sender_id"\)/m, 'the diff holds the safe fixes only');
+    // Findings are located in the file as it is: the line numbers match the code frames.
+    assert.match(dry.stdout, /prisma\/schema\.master\.prisma:21:3 error Field Message\.updatedAt should have @updatedAt\. \[require-updated-at\]\n.*\n  > 21 \|   updatedAt DateTime\n/);
     assert.deepEqual(snapshot(dir), before);
+    const unsafe = await run(dir, 'lint', '--fix-dry-run', '--unsafe');
+    assert.match(unsafe.stdout, /^\+  senderId  Int      @map\("sender_id"\)$/m);
+    assert.deepEqual(snapshot(dir), before);
+  });
+
+  it('--fix-dry-run --format json prints JSON: findings, both groups of fixes with kind and statement, the diff', async () => {
+    const dir = tempProject({ 'prisma/schema.master.prisma': MASTER });
+    const r = await run(dir, 'lint', '--fix-dry-run', '--format', 'json');
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout) as {
+      diagnostics: { rule: string; line: number; fix: { kind: string; safe: boolean; migration?: string } | null }[];
+      fixes: { safe: { rule: string; kind: string; migration: string | null }[]; unsafe: { rule: string; kind: string; safe: boolean; migration: string | null }[] };
+      diff: string;
+    };
+    assert.deepEqual(out.fixes.safe.map((f) => `${f.rule} ${f.kind}`), ['relation-foreign-key-index add-index', 'relation-on-delete-explicit schema-only', 'require-updated-at schema-only']);
+    assert.deepEqual(out.fixes.unsafe.map((f) => f.kind), ['rename-table', 'rename-column', 'rename-column', 'rename-column']);
+    assert.ok(out.fixes.unsafe.every((f) => !f.safe && f.migration?.startsWith('ALTER TABLE "Message" RENAME')));
+    assert.match(out.diff, /\+  @@index\(\[senderId\]\)/);
+    const updatedAt = out.diagnostics.find((d) => d.rule === 'require-updated-at')!;
+    assert.equal(updatedAt.line, 21);
+    assert.deepEqual({ kind: updatedAt.fix?.kind, safe: updatedAt.fix?.safe }, { kind: 'schema-only', safe: true });
+  });
+
+  it('--fix applies the safe fixes only and says how many unsafe ones it left; --fix --unsafe the renames, @@map last; a second run changes nothing', async () => {
+    const dir = tempProject({ 'prisma/schema.master.prisma': MASTER });
     const fixed = await run(dir, 'lint', '--fix');
-    assert.match(fixed.stdout, /Fixed \d+ findings/);
-    const text = readFileSync(join(dir, 'prisma', 'schema.master.prisma'), 'utf8');
+    assert.match(fixed.stdout, /Fixed 3 findings/);
+    assert.match(fixed.stdout, /4 unsafe fixes not applied: they rename columns or tables/);
+    let text = readFileSync(join(dir, 'prisma', 'schema.master.prisma'), 'utf8');
     assert.match(text, /sender +User +@relation\(fields: \[senderId\], references: \[id\], onDelete: Restrict\)/);
-    assert.match(text, /\n\n  @@map\("messages"\)\n  @@index\(\[senderId\]\)\n\}/);
-    const again = await run(dir, 'lint', '--fix');
+    assert.doesNotMatch(text, /@map\("sender_id"\)|@@map\("messages"\)/);
+    const unsafe = await run(dir, 'lint', '--fix', '--unsafe');
+    assert.match(unsafe.stdout, /Fixed 4 findings/);
+    text = readFileSync(join(dir, 'prisma', 'schema.master.prisma'), 'utf8');
+    assert.match(text, /\n  senderId  Int      @map\("sender_id"\)\n/);
+    assert.match(text, /\n\n  @@index\(\[senderId\]\)\n  @@map\("messages"\)\n\}/);
+    const again = await run(dir, 'lint', '--fix', '--unsafe');
     assert.doesNotMatch(again.stdout, /Fixed/);
     assert.equal(readFileSync(join(dir, 'prisma', 'schema.master.prisma'), 'utf8'), text);
+  });
+
+  it('--fix adds missing createdAt and updatedAt (with defaults) and keeps the model aligned', async () => {
+    const master = 'datasource db {\n  provider = "postgresql"\n}\n\nmodel Tag {\n  id   Int    @id @default(autoincrement())\n  name String @unique\n}\n';
+    const dir = tempProject({ 'prisma/schema.master.prisma': master, 'steward.config.json': JSON.stringify({ lint: { preset: 'none', rules: { 'require-created-at': 'error', 'require-updated-at': 'error' } } }) });
+    const r = await run(dir, 'lint', '--fix');
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(
+      readFileSync(join(dir, 'prisma', 'schema.master.prisma'), 'utf8'),
+      'datasource db {\n  provider = "postgresql"\n}\n\nmodel Tag {\n  id        Int      @id @default(autoincrement())\n  name      String   @unique\n  createdAt DateTime @default(now())\n  updatedAt DateTime @default(now()) @updatedAt\n}\n',
+    );
+  });
+
+  it('--unsafe without --fix is a usage error', async () => {
+    const dir = tempProject({ 'prisma/schema.master.prisma': MASTER });
+    const r = await run(dir, 'lint', '--unsafe');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--unsafe goes with --fix or --fix-dry-run/);
   });
 
   it('reads .prismalintrc.json and its ignore comments', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { type FixKind, isSafeFixKind } from '../../src/diagnostics/fix-kind.js';
 import { lintSchema } from '../../src/lint/engine.js';
 import type { LintEnvironment } from '../../src/lint/environment.js';
 import { fixSchemaFiles } from '../../src/lint/fix.js';
@@ -16,6 +17,10 @@ export interface ExpectedFinding {
   column?: number;
   field?: string;
   env?: string;
+  /** The kind of the finding's fix (schema-only, add-index, rename-column...). */
+  fixKind?: FixKind;
+  /** The migration statement the fix causes, for database-changing fixes. */
+  migration?: string | RegExp;
 }
 
 export interface InvalidCase {
@@ -77,14 +82,24 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
         else if (e.message) assert.match(d.message, e.message);
         if (e.field !== undefined) assert.equal(d.field, e.field);
         if (e.env !== undefined) assert.equal(d.env, e.env);
+        if (e.fixKind !== undefined) assert.equal(d.fix?.kind, e.fixKind, `fix kind of finding ${j + 1}`);
+        if (typeof e.migration === 'string') assert.equal(d.fix?.migration, e.migration);
+        else if (e.migration) assert.match(d.fix?.migration ?? '', e.migration);
+        // Every fix declares what it changes; one that changes the database names its migration statement.
+        if (d.fix) assert.equal(d.fix.kind === 'schema-only', d.fix.migration === undefined, `fix of finding ${j + 1}: ${d.fix.kind} with migration ${d.fix.migration}`);
+        if (d.fix) assert.ok(RULES_BY_ID.get(ruleId)!.meta.fixKinds?.includes(d.fix.kind), `${ruleId}: fix kind ${d.fix.kind} is not in meta.fixKinds`);
       });
       const text = withDatasource(c.code);
-      const fixed = fixSchemaFiles([{ path: 'schema.prisma', text }], onlyRule(ruleId, c.options), { environments: c.environments });
+      const fixed = fixSchemaFiles([{ path: 'schema.prisma', text }], onlyRule(ruleId, c.options), { environments: c.environments, unsafe: true });
+      // --fix without --unsafe applies exactly the safe fixes.
+      const safeOnly = fixSchemaFiles([{ path: 'schema.prisma', text }], onlyRule(ruleId, c.options), { environments: c.environments });
+      if (found.every((d) => d.fix === undefined || !isSafeFixKind(d.fix.kind))) assert.equal(safeOnly.files[0].text, text, 'no safe fix: --fix changes nothing');
+      else if (found.every((d) => d.fix === undefined || isSafeFixKind(d.fix.kind))) assert.equal(safeOnly.files[0].text, fixed.files[0].text, 'only safe fixes: --fix applies them all');
       if (c.output === undefined) {
         assert.equal(fixed.files[0].text, text, 'no fix expected');
       } else {
         assert.equal(fixed.files[0].text, withDatasource(c.output));
-        const again = fixSchemaFiles(fixed.files, onlyRule(ruleId, c.options), { environments: c.environments });
+        const again = fixSchemaFiles(fixed.files, onlyRule(ruleId, c.options), { environments: c.environments, unsafe: true });
         assert.equal(again.files[0].text, fixed.files[0].text, 'a second --fix changes nothing');
       }
     });

@@ -4,6 +4,7 @@ import { StewardError } from '../../errors/index.js';
 import { parseSchema } from '../../schema/parse.js';
 import type { Claim, ClaimLocation, FieldClaim, ModelClaim } from '../claims.js';
 import { parseDocType, parseRequired } from './doc-type.js';
+import { parseFieldFacts } from './field-facts.js';
 import { modelFromHeading, type ModelHeading } from './heading.js';
 
 export interface DocsExtraction {
@@ -99,7 +100,9 @@ function prismaBlockClaims(path: string, code: Tokens.Code, fenceLine: number, p
     claims.push({ kind: 'model', source: 'docs', model: model.name, location: { file: path, line: model.nameSpan.line, column: model.nameSpan.column }, explicit: true });
     for (const field of model.fields) {
       const t = field.type;
+      const facts = parseFieldFacts(field.attributes.map((a) => padded.slice(a.span.start, a.span.end)).join(' '));
       claims.push({
+        ...(facts ? { facts } : {}),
         kind: 'field',
         source: 'docs',
         model: model.name,
@@ -138,6 +141,8 @@ function tableClaims(path: string, model: string, table: Tokens.Table, tableLine
       if (required !== undefined) claim.type = { ...(claim.type ?? { accepts: [], written: '', list: false }), optional: !required };
     }
     if (notesColumn > 0 && row[notesColumn]) claim.note = cellText(row[notesColumn]);
+    const facts = parseFieldFacts(row.slice(1).filter((_, i) => i + 1 !== requiredColumn).map(cellText).join(' ; '));
+    if (facts) claim.facts = facts;
     claims.push(claim);
   });
   return inferOptionality(claims);
@@ -160,6 +165,8 @@ function listClaims(path: string, model: string, list: Tokens.List, listLine: nu
         if (required !== undefined) claim.type = { accepts: [], written: '', list: false, optional: !required };
       }
       if (m[4]?.trim()) claim.note = m[4].trim();
+      const facts = parseFieldFacts(`${m[2] ?? ''} ; ${m[4] ?? ''}`);
+      if (facts) claim.facts = facts;
       claims.push(claim);
     }
     line += countNewlines(item.raw, 0, item.raw.length);

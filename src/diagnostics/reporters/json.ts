@@ -1,4 +1,5 @@
 import { countBySeverity } from '../diagnostic.js';
+import { isSafeFixKind } from '../fix-kind.js';
 import type { Reporter } from './types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { Reporter } from './types.js';
  */
 const NO_NOTES: readonly string[] = Object.freeze([]);
 
-export const jsonReporter: Reporter = (diagnostics) => {
+export const jsonReporter: Reporter = (diagnostics, context) => {
   const items: Record<string, unknown>[] = [];
   for (const d of diagnostics) {
     const location = d.location;
@@ -26,7 +27,7 @@ export const jsonReporter: Reporter = (diagnostics) => {
       model: d.model ?? null,
       field: d.field ?? null,
       notes: d.notes ?? NO_NOTES,
-      fix: d.fix ?? null,
+      fix: d.fix ? { ...d.fix, safe: isSafeFixKind(d.fix.kind) } : null,
     };
     if (d.data) item.data = d.data;
     items.push(item);
@@ -34,5 +35,6 @@ export const jsonReporter: Reporter = (diagnostics) => {
   // One stringify for the whole list, then a line break between diagnostics: `},{"source":`
   // only occurs there, since every quote inside a JSON string is escaped.
   const body = JSON.stringify(items).slice(1, -1).replaceAll('},{"source":', '},\n{"source":');
-  return `{"diagnostics":[${items.length ? `\n${body}\n` : ''}],\n"summary":${JSON.stringify(countBySeverity(diagnostics))}}\n`;
+  const extra = Object.entries(context?.extra ?? {}).map(([key, value]) => `,\n${JSON.stringify(key)}:${JSON.stringify(value)}`).join('');
+  return `{"diagnostics":[${items.length ? `\n${body}\n` : ''}],\n"summary":${JSON.stringify(countBySeverity(diagnostics))}${extra}}\n`;
 };

@@ -1,4 +1,5 @@
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import { describeFixKind } from '../fix-kind.js';
 import type { Reporter } from './types.js';
 
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
@@ -27,7 +28,7 @@ export const markdownReporter: Reporter = (diagnostics, context) => {
     out.push(`#### \`${file}\``, '', '| | Line | Rule | Message | Where |', '|---|---:|---|---|---|');
     for (const d of list) {
       const where = [d.model && d.field ? `${d.model}.${d.field}` : d.model, d.env ? `env: ${d.env}` : undefined].filter(Boolean).join(', ');
-      const message = [d.message, ...(d.notes ?? [])].map(cell).join('<br>') + (d.fix ? `<br>_fix: ${cell(d.fix.description)}_` : '');
+      const message = [d.message, ...(d.notes ?? [])].map(cell).join('<br>') + (d.fix ? `<br>_fix (${describeFixKind(d.fix.kind)}): ${cell(d.fix.description)}_` : '');
       out.push(`| ${ICON[d.severity]} | ${d.location ? `${d.location.line}:${d.location.column}` : ''} | \`${cell(d.code)}\` | ${message} | ${cell(where)} |`);
     }
     out.push('');

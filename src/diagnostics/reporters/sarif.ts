@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
+import { describeFixKind, isSafeFixKind } from '../fix-kind.js';
 import type { Reporter } from './types.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -32,9 +33,14 @@ export const sarifReporter: Reporter = (diagnostics, context) => {
     if (d.env) props.env = d.env;
     if (d.model) props.model = d.model;
     if (d.field) props.field = d.field;
+    if (d.fix) {
+      props.fixKind = d.fix.kind;
+      props.fixSafe = isSafeFixKind(d.fix.kind);
+      if (d.fix.migration) props.fixMigration = d.fix.migration;
+    }
     if (Object.keys(props).length > 0) result.properties = props;
     if (d.fix && d.location) {
-      result.fixes = [{ description: { text: d.fix.description }, artifactChanges: artifactChanges(d, context.cwd) }];
+      result.fixes = [{ description: { text: `${d.fix.description} (${describeFixKind(d.fix.kind)})` }, artifactChanges: artifactChanges(d, context.cwd) }];
     }
     return result;
   });

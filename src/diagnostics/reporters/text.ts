@@ -1,4 +1,5 @@
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import { describeFixKind } from '../fix-kind.js';
 import type { ReportContext, Reporter } from './types.js';
 
 /** Terminal output: `file:line:col severity message [code]`, a code frame, notes. */
@@ -13,7 +14,7 @@ export const textReporter: Reporter = (diagnostics, context) => {
     const frame = codeFrame(d, context);
     if (frame) out.push(frame);
     for (const note of d.notes ?? []) out.push(`  ${style.dim('=')} ${note}`);
-    if (d.fix) out.push(`  ${style.dim('fix:')} ${d.fix.description}`);
+    if (d.fix) out.push(`  ${style.dim(`fix (${describeFixKind(d.fix.kind)}):`)} ${d.fix.description}`);
   }
   const c = countBySeverity(diagnostics);
   if (diagnostics.length > 0) out.push('');

@@ -9,6 +9,8 @@ export interface ReportContext {
   title?: string;
   /** Working directory, for reporters that need absolute or repository-relative paths. */
   cwd?: string;
+  /** A command's own results beside the diagnostics (lint's dry-run fixes): JSON adds them as top-level keys. */
+  extra?: Record<string, unknown>;
 }
 
 /** A reporter renders diagnostics to text. It knows nothing about the features that made them. */

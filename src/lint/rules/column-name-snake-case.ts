@@ -1,7 +1,9 @@
+import type { TextEdit } from '../../diagnostics/diagnostic.js';
 import { databaseName, getArgument, getAttribute } from '../../schema/query.js';
-import { addFieldAttribute, fix, replaceSpan } from '../edits.js';
+import { addFieldAttribute, databaseFix, replaceSpan } from '../edits.js';
+import { renameColumnSql, sqlDialect } from '../fix-migration.js';
 import { exemptOption, isExempt } from '../exemptions.js';
-import { matchesCaseStyle, toSnakeCase } from '../naming.js';
+import { matchesCaseStyle, toSnakeCase } from '../../schema/naming.js';
 import { boolean, list, object, string } from '../options.js';
 import { defineRule } from '../rule.js';
 
@@ -13,6 +15,7 @@ export default defineRule({
     category: 'naming',
     origin: 'steward',
     fixable: true,
+    fixKinds: ['rename-column'],
     messages: {
       missingMap: 'Column of {{model}}.{{field}} should be mapped to snake_case: add @map("{{expected}}").',
       collision: 'Column of {{model}}.{{field}} should be snake_case, but "{{expected}}" is already the column of {{other}}.',
@@ -23,8 +26,11 @@ export default defineRule({
   },
   options: object({ words: list(string), matchFieldName: boolean, exempt: exemptOption }),
   check({ schema, source, index, options, report }) {
+    const dialect = sqlDialect(schema);
     for (const model of [...schema.models, ...schema.views]) {
       if (isExempt(model.name, options.exempt)) continue;
+      const table = databaseName(model);
+      const rename = (from: string, to: string, description: string, edit: TextEdit) => databaseFix('rename-column', renameColumnSql(dialect, table, from, to), description, edit);
       // Column and expected name of every scalar field, computed once (undefined: a relation).
       const fields = model.fields;
       const columnOf: (string | undefined)[] = new Array(fields.length);
@@ -64,7 +70,7 @@ export default defineRule({
               target: { kind: 'field', model, field },
               messageId: 'missingMap',
               data: { model: model.name, field: field.name, expected },
-              fix: fix(`add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`, source(model.span.file))),
+              fix: rename(column, expected, `add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`, source(model.span.file))),
             });
           }
           continue;
@@ -73,9 +79,9 @@ export default defineRule({
         if (actual === '_id' || actual === expected) continue;
         const data = { model: model.name, field: field.name, expected, actual };
         if (!matchesCaseStyle(actual, 'snake')) {
-          report({ target: { kind: 'field', model, field }, span: arg.value.span, messageId: 'notSnake', data, fix: fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
+          report({ target: { kind: 'field', model, field }, span: arg.value.span, messageId: 'notSnake', data, fix: rename(actual, expected, `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
         } else if (options.matchFieldName) {
-          report({ target: { kind: 'field', model, field }, span: arg.value.span, messageId: 'differs', data, fix: fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
+          report({ target: { kind: 'field', model, field }, span: arg.value.span, messageId: 'differs', data, fix: rename(actual, expected, `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
         }
       }
     }

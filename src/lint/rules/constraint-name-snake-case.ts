@@ -1,6 +1,6 @@
 import type { Attribute, Field, Model } from '../../schema/model.js';
 import { getArgument } from '../../schema/query.js';
-import { matchesCaseStyle } from '../naming.js';
+import { matchesCaseStyle } from '../../schema/naming.js';
 import { noOptions } from '../options.js';
 import { defineRule } from '../rule.js';
 

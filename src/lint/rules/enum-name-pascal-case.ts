@@ -1,5 +1,5 @@
 import { allowListOption, matchesAllowList, trimPrefix, trimPrefixOption } from '../compat/prisma-lint-options.js';
-import { isPascalCase } from '../naming.js';
+import { isPascalCase } from '../../schema/naming.js';
 import { object } from '../options.js';
 import { defineRule } from '../rule.js';
 

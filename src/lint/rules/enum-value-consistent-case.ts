@@ -1,4 +1,4 @@
-import { type CaseStyle, caseStyleOf, matchesCaseStyle } from '../naming.js';
+import { type CaseStyle, caseStyleOf, matchesCaseStyle } from '../../schema/naming.js';
 import { object, oneOf } from '../options.js';
 import { defineRule } from '../rule.js';
 

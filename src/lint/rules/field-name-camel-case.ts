@@ -1,5 +1,5 @@
 import { allowListOption, matchesAllowList, trimPrefix, trimPrefixOption } from '../compat/prisma-lint-options.js';
-import { isCamelCase } from '../naming.js';
+import { isCamelCase } from '../../schema/naming.js';
 import { object } from '../options.js';
 import { defineRule } from '../rule.js';
 

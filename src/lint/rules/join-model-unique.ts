@@ -2,12 +2,12 @@ import { hasAttribute } from '../../schema/query.js';
 import { exemptOption, isExempt } from '../exemptions.js';
 import { list, object, string } from '../options.js';
 import { defineRule } from '../rule.js';
-import { isUniqueCombination } from '../schema-index.js';
+import { isUniqueWithin } from '../schema-index.js';
 
 export default defineRule({
   meta: {
     id: 'join-model-unique',
-    description: 'A join model (exactly two required to-one relations, every other field an id, a default, optional or a timestamp) has a `@@unique` or `@@id` over its two foreign keys.',
+    description: 'A join model (exactly two required to-one relations, every other field an id, a default, optional or a timestamp) has a `@@unique` or `@@id` over its two foreign keys (one foreign key already `@unique` makes the pair unique too).',
     why: 'Without it the same pair (a user in a conversation) can be inserted twice, and every "is X in Y" query becomes ambiguous.',
     category: 'relations',
     origin: 'steward',
@@ -37,7 +37,8 @@ export default defineRule({
         if (payload.length > 0) continue;
       }
       const fields = [...fks];
-      if (isUniqueCombination(model, fields)) continue;
+      // One foreign key already @unique makes the pair unique too.
+      if (isUniqueWithin(model, fields)) continue;
       report({ target: { kind: 'model', model }, messageId: 'notUnique', data: { model: model.name, fields: fields.join(', ') } });
     }
   },

@@ -1,6 +1,6 @@
 import { normalizeProvider } from '../../generate/capabilities.js';
 import { datasourceProvider, getArgument, getAttribute } from '../../schema/query.js';
-import { addAttributeArgument, fix } from '../edits.js';
+import { addAttributeArgument, schemaFix } from '../edits.js';
 import { noOptions } from '../options.js';
 import { defineRule } from '../rule.js';
 
@@ -21,6 +21,7 @@ export default defineRule({
     category: 'relations',
     origin: 'steward',
     fixable: true,
+    fixKinds: ['schema-only'],
     messages: { missing: 'Relation {{model}}.{{field}} does not state onDelete (today: {{current}}).' },
   },
   options: noOptions,
@@ -36,7 +37,7 @@ export default defineRule({
           target: { kind: 'field', model, field: rel.field },
           messageId: 'missing',
           data: { model: model.name, field: rel.field.name, current: current ?? 'the provider default' },
-          fix: current ? fix(`add onDelete: ${current}`, addAttributeArgument(relation, `onDelete: ${current}`, source(model.span.file))) : undefined,
+          fix: current ? schemaFix(`add onDelete: ${current}`, addAttributeArgument(relation, `onDelete: ${current}`, source(model.span.file))) : undefined,
         });
       }
     }

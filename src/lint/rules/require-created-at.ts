@@ -1,5 +1,6 @@
-import { getArgument, getAttribute } from '../../schema/query.js';
-import { addFieldAttribute, fix } from '../edits.js';
+import { databaseName, getArgument, getAttribute } from '../../schema/query.js';
+import { addFieldAttribute, databaseFix } from '../edits.js';
+import { setDefaultSql, sqlDialect } from '../fix-migration.js';
 import { exemptOption } from '../exemptions.js';
 import { object, string } from '../options.js';
 import { defineRule } from '../rule.js';
@@ -13,6 +14,7 @@ export default defineRule({
     category: 'required-fields',
     origin: 'steward',
     fixable: true,
+    fixKinds: ['add-column', 'add-default'],
     messages: {
       missing: 'Model {{model}} has no `{{field}} DateTime @default(now())` field.',
       type: 'Field {{model}}.{{field}} should be DateTime (found {{type}}).',
@@ -22,12 +24,12 @@ export default defineRule({
     optionsDoc: '`field` (default "createdAt"), `exempt` (model names or "/regex/").',
   },
   options: object({ field: string, exempt: exemptOption }),
-  check({ schema, source, options, report }) {
-    checkTimestampFields(schema, options.field ?? 'createdAt', options.exempt, report, (model, field, data) => {
+  check({ schema, source, index, options, report }) {
+    checkTimestampFields({ schema, index, source }, options.field ?? 'createdAt', options.exempt, '@default(now())', report, (model, field, data) => {
       const target = { kind: 'field' as const, model, field };
       const def = getAttribute(field, 'default');
       if (!def) {
-        report({ target, messageId: 'noDefault', data, fix: fix('add @default(now())', addFieldAttribute(field, '@default(now())', source(model.span.file))) });
+        report({ target, messageId: 'noDefault', data, fix: databaseFix('add-default', setDefaultSql(sqlDialect(schema), databaseName(model), databaseName(field), 'now'), 'add @default(now())', addFieldAttribute(field, '@default(now())', source(model.span.file))) });
         return;
       }
       const value = getArgument(def, 'value', 0)?.value;

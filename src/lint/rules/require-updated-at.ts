@@ -1,5 +1,5 @@
 import { hasAttribute } from '../../schema/query.js';
-import { addFieldAttribute, fix } from '../edits.js';
+import { addFieldAttribute, schemaFix } from '../edits.js';
 import { exemptOption } from '../exemptions.js';
 import { object, string } from '../options.js';
 import { defineRule } from '../rule.js';
@@ -13,6 +13,7 @@ export default defineRule({
     category: 'required-fields',
     origin: 'steward',
     fixable: true,
+    fixKinds: ['add-column', 'schema-only'],
     messages: {
       missing: 'Model {{model}} has no `{{field}} DateTime @updatedAt` field.',
       type: 'Field {{model}}.{{field}} should be DateTime (found {{type}}).',
@@ -21,10 +22,11 @@ export default defineRule({
     optionsDoc: '`field` (default "updatedAt"), `exempt` (model names or "/regex/").',
   },
   options: object({ field: string, exempt: exemptOption }),
-  check({ schema, source, options, report }) {
-    checkTimestampFields(schema, options.field ?? 'updatedAt', options.exempt, report, (model, field, data) => {
+  check({ schema, source, index, options, report }) {
+    // The default gives rows that exist before the column a value; @updatedAt keeps it current.
+    checkTimestampFields({ schema, index, source }, options.field ?? 'updatedAt', options.exempt, '@default(now()) @updatedAt', report, (model, field, data) => {
       if (!hasAttribute(field, 'updatedAt')) {
-        report({ target: { kind: 'field', model, field }, messageId: 'noUpdatedAt', data, fix: fix('add @updatedAt', addFieldAttribute(field, '@updatedAt', source(model.span.file))) });
+        report({ target: { kind: 'field', model, field }, messageId: 'noUpdatedAt', data, fix: schemaFix('add @updatedAt', addFieldAttribute(field, '@updatedAt', source(model.span.file))) });
       }
     });
   },

@@ -1,8 +1,9 @@
 import pluralize from 'pluralize';
 import { databaseName, getArgument, getAttribute } from '../../schema/query.js';
-import { addBlockAttribute, fix, replaceSpan } from '../edits.js';
+import { addBlockAttribute, databaseFix, replaceSpan } from '../edits.js';
+import { renameTableSql, sqlDialect } from '../fix-migration.js';
 import { exemptOption, isExempt } from '../exemptions.js';
-import { matchesCaseStyle, type TableNameStyle, toTableName } from '../naming.js';
+import { matchesCaseStyle, type TableNameStyle, toTableName } from '../../schema/naming.js';
 import { boolean, list, object, oneOf, string } from '../options.js';
 import { defineRule } from '../rule.js';
 
@@ -14,6 +15,7 @@ export default defineRule({
     category: 'naming',
     origin: 'steward',
     fixable: true,
+    fixKinds: ['rename-table'],
     messages: {
       missingMap: 'Table of {{model}} should be mapped to snake_case: add @@map("{{expected}}").',
       notSnake: 'Table name "{{actual}}" of {{model}} is not snake_case (expected "{{expected}}").',
@@ -26,6 +28,7 @@ export default defineRule({
   options: object({ style: oneOf(['plural', 'singular', 'unchanged'] as const), words: list(string), matchModelName: boolean, exempt: exemptOption }),
   check({ schema, options, report, source }) {
     const style: TableNameStyle = options.style ?? 'plural';
+    const dialect = sqlDialect(schema);
     const tables = new Map([...schema.models, ...schema.views].map((m) => [databaseName(m), m.name]));
     for (const model of [...schema.models, ...schema.views]) {
       if (isExempt(model.name, options.exempt)) continue;
@@ -40,12 +43,12 @@ export default defineRule({
         continue;
       }
       if (!arg || arg.value.kind !== 'string') {
-        if (model.name !== expected && !map) report({ target, messageId: 'missingMap', data, fix: fix(`add @@map("${expected}")`, addBlockAttribute(model, `@@map("${expected}")`, source(model.span.file))) });
+        if (model.name !== expected && !map) report({ target, messageId: 'missingMap', data, fix: databaseFix('rename-table', renameTableSql(dialect, model.name, expected), `add @@map("${expected}")`, addBlockAttribute(model, `@@map("${expected}")`, source(model.span.file))) });
         continue;
       }
       const actual = arg.value.value;
       if (actual === expected) continue;
-      const replace = fix(`map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected)));
+      const replace = databaseFix('rename-table', renameTableSql(dialect, actual, expected), `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected)));
       if (!matchesCaseStyle(actual, 'snake')) report({ target, span: arg.value.span, messageId: 'notSnake', data: { ...data, actual }, fix: replace });
       else if (options.matchModelName) report({ target, span: arg.value.span, messageId: 'differs', data: { ...data, actual }, fix: replace });
       else if (style !== 'unchanged' && !numberMatches(actual, style)) report({ target, span: arg.value.span, messageId: 'number', data: { ...data, actual }, fix: replace });

@@ -11,7 +11,7 @@ ruleTester('column-name-snake-case', {
       name: 'acronyms and digits stay with their word',
       code: 'model A {\n  id          Int    @id\n  userID      Int\n  oauth2Token String // provider token\n  imageURLs   String\n}\n',
       errors: [
-        { line: 6, column: 3, field: 'userID', message: 'Column of A.userID should be mapped to snake_case: add @map("user_id").' },
+        { line: 6, column: 3, field: 'userID', message: 'Column of A.userID should be mapped to snake_case: add @map("user_id").', fixKind: 'rename-column', migration: 'ALTER TABLE "A" RENAME COLUMN "userID" TO "user_id";' },
         { line: 7, field: 'oauth2Token', message: /oauth2_token/ },
         { line: 8, field: 'imageURLs', message: /image_urls/ },
       ],

@@ -10,7 +10,7 @@ ruleTester('relation-foreign-key-index', {
   invalid: [
     {
       code: `model Message {\n  id       Int  @id\n  sender   User @relation(fields: [senderId], references: [id])\n  senderId Int\n}\n${user}`,
-      errors: [{ line: 6, field: 'sender', message: 'Foreign key Message(senderId) of relation sender is not indexed.' }],
+      errors: [{ line: 6, field: 'sender', message: 'Foreign key Message(senderId) of relation sender is not indexed.', fixKind: 'add-index', migration: 'CREATE INDEX "Message_senderId_idx" ON "Message"("senderId");' }],
       output: `model Message {\n  id       Int  @id\n  sender   User @relation(fields: [senderId], references: [id])\n  senderId Int\n\n  @@index([senderId])\n}\n${user}`,
     },
     {
@@ -18,6 +18,12 @@ ruleTester('relation-foreign-key-index', {
       code: `model Message {\n  id       Int  @id\n  sender   User @relation(fields: [senderId], references: [id])\n  senderId Int\n\n  @@index([id, senderId])\n}\n${user}`,
       errors: [{ line: 6 }],
       output: `model Message {\n  id       Int  @id\n  sender   User @relation(fields: [senderId], references: [id])\n  senderId Int\n\n  @@index([id, senderId])\n  @@index([senderId])\n}\n${user}`,
+    },
+    {
+      name: 'the index goes above an existing @@map (Prisma keeps @@map last); the statement uses the database names',
+      code: `model Message {\n  id       Int  @id\n  sender   User @relation(fields: [senderId], references: [id])\n  senderId Int  @map("sender_id")\n\n  @@map("messages")\n}\n${user}`,
+      errors: [{ line: 6, migration: 'CREATE INDEX "messages_sender_id_idx" ON "messages"("sender_id");' }],
+      output: `model Message {\n  id       Int  @id\n  sender   User @relation(fields: [senderId], references: [id])\n  senderId Int  @map("sender_id")\n\n  @@index([senderId])\n  @@map("messages")\n}\n${user}`,
     },
   ],
 });

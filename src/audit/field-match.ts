@@ -1,28 +1,8 @@
-import type { Field, Model, Schema } from '../schema/model.js';
+import type { Field, Model } from '../schema/model.js';
+import { nameWords } from '../schema/naming.js';
 import { mappedName } from '../schema/query.js';
 
-/** Lower-case words of an identifier: `lastReadAt` and `last_read_at` both give last, read, at. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[\s_\-]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
-
-export function fieldNameCamelCase(name: string): string {
-  const [first = '', ...rest] = nameWords(name);
-  return first + rest.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
-}
-
-export function fieldNameSnakeCase(name: string): string {
-  return nameWords(name).join('_');
-}
-
-export function isCamelCase(name: string): boolean {
-  return /^[a-z][A-Za-z0-9]*$/.test(name);
-}
+/** How the audit matches a name sources use with a schema field; words and cases come from schema/naming.ts. */
 
 /** `last_read_at` and `lastReadAt`: the same words in another convention. */
 export function sameWords(a: string, b: string): boolean {
@@ -69,23 +49,4 @@ export function intendedField(model: Model, claimed: string, isRelation: (field:
   // `user` is not a near miss of `userType`: a relation and a scalar are different things.
   const near = model.fields.filter((f) => !isRelation(f) && isNearMiss(f.name, claimed));
   return near.length === 1 ? { field: near[0], how: 'near-miss' } : undefined;
-}
-
-/** How the schema names fields: camelCase, and whether multi-word fields are `@map`ped to snake_case columns. */
-export interface NamingConvention {
-  mapsToSnakeCase: boolean;
-}
-
-export function schemaNamingConvention(schema: Schema): NamingConvention {
-  let mapped = 0;
-  let multiWord = 0;
-  for (const model of schema.models) {
-    for (const field of model.fields) {
-      if (!isCamelCase(field.name) || nameWords(field.name).length < 2) continue;
-      if (field.attributes.some((a) => a.name === 'relation') || /^[A-Z]/.test(field.type.name) && !['String', 'Int', 'Boolean', 'DateTime', 'Float', 'Decimal', 'Json', 'BigInt', 'Bytes'].includes(field.type.name)) continue;
-      multiWord++;
-      if (mappedName(field) === fieldNameSnakeCase(field.name)) mapped++;
-    }
-  }
-  return { mapsToSnakeCase: multiWord > 0 && mapped * 2 >= multiWord };
 }

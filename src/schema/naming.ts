@@ -1,7 +1,16 @@
 import pluralize from 'pluralize';
+import type { Schema } from './model.js';
+import { mappedName } from './query.js';
 
 /**
- * Steward's word splitting for database names. Unlike a character-by-character conversion it
+ * Steward's one naming module: word splitting and camelCase / PascalCase / snake_case
+ * conversion, shared by lint rules and their fixes, the audit's matching and proposals, and
+ * every suggestion that names a field, column or table. Hand-written rather than a case
+ * library's because those split `userID` into `user_i_d` and `imageURLs` into `image_ur_ls`.
+ */
+
+/**
+ * Word splitting for database names. Unlike a character-by-character conversion it
  * keeps acronyms and digits with their word: `userID` → `user_id`, `oauth2Token` →
  * `oauth2_token`, `HTTPServer` → `http_server`, `imageURLs` → `image_urls`. `words` lists
  * words that must stay whole (`["iOS", "OAuth2"]`).
@@ -74,6 +83,26 @@ function isLower(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
+/** Lower-case words of an identifier: `lastReadAt`, `last_read_at` and `LastReadAt` all give last, read, at. */
+export function nameWords(name: string, words: readonly string[] = []): string[] {
+  return splitWords(name, words).map((w) => w.toLowerCase());
+}
+
+/** `last_read_at` → `lastReadAt`, `imageURLs` → `imageUrls`, `userID` → `userId`. */
+export function toCamelCase(name: string, words: readonly string[] = []): string {
+  const [first = '', ...rest] = nameWords(name, words);
+  return first + rest.map(capitalize).join('');
+}
+
+/** `conversation_participant` → `ConversationParticipant`, `http_server` → `HttpServer`. */
+export function toPascalCase(name: string, words: readonly string[] = []): string {
+  return nameWords(name, words).map(capitalize).join('');
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 const snakeCache = new Map<string, string>();
 
 export function toSnakeCase(name: string, words: readonly string[] = []): string {
@@ -142,4 +171,23 @@ export function matchesCaseStyle(name: string, style: CaseStyle): boolean {
     case 'upper-snake':
       return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(name);
   }
+}
+
+/** How the schema names fields: camelCase, and whether multi-word fields are `@map`ped to snake_case columns. */
+export interface NamingConvention {
+  mapsToSnakeCase: boolean;
+}
+
+export function schemaNamingConvention(schema: Schema): NamingConvention {
+  let mapped = 0;
+  let multiWord = 0;
+  for (const model of schema.models) {
+    for (const field of model.fields) {
+      if (!isCamelCase(field.name) || nameWords(field.name).length < 2) continue;
+      if (field.attributes.some((a) => a.name === 'relation') || /^[A-Z]/.test(field.type.name) && !['String', 'Int', 'Boolean', 'DateTime', 'Float', 'Decimal', 'Json', 'BigInt', 'Bytes'].includes(field.type.name)) continue;
+      multiWord++;
+      if (mappedName(field) === toSnakeCase(field.name)) mapped++;
+    }
+  }
+  return { mapsToSnakeCase: multiWord > 0 && mapped * 2 >= multiWord };
 }
