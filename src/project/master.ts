@@ -24,6 +24,13 @@ export function loadMaster(config: Pick<ResolvedConfig, 'master' | 'cwd'>, optio
   const files = readSchemaFiles(config.master, config.cwd);
   const schema = parsedOnce(files);
   const shownPath = relative(config.cwd, config.master) || config.master;
+  if (schema.blocks.length === 0) {
+    // Prisma accepts an empty schema, and every environment would be generated empty from it.
+    throw new StewardError('SCHEMA_INVALID', 'The master schema is empty: no datasource, model or enum', {
+      location: { file: files[0].path, line: 1, column: 1 },
+      hint: 'point `master` in the configuration at your schema.prisma, or run `steward init`',
+    });
+  }
   let warnings: Diagnostic[] = [];
   if (options.validate !== false) {
     const diagnostics = prismaValidate(files, { allowDatasourceUrls: true, lenientPreviewFeatures: true });
