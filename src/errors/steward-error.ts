@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   MASTER_NOT_FOUND: ExitCode.Usage,
   FILE_NOT_FOUND: ExitCode.Usage,
   FILE_UNREADABLE: ExitCode.Usage,
+  /** A file steward must write is a directory, or its folder is read-only or missing. */
+  FILE_UNWRITABLE: ExitCode.Usage,
   SCHEMA_SYNTAX: ExitCode.Usage,
   SCHEMA_INVALID: ExitCode.Usage,
   ANNOTATION_INVALID: ExitCode.Usage,

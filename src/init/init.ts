@@ -70,7 +70,7 @@ export async function initProject(cwd: string): Promise<InitResult> {
     masterExists: existsSync(masterPath),
     workflowExists: existsSync(join(cwd, WORKFLOW_PATH)),
   });
-  writeFilesAtomic(plan.files.map((f) => ({ path: join(cwd, f.path), text: f.text })));
+  writeFilesAtomic(plan.files.map((f) => ({ path: join(cwd, f.path), text: f.text })), cwd);
   const config = await loadConfig({ cwd });
   const generate = await generateProject(config);
   return {
