@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { lineAt, lineStartsOf } from '../schema/lines.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../schema/model.js';
 
@@ -61,17 +62,21 @@ export function prismaValidate(files: SourceFile[], options: PrismaValidateOptio
   }
   const entries = JSON.parse(engine().lint(JSON.stringify(prepared.map((f) => [f.path, f.text])))) as LintEntry[];
   const byPath = new Map(prepared.map((f) => [f.path, f.text]));
+  // One line index per file: 20,000 errors in one file must not each scan it from the start.
+  const lineIndexes = new Map<string, number[]>();
   const diagnostics: Diagnostic[] = [];
   for (const entry of entries) {
     let severity: Diagnostic['severity'] = entry.is_warning ? 'warning' : 'error';
     if (options.lenientPreviewFeatures && /preview feature/i.test(entry.text)) severity = 'warning';
     const text = byPath.get(entry.file_name) ?? '';
+    let starts = lineIndexes.get(entry.file_name);
+    if (!starts) lineIndexes.set(entry.file_name, (starts = lineStartsOf(text)));
     diagnostics.push({
       source: 'validate',
       code: entry.is_warning ? 'prisma-warning' : 'P1012',
       severity,
       message: entry.text,
-      location: { file: entry.file_name, ...lineColumn(text, entry.start), ...endOf(text, entry.end) },
+      location: { file: entry.file_name, ...lineColumn(starts, text, entry.start), ...endOf(starts, text, entry.end) },
     });
   }
   // lint() and validate() share Prisma's validation pipeline: lint() reports the same errors,
@@ -145,27 +150,44 @@ function parseEngineError(error: unknown): string {
   }
 }
 
-/** Replaces datasource URL properties with spaces, keeping every offset and line intact. */
-function blankDatasourceUrls(text: string): string {
-  return text.replace(/(datasource\s+\w+\s*\{)([\s\S]*?)(\n\s*\})/g, (_all, open: string, body: string, close: string) => {
-    const blanked = body.replace(new RegExp(`^([ \\t]*)(${DATASOURCE_URL_KEYS.join('|')})\\b[^\\n]*`, 'gm'), (line) => ' '.repeat(line.length));
-    return open + blanked + close;
-  });
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+/**
+ * Replaces datasource URL properties with spaces, keeping every offset and line intact. A block
+ * ends at the first line that starts with `}`; found by scanning forward once (linear even when
+ * a block is never closed, or the text holds thousands of `datasource x {`).
+ */
+export function blankDatasourceUrls(text: string): string {
+  const opening = /datasource\s+\w+\s*\{/g;
+  const urlLine = new RegExp(`^([ \\t]*)(${DATASOURCE_URL_KEYS.join('|')})\\b[^\\n]*`, 'gm');
+  let out = '';
+  let copied = 0;
+  for (let m = opening.exec(text); m; m = opening.exec(text)) {
+    const bodyStart = m.index + m[0].length;
+    const close = closingLine(text, bodyStart);
+    if (close === -1) break;
+    out += text.slice(copied, bodyStart) + text.slice(bodyStart, close).replace(urlLine, (line) => ' '.repeat(line.length));
+    copied = close;
+    opening.lastIndex = close;
   }
-  return { line, column: offset - lineStart + 1 };
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
-function endOf(text: string, offset: number): { endLine: number; endColumn: number } {
-  const { line, column } = lineColumn(text, offset);
+/** Offset of the newline before the first line (after `from`) whose first non-blank character is `}`, or -1. */
+function closingLine(text: string, from: number): number {
+  for (let nl = text.indexOf('\n', from); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++;
+    if (text[i] === '}') return nl;
+  }
+  return -1;
+}
+
+function lineColumn(starts: readonly number[], text: string, offset: number): { line: number; column: number } {
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  const line = lineAt(starts, clamped);
+  return { line: line + 1, column: clamped - starts[line] + 1 };
+}
+
+function endOf(starts: readonly number[], text: string, offset: number): { endLine: number; endColumn: number } {
+  const { line, column } = lineColumn(starts, text, offset);
   return { endLine: line, endColumn: column };
 }
