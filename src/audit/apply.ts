@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { StewardError } from '../errors/index.js';
-import { writeFilesAtomic } from '../fs/atomic-write.js';
+import { assertWritable, writeFilesAtomic } from '../fs/atomic-write.js';
 import type { PrismaMajor } from '../prisma/major.js';
 import { prismaFormat, prismaValidate } from '../prisma/schema-wasm.js';
 import { applyEdits } from '../schema/edits.js';
@@ -30,8 +30,12 @@ export function fixedMasterFiles(schema: Schema, fixes: readonly AuditFix[], maj
 }
 
 /** Writes the fixed master files atomically (all or nothing). */
-export function writeMasterFiles(config: Pick<ResolvedConfig, 'cwd'>, files: readonly SourceFile[]): string[] {
+export function writeMasterFiles(config: Pick<ResolvedConfig, 'cwd' | 'environments'>, files: readonly SourceFile[]): string[] {
   const targets = files.map((f) => ({ path: resolve(config.cwd, f.path), text: f.text }));
-  writeFilesAtomic(targets);
+  // The environment files are regenerated right after: a read-only folder of theirs must stop the
+  // run before the master is touched, not after.
+  const outputs = config.environments.flatMap((env) => [env.output, ...(env.prismaConfigPath ? [env.prismaConfigPath] : [])]);
+  assertWritable([...targets.map((t) => t.path), ...outputs], config.cwd);
+  writeFilesAtomic(targets, config.cwd);
   return targets.map((t) => t.path);
 }

@@ -5,6 +5,7 @@ import { resolveChangesConfig, type ResolvedChangesConfig } from '../diff/config
 import { changelogPath, diffProject, type NewMigration, type ProjectDiff } from '../diff/project.js';
 import type { UsageScanner } from '../diff/usage.js';
 import { writeFilesAtomic } from '../fs/atomic-write.js';
+import { readTextIfExists } from '../fs/read-text.js';
 import { type ChangelogDocument, emptyChangelog, parseChangelog, renderChangelog, withUnreleased } from './document.js';
 import { type ChangelogEntry, renderEntry } from './entry.js';
 
@@ -28,11 +29,11 @@ export async function updateChangelog(config: ResolvedConfig, options: { write?:
   const changesConfig = options.changes ?? resolveChangesConfig(config.sections);
   const path = changelogPath(config, changesConfig);
   const diff = await diffProject(config, { usages: options.usages, changes: changesConfig });
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const current = readTextIfExists(path, config.cwd);
   const document = withUnreleased(current === undefined ? emptyChangelog() : parseChangelog(current), renderEntry(entryFor(diff, path)));
   const text = renderChangelog(document);
   const changed = text !== current;
-  if (options.write && changed) writeFilesAtomic([{ path, text }]);
+  if (options.write && changed) writeFilesAtomic([{ path, text }], config.cwd);
   return { path, text, changed, written: options.write === true && changed, diff, document };
 }
 

@@ -11,5 +11,6 @@ if (existsSync(bundled)) {
   const { tuneV8ForShortRuns } = await import('./v8-flags.js');
   tuneV8ForShortRuns();
   const { runCli } = await import('./main.js');
-  process.exitCode = await runCli(process.argv.slice(2));
+  const { settleExitCode } = await import('./exit-code.js');
+  settleExitCode(await runCli(process.argv.slice(2)));
 }

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commandIndex } from './argv.js';
 import { loadCommonJsBundle } from './code-cache.js';
+import { settleExitCode } from './exit-code.js';
 import { tuneV8ForShortRuns } from './v8-flags.js';
 
 tuneV8ForShortRuns();
@@ -23,9 +24,10 @@ if (own !== undefined && existsSync(own)) {
   const cacheDir = setting === 'off' ? undefined : setting || fileURLToPath(new URL('../../node_modules/.cache/prisma-steward/v8/', import.meta.url));
   // The bundle's import() calls resolve from here (dist/bundle), as they would from the bundle itself.
   const bundle = loadCommonJsBundle(own, (specifier) => import(specifier), cacheDir);
-  process.exitCode = await (bundle.exports.runCli as RunCli)(argv);
+  const code = await (bundle.exports.runCli as RunCli)(argv);
+  settleExitCode(code);
   bundle.saveCodeCache();
 } else {
   const { runCli } = (await import(new URL('./main.js', import.meta.url).href)) as { runCli: RunCli };
-  process.exitCode = await runCli(argv);
+  settleExitCode(await runCli(argv));
 }

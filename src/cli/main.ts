@@ -4,6 +4,8 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { loadReporter } from '../diagnostics/reporters/load.js';
 import { colorEnabled, createStyle } from '../diagnostics/style.js';
 import { ExitCode, StewardError, formatLocation } from '../errors/index.js';
+import { errorDiagnostic } from '../errors/error-diagnostic.js';
+import { redactSecrets } from '../engine/database-url.js';
 import type { Command, CommandContext, OptionSpec } from './command.js';
 import { commandIndex as findCommand } from './argv.js';
 import { loadAllCommands, loadCommand } from './commands/index.js';
@@ -34,7 +36,12 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   const env = options.env ?? process.env;
   if (!options.stdout) ignoreClosedStdout();
   const stdout = options.stdout ?? ((t: string) => void process.stdout.write(t));
-  const stderr = options.stderr ?? ((t: string) => void process.stderr.write(t));
+  // Every message on stderr passes through the one URL redactor: no password from a database URL
+  // (in a driver's or an engine's message, a stack trace) reaches it. Results on stdout are
+  // redacted where they are made, before JSON escaping (a filter here could not tell a URL from
+  // compact JSON).
+  const rawStderr = options.stderr ?? ((t: string) => void process.stderr.write(t));
+  const stderr = (text: string) => rawStderr(redactSecrets(text));
   const noColorArg = argv.includes('--no-color');
   const style = createStyle(colorEnabled({ isTTY: options.isTTY ?? process.stdout.isTTY }, noColorArg, env));
   const errStyle = createStyle(colorEnabled({ isTTY: options.isTTY ?? process.stderr.isTTY }, noColorArg, env));
@@ -100,9 +107,14 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   try {
     return await command.run(ctx, { values: parsed.values, positionals: parsed.positionals });
   } catch (error) {
+    // A machine-readable format gets the failure as a diagnostic on stdout too: CI annotates the
+    // configuration or schema error like any finding.
+    if (STRUCTURED_FORMATS.has(format)) ctx.report([errorDiagnostic(error)]);
     return reportError(error, stderr, errStyle);
   }
 }
+
+const STRUCTURED_FORMATS = new Set(['json', 'sarif', 'github']);
 
 function reportError(error: unknown, stderr: (t: string) => void, style: ReturnType<typeof createStyle>): ExitCode {
   if (error instanceof StewardError) {
@@ -115,7 +127,7 @@ function reportError(error: unknown, stderr: (t: string) => void, style: ReturnT
   }
   // Not a user mistake: a defect in steward. Show the stack so it can be reported.
   stderr(`${style.red('internal error')}: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in prisma-steward.\n`);
-  return ExitCode.Usage;
+  return ExitCode.Internal;
 }
 
 /** The command is the first word that is not the value of a global option given before it. */
@@ -147,7 +159,7 @@ const GLOBAL_HELP = [
   '  -h, --help         help',
 ].join('\n');
 
-const EXIT_HELP = 'Exit codes: 0 clean, 1 findings or stale output, 2 bad usage/configuration/input, 3 database unreachable.';
+const EXIT_HELP = 'Exit codes: 0 clean, 1 findings or stale output, 2 bad usage/configuration/input, 3 database unreachable, 4 internal error (a bug in steward).';
 
 async function mainHelp(): Promise<string> {
   const COMMANDS = await loadAllCommands();

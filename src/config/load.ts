@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readText } from '../fs/read-text.js';
 import { StewardError } from '../errors/index.js';
 import { PROVIDERS, normalizeProvider, type Provider } from '../generate/capabilities.js';
 import { PRISMA_MAJORS } from '../prisma/major.js';
@@ -35,6 +36,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   } else {
     configFile = CONFIG_FILE_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
   }
+  if (configFile) readText(configFile, cwd); // a directory or an unreadable file: FILE_UNREADABLE with the path
   const raw = configFile ? await importConfigFile(configFile, cwd) : {};
   return resolveConfig(raw, cwd, configFile);
 }
@@ -197,7 +199,7 @@ export function findMaster(cwd: string): string {
 export async function importConfigFile(file: string, cwd: string): Promise<unknown> {
   const shown = relative(cwd, file) || file;
   if (file.endsWith('.json')) {
-    const text = readFileSync(file, 'utf8');
+    const text = readText(file, cwd);
     try {
       return JSON.parse(text);
     } catch (error) {

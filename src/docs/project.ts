@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildErGraph } from '../diagram/er-graph.js';
 import { writeFilesAtomic } from '../fs/atomic-write.js';
+import { readText } from '../fs/read-text.js';
 import { loadMaster } from '../project/master.js';
 import type { Schema } from '../schema/model.js';
 import type { DocsConfig } from './config.js';
@@ -60,7 +61,7 @@ export function docsProject(config: ResolvedConfig, options: DocsOptions = {}): 
   const diagnostics: Diagnostic[] = [];
   const toWrite: { path: string; text: string }[] = [];
   for (const absolute of markdownFiles(config)) {
-    const text = readFileSync(absolute, 'utf8');
+    const text = readText(absolute, config.cwd);
     if (!text.includes('steward:')) continue;
     const shown = toPosix(relative(config.cwd, absolute) || absolute);
     const update = updateDocument(text, (s) => {
@@ -89,7 +90,7 @@ export function docsProject(config: ResolvedConfig, options: DocsOptions = {}): 
       }
     }
   }
-  if (options.write && toWrite.length > 0) writeFilesAtomic(toWrite);
+  if (options.write && toWrite.length > 0) writeFilesAtomic(toWrite, config.cwd);
   return {
     files,
     diagnostics,

@@ -4,6 +4,7 @@
  * (`pglite:memory` for a throwaway in-memory one).
  */
 import path from 'node:path';
+import { StewardError } from '../errors/steward-error.js';
 
 export type DatabaseProvider = 'sqlite' | 'postgresql';
 
@@ -12,16 +13,22 @@ export type DatabaseLocation =
   | { kind: 'pglite'; provider: 'postgresql'; dataDir: string | null }
   | { kind: 'sqlite-file'; provider: 'sqlite'; file: string };
 
-export class DatabaseUrlError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A database URL steward cannot use: bad input (exit 2). The message never holds the password. */
+export class DatabaseUrlError extends StewardError {
+  constructor(message: string, hint?: string) {
+    super('DATABASE_URL_INVALID', message, { hint });
     this.name = 'DatabaseUrlError';
   }
 }
 
+const ENCODE_HINT = 'percent-encode special characters of the user and password (@ as %40, / as %2F, : as %3A, # as %23, % as %25)';
+
 export function parseDatabaseUrl(url: string, baseDir = process.cwd()): DatabaseLocation {
   const trimmed = url.trim();
-  if (/^postgres(ql)?:\/\//i.test(trimmed)) return { kind: 'postgres-server', provider: 'postgresql', url: trimmed };
+  if (/^postgres(ql)?:\/\//i.test(trimmed)) {
+    checkServerUrl(trimmed);
+    return { kind: 'postgres-server', provider: 'postgresql', url: trimmed };
+  }
   if (/^pglite:/i.test(trimmed)) {
     const rest = trimmed.replace(/^pglite:(\/\/)?/i, '');
     if (rest === '' || rest === 'memory') return { kind: 'pglite', provider: 'postgresql', dataDir: null };
@@ -37,48 +44,102 @@ export function parseDatabaseUrl(url: string, baseDir = process.cwd()): Database
   );
 }
 
-/** The URL with any password replaced by `***`, safe for any output. */
-export function redactUrl(url: string): string {
-  return url
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):([^@/]*)@/i, '$1:***@')
-    .replace(/([?&](password|pass|pwd|sslpassword)=)[^&#]*/gi, '$1***');
+/**
+ * The PostgreSQL driver reads server URLs with the WHATWG URL parser and percent-decodes the
+ * user and password: a URL either of them refuses is refused here, before any connection, so
+ * it is bad input (exit 2) rather than an unreachable database.
+ */
+function checkServerUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseUrlError(`malformed database URL ${redactUrl(url)}`, ENCODE_HINT);
+  }
+  try {
+    decodeURIComponent(parsed.username);
+    decodeURIComponent(parsed.password);
+  } catch {
+    throw new DatabaseUrlError(`malformed percent-encoding in the user or password of ${redactUrl(url)}`, ENCODE_HINT);
+  }
 }
 
-/** Removes every password found in `urls` from a free text (an error message from a driver). */
-export function redactSecrets(text: string, urls: readonly string[]): string {
+const MASK = '***';
+/** Query and key=value parameters that carry a password (Prisma, libpq, SQL Server). */
+const PASSWORD_PARAMETER = /(^|[?&;\s])((?:ssl)?password|pass|pwd)=[^&;#\s]*/gi;
+/** `scheme:` followed by at least one slash, starting at the beginning of a run of scheme characters. */
+const USER_NAME = /^[A-Za-z0-9._~%!$&'()*+,;=-]*$/;
+const SCHEME_WITH_SLASH = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*:\/+/;
+
+/**
+ * The URL with its password replaced by `***`, safe for any output. The whole text is one URL,
+ * so a password holding raw `@`, `/`, `:` or even spaces is masked up to the last `@`.
+ */
+export function redactUrl(url: string): string {
+  return maskUserInfo(url).replace(PASSWORD_PARAMETER, (_, lead: string, key: string) => `${lead}${key}=${MASK}`);
+}
+
+/**
+ * Free text (an error message from a driver or an engine, a stack trace) with the password of
+ * every URL-shaped word masked: `scheme://user:pw@host`, `scheme:/user:pw@host`,
+ * `user:pw@host/db` and `?password=`. The `urls` known to the caller are replaced whole first,
+ * so a password holding spaces is masked too. Nothing is masked outside URL-shaped words (a
+ * short password is not searched for as a substring). Linear in the length of the text.
+ */
+export function redactSecrets(text: string, urls: readonly string[] = []): string {
   let result = text;
   for (const url of urls) {
-    for (const secret of passwordsIn(url)) {
-      if (secret.length > 0) result = result.split(secret).join('***');
-    }
-    result = result.split(url).join(redactUrl(url));
+    if (url.length === 0) continue;
+    const safe = redactUrl(url);
+    if (safe !== url) result = result.split(url).join(safe);
+    const trimmed = url.trim();
+    if (trimmed !== url && trimmed.length > 0) result = result.split(trimmed).join(redactUrl(trimmed));
   }
-  return result;
+  return maskWords(result).replace(PASSWORD_PARAMETER, (_, lead: string, key: string) => `${lead}${key}=${MASK}`);
 }
 
-function passwordsIn(url: string): string[] {
-  const secrets: string[] = [];
-  const userInfo = /^[a-z][a-z0-9+.-]*:\/\/[^/@:]*:([^@/]*)@/i.exec(url);
-  if (userInfo?.[1]) {
-    secrets.push(userInfo[1]);
-    try {
-      secrets.push(decodeURIComponent(userInfo[1]));
-    } catch {
-      // a malformed escape: the raw form is already covered
-    }
+/** Masks the user info of every whitespace-separated word that holds an `@`. */
+function maskWords(text: string): string {
+  let out = '';
+  let copied = 0;
+  let at = text.indexOf('@');
+  while (at !== -1) {
+    let start = at;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    let end = at;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    out += text.slice(copied, start) + maskUserInfo(text.slice(start, end));
+    copied = end;
+    at = text.indexOf('@', end);
   }
-  for (const match of url.matchAll(/[?&](?:password|pass|pwd|sslpassword)=([^&#]*)/gi)) {
-    if (match[1]) secrets.push(match[1], safeDecode(match[1]));
-  }
-  return secrets;
+  return out + text.slice(copied);
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0xfeff;
+}
+
+/**
+ * One URL-shaped word: the user info runs from after `scheme:/` (or the word's leading
+ * punctuation) to the LAST `@`; everything after the first `:` in it is the password.
+ */
+function maskUserInfo(word: string): string {
+  const at = word.lastIndexOf('@');
+  if (at === -1) return word;
+  const head = word.slice(0, at);
+  const scheme = SCHEME_WITH_SLASH.exec(head);
+  let start: number;
+  if (scheme) {
+    start = scheme.index + scheme[0].length;
+  } else {
+    start = /^[^A-Za-z0-9%]*/.exec(head)![0].length;
+    // A Windows path (`C:\...\@scope`) is not a URL.
+    if (/^[A-Za-z]:[\\/]/.test(head.slice(start))) return word;
   }
+  const colon = head.indexOf(':', start);
+  // The user name is made of URL user-info characters: `{"source":"x@y"}` is JSON, not a URL.
+  if (colon === -1 || !USER_NAME.test(head.slice(start, colon))) return word;
+  return `${word.slice(0, colon + 1)}${MASK}${word.slice(at)}`;
 }
 
 /** A short, password-free label for a database (used in fleet tables). */

@@ -1,4 +1,5 @@
 import type { ErrorRegistry } from '@prisma/driver-adapter-utils';
+import { redactSecrets } from './database-url.js';
 import { lastEnginePanic } from './wasm-module.js';
 
 /**
@@ -11,7 +12,8 @@ export class SchemaEngineError extends Error {
   readonly operation: string;
 
   constructor(operation: string, message: string, options: { prismaCode?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Engines and drivers echo connection strings: nothing they say leaves here with a password.
+    super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SchemaEngineError';
     this.operation = operation;
     this.prismaCode = options.prismaCode;

@@ -10,6 +10,8 @@ export const ExitCode = {
   Usage: 2,
   /** A database could not be reached. */
   Unreachable: 3,
+  /** A defect in steward itself (an unexpected exception, or output Prisma rejects). */
+  Internal: 4,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   MASTER_NOT_FOUND: ExitCode.Usage,
   FILE_NOT_FOUND: ExitCode.Usage,
   FILE_UNREADABLE: ExitCode.Usage,
+  /** A file steward must write is a directory, or its folder is read-only or missing. */
+  FILE_UNWRITABLE: ExitCode.Usage,
   SCHEMA_SYNTAX: ExitCode.Usage,
   SCHEMA_INVALID: ExitCode.Usage,
   ANNOTATION_INVALID: ExitCode.Usage,
@@ -19,10 +21,12 @@ export const ERROR_CODES = {
   GIT_FAILED: ExitCode.Usage,
   /** A migration script of the history does not replay, or a history does not match its lock. */
   MIGRATION_INVALID: ExitCode.Usage,
+  /** A database URL that is malformed or of a kind steward cannot open. */
+  DATABASE_URL_INVALID: ExitCode.Usage,
   DATABASE_UNREACHABLE: ExitCode.Unreachable,
   DATABASE_AUTH_FAILED: ExitCode.Unreachable,
   /** A defect in steward itself (for example a generated schema that Prisma rejects). */
-  INTERNAL: ExitCode.Usage,
+  INTERNAL: ExitCode.Internal,
 } as const satisfies Record<string, ExitCode>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

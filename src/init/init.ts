@@ -93,7 +93,7 @@ export async function initProject(cwdInput: string, options: InitOptions = {}): 
   });
   const result: InitResult = { plan, written: [], schema: { path: rel(found.path), via: found.via } };
   if (options.dryRun) return result;
-  writeFilesAtomic(plan.files.map((f) => ({ path: join(cwd, f.path), text: f.text })));
+  writeFilesAtomic(plan.files.map((f) => ({ path: join(cwd, f.path), text: f.text })), cwd);
   result.written.push(...plan.files.map((f) => f.path));
   const config = await loadConfig({ cwd });
   result.generate = await generateProject(config);

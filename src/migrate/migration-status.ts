@@ -33,7 +33,7 @@ export function migrationChecksum(script: string): string {
 }
 
 export async function migrationStatus(migrationsDir: string, url: string, options: { timeoutMs?: number; cwd?: string } = {}): Promise<MigrationStatusReport> {
-  const location = parseDatabaseUrl(url, options.cwd);
+  const location = parseDatabaseUrl(url, options.cwd); // a DatabaseUrlError (exit 2) before any connection
   const local = migrationScripts(await readMigrationsList(migrationsDir));
   let connection: DatabaseConnection | undefined;
   let rows: Array<Record<string, unknown>> = [];

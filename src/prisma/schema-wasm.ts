@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { lineAt, lineStartsOf } from '../schema/lines.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../schema/model.js';
 import { ENGINE_MAJOR, type PrismaMajor } from './major.js';
@@ -84,7 +85,7 @@ export function prismaValidate(files: SourceFile[], options: PrismaValidateOptio
         code: 'P1012',
         severity: 'warning',
         message: `The preview feature "${removed.name}" is not known to Prisma ${major}; steward leaves it out of the environments`,
-        location: { file: f.path, ...lineColumn(f.original, removed.start), ...endOf(f.original, removed.end) },
+        location: { file: f.path, ...lineColumn(lineStartsOf(f.original), f.original, removed.start), ...endOf(lineStartsOf(f.original), f.original, removed.end) },
       });
     }
   }
@@ -99,9 +100,13 @@ export function prismaValidate(files: SourceFile[], options: PrismaValidateOptio
   }
   const entries = JSON.parse(engine(major).lint(JSON.stringify(prepared.map((f) => [f.path, f.text])))) as LintEntry[];
   const byPath = new Map(prepared.map((f) => [f.path, f]));
+  // One line index per file: 20,000 errors in one file must not each scan it from the start.
+  const lineIndexes = new Map<string, number[]>();
   for (const entry of entries) {
     const file = byPath.get(entry.file_name);
     const text = file?.original ?? '';
+    let starts = lineIndexes.get(entry.file_name);
+    if (!starts) lineIndexes.set(entry.file_name, (starts = lineStartsOf(text)));
     const start = file ? originalOffset(file, entry.start) : entry.start;
     const end = file ? originalOffset(file, entry.end) : entry.end;
     diagnostics.push({
@@ -109,7 +114,7 @@ export function prismaValidate(files: SourceFile[], options: PrismaValidateOptio
       code: entry.is_warning ? 'prisma-warning' : 'P1012',
       severity: entry.is_warning ? 'warning' : 'error',
       message: entry.text,
-      location: { file: entry.file_name, ...lineColumn(text, start), ...endOf(text, end) },
+      location: { file: entry.file_name, ...lineColumn(starts, text, start), ...endOf(starts, text, end) },
     });
   }
   // lint() and validate() share Prisma's validation pipeline: lint() reports the same errors,
@@ -199,19 +204,13 @@ function engineMessage(error: unknown): string {
   }
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+function lineColumn(starts: readonly number[], text: string, offset: number): { line: number; column: number } {
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  const line = lineAt(starts, clamped);
+  return { line: line + 1, column: clamped - starts[line] + 1 };
 }
 
-function endOf(text: string, offset: number): { endLine: number; endColumn: number } {
-  const { line, column } = lineColumn(text, offset);
+function endOf(starts: readonly number[], text: string, offset: number): { endLine: number; endColumn: number } {
+  const { line, column } = lineColumn(starts, text, offset);
   return { endLine: line, endColumn: column };
 }

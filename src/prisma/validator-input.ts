@@ -57,15 +57,39 @@ export function originalOffset(prepared: Pick<PreparedText, 'insertions'>, offse
 const DATASOURCE_BLOCK = /^[ \t]*datasource[ \t]+\w+[ \t]*\{[^}]*\}/gm;
 const URL_LINE = new RegExp(`^([ \\t]*)(${DATASOURCE_URL_KEYS.join('|')})\\b[^\\n]*`, 'gm');
 
-/** Replaces datasource URL properties with spaces, keeping every offset and line intact. */
+/**
+ * Replaces datasource URL properties with spaces, keeping every offset and line intact. A block
+ * ends at the first line that starts with `}`, found by one forward scan: linear even when a
+ * block is never closed or the text holds thousands of `datasource x {` (a `[^}]*` pattern
+ * rescans to the end of the text for each of them).
+ */
 export function blankDatasourceUrls(text: string, removed: PreparedText['removedUrls'] = []): string {
-  return text.replace(DATASOURCE_BLOCK, (block: string, blockAt: number) =>
-    block.replace(URL_LINE, (line: string, indent: string, key: string, lineAt: number) => {
-      const start = blockAt + lineAt + indent.length;
-      removed.push({ name: key, start, end: blockAt + lineAt + line.length });
+  const opening = /^[ \t]*datasource[ \t]+\w+[ \t]*\{/gm;
+  let out = '';
+  let copied = 0;
+  for (let m = opening.exec(text); m; m = opening.exec(text)) {
+    const bodyStart = m.index + m[0].length;
+    const close = closingLine(text, bodyStart);
+    if (close === -1) break;
+    const body = text.slice(bodyStart, close).replace(URL_LINE, (line: string, indent: string, key: string, lineAt: number) => {
+      removed.push({ name: key, start: bodyStart + lineAt + indent.length, end: bodyStart + lineAt + line.length });
       return ' '.repeat(line.length);
-    }),
-  );
+    });
+    out += text.slice(copied, bodyStart) + body;
+    copied = close;
+    opening.lastIndex = close;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** Offset of the newline before the first line (after `from`) whose first non-blank character is `}`, or -1. */
+function closingLine(text: string, from: number): number {
+  for (let nl = text.indexOf('\n', from); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++;
+    if (text[i] === '}') return nl;
+  }
+  return -1;
 }
 
 /** Inserts `url = env("DATABASE_URL")` before the end of a datasource block that has none. */

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFilesAtomic } from '../fs/atomic-write.js';
+import { readTextIfExists } from '../fs/read-text.js';
 import { type GeneratedEnvironment, type StaleFile, STALE_REASON_TEXT, compareGenerated, currentByHeader, generateEnvironmentsAsync } from '../generate/generate.js';
 import { hashMaster } from '../generate/header.js';
 import { environmentSettingsHash } from '../generate/settings.js';
@@ -85,7 +86,7 @@ export async function generateProject(config: ResolvedConfig, options: GenerateO
     // An environment whose schema is the master has nothing generated: the master is its file.
     for (const file of [env.env.isMaster ? undefined : env.schema, env.prismaConfig]) {
       if (!file) continue;
-      const actual = existsSync(file.path) ? readFileSync(file.path, 'utf8') : undefined;
+      const actual = readTextIfExists(file.path, config.cwd);
       const difference = compareGenerated(env.env.name, file, actual);
       if (!difference) current.add(file.path);
       else {
@@ -94,7 +95,7 @@ export async function generateProject(config: ResolvedConfig, options: GenerateO
       }
     }
   }
-  if (!options.check && toWrite.length > 0) writeFilesAtomic(toWrite);
+  if (!options.check && toWrite.length > 0) writeFilesAtomic(toWrite, config.cwd);
   return { environments, stale, written: options.check ? [] : toWrite.map((f) => f.path), current };
 }
 
@@ -107,7 +108,7 @@ function currentFiles(config: ResolvedConfig, only?: string): Set<string> | unde
     const settingsHash = environmentSettingsHash(env, config);
     for (const path of [env.isMaster ? undefined : env.output, env.prismaConfigPath]) {
       if (path === undefined) continue;
-      const actual = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+      const actual = readTextIfExists(path, config.cwd);
       if (!currentByHeader(actual, masterHash, settingsHash)) return undefined;
       current.add(path);
     }

@@ -104,7 +104,7 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
     }
     if (!options.fixDryRun && changed.length > 0) {
       await assertStillValid(files, result.files, config.prismaMajor);
-      writeFilesAtomic(changed.map((f) => ({ path: resolve(config.cwd, f.path), text: f.text })));
+      writeFilesAtomic(changed.map((f) => ({ path: resolve(config.cwd, f.path), text: f.text })), config.cwd);
       for (const f of changed) sources.set(f.path, f.text);
     }
   } else {
@@ -116,15 +116,15 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
   let baselineKnown: number | undefined;
   let baselineWritten: string | undefined;
   if (baselinePath) {
-    const [{ applyBaseline, createBaseline, parseBaseline, serializeBaseline }, { writeFilesAtomic }] = await Promise.all([import('../lint/baseline.js'), import('../fs/atomic-write.js')]);
+    const [{ applyBaseline, createBaseline, parseBaseline, serializeBaseline }, { writeFilesAtomic }, { readText }] = await Promise.all([import('../lint/baseline.js'), import('../fs/atomic-write.js'), import('../fs/read-text.js')]);
     const absolute = resolve(config.cwd, baselinePath);
     if (options.updateBaseline || !existsSync(absolute)) {
-      writeFilesAtomic([{ path: absolute, text: serializeBaseline(createBaseline(diagnostics)) }]);
+      writeFilesAtomic([{ path: absolute, text: serializeBaseline(createBaseline(diagnostics)) }], config.cwd);
       baselineWritten = baselinePath;
       baselineKnown = diagnostics.length;
       diagnostics = [];
     } else {
-      const applied = applyBaseline(diagnostics, parseBaseline(readFileSync(absolute, 'utf8'), baselinePath));
+      const applied = applyBaseline(diagnostics, parseBaseline(readText(absolute, config.cwd), baselinePath));
       diagnostics = applied.fresh;
       baselineKnown = applied.known;
     }

@@ -29,6 +29,13 @@ export function loadMaster(config: MasterConfig, options: { validate?: boolean }
   const files = readSchemaFiles(config.master, config.cwd);
   const schema = parsedOnce(files);
   const shownPath = relative(config.cwd, config.master) || config.master;
+  if (schema.blocks.length === 0) {
+    // Prisma accepts an empty schema, and every environment would be generated empty from it.
+    throw new StewardError('SCHEMA_INVALID', 'The master schema is empty: no datasource, model or enum', {
+      location: { file: files[0].path, line: 1, column: 1 },
+      hint: 'point `master` in the configuration at your schema.prisma, or run `steward init`',
+    });
+  }
   const warnings = options.validate === false ? [] : validateMasterFiles(files, config.prismaMajor);
   return { schema, shownPath, warnings };
 }

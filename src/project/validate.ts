@@ -10,6 +10,8 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
   /** Texts of the validated files, for code frames. */
   sources: Map<string, string>;
+  /** Paths (as in diagnostics) of the master's files. */
+  masterFiles: Set<string>;
 }
 
 /**
@@ -44,5 +46,5 @@ export function validateProject(config: ResolvedConfig, known?: { generated: Gen
       diagnostics.push({ ...d, env: env.name });
     }
   }
-  return { diagnostics, sources };
+  return { diagnostics, sources, masterFiles: new Set(masterFiles.map((f) => f.path)) };
 }

@@ -80,7 +80,7 @@ export async function collectReport(config: ResolvedConfig, options: ReportOptio
     relationships: graph.relationships.length,
     findings,
     changelog,
-    history: readHistory(historyPath(config.cwd)).entries,
+    history: readHistory(historyPath(config.cwd), config.cwd).entries,
     link,
   };
 }

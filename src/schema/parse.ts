@@ -56,6 +56,9 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Far beyond any real schema (Prisma's own values nest two or three levels). */
+const MAX_VALUE_DEPTH = 128;
+
 class Parser {
   private readonly text: string;
   private readonly file: string;
@@ -304,11 +307,19 @@ class Parser {
     return { kind: 'string', value, span: this.span(start, this.pos) };
   }
 
+  /** Nesting of lists and calls in a value: bounded, so `[[[...` cannot overflow the stack. */
+  private depth = 0;
+
+  private enterNesting(at: number): void {
+    if (++this.depth > MAX_VALUE_DEPTH) this.fail(`Value nested more than ${MAX_VALUE_DEPTH} levels deep`, at);
+  }
+
   private readValue(): Value {
     const c = this.text.charCodeAt(this.pos);
     const start = this.pos;
     if (c === CH_QUOTE) return this.readString();
     if (c === 91 /* [ */) {
+      this.enterNesting(start);
       this.pos++;
       const items: Value[] = [];
       this.skipAll(true);
@@ -322,6 +333,7 @@ class Parser {
         } else if (this.peek() !== 93) this.fail(`Expected ',' or ']' in list, found ${this.describeHere()}`);
       }
       this.pos++;
+      this.depth--;
       return { kind: 'array', items, span: this.span(start, this.pos) };
     }
     if (isDigit(c) || (c === 45 /* - */ && isDigit(this.peek(1)))) {
@@ -333,7 +345,9 @@ class Parser {
     if (isIdentStart(c)) {
       const name = this.scanDottedIdent('a value');
       if (this.peek() === 40 /* ( */) {
+        this.enterNesting(start);
         const args = this.readArgs();
+        this.depth--;
         return { kind: 'function', name, args, span: this.span(start, this.pos) };
       }
       const span = this.span(start, this.pos);

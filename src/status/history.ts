@@ -1,4 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { assertWritable, unwritable } from '../fs/atomic-write.js';
+import { readTextIfExists } from '../fs/read-text.js';
 import { dirname, join } from 'node:path';
 import type { HistoryEntry, StatusReport } from './types.js';
 
@@ -31,9 +33,15 @@ export function historyEntry(status: StatusReport): HistoryEntry {
   return entry;
 }
 
-export function appendHistory(path: string, entry: HistoryEntry): void {
-  mkdirSync(dirname(path), { recursive: true });
-  appendFileSync(path, `${JSON.stringify(entry)}\n`);
+export function appendHistory(path: string, entry: HistoryEntry, cwd = process.cwd()): void {
+  // Appending is the format's point (one line per run, never rewritten): checked first, then coded.
+  assertWritable([path], cwd);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    appendFileSync(path, `${JSON.stringify(entry)}\n`);
+  } catch (error) {
+    throw unwritable(path, cwd, error);
+  }
 }
 
 export interface HistoryRead {
@@ -60,6 +68,7 @@ export function parseHistory(text: string): HistoryRead {
   return { entries, badLines };
 }
 
-export function readHistory(path: string): HistoryRead {
-  return existsSync(path) ? parseHistory(readFileSync(path, 'utf8')) : { entries: [], badLines: [] };
+export function readHistory(path: string, cwd = process.cwd()): HistoryRead {
+  const text = readTextIfExists(path, cwd);
+  return text === undefined ? { entries: [], badLines: [] } : parseHistory(text);
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readText } from '../../fs/read-text.js';
 import { join } from 'node:path';
 import { isGeneratedClientText } from '../discover.js';
 import type { PrismaCall } from './call.js';
@@ -13,7 +13,7 @@ export function extractFiles(root: string, paths: readonly string[]): CodeExtrac
   const calls: PrismaCall[] = [];
   const errors: CodeExtraction['errors'] = [];
   for (const path of paths) {
-    const text = readFileSync(join(root, path), 'utf8');
+    const text = readText(join(root, path), root);
     if (isGeneratedClientText(text)) continue;
     const result = extractPrismaCalls(path, text);
     for (const c of result.calls) calls.push(c);

@@ -1,4 +1,4 @@
-import { Lexer, type Tokens } from 'marked';
+import { Lexer, type Token, type Tokens } from 'marked';
 import { maskGeneratedSections } from '../../docs/markers.js';
 import { StewardError } from '../../errors/index.js';
 import { parseSchema } from '../../schema/parse.js';
@@ -13,6 +13,24 @@ export interface DocsExtraction {
   problems: { message: string; location: ClaimLocation }[];
 }
 
+/** Longer lines are prose or data, never a heading, table row or list item worth a claim. */
+const MAX_LINE = 64 * 1024;
+
+/** Lines over MAX_LINE emptied (line numbers kept): marked's regexes overflow on a 20 MB line. */
+function withoutHugeLines(text: string): string {
+  if (text.length <= MAX_LINE) return text;
+  let out = '';
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    out += end - start > MAX_LINE ? '' : text.slice(start, end);
+    if (end < text.length) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 const FIELD_NAME = /^[a-z_][A-Za-z0-9_]*$/;
 const FIELD_HEADERS = ['field', 'name', 'column', 'field name', 'column name', 'attribute', 'property'];
 
@@ -24,10 +42,20 @@ const FIELD_HEADERS = ['field', 'name', 'column', 'field name', 'column name', '
  */
 export function extractDocClaims(path: string, text: string): DocsExtraction {
   // Reference sections written by `steward docs` restate the schema: they are not design claims.
-  const source = maskGeneratedSections(text.replace(/\r\n?/g, '\n'));
-  const tokens = new Lexer({ gfm: true }).lex(source);
+  const source = withoutHugeLines(maskGeneratedSections(text.replace(/\r\n?/g, '\n')));
   const claims: Claim[] = [];
   const problems: DocsExtraction['problems'] = [];
+  // Block tokens only: claims read headings, fences, tables and lists by their text, and marked's
+  // inline pass recurses per emphasis (a 20 MB paragraph overflowed the stack). Block nesting
+  // (`>>>>...`) recurses too: a file too deep to read is a located problem, not a crash.
+  let tokens: Token[];
+  try {
+    tokens = new Lexer({ gfm: true }).blockTokens(source);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ message: 'markdown nested too deeply to read; its claims are skipped', location: { file: path, line: 1, column: 1 } });
+    return { claims, problems };
+  }
   let offset = 0;
   let line = 1;
   let section: { heading: ModelHeading; location: ClaimLocation; claimed: boolean } | undefined;

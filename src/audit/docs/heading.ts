@@ -6,19 +6,24 @@ export interface ModelHeading {
 }
 
 export function modelFromHeading(text: string): ModelHeading | undefined {
+  // Every pattern here is unambiguous (linear time): a heading is user text, `## 1111...1x` or a
+  // run of spaces must not take seconds.
   let t = text.trim().replace(/^#+\s*/, '').replace(/[*_]{2}/g, '');
-  // Leading numbering ("3.2 Conversation") is not part of the name.
-  t = t.replace(/^(?:\d+[.)]?)+\s+/, '');
+  // Leading numbering ("3.2 Conversation", "1) Conversation") is not part of the name.
+  t = t.replace(/^\d+(?:[.)]\d+)*[.)]?\s+/, '');
   let explicit = false;
-  let m = /^(?:the\s+)?(?:model|table|entity)\s*[:\-–—]?\s*(.+)$/i.exec(t);
+  let m = /^(?:the\s+)?(?:model|table|entity)\s*(?:[:\-–—]\s*)?(\S[\s\S]*)$/i.exec(t);
   if (m) {
     t = m[1].trim();
     explicit = true;
   }
-  m = /^(?:the\s+)?(.+?)\s+(?:model|table|entity)$/i.exec(t);
-  if (m) {
-    t = m[1].trim();
-    explicit = true;
+  const suffix = /\s(?:model|table|entity)$/i.exec(t);
+  if (suffix) {
+    const name = t.slice(0, suffix.index).trim().replace(/^the\s+/i, '');
+    if (name !== '') {
+      t = name;
+      explicit = true;
+    }
   }
   if (/^`[^`]+`$/.test(t)) {
     t = t.slice(1, -1);

@@ -40,15 +40,11 @@ export const dbCommand: Command = {
     const urls = [...((values.url as string[] | undefined) ?? [])];
     if (values['urls-file']) urls.push(...(await readUrlsFile(values['urls-file'] as string, config.cwd)));
     if (urls.length === 0) urls.push(environmentUrl(ctx, environment));
+    // Every URL is checked before any database is opened: a malformed one is bad input (exit 2).
     for (const url of urls) {
-      try {
-        const location = parseDatabaseUrl(url, config.cwd);
-        if (location.provider !== environment.provider) {
-          throw new StewardError('USAGE', `Environment '${envName}' is ${environment.provider}, but a given database is ${location.provider}`);
-        }
-      } catch (error) {
-        if (error instanceof StewardError) throw error;
-        throw new StewardError('USAGE', (error as Error).message);
+      const location = parseDatabaseUrl(url, config.cwd);
+      if (location.provider !== environment.provider) {
+        throw new StewardError('USAGE', `Environment '${envName}' is ${environment.provider}, but a given database is ${location.provider}`);
       }
     }
     const results = await driftForEnvironment(config, envName, urls, {

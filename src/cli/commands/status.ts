@@ -20,7 +20,7 @@ export const statusCommand: Command = {
   async run(ctx, { values }) {
     const config = await ctx.config();
     const status = await collectStatus(config, { progress: ctx.progress });
-    if (values.record) appendHistory(historyPath(config.cwd), historyEntry(status));
+    if (values.record) appendHistory(historyPath(config.cwd), historyEntry(status), config.cwd);
     if (ctx.format === 'json') ctx.stdout(JSON.stringify(status, null, 2) + '\n');
     else {
       ctx.stdout(renderStatusText(status, ctx.style));

@@ -17,8 +17,9 @@ export const validateCommand: Command = {
     const config = await ctx.config();
     const result = validateProject(config);
     ctx.report(result.diagnostics, { sources: result.sources });
-    // An invalid master is bad input, as in every other command that reads it.
-    if (result.diagnostics.some((d) => d.severity === 'error' && d.env === undefined)) return ExitCode.Usage;
+    // A master Prisma rejects is bad input (exit 2), as for every other command; errors in the
+    // generated environment files are findings (exit 1).
+    if (result.diagnostics.some((d) => d.severity === 'error' && d.env === undefined && result.masterFiles.has(d.location?.file ?? ''))) return ExitCode.Usage;
     return result.diagnostics.some((d) => d.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;
   },
 };

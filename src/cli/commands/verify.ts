@@ -3,6 +3,7 @@ import { StewardError } from '../../errors/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { renderVerifyMarkdown, renderVerifyText, verifyDiagnostics, verifyJson } from '../../verify/report.js';
 import { verifyProject } from '../../verify/verify.js';
+import { parseDatabaseUrl } from '../../engine/database-url.js';
 import type { Command } from '../command.js';
 
 export const verifyCommand: Command = {
@@ -21,7 +22,7 @@ export const verifyCommand: Command = {
   async run(ctx, { values }) {
     const config = await ctx.config();
     const url = values.url as string | undefined;
-    if (url !== undefined && !/^postgres(ql)?:\/\//i.test(url)) {
+    if (url !== undefined && parseDatabaseUrl(url, config.cwd).kind !== 'postgres-server') {
       throw new StewardError('USAGE', '--url expects a postgresql:// URL (SQLite environments always use a scratch file)');
     }
     const report = await verifyProject(config, {

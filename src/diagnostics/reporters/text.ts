@@ -41,16 +41,29 @@ export function codeFrame(d: Diagnostic, { sources, style }: ReportContext): str
   const last = Math.min(lines.length, line + 1);
   const width = String(last).length;
   const out: string[] = [];
+  const col = Math.max(1, d.location.column);
+  // A long line (minified, generated, hostile) is shown as a window around the column.
+  const from = Math.max(0, col - 1 - FRAME_CONTEXT);
   for (let n = first; n <= last; n++) {
     const marker = n === line ? style.red('>') : ' ';
-    out.push(`  ${marker} ${style.dim(String(n).padStart(width))} | ${lines[n - 1]}`);
+    out.push(`  ${marker} ${style.dim(String(n).padStart(width))} | ${frameWindow(lines[n - 1], from)}`);
     if (n === line) {
-      const col = Math.max(1, d.location.column);
       const endCol = d.location.endLine === line && d.location.endColumn && d.location.endColumn > col ? d.location.endColumn : col + 1;
-      out.push(`    ${' '.repeat(width)} | ${' '.repeat(col - 1)}${style.red('^'.repeat(Math.max(1, endCol - col)))}`);
+      const shift = from > 0 ? from - 1 : 0; // the window's leading '…' takes one column
+      const carets = Math.min(Math.max(1, endCol - col), FRAME_WIDTH);
+      out.push(`    ${' '.repeat(width)} | ${' '.repeat(col - 1 - shift)}${style.red('^'.repeat(carets))}`);
     }
   }
   return out.join('\n');
+}
+
+const FRAME_WIDTH = 160;
+const FRAME_CONTEXT = 60;
+
+function frameWindow(text: string, from: number): string {
+  if (from === 0 && text.length <= FRAME_WIDTH) return text;
+  const shown = text.slice(from, from + FRAME_WIDTH);
+  return `${from > 0 ? '…' : ''}${shown}${from + FRAME_WIDTH < text.length ? '…' : ''}`;
 }
 
 /** Source lines split once per sources map and file: thousands of findings in one large file stay linear. */
