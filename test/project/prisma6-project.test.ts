@@ -3,7 +3,7 @@
  * feature), end to end: every path that hands its schemas to steward's Prisma 7 engines.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -72,6 +72,53 @@ describe('a Prisma 6 style project', () => {
     assert.match(verify.stdout, /CRUD dev: 2\/2 models passed/);
     assert.match(verify.stdout, /CRUD production: 2\/2 models passed/);
     assert.ok(!existsSync(join(dir, 'prisma/migrations/dev/migration.sql')));
+  });
+
+  it('as users have it (prisma/schema.prisma, no steward config): init, then generate, migrate baseline and create, db drift and verify', async () => {
+    const dir = copyFixture();
+    rmSync(join(dir, 'steward.config.json'));
+    renameSync(join(dir, 'prisma/schema.master.prisma'), join(dir, 'prisma/schema.prisma'));
+    const schemaBefore = readFileSync(join(dir, 'prisma/schema.prisma'), 'utf8');
+    const init = await run(dir, 'init', '--dev', 'sqlite');
+    assert.equal(init.code, 0, init.stderr + init.stdout);
+    assert.match(init.stdout, /Prisma 6 \(package.json/);
+    assert.equal(readFileSync(join(dir, 'prisma/schema.prisma'), 'utf8'), schemaBefore, 'init changes no existing schema');
+    assert.match(readFileSync(join(dir, 'prisma/schema.dev.prisma'), 'utf8'), /provider = "sqlite"/);
+
+    assert.equal((await run(dir, 'generate', '--check')).code, 0);
+    const baseline = await run(dir, 'migrate', 'baseline');
+    assert.equal(baseline.code, 0, baseline.stderr + baseline.stdout);
+    writeFileSync(join(dir, 'prisma/schema.prisma'), schemaBefore.replace('  body     String?\n', '  body     String?\n  pinned   Boolean  @default(false)\n'));
+    assert.equal((await run(dir, 'generate')).code, 0);
+    const create = await run(dir, 'migrate', 'create', '--name', 'pinned');
+    assert.equal(create.code, 0, create.stderr + create.stdout);
+    const production = join(dir, 'prisma/migrations');
+    const dev = join(dir, 'prisma/migrations-dev');
+    const added = readdirSync(production).find((n) => n.endsWith('_pinned'))!;
+    assert.match(readFileSync(join(production, added, 'migration.sql'), 'utf8'), /ADD COLUMN\s+"pinned" BOOLEAN NOT NULL DEFAULT false/);
+
+    const file = join(dir, 'dev.db');
+    const sqlite = await SqliteConnection.open(file);
+    try {
+      assert.equal((await applyMigrations(sqlite, dev)).length, 2);
+    } finally {
+      await sqlite.close();
+    }
+    const pgdata = join(dir, 'pgdata');
+    const pglite = await PgliteConnection.create(pgdata);
+    try {
+      assert.equal((await applyMigrations(pglite, production)).length, 2);
+    } finally {
+      await pglite.close();
+    }
+    const driftDev = await run(dir, 'db', 'drift', '--env', 'dev', '--url', `file:${file}`);
+    assert.equal(driftDev.code, 0, driftDev.stderr + driftDev.stdout);
+    const driftProduction = await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`);
+    assert.equal(driftProduction.code, 0, driftProduction.stderr + driftProduction.stdout);
+    const verify = await run(dir, 'verify', '--skip-typecheck');
+    assert.equal(verify.code, 0, verify.stderr + verify.stdout);
+    assert.match(verify.stdout, /CRUD dev: 2\/2 models passed/);
+    assert.match(verify.stdout, /CRUD production: 2\/2 models passed/);
   });
 
   it('refuses a master whose relation error hides behind a preview feature Prisma 7 does not know', async () => {
