@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDatabaseSchema } from '../database/read-schema.js';
 import type { DatabaseSchema } from '../database/model.js';
-import type { DatabaseProvider } from '../engine/database-url.js';
+import type { DatabaseProvider } from '../providers/registry.js';
 import { openScratchDatabase } from '../engine/open-database.js';
 import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { diffTarget, SchemaEngineSession, type SchemaSource } from '../engine/schema-engine.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DatabaseConnection } from './connection.js';
-import { parseDatabaseUrl, type DatabaseLocation } from './database-url.js';
+import { parseDatabaseUrl, type DatabaseLocation } from '../providers/location.js';
 import type { PgliteCacheOptions } from './pglite-cache.js';
 import { PgliteConnection } from './pglite-connection.js';
 import { PostgresConnection } from './postgres-connection.js';

@@ -16,7 +16,7 @@ import { toStewardError } from './engine-errors.js';
 import { loadMaster } from '../project/master.js';
 import type { Schema } from '../schema/model.js';
 import { isMigratableProvider, migratableEnvironments, type MigratableEnvironment } from './environment-schemas.js';
-import type { DatabaseProvider } from '../engine/database-url.js';
+import type { DatabaseProvider } from '../providers/registry.js';
 import { availableParallelism } from 'node:os';
 import { startPlannerWorker, type EnvironmentPlanner } from './plan-in-worker.js';
 import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';

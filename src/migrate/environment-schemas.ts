@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { ResolvedConfig, ResolvedEnvironment } from '../config/types.js';
-import type { DatabaseProvider } from '../engine/database-url.js';
+import type { DatabaseProvider } from '../providers/registry.js';
 import type { SchemaSource } from '../engine/schema-engine.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { schemaForEngine } from '../engine/engine-schema.js';

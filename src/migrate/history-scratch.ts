@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseConnection } from '../engine/connection.js';
-import type { DatabaseProvider } from '../engine/database-url.js';
+import type { DatabaseProvider } from '../providers/registry.js';
 import { migrationScripts, readMigrationsList, type MigrationScript } from '../engine/migrations-list.js';
 import { openScratchDatabase } from '../engine/open-database.js';
 import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../engine/pglite-cache.js';
