@@ -91,6 +91,8 @@ export interface EngineSupport<L extends LocationBase = LocationBase> {
   describe(location: L): string;
   /** Replaying a migration script without its own transaction control in one transaction is safe and faster. */
   replayInTransaction: boolean;
+  /** Its scratch database is CPU-bound wasm (PGlite): with a spare core, `migrate create` plans it in a worker thread. */
+  planInWorker: boolean;
 }
 
 export interface ProviderAdapter<Id extends Provider = Provider> {

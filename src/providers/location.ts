@@ -5,7 +5,7 @@
  */
 import { DatabaseUrlError, redactUrl } from '../engine/database-url.js';
 import type { PostgresqlLocation } from './postgresql/index.js';
-import { PROVIDER_ADAPTERS, providerAdapter, type DatabaseProvider } from './registry.js';
+import { PROVIDER_ADAPTERS, engineSupport, type DatabaseProvider } from './registry.js';
 import type { SqliteLocation } from './sqlite/index.js';
 
 /** One location type per provider steward connects to. */
@@ -28,5 +28,5 @@ export function parseDatabaseUrl(url: string, baseDir = process.cwd()): Database
 
 /** A short, password-free label for a database (used in fleet tables). */
 export function describeLocation(location: DatabaseLocation): string {
-  return providerAdapter(location.provider).engine!.describe(location);
+  return engineSupport(location.provider).describe(location);
 }

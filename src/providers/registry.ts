@@ -38,6 +38,11 @@ export function normalizeProvider(value: string | undefined): string | undefined
   return findProvider(value)?.id ?? value;
 }
 
+/** The URL and replay knowledge of a provider steward connects to. */
+export function engineSupport(provider: DatabaseProvider): EngineSupport {
+  return ADAPTERS[provider].engine;
+}
+
 /** Whether steward can connect to, migrate and read databases of `provider`. */
 export function isDatabaseProvider(provider: string): provider is DatabaseProvider {
   return findProvider(provider)?.id === provider && providerAdapter(provider as Provider).engine !== undefined;

@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { PROVIDERS } from '../../src/providers/provider.js';
 import { PROVIDER_ADAPTERS, findProvider, isDatabaseProvider, normalizeProvider, providerAdapter } from '../../src/providers/registry.js';
 import { providerSupports } from '../../src/audit/provider-features.js';
+import { DatabaseUrlError } from '../../src/engine/database-url.js';
+import { describeLocation, parseDatabaseUrl } from '../../src/providers/location.js';
 
 describe('provider registry', () => {
   it('has one adapter per provider, under its own id, with its own capabilities', () => {
@@ -38,5 +40,22 @@ describe('provider registry', () => {
       sqlserver: [false, false, false],
       mongodb: [true, false, true],
     });
+  });
+});
+
+describe('database URLs through the adapters', () => {
+  it('names every URL form of the providers steward connects to when none matches, without the password', () => {
+    assert.throws(() => parseDatabaseUrl('mysql://root:hunter2@h/db'), (error: unknown) => {
+      assert.ok(error instanceof DatabaseUrlError);
+      assert.doesNotMatch(error.message, /hunter2/);
+      for (const form of PROVIDER_ADAPTERS.flatMap((a) => a.engine?.urlForms ?? [])) assert.ok(error.message.includes(form), form);
+      return true;
+    });
+  });
+
+  it('describes a location by its own adapter', () => {
+    assert.equal(describeLocation(parseDatabaseUrl('postgresql://u:secret@h/db')), 'postgresql://u:***@h/db');
+    assert.equal(describeLocation(parseDatabaseUrl('pglite:memory')), 'pglite:memory');
+    assert.equal(describeLocation(parseDatabaseUrl('file:/tmp/x.db')), 'file:/tmp/x.db');
   });
 });

@@ -47,6 +47,7 @@ export const postgresql = {
     },
     // PGlite commits each statement otherwise: a 70-table history takes 0.8 s instead of 0.2 s.
     replayInTransaction: true,
+    planInWorker: true,
   },
 } as const satisfies ProviderAdapter<'postgresql'>;
 

@@ -29,5 +29,6 @@ export const sqlite = {
       return `file:${location.file}`;
     },
     replayInTransaction: false,
+    planInWorker: false,
   },
 } as const satisfies ProviderAdapter<'sqlite'>;
