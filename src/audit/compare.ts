@@ -1,5 +1,5 @@
 import type { Severity } from '../diagnostics/diagnostic.js';
-import type { Provider } from '../generate/capabilities.js';
+import type { Provider } from '../providers/provider.js';
 import type { Field, Model, Schema } from '../schema/model.js';
 import { fieldKind } from '../schema/query.js';
 import type { Claim, ClaimLocation, ClaimSource, FeatureClaim, FieldClaim, ModelClaim } from './claims.js';

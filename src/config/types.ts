@@ -1,5 +1,5 @@
 import type { PrismaMajor } from '../prisma/major.js';
-import type { Provider } from '../generate/capabilities.js';
+import type { Provider } from '../providers/provider.js';
 
 /** One environment as the user writes it in steward.config.*. */
 export interface EnvironmentConfig {

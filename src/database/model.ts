@@ -4,7 +4,7 @@
  * and the live database) are read by the same catalog queries into this model, so comparing
  * them is a pure function with no SQL dialect knowledge.
  */
-import type { DatabaseProvider } from '../engine/database-url.js';
+import type { DatabaseProvider } from '../providers/registry.js';
 
 export interface DatabaseColumn {
   name: string;

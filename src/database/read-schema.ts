@@ -1,9 +1,8 @@
 import type { DatabaseConnection } from '../engine/connection.js';
+import { readCatalog } from '../providers/drivers.js';
 import type { DatabaseSchema } from './model.js';
-import { readPostgresSchema } from './read-postgres.js';
-import { readSqliteSchema } from './read-sqlite.js';
 
-/** The structure of whatever database `connection` is open on. */
+/** The structure of whatever database `connection` is open on, read by its provider's catalog reader. */
 export function readDatabaseSchema(connection: DatabaseConnection, options: { namespace?: string } = {}): Promise<DatabaseSchema> {
-  return connection.provider === 'postgresql' ? readPostgresSchema(connection, options.namespace) : readSqliteSchema(connection);
+  return readCatalog(connection, options);
 }

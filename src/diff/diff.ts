@@ -1,6 +1,6 @@
 import { type Annotation, includedIn, parseAnnotations } from '../generate/annotations.js';
-import type { Provider } from '../generate/capabilities.js';
-import { normalizeProvider } from '../generate/capabilities.js';
+import type { Provider } from '../providers/provider.js';
+import { normalizeProvider } from '../providers/registry.js';
 import type { GenerationChange } from '../generate/changes.js';
 import { transformForEnvironment } from '../generate/transform.js';
 import type { Attribute, Comment, Enum, Field, Model, Schema, Span, Value } from '../schema/model.js';

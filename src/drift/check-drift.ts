@@ -6,7 +6,8 @@
 import type { DatabaseSchema } from '../database/model.js';
 import { readDatabaseSchema } from '../database/read-schema.js';
 import type { DatabaseConnection } from '../engine/connection.js';
-import { describeLocation, parseDatabaseUrl, redactSecrets, type DatabaseLocation } from '../engine/database-url.js';
+import { redactSecrets } from '../engine/database-url.js';
+import { describeLocation, parseDatabaseUrl, type DatabaseLocation } from '../providers/location.js';
 import { openDatabase } from '../engine/open-database.js';
 import { compareSchemas } from './compare.js';
 import type { DriftFinding } from './codes.js';

@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDatabaseSchema } from '../database/read-schema.js';
 import type { DatabaseSchema } from '../database/model.js';
-import type { DatabaseProvider } from '../engine/database-url.js';
+import { providerAdapter, type DatabaseProvider } from '../providers/registry.js';
 import { openScratchDatabase } from '../engine/open-database.js';
 import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { diffTarget, SchemaEngineSession, type SchemaSource } from '../engine/schema-engine.js';
@@ -24,7 +24,7 @@ export async function expectedDatabaseSchema(provider: DatabaseProvider, schema:
   const cached = await readFile(file, 'utf8').then((text) => JSON.parse(text) as DatabaseSchema, () => null);
   if (cached) return cached;
 
-  const { declared, implied } = provider === 'postgresql' ? schemaExtensions(schema) : { declared: [], implied: [] };
+  const { declared, implied } = providerAdapter(provider).capabilities.extensions ? schemaExtensions(schema) : { declared: [], implied: [] };
   const scratch = await openScratchDatabase(provider, cache, { extensions: [...declared, ...implied] });
   try {
     const engine = await SchemaEngineSession.open(scratch.adapterFactory());

@@ -1,5 +1,5 @@
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { DatabaseProvider } from './database-url.js';
+import type { DatabaseProvider } from '../providers/registry.js';
 
 export type Row = Record<string, unknown>;
 

@@ -1,66 +1,14 @@
 /**
- * Where a database lives, parsed from the URL a user gives. Three kinds are supported:
- * `postgresql://` servers, `file:` SQLite files and `pglite:` PGlite data directories
- * (`pglite:memory` for a throwaway in-memory one).
+ * Database URLs in output: passwords masked in a URL and in free text. Parsing a URL into a
+ * location is the provider adapters' (src/providers/location.ts).
  */
-import path from 'node:path';
 import { StewardError } from '../errors/steward-error.js';
-
-export type DatabaseProvider = 'sqlite' | 'postgresql';
-
-export type DatabaseLocation =
-  | { kind: 'postgres-server'; provider: 'postgresql'; url: string }
-  | { kind: 'pglite'; provider: 'postgresql'; dataDir: string | null }
-  | { kind: 'sqlite-file'; provider: 'sqlite'; file: string };
 
 /** A database URL steward cannot use: bad input (exit 2). The message never holds the password. */
 export class DatabaseUrlError extends StewardError {
   constructor(message: string, hint?: string) {
     super('DATABASE_URL_INVALID', message, { hint });
     this.name = 'DatabaseUrlError';
-  }
-}
-
-const ENCODE_HINT = 'percent-encode special characters of the user and password (@ as %40, / as %2F, : as %3A, # as %23, % as %25)';
-
-export function parseDatabaseUrl(url: string, baseDir = process.cwd()): DatabaseLocation {
-  const trimmed = url.trim();
-  if (/^postgres(ql)?:\/\//i.test(trimmed)) {
-    checkServerUrl(trimmed);
-    return { kind: 'postgres-server', provider: 'postgresql', url: trimmed };
-  }
-  if (/^pglite:/i.test(trimmed)) {
-    const rest = trimmed.replace(/^pglite:(\/\/)?/i, '');
-    if (rest === '' || rest === 'memory') return { kind: 'pglite', provider: 'postgresql', dataDir: null };
-    return { kind: 'pglite', provider: 'postgresql', dataDir: path.resolve(baseDir, rest) };
-  }
-  if (/^(file|sqlite):/i.test(trimmed)) {
-    const rest = trimmed.replace(/^(file|sqlite):(\/\/)?/i, '').replace(/\?.*$/, '');
-    if (rest === '') throw new DatabaseUrlError(`no file path in SQLite URL ${redactUrl(trimmed)}`);
-    return { kind: 'sqlite-file', provider: 'sqlite', file: path.resolve(baseDir, rest) };
-  }
-  throw new DatabaseUrlError(
-    `unsupported database URL ${redactUrl(trimmed)}: expected postgresql://..., file:<path> (SQLite) or pglite:<data dir>`,
-  );
-}
-
-/**
- * The PostgreSQL driver reads server URLs with the WHATWG URL parser and percent-decodes the
- * user and password: a URL either of them refuses is refused here, before any connection, so
- * it is bad input (exit 2) rather than an unreachable database.
- */
-function checkServerUrl(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new DatabaseUrlError(`malformed database URL ${redactUrl(url)}`, ENCODE_HINT);
-  }
-  try {
-    decodeURIComponent(parsed.username);
-    decodeURIComponent(parsed.password);
-  } catch {
-    throw new DatabaseUrlError(`malformed percent-encoding in the user or password of ${redactUrl(url)}`, ENCODE_HINT);
   }
 }
 
@@ -140,16 +88,4 @@ function maskUserInfo(word: string): string {
   // The user name is made of URL user-info characters: `{"source":"x@y"}` is JSON, not a URL.
   if (colon === -1 || !USER_NAME.test(head.slice(start, colon))) return word;
   return `${word.slice(0, colon + 1)}${MASK}${word.slice(at)}`;
-}
-
-/** A short, password-free label for a database (used in fleet tables). */
-export function describeLocation(location: DatabaseLocation): string {
-  switch (location.kind) {
-    case 'postgres-server':
-      return redactUrl(location.url);
-    case 'pglite':
-      return location.dataDir === null ? 'pglite:memory' : `pglite:${location.dataDir}`;
-    case 'sqlite-file':
-      return `file:${location.file}`;
-  }
 }

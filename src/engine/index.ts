@@ -1,7 +1,9 @@
 export { SchemaEngineSession, diffTarget, type SchemaSource, type DiffTarget, type MigrationList } from './schema-engine.js';
 export { SchemaEngineError } from './engine-error.js';
 export { readMigrationsList, migrationsListOf, type MigrationScript } from './migrations-list.js';
-export { parseDatabaseUrl, redactUrl, redactSecrets, describeLocation, type DatabaseLocation, type DatabaseProvider } from './database-url.js';
+export { redactUrl, redactSecrets } from './database-url.js';
+export { parseDatabaseUrl, describeLocation, type DatabaseLocation } from '../providers/location.js';
+export type { DatabaseProvider } from '../providers/registry.js';
 export type { DatabaseConnection, Row } from './connection.js';
 export { openDatabase, openScratchDatabase, type OpenDatabaseOptions } from './open-database.js';
 export { SqliteConnection } from './sqlite-connection.js';

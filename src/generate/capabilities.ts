@@ -1,132 +1,24 @@
 /**
  * What each database provider can express in a Prisma schema. Environment generation is
  * driven by this table: a construct the target provider lacks is converted or removed,
- * and every such change is reported.
+ * and every such change is reported. Each provider's table is in its adapter
+ * (src/providers/<id>/index.ts); this module keeps what generation adds on top.
  *
  * Facts were checked against Prisma's own validator (@prisma/prisma-schema-wasm).
  */
+import type { ProviderCapabilities } from '../providers/adapter.js';
+import { PROVIDERS, type Provider } from '../providers/provider.js';
+import { providerAdapter } from '../providers/registry.js';
 
-export const PROVIDERS = ['postgresql', 'cockroachdb', 'sqlite', 'mysql', 'sqlserver', 'mongodb'] as const;
-export type Provider = (typeof PROVIDERS)[number];
+export { PROVIDERS, isProvider, type Provider } from '../providers/provider.js';
+export { normalizeProvider } from '../providers/registry.js';
+export type { ProviderCapabilities } from '../providers/adapter.js';
+export { POSTGRES_TO_COCKROACH } from '../providers/cockroachdb/index.js';
 
-export function isProvider(value: string): value is Provider {
-  return (PROVIDERS as readonly string[]).includes(value);
-}
-
-/** Prisma accepts `postgres` as an alias of `postgresql`. */
-export function normalizeProvider(value: string | undefined): string | undefined {
-  return value === 'postgres' ? 'postgresql' : value;
-}
-
-export interface ProviderCapabilities {
-  provider: Provider;
-  /** `String[]`, `Int[]`, enum lists. */
-  scalarLists: boolean;
-  enums: boolean;
-  json: boolean;
-  /** Native types (`@db.X`) the provider accepts. */
-  nativeTypes: ReadonlySet<string>;
-  /** `@@index(type: Gin | Gist | Hash | SpGist | Brin | BTree)`: accepted values. */
-  indexTypes: ReadonlySet<string>;
-  /** Operator classes in index fields: `field(ops: JsonbPathOps)`. */
-  indexOps: boolean;
-  /** Prefix length in index fields: `field(length: 10)`. */
-  indexLength: boolean;
-  /** `clustered:` on ids and indexes. */
-  clustered: boolean;
-  /** `@@fulltext`. */
-  fullTextIndex: boolean;
-  /** `extensions = [...]` in the datasource. */
-  extensions: boolean;
-  /** `schemas = [...]` in the datasource and `@@schema`. */
-  multiSchema: boolean;
-  /** Database names for primary keys (`@id(map:)`, `@@id(map:)`). */
-  namedPrimaryKeys: boolean;
-  /** Database names for foreign keys (`@relation(map:)`). */
-  namedForeignKeys: boolean;
-  /** `autoincrement()` on fields other than the id. */
-  autoincrementNonId: boolean;
-  /** `autoincrement()` on Int fields (CockroachDB allows it only on BigInt). */
-  autoincrementInt: boolean;
-  /** `sequence()` (CockroachDB). */
-  sequence: boolean;
-  /** Unsupported("...") database types carried over from the master. */
-  unsupportedTypes: boolean;
-  /** Preview features that only make sense on this provider family. */
-  previewFeatures: ReadonlySet<string>;
-  /** Whether `dbgenerated()` SQL written for PostgreSQL runs here. */
-  postgresSql: boolean;
-}
-
-const POSTGRES_NATIVE = [
-  'Text', 'VarChar', 'Char', 'Bit', 'VarBit', 'Uuid', 'Xml', 'Inet', 'Citext', 'Boolean', 'Integer', 'SmallInt', 'Oid',
-  'BigInt', 'DoublePrecision', 'Real', 'Decimal', 'Money', 'Timestamp', 'Timestamptz', 'Date', 'Time', 'Timetz', 'Json', 'JsonB', 'ByteA',
-];
-const COCKROACH_NATIVE = [
-  'Bit', 'Bool', 'Bytes', 'Char', 'CatalogSingleChar', 'Date', 'Decimal', 'Float4', 'Float8', 'Inet', 'Int2', 'Int4', 'Int8', 'JsonB',
-  'Oid', 'String', 'Time', 'Timestamp', 'Timestamptz', 'Timetz', 'Uuid', 'VarBit',
-];
-const MYSQL_NATIVE = [
-  'VarChar', 'Text', 'Char', 'TinyText', 'MediumText', 'LongText', 'Bit', 'Binary', 'VarBinary', 'TinyBlob', 'Blob', 'MediumBlob',
-  'LongBlob', 'Int', 'UnsignedInt', 'SmallInt', 'UnsignedSmallInt', 'MediumInt', 'UnsignedMediumInt', 'TinyInt', 'UnsignedTinyInt',
-  'BigInt', 'UnsignedBigInt', 'Decimal', 'Double', 'Float', 'DateTime', 'Timestamp', 'Date', 'Time', 'Year', 'Json',
-];
-const SQLSERVER_NATIVE = [
-  'Char', 'NChar', 'VarChar', 'NVarChar', 'Text', 'NText', 'Xml', 'UniqueIdentifier', 'Bit', 'TinyInt', 'SmallInt', 'Int', 'BigInt',
-  'Decimal', 'Money', 'SmallMoney', 'Float', 'Real', 'Date', 'Time', 'DateTime', 'DateTime2', 'SmallDateTime', 'DateTimeOffset',
-  'Binary', 'VarBinary', 'Image',
-];
-const MONGO_NATIVE = ['String', 'Double', 'Long', 'Int', 'BinData', 'ObjectId', 'Bool', 'Date', 'Timestamp', 'Json', 'Decimal'];
-
-const none = new Set<string>();
-
-export const CAPABILITIES: Record<Provider, ProviderCapabilities> = {
-  postgresql: {
-    provider: 'postgresql', scalarLists: true, enums: true, json: true, nativeTypes: new Set(POSTGRES_NATIVE),
-    indexTypes: new Set(['BTree', 'Hash', 'Gist', 'Gin', 'SpGist', 'Brin']), indexOps: true, indexLength: false, clustered: false,
-    fullTextIndex: false, extensions: true, multiSchema: true, namedPrimaryKeys: true, namedForeignKeys: true, autoincrementNonId: true,
-    autoincrementInt: true, sequence: false, unsupportedTypes: true, previewFeatures: new Set(['postgresqlExtensions', 'fullTextSearchPostgres']),
-    postgresSql: true,
-  },
-  cockroachdb: {
-    provider: 'cockroachdb', scalarLists: true, enums: true, json: true, nativeTypes: new Set(COCKROACH_NATIVE),
-    indexTypes: new Set(['BTree', 'Gin']), indexOps: true, indexLength: false, clustered: false, fullTextIndex: false, extensions: false,
-    multiSchema: true, namedPrimaryKeys: true, namedForeignKeys: true, autoincrementNonId: true, autoincrementInt: false, sequence: true,
-    unsupportedTypes: true, previewFeatures: none, postgresSql: true,
-  },
-  sqlite: {
-    provider: 'sqlite', scalarLists: false, enums: true, json: true, nativeTypes: none, indexTypes: none, indexOps: false, indexLength: false,
-    clustered: false, fullTextIndex: false, extensions: false, multiSchema: false, namedPrimaryKeys: false, namedForeignKeys: false,
-    autoincrementNonId: false, autoincrementInt: true, sequence: false, unsupportedTypes: true, previewFeatures: none, postgresSql: false,
-  },
-  mysql: {
-    provider: 'mysql', scalarLists: false, enums: true, json: true, nativeTypes: new Set(MYSQL_NATIVE), indexTypes: new Set(['BTree', 'Hash']),
-    indexOps: false, indexLength: true, clustered: false, fullTextIndex: true, extensions: false, multiSchema: true, namedPrimaryKeys: false,
-    namedForeignKeys: true, autoincrementNonId: true, autoincrementInt: true, sequence: false, unsupportedTypes: true, previewFeatures: new Set(['fullTextSearchMysql']),
-    postgresSql: false,
-  },
-  sqlserver: {
-    provider: 'sqlserver', scalarLists: false, enums: false, json: false, nativeTypes: new Set(SQLSERVER_NATIVE), indexTypes: none,
-    indexOps: false, indexLength: false, clustered: true, fullTextIndex: false, extensions: false, multiSchema: true, namedPrimaryKeys: true,
-    namedForeignKeys: true, autoincrementNonId: true, autoincrementInt: true, sequence: false, unsupportedTypes: true, previewFeatures: none,
-    postgresSql: false,
-  },
-  mongodb: {
-    provider: 'mongodb', scalarLists: true, enums: true, json: true, nativeTypes: new Set(MONGO_NATIVE), indexTypes: none, indexOps: false,
-    indexLength: false, clustered: false, fullTextIndex: true, extensions: false, multiSchema: false, namedPrimaryKeys: false,
-    namedForeignKeys: false, autoincrementNonId: false, autoincrementInt: false, sequence: false, unsupportedTypes: true, previewFeatures: none,
-    postgresSql: false,
-  },
-};
-
-/**
- * PostgreSQL native types and their CockroachDB equivalents, so a PostgreSQL master keeps its
- * constraints on CockroachDB instead of losing them.
- */
-export const POSTGRES_TO_COCKROACH: Record<string, string> = {
-  VarChar: 'String', Text: 'String', Citext: 'String', Xml: 'String', Integer: 'Int4', SmallInt: 'Int2', BigInt: 'Int8',
-  Real: 'Float4', DoublePrecision: 'Float8', ByteA: 'Bytes', Boolean: 'Bool', Json: 'JsonB', Money: 'Decimal',
-};
+/** Each provider's capabilities, by provider (from the adapters). */
+export const CAPABILITIES: Readonly<Record<Provider, ProviderCapabilities>> = Object.fromEntries(
+  PROVIDERS.map((id): [Provider, ProviderCapabilities] => [id, providerAdapter(id).capabilities]),
+) as Record<Provider, ProviderCapabilities>;
 
 /**
  * Native types whose removal loses nothing on a provider without native types: the scalar's

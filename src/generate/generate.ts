@@ -8,7 +8,7 @@ import { type FinishJob, type FinishResult, finishSchema } from './finish.js';
 import { finishSchemas } from './finish-parallel.js';
 import type { Schema } from '../schema/model.js';
 import { validateAnnotations } from './annotations.js';
-import { normalizeProvider } from './capabilities.js';
+import { findProvider, normalizeProvider, providerAdapter } from '../providers/registry.js';
 import { datasourceProvider } from '../schema/query.js';
 import type { GenerationChange } from './changes.js';
 import { hashMaster, hashText, parseHeader, renderHeader } from './header.js';
@@ -46,7 +46,9 @@ export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'e
   }
   validateAnnotations(schema, names);
   const masterProvider = normalizeProvider(datasourceProvider(schema));
-  const crossing = config.environments.filter((e) => (masterProvider === 'mongodb') !== (e.provider === 'mongodb'));
+  // Document and SQL schemas do not convert into each other.
+  const masterIsDocument = findProvider(masterProvider)?.family === 'document';
+  const crossing = config.environments.filter((e) => masterIsDocument !== (providerAdapter(e.provider).family === 'document'));
   if (masterProvider && crossing.length > 0) {
     const ds = schema.datasources[0];
     throw new StewardError('USAGE', `A ${masterProvider} master cannot generate ${crossing.map((e) => `${e.name} (${e.provider})`).join(', ')}: MongoDB and SQL schemas do not convert into each other`, {

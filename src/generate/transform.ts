@@ -5,7 +5,8 @@ import { isScalarType } from '../schema/model.js';
 import { datasourceProvider, fieldRefs, getArgument, getProperty, stringValue } from '../schema/query.js';
 import { applyEdits } from '../schema/edits.js';
 import { type Annotation, includedIn, isAnnotationComment, parseAnnotations } from './annotations.js';
-import { CAPABILITIES, LOSSLESS_NATIVE_TYPES, POSTGRES_TO_COCKROACH, normalizeProvider, type Provider, type ProviderCapabilities, nativeTypeMeaning } from './capabilities.js';
+import { findProvider } from '../providers/registry.js';
+import { CAPABILITIES, LOSSLESS_NATIVE_TYPES, normalizeProvider, type Provider, type ProviderCapabilities, nativeTypeMeaning } from './capabilities.js';
 import { CHANGE_CODES, type ChangeCode, type GenerationChange } from './changes.js';
 
 export interface EnvironmentTarget {
@@ -143,9 +144,9 @@ class Transformer {
 
   private get crossFamily(): boolean {
     // SQL written for the master's database (dbgenerated, Unsupported types) only runs on the same family.
-    const master = this.masterProvider as Provider | undefined;
-    if (!master || !(master in CAPABILITIES)) return false;
-    return CAPABILITIES[master].postgresSql !== this.caps.postgresSql || (master !== this.target.provider && !this.caps.postgresSql);
+    const master = findProvider(this.masterProvider);
+    if (!master) return false;
+    return master.capabilities.postgresSql !== this.caps.postgresSql || (master.id !== this.target.provider && !this.caps.postgresSql);
   }
 
   // ---- blocks --------------------------------------------------------------------------------
@@ -194,7 +195,7 @@ class Transformer {
             this.edit(prop.value.span, wanted);
             this.change('datasource-url-set', prop.value.span, `url reads ${this.target.urlEnv}`);
           }
-        } else if (this.target.provider === 'sqlite') {
+        } else if (!this.caps.separateUrls) {
           this.remove(prop.lineSpan);
           this.change('datasource-property-removed', prop.keySpan, `${prop.key} removed (a SQLite file needs no separate URL)`);
         }
@@ -351,7 +352,7 @@ class Transformer {
       const where = { model: model.name, field: field.name };
       const text = this.texts.get(attr.span.file)!;
       const args = attr.args.map((a) => this.source(a.value.span));
-      const mapped = this.target.provider === 'cockroachdb' ? POSTGRES_TO_COCKROACH[native] : undefined;
+      const mapped = Object.hasOwn(this.caps.nativeTypeEquivalents, native) ? this.caps.nativeTypeEquivalents[native] : undefined;
       if (mapped && !conv.toJson) {
         const keepArgs = native === 'VarChar' && args.length > 0 ? `(${args.join(', ')})` : '';
         this.edit(attr.span, `@db.${mapped}${keepArgs}`);
@@ -390,7 +391,7 @@ class Transformer {
 
   /** With relationMode = "prisma", only MySQL and SQL Server emulate NoAction; elsewhere Restrict is the equivalent. */
   private relationActions(model: Model, field: Field, attr: Attribute): void {
-    if (!this.relationModePrisma || ['mysql', 'sqlserver'].includes(this.target.provider)) return;
+    if (!this.relationModePrisma || this.caps.emulatedNoAction) return;
     for (const arg of attr.args) {
       if ((arg.name === 'onDelete' || arg.name === 'onUpdate') && arg.value.kind === 'constant' && arg.value.name === 'NoAction') {
         this.edit(arg.value.span, 'Restrict');

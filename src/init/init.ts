@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES, loadConfig } from '../config/load.js';
 import { StewardError } from '../errors/index.js';
 import { writeFilesAtomic } from '../fs/atomic-write.js';
-import { normalizeProvider, PROVIDERS, type Provider } from '../generate/capabilities.js';
+import { findProvider, normalizeProvider } from '../providers/registry.js';
 import { prismaValidate } from '../prisma/schema-wasm.js';
 import { generateProject, type GenerateReport } from '../project/environments.js';
 import { readSchemaFiles } from '../schema/load.js';
@@ -58,8 +58,9 @@ export async function initProject(cwdInput: string, options: InitOptions = {}): 
     });
   }
   const schema = parseSchema(files);
-  const provider = normalizeProvider(datasourceProvider(schema));
-  if (!provider || !(PROVIDERS as readonly string[]).includes(provider)) {
+  const adapter = findProvider(datasourceProvider(schema));
+  if (!adapter) {
+    const provider = normalizeProvider(datasourceProvider(schema));
     const ds = schema.datasources[0];
     throw new StewardError('USAGE', `Cannot tell the database provider of ${rel(found.path)}${provider ? ` ('${provider}' is not supported)` : ''}`, {
       location: ds ? { file: ds.span.file, line: ds.span.line, column: ds.span.column } : { file: rel(found.path) },
@@ -80,7 +81,7 @@ export async function initProject(cwdInput: string, options: InitOptions = {}): 
   const plan = planInit({
     schemaPath: rel(found.path),
     schemaFolder: found.folder,
-    provider: provider as Provider,
+    provider: adapter.id,
     prismaMajor: major.major,
     prismaMajorVia: major.evidence,
     migrationsDir: history ? rel(history) : undefined,

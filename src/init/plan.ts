@@ -1,5 +1,6 @@
 import type { PrismaMajor } from '../prisma/major.js';
-import type { Provider } from '../generate/capabilities.js';
+import type { Provider } from '../providers/provider.js';
+import { providerAdapter } from '../providers/registry.js';
 import type { PackageManager, ProjectEvidence } from './evidence.js';
 
 /**
@@ -88,17 +89,21 @@ export function planInit(inputs: InitInputs): InitPlan {
   return { master, files, notes, environments, lintBaseline };
 }
 
+/** The provider of the development environment `init` proposes (`--dev sqlite`). */
+const DEV_PROVIDER: Provider = 'sqlite';
+
 function environmentsFor(inputs: InitInputs, notes: string[]): PlannedEnvironment[] {
   const schemaDir = parentOf(inputs.schemaPath);
   const history = inputs.migrationsDir ?? join(inputs.schemaFolder ? parentOf(inputs.schemaPath) : schemaDir, 'migrations');
   const own: PlannedEnvironment = {
-    name: inputs.provider === 'sqlite' ? 'dev' : 'production',
+    name: inputs.provider === DEV_PROVIDER ? 'dev' : 'production',
     provider: inputs.provider,
     output: inputs.schemaPath,
     migrations: history,
     why: inputs.lastMigration ? `its existing history; migrations after ${inputs.lastMigration} are linted` : 'the master itself',
   };
-  if (inputs.provider === 'sqlite' || inputs.provider === 'mongodb') return [own];
+  // A SQLite master is its own development environment; a document master has no SQL companion.
+  if (inputs.provider === DEV_PROVIDER || providerAdapter(inputs.provider).family === 'document') return [own];
   const wantsDev = inputs.dev === 'sqlite' || (inputs.dev === undefined && inputs.evidence.sqliteDev !== undefined);
   if (!wantsDev) {
     notes.push(inputs.dev === 'none' ? 'no SQLite development environment (--dev none)' : 'no SQLite development environment: no SQLite URL in .env*, docker-compose or test configuration (`--dev sqlite` adds one)');
@@ -109,7 +114,7 @@ function environmentsFor(inputs: InitInputs, notes: string[]): PlannedEnvironmen
     own,
     {
       name: 'dev',
-      provider: 'sqlite',
+      provider: DEV_PROVIDER,
       output: join(generatedDir, 'schema.dev.prisma'),
       // Beside the production history, never inside it: Prisma reads every subfolder there as a migration.
       migrations: join(parentOf(history), 'migrations-dev'),

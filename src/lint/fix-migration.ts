@@ -1,4 +1,5 @@
-import { normalizeProvider } from '../generate/capabilities.js';
+import type { ProviderFamily } from '../providers/adapter.js';
+import { findProvider } from '../providers/registry.js';
 import type { Schema } from '../schema/model.js';
 import { datasourceProvider } from '../schema/query.js';
 
@@ -8,12 +9,13 @@ import { datasourceProvider } from '../schema/query.js';
  * (a handful of statement shapes) rather than asking the schema engine per fix, which would
  * need a full diff of two schemas for every finding.
  */
-export type SqlDialect = 'postgresql' | 'sqlite' | 'mysql' | 'sqlserver';
+export type SqlDialect = Exclude<ProviderFamily, 'document'>;
 
 export function sqlDialect(schema: Schema): SqlDialect {
-  const provider = normalizeProvider(datasourceProvider(schema));
-  if (provider === 'sqlite' || provider === 'mysql' || provider === 'sqlserver') return provider;
-  return 'postgresql'; // cockroachdb and an unknown provider read like PostgreSQL
+  const family = findProvider(datasourceProvider(schema))?.family;
+  // The provider's SQL family (CockroachDB reads like PostgreSQL); an unknown provider, and
+  // MongoDB, whose fixes never reach a migration, read like PostgreSQL too.
+  return family === undefined || family === 'document' ? 'postgresql' : family;
 }
 
 function q(dialect: SqlDialect, name: string): string {

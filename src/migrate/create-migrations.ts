@@ -16,7 +16,7 @@ import { toStewardError } from './engine-errors.js';
 import { loadMaster } from '../project/master.js';
 import type { Schema } from '../schema/model.js';
 import { isMigratableProvider, migratableEnvironments, type MigratableEnvironment } from './environment-schemas.js';
-import type { DatabaseProvider } from '../engine/database-url.js';
+import { engineSupport, providerAdapter, type DatabaseProvider } from '../providers/registry.js';
 import { availableParallelism } from 'node:os';
 import { startPlannerWorker, type EnvironmentPlanner } from './plan-in-worker.js';
 import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
@@ -68,17 +68,18 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
     if ((options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider)) await checkMigrationLock(env.migrationsDir, env.provider, env.name);
   }
   // Scratch databases start while the environments are generated. With more than one
-  // environment and a spare core, each PostgreSQL environment is planned in a worker thread
+  // environment and a spare core, each PostgreSQL environment (adapter: planInWorker) is planned in a worker thread
   // (PGlite and the engine are CPU-bound wasm), in parallel with the others.
   const wanted = config.environments.filter((env) => (options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider));
   const parallel = wanted.length > 1 && availableParallelism() > 1;
   const scratches = new Map<string, Promise<HistoryScratch>>();
   const planners = new Map<string, EnvironmentPlanner>();
-  const declared = wanted.some((env) => env.provider === 'postgresql') ? masterExtensions(config) : [];
+  const declared = wanted.some((env) => providerAdapter(env.provider).capabilities.extensions) ? masterExtensions(config) : [];
   for (const env of wanted) {
     const provider = env.provider as DatabaseProvider;
-    const scratchOptions: HistoryScratchOptions = provider === 'postgresql' ? { declared, shadowUrl: options.shadowUrl ?? env.shadowUrl } : {};
-    if (parallel && provider === 'postgresql') planners.set(env.name, startPlannerWorker({ provider, cache, env: env.name, migrationsDir: env.migrationsDir, scratch: scratchOptions }));
+    // Extensions (and a server for those PGlite lacks) exist only where the provider has them.
+    const scratchOptions: HistoryScratchOptions = providerAdapter(provider).capabilities.extensions ? { declared, shadowUrl: options.shadowUrl ?? env.shadowUrl } : {};
+    if (parallel && engineSupport(provider).planInWorker) planners.set(env.name, startPlannerWorker({ provider, cache, env: env.name, migrationsDir: env.migrationsDir, scratch: scratchOptions }));
     else {
       const pending = openHistoryScratch(provider, env.name, env.migrationsDir, cache, scratchOptions);
       pending.catch(() => {});

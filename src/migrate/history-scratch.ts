@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseConnection } from '../engine/connection.js';
-import type { DatabaseProvider } from '../engine/database-url.js';
+import { providerAdapter, type DatabaseProvider } from '../providers/registry.js';
 import { migrationScripts, readMigrationsList, type MigrationScript } from '../engine/migrations-list.js';
 import { openScratchDatabase } from '../engine/open-database.js';
 import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../engine/pglite-cache.js';
@@ -59,7 +59,7 @@ export async function openHistoryScratch(provider: DatabaseProvider, env: string
 
 /** The scratch a whole history needs (extensions, or a server), decided before any part of it is replayed. */
 export function scratchPlan(provider: DatabaseProvider, scripts: readonly MigrationScript[], options: HistoryScratchOptions = {}): ScratchPlan {
-  return provider === 'postgresql' ? planScratch(scripts, options.declared ?? [], options.shadowUrl) : { extensions: [], missing: [] };
+  return providerAdapter(provider).capabilities.extensions ? planScratch(scripts, options.declared ?? [], options.shadowUrl) : { extensions: [], missing: [] };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Provider } from '../generate/capabilities.js';
+import type { Provider } from '../providers/provider.js';
 import { MIGRATION_LOCK_FILE, MIGRATION_SCRIPT_FILE } from '../engine/migrations-list.js';
 import { StewardError } from '../errors/index.js';
 

@@ -12,6 +12,7 @@ import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-c
 import { StewardError } from '../errors/index.js';
 import { migrateConfigOf, type MigrationAcknowledgement } from './config.js';
 import { isMigratableProvider } from './environment-schemas.js';
+import { providerAdapter, type DatabaseProvider } from '../providers/registry.js';
 import { openScratchAfter, saveHistoryState, scratchPlan } from './history-scratch.js';
 import { checkMigrationLock, migrationScriptPath } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
@@ -33,7 +34,7 @@ export async function lintMigrationHistories(config: ResolvedConfig, options: Li
   if (options.env !== undefined && environments.length === 0) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${options.env}'`);
   const settings = migrateConfigOf(config.sections);
   const cache = options.cache ?? projectCacheOptions(config.cwd);
-  const declared = environments.some((env) => env.provider === 'postgresql') ? masterExtensions(config) : [];
+  const declared = environments.some((env) => providerAdapter(env.provider).capabilities.extensions) ? masterExtensions(config) : [];
   const perEnvironment = await Promise.all(
     environments.map(async (env) => {
       if (!isMigratableProvider(env.provider)) return [];
@@ -87,7 +88,7 @@ async function lintFrom(
   cache: PgliteCacheOptions,
   plan: ScratchPlan,
 ): Promise<Diagnostic[]> {
-  const provider = env.provider as 'sqlite' | 'postgresql';
+  const provider = env.provider as DatabaseProvider;
   const diagnostics: Diagnostic[] = [];
   for (const [migration, acks] of acknowledgements) {
     if (acks.some((a) => a.env === env.name) && !scripts.some((s) => s.name === migration)) {

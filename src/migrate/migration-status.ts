@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DatabaseConnection } from '../engine/connection.js';
 import { MIGRATIONS_TABLE } from '../database/model.js';
-import { describeLocation, parseDatabaseUrl, redactSecrets } from '../engine/database-url.js';
+import { redactSecrets } from '../engine/database-url.js';
+import { providerDriver } from '../providers/drivers.js';
+import { describeLocation, parseDatabaseUrl } from '../providers/location.js';
 import { migrationScripts, readMigrationsList } from '../engine/migrations-list.js';
 import { openDatabase } from '../engine/open-database.js';
 import { StewardError } from '../errors/index.js';
@@ -40,10 +42,7 @@ export async function migrationStatus(migrationsDir: string, url: string, option
   let hasMigrationsTable = false;
   try {
     connection = await openDatabase(location, { readOnly: true, timeoutMs: options.timeoutMs ?? 10_000 });
-    const probe = connection.provider === 'postgresql'
-      ? await connection.query(`SELECT 1 FROM pg_catalog.pg_tables WHERE tablename = $1 AND schemaname = current_schema()`, [MIGRATIONS_TABLE])
-      : await connection.query(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, [MIGRATIONS_TABLE]);
-    hasMigrationsTable = probe.length > 0;
+    hasMigrationsTable = await providerDriver(connection.provider).hasTable(connection, MIGRATIONS_TABLE);
     if (hasMigrationsTable) {
       rows = await connection.query(
         `SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${MIGRATIONS_TABLE} ORDER BY started_at`,

@@ -1,7 +1,7 @@
 import { workerScript } from '../package-files.js';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types.js';
-import type { DatabaseProvider } from '../engine/database-url.js';
+import type { DatabaseProvider } from '../providers/registry.js';
 import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { type ErrorCode, type ErrorLocation, StewardError } from '../errors/index.js';
 import type { Schema } from '../schema/model.js';

@@ -22,6 +22,7 @@ import type { DatabaseSchema } from '../database/model.js';
 import { parseAnnotations } from '../generate/annotations.js';
 import type { Attribute, Model, Schema } from '../schema/model.js';
 import { databaseName, fieldKind, fieldRefs, getArgument, getAttribute, getAttributes, stringValue } from '../schema/query.js';
+import { providerAdapter } from '../providers/registry.js';
 
 export type RenameKind = 'table' | 'column' | 'enum' | 'enum-value' | 'index' | 'constraint';
 
@@ -79,7 +80,8 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
   const names = new HistoryNames(history);
   const renames: PlannedRename[] = [];
   const previousModels = new Map((options.previous?.models ?? []).map((model) => [model.name, model]));
-  const postgres = names.provider === 'postgresql';
+  // Enum types and index renames are PostgreSQL SQL (ALTER TYPE, ALTER INDEX); SQLite updates enum values in place.
+  const postgres = providerAdapter(names.provider).family === 'postgresql';
 
   if (postgres && options.previous) {
     const previousEnums = new Map(options.previous.enums.map((type) => [type.name, type]));

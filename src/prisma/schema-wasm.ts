@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../schema/model.js';
 import { ENGINE_MAJOR, type PrismaMajor } from './major.js';
 import { originalOffset, prepareForValidator } from './validator-input.js';
+import { PROVIDERS } from '../providers/provider.js';
 
 /**
  * Prisma's own schema validator and formatter (@prisma/prisma-schema-wasm), used as a library:
@@ -179,7 +180,7 @@ export function knownPreviewFeatures(major: PrismaMajor = ENGINE_MAJOR): string[
   let known = knownFeatures.get(major);
   if (!known) {
     const names = new Set(JSON.parse(engine(major).preview_features()) as string[]);
-    for (const provider of ['postgresql', 'mysql', 'sqlite', 'sqlserver', 'cockroachdb', 'mongodb']) {
+    for (const provider of PROVIDERS) {
       const probe = `generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["stewardProbe"]\n}\n\ndatasource db {\n  provider = "${provider}"\n${major < 7 ? '  url      = env("DATABASE_URL")\n' : ''}}\n`;
       try {
         engine(major).validate(JSON.stringify({ prismaSchema: [['probe.prisma', probe]], noColor: true }));

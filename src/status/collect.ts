@@ -13,7 +13,7 @@ import type { Progress } from '../progress/progress.js';
 import { NO_PROGRESS } from '../progress/progress.js';
 import type { Availability, StatusReport } from './types.js';
 import { driftForEnvironment } from '../drift/drift-environment.js';
-import { parseDatabaseUrl } from '../engine/database-url.js';
+import { parseDatabaseUrl } from '../providers/location.js';
 import { migrationScripts, readMigrationsList } from '../engine/migrations-list.js';
 import { isMigratableProvider } from '../migrate/environment-schemas.js';
 import { migrationStatus } from '../migrate/migration-status.js';

@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import type { DatabaseConnection } from '../engine/connection.js';
 import { redactSecrets } from '../engine/database-url.js';
+import { isDatabaseProvider, providerAdapter } from '../providers/registry.js';
 import { migrationScripts, readMigrationsList } from '../engine/migrations-list.js';
 import { extensionNames, extensionsInHistory, extensionsInSchema } from '../engine/pglite-extensions.js';
 import { openScratchDatabase } from '../engine/open-database.js';
@@ -47,14 +48,14 @@ export interface EnvironmentCrudInput {
 }
 
 export async function crudEnvironment(input: EnvironmentCrudInput): Promise<EnvironmentCrudResult> {
-  if (input.provider !== 'sqlite' && input.provider !== 'postgresql') {
+  if (!isDatabaseProvider(input.provider)) {
     return { env: input.env, database: input.provider, unsupported: `CRUD smoke tests run on sqlite and postgresql environments, not ${input.provider}`, models: [] };
   }
   const serverUrl = input.provider === 'postgresql' ? input.url : undefined;
   const database = serverUrl ? redactSecrets(serverUrl, [serverUrl]) : input.provider === 'sqlite' ? 'sqlite (scratch file)' : 'pglite (scratch)';
   const history = await readMigrationsList(input.migrationsDir);
   // The history's own CREATE EXTENSION statements and the schema's declared ones, loaded into PGlite.
-  const extensions = input.provider === 'postgresql' ? extensionNames([...extensionsInHistory(migrationScripts(history)), ...extensionsInSchema(input.schema)]) : [];
+  const extensions = providerAdapter(input.provider).capabilities.extensions ? extensionNames([...extensionsInHistory(migrationScripts(history)), ...extensionsInSchema(input.schema)]) : [];
   const connection = serverUrl ? await openEmptyServer(serverUrl, input.cache) : await openScratchDatabase(input.provider, input.cache, { extensions });
   const source = { path: 'schema.prisma', content: input.schemaText };
   let setup: DatabaseSetup | undefined;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DatabaseUrlError, parseDatabaseUrl, redactSecrets, redactUrl } from '../../src/engine/database-url.js';
+import { DatabaseUrlError, redactSecrets, redactUrl } from '../../src/engine/database-url.js';
+import { parseDatabaseUrl } from '../../src/providers/location.js';
 
 test('parses the three kinds of database URL', () => {
   assert.deepEqual(parseDatabaseUrl('postgresql://u:p@h:5432/db'), { kind: 'postgres-server', provider: 'postgresql', url: 'postgresql://u:p@h:5432/db' });

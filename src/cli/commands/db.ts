@@ -1,7 +1,7 @@
 import type { DriftResult } from '../../drift/check-drift.js';
 import { driftDiagnostics, driftForEnvironment } from '../../drift/drift-environment.js';
 import { driftJson, driftMarkdown, driftSummaryTable } from '../../drift/render.js';
-import { parseDatabaseUrl } from '../../engine/database-url.js';
+import { parseDatabaseUrl } from '../../providers/location.js';
 import { ExitCode, StewardError } from '../../errors/index.js';
 import type { Command } from '../command.js';
 import { environmentUrl, parsePositiveInteger, parseTimeout, readUrlsFile } from './database-options.js';

@@ -3,7 +3,7 @@ import { StewardError } from '../../errors/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { renderVerifyMarkdown, renderVerifyText, verifyDiagnostics, verifyJson } from '../../verify/report.js';
 import { verifyProject } from '../../verify/verify.js';
-import { parseDatabaseUrl } from '../../engine/database-url.js';
+import { parseDatabaseUrl } from '../../providers/location.js';
 import type { Command } from '../command.js';
 
 export const verifyCommand: Command = {

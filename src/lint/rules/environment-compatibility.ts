@@ -1,6 +1,6 @@
 import { CHANGE_CODES, type ChangeCode } from '../../generate/changes.js';
 import { transformForEnvironment } from '../../generate/transform.js';
-import { normalizeProvider } from '../../generate/capabilities.js';
+import { normalizeProvider } from '../../providers/registry.js';
 import { datasourceProvider, findField } from '../../schema/query.js';
 import { noOptions } from '../options.js';
 import { defineRule, type LintTarget } from '../rule.js';

@@ -1,17 +1,8 @@
-import { normalizeProvider } from '../../generate/capabilities.js';
+import { findProvider } from '../../providers/registry.js';
 import { datasourceProvider, getArgument, getAttribute } from '../../schema/query.js';
 import { addAttributeArgument, schemaFix } from '../edits.js';
 import { noOptions } from '../options.js';
 import { defineRule } from '../rule.js';
-
-/** Prisma's default onDelete per provider, when known: required relations, optional relations. */
-const DEFAULT_ON_DELETE: Record<string, { required: string; optional: string }> = {
-  postgresql: { required: 'Restrict', optional: 'SetNull' },
-  cockroachdb: { required: 'Restrict', optional: 'SetNull' },
-  mysql: { required: 'Restrict', optional: 'SetNull' },
-  sqlite: { required: 'Restrict', optional: 'SetNull' },
-  sqlserver: { required: 'NoAction', optional: 'SetNull' },
-};
 
 export default defineRule({
   meta: {
@@ -26,8 +17,8 @@ export default defineRule({
   },
   options: noOptions,
   check({ schema, index, report, source }) {
-    const provider = normalizeProvider(datasourceProvider(schema));
-    const defaults = provider ? DEFAULT_ON_DELETE[provider] : undefined;
+    // Prisma's default onDelete of the provider, when known (the adapter's onDeleteDefaults).
+    const defaults = findProvider(datasourceProvider(schema))?.onDeleteDefaults;
     for (const model of schema.models) {
       for (const rel of index.forwardRelations(model)) {
         const relation = getAttribute(rel.field, 'relation')!;

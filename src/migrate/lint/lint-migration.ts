@@ -1,7 +1,7 @@
 /** Runs every safety rule over one migration script and returns Diagnostics. */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DatabaseSchema } from '../../database/model.js';
-import type { DatabaseProvider } from '../../engine/database-url.js';
+import type { DatabaseProvider } from '../../providers/registry.js';
 import { MIGRATION_RULES } from './rules.js';
 import { acknowledgedCodes, identifierAfter, splitStatements } from './statements.js';
 

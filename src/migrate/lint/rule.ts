@@ -1,6 +1,6 @@
 import type { Severity } from '../../diagnostics/diagnostic.js';
 import type { DatabaseSchema } from '../../database/model.js';
-import type { DatabaseProvider } from '../../engine/database-url.js';
+import type { DatabaseProvider } from '../../providers/registry.js';
 import type { SqlStatement } from './statements.js';
 
 /** What a rule sees: one migration's statements, and the structure before it when known. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mockMigrationAwareAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { DatabaseProvider } from '../../../src/engine/database-url.js';
+import type { DatabaseProvider } from '../../../src/providers/registry.js';
 import { PgliteConnection } from '../../../src/engine/pglite-connection.js';
 import { diffTarget, SchemaEngineSession } from '../../../src/engine/schema-engine.js';
 import { lintMigration } from '../../../src/migrate/lint/lint-migration.js';
