@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { StewardError, isStewardError } from '../errors/index.js';
-import { lineAt, lineStartsOf } from '../schema/lines.js';
+import { lineAt, lineStartsOf, withLoneCrAsLf } from '../schema/lines.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../schema/model.js';
 import { ENGINE_MAJOR, type PrismaMajor } from './major.js';
@@ -99,7 +99,8 @@ export function prismaValidate(files: SourceFile[], options: PrismaValidateOptio
   const prepared = files.map((f) => ({
     path: f.path,
     original: f.text,
-    ...prepareForValidator(f.text, { blankUrls: options.allowDatasourceUrls === true && major >= 7, ensureUrl, knownPreviewFeatures: known }),
+    // Lone CR line ends as LF (same length): the URL and preview-feature blanking reads lines by LF.
+    ...prepareForValidator(withLoneCrAsLf(f.text), { blankUrls: options.allowDatasourceUrls === true && major >= 7, ensureUrl, knownPreviewFeatures: known }),
   }));
   const diagnostics: Diagnostic[] = [];
   for (const f of prepared) {
