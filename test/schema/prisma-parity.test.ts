@@ -10,6 +10,8 @@
  * Prisma's grammar does not).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isStewardError } from '../../src/errors/index.js';
 import { prismaValidate } from '../../src/prisma/schema-wasm.js';
@@ -17,6 +19,7 @@ import { parseSchema } from '../../src/schema/parse.js';
 import type { SourceFile } from '../../src/schema/model.js';
 import { assertCorpusPresent, corpusSkip } from '../helpers/corpus.js';
 import { type Mutant, corpusMutants } from '../helpers/mutants.js';
+import { PG_MASTER, run, tempProject } from '../helpers/project.js';
 
 const SEED = Number(process.env.STEWARD_PARITY_SEED ?? 5);
 const COUNT = Number(process.env.STEWARD_PARITY_COUNT ?? 400);
@@ -154,5 +157,25 @@ describe("parser parity with Prisma's validator", { skip: corpusSkip() }, () => 
     t.diagnostic(`agree on ${agree} of ${COUNT}; explained divergences: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
     assert.deepEqual(unexplained, []);
     assert.ok(agree >= COUNT * 0.9, `agreement ${agree}/${COUNT}`);
+  });
+});
+
+describe('a master written as Prisma accepts it goes through every command', () => {
+  it('lone CR line ends, émail, @ id, @default  (...), NBSP: generate and validate accept it, located by its own lines', async () => {
+    const master = PG_MASTER.replace('email     String', 'émail     String')
+      .replace('@id @default(autoincrement())', '@ id @default  (autoincrement())')
+      .replace('title    String', 'title\u00a0\u00a0\u00a0String')
+      .replace(/\n/g, '\r');
+    const dir = tempProject({ 'prisma/schema.master.prisma': master });
+    const generated = await run(dir, 'generate');
+    assert.equal(generated.code, 0, generated.stderr);
+    const dev = readFileSync(join(dir, 'prisma/schema.dev.prisma'), 'utf8');
+    assert.match(dev, /émail +String +@unique/);
+    assert.match(dev, /id +Int +@id @default\(autoincrement\(\)\)/);
+    const validated = await run(dir, 'validate', '--format', 'json');
+    assert.equal(validated.code, 0, validated.stdout + validated.stderr);
+    const lint = await run(dir, 'lint', '--format', 'json');
+    const emailFinding = (JSON.parse(lint.stdout) as { diagnostics: { field?: string; line: number }[] }).diagnostics.find((d) => d.field === 'émail');
+    assert.equal(emailFinding?.line, PG_MASTER.split('\n').findIndex((l) => l.includes('email')) + 1);
   });
 });
