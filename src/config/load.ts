@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readText } from '../fs/read-text.js';
+import { removeStaleTemporaries, temporaryPath } from '../fs/atomic-write.js';
 import { StewardError } from '../errors/index.js';
 import { PROVIDERS, normalizeProvider, type Provider } from '../generate/capabilities.js';
 import { PRISMA_MAJORS } from '../prisma/major.js';
@@ -104,10 +105,33 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string): R
       ...(env.shadowUrl ? { shadowUrl: env.shadowUrl } : {}),
     };
   });
+  if (config.allowOutsidePaths !== true) checkInsideProject(envConfigs, base, [cwd, base], shown);
   checkEnvironmentLayout(environments, masterProvider, cwd, shown);
   const sections: Record<string, unknown> = {};
   for (const key of Object.keys(CONFIG_SECTIONS)) if (config[key] !== undefined) sections[key] = config[key];
   return { cwd, configFile, master, prismaMajor, environments, sections };
+}
+
+/**
+ * Paths steward writes (an environment's output, prisma config, migrations) stay inside the
+ * project (the working directory or the configuration's folder) unless `allowOutsidePaths` is
+ * true: a typo or a copied configuration must not write `../../etc/x.prisma`.
+ */
+function checkInsideProject(envConfigs: Record<string, EnvironmentConfig>, base: string, roots: readonly string[], shown: string): void {
+  const inside = (path: string) => roots.some((root) => {
+    const rel = relative(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  });
+  const problems: string[] = [];
+  for (const [name, env] of Object.entries(envConfigs)) {
+    for (const key of ['output', 'prismaConfig', 'migrations'] as const) {
+      const value = env[key];
+      if (typeof value === 'string' && !inside(resolve(base, value))) problems.push(`environments.${name}.${key}: ${value} is outside the project (${roots[0]})`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new StewardError('CONFIG_INVALID', `Paths outside the project in ${shown}`, { location: { file: shown }, details: problems, hint: 'Set `allowOutsidePaths: true` in the configuration to write there on purpose.' });
+  }
 }
 
 /**
@@ -132,7 +156,7 @@ function checkEnvironmentLayout(environments: ResolvedEnvironment[], masterProvi
   if (problems.length > 0) throw new StewardError('CONFIG_INVALID', `Invalid environment layout in ${shown}`, { location: { file: shown }, details: problems });
 }
 
-const CORE_KEYS = ['master', 'prismaMajor', 'environments'];
+const CORE_KEYS = ['master', 'prismaMajor', 'environments', 'allowOutsidePaths'];
 const ENV_KEYS = ['provider', 'output', 'urlEnv', 'prismaConfig', 'migrations', 'prismaMajor', 'shadowUrl'];
 
 function validateConfig(raw: unknown, p: ConfigProblems): void {
@@ -140,6 +164,7 @@ function validateConfig(raw: unknown, p: ConfigProblems): void {
   p.knownKeys('', raw, [...CORE_KEYS, ...Object.keys(CONFIG_SECTIONS)]);
   if (raw.master !== undefined) p.string('master', raw.master);
   if (raw.prismaMajor !== undefined) p.oneOf('prismaMajor', raw.prismaMajor, PRISMA_MAJORS);
+  if (raw.allowOutsidePaths !== undefined) p.boolean('allowOutsidePaths', raw.allowOutsidePaths);
   if (raw.environments !== undefined && p.object('environments', raw.environments)) {
     const entries = Object.entries(raw.environments);
     if (entries.length === 0) p.add('environments', 'needs at least one environment');
@@ -215,7 +240,9 @@ export async function importConfigFile(file: string, cwd: string): Promise<unkno
   let temporary: string | undefined;
   if (file.endsWith('.ts') || file.endsWith('.mts')) {
     // Transpile beside the original so relative and package imports resolve as the user wrote them.
-    temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.mjs`);
+    // Named by pid (like atomic writes): a run killed before its `finally` leaves one, and the next run removes it.
+    removeStaleTemporaries(file, '.mjs');
+    temporary = temporaryPath(file, '.mjs');
     writeFileSync(temporary, await transpileConfig(file, shown));
     target = temporary;
   }

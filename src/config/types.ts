@@ -34,6 +34,11 @@ export interface StewardConfig {
   prismaMajor?: PrismaMajor;
   /** Environments by name. Default: dev (sqlite) and production (postgresql). */
   environments?: Record<string, EnvironmentConfig>;
+  /**
+   * Allow environments' `output`, `prismaConfig` and `migrations` outside the project (the working
+   * directory or the configuration's folder). Default false: such a path is CONFIG_INVALID.
+   */
+  allowOutsidePaths?: boolean;
   /** Sections owned by capabilities (lint, audit, migrate, changes...). */
   [section: string]: unknown;
 }

@@ -20,8 +20,8 @@ export function writeFilesAtomic(files: { path: string; text: string }[], cwd = 
     for (const f of files) {
       current = f.path;
       mkdirSync(dirname(f.path), { recursive: true });
-      removeStaleTemps(f.path);
-      const temp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}${TEMP_SUFFIX}`);
+      removeStaleTemporaries(f.path);
+      const temp = temporaryPath(f.path);
       writeFileSync(temp, f.text);
       temps.push({ temp, path: f.path });
     }
@@ -67,8 +67,15 @@ export function unwritable(path: string, cwd: string, error: unknown): StewardEr
   return new StewardError('FILE_UNWRITABLE', `Cannot write ${shown(path, cwd)}${code ? ` (${code})` : ''}`, { location: { file: shown(path, cwd) }, cause: error });
 }
 
-function removeStaleTemps(target: string): void {
+/** This process's temporary file for `target`: `.<name>.<pid>.steward-tmp<extension>` beside it. */
+export function temporaryPath(target: string, extension = ''): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}${TEMP_SUFFIX}${extension}`);
+}
+
+/** Removes the temporaries of `target` whose process is gone (a run killed inside its write window). */
+export function removeStaleTemporaries(target: string, extension = ''): void {
   const prefix = `.${basename(target)}.`;
+  const suffix = TEMP_SUFFIX + extension;
   let names: string[];
   try {
     names = readdirSync(dirname(target));
@@ -76,8 +83,8 @@ function removeStaleTemps(target: string): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
-    const pid = Number(name.slice(prefix.length, -TEMP_SUFFIX.length));
+    if (!name.startsWith(prefix) || !name.endsWith(suffix)) continue;
+    const pid = Number(name.slice(prefix.length, -suffix.length));
     if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) rmSync(join(dirname(target), name), { force: true });
   }
 }

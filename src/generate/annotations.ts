@@ -1,4 +1,5 @@
-import { StewardError } from '../errors/index.js';
+import { StewardError, isStewardError } from '../errors/index.js';
+import { parseSchema } from '../schema/parse.js';
 import type { Comment, Schema, Span } from '../schema/model.js';
 
 /**
@@ -73,6 +74,7 @@ function parseAnnotation(doc: Comment): Annotation {
       if (args.length !== 1 || !ENV_NAME.test(args[0])) invalid(doc, '@steward.override(...) takes exactly one environment name');
       const replacement = rest.trim();
       if (!/^[A-Za-z][A-Za-z0-9_]*(\[\])?\??(\s|$)/.test(replacement)) invalid(doc, `@steward.override(${args[0]}) must be followed by a field type, e.g. 'Json @default("[]")'`);
+      checkReplacement(doc, args[0], replacement);
       return { kind: 'override', env: args[0], replacement, span: doc.span };
     }
     case 'renamedFrom': {
@@ -83,6 +85,22 @@ function parseAnnotation(doc: Comment): Annotation {
     default:
       invalid(doc, `Unknown annotation @steward.${name} (expected only, exclude, override or renamedFrom)`);
   }
+}
+
+/**
+ * An override's replacement must read as a field's type and attributes: checked with the
+ * schema parser on a one-field model, so `String @@@` is refused at the annotation rather
+ * than in the generated file (where Prisma would find it).
+ */
+function checkReplacement(doc: Comment, env: string, replacement: string): void {
+  try {
+    const probe = parseSchema({ path: doc.span.file, text: `model StewardOverride {\n  field ${replacement}\n}\n` });
+    if (probe.blocks.length === 1 && probe.models[0]?.fields.length === 1) return;
+  } catch (error) {
+    if (!isStewardError(error)) throw error;
+    invalid(doc, `@steward.override(${env}) ${replacement}: not a field type and attributes (${error.message})`);
+  }
+  invalid(doc, `@steward.override(${env}) ${replacement}: not a field type and attributes`);
 }
 
 /** Whether a member with these annotations exists in `env`. */

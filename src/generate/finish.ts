@@ -3,7 +3,7 @@ import type { PrismaMajor } from '../prisma/major.js';
 import { prismaFormat, prismaValidate } from '../prisma/schema-wasm.js';
 import { renderHeader } from './header.js';
 
-/** The last step of generating one environment file: Prisma's formatter, the header, Prisma's validator. */
+/** The last step of generating one environment file: Prisma's validator, Prisma's formatter, the header. */
 export interface FinishJob {
   /** Path shown in validation messages. */
   shownPath: string;
@@ -23,6 +23,8 @@ export interface FinishResult {
 export function finishSchema(job: FinishJob): FinishResult {
   const body = prismaFormat(job.body, job.shownPath);
   const text = renderHeader({ master: job.master, env: job.env, masterHash: job.masterHash, settingsHash: job.settingsHash }, body) + body;
-  const validation = prismaValidate([{ path: job.shownPath, text }], { major: job.prismaMajor });
+  // The text before formatting is what Prisma judges: its formatter adds a missing back-relation
+  // field, which would silently undo an annotation that leaves one side of a relation out.
+  const validation = prismaValidate([{ path: job.shownPath, text: job.body }], { major: job.prismaMajor });
   return { text, validation };
 }

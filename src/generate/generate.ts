@@ -14,7 +14,7 @@ import type { GenerationChange } from './changes.js';
 import { hashMaster, hashText, parseHeader, renderHeader } from './header.js';
 import { environmentSettingsHash } from './settings.js';
 import { renderPrismaConfig } from './prisma-config.js';
-import { transformForEnvironment } from './transform.js';
+import { type TransformResult, transformForEnvironment } from './transform.js';
 
 export interface GeneratedFile {
   /** Absolute path. */
@@ -57,22 +57,10 @@ export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'e
     });
   }
   const masterHash = hashMaster(schema.files);
-  const known = new Map<PrismaMajor, ReadonlySet<string>>();
-  const knownFor = (major: PrismaMajor): ReadonlySet<string> => {
-    let features = known.get(major);
-    if (!features) known.set(major, (features = new Set(knownPreviewFeatures(major))));
-    return features;
-  };
   const out: PlannedEnvironment[] = [];
   for (const env of config.environments) {
     if (only !== undefined && env.name !== only) continue;
-    const result = transformForEnvironment(schema, {
-      name: env.name,
-      provider: env.provider,
-      prismaMajor: env.prismaMajor,
-      urlEnv: env.urlEnv,
-      knownPreviewFeatures: knownFor(env.prismaMajor),
-    });
+    const result = transformEnvironment(schema, env);
     const body = result.files.length === 1 ? result.files[0].text : result.files.map((f) => `// ---- from ${f.path} ----\n${f.text}`).join('\n');
     const shownPath = relative(config.cwd, env.output).split(sep).join('/') || env.output;
     const master = relative(dirname(env.output), config.master).split(sep).join('/') || config.master;
@@ -85,6 +73,15 @@ export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'e
     out.push({ env, job: { shownPath, body, master, env: env.name, masterHash, settingsHash, prismaMajor: env.prismaMajor }, changes: result.changes, prismaConfig });
   }
   return out;
+}
+
+const knownByMajor = new Map<PrismaMajor, ReadonlySet<string>>();
+
+/** The master transformed for one configured environment (memoized per schema and target). */
+export function transformEnvironment(schema: Schema, env: ResolvedEnvironment): TransformResult {
+  let known = knownByMajor.get(env.prismaMajor);
+  if (!known) knownByMajor.set(env.prismaMajor, (known = new Set(knownPreviewFeatures(env.prismaMajor))));
+  return transformForEnvironment(schema, { name: env.name, provider: env.provider, prismaMajor: env.prismaMajor, urlEnv: env.urlEnv, knownPreviewFeatures: known });
 }
 
 /**

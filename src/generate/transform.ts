@@ -24,6 +24,8 @@ export interface TransformResult {
   /** One transformed text per master file, in order. */
   files: { path: string; text: string }[];
   changes: GenerationChange[];
+  /** The text edits on each master file (by path) that make `files`: to map offsets back to the master. */
+  edits: ReadonlyMap<string, readonly Omit<TextEdit, 'file'>[]>;
 }
 
 /**
@@ -96,6 +98,7 @@ class Transformer {
     let files: TransformResult['files'] | undefined;
     return {
       changes: this.changes,
+      edits,
       get files() {
         return (files ??= schema.files.map((f) => ({ path: f.path, text: applyEdits(f.text, edits.get(f.path) ?? []) })));
       },

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { lineAt, lineStartsOf } from '../schema/lines.js';
+import { StewardError, isStewardError } from '../errors/index.js';
+import { lineAt, lineStartsOf, withLoneCrAsLf } from '../schema/lines.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../schema/model.js';
 import { ENGINE_MAJOR, type PrismaMajor } from './major.js';
@@ -40,6 +41,29 @@ function engine(major: PrismaMajor = ENGINE_MAJOR): PrismaSchemaWasm {
   return instance;
 }
 
+/**
+ * Runs `fn` on the major's validator. A wasm trap (a Rust panic is `RuntimeError: unreachable`;
+ * also out of bounds or out of memory) leaves the instance's memory in an unknown state, and
+ * every later call on it fails too: the instance is dropped, with Node's module cache entry that
+ * instantiated it, so the next call loads a fresh one (`generate --watch` keeps working).
+ */
+const WasmRuntimeError = (globalThis as unknown as { WebAssembly: { RuntimeError: new (message?: string) => Error } }).WebAssembly.RuntimeError;
+
+function call<T>(major: PrismaMajor, fn: (wasm: PrismaSchemaWasm) => T): T {
+  const instance = engine(major);
+  try {
+    return fn(instance);
+  } catch (error) {
+    if (!(error instanceof WasmRuntimeError)) throw error;
+    if (instances.get(major) === instance) {
+      instances.delete(major);
+      const require = createRequire(import.meta.url);
+      delete require.cache[require.resolve(VALIDATOR_PACKAGES[major])];
+    }
+    throw new StewardError('INTERNAL', `Prisma ${major}'s schema validator crashed (${error.message}); it is reloaded for the next call`, { cause: error });
+  }
+}
+
 interface LintEntry {
   file_name: string;
   start: number;
@@ -76,7 +100,8 @@ export function prismaValidate(files: SourceFile[], options: PrismaValidateOptio
   const prepared = files.map((f) => ({
     path: f.path,
     original: f.text,
-    ...prepareForValidator(f.text, { blankUrls: options.allowDatasourceUrls === true && major >= 7, ensureUrl, knownPreviewFeatures: known }),
+    // Lone CR line ends as LF (same length): the URL and preview-feature blanking reads lines by LF.
+    ...prepareForValidator(withLoneCrAsLf(f.text), { blankUrls: options.allowDatasourceUrls === true && major >= 7, ensureUrl, knownPreviewFeatures: known }),
   }));
   const diagnostics: Diagnostic[] = [];
   for (const f of prepared) {
@@ -93,13 +118,14 @@ export function prismaValidate(files: SourceFile[], options: PrismaValidateOptio
   if (!options.warnings) {
     // Fast path: validate() alone is half the cost of lint(); lint() runs only to locate errors.
     try {
-      engine(major).validate(JSON.stringify({ prismaSchema: prepared.map((f) => [f.path, f.text]), noColor: true }));
+      call(major, (wasm) => wasm.validate(JSON.stringify({ prismaSchema: prepared.map((f) => [f.path, f.text]), noColor: true })));
       return diagnostics;
-    } catch {
-      // located below
+    } catch (error) {
+      if (isStewardError(error)) throw error; // the validator crashed
+      // refused: located below
     }
   }
-  const entries = JSON.parse(engine(major).lint(JSON.stringify(prepared.map((f) => [f.path, f.text])))) as LintEntry[];
+  const entries = JSON.parse(call(major, (wasm) => wasm.lint(JSON.stringify(prepared.map((f) => [f.path, f.text]))))) as LintEntry[];
   const byPath = new Map(prepared.map((f) => [f.path, f]));
   // One line index per file: 20,000 errors in one file must not each scan it from the start.
   const lineIndexes = new Map<string, number[]>();
@@ -141,7 +167,7 @@ export function prismaFormat(text: string, path = 'schema.prisma', options: { ch
 
 function formatOne(text: string, path: string): string {
   const params = JSON.stringify({ textDocument: { uri: `file:///${path}` }, options: { tabSize: 2, insertSpaces: true } });
-  const out = engine().format(JSON.stringify([[path, text]]), params);
+  const out = call(ENGINE_MAJOR, (wasm) => wasm.format(JSON.stringify([[path, text]]), params));
   try {
     const parsed = JSON.parse(out) as [string, string][];
     return parsed[0]?.[1] ?? text;
@@ -179,12 +205,13 @@ const knownFeatures = new Map<PrismaMajor, string[]>();
 export function knownPreviewFeatures(major: PrismaMajor = ENGINE_MAJOR): string[] {
   let known = knownFeatures.get(major);
   if (!known) {
-    const names = new Set(JSON.parse(engine(major).preview_features()) as string[]);
+    const names = new Set(JSON.parse(call(major, (wasm) => wasm.preview_features())) as string[]);
     for (const provider of PROVIDERS) {
       const probe = `generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["stewardProbe"]\n}\n\ndatasource db {\n  provider = "${provider}"\n${major < 7 ? '  url      = env("DATABASE_URL")\n' : ''}}\n`;
       try {
-        engine(major).validate(JSON.stringify({ prismaSchema: [['probe.prisma', probe]], noColor: true }));
+        call(major, (wasm) => wasm.validate(JSON.stringify({ prismaSchema: [['probe.prisma', probe]], noColor: true })));
       } catch (error) {
+        if (isStewardError(error)) throw error;
         const expected = /Expected one of: ([^\n]*)/.exec(engineMessage(error))?.[1];
         for (const name of expected?.split(',') ?? []) if (name.trim()) names.add(name.trim());
       }

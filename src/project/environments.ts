@@ -8,7 +8,7 @@ import { type GeneratedEnvironment, type StaleFile, STALE_REASON_TEXT, compareGe
 import { hashMaster } from '../generate/header.js';
 import { environmentSettingsHash } from '../generate/settings.js';
 import { readSchemaFiles } from '../schema/load.js';
-import { StewardError } from '../errors/index.js';
+import { rejectionError } from '../generate/rejected.js';
 import { loadMaster, validateMasterFiles } from './master.js';
 import { planInWorker } from '../generate/plan-in-worker.js';
 import { availableParallelism } from 'node:os';
@@ -50,7 +50,8 @@ export interface GenerateReport {
 /**
  * `steward generate` as a library call: reads the master, computes every environment and
  * writes the files that changed (atomically, all or nothing), or with `check` only compares.
- * A generated schema that Prisma rejects is a steward bug: it throws INTERNAL before writing.
+ * A generated schema that Prisma rejects throws before writing: ANNOTATION_INVALID located in the
+ * master when an annotation made it inconsistent, else INTERNAL (a steward bug).
  */
 export async function generateProject(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateReport> {
   if (options.check && options.trustHeaders) {
@@ -72,13 +73,9 @@ export async function generateProject(config: ResolvedConfig, options: GenerateO
     options.env,
   );
   const broken = environments.filter((e) => e.validation.some((d) => d.severity === 'error'));
-  if (broken.length > 0) {
-    throw new StewardError('INTERNAL', 'Prisma rejects a generated environment schema. This is a bug in prisma-steward; please report it with the master schema.', {
-      details: broken.flatMap((e) =>
-        e.validation.filter((d) => d.severity === 'error').map((d) => `[${e.env.name}] ${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.message}`),
-      ),
-    });
-  }
+  // The master is valid: an annotation that leaves an environment inconsistent is the user's
+  // mistake, located at the annotation; anything else is steward's (INTERNAL).
+  if (broken.length > 0) throw rejectionError(loadMaster(config).schema, broken);
   const stale: StaleFile[] = [];
   const current = new Set<string>();
   const toWrite: { path: string; text: string }[] = [];

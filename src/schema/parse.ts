@@ -1,5 +1,5 @@
 import { StewardError } from '../errors/index.js';
-import { lineAt, lineStartsOf } from './lines.js';
+import { lineAt, lineStartsOf, withLoneCrAsLf } from './lines.js';
 import type {
   Argument,
   Attribute,
@@ -26,7 +26,10 @@ import type {
  * It checks syntax only; semantic validation is Prisma's job (see prisma/validate.ts).
  */
 export function parseSchema(files: SourceFile[] | SourceFile | string): Schema {
-  const list: SourceFile[] = typeof files === 'string' ? [{ path: 'schema.prisma', text: files }] : Array.isArray(files) ? files : [files];
+  const given: SourceFile[] = typeof files === 'string' ? [{ path: 'schema.prisma', text: files }] : Array.isArray(files) ? files : [files];
+  // Lone CR line endings (Prisma accepts them) become LF, one character for one: every offset
+  // and span stays true for the file on disk, and everything downstream sees one kind of line end.
+  const list = given.some((f) => f.text.includes('\r')) ? given.map((f) => ({ path: f.path, text: withLoneCrAsLf(f.text) })) : given;
   const schema: Schema = { files: list, blocks: [], datasources: [], generators: [], models: [], views: [], types: [], enums: [] };
   for (const file of list) {
     new Parser(file).parseInto(schema);
@@ -46,15 +49,42 @@ const CH_SLASH = 47;
 const CH_AT = 64;
 const CH_QUOTE = 34;
 
+/** A name starts with a letter, as in Prisma's grammar (not `_`: Prisma refuses `_id` as a line it cannot read). */
 function isIdentStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && isLetter(c));
 }
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
+
+const LETTER = /^\p{L}$/u;
+
+/**
+ * Non-ASCII letters (`émail`, `名前`): Prisma's identifiers take any Unicode letter (category L),
+ * not other marks, digits or symbols. `c` is a UTF-16 unit; a surrogate pair is judged whole.
+ */
+function isLetterAt(text: string, pos: number): boolean {
+  const cp = text.codePointAt(pos);
+  return cp !== undefined && cp >= 128 && LETTER.test(String.fromCodePoint(cp));
+}
+function isLetter(c: number): boolean {
+  return c < 0xd800 || c > 0xdfff ? LETTER.test(String.fromCharCode(c)) : false;
+}
+/** Code units of the character at pos (2 for a surrogate pair). */
+function unitsAt(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+}
+
+/**
+ * Prisma's whitespace between tokens: space, tab and every Unicode space separator (category Zs:
+ * NBSP, the en/em spaces, U+3000, ...), not line or paragraph separators.
+ */
+function isSpaceSeparator(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+
+const BLOCK_KEYWORDS = ['model', 'type', 'view', 'enum', 'datasource', 'generator'];
 
 /** Far beyond any real schema (Prisma's own values nest two or three levels). */
 const MAX_VALUE_DEPTH = 128;
@@ -141,7 +171,7 @@ class Parser {
     let pos = this.pos;
     for (;;) {
       const c = text.charCodeAt(pos);
-      if (c === CH_SPACE || c === CH_TAB || c === CH_CR) pos++;
+      if (c === CH_SPACE || c === CH_TAB || c === CH_CR || (c >= 0xa0 && isSpaceSeparator(c))) pos++;
       else break;
     }
     this.pos = pos;
@@ -153,7 +183,7 @@ class Parser {
     for (;;) {
       let pos = this.pos;
       let c = text.charCodeAt(pos);
-      while (c === CH_SPACE || c === CH_TAB || c === CH_CR || c === CH_NL) c = text.charCodeAt(++pos);
+      while (c === CH_SPACE || c === CH_TAB || c === CH_CR || c === CH_NL || (c >= 0xa0 && isSpaceSeparator(c))) c = text.charCodeAt(++pos);
       this.pos = pos;
       if (comments && c === CH_SLASH && text.charCodeAt(pos + 1) === CH_SLASH) this.skipToLineEnd();
       else if (comments && c === CH_SLASH && text.charCodeAt(pos + 1) === 42) this.skipBlockComment();
@@ -177,10 +207,16 @@ class Parser {
     const text = this.text;
     const start = this.pos;
     let c = text.charCodeAt(start);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) this.fail(`Expected ${what}, found ${this.describeHere()}`);
-    let pos = start + 1;
-    c = text.charCodeAt(pos);
-    while ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) c = text.charCodeAt(++pos);
+    let pos = start;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) pos++;
+    else if (c >= 128 && isLetterAt(text, start)) pos += unitsAt(text, start);
+    else this.fail(`Expected ${what}, found ${this.describeHere()}`);
+    for (;;) {
+      c = text.charCodeAt(pos);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) pos++;
+      else if (c >= 128 && isLetterAt(text, pos)) pos += unitsAt(text, pos);
+      else break;
+    }
     this.pos = pos;
     return text.slice(start, pos);
   }
@@ -190,9 +226,10 @@ class Parser {
     const start = this.pos;
     const first = this.scanIdent(what);
     if (this.text.charCodeAt(this.pos) !== 46) return first;
-    while (this.peek() === 46 && isIdentStart(this.peek(1))) {
+    // Prisma's path: a name, then dots each followed by a name or not (`db.`, Prisma's validation refuses it).
+    while (this.peek() === 46) {
       this.pos++;
-      this.scanIdent(what);
+      if (isIdentStart(this.peek()) || (this.peek() >= 0xd800 && isLetterAt(this.text, this.pos))) this.scanIdent(what);
     }
     return this.text.slice(start, this.pos);
   }
@@ -262,7 +299,8 @@ class Parser {
     let comment: Comment | undefined;
     if (this.isComment()) comment = this.readComment();
     const c = this.text.charCodeAt(this.pos);
-    if (!(this.pos >= this.text.length || c === CH_NL || c === 125 /* } */)) this.fail(`Unexpected ${this.describeHere()} after ${what}${name === undefined ? '' : ` '${name}'`}`);
+    // A line ends with a line break, as in Prisma's grammar: not with the block's `}` (`id Int }`).
+    if (!(this.pos >= this.text.length || c === CH_NL)) this.fail(`Unexpected ${this.describeHere()} after ${what}${name === undefined ? '' : ` '${name}'`}`);
     return comment;
   }
 
@@ -330,6 +368,8 @@ class Parser {
         if (this.peek() === 44 /* , */) {
           this.pos++;
           this.skipAll(true);
+          // Prisma's lists take no trailing comma (argument lists do).
+          if (this.peek() === 93) this.fail("Expected a value after ',' in list, found ']'");
         } else if (this.peek() !== 93) this.fail(`Expected ',' or ']' in list, found ${this.describeHere()}`);
       }
       this.pos++;
@@ -344,12 +384,15 @@ class Parser {
     }
     if (isIdentStart(c)) {
       const name = this.scanDottedIdent('a value');
+      const end = this.pos;
+      this.skipInline();
       if (this.peek() === 40 /* ( */) {
         this.enterNesting(start);
         const args = this.readArgs();
         this.depth--;
         return { kind: 'function', name, args, span: this.span(start, this.pos) };
       }
+      this.pos = end;
       const span = this.span(start, this.pos);
       if (name === 'true' || name === 'false') return { kind: 'boolean', value: name === 'true', span };
       return { kind: 'constant', name, span };
@@ -369,14 +412,18 @@ class Parser {
       const start = this.pos;
       let name: string | undefined;
       let c = text.charCodeAt(start);
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && isLetterAt(text, start))) {
         // Named argument `name: value`, or a value that starts with an identifier: look for the
         // colon before taking the name, so that a value is not sliced twice.
-        let end = start + 1;
-        c = text.charCodeAt(end);
-        while ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) c = text.charCodeAt(++end);
+        let end = start + unitsAt(text, start);
+        for (;;) {
+          c = text.charCodeAt(end);
+          if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) end++;
+          else if (c >= 128 && isLetterAt(text, end)) end += unitsAt(text, end);
+          else break;
+        }
         let after = end;
-        while (c === CH_SPACE || c === CH_TAB || c === CH_CR) c = text.charCodeAt(++after);
+        while (c === CH_SPACE || c === CH_TAB || c === CH_CR || (c >= 0xa0 && isSpaceSeparator(c))) c = text.charCodeAt(++after);
         if (c === 58 /* : */) {
           name = text.slice(start, end);
           this.pos = after + 1;
@@ -400,8 +447,13 @@ class Parser {
   private readAttribute(block: boolean, docs: Comment[]): Attribute {
     const start = this.pos;
     this.pos += block ? 2 : 1;
+    // Prisma's grammar lets whitespace stand between `@` and the name, and before the arguments:
+    // `@ id`, `@default  (now())`.
+    this.skipInline();
     const name = this.scanDottedIdent('an attribute name');
-    const args = this.text.charCodeAt(this.pos) === 40 ? this.readArgs() : NO_ARGS;
+    const end = this.pos;
+    this.skipInline();
+    const args = this.text.charCodeAt(this.pos) === 40 ? this.readArgs() : ((this.pos = end), NO_ARGS);
     const span = this.span(start, this.pos);
     return { name, block, args, span, docs, lineSpan: span };
   }
@@ -431,10 +483,19 @@ class Parser {
         continue;
       }
       const blockStart = this.pos;
-      const keyword = this.readIdent('a block (model, enum, datasource, generator, view or type)');
+      let keyword = this.readIdent('a block (model, enum, datasource, generator, view or type)');
       this.skipInline();
-      const name = this.readIdent(`a name after '${keyword.name}'`);
-      this.skipAll(true);
+      let name: { name: string; span: Span };
+      const glued = this.peek() === 123 /* { */ ? BLOCK_KEYWORDS.find((k) => keyword.name.startsWith(k) && keyword.name.length > k.length) : undefined;
+      if (glued) {
+        // Prisma's grammar needs no space after the keyword: `generatorclient {` is generator client.
+        name = { name: keyword.name.slice(glued.length), span: this.span(blockStart + glued.length, keyword.span.end) };
+        keyword = { name: glued, span: this.span(blockStart, blockStart + glued.length) };
+      } else {
+        name = this.readIdent(`a name after '${keyword.name}'`);
+      }
+      // The `{` opens the block on the name's line, as Prisma's grammar requires.
+      this.skipInline();
       const lineStart = this.lineStart(docs.length > 0 ? docs[0].span.start : blockStart);
       switch (keyword.name) {
         case 'datasource':
@@ -465,16 +526,25 @@ class Parser {
     }
   }
 
+  /**
+   * `{` and the rest of its line: Prisma's grammar ignores whatever follows the brace there (it
+   * is meant for a comment), so steward does too: `model A { id Int @id` has no field.
+   */
+  private openBlock(): void {
+    this.expect('{');
+    this.skipToLineEnd();
+  }
+
   private closeBlock(blockStart: number, lineStart: number): { span: Span; lineSpan: Span } {
     this.pos++; // '}'
     const span = this.span(blockStart, this.pos);
-    this.finishLine('the closing brace');
+    // Whatever follows on the line is read as the next top-level element (Prisma takes `} model B {`).
     const lineSpan = this.span(lineStart, this.lineEndInclusive(this.pos === this.text.length ? this.pos : this.pos));
     return { span, lineSpan };
   }
 
   private parseConfigBlock(kind: 'datasource' | 'generator', name: { name: string; span: Span }, docs: Comment[], blockStart: number, lineStart: number): ConfigBlock {
-    this.expect('{');
+    this.openBlock();
     const properties: Property[] = [];
     for (;;) {
       this.skipAll(true);
@@ -507,14 +577,21 @@ class Parser {
     let list = false;
     let optional = false;
     const text = this.text;
+    // `String []` and `String ?` are Prisma's too (whitespace may stand before the modifiers).
+    let end = this.pos;
+    this.skipInline();
     if (text.charCodeAt(this.pos) === 91 && text.charCodeAt(this.pos + 1) === 93) {
       list = true;
       this.pos += 2;
+      end = this.pos;
+      this.skipInline();
     }
     if (text.charCodeAt(this.pos) === 63 /* ? */) {
       optional = true;
       this.pos++;
+      end = this.pos;
     }
+    this.pos = end;
     return { name: typeName, list, optional, unsupported, span: this.span(start, this.pos) };
   }
 
@@ -523,7 +600,7 @@ class Parser {
    * are handled here; every other member line goes to `member` with its docs and line start.
    */
   private parseMembers(what: string, blockStart: number, attributes: Attribute[], member: (start: number, docs: Comment[], lineStart: number) => void): void {
-    this.expect('{');
+    this.openBlock();
     let memberDocs: Comment[] = NO_DOCS;
     for (;;) {
       this.skipAll(false);
@@ -561,7 +638,7 @@ class Parser {
     this.parseMembers(`${kind} '${name.name}'`, blockStart, attributes, (start, memberDocs, memberLineStart) => {
       const fieldName = this.readIdent('a field name');
       const c = this.peek();
-      if (c !== CH_SPACE && c !== CH_TAB) this.fail(`Expected a type after field '${fieldName.name}', found ${this.describeHere()}`);
+      if (c !== CH_SPACE && c !== CH_TAB && !isSpaceSeparator(c)) this.fail(`Expected a type after field '${fieldName.name}', found ${this.describeHere()}`);
       this.skipInline();
       const type = this.parseFieldType();
       const fieldAttributes = this.readFieldAttributes();

@@ -1,7 +1,7 @@
 import { ruleTester } from '../rule-tester.js';
 
 ruleTester('field-name-camel-case', {
-  valid: ['model A {\n  id        Int @id\n  lastReadAt DateTime\n}\n', { code: 'model A {\n  id Int @id\n  _count Int\n}\n', options: { allowList: ['_count'] } }],
+  valid: ['model A {\n  id        Int @id\n  lastReadAt DateTime\n}\n', { code: 'model A {\n  id Int @id\n  legacy_count Int\n}\n', options: { allowList: ['legacy_count'] } }],
   invalid: [
     {
       name: 'the specification\'s last_read_at mismatch',
