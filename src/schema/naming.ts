@@ -17,7 +17,7 @@ import { mappedName } from './query.js';
  */
 export function splitWords(name: string, words: readonly string[] = []): string[] {
   const out: string[] = [];
-  for (const part of name.split(/[^A-Za-z0-9]+/)) {
+  for (const part of name.split(NOT_WORD)) {
     if (part) splitPart(part, words, out);
   }
   return out;
@@ -75,12 +75,18 @@ function isBoundary(part: string, i: number): boolean {
   return i === 0 || !isLower(part[i - 1]) || isUpper(part[i]);
 }
 
+// Prisma names may hold any Unicode letter (`émail`): letters are judged by their Unicode case,
+// with an ASCII fast path.
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const UPPER = /\p{Lu}/u;
+const LOWER_OR_DIGIT = /[\p{Ll}\p{Lo}\p{N}]/u;
+
 function isUpper(c: string): boolean {
-  return c >= 'A' && c <= 'Z';
+  return c < '\u0080' ? c >= 'A' && c <= 'Z' : UPPER.test(c);
 }
 
 function isLower(c: string): boolean {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  return c < '\u0080' ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') : LOWER_OR_DIGIT.test(c);
 }
 
 /** Lower-case words of an identifier: `lastReadAt`, `last_read_at` and `LastReadAt` all give last, read, at. */
@@ -106,7 +112,7 @@ function capitalize(word: string): string {
 const snakeCache = new Map<string, string>();
 
 export function toSnakeCase(name: string, words: readonly string[] = []): string {
-  if (/^[a-z][a-z0-9]*$/.test(name)) return name;
+  if (ONE_LOWER_WORD.test(name)) return name;
   const key = words.length === 0 ? name : `${name}\u0000${words.join('\u0000')}`;
   let snake = snakeCache.get(key);
   if (snake === undefined) {
@@ -142,19 +148,25 @@ function tableNameOf(modelName: string, style: TableNameStyle, words: readonly s
 
 export type CaseStyle = 'camel' | 'pascal' | 'snake' | 'upper-snake';
 
+const ONE_LOWER_WORD = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{N}]*$/u;
+const CAMEL = /^[\p{Ll}\p{Lo}][\p{L}\p{N}]*$/u;
+const PASCAL = /^\p{Lu}[\p{L}\p{N}]*$/u;
+const SNAKE = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{N}]*(_[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+const UPPER_SNAKE = /^\p{Lu}[\p{Lu}\p{N}]*(_[\p{Lu}\p{N}]+)*$/u;
+
 export function isCamelCase(name: string): boolean {
-  return /^[a-z][a-zA-Z0-9]*$/.test(name);
+  return CAMEL.test(name);
 }
 
 export function isPascalCase(name: string): boolean {
-  return /^[A-Z][a-zA-Z0-9]*$/.test(name);
+  return PASCAL.test(name);
 }
 
 /** The style a name is written in, when it is unambiguous. */
 export function caseStyleOf(name: string): CaseStyle | undefined {
-  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(name)) return name.length > 1 && !/[0-9]/.test(name[1]) ? 'upper-snake' : undefined;
-  if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(name)) return 'snake';
-  if (/^[a-z][a-z0-9]*$/.test(name)) return undefined; // one lowercase word: camel and snake at once
+  if (UPPER_SNAKE.test(name)) return name.length > 1 && !/[0-9]/.test(name[1]) ? 'upper-snake' : undefined;
+  if (ONE_LOWER_WORD.test(name)) return undefined; // one lowercase word: camel and snake at once
+  if (SNAKE.test(name)) return 'snake';
   if (isCamelCase(name)) return 'camel';
   if (isPascalCase(name)) return 'pascal';
   return undefined;
@@ -165,11 +177,11 @@ export function matchesCaseStyle(name: string, style: CaseStyle): boolean {
     case 'camel':
       return isCamelCase(name);
     case 'pascal':
-      return isPascalCase(name) && (name.length === 1 || /[a-z]/.test(name));
+      return isPascalCase(name) && (name.length === 1 || /[\p{Ll}\p{Lo}]/u.test(name));
     case 'snake':
-      return /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(name);
+      return SNAKE.test(name);
     case 'upper-snake':
-      return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(name);
+      return UPPER_SNAKE.test(name);
   }
 }
 

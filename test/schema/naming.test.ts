@@ -22,6 +22,8 @@ describe('naming: one table of words and cases', () => {
     { input: 'IN_PROGRESS', words: 'in progress', snake: 'in_progress', camel: 'inProgress', pascal: 'InProgress' },
     { input: 'phone-number', words: 'phone number', snake: 'phone_number', camel: 'phoneNumber', pascal: 'PhoneNumber' },
     { input: 'iOSVersion', words: 'ios version', snake: 'ios_version', camel: 'iosVersion', pascal: 'IosVersion', keep: ['iOS'] },
+    { input: 'émailPrincipal', words: 'émail principal', snake: 'émail_principal', camel: 'émailPrincipal', pascal: 'ÉmailPrincipal' },
+    { input: 'ÉtatCivil', words: 'état civil', snake: 'état_civil', camel: 'étatCivil', pascal: 'ÉtatCivil' },
     { input: 'myOAuth2Client', words: 'my oauth2 client', snake: 'my_oauth2_client', camel: 'myOauth2Client', pascal: 'MyOauth2Client', keep: ['OAuth2'] },
   ];
   for (const row of table) {
