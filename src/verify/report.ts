@@ -20,7 +20,7 @@ export interface DiagnosticOptions {
 }
 
 export function verifyDiagnostics(report: VerifyReport, cwd: string, options: DiagnosticOptions = {}): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...report.engineNotes];
   const typecheck = report.typecheck;
   if (typecheck?.skipped) diagnostics.push(diagnostic('typecheck-skipped', `type-check skipped: ${typecheck.skipped}`));
   for (const finding of typecheck?.findings ?? []) {

@@ -66,11 +66,19 @@ describe('a Prisma 6 style project', () => {
     assert.equal(driftDev.code, 0, driftDev.stderr + driftDev.stdout);
     const driftProduction = await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`);
     assert.equal(driftProduction.code, 0, driftProduction.stderr + driftProduction.stdout);
+    // What the engine was not given is said, as migrate create and baseline say it (info, exit 0).
+    assert.match(driftProduction.stdout, /prisma\/schema\.production\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine .*\[engine-url-ignored\]/);
+    assert.match(driftProduction.stdout, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\) \[engine-preview-feature-ignored\]/);
+    assert.match(driftProduction.stdout, /no drift from environment 'production'/);
+    const driftJson = JSON.parse((await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`, '--format', 'json')).stdout) as { notes: { code: string }[] };
+    assert.deepEqual([...new Set(driftJson.notes.map((note) => note.code))].sort(), ['engine-preview-feature-ignored', 'engine-url-ignored']);
 
     const verify = await run(dir, 'verify', '--skip-typecheck');
     assert.equal(verify.code, 0, verify.stderr + verify.stdout);
     assert.match(verify.stdout, /CRUD dev: 2\/2 models passed/);
     assert.match(verify.stdout, /CRUD production: 2\/2 models passed/);
+    assert.match(verify.stdout, /prisma\/schema\.dev\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine/);
+    assert.match(verify.stdout, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\)/);
     assert.ok(!existsSync(join(dir, 'prisma/migrations/dev/migration.sql')));
   });
 
