@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { schemaForEngine } from '../engine/engine-schema.js';
+import { engineNotesOf } from '../migrate/environment-schemas.js';
 import { generateProject } from '../project/environments.js';
 import { loadMaster } from '../project/master.js';
 import type { Schema } from '../schema/model.js';
@@ -84,7 +84,7 @@ export async function verifyProject(config: ResolvedConfig, options: VerifyOptio
     return new Map<string, GeneratedClient>(entries);
   });
 
-  const engineNotes = envs.flatMap((e) => schemaForEngine({ path: e.path, content: e.text }).notes.map((note) => ({ ...note, env: e.name })));
+  const engineNotes = generated.environments.flatMap((e, i) => engineNotesOf(config, e.env, { path: envs[i].path, content: envs[i].text }));
   const report: VerifyReport = { environments: envs.map((e) => ({ name: e.name, provider: e.provider })), engineNotes, timings };
   if (!options.skipTypecheck) {
     report.typecheck = await time('typecheck', async () => typecheckEnvironments(project, await masterClient, envs, clients));
