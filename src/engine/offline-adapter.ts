@@ -12,8 +12,15 @@
  * Hand-written: Prisma ships no database-less adapter, and starting PGlite for a pure diff costs
  * 0.3-3 s per run (most of `migrate baseline`).
  */
-import { ColumnTypeEnum, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type SqlQuery, type SqlResultSet } from '@prisma/driver-adapter-utils';
+import type { ColumnTypeEnum, SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, SqlResultSet } from '@prisma/driver-adapter-utils';
 import type { DatabaseProvider } from './database-url.js';
+
+/**
+ * The driver adapters' column types this adapter answers with. Spelled out (checked against the
+ * package's enum at compile time) because a value import of '@prisma/driver-adapter-utils' would
+ * load the package with every command whose bundle includes the baseline (see scripts/bundle.mjs).
+ */
+const COLUMN_TYPE = { Boolean: 5, Text: 7, Int32: 0 } as const satisfies Partial<typeof ColumnTypeEnum>;
 
 /** What PGlite 0.3 reports (`version()`, `server_version_num`). */
 const POSTGRES_VERSION = 'PostgreSQL 17.5 on wasm32-unknown-linux-gnu (steward offline: no database)';
@@ -37,7 +44,7 @@ function versionAnswer(query: SqlQuery): SqlResultSet {
   if (!/\bversion\(\)/.test(query.sql) || !/server_version_num/.test(query.sql)) return refuse(query.sql);
   return {
     columnNames: ['exists', 'version', 'numeric_version'],
-    columnTypes: [ColumnTypeEnum.Boolean, ColumnTypeEnum.Text, ColumnTypeEnum.Int32],
+    columnTypes: [COLUMN_TYPE.Boolean, COLUMN_TYPE.Text, COLUMN_TYPE.Int32],
     rows: [[true, POSTGRES_VERSION, POSTGRES_VERSION_NUM]],
   };
 }
