@@ -50,7 +50,7 @@ export const migrateBenchmark: Benchmark = {
     try {
       // 300 tables: baseline, applied to one database; 20 copies of it for the fleet.
       const config300 = await loadConfig({ cwd: p300 });
-      await baselineMigrations(config300, { name: 'init', cache: { cacheDir } });
+      await baselineMigrations(config300, { name: 'init' });
       const migrations300 = join(p300, 'prisma', 'migrations', 'production');
       const urls: string[] = [];
       if (server) {
@@ -83,7 +83,7 @@ export const migrateBenchmark: Benchmark = {
 
       // 70 models: a baseline history, then a changed master; migrate create for both environments.
       const config70 = await loadConfig({ cwd: p70 });
-      await baselineMigrations(config70, { name: 'init', cache: { cacheDir } });
+      await baselineMigrations(config70, { name: 'init' });
       writeFileSync(join(p70, 'prisma', 'schema.master.prisma'), syntheticSchema(70, { variant: 1 }));
       const createArgs = ['migrate', 'create', '--name', 'next', '--dry-run', '--cwd', p70];
       runNode(stewardBin, createArgs, { env, expectStatus: [0, 1] }); // warm

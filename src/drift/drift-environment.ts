@@ -13,10 +13,21 @@ export interface EnvironmentDriftOptions extends DriftOptions {
   cache?: PgliteCacheOptions;
 }
 
-export async function driftForEnvironment(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<DriftResult[]> {
+export interface EnvironmentDrift {
+  results: DriftResult[];
+  /** What steward's Prisma 7 engine was not given (Prisma 5/6 URLs, unknown preview features), as info. */
+  notes: Diagnostic[];
+}
+
+/** Drift of every database, with the notes on what the engine was not given. */
+export async function environmentDrift(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<EnvironmentDrift> {
   const [environment] = await migratableEnvironments(config, envName);
   const expected = await expectedDatabaseSchema(environment.provider, environment.schema, options.cache ?? projectCacheOptions(config.cwd));
-  return checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd });
+  return { results: await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd }), notes: environment.engineNotes };
+}
+
+export async function driftForEnvironment(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<DriftResult[]> {
+  return (await environmentDrift(config, envName, urls, options)).results;
 }
 
 /** Findings of every database as Diagnostics; unreachable or failed databases are errors too. */

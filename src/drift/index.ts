@@ -1,5 +1,5 @@
 export { checkDrift, checkDriftFleet, DEFAULT_DRIFT_TIMEOUT_MS, type DriftResult, type DriftStatus, type DriftOptions } from './check-drift.js';
-export { driftForEnvironment, driftDiagnostics } from './drift-environment.js';
+export { driftForEnvironment, driftDiagnostics, environmentDrift, type EnvironmentDrift } from './drift-environment.js';
 export { compareSchemas } from './compare.js';
 export { DRIFT_CODES, type DriftCode, type DriftFinding } from './codes.js';
 export { driftMessage } from './message.js';

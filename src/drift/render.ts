@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DriftResult } from './check-drift.js';
 import { driftMessage } from './message.js';
 
-export function driftJson(env: string, results: readonly DriftResult[]): string {
+export function driftJson(env: string, results: readonly DriftResult[], notes: readonly Diagnostic[] = []): string {
   const summary = { databases: results.length, clean: 0, drift: 0, unreachable: 0, error: 0 };
   for (const result of results) summary[result.status]++;
   return JSON.stringify(
@@ -17,6 +17,7 @@ export function driftJson(env: string, results: readonly DriftResult[]): string 
         error: result.error ?? null,
         findings: result.findings.map((finding) => ({ ...finding, message: driftMessage(finding) })),
       })),
+      notes,
     },
     null,
     2,
@@ -31,7 +32,7 @@ export function driftSummaryTable(results: readonly DriftResult[]): string {
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n') + '\n';
 }
 
-export function driftMarkdown(env: string, results: readonly DriftResult[]): string {
+export function driftMarkdown(env: string, results: readonly DriftResult[], notes: readonly Diagnostic[] = []): string {
   const lines = [`## Schema drift: ${env}`, '', '| Database | Status | Findings |', '| --- | --- | --- |'];
   for (const result of results) lines.push(`| \`${result.database}\` | ${result.status} | ${result.findings.length} |`);
   for (const result of results) {
@@ -40,6 +41,7 @@ export function driftMarkdown(env: string, results: readonly DriftResult[]): str
     if (result.error) lines.push(`- **${result.status}**: ${result.error}`);
     for (const finding of result.findings) lines.push(`- \`${finding.code}\` ${driftMessage(finding)}`);
   }
+  if (notes.length > 0) lines.push('', ...notes.map((note) => `> ${note.location ? `${note.location.file}:${note.location.line}: ` : ''}${note.message}`));
   return lines.join('\n') + '\n';
 }
 

@@ -8,8 +8,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MIGRATION_LOCK_FILE, readMigrationsList } from '../engine/migrations-list.js';
-import { openScratchDatabase } from '../engine/open-database.js';
-import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { offlineAdapterFactory } from '../engine/offline-adapter.js';
 import { diffTarget, SchemaEngineSession } from '../engine/schema-engine.js';
 import { StewardError } from '../errors/index.js';
 import { toStewardError } from './engine-errors.js';
@@ -20,7 +19,6 @@ export interface BaselineOptions {
   name?: string;
   dryRun?: boolean;
   env?: string;
-  cache?: PgliteCacheOptions;
   now?: Date;
 }
 
@@ -36,10 +34,10 @@ export interface EnvironmentBaseline {
 
 export async function baselineMigrations(config: ResolvedConfig, options: BaselineOptions = {}): Promise<EnvironmentBaseline[]> {
   const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name ?? 'baseline')}`;
-  const cache = options.cache ?? projectCacheOptions(config.cwd);
   const environments = await migratableEnvironments(config, options.env);
-  // allSettled: a failing environment must not leave its sibling's scratch database running
-  // past the command (PGlite's exit would then overwrite the exit code).
+  // A baseline is the diff from empty to the schema, a pure function of the schema: the engine
+  // runs on an adapter with no database behind it (offline-adapter.ts), no scratch to start.
+  // allSettled: every environment is checked before anything is written.
   const settled = await Promise.allSettled(
     environments.map(async ({ env, provider, schema, engineNotes }) => {
       await checkMigrationLock(env.migrationsDir, provider, env.name);
@@ -50,19 +48,14 @@ export async function baselineMigrations(config: ResolvedConfig, options: Baseli
           hint: 'Use `steward migrate create` for changes, or `--dry-run` to print the full creation script.',
         });
       }
-      const scratch = await openScratchDatabase(provider, cache);
+      const engine = await SchemaEngineSession.open(offlineAdapterFactory(provider));
       try {
-        const engine = await SchemaEngineSession.open(scratch.adapterFactory());
-        try {
-          const script = await engine.diffScript(diffTarget.empty(), diffTarget.schema(schema));
-          return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, notes: engineNotes };
-        } catch (error) {
-          throw toStewardError(error, schema.path);
-        } finally {
-          await engine.dispose();
-        }
+        const script = await engine.diffScript(diffTarget.empty(), diffTarget.schema(schema));
+        return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, notes: engineNotes };
+      } catch (error) {
+        throw toStewardError(error, schema.path);
       } finally {
-        await scratch.close();
+        await engine.dispose();
       }
     }),
   );

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DatabaseSchema } from '../database/model.js';
 import { readDatabaseSchema } from '../database/read-schema.js';
 import { MIGRATION_LOCK_FILE } from '../engine/migrations-list.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
@@ -21,7 +22,7 @@ import { availableParallelism } from 'node:os';
 import { startPlannerWorker, type EnvironmentPlanner } from './plan-in-worker.js';
 import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
-import { planRenames, type PlannedRename } from './renames.js';
+import { namespaceOf, planRenames, type PlannedRename } from './renames.js';
 import { parseAnnotations } from '../generate/annotations.js';
 import { previousMaster } from './previous-master.js';
 import { replayScript } from './replay.js';
@@ -144,8 +145,19 @@ export async function planEnvironmentMigration(
   // The history's structure is read only when something needs it: planning renames (against a
   // previous master or from annotations), or linting a SQLite rebuild or an enum swap (which
   // name what they drop). Reading costs ~80 ms.
-  const history = hasRenameAnnotations(master) || options.previous ? await readDatabaseSchema(scratch) : undefined;
-  const renames = history ? planRenames(master, history, { previous: options.previous, historyScripts: scripts.map((migration) => migration.script) }) : [];
+  let history: DatabaseSchema | undefined;
+  const renames: PlannedRename[] = [];
+  if (hasRenameAnnotations(master) || options.previous) {
+    const planOptions = { previous: options.previous, historyScripts: scripts.map((migration) => migration.script) };
+    // A PostgreSQL master with several schemas: each namespace's renames against its own structure.
+    const namespaces = provider === 'postgresql' ? [...new Set([...master.models, ...master.enums].map(namespaceOf).filter((name): name is string => name !== undefined))].sort() : [];
+    if (namespaces.length === 0) {
+      history = await readDatabaseSchema(scratch);
+      renames.push(...planRenames(master, history, planOptions));
+    } else {
+      for (const namespace of namespaces) renames.push(...planRenames(master, await readDatabaseSchema(scratch, { namespace }), { ...planOptions, namespace }));
+    }
+  }
   if (renames.length > 0) await scratch.executeScript(renames.map((rename) => rename.sql).join('\n'));
   const structureAfterRenames = async () => (renames.length > 0 || !history ? readDatabaseSchema(scratch) : history);
   const engine = await SchemaEngineSession.open(scratch.adapterFactory());

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { schemaForEngine } from '../engine/engine-schema.js';
 import { StewardError } from '../errors/index.js';
 import { generateProject } from '../project/environments.js';
+import { readSchemaFiles } from '../schema/load.js';
 
 /** An environment steward can migrate (the wasm engine speaks SQLite and PostgreSQL). */
 export interface MigratableEnvironment {
@@ -37,8 +38,19 @@ export async function migratableEnvironments(config: ResolvedConfig, only?: stri
       continue;
     }
     const schema = { path: relative(config.cwd, generated.schema.path) || generated.schema.path, content: generated.schema.text };
-    const engineNotes = schemaForEngine(schema).notes.map((note) => ({ ...note, env: generated.env.name }));
+    const engineNotes = engineNotesOf(config, generated.env, schema);
     result.push({ env: generated.env, provider, schema, engineNotes });
   }
   return result;
+}
+
+/**
+ * What the engine is not given, located where the user reads it. An environment whose schema is
+ * the master is handed to the engine as the generated text (a header added, the files of a
+ * multi-file master joined): its notes are taken from the master's own files instead, so
+ * `schema.prisma:23:3` is the line of `url` in the file, not in the joined text.
+ */
+export function engineNotesOf(config: ResolvedConfig, env: ResolvedEnvironment, schema: SchemaSource): Diagnostic[] {
+  const sources = env.isMaster ? readSchemaFiles(config.master, config.cwd).map((file) => ({ path: file.path, content: file.text })) : [schema];
+  return sources.flatMap((source) => schemaForEngine(source).notes).map((note) => ({ ...note, env: env.name }));
 }

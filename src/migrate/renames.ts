@@ -13,7 +13,11 @@
  * the new one, so once the rename migration exists nothing is planned again, and an outdated
  * previous master cannot rename what is not there.
  *
- * SQLite (3.25+) and PostgreSQL spell table and column renames the same way. Enum types and
+ * SQLite (3.25+) and PostgreSQL spell table and column renames the same way, except that SQLite
+ * compares table names case-insensitively: `"Credentials"` -> `"credentials"` is refused ("there
+ * is already another table or index with this name") and goes through a temporary name. On a
+ * PostgreSQL master with several schemas (`schemas = [...]`, `@@schema`), renames are planned per
+ * namespace against that namespace's structure, and every statement names the namespace. Enum types and
  * values exist only on PostgreSQL (SQLite environments store enums as their value names in
  * text columns, so a value's `@map` does not change what is stored there). SQLite has no index
  * rename: the engine re-creates the index, which loses no data.
@@ -74,6 +78,18 @@ export interface PlanRenamesOptions {
    * the structure cannot show as done: it is planned only when no migration already has it.
    */
   historyScripts?: readonly string[];
+  /**
+   * Plan only the models and enums of this PostgreSQL schema (`@@schema("cms")`), against
+   * `history` read from it, with namespace-qualified statements. Without it: every model and enum,
+   * unqualified names (the connection's default schema).
+   */
+  namespace?: string;
+}
+
+/** The `@@schema("...")` of a model or enum (multiSchema), if any. */
+export function namespaceOf(node: { attributes: Attribute[] }): string | undefined {
+  const attribute = getAttribute(node, 'schema');
+  return attribute ? stringValue(getArgument(attribute, 'name', 0)?.value) : undefined;
 }
 
 export function planRenames(master: Schema, history: DatabaseSchema, options: PlanRenamesOptions = {}): PlannedRename[] {
@@ -82,16 +98,20 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
   const previousModels = new Map((options.previous?.models ?? []).map((model) => [model.name, model]));
   // Enum types and index renames are PostgreSQL SQL (ALTER TYPE, ALTER INDEX); SQLite updates enum values in place.
   const postgres = providerAdapter(names.provider).family === 'postgresql';
+  const { namespace } = options;
+  const inNamespace = (node: { attributes: Attribute[] }) => namespace === undefined || namespaceOf(node) === namespace;
+  // A name in this namespace: qualified when planning one namespace of several.
+  const qualified = (name: string) => (namespace === undefined ? quote(name) : `${quote(namespace)}.${quote(name)}`);
 
   if (postgres && options.previous) {
     const previousEnums = new Map(options.previous.enums.map((type) => [type.name, type]));
-    for (const type of master.enums) {
+    for (const type of master.enums.filter(inNamespace)) {
       const before = previousEnums.get(type.name);
       if (!before) continue;
       const name = databaseName(type);
       const old = databaseName(before);
       if (old !== name && names.enums.has(old) && !names.enums.has(name)) {
-        renames.push({ kind: 'enum', table: name, from: old, to: name, source: 'map', sql: `ALTER TYPE ${quote(old)} RENAME TO ${quote(name)};` });
+        renames.push({ kind: 'enum', table: name, from: old, to: name, source: 'map', sql: `ALTER TYPE ${qualified(old)} RENAME TO ${quote(name)};` });
         names.enums.set(name, names.enums.get(old)!);
         names.enums.delete(old);
       }
@@ -102,20 +122,21 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
         const from = previousValues.get(value.name);
         const to = databaseName(value);
         if (from === undefined || from === to || !values.has(from) || values.has(to)) continue;
-        renames.push({ kind: 'enum-value', table: name, from, to, source: 'map', sql: `ALTER TYPE ${quote(name)} RENAME VALUE ${literal(from)} TO ${literal(to)};` });
+        renames.push({ kind: 'enum-value', table: name, from, to, source: 'map', sql: `ALTER TYPE ${qualified(name)} RENAME VALUE ${literal(from)} TO ${literal(to)};` });
         values.delete(from);
         values.add(to);
       }
     }
   }
 
-  for (const model of master.models) {
+  for (const model of master.models.filter(inNamespace)) {
     const table = tableNameOf(model);
     const previous = previousModels.get(model.name);
     const annotation = parseAnnotations(model.docs).find((candidate) => candidate.kind === 'renamedFrom');
     const oldTable = annotation?.kind === 'renamedFrom' ? annotation.from : previous ? tableNameOf(previous) : undefined;
     if (oldTable !== undefined && oldTable !== table && names.tables.has(oldTable) && !names.tables.has(table)) {
-      renames.push({ kind: 'table', table, from: oldTable, to: table, source: annotation ? 'annotation' : 'map', sql: `ALTER TABLE ${quote(oldTable)} RENAME TO ${quote(table)};` });
+      const sql = !postgres && oldTable.toLowerCase() === table.toLowerCase() ? sqliteCaseRename(oldTable, table) : `ALTER TABLE ${qualified(oldTable)} RENAME TO ${quote(table)};`;
+      renames.push({ kind: 'table', table, from: oldTable, to: table, source: annotation ? 'annotation' : 'map', sql });
       names.renameTable(oldTable, table);
     }
     const columns = names.tables.get(table);
@@ -135,12 +156,12 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
         from: oldColumn,
         to: column,
         source: fieldAnnotation ? 'annotation' : 'map',
-        sql: `ALTER TABLE ${quote(table)} RENAME COLUMN ${quote(oldColumn)} TO ${quote(column)};`,
+        sql: `ALTER TABLE ${qualified(table)} RENAME COLUMN ${quote(oldColumn)} TO ${quote(column)};`,
       });
       columns.delete(oldColumn);
       columns.add(column);
     }
-    if (postgres && previous) renames.push(...indexRenames(previous, model, table, names));
+    if (postgres && previous) renames.push(...indexRenames(previous, model, table, names, qualified));
   }
   if (!postgres && options.previous) renames.push(...sqliteEnumValueUpdates(options.previous, master, names, options.historyScripts ?? []));
   return renames;
@@ -184,7 +205,7 @@ function sqliteEnumValueUpdates(previous: Schema, master: Schema, names: History
  * indexes here. Primary keys renamed by `map:` are renamed by the engine itself; a foreign key
  * renamed by `map:` is re-created by it (no data changes).
  */
-function indexRenames(previous: Model, model: Model, table: string, names: HistoryNames): PlannedRename[] {
+function indexRenames(previous: Model, model: Model, table: string, names: HistoryNames, qualified: (name: string) => string): PlannedRename[] {
   const existing = names.indexes.get(table);
   if (!existing) return [];
   const renames: PlannedRename[] = [];
@@ -192,7 +213,7 @@ function indexRenames(previous: Model, model: Model, table: string, names: Histo
   for (const index of indexDefinitions(model)) {
     const old = before.get(index.key);
     if (old === undefined || old === index.name || !existing.has(old) || existing.has(index.name)) continue;
-    renames.push({ kind: 'index', table, from: old, to: index.name, source: 'map', sql: `ALTER INDEX ${quote(old)} RENAME TO ${quote(index.name)};` });
+    renames.push({ kind: 'index', table, from: old, to: index.name, source: 'map', sql: `ALTER INDEX ${qualified(old)} RENAME TO ${quote(index.name)};` });
     existing.delete(old);
     existing.add(index.name);
   }
@@ -226,6 +247,15 @@ function defaultIndexName(table: string, columns: string[], kind: 'index' | 'uni
   const suffix = kind === 'index' ? '_idx' : '_key';
   const base = `${table}_${columns.join('_')}`;
   return base.length + suffix.length > 63 ? `${base.slice(0, 63 - suffix.length)}${suffix}` : `${base}${suffix}`;
+}
+
+/**
+ * SQLite refuses a table rename that changes only the case ("there is already another table or
+ * index with this name"): through a temporary name that no Prisma schema produces.
+ */
+function sqliteCaseRename(from: string, to: string): string {
+  const temporary = `${to}__steward_rename`;
+  return `ALTER TABLE ${quote(from)} RENAME TO ${quote(temporary)};\nALTER TABLE ${quote(temporary)} RENAME TO ${quote(to)};`;
 }
 
 function quote(identifier: string): string {

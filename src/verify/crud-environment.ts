@@ -15,6 +15,7 @@ import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { PostgresConnection } from '../engine/postgres-connection.js';
 import { diffTarget, SchemaEngineSession, type DiffTarget } from '../engine/schema-engine.js';
 import { StewardError } from '../errors/index.js';
+import { migrationScriptPath } from '../migrate/layout.js';
 import type { Schema } from '../schema/model.js';
 import { planCrud } from './crud-plan.js';
 import { describeError, runCrudPlan, type ClientLike, type ModelCrudResult } from './crud-run.js';
@@ -28,8 +29,11 @@ export interface EnvironmentCrudResult {
   /** Where the tests ran: `sqlite (scratch file)`, `pglite (scratch)`, or the redacted server URL. */
   database: string;
   setup?: DatabaseSetup;
-  /** The scratch database could not be prepared: no model was tested. */
-  setupError?: { message: string; prismaCode?: string; hint?: string };
+  /**
+   * The scratch database could not be prepared: no model was tested. `migration` is the
+   * migration of the history that failed to apply, and `file` its migration.sql (absolute).
+   */
+  setupError?: { message: string; prismaCode?: string; hint?: string; migration?: string; file?: string };
   /** The provider has no scratch database in steward (MySQL, SQL Server, MongoDB...): nothing was run. */
   unsupported?: string;
   models: ModelCrudResult[];
@@ -86,7 +90,9 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
     const described = describeError(error);
     const message = withoutEngineTrace(error instanceof Error ? error.message : described.message).replace(/\s+/g, ' ');
     const hint = setupHint({ provider: input.provider, pglite: !serverUrl && input.provider === 'postgresql', message, schema: input.schema });
-    return { env: input.env, database, setup, setupError: redact({ message, prismaCode: described.prismaCode, hint }, serverUrl), models: [] };
+    const migration = setup === 'migrations' ? failedMigration(error, history.migrationDirectories.map((directory) => directory.path)) : undefined;
+    const where = migration === undefined ? {} : { migration, file: migrationScriptPath(input.migrationsDir, migration) };
+    return { env: input.env, database, setup, setupError: { ...redact({ message, prismaCode: described.prismaCode, hint }, serverUrl), ...where }, models: [] };
   }
 
   const module = (await import(pathToFileURL(input.client.runtimeEntry).href)) as { PrismaClient: new (options: { adapter: unknown }) => ClientLike & { $disconnect(): Promise<void> } };
@@ -99,6 +105,17 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
     if (serverUrl) await dropEverything(connection, created).catch(() => {});
     await connection.close();
   }
+}
+
+/**
+ * The migration the engine was applying when it failed: its error trace names it
+ * (`with migration_name="20250102000000_x"`), the way Prisma's P3018 message does. Only a name of
+ * this history is taken.
+ */
+function failedMigration(error: unknown, names: readonly string[]): string | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const named = /migration_name="([^"]+)"/.exec(message)?.[1];
+  return named !== undefined && names.includes(named) ? named : undefined;
 }
 
 function redact<T extends { message: string }>(error: T, url: string | undefined): T {

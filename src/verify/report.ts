@@ -20,7 +20,7 @@ export interface DiagnosticOptions {
 }
 
 export function verifyDiagnostics(report: VerifyReport, cwd: string, options: DiagnosticOptions = {}): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...report.engineNotes];
   const typecheck = report.typecheck;
   if (typecheck?.skipped) diagnostics.push(diagnostic('typecheck-skipped', `type-check skipped: ${typecheck.skipped}`));
   for (const finding of typecheck?.findings ?? []) {
@@ -49,10 +49,11 @@ export function verifyDiagnostics(report: VerifyReport, cwd: string, options: Di
     if (env.unsupported) diagnostics.push(diagnostic('crud-skipped', `[${env.env}] ${env.unsupported}`, { env: env.env }));
     if (env.setupError) {
       diagnostics.push(
-        diagnostic('crud-setup-failed', `[${env.env}] could not prepare the scratch database (${env.setup === 'migrations' ? 'applying the migration history' : 'pushing the schema'}): ${env.setupError.message}`, {
+        diagnostic('crud-setup-failed', `[${env.env}] could not prepare the scratch database (${env.setupError.migration ? `applying migration ${env.setupError.migration}` : env.setup === 'migrations' ? 'applying the migration history' : 'pushing the schema'}): ${env.setupError.message}`, {
           env: env.env,
+          location: env.setupError.file ? { file: path.relative(cwd, env.setupError.file) || env.setupError.file, line: 1, column: 1 } : undefined,
           notes: env.setupError.hint ? [`cause: ${env.setupError.hint}`] : undefined,
-          data: { prismaCode: env.setupError.prismaCode ?? null, database: env.database, hint: env.setupError.hint ?? null },
+          data: { prismaCode: env.setupError.prismaCode ?? null, database: env.database, hint: env.setupError.hint ?? null, migration: env.setupError.migration ?? null },
         }),
       );
     }

@@ -7,6 +7,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { engineNotesOf } from '../migrate/environment-schemas.js';
 import { generateProject } from '../project/environments.js';
 import { loadMaster } from '../project/master.js';
 import type { Schema } from '../schema/model.js';
@@ -46,6 +48,8 @@ export interface TypecheckReport {
 
 export interface VerifyReport {
   environments: { name: string; provider: string }[];
+  /** What steward's Prisma 7 engines were not given (Prisma 5/6 URLs, unknown preview features), as info. */
+  engineNotes: Diagnostic[];
   typecheck?: TypecheckReport;
   crud?: EnvironmentCrudResult[];
   timings: Record<string, number>;
@@ -66,6 +70,7 @@ export async function verifyProject(config: ResolvedConfig, options: VerifyOptio
     name: e.env.name,
     provider: e.env.provider,
     text: e.schema.text,
+    path: path.relative(config.cwd, e.schema.path) || e.schema.path,
     schema: parseSchema([{ path: path.relative(config.cwd, e.schema.path), text: e.schema.text }]),
     migrationsDir: e.env.migrationsDir,
   }));
@@ -79,7 +84,8 @@ export async function verifyProject(config: ResolvedConfig, options: VerifyOptio
     return new Map<string, GeneratedClient>(entries);
   });
 
-  const report: VerifyReport = { environments: envs.map((e) => ({ name: e.name, provider: e.provider })), timings };
+  const engineNotes = generated.environments.flatMap((e, i) => engineNotesOf(config, e.env, { path: envs[i].path, content: envs[i].text }));
+  const report: VerifyReport = { environments: envs.map((e) => ({ name: e.name, provider: e.provider })), engineNotes, timings };
   if (!options.skipTypecheck) {
     report.typecheck = await time('typecheck', async () => typecheckEnvironments(project, await masterClient, envs, clients));
   }

@@ -167,3 +167,90 @@ test('outside git (or with previousMaster: null) only @steward.renamedFrom is pl
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// What `lint --fix --unsafe` does on real schemas (test/migrate/unsafe-fixes-renames.test.ts):
+// `@@map` a PascalCase model to its snake_case name, on a master with several PostgreSQL schemas.
+const MULTI_BEFORE = `datasource db {
+  provider = "postgresql"
+  schemas  = ["public", "cms"]
+}
+
+enum Kind {
+  DRAFT
+  LIVE
+
+  @@schema("cms")
+}
+
+model Credentials {
+  id    Int    @id @default(autoincrement())
+  Token String @unique
+
+  @@schema("public")
+}
+
+model Post {
+  id    Int    @id @default(autoincrement())
+  title String
+  kind  Kind   @default(DRAFT)
+
+  @@index([title])
+  @@schema("cms")
+}
+`;
+
+const MULTI_AFTER = MULTI_BEFORE.replace('@@schema("cms")\n}\n\nmodel Credentials', '@@map("kind")\n  @@schema("cms")\n}\n\nmodel Credentials')
+  .replace('Token String @unique', 'Token String @unique @map("token")')
+  .replace('@@schema("public")', '@@map("credentials")\n  @@schema("public")')
+  .replace('title String', 'title String @map("post_title")')
+  .replace('@@index([title])\n  @@schema("cms")', '@@index([title])\n  @@map("posts")\n  @@schema("cms")');
+
+test('renames in every PostgreSQL schema of a multi-schema master, and a SQLite table renamed only in case', async () => {
+  const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': MULTI_BEFORE });
+  const dev = await SqliteConnection.open(path.join(dir, 'dev.db'));
+  const production = await PgliteConnection.scratch();
+  try {
+    await baselineMigrations(await loadConfig({ cwd: dir }), { name: 'init', now: new Date(Date.UTC(2025, 0, 1)) });
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'steward.config.json', 'prisma');
+    git(dir, 'commit', '-q', '-m', 'init');
+    await applyMigrations(dev, path.join(dir, 'prisma/migrations/dev'));
+    await dev.executeScript(`INSERT INTO "Credentials" ("Token") VALUES ('t1'); INSERT INTO "Post" ("title", "kind") VALUES ('Notes', 'LIVE');`);
+    await applyMigrations(production, path.join(dir, 'prisma/migrations/production'));
+    await production.executeScript(`INSERT INTO "public"."Credentials" ("Token") VALUES ('t1'); INSERT INTO "cms"."Post" ("title", "kind") VALUES ('Notes', 'LIVE');`);
+
+    writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), MULTI_AFTER);
+    const [devMigration, productionMigration] = await createMigrations(await loadConfig({ cwd: dir }), { name: 'renames', now: new Date(Date.UTC(2025, 0, 2)) });
+    for (const migration of [devMigration, productionMigration]) {
+      assert.doesNotMatch(migration.script, /DROP TABLE "(public"\."|cms"\."|)(Credentials|Post)"|DROP COLUMN|ADD COLUMN|DROP TYPE/, `${migration.env}\n${migration.script}`);
+    }
+    assert.match(devMigration.script, /ALTER TABLE "Credentials" RENAME TO "credentials__steward_rename";\nALTER TABLE "credentials__steward_rename" RENAME TO "credentials";/);
+    assert.deepEqual(
+      productionMigration.renames.map((r) => r.sql),
+      [
+        'ALTER TYPE "cms"."Kind" RENAME TO "kind";',
+        'ALTER TABLE "cms"."Post" RENAME TO "posts";',
+        'ALTER TABLE "cms"."posts" RENAME COLUMN "title" TO "post_title";',
+        'ALTER INDEX "cms"."Post_title_idx" RENAME TO "posts_post_title_idx";',
+        'ALTER TABLE "public"."Credentials" RENAME TO "credentials";',
+        'ALTER TABLE "public"."credentials" RENAME COLUMN "Token" TO "token";',
+        'ALTER INDEX "public"."Credentials_Token_key" RENAME TO "credentials_token_key";',
+      ],
+    );
+    await applyMigrations(dev, path.join(dir, 'prisma/migrations/dev'));
+    await applyMigrations(production, path.join(dir, 'prisma/migrations/production'));
+    const devAfter = await SqliteConnection.open(path.join(dir, 'dev.db'));
+    try {
+      assert.deepEqual(await rows(devAfter, `SELECT "token" FROM "credentials"`), [{ token: 't1' }]);
+      assert.deepEqual(await rows(devAfter, `SELECT "post_title", "kind" FROM "posts"`), [{ post_title: 'Notes', kind: 'LIVE' }]);
+    } finally {
+      await devAfter.close();
+    }
+    assert.deepEqual(await rows(production, `SELECT "token" FROM "public"."credentials"`), [{ token: 't1' }]);
+    assert.deepEqual(await rows(production, `SELECT "post_title", "kind"::text AS kind FROM "cms"."posts"`), [{ post_title: 'Notes', kind: 'LIVE' }]);
+  } finally {
+    await dev.close();
+    await production.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -12,7 +12,7 @@ import { SqliteConnection } from '../../src/engine/sqlite-connection.js';
 import { detectPrismaMajor } from '../../src/project/prisma-version.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { applyMigrations } from '../helpers/example-project.js';
-import { run } from '../helpers/project.js';
+import { run, tempProject } from '../helpers/project.js';
 
 function copyFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'steward-prisma6-'));
@@ -66,11 +66,19 @@ describe('a Prisma 6 style project', () => {
     assert.equal(driftDev.code, 0, driftDev.stderr + driftDev.stdout);
     const driftProduction = await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`);
     assert.equal(driftProduction.code, 0, driftProduction.stderr + driftProduction.stdout);
+    // What the engine was not given is said, as migrate create and baseline say it (info, exit 0).
+    assert.match(driftProduction.stdout, /prisma\/schema\.production\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine .*\[engine-url-ignored\]/);
+    assert.match(driftProduction.stdout, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\) \[engine-preview-feature-ignored\]/);
+    assert.match(driftProduction.stdout, /no drift from environment 'production'/);
+    const driftJson = JSON.parse((await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`, '--format', 'json')).stdout) as { notes: { code: string }[] };
+    assert.deepEqual([...new Set(driftJson.notes.map((note) => note.code))].sort(), ['engine-preview-feature-ignored', 'engine-url-ignored']);
 
     const verify = await run(dir, 'verify', '--skip-typecheck');
     assert.equal(verify.code, 0, verify.stderr + verify.stdout);
     assert.match(verify.stdout, /CRUD dev: 2\/2 models passed/);
     assert.match(verify.stdout, /CRUD production: 2\/2 models passed/);
+    assert.match(verify.stdout, /prisma\/schema\.dev\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine/);
+    assert.match(verify.stdout, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\)/);
     assert.ok(!existsSync(join(dir, 'prisma/migrations/dev/migration.sql')));
   });
 
@@ -137,6 +145,19 @@ describe('a Prisma 6 style project', () => {
       }
       assert.ok(!existsSync(join(dir, 'prisma/schema.dev.prisma')) && !existsSync(join(dir, 'prisma/migrations')), 'nothing written');
     }
+  });
+
+  it("an adopted multi-file master (its own environment): the engine notes point at the master's own file and line", async () => {
+    const dir = tempProject({
+      'prisma/schema/schema.prisma': '// the app\n\ngenerator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["metrics"]\n}\n\ndatasource db {\n  provider  = "postgresql"\n  url       = env("DATABASE_URL")\n  directUrl = env("DIRECT_URL")\n}\n',
+      'prisma/schema/user.prisma': 'model User {\n  id   Int     @id @default(autoincrement())\n  name String?\n}\n',
+      'steward.config.json': JSON.stringify({ master: 'prisma/schema', prismaMajor: 6, environments: { production: { provider: 'postgresql', output: 'prisma/schema', migrations: 'prisma/migrations' } } }),
+    });
+    const baseline = await run(dir, 'migrate', 'baseline', '--dry-run');
+    assert.equal(baseline.code, 0, baseline.stdout + baseline.stderr);
+    assert.match(baseline.stdout, /prisma\/schema\/schema\.prisma:5:22 info preview feature "metrics"/);
+    assert.match(baseline.stdout, /prisma\/schema\/schema\.prisma:10:3 info datasource `url`/);
+    assert.match(baseline.stdout, /prisma\/schema\/schema\.prisma:11:3 info datasource `directUrl`/);
   });
 
   it('lint refuses an invalid master (exit 2, located) instead of linting it', async () => {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { run, tempProject } from '../helpers/project.js';
 
@@ -115,6 +117,19 @@ model Note {
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^Note\s+FAILED: create/m);
     assert.match(result.stdout, /\[dev\] Note: create failed.*body/);
+  });
+
+  it('names the migration that does not apply, at its file', async () => {
+    const dir = files('CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL, "body" TEXT NOT NULL);\n');
+    mkdirSync(join(dir, 'prisma/migrations/dev/20250102000000_broken'));
+    writeFileSync(join(dir, 'prisma/migrations/dev/20250102000000_broken/migration.sql'), 'ALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\n');
+    const result = await run(dir, 'verify', '--skip-typecheck');
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /prisma\/migrations\/dev\/20250102000000_broken\/migration\.sql:1:1 error \[dev\] could not prepare the scratch database \(applying migration 20250102000000_broken\): .*Nope/);
+    const json = JSON.parse((await run(dir, 'verify', '--skip-typecheck', '--format', 'json')).stdout) as { diagnostics: { code: string; location?: { file: string }; data: { migration: string | null } }[] };
+    const failed = json.diagnostics.find((d) => d.code === 'crud-setup-failed');
+    assert.equal(failed?.location?.file, 'prisma/migrations/dev/20250102000000_broken/migration.sql');
+    assert.equal(failed?.data.migration, '20250102000000_broken');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { DriftResult } from '../../drift/check-drift.js';
-import { driftDiagnostics, driftForEnvironment } from '../../drift/drift-environment.js';
+import { driftDiagnostics, environmentDrift } from '../../drift/drift-environment.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { driftJson, driftMarkdown, driftSummaryTable } from '../../drift/render.js';
 import { parseDatabaseUrl } from '../../providers/location.js';
 import { ExitCode, StewardError } from '../../errors/index.js';
@@ -47,31 +48,32 @@ export const dbCommand: Command = {
         throw new StewardError('USAGE', `Environment '${envName}' is ${environment.provider}, but a given database is ${location.provider}`);
       }
     }
-    const results = await driftForEnvironment(config, envName, urls, {
+    const { results, notes } = await environmentDrift(config, envName, urls, {
       timeoutMs: parseTimeout(values.timeout),
       concurrency: parsePositiveInteger('concurrency', values.concurrency, 4),
     });
-    render(ctx, envName, results);
+    render(ctx, envName, results, notes);
     return exitCodeOf(results);
   },
 };
 
-function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftResult[]): void {
+/** `notes`: what the engine was not given (info), reported before the findings as migrate create does. */
+function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftResult[], notes: Diagnostic[]): void {
   switch (ctx.format) {
     case 'json':
-      ctx.stdout(driftJson(env, results));
+      ctx.stdout(driftJson(env, results, notes));
       return;
     case 'markdown':
-      ctx.stdout(driftMarkdown(env, results));
+      ctx.stdout(driftMarkdown(env, results, notes));
       return;
     case 'text':
-      ctx.report(driftDiagnostics(results, env));
+      ctx.report([...notes, ...driftDiagnostics(results, env)]);
       if (results.length > 1) ctx.stdout(`\n${driftSummaryTable(results)}`);
       else if (results[0].status === 'clean') ctx.stdout(`${results[0].database}: no drift from environment '${env}'\n`);
       else ctx.stdout(`${results[0].database}: ${results[0].status}${results[0].findings.length ? ` (${results[0].findings.length} finding${results[0].findings.length > 1 ? 's' : ''})` : ''}\n`);
       return;
     default:
-      ctx.report(driftDiagnostics(results, env));
+      ctx.report([...notes, ...driftDiagnostics(results, env)]);
   }
 }
 
