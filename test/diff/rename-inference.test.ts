@@ -69,3 +69,14 @@ test('migration SQL: data statements and undeclared indexes, judged by their las
   assert.deepEqual(found.map((f) => [f.code, f.table]), [['migration-data-statement', 'Post'], ['migration-index-not-in-schema', 'Post']]);
   assert.match(found[1].message, /unique partial index Post_slug_live on Post.*a partial index cannot be declared/);
 });
+
+test('config: changes.severities names known codes and severities only', async () => {
+  const { ConfigProblems } = await import('../../src/config/check-value.js');
+  const { validateChangesConfig, resolveChangesConfig } = await import('../../src/diff/config.js');
+  const p = new ConfigProblems();
+  validateChangesConfig({ severities: { 'enum-value-added': 'safe', 'enum-value-addded': 'safe', 'field-removed': 'fine' } }, p, 'changes');
+  assert.equal(p.problems.length, 2);
+  assert.match(p.problems.join('\n'), /enum-value-addded.*unknown change code/);
+  assert.match(p.problems.join('\n'), /field-removed.*expected one of breaking, dangerous, safe/);
+  assert.deepEqual(resolveChangesConfig({ changes: { severities: { 'enum-value-added': 'safe' } } }).severities, { 'enum-value-added': 'safe' });
+});
