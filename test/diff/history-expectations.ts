@@ -74,7 +74,7 @@ export const HISTORY_EXPECTATIONS: Record<string, Expectation> = {
   'documenso/33_e6dc237ad2': e('breaking', {
     data,
     disagreement:
-      'The SQL creates OrganisationMemberInviteStatus and drops TeamMemberInviteStatus (CREATE TYPE + DROP TYPE) rather than renaming it, so a reader records no rename; steward asks because the two enums hold exactly the same values and their names share "member invite status". Confirming or accepting the drop yields the same database here; asking is the safe default when rows could hold the old type.',
+      'The team drops TeamMemberInvite (pending invitations are not carried over) and creates OrganisationMemberInvite, and creates OrganisationMemberInviteStatus before dropping TeamMemberInviteStatus, so a reader of the SQL records no rename. Steward reports both as probable renames because they are alike (the same three enum values; the same invitation columns but the team key, names sharing "member invite"). That is the question to ask: whether pending invitations may be lost is the author\'s decision, which `migrate create` asks for (or `--accept-drop TeamMemberInvite` records) instead of dropping them silently.',
   }),
   'documenso/34_17370749b4': e('safe'), // Folder created and reshaped within the same commit; Document.folderId nullable with a new FK
   'documenso/35_12ada567f5': e('safe'),
