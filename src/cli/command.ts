@@ -18,6 +18,8 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv;
   /** Progress for long work: drawn on a terminal only (never in CI or with --format json). */
   progress: Progress;
+  /** Asks the user a question on a terminal; undefined when nobody can answer (CI, pipes). */
+  prompt?: (question: string) => Promise<string>;
   /** Loads the configuration once per run. */
   config(): Promise<ResolvedConfig>;
   /** Renders diagnostics with the selected reporter. */

@@ -10,6 +10,7 @@ import type { Command, CommandContext, OptionSpec } from './command.js';
 import { commandIndex as findCommand } from './argv.js';
 import { loadAllCommands, loadCommand } from './commands/index.js';
 import { createProgress } from '../progress/progress.js';
+import { terminalPrompt } from './prompt.js';
 
 const GLOBAL_OPTIONS: OptionSpec = {
   cwd: { type: 'string' },
@@ -29,6 +30,8 @@ export interface RunOptions {
   isTTY?: boolean;
   /** Whether stderr is a terminal (progress). Default: process.stderr.isTTY, or false when stderr is given. */
   stderrIsTTY?: boolean;
+  /** Answers questions (tests); default: the terminal's, when stdin and stderr are terminals and stderr is not given. */
+  prompt?: (question: string) => Promise<string>;
 }
 
 /** Runs the CLI with the given arguments and returns the exit code. Never throws. */
@@ -98,6 +101,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     stdout,
     stderr,
     env,
+    prompt: options.prompt ?? (options.stderr ? undefined : terminalPrompt()),
     progress: createProgress({ write: stderr, isTTY: options.stderrIsTTY ?? (options.stderr ? false : process.stderr.isTTY === true), env, format }),
     config: () => (configPromise ??= import('../config/load.js').then((m) => m.loadConfig({ cwd, configFile: values.config as string | undefined }))),
     report(diagnostics, opts = {}) {

@@ -25,6 +25,7 @@ export const DIFF_CODES = {
   'model-added': { severity: 'safe', addition: true, reason: 'A new table and client delegate; nothing existing uses them.' },
   'model-removed': { severity: 'breaking', reason: 'The table and its data are dropped, and code using the client delegate no longer compiles.' },
   'model-renamed': { severity: 'breaking', reason: 'The client delegate changes name (prisma.old becomes prisma.new); code using the old name no longer compiles.' },
+  'probable-model-rename': { severity: 'breaking', reason: 'A model disappeared and a similar one appeared (same fields, relations or position): Prisma migrates that as DROP TABLE and CREATE TABLE, losing every row. Confirm the rename with /// @steward.renamedFrom("old_table") and steward migrates it with RENAME; the client delegate changes name either way.' },
   'table-renamed': { severity: 'breaking', reason: 'The same model under a new table name (@@map): steward migrates it with RENAME and the rows stay, but raw SQL, views, triggers, reports and other readers of the old table name break.' },
 
   // ---- fields ---------------------------------------------------------------------------------
@@ -33,6 +34,7 @@ export const DIFF_CODES = {
   'field-added-required': { severity: 'breaking', addition: true, reason: 'A required column without a default: the migration fails on a table with rows, and every create must now pass a value.' },
   'field-removed': { severity: 'breaking', reason: 'The column and its data are dropped, and code reading or writing the field no longer compiles.' },
   'field-renamed': { severity: 'breaking', reason: 'The client field changes name; code using the old name no longer compiles.' },
+  'probable-field-rename': { severity: 'breaking', reason: 'A field disappeared and one of the same type and attributes appeared (near name, same position or same relation): Prisma migrates that as DROP COLUMN and ADD COLUMN, losing the values. Confirm the rename with /// @steward.renamedFrom("old_column") and steward migrates it with RENAME COLUMN; the client field changes name either way.' },
   'field-type-changed': { severity: 'breaking', reason: 'The column type changes: the migration may fail or lose data on conversion, and code using the field sees a different type.' },
   'field-native-type-changed': { severity: 'dangerous', reason: 'The database type (@db.*) changes: values may be truncated or fail to convert.' },
   'field-list-changed': { severity: 'breaking', reason: 'The field switches between a single value and a list: stored data must be converted and code using it no longer type-checks.' },
@@ -58,7 +60,8 @@ export const DIFF_CODES = {
   'index-renamed': { severity: 'dangerous', reason: 'The same index or constraint under a new database name (map:): steward migrates it with RENAME, but SQL that names it (ON CONFLICT ON CONSTRAINT, index hints, monitoring) breaks.' },
 
   // ---- relations ------------------------------------------------------------------------------
-  'relation-added': { severity: 'dangerous', addition: true, reason: 'A foreign key is added: the migration fails when existing rows point at rows that do not exist.' },
+  'relation-added': { severity: 'dangerous', addition: true, reason: 'A foreign key is added on existing columns: the migration fails when existing rows point at rows that do not exist.' },
+  'relation-added-on-new-column': { severity: 'safe', addition: true, reason: 'A foreign key on columns created in the same change without a default: existing rows hold NULL there (or the column cannot be added at all, reported on its own), so no existing row can violate it.' },
   'back-relation-added': { severity: 'safe', addition: true, reason: 'A new relation field on the side without the foreign key: no database change.' },
   'relation-removed': { severity: 'breaking', reason: 'A relation field is removed: code that includes or filters by it no longer compiles.' },
   'relation-fields-changed': { severity: 'breaking', reason: 'The relation is held by other scalar fields: the foreign key is rebuilt and connects/filters through the old fields break.' },
@@ -71,7 +74,9 @@ export const DIFF_CODES = {
   'enum-removed': { severity: 'breaking', reason: 'The enum type is dropped; code importing it no longer compiles.' },
   'enum-renamed': { severity: 'breaking', reason: 'The enum type changes name in the client; code importing the old name no longer compiles.' },
   'enum-type-renamed': { severity: 'dangerous', reason: 'The same enum under a new database type name (@@map): steward migrates it with ALTER TYPE ... RENAME TO, but raw SQL casting to the old type name (::old_name) breaks.' },
-  'enum-value-added': { severity: 'dangerous', addition: true, reason: 'A new enum value: code that switches exhaustively over the enum, or clients reading it, may not handle it.' },
+  'probable-enum-rename': { severity: 'breaking', reason: 'An enum disappeared and one with the same values (or used by the same fields) appeared: Prisma migrates that as a new type and a cast of every column that uses it, and drops the old type. Confirm the rename with /// @steward.renamedFrom("old_type") and steward migrates it with ALTER TYPE ... RENAME TO; code importing the old name no longer compiles either way.' },
+  'probable-enum-value-rename': { severity: 'breaking', reason: 'An enum value disappeared and another appeared in its place: Prisma rebuilds the type and the migration fails while rows hold the old value (or they must be converted by hand). Confirm the rename with /// @steward.renamedFrom("old_value") on the value and steward migrates it with RENAME VALUE (an UPDATE on SQLite).' },
+  'enum-value-added': { severity: 'dangerous', addition: true, reason: 'A new enum value: the database only adds it (ALTER TYPE ... ADD VALUE), but code that switches exhaustively over the enum, or clients reading it, may not handle it (changes.severities can make it safe).' },
   'enum-value-removed': { severity: 'breaking', reason: 'The migration fails while rows hold the value, and code using it no longer compiles.' },
   'enum-value-renamed': { severity: 'breaking', reason: 'The same enum value stored under a new name (@map): steward migrates it (PostgreSQL RENAME VALUE, SQLite an UPDATE of the rows), but raw SQL, reports and other readers comparing with the old stored value break.' },
 
@@ -86,6 +91,10 @@ export const DIFF_CODES = {
   'composite-field-added': { severity: 'dangerous', addition: true, reason: 'A new field in embedded documents: documents written before lack it, which fails reads when it is required.' },
   'composite-field-removed': { severity: 'breaking', reason: 'A field of embedded documents is gone; code using it no longer compiles.' },
   'composite-field-changed': { severity: 'breaking', reason: 'A field of embedded documents changes type, list-ness or nullability; existing documents may no longer read.' },
+
+  // ---- migration SQL committed with the change (when the diff is given it) -------------------
+  'migration-data-statement': { severity: 'dangerous', reason: 'The migration changes rows (UPDATE, INSERT or DELETE): the schema does not show it, it runs once in every environment, and it may be slow or lock the table on a large one. Review it like code.' },
+  'migration-index-not-in-schema': { severity: 'dangerous', reason: 'The migration creates an index the schema does not declare (a partial or expression index, or a hand-written name): Prisma does not know it, so the next schema diff may drop it and drift checks report it. Declare it, or record it as expected drift.' },
 
   // ---- datasource and environments ------------------------------------------------------------
   'provider-changed': { severity: 'breaking', reason: 'The master datasource provider changes: every migration and native type must be revisited.' },
@@ -134,6 +143,13 @@ export interface SchemaChange {
   column?: string;
   before?: string;
   after?: string;
+  /**
+   * For a probable rename: the name that `/// @steward.renamedFrom("...")` on the new member
+   * takes to confirm it (the old database name: table, column, enum type or stored value).
+   */
+  renamedFrom?: string;
+  /** For a probable rename: why it is probably the same thing. */
+  evidence?: string[];
   /** Environments that see the change differently, or the only ones it applies to. */
   envs: EnvironmentEffect[];
   /** Call sites in application code still using what was removed or renamed. */

@@ -6,7 +6,9 @@ import { transformForEnvironment } from '../generate/transform.js';
 import type { Attribute, Comment, Enum, Field, Model, Schema, Span, Value } from '../schema/model.js';
 import { isScalarType } from '../schema/model.js';
 import { databaseName, datasourceProvider, fieldRefs, getArgument, getAttribute, mappedName, findModel } from '../schema/query.js';
-import { DIFF_CODES, type DiffCode, type EnvironmentEffect, type SchemaChange } from './codes.js';
+import { type ChangeSeverity, DIFF_CODES, type DiffCode, type EnvironmentEffect, type SchemaChange } from './codes.js';
+import { migrationSqlChanges, type MigrationScript } from './migration-sql.js';
+import { type InferenceContext, inferEnumRenames, inferEnumValueRenames, inferFieldRenames, inferModelRenames, type RenameCandidate } from './rename-inference.js';
 
 /** An environment as the diff needs it: a name and the provider it is generated for. */
 export interface DiffEnvironment {
@@ -21,6 +23,15 @@ export interface DiffOptions {
    * provider-specific effects are computed.
    */
   environments?: readonly DiffEnvironment[];
+  /**
+   * Severity policy: a code's severity when it differs from the default decided in codes.ts
+   * (`changes.severities` in the configuration, e.g. `{ 'enum-value-added': 'safe' }`).
+   */
+  severities?: Partial<Record<DiffCode, ChangeSeverity>>;
+  /** The migration SQL committed with the change: data statements and undeclared indexes in it are reported. */
+  migrations?: readonly MigrationScript[];
+  /** Report probable renames (default true); false reports them as removed and added. */
+  inferRenames?: boolean;
 }
 
 /**
@@ -50,6 +61,8 @@ class SchemaDiff {
   private readonly changes: SchemaChange[] = [];
   /** New model/enum name -> old name, for renames. */
   private readonly typeRenames = new Map<string, string>();
+  /** Old column -> new column of the probable field renames of the model pair being compared. */
+  private columnRenames = new Map<string, string>();
   private readonly envNames: string[];
   private readonly generation = new Map<string, { from: GenerationChange[]; to: GenerationChange[] }>();
 
@@ -69,13 +82,25 @@ class SchemaDiff {
     const enums = pairBlocks(this.from.enums, this.to.enums);
     for (const p of [...models.pairs, ...views.pairs, ...types.pairs, ...enums.pairs]) if (p.from.name !== p.to.name) this.typeRenames.set(p.to.name, p.from.name);
 
+    // Probable renames: enums first (their values say it), then models (whose fields may use them).
+    const probableEnums = this.options.inferRenames === false ? [] : inferEnumRenames(enums.removed, enums.added, this.from.models, this.to.models);
+    for (const c of probableEnums) {
+      this.pairProbable(enums, c);
+      this.typeRenames.set(c.to.name, c.from.name);
+    }
+    const probableModels =
+      this.options.inferRenames === false
+        ? []
+        : inferModelRenames(models.removed, models.added, this.from.models, this.to.models, this.inference, (a, b) => this.typeRenames.set(b.name, a.name));
+    for (const c of probableModels) this.pairProbable(models, c);
+
     for (const e of enums.removed) this.add('enum-removed', 'from', e.nameSpan, `enum ${e.name} removed`, { model: e.name });
     for (const e of enums.added) this.add('enum-added', 'to', e.nameSpan, `enum ${e.name} added`, { model: e.name });
-    for (const p of enums.pairs) this.enumPair(p.from, p.to);
+    for (const p of enums.pairs) this.enumPair(p.from, p.to, probableEnums.find((c) => c.to === p.to));
 
     for (const m of models.removed) this.add('model-removed', 'from', m.nameSpan, `model ${m.name} removed (table ${databaseName(m)})`, { model: m.name, table: databaseName(m) });
     for (const m of models.added) this.add('model-added', 'to', m.nameSpan, `model ${m.name} added (table ${databaseName(m)})`, { model: m.name, table: databaseName(m) });
-    for (const p of models.pairs) this.modelPair(p.from, p.to);
+    for (const p of models.pairs) this.modelPair(p.from, p.to, probableModels.find((c) => c.to === p.to));
 
     for (const m of views.removed) this.add('view-removed', 'from', m.nameSpan, `view ${m.name} removed`, { model: m.name, table: databaseName(m) });
     for (const m of views.added) this.add('view-added', 'to', m.nameSpan, `view ${m.name} added`, { model: m.name, table: databaseName(m) });
@@ -85,8 +110,51 @@ class SchemaDiff {
     for (const m of types.added) this.add('composite-type-added', 'to', m.nameSpan, `composite type ${m.name} added`, { model: m.name });
     for (const p of types.pairs) this.viewOrTypePair(p.from, p.to, 'type');
 
+    if (this.options.migrations?.length) {
+      for (const c of migrationSqlChanges(this.options.migrations, this.to)) this.add(c.code, 'to', this.to.datasources[0]?.nameSpan ?? EMPTY_SPAN, c.message, { table: c.table, after: c.statement });
+    }
     if (this.options.environments?.length) this.attachEnvironmentEffects();
     return this.changes;
+  }
+
+  private pairProbable<T>(set: { pairs: { from: T; to: T }[]; added: T[]; removed: T[] }, c: RenameCandidate<T>): void {
+    set.removed.splice(set.removed.indexOf(c.from), 1);
+    set.added.splice(set.added.indexOf(c.to), 1);
+    set.pairs.push({ from: c.from, to: c.to });
+  }
+
+  /** The questions rename inference asks about the two schemas. */
+  private readonly inference: InferenceContext = {
+    canonical: (name, side) => this.canonicalType(name, side),
+    isRelation: (f, side) => this.isRelation(side === 'from' ? this.from : this.to, f),
+    signature: (f, side) => {
+      const type = `${this.canonicalType(f.type.name, side)}${f.type.unsupported !== undefined ? `("${f.type.unsupported}")` : ''}${f.type.list ? '[]' : ''}${f.type.optional ? '?' : ''}`;
+      const attributes = f.attributes
+        .filter((a) => a.name !== 'map' && a.name !== 'relation')
+        .map((a) => `@${a.name}(${a.args.filter((x) => x.name !== 'map').map((x) => (x.name ? `${x.name}: ` : '') + valueText(x.value)).join(', ')})`)
+        .sort();
+      return [type, ...attributes].join(' ');
+    },
+    foreignKey: (model, field, side) => {
+      for (const r of model.fields) {
+        const attr = getAttribute(r, 'relation');
+        if (!attr || !this.isRelation(side === 'from' ? this.from : this.to, r)) continue;
+        const index = fieldRefs(getArgument(attr, 'fields')?.value).indexOf(field.name);
+        if (index >= 0) return { target: this.canonicalType(r.type.name, side), index };
+      }
+      return undefined;
+    },
+  };
+
+  private probable(code: DiffCode, c: RenameCandidate<{ name: string; attributes: Attribute[] }>, span: Span, prefix: string, drop: string, where: Partial<SchemaChange>): void {
+    const renamedFrom = databaseName(c.from);
+    this.add(code, 'to', span, `${prefix}${c.from.name} -> ${c.to.name} is probably a rename (${c.evidence.join('; ')}): confirm it with /// @steward.renamedFrom("${renamedFrom}") on ${c.to.name}, or it migrates as ${drop}`, {
+      ...where,
+      before: c.from.name,
+      after: c.to.name,
+      renamedFrom,
+      evidence: c.evidence,
+    });
   }
 
   // ---- recording -----------------------------------------------------------------------------
@@ -96,12 +164,12 @@ class SchemaDiff {
     side: Side,
     span: Span,
     message: string,
-    extra: Partial<Pick<SchemaChange, 'model' | 'field' | 'table' | 'column' | 'before' | 'after' | 'envs'>> = {},
+    extra: Partial<Pick<SchemaChange, 'model' | 'field' | 'table' | 'column' | 'before' | 'after' | 'envs' | 'renamedFrom' | 'evidence'>> = {},
   ): void {
     const info = DIFF_CODES[code];
     this.changes.push({
       code,
-      severity: info.severity,
+      severity: this.options.severities?.[code] ?? info.severity,
       reason: info.reason,
       message,
       ...extra,
@@ -125,16 +193,24 @@ class SchemaDiff {
 
   // ---- enums ---------------------------------------------------------------------------------
 
-  private enumPair(a: Enum, b: Enum): void {
-    if (a.name !== b.name) this.add('enum-renamed', 'to', b.nameSpan, `enum ${a.name} renamed to ${b.name}`, { model: b.name, before: a.name, after: b.name });
-    if (databaseName(a) !== databaseName(b)) {
+  private enumPair(a: Enum, b: Enum, probable?: RenameCandidate<Enum>): void {
+    if (probable) this.probable('probable-enum-rename', probable, b.nameSpan, 'enum ', `a new type "${databaseName(b)}", a cast of every column using it and DROP TYPE "${databaseName(a)}"`, { model: b.name });
+    else if (a.name !== b.name) this.add('enum-renamed', 'to', b.nameSpan, `enum ${a.name} renamed to ${b.name}`, { model: b.name, before: a.name, after: b.name });
+    if (!probable && databaseName(a) !== databaseName(b)) {
       this.add('enum-type-renamed', 'to', b.nameSpan, `enum ${b.name} database name changed from ${databaseName(a)} to ${databaseName(b)}`, { model: b.name, before: databaseName(a), after: databaseName(b) });
     }
     const values = pairBlocks(a.values, b.values);
+    const probableValues = this.options.inferRenames === false ? [] : inferEnumValueRenames(a, b, values.removed, values.added);
+    for (const c of probableValues) {
+      this.pairProbable(values, c);
+      this.probable('probable-enum-value-rename', c, c.to.nameSpan, `value ${b.name}.`, `a rebuilt type that no longer has "${databaseName(c.from)}" (rows holding it fail the migration)`, { model: b.name, field: c.to.name });
+    }
     for (const v of values.removed) this.add('enum-value-removed', 'from', v.nameSpan, `value ${a.name}.${v.name} removed`, { model: b.name, field: v.name });
     for (const v of values.added) this.add('enum-value-added', 'to', v.nameSpan, `value ${b.name}.${v.name} added`, { model: b.name, field: v.name });
     for (const p of values.pairs) {
-      if (p.from.name !== p.to.name) {
+      if (probableValues.some((c) => c.to === p.to)) {
+        // Reported above as a probable rename.
+      } else if (p.from.name !== p.to.name) {
         // A renamed enum value is, for the database and the client, a removal and an addition.
         this.add('enum-value-removed', 'from', p.from.nameSpan, `value ${a.name}.${p.from.name} removed (renamed to ${p.to.name})`, { model: b.name, field: p.from.name });
         this.add('enum-value-added', 'to', p.to.nameSpan, `value ${b.name}.${p.to.name} added (renamed from ${p.from.name})`, { model: b.name, field: p.to.name });
@@ -150,34 +226,44 @@ class SchemaDiff {
 
   // ---- models --------------------------------------------------------------------------------
 
-  private modelPair(a: Model, b: Model): void {
+  private modelPair(a: Model, b: Model, probable?: RenameCandidate<Model>): void {
     const table = databaseName(b);
     const where = { model: b.name, table };
-    if (a.name !== b.name) this.add('model-renamed', 'to', b.nameSpan, `model ${a.name} renamed to ${b.name}`, { ...where, before: a.name, after: b.name });
-    if (databaseName(a) !== table) {
+    if (probable) this.probable('probable-model-rename', probable, b.nameSpan, 'model ', `DROP TABLE "${databaseName(a)}" (with its rows) and CREATE TABLE "${table}"`, where);
+    else if (a.name !== b.name) this.add('model-renamed', 'to', b.nameSpan, `model ${a.name} renamed to ${b.name}`, { ...where, before: a.name, after: b.name });
+    if (!probable && databaseName(a) !== table) {
       this.add('table-renamed', 'to', b.nameSpan, `table of ${b.name} changed from ${databaseName(a)} to ${table}`, { ...where, before: databaseName(a), after: table });
     }
     this.annotationChanges(a.docs, b.docs, b.nameSpan, `model ${b.name}`, where);
 
     const fields = pairBlocks(a.fields, b.fields);
+    const probableFields = this.options.inferRenames === false ? [] : inferFieldRenames(a, b, fields.removed, fields.added, this.inference);
+    for (const c of probableFields) this.pairProbable(fields, c);
+    // Keys, constraints and relations on a probably renamed column are compared under its new name.
+    this.columnRenames = new Map(probableFields.map((c) => [databaseName(c.from), databaseName(c.to)]));
     for (const f of fields.removed) {
       const relation = this.isRelation(this.from, f);
       this.add(relation ? 'relation-removed' : 'field-removed', 'from', f.nameSpan, `${relation ? 'relation field' : 'field'} ${a.name}.${f.name} removed`, {
         ...where, field: f.name, column: relation ? undefined : databaseName(f),
       });
     }
-    for (const f of fields.added) this.fieldAdded(b, f);
-    for (const p of fields.pairs) this.fieldPair(a, b, p.from, p.to);
+    const newColumns = new Set(fields.added.filter((f) => !this.isRelation(this.to, f)));
+    for (const f of fields.added) this.fieldAdded(b, f, newColumns);
+    for (const p of fields.pairs) this.fieldPair(a, b, p.from, p.to, probableFields.find((c) => c.to === p.to));
 
     this.primaryKey(a, b);
     this.constraints(a, b);
   }
 
-  private fieldAdded(model: Model, f: Field): void {
+  private fieldAdded(model: Model, f: Field, newColumns: ReadonlySet<Field>): void {
     const where = { model: model.name, field: f.name, table: databaseName(model) };
     if (this.isRelation(this.to, f)) {
-      const holdsKey = getAttribute(f, 'relation') !== undefined && fieldRefs(getArgument(getAttribute(f, 'relation')!, 'fields')?.value).length > 0;
-      this.add(holdsKey ? 'relation-added' : 'back-relation-added', 'to', f.nameSpan, `relation field ${model.name}.${f.name} added (to ${f.type.name})`, where);
+      const keys = fieldRefs(getArgument(getAttribute(f, 'relation') ?? { args: [] }, 'fields')?.value).map((n) => model.fields.find((x) => x.name === n));
+      if (keys.length === 0) return this.add('back-relation-added', 'to', f.nameSpan, `relation field ${model.name}.${f.name} added (to ${f.type.name})`, where);
+      // Columns created in this change hold NULL in existing rows (a default would be a value that must exist in the target).
+      const onNewColumns = keys.every((k) => k !== undefined && newColumns.has(k) && getAttribute(k, 'default') === undefined);
+      const code: DiffCode = onNewColumns ? 'relation-added-on-new-column' : 'relation-added';
+      this.add(code, 'to', f.nameSpan, `relation field ${model.name}.${f.name} added (to ${f.type.name})${onNewColumns ? `, on new column${keys.length > 1 ? 's' : ''} ${keys.map((k) => k!.name).join(', ')}` : ''}`, where);
       return;
     }
     const hasDefault = getAttribute(f, 'default') !== undefined || getAttribute(f, 'updatedAt') !== undefined;
@@ -186,10 +272,14 @@ class SchemaDiff {
     this.add(code, 'to', f.nameSpan, `field ${model.name}.${f.name} ${typeText(f)} added (${kind})`, { ...where, column: databaseName(f) });
   }
 
-  private fieldPair(ma: Model, mb: Model, a: Field, b: Field): void {
+  private fieldPair(ma: Model, mb: Model, a: Field, b: Field, probable?: RenameCandidate<Field>): void {
     const where = { model: mb.name, field: b.name, table: databaseName(mb), column: databaseName(b) };
     const label = `${mb.name}.${b.name}`;
-    if (a.name !== b.name) this.add('field-renamed', 'to', b.nameSpan, `field ${ma.name}.${a.name} renamed to ${b.name}`, { ...where, before: a.name, after: b.name });
+    if (probable) {
+      const relation = this.isRelation(this.to, b);
+      const drop = relation ? 'a removed and an added relation field (no column: only the client name changes)' : `DROP COLUMN "${databaseName(a)}" (with its values) and ADD COLUMN "${databaseName(b)}"`;
+      this.probable('probable-field-rename', probable, b.nameSpan, `field ${mb.name}.`, drop, { ...where, column: relation ? undefined : databaseName(b) });
+    } else if (a.name !== b.name) this.add('field-renamed', 'to', b.nameSpan, `field ${ma.name}.${a.name} renamed to ${b.name}`, { ...where, before: a.name, after: b.name });
     this.annotationChanges(a.docs, b.docs, b.nameSpan, label, where);
 
     const relA = this.isRelation(this.from, a);
@@ -203,7 +293,7 @@ class SchemaDiff {
       else if (a.type.optional !== b.type.optional) this.nullability(a, b, label, { ...where, column: undefined });
       return;
     }
-    if (databaseName(a) !== databaseName(b)) {
+    if (!probable && databaseName(a) !== databaseName(b)) {
       this.add('column-renamed', 'to', b.nameSpan, `column of ${label} changed from ${databaseName(a)} to ${databaseName(b)}`, { ...where, before: databaseName(a), after: databaseName(b) });
     }
     const typeA = this.canonicalType(a.type.name, 'from') + (a.type.unsupported !== undefined ? `("${a.type.unsupported}")` : '');
@@ -211,8 +301,9 @@ class SchemaDiff {
     if (typeA !== typeB || relA !== relB) {
       this.add('field-type-changed', 'to', b.type.span, `type of ${label} changed from ${typeText(a)} to ${typeText(b)}`, { ...where, before: typeText(a), after: typeText(b) });
     } else {
-      const na = nativeType(a);
-      const nb = nativeType(b);
+      const provider = normalizeProvider(datasourceProvider(this.to));
+      const na = withoutDefaultNative(nativeType(a), a.type.name, provider);
+      const nb = withoutDefaultNative(nativeType(b), b.type.name, provider);
       if (na !== nb) this.add('field-native-type-changed', 'to', b.type.span, `database type of ${label} changed from ${na ?? '(default)'} to ${nb ?? '(default)'}`, { ...where, before: na ?? '(default)', after: nb ?? '(default)' });
     }
     if (a.type.list !== b.type.list) this.add('field-list-changed', 'to', b.type.span, `${label} changed from ${typeText(a)} to ${typeText(b)}`, { ...where, before: typeText(a), after: typeText(b) });
@@ -235,7 +326,8 @@ class SchemaDiff {
   }
 
   private relationPair(ma: Model, mb: Model, a: Field, b: Field): void {
-    const ra = relationInfo(this.from, ma, a);
+    const old = relationInfo(this.from, ma, a);
+    const ra = { ...old, fields: old.fields.map((c) => this.columnRenames.get(c) ?? c) };
     const rb = relationInfo(this.to, mb, b);
     const where = { model: mb.name, field: b.name, table: databaseName(mb) };
     const label = `${mb.name}.${b.name}`;
@@ -252,7 +344,8 @@ class SchemaDiff {
   }
 
   private primaryKey(a: Model, b: Model): void {
-    const pa = primaryKeyOf(a);
+    const before = primaryKeyOf(a);
+    const pa = before && { ...before, columns: before.columns.map((c) => this.columnRenames.get(c) ?? c) };
     const pb = primaryKeyOf(b);
     const where = { model: b.name, table: databaseName(b) };
     if (!pa && !pb) return;
@@ -269,7 +362,7 @@ class SchemaDiff {
   }
 
   private constraints(a: Model, b: Model): void {
-    const ca = constraintsOf(a);
+    const ca = constraintsOf(a).map((c) => ({ ...c, columns: c.columns.map((x) => this.columnRenames.get(x) ?? x) }));
     const cb = constraintsOf(b);
     const key = (c: Constraint) => `${c.kind}:${c.columns.join(',')}`;
     const where = { model: b.name, table: databaseName(b) };
@@ -450,8 +543,10 @@ class SchemaDiff {
   }
 }
 
+const EMPTY_SPAN: Span = { file: '', start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
+
 function fieldLevel(code: DiffCode): boolean {
-  return code.startsWith('field-') || code.startsWith('relation-') || code === 'back-relation-added' || code === 'unique-added' || code === 'unique-removed' || code.startsWith('view-field') || code.startsWith('composite-field') || code.startsWith('enum-value');
+  return code.startsWith('field-') || code === 'probable-field-rename' || code === 'probable-enum-value-rename' || code.startsWith('relation-') || code === 'back-relation-added' || code === 'unique-added' || code === 'unique-removed' || code.startsWith('view-field') || code.startsWith('composite-field') || code.startsWith('enum-value');
 }
 
 // ---- pairing ---------------------------------------------------------------------------------
@@ -482,7 +577,8 @@ export function pairBlocks<T extends Named>(from: readonly T[], to: readonly T[]
   const stillUnmatched: T[] = [];
   for (const b of unmatched) {
     const old = renamedFrom(b.docs);
-    const a = old !== undefined && !toNames.has(old) ? fromByName.get(old) : undefined;
+    // The annotation names the old database name (table, column, type or stored value), which is the old Prisma name unless it was mapped.
+    const a = old !== undefined && !toNames.has(old) ? (fromByName.get(old) ?? from.find((x) => !used.has(x) && !toNames.has(x.name) && databaseName(x) === old)) : undefined;
     if (a && !used.has(a)) {
       pairs.push({ from: a, to: b });
       used.add(a);
@@ -553,6 +649,26 @@ function nativeType(f: Field): string | undefined {
   const attr = f.attributes.find((a) => a.name.startsWith('db.'));
   if (!attr) return undefined;
   return `@${attr.name}${attr.args.length ? `(${attr.args.map((a) => valueText(a.value)).join(', ')})` : ''}`;
+}
+
+/**
+ * The native type each scalar gets on PostgreSQL when none is written: writing it out
+ * (`DateTime @db.Timestamp(3)`) changes nothing in the database.
+ */
+const POSTGRES_DEFAULT_NATIVE: Record<string, string> = {
+  String: '@db.Text',
+  Int: '@db.Integer',
+  BigInt: '@db.BigInt',
+  Float: '@db.DoublePrecision',
+  Decimal: '@db.Decimal(65, 30)',
+  DateTime: '@db.Timestamp(3)',
+  Boolean: '@db.Boolean',
+  Bytes: '@db.ByteA',
+  Json: '@db.JsonB',
+};
+
+function withoutDefaultNative(native: string | undefined, type: string, provider: string | undefined): string | undefined {
+  return provider === 'postgresql' && native !== undefined && POSTGRES_DEFAULT_NATIVE[type] === native ? undefined : native;
 }
 
 function defaultText(f: Field): string | undefined {

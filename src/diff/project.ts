@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { StewardError } from '../errors/index.js';
@@ -8,7 +8,8 @@ import { parseSchema } from '../schema/parse.js';
 import type { SchemaChange } from './codes.js';
 import { type ResolvedChangesConfig, resolveChangesConfig } from './config.js';
 import { diffSchemas } from './diff.js';
-import { commitOf, isCommit, listFilesAtRef, readSchemaAtRef, repositoryRoot, tagsWithPrefix } from './git.js';
+import { commitOf, git, isCommit, listFilesAtRef, readSchemaAtRef, repoPath, repositoryRoot, tagsWithPrefix } from './git.js';
+import type { MigrationScript } from './migration-sql.js';
 import { applyUsages, type UsageScanner } from './usage.js';
 import { latestVersionTag, type SchemaVersion } from '../release/version.js';
 
@@ -71,9 +72,13 @@ export async function diffProject(config: ResolvedConfig, options: ProjectDiffOp
       : { label: 'nothing', files: [], schema: EMPTY, note: root ? `no ${changesConfig.tagPrefix}<version> tag yet: every model counts as added` : 'not a git repository: every model counts as added' };
   }
   const to = options.to !== undefined ? resolveSide(config, root, options.to) : workingTree(config);
-  let changes = diffSchemas(from.schema, to.schema, { environments: config.environments.map((e) => ({ name: e.name, provider: e.provider })) });
-  if (options.usages && changes.length > 0) changes = applyUsages(changes, await options.usages(from.schema));
   const migrations = root ? newMigrations(config, root, from, to) : [];
+  let changes = diffSchemas(from.schema, to.schema, {
+    environments: config.environments.map((e) => ({ name: e.name, provider: e.provider })),
+    severities: changesConfig.severities,
+    migrations: migrationScripts(root, to, migrations, config.cwd),
+  });
+  if (options.usages && changes.length > 0) changes = applyUsages(changes, await options.usages(from.schema));
   return { from, to, changes, migrations, latest };
 }
 
@@ -97,6 +102,21 @@ export function resolveSide(config: ResolvedConfig, root: string | undefined, sp
   const files = readSchemaAtRef(root, spec, config.master, config.cwd);
   if (!files) return { label: spec, ref: spec, commit, files: [], schema: EMPTY, note: `the master did not exist at ${spec}` };
   return { label: spec, ref: spec, commit, files, schema: parseSchema(files) };
+}
+
+/** The SQL of the migrations the change added, as the `to` side has it (working tree or git objects). */
+function migrationScripts(root: string | undefined, to: DiffSide, migrations: NewMigration[], cwd: string): MigrationScript[] {
+  const out: MigrationScript[] = [];
+  for (const m of migrations) {
+    const file = join(m.path, 'migration.sql');
+    try {
+      const sql = to.ref && root ? git(root, ['show', `${to.ref}:${repoPath(root, file)}`]) : existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+      if (sql !== undefined) out.push({ name: relative(cwd, m.path) || m.name, sql });
+    } catch {
+      // A migration folder without its script has nothing to report.
+    }
+  }
+  return out;
 }
 
 function newMigrations(config: ResolvedConfig, root: string, from: DiffSide, to: DiffSide): NewMigration[] {

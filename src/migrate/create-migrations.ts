@@ -23,6 +23,7 @@ import { startPlannerWorker, type EnvironmentPlanner } from './plan-in-worker.js
 import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
 import { namespaceOf, planRenames, type PlannedRename } from './renames.js';
+import { type ConfirmedRename, decideByFlags, renameQuestions, type RenameQuestion, scriptDrops } from './rename-questions.js';
 import { parseAnnotations } from '../generate/annotations.js';
 import { previousMaster } from './previous-master.js';
 import { replayScript } from './replay.js';
@@ -44,6 +45,15 @@ export interface CreateMigrationsOptions {
    * Default: read from git (previous-master.ts); `null` plans only `@steward.renamedFrom`.
    */
   previousMaster?: Schema | null;
+  /** Probable renames confirmed as renames: `Old=New` or `Model.old=Model.new` (see rename-questions.ts). */
+  renames?: readonly string[];
+  /** Probable renames that are really a drop and a create: `Old` or `Model.old`. */
+  acceptDrops?: readonly string[];
+  /**
+   * Asks about each probable rename no flag or annotation settles (a terminal's prompt). Without
+   * it, a migration that would drop the old member of an unsettled one is refused.
+   */
+  ask?: (question: RenameQuestion) => Promise<'rename' | 'drop'>;
 }
 
 export interface EnvironmentMigration {
@@ -60,6 +70,8 @@ export interface EnvironmentMigration {
   file?: string;
   /** Not planned: the history could not be replayed here (the reason is in `diagnostics`). */
   blocked?: boolean;
+  /** Not written: the script drops what is probably renamed and nothing confirmed it (see `diagnostics`). */
+  refused?: boolean;
 }
 
 export async function createMigrations(config: ResolvedConfig, options: CreateMigrationsOptions): Promise<EnvironmentMigration[]> {
@@ -91,30 +103,55 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
   try {
     const environments = await migratableEnvironments(config, options.env);
     const master = loadMaster(config, { validate: false }).schema;
-    const previousOf = (environment: MigratableEnvironment): Schema | undefined =>
-      options.previousMaster !== undefined ? (options.previousMaster ?? undefined) : previousMaster(config.cwd, config.master, environment.env.migrationsDir);
+    const previousCache = new Map<string, Schema | undefined>();
+    const previousOf = (environment: MigratableEnvironment): Schema | undefined => {
+      if (options.previousMaster !== undefined) return options.previousMaster ?? undefined;
+      if (!previousCache.has(environment.env.name)) previousCache.set(environment.env.name, previousMaster(config.cwd, config.master, environment.env.migrationsDir));
+      return previousCache.get(environment.env.name);
+    };
+    // Probable renames since the previous master: settled by flags, then by asking; the rest are checked against the scripts.
+    const questions = new Map<string, RenameQuestion>();
+    for (const environment of environments) {
+      const previous = previousOf(environment);
+      if (previous) for (const q of renameQuestions(previous, master)) questions.set(`${q.kind}:${q.fromLabel}=${q.toLabel}`, q);
+    }
+    const decisions = decideByFlags([...questions.values()], options.renames ?? [], options.acceptDrops ?? []);
+    const confirmed: ConfirmedRename[] = [...decisions.confirmed];
+    let open = decisions.open;
+    if (options.ask) {
+      for (const q of open) if ((await options.ask(q)) === 'rename') confirmed.push(q.rename);
+      open = [];
+    }
     // allSettled: a failing environment must not have its sibling's scratch database closed under it.
     const settled = await Promise.allSettled(
       environments.map((environment) => {
         const planner = planners.get(environment.env.name);
         if (planner) {
           planners.delete(environment.env.name);
-          return planner.plan({ config, environment, master, previous: previousOf(environment), directoryName, dryRun: options.dryRun === true });
+          return planner.plan({ config, environment, master, previous: previousOf(environment), directoryName, dryRun: options.dryRun === true, confirmed });
         }
-        return planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!, { cache, dryRun: options.dryRun === true, previous: previousOf(environment) });
+        return planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!, { cache, dryRun: options.dryRun === true, previous: previousOf(environment), confirmed });
       }),
     );
     const failure = settled.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
     migrations = settled.map((result) => (result as PromiseFulfilledResult<EnvironmentMigration>).value);
     for (const [i, migration] of migrations.entries()) migration.diagnostics.unshift(...environments[i].engineNotes);
+    for (const migration of migrations) {
+      const unsettled = open.filter((q) => scriptDrops(migration.script, q));
+      if (unsettled.length === 0) continue;
+      migration.refused = true;
+      migration.diagnostics.push(...unsettled.map((q) => unconfirmedRename(q, migration, config.master)));
+    }
+    // One refused environment refuses them all: the histories move together.
+    if (migrations.some((m) => m.refused)) for (const m of migrations) m.refused = true;
   } finally {
     for (const planner of planners.values()) planner.cancel();
     await Promise.all([...scratches.values()].map((pending) => pending.then((scratch) => scratch.connection?.close(), () => {})));
   }
   if (!options.dryRun) {
     for (const migration of migrations) {
-      if (migration.script === '') continue;
+      if (migration.script === '' || migration.refused) continue;
       const file = migrationScriptPath(migration.migrationsDir, directoryName);
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, migration.script);
@@ -132,7 +169,7 @@ export async function planEnvironmentMigration(
   master: Schema,
   directoryName: string,
   pendingScratch: Promise<HistoryScratch>,
-  options: { cache: PgliteCacheOptions; dryRun: boolean; previous?: Schema },
+  options: { cache: PgliteCacheOptions; dryRun: boolean; previous?: Schema; confirmed?: readonly ConfirmedRename[] },
 ): Promise<EnvironmentMigration> {
   const { env, provider, schema } = environment;
   const opened = await pendingScratch;
@@ -147,8 +184,8 @@ export async function planEnvironmentMigration(
   // name what they drop). Reading costs ~80 ms.
   let history: DatabaseSchema | undefined;
   const renames: PlannedRename[] = [];
-  if (hasRenameAnnotations(master) || options.previous) {
-    const planOptions = { previous: options.previous, historyScripts: scripts.map((migration) => migration.script) };
+  if (hasRenameAnnotations(master) || options.previous || options.confirmed?.length) {
+    const planOptions = { previous: options.previous, historyScripts: scripts.map((migration) => migration.script), confirmed: options.confirmed };
     // A PostgreSQL master with several schemas: each namespace's renames against its own structure.
     const namespaces = provider === 'postgresql' ? [...new Set([...master.models, ...master.enums].map(namespaceOf).filter((name): name is string => name !== undefined))].sort() : [];
     if (namespaces.length === 0) {
@@ -184,7 +221,26 @@ export async function planEnvironmentMigration(
 }
 
 function hasRenameAnnotations(master: Schema): boolean {
-  return master.models.some((model) => [model, ...model.fields].some((node) => parseAnnotations(node.docs).some((a) => a.kind === 'renamedFrom')));
+  const annotated = (node: { docs: Schema['models'][number]['docs'] }) => node.docs.length > 0 && parseAnnotations(node.docs).some((a) => a.kind === 'renamedFrom');
+  return master.models.some((model) => [model, ...model.fields].some(annotated)) || master.enums.some((type) => [type, ...type.values].some(annotated));
+}
+
+/** Exit 1 (an error finding, like migrate lint's): the master is valid, the change needs a decision only its author can make. */
+function unconfirmedRename(q: RenameQuestion, migration: EnvironmentMigration, master: string): Diagnostic {
+  const what = q.kind === 'table' ? 'table' : q.kind === 'enum' ? 'enum type' : q.kind === 'column' ? 'column' : 'enum value';
+  return {
+    source: 'steward',
+    code: 'unconfirmed-rename',
+    severity: 'error',
+    env: migration.env,
+    message: `${q.fromLabel} -> ${q.toLabel}: the migration would drop ${what} "${q.oldName}" with its data, and it is probably a rename. Nothing was written.`,
+    notes: [
+      q.message,
+      `rename: steward migrate create --rename ${q.fromLabel}=${q.toLabel} (or /// @steward.renamedFrom("${q.rename.from}") on ${q.toLabel} in ${master})`,
+      `drop: steward migrate create --accept-drop ${q.fromLabel}`,
+    ],
+    data: { from: q.fromLabel, to: q.toLabel, kind: q.kind },
+  };
 }
 
 function composeScript(renames: PlannedRename[], diff: string): string {

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { DatabaseProvider } from '../providers/registry.js';
 import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { type ErrorCode, type ErrorLocation, StewardError } from '../errors/index.js';
+import type { ConfirmedRename } from './rename-questions.js';
 import type { Schema } from '../schema/model.js';
 import type { EnvironmentMigration } from './create-migrations.js';
 import type { MigratableEnvironment } from './environment-schemas.js';
@@ -25,6 +26,8 @@ export interface PlanRequest {
   previous?: Schema;
   directoryName: string;
   dryRun: boolean;
+  /** Renames confirmed by flags or answers (rename-questions.ts). */
+  confirmed?: readonly ConfirmedRename[];
 }
 
 export type PlanReply =

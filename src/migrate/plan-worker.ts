@@ -16,7 +16,7 @@ scratch.catch(() => {});
 parentPort!.once('message', async (request: PlanRequest) => {
   let reply: PlanReply;
   try {
-    const migration = await planEnvironmentMigration(request.config, request.environment, request.master, request.directoryName, scratch, { cache, dryRun: request.dryRun, previous: request.previous });
+    const migration = await planEnvironmentMigration(request.config, request.environment, request.master, request.directoryName, scratch, { cache, dryRun: request.dryRun, previous: request.previous, confirmed: request.confirmed });
     reply = { ok: true, migration };
   } catch (error) {
     reply = isStewardError(error)

@@ -25,6 +25,7 @@
 import type { DatabaseSchema } from '../database/model.js';
 import { parseAnnotations } from '../generate/annotations.js';
 import type { Attribute, Model, Schema } from '../schema/model.js';
+import type { ConfirmedRename } from './rename-questions.js';
 import { databaseName, fieldKind, fieldRefs, getArgument, getAttribute, getAttributes, stringValue } from '../schema/query.js';
 import { providerAdapter } from '../providers/registry.js';
 
@@ -84,6 +85,11 @@ export interface PlanRenamesOptions {
    * unqualified names (the connection's default schema).
    */
   namespace?: string;
+  /**
+   * Renames confirmed outside the schema (a `migrate create --rename` flag or an answer on a
+   * terminal, see rename-questions.ts): planned as if the new member had `@steward.renamedFrom`.
+   */
+  confirmed?: readonly ConfirmedRename[];
 }
 
 /** The `@@schema("...")` of a model or enum (multiSchema), if any. */
@@ -102,6 +108,32 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
   const inNamespace = (node: { attributes: Attribute[] }) => namespace === undefined || namespaceOf(node) === namespace;
   // A name in this namespace: qualified when planning one namespace of several.
   const qualified = (name: string) => (namespace === undefined ? quote(name) : `${quote(namespace)}.${quote(name)}`);
+  const confirmed = [...(options.confirmed ?? []), ...enumAnnotations(master)];
+  const confirmedFrom = (kind: ConfirmedRename['kind'], owner: string, member?: string) => confirmed.find((c) => c.kind === kind && c.owner === owner && c.member === member)?.from;
+
+  // Enum types and values renamed by annotation or confirmation (PostgreSQL: ALTER TYPE).
+  if (postgres) {
+    for (const type of master.enums) {
+      if (!inNamespace(type)) continue;
+      const name = databaseName(type);
+      const old = confirmedFrom('enum', type.name);
+      if (old !== undefined && old !== name && names.enums.has(old) && !names.enums.has(name)) {
+        renames.push({ kind: 'enum', table: name, from: old, to: name, source: 'annotation', sql: `ALTER TYPE ${qualified(old)} RENAME TO ${quote(name)};` });
+        names.enums.set(name, names.enums.get(old)!);
+        names.enums.delete(old);
+      }
+      const values = names.enums.get(name);
+      if (!values) continue;
+      for (const value of type.values) {
+        const from = confirmedFrom('enum-value', type.name, value.name);
+        const to = databaseName(value);
+        if (from === undefined || from === to || !values.has(from) || values.has(to)) continue;
+        renames.push({ kind: 'enum-value', table: name, from, to, source: 'annotation', sql: `ALTER TYPE ${qualified(name)} RENAME VALUE ${literal(from)} TO ${literal(to)};` });
+        values.delete(from);
+        values.add(to);
+      }
+    }
+  }
 
   if (postgres && options.previous) {
     const previousEnums = new Map(options.previous.enums.map((type) => [type.name, type]));
@@ -133,10 +165,11 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
     const table = tableNameOf(model);
     const previous = previousModels.get(model.name);
     const annotation = parseAnnotations(model.docs).find((candidate) => candidate.kind === 'renamedFrom');
-    const oldTable = annotation?.kind === 'renamedFrom' ? annotation.from : previous ? tableNameOf(previous) : undefined;
+    const confirmedTable = confirmedFrom('table', model.name);
+    const oldTable = annotation?.kind === 'renamedFrom' ? annotation.from : confirmedTable ?? (previous ? tableNameOf(previous) : undefined);
     if (oldTable !== undefined && oldTable !== table && names.tables.has(oldTable) && !names.tables.has(table)) {
       const sql = !postgres && oldTable.toLowerCase() === table.toLowerCase() ? sqliteCaseRename(oldTable, table) : `ALTER TABLE ${qualified(oldTable)} RENAME TO ${quote(table)};`;
-      renames.push({ kind: 'table', table, from: oldTable, to: table, source: annotation ? 'annotation' : 'map', sql });
+      renames.push({ kind: 'table', table, from: oldTable, to: table, source: annotation || confirmedTable !== undefined ? 'annotation' : 'map', sql });
       names.renameTable(oldTable, table);
     }
     const columns = names.tables.get(table);
@@ -144,18 +177,19 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
     const previousFields = new Map((previous?.fields ?? []).map((field) => [field.name, field]));
     for (const field of model.fields) {
       const fieldAnnotation = parseAnnotations(field.docs).find((candidate) => candidate.kind === 'renamedFrom');
+      const confirmedColumn = confirmedFrom('column', model.name, field.name);
       const before = previousFields.get(field.name);
       const kind = fieldKind(master, field);
-      if (!fieldAnnotation && (!before || (kind !== 'scalar' && kind !== 'enum' && kind !== 'unsupported'))) continue;
+      if (!fieldAnnotation && confirmedColumn === undefined && (!before || (kind !== 'scalar' && kind !== 'enum' && kind !== 'unsupported'))) continue;
       const column = databaseName(field);
-      const oldColumn = fieldAnnotation?.kind === 'renamedFrom' ? fieldAnnotation.from : databaseName(before!);
+      const oldColumn = fieldAnnotation?.kind === 'renamedFrom' ? fieldAnnotation.from : confirmedColumn ?? databaseName(before!);
       if (oldColumn === column || !columns.has(oldColumn) || columns.has(column)) continue;
       renames.push({
         kind: 'column',
         table,
         from: oldColumn,
         to: column,
-        source: fieldAnnotation ? 'annotation' : 'map',
+        source: fieldAnnotation || confirmedColumn !== undefined ? 'annotation' : 'map',
         sql: `ALTER TABLE ${qualified(table)} RENAME COLUMN ${quote(oldColumn)} TO ${quote(column)};`,
       });
       columns.delete(oldColumn);
@@ -164,6 +198,49 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
     if (postgres && previous) renames.push(...indexRenames(previous, model, table, names, qualified));
   }
   if (!postgres && options.previous) renames.push(...sqliteEnumValueUpdates(options.previous, master, names, options.historyScripts ?? []));
+  if (!postgres) renames.push(...sqliteConfirmedValueUpdates(master, names, confirmed, options.historyScripts ?? []));
+  return renames;
+}
+
+/** `@steward.renamedFrom("old")` on an enum (the old type name) or on one of its values (the old stored value). */
+function enumAnnotations(master: Schema): ConfirmedRename[] {
+  const out: ConfirmedRename[] = [];
+  const renamedFrom = (docs: Model['docs']) => {
+    const a = parseAnnotations(docs).find((candidate) => candidate.kind === 'renamedFrom');
+    return a?.kind === 'renamedFrom' ? a.from : undefined;
+  };
+  for (const type of master.enums) {
+    const from = renamedFrom(type.docs);
+    if (from !== undefined) out.push({ kind: 'enum', owner: type.name, from });
+    for (const value of type.values) {
+      const old = renamedFrom(value.docs);
+      if (old !== undefined) out.push({ kind: 'enum-value', owner: type.name, member: value.name, from: old });
+    }
+  }
+  return out;
+}
+
+/** SQLite stores enum values as text: a confirmed value rename is an UPDATE of every column of that enum. */
+function sqliteConfirmedValueUpdates(master: Schema, names: HistoryNames, confirmed: readonly ConfirmedRename[], historyScripts: readonly string[]): PlannedRename[] {
+  const renames: PlannedRename[] = [];
+  for (const c of confirmed) {
+    if (c.kind !== 'enum-value' || c.member === undefined) continue;
+    const type = master.enums.find((candidate) => candidate.name === c.owner);
+    const value = type?.values.find((candidate) => candidate.name === c.member);
+    if (!type || !value || databaseName(value) === c.from) continue;
+    const to = databaseName(value);
+    for (const model of master.models) {
+      const table = tableNameOf(model);
+      for (const field of model.fields) {
+        if (field.type.name !== type.name || field.type.list) continue;
+        const column = databaseName(field);
+        if (!names.tables.get(table)?.has(column)) continue;
+        const sql = `UPDATE ${quote(table)} SET ${quote(column)} = ${literal(to)} WHERE ${quote(column)} = ${literal(c.from)};`;
+        if (historyScripts.some((script) => script.includes(sql))) continue;
+        renames.push({ kind: 'enum-value', table, from: c.from, to, source: 'annotation', sql });
+      }
+    }
+  }
   return renames;
 }
 

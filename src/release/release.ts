@@ -78,7 +78,7 @@ export async function releaseSchema(config: ResolvedConfig, options: ReleaseOpti
 
   // The Unreleased section after the release lists what the working tree has beyond HEAD.
   const tree = workingTree(config);
-  const pending = diffSchemas(diff.to.schema, tree.schema, { environments: config.environments.map((e) => ({ name: e.name, provider: e.provider })) });
+  const pending = diffSchemas(diff.to.schema, tree.schema, { environments: config.environments.map((e) => ({ name: e.name, provider: e.provider })), severities: changesConfig.severities });
   const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const document = withRelease(

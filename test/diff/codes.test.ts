@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { CHANGE_SEVERITIES, DIFF_CODE_LIST, DIFF_CODES, type DiffCode } from '../../src/diff/codes.js';
 import { diffSchemas, type DiffEnvironment } from '../../src/diff/diff.js';
@@ -11,7 +12,7 @@ import { fixture } from './helpers.js';
  * (before.prisma, after.prisma). The table lists the changes each history must produce as
  * [code, model, field?]; together they cover every code of the closed list.
  */
-const HISTORIES: { name: string; environments?: DiffEnvironment[]; expect: [DiffCode, string | undefined, string?][] }[] = [
+const HISTORIES: { name: string; environments?: DiffEnvironment[]; migrations?: boolean; expect: [DiffCode, string | undefined, string?][] }[] = [
   {
     name: 'blog',
     expect: [
@@ -25,7 +26,7 @@ const HISTORIES: { name: string; environments?: DiffEnvironment[]; expect: [Diff
       ['primary-key-added', 'Setting'], ['primary-key-removed', 'Flag'], ['primary-key-changed', 'Tag'],
       ['unique-added', 'User', 'handle'], ['unique-removed', 'User', 'email'], ['unique-added', 'Flag', 'name'], ['unique-removed', 'Setting', 'key'],
       ['compound-unique-added', 'Post', 'slug'], ['compound-unique-removed', 'Post'], ['index-added', 'User', 'email'], ['index-removed', 'User', 'name'], ['index-changed', 'Post', 'authorId'], ['index-renamed', 'Post', 'slug'],
-      ['relation-added', 'Comment', 'author'], ['back-relation-added', 'User', 'comments'], ['relation-removed', 'Post', 'tag'], ['relation-removed', 'Tag', 'posts'],
+      ['relation-added-on-new-column', 'Comment', 'author'], ['back-relation-added', 'User', 'comments'], ['relation-removed', 'Post', 'tag'], ['relation-removed', 'Tag', 'posts'],
       ['relation-fields-changed', 'Comment', 'post'], ['relation-references-changed', 'Comment', 'post'],
       ['relation-on-delete-changed', 'Post', 'author'], ['relation-on-update-changed', 'Post', 'author'], ['field-added-optional', 'Comment', 'authorId'],
     ],
@@ -34,7 +35,7 @@ const HISTORIES: { name: string; environments?: DiffEnvironment[]; expect: [Diff
     name: 'catalog',
     expect: [
       ['enum-added', 'Currency'], ['enum-removed', 'Legacy'], ['enum-renamed', 'Colour'], ['enum-type-renamed', 'Size'], ['enum-type-renamed', 'Colour'],
-      ['enum-value-added', 'Status', 'REVIEW'], ['enum-value-removed', 'Status', 'HIDDEN'], ['enum-value-renamed', 'Status', 'ARCHIVED'],
+      ['enum-value-added', 'Status', 'REVIEW'], ['enum-value-removed', 'Status', 'HIDDEN'], ['enum-value-removed', 'Status', 'SECRET'], ['enum-value-renamed', 'Status', 'ARCHIVED'],
       ['view-added', 'TopProducts'], ['view-removed', 'OldStats'], ['view-field-added', 'ProductStats', 'median'], ['view-field-removed', 'ProductStats', 'average'], ['view-field-changed', 'ProductStats', 'total'],
     ],
   },
@@ -52,15 +53,28 @@ const HISTORIES: { name: string; environments?: DiffEnvironment[]; expect: [Diff
     ],
   },
   { name: 'provider', expect: [['provider-changed', undefined]] },
+  {
+    name: 'renames',
+    migrations: true,
+    expect: [
+      ['probable-model-rename', 'Writer'], ['probable-enum-rename', 'Feeling'], ['probable-enum-value-rename', 'Level', 'MEDIUM'],
+      ['probable-field-rename', 'Writer', 'displayName'], ['probable-field-rename', 'Post', 'writerId'], ['probable-field-rename', 'Post', 'writer'],
+      ['back-relation-added', 'Writer', 'reviewed'], ['relation-added', 'Post', 'reviewer'],
+      ['migration-data-statement', undefined], ['migration-index-not-in-schema', undefined],
+    ],
+  },
 ];
 
-function diffFixture(name: string, environments?: DiffEnvironment[]) {
-  return diffSchemas(loadSchema(fixture(name, 'before.prisma')), loadSchema(fixture(name, 'after.prisma')), { environments });
+function diffFixture(name: string, environments?: DiffEnvironment[], migrations = false) {
+  return diffSchemas(loadSchema(fixture(name, 'before.prisma')), loadSchema(fixture(name, 'after.prisma')), {
+    environments,
+    migrations: migrations ? [{ name: 'migration.sql', sql: readFileSync(fixture(name, 'migration.sql'), 'utf8') }] : undefined,
+  });
 }
 
 for (const h of HISTORIES) {
   test(`history ${h.name}: exactly the expected changes, each with its code's severity and reason`, () => {
-    const changes = diffFixture(h.name, h.environments);
+    const changes = diffFixture(h.name, h.environments, h.migrations);
     const actual = changes.map((c) => [c.code, c.model, c.field].filter((x) => x !== undefined).join(' ')).sort();
     const expected = h.expect.map((e) => e.filter((x) => x !== undefined).join(' ')).sort();
     assert.deepEqual(actual, expected);
@@ -73,7 +87,7 @@ for (const h of HISTORIES) {
 }
 
 test('the histories cover every change code and every severity', () => {
-  const seen = new Set(HISTORIES.flatMap((h) => diffFixture(h.name, h.environments).map((c) => c.code)));
+  const seen = new Set(HISTORIES.flatMap((h) => diffFixture(h.name, h.environments, h.migrations).map((c) => c.code)));
   assert.deepEqual(DIFF_CODE_LIST.filter((c) => !seen.has(c)), []);
   assert.deepEqual(CHANGE_SEVERITIES.filter((s) => !DIFF_CODE_LIST.some((c) => seen.has(c) && DIFF_CODES[c].severity === s)), []);
 });

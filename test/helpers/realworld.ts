@@ -33,3 +33,11 @@ export const REALWORLD_APPS: readonly RealworldApp[] = [
   { name: 'rallly', master: 'packages/database/prisma', migrations: 'packages/database/prisma/migrations' },
   { name: 'umami', master: 'prisma/schema.prisma', migrations: 'prisma/migrations' },
 ];
+
+/** ../shared/realworld-history beside the clone, or STEWARD_REALWORLD_HISTORY; undefined when absent (throws when CI=true). */
+export function realworldHistoryDir(): string | undefined {
+  const candidates = [process.env.STEWARD_REALWORLD_HISTORY, join(repoRoot, '..', 'shared', 'realworld-history')].filter((c): c is string => !!c);
+  const found = candidates.find((c) => existsSync(c) && statSync(c).isDirectory());
+  if (!found && process.env.CI === 'true') throw new Error(`../shared/realworld-history is missing (looked in ${candidates.join(', ')}) and CI=true: these tests must run in CI`);
+  return found;
+}

@@ -71,8 +71,8 @@ test('release session: tag, change the master, release --bump auto picks the ver
     assert.equal(first.code, 0, first.out + first.err);
     assert.equal(git(dir, 'tag', '--list'), 'schema-v1.0.0');
 
-    // A breaking change (a field removed) and an addition.
-    writeFileSync(master, MASTER.replace('  nickname String?\n', '  phone    String?\n'));
+    // A breaking change (a field removed) and an addition. (In nickname's place, phone would be a probable rename.)
+    writeFileSync(master, MASTER.replace('  nickname String?\n', '').replace('  tags     String[]\n', '  tags     String[]\n  phone    String?\n'));
     await commitAll(dir, 'replace nickname with phone');
     const diff = JSON.parse((await steward(dir, 'diff', '--format', 'json')).out) as { changes: { code: string; field: string }[]; bump: string };
     assert.deepEqual(diff.changes.map((c) => `${c.code} ${c.field}`).sort(), ['field-added-optional phone', 'field-removed nickname']);

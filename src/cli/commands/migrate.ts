@@ -4,6 +4,7 @@ import { diagnosticsMarkdown } from '../../drift/render.js';
 import { ExitCode, StewardError } from '../../errors/index.js';
 import { baselineMigrations } from '../../migrate/baseline.js';
 import { createMigrations } from '../../migrate/create-migrations.js';
+import type { RenameQuestion } from '../../migrate/rename-questions.js';
 import { lintMigrationHistories } from '../../migrate/lint-history.js';
 import { migrationStatus, statusDiagnostics } from '../../migrate/migration-status.js';
 import type { Command, CommandContext } from '../command.js';
@@ -17,6 +18,9 @@ export const migrateCommand: Command = {
   usage: 'steward migrate <create|baseline|status|lint> [options]',
   help: [
     '  create --name <name> [--env <env>] [--dry-run] [--shadow-url <url>]   the upgrade migration for every environment (nothing to migrate: nothing written)',
+    '         [--rename <Old=New>|<Model.old=Model.new>]... [--accept-drop <Old>|<Model.old>]...',
+    '         probable renames (a model, column, enum or value gone and a similar one new) are asked on a terminal;',
+    '         elsewhere a migration that drops one is refused (exit 1) until a flag or /// @steward.renamedFrom settles it',
     '  baseline [--name <name>] [--env <env>] [--dry-run] the full creation script (first migration of an empty history)',
     '  status --env <env> [--url <url>] [--timeout <ms>] applied, pending, failed and modified migrations of a database',
     '  lint [--env <env>] [--since <git ref>] [--shadow-url <url>]  safety lint of the migrations added since adoption',
@@ -34,6 +38,8 @@ export const migrateCommand: Command = {
     timeout: { type: 'string' },
     since: { type: 'string' },
     'shadow-url': { type: 'string' },
+    rename: { type: 'string', multiple: true },
+    'accept-drop': { type: 'string', multiple: true },
   },
   formats: ['text', 'json', 'github', 'markdown'],
   allowPositionals: true,
@@ -50,13 +56,22 @@ export const migrateCommand: Command = {
       case 'create': {
         const name = values.name as string | undefined;
         if (!name) throw new StewardError('USAGE', 'steward migrate create needs --name <name>');
-        const migrations = await createMigrations(config, { name, env, dryRun, shadowUrl });
+        const migrations = await createMigrations(config, {
+          name,
+          env,
+          dryRun,
+          shadowUrl,
+          renames: (values.rename as string[] | undefined) ?? [],
+          acceptDrops: (values['accept-drop'] as string[] | undefined) ?? [],
+          ask: ctx.prompt ? (question) => askRename(ctx, question) : undefined,
+        });
         const diagnostics = migrations.flatMap((m) => m.diagnostics);
         if (ctx.format === 'json') {
-          ctx.stdout(JSON.stringify({ migrations: migrations.map((m) => ({ env: m.env, provider: m.provider, migration: m.script ? m.directoryName : null, file: m.file ? path.relative(config.cwd, m.file) : null, renames: m.renames.map(({ sql, ...r }) => r), script: dryRun ? m.script : undefined })), diagnostics }, null, 2) + '\n');
+          ctx.stdout(JSON.stringify({ migrations: migrations.map((m) => ({ env: m.env, provider: m.provider, migration: m.script && !m.refused ? m.directoryName : null, refused: m.refused === true, file: m.file ? path.relative(config.cwd, m.file) : null, renames: m.renames.map(({ sql, ...r }) => r), script: dryRun ? m.script : undefined })), diagnostics }, null, 2) + '\n');
         } else {
           for (const m of migrations) {
             if (m.blocked) ctx.stdout(`${m.env}: not planned (see below)\n`);
+            else if (m.refused) ctx.stdout(`${m.env}: not written: a probable rename needs a decision (see below)\n`);
             else if (m.script === '') ctx.stdout(`${m.env}: nothing to migrate\n`);
             else if (dryRun) ctx.stdout(`-- ${m.env} (${m.provider}): ${m.directoryName}\n${m.script}\n`);
             else ctx.stdout(`${m.env}: wrote ${path.relative(config.cwd, m.file!)}${m.renames.length ? ` (${m.renames.length} rename${m.renames.length > 1 ? 's' : ''})` : ''}\n`);
@@ -103,6 +118,16 @@ export const migrateCommand: Command = {
     return ExitCode.Usage;
   },
 };
+
+/** Drizzle Kit's question, per probable rename: renamed (RENAME, data kept) or dropped and created. */
+async function askRename(ctx: CommandContext, question: RenameQuestion): Promise<'rename' | 'drop'> {
+  ctx.stderr(`\n${question.message}\n`);
+  for (;;) {
+    const answer = (await ctx.prompt!(`${question.fromLabel} -> ${question.toLabel}: [r]enamed (RENAME, the data is kept) / [d]ropped and created (the data is lost): `)).trim().toLowerCase();
+    if (answer === 'r' || answer === 'renamed' || answer === 'rename') return 'rename';
+    if (answer === 'd' || answer === 'dropped' || answer === 'drop') return 'drop';
+  }
+}
 
 function report(ctx: CommandContext, title: string, diagnostics: Diagnostic[]): void {
   if (ctx.format === 'markdown') ctx.stdout(diagnosticsMarkdown(title, diagnostics));
