@@ -228,17 +228,23 @@ function sqliteConfirmedValueUpdates(master: Schema, names: HistoryNames, confir
     const type = master.enums.find((candidate) => candidate.name === c.owner);
     const value = type?.values.find((candidate) => candidate.name === c.member);
     if (!type || !value || databaseName(value) === c.from) continue;
-    const to = databaseName(value);
-    for (const model of master.models) {
-      const table = tableNameOf(model);
-      for (const field of model.fields) {
-        if (field.type.name !== type.name || field.type.list) continue;
-        const column = databaseName(field);
-        if (!names.tables.get(table)?.has(column)) continue;
-        const sql = `UPDATE ${quote(table)} SET ${quote(column)} = ${literal(to)} WHERE ${quote(column)} = ${literal(c.from)};`;
-        if (historyScripts.some((script) => script.includes(sql))) continue;
-        renames.push({ kind: 'enum-value', table, from: c.from, to, source: 'annotation', sql });
-      }
+    renames.push(...enumValueUpdates(master, type.name, c.from, databaseName(value), 'annotation', names, historyScripts));
+  }
+  return renames;
+}
+
+/** The UPDATE of every SQLite column of an enum that renames one stored value, unless the history already ran it. */
+function enumValueUpdates(master: Schema, enumName: string, from: string, to: string, source: PlannedRename['source'], names: HistoryNames, historyScripts: readonly string[]): PlannedRename[] {
+  const renames: PlannedRename[] = [];
+  for (const model of master.models) {
+    const table = tableNameOf(model);
+    for (const field of model.fields) {
+      if (field.type.name !== enumName || field.type.list) continue;
+      const column = databaseName(field);
+      if (!names.tables.get(table)?.has(column)) continue;
+      const sql = `UPDATE ${quote(table)} SET ${quote(column)} = ${literal(to)} WHERE ${quote(column)} = ${literal(from)};`;
+      if (historyScripts.some((script) => script.includes(sql))) continue;
+      renames.push({ kind: 'enum-value', table, from, to, source, sql });
     }
   }
   return renames;
@@ -259,17 +265,7 @@ function sqliteEnumValueUpdates(previous: Schema, master: Schema, names: History
       const from = previousValues.get(value.name);
       const to = databaseName(value);
       if (from === undefined || from === to) continue;
-      for (const model of master.models) {
-        const table = tableNameOf(model);
-        for (const field of model.fields) {
-          if (field.type.name !== type.name || field.type.list) continue;
-          const column = databaseName(field);
-          if (!names.tables.get(table)?.has(column)) continue;
-          const sql = `UPDATE ${quote(table)} SET ${quote(column)} = ${literal(to)} WHERE ${quote(column)} = ${literal(from)};`;
-          if (historyScripts.some((script) => script.includes(sql))) continue;
-          renames.push({ kind: 'enum-value', table, from, to, source: 'map', sql });
-        }
-      }
+      renames.push(...enumValueUpdates(master, type.name, from, to, 'map', names, historyScripts));
     }
   }
   return renames;

@@ -9,22 +9,12 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { test } from 'node:test';
+import { random } from '../helpers/mutants.js';
 import { run, tempProject } from '../helpers/project.js';
 
 const SEED = Number(process.env.STEWARD_SECRETS_SEED ?? 0x5eed);
 const CASES = Number(process.env.STEWARD_SECRETS_CASES ?? 16);
 
-/** mulberry32: a tiny seeded generator, so a failure is reproducible from the seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 const SPECIALS = ['@', '/', ':', '%', '"', "'", '?', '&', '=', '#', '\\', '!', '$', ';', ',', 'é'];

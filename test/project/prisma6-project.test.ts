@@ -20,6 +20,36 @@ function copyFixture(): string {
   return dir;
 }
 
+/**
+ * Applies both histories (SQLite file, PGlite data folder) as `prisma migrate deploy` would, then
+ * checks that drift finds nothing and verify's CRUD passes on both environments.
+ */
+async function deployDriftVerify(dir: string, histories: { dev: string; production: string }, migrations: number): Promise<{ driftProduction: string; verify: string; pgdata: string }> {
+  const file = join(dir, 'dev.db');
+  const sqlite = await SqliteConnection.open(file);
+  try {
+    assert.equal((await applyMigrations(sqlite, histories.dev)).length, migrations);
+  } finally {
+    await sqlite.close();
+  }
+  const pgdata = join(dir, 'pgdata');
+  const pglite = await PgliteConnection.create(pgdata);
+  try {
+    assert.equal((await applyMigrations(pglite, histories.production)).length, migrations);
+  } finally {
+    await pglite.close();
+  }
+  const driftDev = await run(dir, 'db', 'drift', '--env', 'dev', '--url', `file:${file}`);
+  assert.equal(driftDev.code, 0, driftDev.stderr + driftDev.stdout);
+  const driftProduction = await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`);
+  assert.equal(driftProduction.code, 0, driftProduction.stderr + driftProduction.stdout);
+  const verify = await run(dir, 'verify', '--skip-typecheck');
+  assert.equal(verify.code, 0, verify.stderr + verify.stdout);
+  assert.match(verify.stdout, /CRUD dev: 2\/2 models passed/);
+  assert.match(verify.stdout, /CRUD production: 2\/2 models passed/);
+  return { driftProduction: driftProduction.stdout, verify: verify.stdout, pgdata };
+}
+
 describe('a Prisma 6 style project', () => {
   it('is detected as Prisma 6', () => {
     assert.equal(detectPrismaMajor(join(repoRoot, 'test/fixtures/prisma6'), 'prisma/schema.master.prisma').major, 6);
@@ -48,37 +78,16 @@ describe('a Prisma 6 style project', () => {
     assert.match(create.stdout, /dev: wrote .*_pinned/);
     assert.match(create.stdout, /production: wrote .*_pinned/);
 
-    const file = join(dir, 'dev.db');
-    const sqlite = await SqliteConnection.open(file);
-    try {
-      assert.equal((await applyMigrations(sqlite, join(dir, 'prisma/migrations/dev'))).length, 2);
-    } finally {
-      await sqlite.close();
-    }
-    const pgdata = join(dir, 'pgdata');
-    const pglite = await PgliteConnection.create(pgdata);
-    try {
-      assert.equal((await applyMigrations(pglite, join(dir, 'prisma/migrations/production'))).length, 2);
-    } finally {
-      await pglite.close();
-    }
-    const driftDev = await run(dir, 'db', 'drift', '--env', 'dev', '--url', `file:${file}`);
-    assert.equal(driftDev.code, 0, driftDev.stderr + driftDev.stdout);
-    const driftProduction = await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`);
-    assert.equal(driftProduction.code, 0, driftProduction.stderr + driftProduction.stdout);
+    const { driftProduction, verify, pgdata } = await deployDriftVerify(dir, { dev: join(dir, 'prisma/migrations/dev'), production: join(dir, 'prisma/migrations/production') }, 2);
     // What the engine was not given is said, as migrate create and baseline say it (info, exit 0).
-    assert.match(driftProduction.stdout, /prisma\/schema\.production\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine .*\[engine-url-ignored\]/);
-    assert.match(driftProduction.stdout, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\) \[engine-preview-feature-ignored\]/);
-    assert.match(driftProduction.stdout, /no drift from environment 'production'/);
+    assert.match(driftProduction, /prisma\/schema\.production\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine .*\[engine-url-ignored\]/);
+    assert.match(driftProduction, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\) \[engine-preview-feature-ignored\]/);
+    assert.match(driftProduction, /no drift from environment 'production'/);
     const driftJson = JSON.parse((await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`, '--format', 'json')).stdout) as { notes: { code: string }[] };
     assert.deepEqual([...new Set(driftJson.notes.map((note) => note.code))].sort(), ['engine-preview-feature-ignored', 'engine-url-ignored']);
 
-    const verify = await run(dir, 'verify', '--skip-typecheck');
-    assert.equal(verify.code, 0, verify.stderr + verify.stdout);
-    assert.match(verify.stdout, /CRUD dev: 2\/2 models passed/);
-    assert.match(verify.stdout, /CRUD production: 2\/2 models passed/);
-    assert.match(verify.stdout, /prisma\/schema\.dev\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine/);
-    assert.match(verify.stdout, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\)/);
+    assert.match(verify, /prisma\/schema\.dev\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine/);
+    assert.match(verify, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\)/);
     assert.ok(!existsSync(join(dir, 'prisma/migrations/dev/migration.sql')));
   });
 
@@ -105,28 +114,7 @@ describe('a Prisma 6 style project', () => {
     const added = readdirSync(production).find((n) => n.endsWith('_pinned'))!;
     assert.match(readFileSync(join(production, added, 'migration.sql'), 'utf8'), /ADD COLUMN\s+"pinned" BOOLEAN NOT NULL DEFAULT false/);
 
-    const file = join(dir, 'dev.db');
-    const sqlite = await SqliteConnection.open(file);
-    try {
-      assert.equal((await applyMigrations(sqlite, dev)).length, 2);
-    } finally {
-      await sqlite.close();
-    }
-    const pgdata = join(dir, 'pgdata');
-    const pglite = await PgliteConnection.create(pgdata);
-    try {
-      assert.equal((await applyMigrations(pglite, production)).length, 2);
-    } finally {
-      await pglite.close();
-    }
-    const driftDev = await run(dir, 'db', 'drift', '--env', 'dev', '--url', `file:${file}`);
-    assert.equal(driftDev.code, 0, driftDev.stderr + driftDev.stdout);
-    const driftProduction = await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`);
-    assert.equal(driftProduction.code, 0, driftProduction.stderr + driftProduction.stdout);
-    const verify = await run(dir, 'verify', '--skip-typecheck');
-    assert.equal(verify.code, 0, verify.stderr + verify.stdout);
-    assert.match(verify.stdout, /CRUD dev: 2\/2 models passed/);
-    assert.match(verify.stdout, /CRUD production: 2\/2 models passed/);
+    await deployDriftVerify(dir, { dev, production }, 2);
   });
 
   it('refuses a master whose relation error hides behind a preview feature Prisma 7 does not know', async () => {
