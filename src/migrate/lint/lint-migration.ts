@@ -3,7 +3,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DatabaseSchema } from '../../database/model.js';
 import type { DatabaseProvider } from '../../engine/database-url.js';
 import { MIGRATION_RULES } from './rules.js';
-import { acknowledgedCodes, identifierAfter, splitStatements } from './statements.js';
+import { splitStatements } from '../../engine/sql-statements.js';
+import { acknowledgedCodes, identifierAfter } from './statements.js';
 
 export interface LintMigrationInput {
   env: string;

@@ -1,7 +1,7 @@
 import type { Severity } from '../../diagnostics/diagnostic.js';
 import type { DatabaseSchema } from '../../database/model.js';
 import type { DatabaseProvider } from '../../engine/database-url.js';
-import type { SqlStatement } from './statements.js';
+import type { SqlStatement } from '../../engine/sql-statements.js';
 
 /** What a rule sees: one migration's statements, and the structure before it when known. */
 export interface MigrationLintContext {
