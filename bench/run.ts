@@ -6,6 +6,7 @@ import { corpusBenchmark } from './corpus.js';
 import { diffBenchmark } from './diff.js';
 import { docsBenchmark } from './docs.js';
 import { generateBenchmark } from './generate.js';
+import { historyBenchmark } from './history.js';
 import { migrateBenchmark } from './migrate.js';
 import { lintBenchmark } from './lint.js';
 import { type Benchmark, repoRoot } from './measure.js';
@@ -21,6 +22,7 @@ const BENCHMARKS: Benchmark[] = [
   docsBenchmark,
   verifyBenchmark,
   migrateBenchmark,
+  historyBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });

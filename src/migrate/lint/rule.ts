@@ -29,5 +29,11 @@ export interface MigrationRule {
   /** The safer way to reach the same schema. */
   recipe: string;
   providers: readonly DatabaseProvider[];
+  /**
+   * Whether `check` reads `before` for these statements. Reading the structure costs a catalog
+   * read per migration (~50 ms on PGlite, most of a long history's lint), so it is read only
+   * for a migration some rule asks it for. Absent: the rule never reads it.
+   */
+  readsBefore?(context: Pick<MigrationLintContext, 'provider' | 'statements'>): boolean;
   check(context: MigrationLintContext): RuleHit[];
 }
