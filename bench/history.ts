@@ -24,7 +24,7 @@ const AFTER_ADOPTION = 3;
 const replayBaseline = join(repoRoot, 'dist', 'bench', 'replay-history.js');
 
 /** The master of a history: Prisma's introspection of the database the history builds. */
-async function introspectedMaster(migrations: readonly CombinedMigration[], cacheDir: string): Promise<string> {
+export async function introspectedMaster(migrations: readonly CombinedMigration[], cacheDir: string): Promise<string> {
   const connection = await PgliteConnection.scratch({ cacheDir }, extensionNames(extensionsInHistory(migrations)));
   try {
     await replayScripts(connection, migrations, (m) => m.name);
@@ -42,7 +42,7 @@ async function introspectedMaster(migrations: readonly CombinedMigration[], cach
 }
 
 /** A project: the master, the history, a steward.config.json as `steward init` writes it for an adopted app. */
-function project(root: string, name: string, master: string, migrations: readonly CombinedMigration[], adoptedAt?: string): string {
+export function project(root: string, name: string, master: string, migrations: readonly CombinedMigration[], adoptedAt?: string): string {
   const dir = join(root, name);
   mkdirSync(join(dir, 'prisma'), { recursive: true });
   writeFileSync(join(dir, 'prisma', 'schema.prisma'), master);

@@ -5,7 +5,7 @@
  * starting an empty PGlite and replaying every migration. SQLite replays in milliseconds.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseConnection } from '../engine/connection.js';
 import type { DatabaseProvider } from '../engine/database-url.js';
@@ -118,7 +118,7 @@ export async function saveHistoryState(scratch: DatabaseConnection, cache: Pglit
   const file = dumpPath(cache, env, key);
   await makeCacheFolder(file, cache);
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, await scratch.dump());
+  await scratch.dumpTo(temporary);
   await rename(temporary, file);
   const directory = path.dirname(file);
   const siblings = (await readdir(directory, { withFileTypes: true }).catch(() => []))
