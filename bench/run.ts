@@ -7,6 +7,7 @@ import { diffBenchmark } from './diff.js';
 import { docsBenchmark } from './docs.js';
 import { generateBenchmark } from './generate.js';
 import { historyBenchmark } from './history.js';
+import { longHistoriesBenchmark } from './long-histories.js';
 import { migrateBenchmark } from './migrate.js';
 import { lintBenchmark } from './lint.js';
 import { type Benchmark, repoRoot } from './measure.js';
@@ -23,6 +24,7 @@ const BENCHMARKS: Benchmark[] = [
   docsBenchmark,
   verifyBenchmark,
   migrateBenchmark,
+  longHistoriesBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });

@@ -50,6 +50,15 @@ export function pgliteDumpPath(options: PgliteCacheOptions = {}): string {
   return path.join(options.cacheDir ?? defaultCacheDir(), 'pglite', `empty-${pgliteVersion()}.tar.gz`);
 }
 
+/**
+ * Start parameters of scratch PGlites: PGlite's own, with 16 MB of shared buffers instead of
+ * 128 MB. The data directory is in memory already, so a smaller buffer pool costs no I/O, and the
+ * process peaks ~60 MB lower (a long history's check stays under 600 MB).
+ */
+export function scratchStartParams(): string[] {
+  return [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+}
+
 const dumps = new Map<string, Promise<Uint8Array | null>>();
 
 async function readDump(file: string): Promise<Uint8Array | null> {
@@ -91,14 +100,14 @@ export async function freshPglite(options: PgliteCacheOptions = {}, extensions: 
   const dump = await readDump(file);
   if (dump !== null) {
     try {
-      const warm = new PGlite({ loadDataDir: new Blob([dump]), extensions });
+      const warm = new PGlite({ loadDataDir: new Blob([dump]), extensions, startParams: scratchStartParams() });
       await warm.waitReady;
       return warm;
     } catch {
       dumps.delete(file); // a corrupt or incompatible dump: fall through to a cold start and rewrite it
     }
   }
-  const cold = new PGlite({ extensions });
+  const cold = new PGlite({ extensions, startParams: scratchStartParams() });
   await cold.waitReady;
   const blob = await cold.dumpDataDir('gzip');
   const bytes = new Uint8Array(await blob.arrayBuffer());

@@ -2,8 +2,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteAdapterFactory } from './pglite-adapter.js';
 import { withShadowDatabase, type DatabaseConnection, type Row, type ShadowDatabaseFactory } from './connection.js';
-import { createPgliteDataDir, freshPglite, type PgliteCacheOptions } from './pglite-cache.js';
+import { createPgliteDataDir, freshPglite, scratchStartParams, type PgliteCacheOptions } from './pglite-cache.js';
 import { pgliteExtensions } from './pglite-extensions.js';
+import { writeDataDirTar } from './pglite-tar.js';
 
 export class PgliteConnection implements DatabaseConnection {
   readonly provider = 'postgresql' as const;
@@ -22,7 +23,7 @@ export class PgliteConnection implements DatabaseConnection {
 
   /** An in-memory database restored from a `dump()` (a replayed history kept in the cache), with the extensions it was made with. */
   static async fromDump(dump: Uint8Array, cacheOptions: PgliteCacheOptions = {}, extensions: readonly string[] = []): Promise<PgliteConnection> {
-    const client = new PGlite({ loadDataDir: new Blob([dump]), extensions: await pgliteExtensions(extensions) });
+    const client = new PGlite({ loadDataDir: new Blob([dump]), extensions: await pgliteExtensions(extensions), startParams: scratchStartParams() });
     await client.waitReady;
     return new PgliteConnection(client, cacheOptions, extensions);
   }
@@ -30,6 +31,12 @@ export class PgliteConnection implements DatabaseConnection {
   /** The data directory as an uncompressed tarball, for `fromDump`. */
   async dump(): Promise<Uint8Array> {
     return new Uint8Array(await (await this.client.dumpDataDir('none')).arrayBuffer());
+  }
+
+  /** The same tarball written to `file` straight from PGlite's in-memory files (pglite-tar.ts: no copy of the data directory). */
+  async dumpTo(file: string): Promise<void> {
+    await this.client.query('CHECKPOINT');
+    await writeDataDirTar((this.client as unknown as { Module: Parameters<typeof writeDataDirTar>[0] }).Module, file);
   }
 
   /** A new, empty PGlite data directory on disk (from the warm cache). */

@@ -6,7 +6,7 @@
  * `CREATE EXTENSION` statements of its migration scripts and its datasource's `extensions`.
  */
 import type { Extension } from '@electric-sql/pglite';
-import { splitStatements } from '../migrate/lint/statements.js';
+import { splitStatements } from './sql-statements.js';
 import type { Schema, Value } from '../schema/model.js';
 import { getProperty } from '../schema/query.js';
 

@@ -5,7 +5,7 @@
  * starting an empty PGlite and replaying every migration. SQLite replays in milliseconds.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseConnection } from '../engine/connection.js';
 import { providerAdapter, type DatabaseProvider } from '../providers/registry.js';
@@ -37,15 +37,44 @@ export interface HistoryScratchOptions {
   shadowUrl?: string;
 }
 
-/** Keep this many cached histories per environment (each is a PGlite tarball of ~40 MB). */
-const KEPT_PER_ENVIRONMENT = 2;
+/**
+ * Keep this many cached states per environment (each is a PGlite tarball of 40 to 75 MB): the
+ * adoption point and the end of the history, plus the one before the last change.
+ */
+const KEPT_PER_ENVIRONMENT = 3;
 
 /** The cache key of a replayed history; the loaded extensions are part of it (a restored state needs them). */
 export function historyKey(scripts: readonly MigrationScript[], extensions: readonly string[] = []): string {
-  const hash = createHash('sha256');
-  if (extensions.length > 0) hash.update(`extensions\0${extensions.join(',')}\0`);
-  for (const { name, script } of scripts) hash.update(`${name}\0${script}\0`);
-  return hash.digest('hex').slice(0, 24);
+  return historyKeys(scripts, extensions)[scripts.length];
+}
+
+/**
+ * The key of every state of a history: `[i]` is the state after its first `i` migrations. Each
+ * key hashes the one before it with the next migration, so a history's keys cost one pass over
+ * its scripts, and a longer history shares the keys of its beginning.
+ */
+export function historyKeys(scripts: readonly MigrationScript[], extensions: readonly string[] = []): string[] {
+  const keys = [createHash('sha256').update(extensions.length > 0 ? `extensions\0${extensions.join(',')}\0` : '').digest('hex').slice(0, 24)];
+  for (const { name, script } of scripts) keys.push(createHash('sha256').update(`${keys[keys.length - 1]}\0${name}\0${script}`).digest('hex').slice(0, 24));
+  return keys;
+}
+
+/** The keys of the states of `env` kept in the cache. */
+export async function cachedHistoryStates(cache: PgliteCacheOptions, env: string): Promise<Set<string>> {
+  const directory = path.dirname(dumpPath(cache, env, 'x'));
+  const names = await readdir(directory).catch(() => [] as string[]);
+  return new Set(names.filter((name) => name.startsWith(`${env}-`) && name.endsWith('.tar')).map((name) => name.slice(env.length + 1, -'.tar'.length)));
+}
+
+/** A PGlite in the cached state `key`, or null when it is missing or unreadable. */
+export async function restoreHistoryState(cache: PgliteCacheOptions, env: string, key: string, extensions: readonly string[]): Promise<PgliteConnection | null> {
+  const file = dumpPath(cache, env, key);
+  const dump = await readFile(file).catch(() => null);
+  if (!dump) return null;
+  const connection = await PgliteConnection.fromDump(new Uint8Array(dump.buffer, dump.byteOffset, dump.byteLength), cache, extensions).catch(() => null);
+  // Used now: the last to be evicted (the cache keeps the most recently used states).
+  if (connection) await utimes(file, new Date(), new Date()).catch(() => {});
+  return connection;
 }
 
 function dumpPath(cache: PgliteCacheOptions, env: string, key: string): string {
@@ -70,11 +99,8 @@ export async function openScratchAfter(provider: DatabaseProvider, env: string, 
   if (isBlocked(plan)) return { blocked: plan.missing, plan };
   const key = historyKey(scripts, plan.extensions);
   if (provider === 'postgresql' && plan.shadowUrl === undefined) {
-    const dump = await readFile(dumpPath(cache, env, key)).catch(() => null);
-    if (dump) {
-      const connection = await PgliteConnection.fromDump(new Uint8Array(dump), cache, plan.extensions).catch(() => null);
-      if (connection) return { connection, scripts, key, restored: true, plan };
-    }
+    const connection = await restoreHistoryState(cache, env, key, plan.extensions);
+    if (connection) return { connection, scripts, key, restored: true, plan };
   }
   const connection = await openScratchDatabase(provider, cache, { extensions: plan.extensions, shadowUrl: plan.shadowUrl });
   try {
@@ -92,7 +118,7 @@ export async function saveHistoryState(scratch: DatabaseConnection, cache: Pglit
   const file = dumpPath(cache, env, key);
   await makeCacheFolder(file, cache);
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, await scratch.dump());
+  await scratch.dumpTo(temporary);
   await rename(temporary, file);
   const directory = path.dirname(file);
   const siblings = (await readdir(directory, { withFileTypes: true }).catch(() => []))

@@ -6,18 +6,23 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ResolvedConfig, ResolvedEnvironment } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DatabaseSchema } from '../database/model.js';
 import { readDatabaseSchema } from '../database/read-schema.js';
+import type { DatabaseConnection } from '../engine/connection.js';
+import { openScratchDatabase } from '../engine/open-database.js';
+import { splitStatements } from '../engine/sql-statements.js';
 import { migrationScripts, readMigrationsList, type MigrationScript } from '../engine/migrations-list.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { StewardError } from '../errors/index.js';
 import { migrateConfigOf, type MigrationAcknowledgement } from './config.js';
 import { isMigratableProvider } from './environment-schemas.js';
 import { providerAdapter, type DatabaseProvider } from '../providers/registry.js';
-import { openScratchAfter, saveHistoryState, scratchPlan } from './history-scratch.js';
+import { cachedHistoryStates, historyKeys, restoreHistoryState, saveHistoryState, scratchPlan } from './history-scratch.js';
 import { checkMigrationLock, migrationScriptPath } from './layout.js';
-import { lintMigration } from './lint/lint-migration.js';
+import { hitDiagnostics, migrationHits, readsStructureBefore, type MigrationHit } from './lint/lint-migration.js';
+import { readLintCache, writeLintCache } from './lint-cache.js';
 import { migrationsAtRef } from './migrations-at-ref.js';
-import { replayScript } from './replay.js';
+import { replayScripts } from './replay.js';
 import { isBlocked, masterExtensions, unavailableExtensionDiagnostics, type ScratchPlan } from './scratch-extensions.js';
 
 export interface LintHistoriesOptions {
@@ -96,33 +101,90 @@ async function lintFrom(
     }
   }
   if (first >= scripts.length) return diagnostics;
-  // The applied part of the history comes from the cache when it was replayed before (its key is
-  // the scripts' content), so a 400-migration history is replayed once, not on every check.
-  const prefix = scripts.slice(0, first);
-  const scratch = await openScratchAfter(provider, env.name, env.migrationsDir, prefix, cache, plan);
-  if (scratch.blocked) return diagnostics; // decided by the caller's plan; here for the type
-  try {
-    if (!scratch.restored && prefix.length > 0) await saveHistoryState(scratch.connection, cache, env.name, scratch.key);
-    for (const migration of scripts.slice(first)) {
-      const file = path.relative(config.cwd, migrationScriptPath(env.migrationsDir, migration.name));
-      const before = await readDatabaseSchema(scratch.connection);
-      const checksum = migrationChecksum(migration.script);
-      const accepted = new Map<string, string>();
-      for (const ack of acknowledgements.get(migration.name) ?? []) {
-        if (checksum.startsWith(ack.checksum)) for (const code of ack.codes) accepted.set(code, ack.reason ?? 'acknowledged in steward.config');
-        else diagnostics.push(ackDiagnostic(config, env, ack, `was given for another version of ${file} (now ${checksum.slice(0, 23)}): the migration changed since, so its findings are shown again`));
-      }
-      diagnostics.push(...lintMigration({ env: env.name, provider, script: migration.script, file, migration: migration.name, before, accepted, checksum: checksum.slice(0, 23) }));
-      try {
-        await replayScript(scratch.connection, migration.script);
-      } catch (error) {
-        throw new StewardError('MIGRATION_INVALID', `Migration ${migration.name} does not apply to the history before it: ${(error as Error).message}`, { location: { file } });
-      }
+  const fileOf = (migration: MigrationScript) => path.relative(config.cwd, migrationScriptPath(env.migrationsDir, migration.name));
+  // keys[i]: the state after the first i migrations. A judged migration's findings are kept by
+  // the key of the state after it; those already known need no database.
+  const keys = historyKeys(scripts, plan.extensions);
+  const known = await readLintCache(cache, env.name);
+  const hits = new Map<number, MigrationHit[]>();
+  for (let i = first; i < scripts.length; i++) {
+    const kept = known.get(keys[i + 1]);
+    if (kept) hits.set(i, kept);
+  }
+  if (hits.size < scripts.length - first) {
+    await lintOnScratch(provider, env.name, scripts, first, keys, hits, { cache, plan, fileOf });
+    await writeLintCache(cache, env.name, new Map([...hits].map(([i, found]) => [keys[i + 1], found])));
+  }
+  for (let i = first; i < scripts.length; i++) {
+    const migration = scripts[i];
+    const file = fileOf(migration);
+    const checksum = migrationChecksum(migration.script);
+    const accepted = new Map<string, string>();
+    for (const ack of acknowledgements.get(migration.name) ?? []) {
+      if (checksum.startsWith(ack.checksum)) for (const code of ack.codes) accepted.set(code, ack.reason ?? 'acknowledged in steward.config');
+      else diagnostics.push(ackDiagnostic(config, env, ack, `was given for another version of ${file} (now ${checksum.slice(0, 23)}): the migration changed since, so its findings are shown again`));
     }
-  } finally {
-    await scratch.connection.close();
+    diagnostics.push(...hitDiagnostics({ env: env.name, provider, script: migration.script, file, migration: migration.name, accepted, checksum: checksum.slice(0, 23) }, hits.get(i)!));
   }
   return diagnostics;
+}
+
+/**
+ * Finds the findings `hits` lacks for migrations `first..` on a scratch database. It starts from
+ * the latest cached state at or before the first migration to lint (else an empty database),
+ * replays in batches (replay.ts), and reads the structure only before a migration a rule needs
+ * it for. On PGlite it keeps the adoption point's state and the end state in the cache: the
+ * next check after a new migration starts from there, and `migrate create` restores the end.
+ */
+async function lintOnScratch(
+  provider: DatabaseProvider,
+  env: string,
+  scripts: MigrationScript[],
+  first: number,
+  keys: string[],
+  hits: Map<number, MigrationHit[]>,
+  options: { cache: PgliteCacheOptions; plan: ScratchPlan; fileOf: (migration: MigrationScript) => string },
+): Promise<void> {
+  const { cache, plan, fileOf } = options;
+  let start = first;
+  while (hits.has(start)) start++;
+  const pglite = provider === 'postgresql' && plan.shadowUrl === undefined;
+  const saved = pglite ? await cachedHistoryStates(cache, env) : new Set<string>();
+  let from = 0;
+  let connection: DatabaseConnection | null = null;
+  for (let i = start; i > 0 && connection === null; i--) {
+    if (!saved.has(keys[i])) continue;
+    connection = await restoreHistoryState(cache, env, keys[i], plan.extensions);
+    if (connection) from = i;
+  }
+  connection ??= await openScratchDatabase(provider, cache, { extensions: plan.extensions, shadowUrl: plan.shadowUrl });
+  try {
+    let pending: MigrationScript[] = [];
+    const flush = async () => {
+      await replayScripts(connection, pending, fileOf);
+      pending = [];
+    };
+    for (let i = from; i < scripts.length; i++) {
+      if (i === first && first > from && pglite && !saved.has(keys[first])) {
+        await flush();
+        await saveHistoryState(connection, cache, env, keys[first]);
+      }
+      if (i >= first && !hits.has(i)) {
+        const statements = splitStatements(scripts[i].script);
+        let before: DatabaseSchema | undefined;
+        if (readsStructureBefore(provider, statements)) {
+          await flush();
+          before = await readDatabaseSchema(connection);
+        }
+        hits.set(i, migrationHits(provider, statements, before));
+      }
+      pending.push(scripts[i]);
+    }
+    await flush();
+    if (pglite && !saved.has(keys[scripts.length])) await saveHistoryState(connection, cache, env, keys[scripts.length]);
+  } finally {
+    await connection.close();
+  }
 }
 
 /** `sha256:` and the SHA-256 of the script, as Prisma checksums migration.sql (hex). */

@@ -1,7 +1,7 @@
 import type { Severity } from '../../diagnostics/diagnostic.js';
 import type { DatabaseSchema } from '../../database/model.js';
 import type { DatabaseProvider } from '../../providers/registry.js';
-import type { SqlStatement } from './statements.js';
+import type { SqlStatement } from '../../engine/sql-statements.js';
 
 /** What a rule sees: one migration's statements, and the structure before it when known. */
 export interface MigrationLintContext {
@@ -29,5 +29,11 @@ export interface MigrationRule {
   /** The safer way to reach the same schema. */
   recipe: string;
   providers: readonly DatabaseProvider[];
+  /**
+   * Whether `check` reads `before` for these statements. Reading the structure costs a catalog
+   * read per migration (~50 ms on PGlite, most of a long history's lint), so it is read only
+   * for a migration some rule asks it for. Absent: the rule never reads it.
+   */
+  readsBefore?(context: Pick<MigrationLintContext, 'provider' | 'statements'>): boolean;
   check(context: MigrationLintContext): RuleHit[];
 }

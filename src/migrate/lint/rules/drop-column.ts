@@ -1,12 +1,16 @@
 import type { MigrationRule, RuleHit } from '../rule.js';
 import { identifierAfter, unquote } from '../statements.js';
 
+/** SQLite's table rebuild: the copy of the surviving columns into `new_<table>`. */
+const REBUILD_COPY = /^INSERT INTO "new_(.+?)" \((.*?)\) SELECT .* FROM "(.+?)"$/i;
+
 export const dropColumn: MigrationRule = {
   code: 'drop-column',
   severity: 'error',
   reason: 'Dropping a column deletes its data, and code still deployed may read or write it.',
   recipe: 'Stop using the column first (expand/contract), back it up, then drop it in a later migration; for a rename use /// @steward.renamedFrom("old").',
   providers: ['sqlite', 'postgresql'],
+  readsBefore: ({ statements }) => statements.some((statement) => REBUILD_COPY.test(statement.text)),
   check({ statements, before }) {
     const hits: RuleHit[] = [];
     for (const statement of statements) {
@@ -19,7 +23,7 @@ export const dropColumn: MigrationRule = {
     }
     // A SQLite rebuild copies the surviving columns: any column of the old table left out is dropped.
     for (const statement of statements) {
-      const copy = /^INSERT INTO "new_(.+?)" \((.*?)\) SELECT .* FROM "(.+?)"$/i.exec(statement.text);
+      const copy = REBUILD_COPY.exec(statement.text);
       if (!copy || !before) continue;
       const old = before.tables.find((table) => table.name === copy[3]);
       if (!old) continue;

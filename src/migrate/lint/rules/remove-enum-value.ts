@@ -1,15 +1,19 @@
 import type { MigrationRule } from '../rule.js';
 
+/** Prisma's enum rebuild: the new type with the remaining values. */
+const ENUM_SWAP = /^CREATE TYPE "(.+?)_new" AS ENUM \((.*)\)$/i;
+
 export const removeEnumValue: MigrationRule = {
   code: 'remove-enum-value',
   severity: 'error',
   reason: 'Removing an enum value fails on rows that still hold it, and recreates the type under a lock.',
   recipe: 'Migrate rows off the value (UPDATE ... SET col = other), deploy code that no longer writes it, then remove it.',
   providers: ['postgresql'],
+  readsBefore: ({ statements }) => statements.some((statement) => ENUM_SWAP.test(statement.text)),
   check({ statements, before }) {
     // Prisma removes a value by creating "<Enum>_new" with the remaining values and swapping it in.
     return statements.flatMap((statement) => {
-      const match = /^CREATE TYPE "(.+?)_new" AS ENUM \((.*)\)$/i.exec(statement.text);
+      const match = ENUM_SWAP.exec(statement.text);
       if (!match) return [];
       const kept = new Set([...match[2].matchAll(/'((?:[^']|'')*)'/g)].map((value) => value[1].replace(/''/g, "'")));
       const removed = before?.enums.find((e) => e.name === match[1])?.values.filter((value) => !kept.has(value)) ?? [];
