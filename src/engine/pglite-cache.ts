@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { packageRoot } from '../package-files.js';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 
 export interface PgliteCacheOptions {
@@ -107,14 +108,45 @@ export async function freshPglite(options: PgliteCacheOptions = {}, extensions: 
       dumps.delete(file); // a corrupt or incompatible dump: fall through to a cold start and rewrite it
     }
   }
+  // The package ships the empty cluster, made at build time (scripts/pglite-empty.mjs): a project's
+  // first PGlite then skips initdb and its dump, the largest memory peak of a first `check`.
+  const shipped = await readShippedDump();
+  if (shipped !== null) {
+    try {
+      const warm = new PGlite({ loadDataDir: new Blob([shipped]), extensions, startParams: scratchStartParams() });
+      await warm.waitReady;
+      await saveDump(file, shipped, options);
+      return warm;
+    } catch {
+      // an unreadable shipped dump: start cold, as without one
+    }
+  }
   const cold = new PGlite({ extensions, startParams: scratchStartParams() });
   await cold.waitReady;
   const blob = await cold.dumpDataDir('gzip');
-  const bytes = new Uint8Array(await blob.arrayBuffer());
+  await saveDump(file, new Uint8Array(await blob.arrayBuffer()), options);
+  return cold;
+}
+
+/** Keeps an empty cluster's dump in the cache, atomically, so concurrent runs never read half a file. */
+async function saveDump(file: string, bytes: Uint8Array, options: PgliteCacheOptions): Promise<void> {
   await makeCacheFolder(file, options);
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, bytes);
   await rename(temporary, file);
   dumps.set(file, Promise.resolve(bytes));
-  return cold;
+}
+
+/** The empty cluster the package ships for this PGlite version, or null (a build that could not make it). */
+async function readShippedDump(): Promise<Uint8Array | null> {
+  if (process.env.STEWARD_SHIPPED_PGLITE === 'off') return null;
+  return readFile(shippedDumpPath()).then(
+    (bytes) => new Uint8Array(bytes),
+    () => null,
+  );
+}
+
+/** Where the build writes the empty cluster: dist/pglite/empty-<version>.tar.gz in the package. */
+export function shippedDumpPath(): string {
+  return path.join(packageRoot(), 'dist', 'pglite', `empty-${pgliteVersion()}.tar.gz`);
 }
