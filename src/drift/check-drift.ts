@@ -35,7 +35,11 @@ export const DEFAULT_DRIFT_TIMEOUT_MS = 10_000;
 
 class DriftTimeout extends Error {}
 
-export async function checkDrift(expected: DatabaseSchema, url: string, options: DriftOptions = {}): Promise<DriftResult> {
+/**
+ * `expected` may still be in the making (a promise): the target is opened and read meanwhile, and
+ * `options.provider` names the provider to check the URL against until it is there.
+ */
+export async function checkDrift(expected: DatabaseSchema | Promise<DatabaseSchema>, url: string, options: DriftOptions & { provider?: DatabaseSchema['provider'] } = {}): Promise<DriftResult> {
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_DRIFT_TIMEOUT_MS;
   let location: DatabaseLocation;
@@ -46,8 +50,9 @@ export async function checkDrift(expected: DatabaseSchema, url: string, options:
   }
   const database = describeLocation(location);
   const finish = (result: Omit<DriftResult, 'database' | 'durationMs'>): DriftResult => ({ database, ...result, durationMs: performance.now() - started });
-  if (location.provider !== expected.provider) {
-    return finish({ status: 'error', findings: [], error: `${database} is a ${location.provider} database but the environment's provider is ${expected.provider}` });
+  const provider = expected instanceof Promise ? options.provider : expected.provider;
+  if (provider !== undefined && location.provider !== provider) {
+    return finish({ status: 'error', findings: [], error: `${database} is a ${location.provider} database but the environment's provider is ${provider}` });
   }
   let connection: DatabaseConnection | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -61,7 +66,7 @@ export async function checkDrift(expected: DatabaseSchema, url: string, options:
   });
   try {
     const actual = await Promise.race([work, deadline]);
-    const findings = compareSchemas(expected, actual);
+    const findings = compareSchemas(await expected, actual);
     return finish({ status: findings.length === 0 ? 'clean' : 'drift', findings });
   } catch (error) {
     work.catch(() => {}); // the race is lost; its eventual failure is not news
@@ -75,9 +80,9 @@ export async function checkDrift(expected: DatabaseSchema, url: string, options:
 
 /** Checks many databases against one expected schema, at most `concurrency` at a time, in input order. */
 export async function checkDriftFleet(
-  expected: DatabaseSchema,
+  expected: DatabaseSchema | Promise<DatabaseSchema>,
   urls: readonly string[],
-  options: DriftOptions & { concurrency?: number } = {},
+  options: DriftOptions & { concurrency?: number; provider?: DatabaseSchema['provider'] } = {},
 ): Promise<DriftResult[]> {
   const results: DriftResult[] = new Array(urls.length);
   let next = 0;

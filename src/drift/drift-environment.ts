@@ -22,8 +22,12 @@ export interface EnvironmentDrift {
 /** Drift of every database, with the notes on what the engine was not given. */
 export async function environmentDrift(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<EnvironmentDrift> {
   const [environment] = await migratableEnvironments(config, envName);
-  const expected = await expectedDatabaseSchema(environment.provider, environment.schema, options.cache ?? projectCacheOptions(config.cwd));
-  return { results: await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd }), notes: environment.engineNotes };
+  // The expected structure is built while the databases are opened and read.
+  const expected = expectedDatabaseSchema(environment.provider, environment.schema, options.cache ?? projectCacheOptions(config.cwd));
+  expected.catch(() => {}); // awaited below, where its failure is the command's
+  const results = await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd, provider: environment.provider });
+  await expected;
+  return { results, notes: environment.engineNotes };
 }
 
 export async function driftForEnvironment(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<DriftResult[]> {
