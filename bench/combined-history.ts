@@ -10,17 +10,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrationScripts, readMigrationsList, type MigrationScript } from '../src/engine/migrations-list.js';
+import { REALWORLD_APPS } from '../test/helpers/realworld.js';
 
-/** Each app: its migrations folder (relative to ../shared/realworld/<app>) and its object prefix. */
-const APPS: readonly { app: string; migrations: string; prefix: string }[] = [
-  { app: 'documenso', migrations: 'packages/prisma/migrations', prefix: 'dc_' },
-  { app: 'formbricks', migrations: 'packages/database/migration', prefix: 'fb_' },
-  { app: 'ghostfolio', migrations: 'prisma/migrations', prefix: 'gf_' },
-  { app: 'hoppscotch', migrations: 'packages/hoppscotch-backend/prisma/migrations', prefix: 'hs_' },
-  { app: 'papermark', migrations: 'prisma/migrations', prefix: 'pm_' },
-  { app: 'rallly', migrations: 'packages/database/prisma/migrations', prefix: 'ra_' },
-  { app: 'umami', migrations: 'prisma/migrations', prefix: 'um_' },
-];
+/** Each app's object prefix; the apps and their migrations folders are the tests' list (test/helpers/realworld.ts). */
+const PREFIXES: Record<string, string> = { documenso: 'dc_', formbricks: 'fb_', ghostfolio: 'gf_', hoppscotch: 'hs_', papermark: 'pm_', rallly: 'ra_', umami: 'um_' };
+const APPS = REALWORLD_APPS.map(({ name, migrations }) => ({ app: name, migrations, prefix: PREFIXES[name] }));
 
 /** A quoted or bare identifier, optionally schema-qualified, after these keywords names a database object. */
 const DEFINING = [
