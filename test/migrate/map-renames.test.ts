@@ -68,6 +68,14 @@ function git(dir: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=steward', '-c', 'user.email=steward@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
 }
 
+/** The baseline of both environments, committed with the master: the previous state renames are planned against. */
+async function baselineAndCommit(dir: string): Promise<void> {
+  await baselineMigrations(await loadConfig({ cwd: dir }), { name: 'init', now: new Date(Date.UTC(2025, 0, 1)) });
+  git(dir, 'init', '-q');
+  git(dir, 'add', 'steward.config.json', 'prisma');
+  git(dir, 'commit', '-q', '-m', 'init');
+}
+
 async function rows(database: DatabaseConnection, sql: string): Promise<unknown[]> {
   return (await database.query(sql)).map((row) => ({ ...row }));
 }
@@ -77,10 +85,7 @@ test('@map, @@map, enum and index renames are RENAMEs on SQLite and PostgreSQL, 
   const dev = await SqliteConnection.open(path.join(dir, 'dev.db'));
   const production = await PgliteConnection.scratch();
   try {
-    await baselineMigrations(await loadConfig({ cwd: dir }), { name: 'init', now: new Date(Date.UTC(2025, 0, 1)) });
-    git(dir, 'init', '-q');
-    git(dir, 'add', 'steward.config.json', 'prisma');
-    git(dir, 'commit', '-q', '-m', 'init');
+    await baselineAndCommit(dir);
     for (const [database, env] of [[dev, 'dev'], [production, 'production']] as const) {
       await applyMigrations(database, path.join(dir, 'prisma/migrations', env));
       await database.executeScript(`INSERT INTO "members" ("phone_number", "email", "status") VALUES ('+44 20', 'ada@example.com', 'active');
@@ -210,10 +215,7 @@ test('renames in every PostgreSQL schema of a multi-schema master, and a SQLite 
   const dev = await SqliteConnection.open(path.join(dir, 'dev.db'));
   const production = await PgliteConnection.scratch();
   try {
-    await baselineMigrations(await loadConfig({ cwd: dir }), { name: 'init', now: new Date(Date.UTC(2025, 0, 1)) });
-    git(dir, 'init', '-q');
-    git(dir, 'add', 'steward.config.json', 'prisma');
-    git(dir, 'commit', '-q', '-m', 'init');
+    await baselineAndCommit(dir);
     await applyMigrations(dev, path.join(dir, 'prisma/migrations/dev'));
     await dev.executeScript(`INSERT INTO "Credentials" ("Token") VALUES ('t1'); INSERT INTO "Post" ("title", "kind") VALUES ('Notes', 'LIVE');`);
     await applyMigrations(production, path.join(dir, 'prisma/migrations/production'));
