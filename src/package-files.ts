@@ -19,6 +19,6 @@ export function packageRoot(): string {
 }
 
 /** Worker scripts always run from the compiled modules: a worker starts a fresh isolate either way. */
-export function workerScript(name: 'generate/finish-worker' | 'generate/plan-worker' | 'migrate/plan-worker'): URL {
+export function workerScript(name: 'generate/finish-worker' | 'generate/plan-worker' | 'migrate/plan-worker' | 'drift/expected-worker'): URL {
   return packageUrl(`dist/src/${name}.js`);
 }

@@ -2,10 +2,10 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
-import { migratableEnvironments } from '../migrate/environment-schemas.js';
+import { migratableEnvironments, type MigratableEnvironment } from '../migrate/environment-schemas.js';
 import { checkDriftFleet, type DriftOptions, type DriftResult } from './check-drift.js';
 import { DRIFT_CODES } from './codes.js';
-import { expectedDatabaseSchema } from './expected-schema.js';
+import { startExpectedBuilder } from './expected-in-worker.js';
 import { driftMessage } from './message.js';
 
 export interface EnvironmentDriftOptions extends DriftOptions {
@@ -21,9 +21,17 @@ export interface EnvironmentDrift {
 
 /** Drift of every database, with the notes on what the engine was not given. */
 export async function environmentDrift(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<EnvironmentDrift> {
-  const [environment] = await migratableEnvironments(config, envName);
-  // The expected structure is built while the databases are opened and read.
-  const expected = expectedDatabaseSchema(environment.provider, environment.schema, options.cache ?? projectCacheOptions(config.cwd));
+  // The expected structure is built in a worker (started now, so PGlite loads while the
+  // environment is generated) while the databases are opened and read here.
+  const builder = startExpectedBuilder(options.cache ?? projectCacheOptions(config.cwd));
+  let environment: MigratableEnvironment;
+  try {
+    [environment] = await migratableEnvironments(config, envName);
+  } catch (error) {
+    builder.cancel();
+    throw error;
+  }
+  const expected = builder.build({ provider: environment.provider, schema: environment.schema });
   expected.catch(() => {}); // awaited below, where its failure is the command's
   const results = await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd, provider: environment.provider });
   await expected;

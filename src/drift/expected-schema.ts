@@ -18,10 +18,19 @@ import { parseSchema } from '../schema/parse.js';
 /** Bump when the catalog model, its queries or the creation scripts change, so old cache entries are ignored (2: SQLite Json defaults quoted). */
 const MODEL_VERSION = 2;
 
-export async function expectedDatabaseSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}): Promise<DatabaseSchema> {
+function cacheFile(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions): string {
   const key = createHash('sha256').update(`${MODEL_VERSION}\0${provider}\0${schema.content}`).digest('hex').slice(0, 24);
-  const file = path.join(cache.cacheDir ?? defaultCacheDir(), 'expected', `${key}.json`);
-  const cached = await readFile(file, 'utf8').then((text) => JSON.parse(text) as DatabaseSchema, () => null);
+  return path.join(cache.cacheDir ?? defaultCacheDir(), 'expected', `${key}.json`);
+}
+
+/** The structure a previous run built for this very schema, or null. */
+export async function cachedExpectedSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}): Promise<DatabaseSchema | null> {
+  return readFile(cacheFile(provider, schema, cache), 'utf8').then((text) => JSON.parse(text) as DatabaseSchema, () => null);
+}
+
+export async function expectedDatabaseSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}): Promise<DatabaseSchema> {
+  const file = cacheFile(provider, schema, cache);
+  const cached = await cachedExpectedSchema(provider, schema, cache);
   if (cached) return cached;
 
   const { declared, implied } = providerAdapter(provider).capabilities.extensions ? schemaExtensions(schema) : { declared: [], implied: [] };

@@ -1,0 +1,64 @@
+/**
+ * The expected structure of `db drift`, built in a worker thread (expected-worker.ts). The first
+ * drift in a project builds it in a scratch PGlite (about a second of CPU for a big schema) while
+ * the target database, often a PGlite directory too, is opened and read: on one thread the two
+ * take turns, on two cores they overlap. A cached structure is read on the main thread.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DatabaseSchema } from '../database/model.js';
+import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
+import type { SchemaSource } from '../engine/schema-engine.js';
+import { type ErrorCode, type ErrorLocation, StewardError } from '../errors/index.js';
+import { workerScript } from '../package-files.js';
+import type { DatabaseProvider } from '../providers/registry.js';
+import { cachedExpectedSchema } from './expected-schema.js';
+
+export interface ExpectedWorkerData {
+  cache: PgliteCacheOptions;
+}
+
+export interface ExpectedRequest {
+  provider: DatabaseProvider;
+  schema: SchemaSource;
+}
+
+export type ExpectedReply =
+  | { ok: true; schema: DatabaseSchema }
+  | { ok: false; steward?: { code: ErrorCode; message: string; location?: ErrorLocation; details: string[]; hint?: string }; message?: string };
+
+/** A worker started before the schema is known; `build` hands it the schema, `cancel` ends it. */
+export interface ExpectedBuilder {
+  build(request: ExpectedRequest): Promise<DatabaseSchema>;
+  cancel(): void;
+}
+
+export function startExpectedBuilder(cache: PgliteCacheOptions): ExpectedBuilder {
+  let worker: Worker | undefined;
+  const started = () => (worker ??= new Worker(workerScript('drift/expected-worker'), { workerData: { cache } satisfies ExpectedWorkerData }));
+  started();
+  return {
+    async build(request) {
+      const cached = await cachedExpectedSchema(request.provider, request.schema, cache);
+      if (cached) {
+        this.cancel();
+        return cached;
+      }
+      const thread = started();
+      return new Promise<DatabaseSchema>((resolve, reject) => {
+        thread.once('message', (message: ExpectedReply) => {
+          void thread.terminate();
+          if (message.ok) resolve(message.schema);
+          else if (message.steward) {
+            const { code, message: text, location, details, hint } = message.steward;
+            reject(new StewardError(code, text, { location, details, hint }));
+          } else reject(new Error(message.message));
+        });
+        thread.once('error', reject);
+        thread.postMessage(request);
+      });
+    },
+    cancel() {
+      void worker?.terminate();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Worker thread for `db drift`: builds the expected structure (a scratch database created from
+ * the environment's schema, read back) on the second core while the main thread generates the
+ * environment and opens and reads the target databases. It loads PGlite and the schema engine as
+ * soon as it starts, before the schema arrives.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isStewardError } from '../errors/index.js';
+import { expectedDatabaseSchema } from './expected-schema.js';
+import type { ExpectedReply, ExpectedRequest, ExpectedWorkerData } from './expected-in-worker.js';
+
+const { cache } = workerData as ExpectedWorkerData;
+
+parentPort!.once('message', async (request: ExpectedRequest) => {
+  let reply: ExpectedReply;
+  try {
+    reply = { ok: true, schema: await expectedDatabaseSchema(request.provider, request.schema, cache) };
+  } catch (error) {
+    reply = isStewardError(error)
+      ? { ok: false, steward: { code: error.code, message: error.message, location: error.location, details: error.details, hint: error.hint } }
+      : { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});
