@@ -6,6 +6,7 @@ import { removeStaleTemporaries, temporaryPath } from '../fs/atomic-write.js';
 import { StewardError } from '../errors/index.js';
 import { PROVIDERS, normalizeProvider, type Provider } from '../generate/capabilities.js';
 import { PRISMA_MAJORS } from '../prisma/major.js';
+import { findProvider } from '../providers/registry.js';
 import { parseSchema } from '../schema/parse.js';
 import { readSchemaFiles } from '../schema/load.js';
 import { datasourceProvider, urlEnvVar } from '../schema/query.js';
@@ -75,7 +76,8 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string): R
   }
   const envConfigs: Record<string, EnvironmentConfig> = config.environments ?? {
     dev: { provider: 'sqlite' },
-    production: { provider: masterProvider === 'cockroachdb' ? 'cockroachdb' : 'postgresql' },
+    // Production is PostgreSQL, or the master's own provider when it is of PostgreSQL's family (CockroachDB).
+    production: { provider: findProvider(masterProvider)?.family === 'postgresql' ? (masterProvider as Provider) : 'postgresql' },
   };
   const base = configFile ? dirname(configFile) : cwd;
   // Histories default to `migrations/<env>` beside the master, unless an environment keeps its

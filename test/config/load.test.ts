@@ -17,6 +17,14 @@ describe('loadConfig', () => {
     assert.equal(config.environments[0].urlEnv, 'DATABASE_URL');
   });
 
+  it('zero config: production keeps a CockroachDB master\'s provider, and is PostgreSQL for any other', async () => {
+    for (const [provider, production] of [['cockroachdb', 'cockroachdb'], ['postgresql', 'postgresql'], ['mysql', 'postgresql'], ['sqlite', 'postgresql']] as const) {
+      const dir = tempProject({ 'prisma/schema.master.prisma': PG_MASTER.replace('"postgresql"', `"${provider}"`) });
+      const config = await loadConfig({ cwd: dir });
+      assert.deepEqual(config.environments.map((e) => [e.name, e.provider]), [['dev', 'sqlite'], ['production', production]], provider);
+    }
+  });
+
   it('finds a master anywhere under the working directory, outside node_modules', async () => {
     const dir = tempProject({ 'packages/db/schema.master.prisma': PG_MASTER, 'node_modules/x/schema.master.prisma': PG_MASTER });
     assert.equal((await loadConfig({ cwd: dir })).master, join(dir, 'packages/db/schema.master.prisma'));
