@@ -94,7 +94,7 @@ for (const kind of ['sqlite', 'pglite', 'postgresql'] as const) {
     const dir = mkdtempSync(path.join(tmpdir(), 'steward-deploy-'));
     try {
       const provider = kind === 'sqlite' ? 'sqlite' : 'postgresql';
-      const url = kind === 'sqlite' ? `file:${path.join(dir, 'app.db')}` : kind === 'pglite' ? `pglite:${path.join(dir, 'pgdata')}` : await server!.createDatabase('deploy_failing');
+      const url = kind === 'sqlite' ? `file:${path.join(dir, 'app.db')}` : await server!.createDatabase('deploy_failing');
       const broken: Array<[string, string]> = [
         [HISTORY[0][0], HISTORY[0][1]],
         ['20250102000000_broken', 'CREATE TABLE "review" ("id" INTEGER NOT NULL PRIMARY KEY);\nINSERT INTO "nowhere" VALUES (1);\n'],

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { loadConfig } from '../../src/config/load.js';
+import { openDatabase } from '../../src/engine/open-database.js';
+import { createMigrations } from '../../src/migrate/create-migrations.js';
+import { migrationStatus } from '../../src/migrate/migration-status.js';
+import { startPostgresServer, SUPERUSER_PASSWORD, type PostgresServer } from '../helpers/postgres-server.js';
+import { run, snapshot, tempProject } from '../helpers/project.js';
+
+const CONFIG = JSON.stringify({
+  master: 'prisma/schema.master.prisma',
+  environments: { dev: { provider: 'sqlite' }, production: { provider: 'postgresql' } },
+});
+
+const V1 = `datasource db {
+  provider = "postgresql"
+}
+
+model Author {
+  id   Int    @id @default(autoincrement())
+  name String
+}
+`;
+
+const V2 = `datasource db {
+  provider = "postgresql"
+}
+
+model Author {
+  id   Int     @id @default(autoincrement())
+  name String
+  bio  String?
+  tags Tag[]
+}
+
+model Tag {
+  id       Int    @id @default(autoincrement())
+  label    String @unique
+  authorId Int
+  author   Author @relation(fields: [authorId], references: [id])
+}
+`;
+
+let server: PostgresServer | null = null;
+let skipReason = '';
+before(async () => {
+  server = await startPostgresServer((message) => (skipReason = message));
+});
+after(() => server?.stop());
+
+test('migrate create writes down.sql beside migration.sql, linted (its data loss named, as warnings)', async () => {
+  const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': V1 });
+  try {
+    await createMigrations(await loadConfig({ cwd: dir }), { name: 'init', now: new Date(Date.UTC(2025, 0, 1)) });
+    writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), V2);
+    const migrations = await createMigrations(await loadConfig({ cwd: dir }), { name: 'tags', now: new Date(Date.UTC(2025, 0, 2)) });
+    for (const migration of migrations) {
+      const down = path.join(dir, 'prisma/migrations', migration.env, '20250102000000_tags', 'down.sql');
+      assert.ok(existsSync(down), `${migration.env}: down.sql written`);
+      assert.equal(readFileSync(down, 'utf8'), migration.downScript);
+      assert.match(migration.downScript, /DROP TABLE ("public"\.)?"Tag"/, migration.env);
+      const rollbackFindings = migration.diagnostics.filter((d) => d.message.startsWith('rollback:'));
+      assert.ok(rollbackFindings.length > 0, `${migration.env}: the reverse is linted`);
+      assert.ok(rollbackFindings.every((d) => d.severity !== 'error' && d.location?.file.endsWith(path.join('20250102000000_tags', 'down.sql'))), JSON.stringify(rollbackFindings));
+      assert.ok(rollbackFindings.some((d) => /Tag/.test(d.message)), `${migration.env}: the dropped table is named`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+for (const env of ['dev', 'production'] as const) {
+  test(`${env === 'dev' ? 'SQLite' : 'PostgreSQL'}: deploy, roll back, and the database is the earlier schema again (drift clean); Prisma's bookkeeping agrees`, async (t) => {
+    if (env === 'production' && !server) return t.skip(skipReason);
+    const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': V1 });
+    try {
+      await createMigrations(await loadConfig({ cwd: dir }), { name: 'init', now: new Date(Date.UTC(2025, 0, 1)) });
+      writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), V2);
+      await createMigrations(await loadConfig({ cwd: dir }), { name: 'tags', now: new Date(Date.UTC(2025, 0, 2)) });
+      const url = env === 'dev' ? `file:${path.join(dir, 'app.db')}` : await server!.createDatabase('rollback_round_trip');
+      const deployed = await run(dir, 'migrate', 'deploy', '--env', env, '--url', url);
+      assert.equal(deployed.code, 0, deployed.stdout + deployed.stderr);
+      assert.match(deployed.stdout, /applied 2 migrations: 20250101000000_init, 20250102000000_tags/);
+      const connection = await openDatabase(url);
+      await connection.executeScript(`INSERT INTO "Author" ("name") VALUES ('Ada')`);
+      await connection.close();
+
+      // A migration without down.sql refuses the rollback, and nothing changes.
+      const downFile = path.join(dir, 'prisma/migrations', env, '20250102000000_tags', 'down.sql');
+      const downScript = readFileSync(downFile, 'utf8');
+      rmSync(downFile);
+      const before = snapshot(dir);
+      const refused = await run(dir, 'migrate', 'down', '--env', env, '--to', 'init', '--url', url);
+      assert.equal(refused.code, 2, refused.stdout + refused.stderr);
+      assert.match(refused.stderr, /no down\.sql/);
+      assert.deepEqual(snapshot(dir), before);
+      writeFileSync(downFile, downScript);
+
+      const dry = await run(dir, 'migrate', 'down', '--env', env, '--to', 'init', '--url', url, '--dry-run');
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.match(dry.stdout, /DROP TABLE ("public"\.)?"Tag"/);
+      const down = await run(dir, 'migrate', 'down', '--env', env, '--to', 'init', '--url', url);
+      assert.equal(down.code, 0, down.stdout + down.stderr);
+      assert.match(down.stdout, /rolled back 20250102000000_tags/);
+      for (const output of [deployed, refused, dry, down]) assert.ok(!(output.stdout + output.stderr).includes(SUPERUSER_PASSWORD));
+
+      // Drift against the earlier schema is clean, and the data of the kept table survived.
+      writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), V1);
+      const drift = await run(dir, 'db', 'drift', '--env', env, '--url', url);
+      assert.equal(drift.code, 0, drift.stdout + drift.stderr);
+      const reopened = await openDatabase(url);
+      try {
+        assert.deepEqual((await reopened.query(`SELECT "name" FROM "Author"`)).map((row) => row.name), ['Ada']);
+        const rows = await reopened.query(`SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at`);
+        assert.deepEqual(rows.map((row) => [row.migration_name, row.finished_at !== null, row.rolled_back_at !== null]), [
+          ['20250101000000_init', true, false],
+          ['20250102000000_tags', true, true],
+        ]);
+      } finally {
+        await reopened.close();
+      }
+      const status = await migrationStatus(path.join(dir, 'prisma/migrations', env), url, { cwd: dir });
+      assert.deepEqual(status.migrations.map((m) => m.state), ['applied', 'rolled-back']);
+
+      // Prisma's engine reads the rolled-back row as not applied: a deploy applies the migration again.
+      writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), V2);
+      const again = await run(dir, 'migrate', 'deploy', '--env', env, '--url', url);
+      assert.equal(again.code, 0, again.stdout + again.stderr);
+      assert.match(again.stdout, /applied 1 migration: 20250102000000_tags/);
+      const driftAfter = await run(dir, 'db', 'drift', '--env', env, '--url', url);
+      assert.equal(driftAfter.code, 0, driftAfter.stdout + driftAfter.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
