@@ -9,6 +9,8 @@
  * Prisma records it (finished_at NULL, logs) and stops that database; the next deploy refuses
  * it until it is resolved, as Prisma does (P3009).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { DatabaseConnection, Row } from '../engine/connection.js';
 import { MIGRATIONS_TABLE } from '../database/model.js';
@@ -91,6 +93,10 @@ export async function deployDatabase(list: MigrationList, url: string, options: 
   if (options.provider !== undefined && location.provider !== options.provider) {
     return finish({ status: 'error', applied: [], pending: [], lastApplied: null, error: `${database} is a ${location.provider} database but the environment's provider is ${options.provider}` });
   }
+  if (options.dryRun && !exists(location)) {
+    // A database file or directory not there yet: a deploy would create it and apply everything.
+    return finish({ status: local.length === 0 ? 'up-to-date' : 'pending', applied: [], pending: local.map((m) => m.name), lastApplied: null });
+  }
   let connection: DatabaseConnection | undefined;
   try {
     let before: BookkeepingRow[];
@@ -168,6 +174,13 @@ export function pendingMigrations(local: readonly MigrationScript[], rows: reado
 export function lastApplied(local: readonly MigrationScript[], rows: readonly BookkeepingRow[]): string | null {
   const applied = local.filter((migration) => isApplied(rows, migration.name));
   return applied.length === 0 ? null : applied[applied.length - 1].name;
+}
+
+/** Whether a local database (SQLite file, PGlite directory) exists; servers are asked. */
+function exists(location: DatabaseLocation): boolean {
+  if (location.kind === 'sqlite-file') return existsSync(location.file);
+  if (location.kind === 'pglite' && location.dataDir !== null) return existsSync(path.join(location.dataDir, 'PG_VERSION'));
+  return true;
 }
 
 function firstLine(text: string): string {

@@ -16,7 +16,7 @@ import { environmentUrl, parsePositiveInteger, parseTimeout, readUrlsFile } from
 type Values = ParsedArgs['values'];
 
 export const DEPLOY_HELP = [
-  '  deploy --env <env> [--url <url>]... [--urls-file <file>] [--dry-run]   apply the pending migrations with Prisma\'s',
+  '  deploy --env <env> [--url <url> | --urls-file <file>] [--dry-run]   apply the pending migrations with Prisma\'s',
   '         engine (_prisma_migrations kept as Prisma keeps it; PostgreSQL: Prisma\'s advisory lock)',
   '         fleets: [--concurrency <n>] [--canary <n>] [--continue-on-error] [--state <file>] [--shard <i>/<n>]',
   '         a terminal shows progress; otherwise one JSON line per database. Unreachable databases exit 3',
