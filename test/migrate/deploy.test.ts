@@ -117,6 +117,10 @@ for (const kind of ['sqlite', 'pglite', 'postgresql'] as const) {
         assert.equal(Number(failed.applied_steps_count), 0);
         assert.equal(failed.checksum, sha256(broken[1][1]));
         assert.match(String(failed.logs), /nowhere/);
+        if (kind === 'postgresql') {
+          // One migration is one transaction on PostgreSQL, as with Prisma's own engine: nothing of the failed one stays.
+          assert.deepEqual(await connection.query(`SELECT to_regclass('review') AS t`), [{ t: null }]);
+        }
       } finally {
         await connection.close();
       }
@@ -152,6 +156,28 @@ test('postgresql: two concurrent deploys of one database apply each migration on
     const log = await server.log();
     assert.ok((log.match(/deploy_race:LOG:\s+statement: SELECT pg_advisory_lock\(72707369\)/g) ?? []).length >= 2, 'both deploys took the lock');
     assert.ok(!log.includes(SUPERUSER_PASSWORD));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('postgresql: a migration is sent whole (function bodies and literals with semicolons survive)', async (t) => {
+  if (!server) return t.skip(skipReason);
+  const dir = mkdtempSync(path.join(tmpdir(), 'steward-deploy-'));
+  try {
+    const url = await server.createDatabase('deploy_function');
+    const script = [
+      `CREATE TABLE "note" ("id" SERIAL PRIMARY KEY, "body" TEXT NOT NULL, "updatedAt" TIMESTAMP(3));`,
+      `INSERT INTO "note" ("body") VALUES ('first; second');`,
+      `CREATE FUNCTION touch_note() RETURNS trigger AS $$\nBEGIN\n  NEW."updatedAt" := now();\n  RETURN NEW;\nEND;\n$$ LANGUAGE plpgsql;`,
+      `CREATE TRIGGER note_touch BEFORE UPDATE ON "note" FOR EACH ROW EXECUTE FUNCTION touch_note();`,
+      '',
+    ].join('\n');
+    const list = await readMigrationsList(history(dir, [['20250101000000_notes', script]], 'postgresql'));
+    const result = await deployDatabase(list, url);
+    assert.equal(result.status, 'applied', result.error);
+    const rows = await server.sql(`UPDATE "note" SET "body" = "body" RETURNING "body", "updatedAt" IS NOT NULL AS touched`, 'deploy_function');
+    assert.deepEqual(rows.rows, [{ body: 'first; second', touched: true }]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
