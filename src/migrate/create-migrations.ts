@@ -27,6 +27,7 @@ import { type ConfirmedRename, decideByFlags, renameQuestions, type RenameQuesti
 import { parseAnnotations } from '../generate/annotations.js';
 import { previousMaster } from './previous-master.js';
 import { replayScript } from './replay.js';
+import { reverseRenames } from './reverse-renames.js';
 import { historyKey, openHistoryScratch, saveHistoryState, type HistoryScratch, type HistoryScratchOptions } from './history-scratch.js';
 import { masterExtensions, planScratch, unavailableExtensionDiagnostics } from './scratch-extensions.js';
 
@@ -66,7 +67,7 @@ export interface EnvironmentMigration {
   script: string;
   /**
    * The reverse (written as down.sql beside migration.sql): planned by the engine from the new
-   * schema back to the history's state. Renames are reversed as drops and creates (its lint names the loss).
+   * schema back to the history's state; the renames steward planned are renamed back (data kept).
    */
   downScript: string;
   renames: PlannedRename[];
@@ -204,12 +205,19 @@ export async function planEnvironmentMigration(
   const structureAfterRenames = async () => (renames.length > 0 || !history ? readDatabaseSchema(scratch) : history);
   const engine = await SchemaEngineSession.open(scratch.adapterFactory());
   let diff: string;
-  let down: string;
+  let down = '';
   try {
-    // The reverse first, while the scratch still holds the history's state (before renames).
-    down = await engine.diffScript(diffTarget.schema(schema), diffTarget.database(schema));
+    // The reverse: from the new schema back to the history's state. With renames, back to the
+    // renamed history's state, then the renames undone (the data is kept); when a rename cannot be
+    // reversed, planned before the renames (a drop and a create, named by the lint).
+    const undoRenames = renames.length > 0 ? reverseRenames(renames) : [];
+    if (undoRenames === undefined) down = await engine.diffScript(diffTarget.schema(schema), diffTarget.database(schema));
     if (renames.length > 0) await scratch.executeScript(renames.map((rename) => rename.sql).join('\n'));
     diff = await engine.diffScript(diffTarget.database(schema), diffTarget.schema(schema));
+    if (undoRenames !== undefined) {
+      const structural = await engine.diffScript(diffTarget.schema(schema), diffTarget.database(schema));
+      down = undoRenames.length === 0 ? structural : `${structural}${structural === '' ? '' : '\n'}-- Renames undone (the data is kept)\n${undoRenames.join('\n')}\n`;
+    }
   } catch (error) {
     throw toStewardError(error, schema.path);
   } finally {

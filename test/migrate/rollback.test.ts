@@ -43,6 +43,9 @@ model Tag {
 }
 `;
 
+// The column renamed (kept data): its reverse renames it back.
+const V3 = V2.replace('  name String\n  bio  String?', '  /// @steward.renamedFrom("name")\n  name String  @map("display_name")\n  bio  String?');
+
 let server: PostgresServer | null = null;
 let skipReason = '';
 before(async () => {
@@ -79,12 +82,17 @@ for (const env of ['dev', 'production'] as const) {
       await createMigrations(await loadConfig({ cwd: dir }), { name: 'init', now: new Date(Date.UTC(2025, 0, 1)) });
       writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), V2);
       await createMigrations(await loadConfig({ cwd: dir }), { name: 'tags', now: new Date(Date.UTC(2025, 0, 2)) });
+      writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), V3);
+      const renamed = await createMigrations(await loadConfig({ cwd: dir }), { name: 'rename', now: new Date(Date.UTC(2025, 0, 3)), previousMaster: null });
+      const renameDown = renamed.find((m) => m.env === env)!.downScript;
+      assert.match(renameDown, /RENAME COLUMN "display_name" TO "name"/, renameDown);
+      assert.doesNotMatch(renameDown, /DROP/, 'a rename is reversed without loss');
       const url = env === 'dev' ? `file:${path.join(dir, 'app.db')}` : await server!.createDatabase('rollback_round_trip');
       const deployed = await run(dir, 'migrate', 'deploy', '--env', env, '--url', url);
       assert.equal(deployed.code, 0, deployed.stdout + deployed.stderr);
-      assert.match(deployed.stdout, /applied 2 migrations: 20250101000000_init, 20250102000000_tags/);
+      assert.match(deployed.stdout, /applied 3 migrations: 20250101000000_init, 20250102000000_tags, 20250103000000_rename/);
       const connection = await openDatabase(url);
-      await connection.executeScript(`INSERT INTO "Author" ("name") VALUES ('Ada')`);
+      await connection.executeScript(`INSERT INTO "Author" ("display_name") VALUES ('Ada')`);
       await connection.close();
 
       // A migration without down.sql refuses the rollback, and nothing changes.
@@ -103,7 +111,7 @@ for (const env of ['dev', 'production'] as const) {
       assert.match(dry.stdout, /DROP TABLE ("public"\.)?"Tag"/);
       const down = await run(dir, 'migrate', 'down', '--env', env, '--to', 'init', '--url', url);
       assert.equal(down.code, 0, down.stdout + down.stderr);
-      assert.match(down.stdout, /rolled back 20250102000000_tags/);
+      assert.match(down.stdout, /rolled back 20250103000000_rename, 20250102000000_tags/);
       for (const output of [deployed, refused, dry, down]) assert.ok(!(output.stdout + output.stderr).includes(SUPERUSER_PASSWORD));
 
       // Drift against the earlier schema is clean, and the data of the kept table survived.
@@ -117,18 +125,19 @@ for (const env of ['dev', 'production'] as const) {
         assert.deepEqual(rows.map((row) => [row.migration_name, row.finished_at !== null, row.rolled_back_at !== null]), [
           ['20250101000000_init', true, false],
           ['20250102000000_tags', true, true],
+          ['20250103000000_rename', true, true],
         ]);
       } finally {
         await reopened.close();
       }
       const status = await migrationStatus(path.join(dir, 'prisma/migrations', env), url, { cwd: dir });
-      assert.deepEqual(status.migrations.map((m) => m.state), ['applied', 'rolled-back']);
+      assert.deepEqual(status.migrations.map((m) => m.state), ['applied', 'rolled-back', 'rolled-back']);
 
       // Prisma's engine reads the rolled-back row as not applied: a deploy applies the migration again.
-      writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), V2);
+      writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), V3);
       const again = await run(dir, 'migrate', 'deploy', '--env', env, '--url', url);
       assert.equal(again.code, 0, again.stdout + again.stderr);
-      assert.match(again.stdout, /applied 1 migration: 20250102000000_tags/);
+      assert.match(again.stdout, /applied 2 migrations: 20250102000000_tags, 20250103000000_rename/);
       const driftAfter = await run(dir, 'db', 'drift', '--env', env, '--url', url);
       assert.equal(driftAfter.code, 0, driftAfter.stdout + driftAfter.stderr);
     } finally {
