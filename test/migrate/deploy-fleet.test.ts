@@ -7,6 +7,7 @@ import { migrationsListOf } from '../../src/engine/migrations-list.js';
 import { deployDatabase } from '../../src/migrate/deploy.js';
 import { parseShard, shardOf } from '../../src/migrate/deploy-fleet.js';
 import { startPostgresServer, SUPERUSER_PASSWORD, type PostgresServer } from '../helpers/postgres-server.js';
+import { runCli } from '../../src/cli/main.js';
 import { run, tempProject } from '../helpers/project.js';
 
 const HISTORY = [
@@ -148,6 +149,39 @@ test('unreachable databases of a fleet exit 3 and are listed, password-free', as
     assert.equal(single.code, 3);
     assert.match(single.stdout + single.stderr, /closed_port/);
     assert.ok(!(single.stdout + single.stderr).includes('t0p-s3cret'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SQLite fleet: progress on a terminal, one JSON line per database otherwise; --shard takes its slice', async () => {
+  const dir = tempProject({
+    'steward.config.json': JSON.stringify({ master: 'prisma/schema.prisma', environments: { dev: { provider: 'sqlite' } } }),
+    'prisma/schema.prisma': 'datasource db {\n  provider = "sqlite"\n}\n\nmodel A {\n  id Int @id\n}\n',
+    'prisma/migrations/dev/migration_lock.toml': 'provider = "sqlite"\n',
+    'prisma/migrations/dev/20250101000000_init/migration.sql': 'CREATE TABLE "A" ("id" INTEGER NOT NULL PRIMARY KEY);\n',
+    'fleet.txt': 'file:a.db\nfile:b.db\nfile:c.db\nfile:d.db\n',
+  });
+  try {
+    const piped = await run(dir, 'migrate', 'deploy', '--env', 'dev', '--urls-file', 'fleet.txt', '--shard', '2/2');
+    assert.equal(piped.code, 0, piped.stderr);
+    const { databases, summary } = jsonLines(piped.stdout);
+    assert.deepEqual(databases.map((line) => path.basename(line.database)), ['b.db', 'd.db']);
+    assert.equal(summary.applied, 2);
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['migrate', 'deploy', '--env', 'dev', '--urls-file', 'fleet.txt'], {
+      cwd: dir,
+      env: { ...process.env, CI: undefined, GITHUB_ACTIONS: undefined, TERM: 'xterm', NO_COLOR: '1' },
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      isTTY: true,
+      stderrIsTTY: true,
+    });
+    assert.equal(code, 0, stdout + stderr);
+    assert.match(stderr, /deploying \d\/4/, 'a progress line on the terminal');
+    assert.match(stdout, /a\.db: applied 1 migration: 20250101000000_init\n.*b\.db: up to date/s);
+    assert.match(stdout, /2 applied, 2 up-to-date/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
