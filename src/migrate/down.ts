@@ -8,8 +8,9 @@
  * applied and `prisma migrate deploy` (or steward's) applies it again with a new row. Keeping the
  * row (rather than deleting it) leaves the history of what ran, and when, in the database.
  *
- * On PostgreSQL the reverse script and its bookkeeping run in one transaction, under Prisma's
- * advisory lock (the key `migrate deploy` takes), so a deploy and a rollback never interleave.
+ * On PostgreSQL the reverse script and its bookkeeping run as one simple query (one implicit
+ * transaction) through the engine's adapter, as deploy's scripts do, under Prisma's advisory lock
+ * (the key `migrate deploy` takes), so a deploy and a rollback never interleave.
  * On SQLite the script runs as Prisma runs SQLite migrations (table rebuilds toggle foreign keys,
  * which SQLite ignores inside a transaction).
  */
@@ -20,6 +21,7 @@ import { MIGRATIONS_TABLE } from '../database/model.js';
 import { redactSecrets } from '../engine/database-url.js';
 import { migrationScripts, readMigrationsList, type MigrationScript } from '../engine/migrations-list.js';
 import { openDatabase } from '../engine/open-database.js';
+import { SchemaEngineSession, type SchemaSource } from '../engine/schema-engine.js';
 import { StewardError } from '../errors/index.js';
 import { describeLocation, parseDatabaseUrl } from '../providers/location.js';
 import type { DatabaseProvider } from '../providers/registry.js';
@@ -102,7 +104,12 @@ export async function migrateDown(migrationsDir: string, url: string, options: D
       });
     }
     if (options.dryRun) return { database, steps, dryRun: true };
-    for (const step of steps) await undoOne(connection, step);
+    const engine = connection.provider === 'postgresql' ? await SchemaEngineSession.open(connection.adapterFactory()) : undefined;
+    try {
+      for (const step of steps) await undoOne(connection, step, engine);
+    } finally {
+      await engine?.dispose();
+    }
     return { database, steps, dryRun: false };
   } finally {
     await connection?.close().catch(() => {});
@@ -119,20 +126,18 @@ function resolveTarget(local: readonly MigrationScript[], to: string, migrations
   throw new StewardError('USAGE', `--to ${to}: no such migration in ${where}`, { hint: local.length ? `The last ones: ${local.slice(-3).map((m) => m.name).join(', ')}` : undefined });
 }
 
-async function undoOne(connection: DatabaseConnection, step: DownStep): Promise<void> {
+/** The engine reads only the provider from it: scripts run through the connection's adapter. */
+const POSTGRES_SCHEMA: SchemaSource = { path: 'down.sql', content: 'datasource db {\n  provider = "postgresql"\n}\n' };
+
+async function undoOne(connection: DatabaseConnection, step: DownStep, engine: SchemaEngineSession | undefined): Promise<void> {
   const fail = (error: unknown): never => {
     throw new StewardError('MIGRATION_INVALID', `${step.file} failed: ${redactSecrets((error as Error).message)}`, { location: { file: step.file, line: 1, column: 1 }, hint: 'The migrations after it in this run were rolled back; this one is still applied.' });
   };
-  if (connection.provider === 'postgresql') {
-    await connection.query('BEGIN');
-    try {
-      await connection.executeScript(step.script);
-      await connection.query(`UPDATE ${MIGRATIONS_TABLE} SET rolled_back_at = now() WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`, [step.migration]);
-      await connection.query('COMMIT');
-    } catch (error) {
-      await connection.query('ROLLBACK').catch(() => {});
-      fail(error);
-    }
+  if (engine) {
+    // One simple query: PostgreSQL runs the reverse and its bookkeeping as one implicit
+    // transaction, through the engine's adapter (no statement timeout, as for deploy).
+    const bookkeeping = `UPDATE ${MIGRATIONS_TABLE} SET rolled_back_at = now() WHERE migration_name = '${step.migration.replace(/'/g, "''")}' AND finished_at IS NOT NULL AND rolled_back_at IS NULL;`;
+    await engine.executeScript(`${step.script.trimEnd()}\n;\n${bookkeeping}\n`, POSTGRES_SCHEMA).catch(fail);
     return;
   }
   await connection.executeScript(step.script).catch(fail);

@@ -6,6 +6,12 @@ import { loadConfig } from '../../src/config/load.js';
 import { openDatabase } from '../../src/engine/open-database.js';
 import { createMigrations } from '../../src/migrate/create-migrations.js';
 import { migrationStatus } from '../../src/migrate/migration-status.js';
+import { readMigrationsList } from '../../src/engine/migrations-list.js';
+import { deployDatabase } from '../../src/migrate/deploy.js';
+import { migrateDown } from '../../src/migrate/down.js';
+import { StewardError } from '../../src/errors/index.js';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { startPostgresServer, SUPERUSER_PASSWORD, type PostgresServer } from '../helpers/postgres-server.js';
 import { run, snapshot, tempProject } from '../helpers/project.js';
 
@@ -145,3 +151,33 @@ for (const env of ['dev', 'production'] as const) {
     }
   });
 }
+
+test('PostgreSQL: a failing reverse changes nothing (the reverse and its bookkeeping are one transaction)', async (t) => {
+  if (!server) return t.skip(skipReason);
+  const dir = mkdtempSync(path.join(tmpdir(), 'steward-down-'));
+  try {
+    const migrations = path.join(dir, 'migrations');
+    const files: Record<string, string> = {
+      'migration_lock.toml': 'provider = "postgresql"\n',
+      '20250101000000_init/migration.sql': 'CREATE TABLE "author" ("id" SERIAL PRIMARY KEY);\n',
+      '20250102000000_tags/migration.sql': 'CREATE TABLE "tag" ("id" SERIAL PRIMARY KEY);\n',
+      '20250102000000_tags/down.sql': 'DROP TABLE "tag";\nDROP TABLE "not_there";\n',
+    };
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(migrations, file)), { recursive: true });
+      writeFileSync(path.join(migrations, file), text);
+    }
+    const url = await server.createDatabase('rollback_failing');
+    assert.equal((await deployDatabase(await readMigrationsList(migrations), url)).status, 'applied');
+    await assert.rejects(migrateDown(migrations, url, { to: 'init', cwd: dir }), (error) => error instanceof StewardError && error.code === 'MIGRATION_INVALID' && /down\.sql failed/.test(error.message) && !error.message.includes(SUPERUSER_PASSWORD));
+    const after = await server.sql(`SELECT to_regclass('tag') IS NOT NULL AS kept, (SELECT count(*)::int FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL) AS rolled`, 'rollback_failing');
+    assert.deepEqual(after.rows, [{ kept: true, rolled: 0 }]);
+    writeFileSync(path.join(migrations, '20250102000000_tags/down.sql'), 'DROP TABLE "tag";\n');
+    const result = await migrateDown(migrations, url, { to: 'init', cwd: dir });
+    assert.deepEqual(result.steps.map((step) => step.migration), ['20250102000000_tags']);
+    const done = await server.sql(`SELECT to_regclass('tag') IS NULL AS dropped, (SELECT count(*)::int FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL) AS rolled`, 'rollback_failing');
+    assert.deepEqual(done.rows, [{ dropped: true, rolled: 1 }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
