@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditBenchmark } from './audit.js';
 import { corpusBenchmark } from './corpus.js';
+import { deployBenchmark } from './deploy.js';
 import { diffBenchmark } from './diff.js';
 import { docsBenchmark } from './docs.js';
 import { generateBenchmark } from './generate.js';
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   verifyBenchmark,
   migrateBenchmark,
   longHistoriesBenchmark,
+  deployBenchmark,
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rounds: { type: 'string' } } });

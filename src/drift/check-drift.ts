@@ -108,7 +108,7 @@ function schemaParameter(url: string): string | undefined {
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'ENETUNREACH', '28P01', '28000', '3D000', 'SQLITE_CANTOPEN']);
 
-function isUnreachable(error: unknown): boolean {
+export function isUnreachable(error: unknown): boolean {
   if (error instanceof DriftTimeout) return true;
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;

@@ -1,6 +1,6 @@
 /** A PostgreSQL server through node-postgres (`pg`), the driver behind `@prisma/adapter-pg`. */
 import pg from 'pg';
-import { PrismaPg } from '@prisma/adapter-pg';
+import { pgAdapterFactory } from './pg-adapter.js';
 import { withShadowDatabase, type DatabaseConnection, type Row, type ShadowDatabaseFactory } from './connection.js';
 import { pgliteShadow } from './pglite-connection.js';
 import type { PgliteCacheOptions } from './pglite-cache.js';
@@ -53,7 +53,7 @@ export class PostgresConnection implements DatabaseConnection {
 
   adapterFactory(shadow?: ShadowDatabaseFactory): ReturnType<DatabaseConnection['adapterFactory']> {
     // The shadow is a warm PGlite, so creating migrations needs no CREATEDB privilege.
-    return withShadowDatabase(new PrismaPg({ connectionString: this.url }), shadow ?? pgliteShadow(this.options.cache));
+    return withShadowDatabase(pgAdapterFactory(this.url), shadow ?? pgliteShadow(this.options.cache));
   }
 
   async close(): Promise<void> {

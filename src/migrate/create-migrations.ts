@@ -20,13 +20,14 @@ import { isMigratableProvider, migratableEnvironments, type MigratableEnvironmen
 import { engineSupport, providerAdapter, type DatabaseProvider } from '../providers/registry.js';
 import { availableParallelism } from 'node:os';
 import { startPlannerWorker, type EnvironmentPlanner } from './plan-in-worker.js';
-import { checkMigrationLock, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
+import { checkMigrationLock, DOWN_SCRIPT_FILE, migrationLockText, migrationScriptPath, migrationSlug, migrationTimestamp } from './layout.js';
 import { lintMigration } from './lint/lint-migration.js';
 import { namespaceOf, planRenames, type PlannedRename } from './renames.js';
 import { type ConfirmedRename, decideByFlags, renameQuestions, type RenameQuestion, scriptDrops } from './rename-questions.js';
 import { parseAnnotations } from '../generate/annotations.js';
 import { previousMaster } from './previous-master.js';
 import { replayScript } from './replay.js';
+import { reverseRenames } from './reverse-renames.js';
 import { historyKey, openHistoryScratch, saveHistoryState, type HistoryScratch, type HistoryScratchOptions } from './history-scratch.js';
 import { masterExtensions, planScratch, unavailableExtensionDiagnostics } from './scratch-extensions.js';
 
@@ -64,6 +65,11 @@ export interface EnvironmentMigration {
   directoryName: string;
   /** Empty when the history already matches the schema. */
   script: string;
+  /**
+   * The reverse (written as down.sql beside migration.sql): planned by the engine from the new
+   * schema back to the history's state; the renames steward planned are renamed back (data kept).
+   */
+  downScript: string;
   renames: PlannedRename[];
   diagnostics: Diagnostic[];
   /** Absolute path of the written migration.sql, when written. */
@@ -155,6 +161,7 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
       const file = migrationScriptPath(migration.migrationsDir, directoryName);
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, migration.script);
+      if (migration.downScript !== '') await writeFile(path.join(path.dirname(file), DOWN_SCRIPT_FILE), migration.downScript);
       await writeFile(path.join(migration.migrationsDir, MIGRATION_LOCK_FILE), migrationLockText(migration.provider));
       migration.file = file;
     }
@@ -175,7 +182,7 @@ export async function planEnvironmentMigration(
   const opened = await pendingScratch;
   if (opened.blocked) {
     const diagnostics = unavailableExtensionDiagnostics(opened.blocked, env, config.cwd, 'error', 'no migration was planned for this environment');
-    return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script: '', renames: [], diagnostics, blocked: true };
+    return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script: '', downScript: '', renames: [], diagnostics, blocked: true };
   }
   const { connection: scratch, scripts, key, restored, plan } = opened;
   if (!restored) await saveHistoryState(scratch, options.cache, env.name, key);
@@ -195,21 +202,33 @@ export async function planEnvironmentMigration(
       for (const namespace of namespaces) renames.push(...planRenames(master, await readDatabaseSchema(scratch, { namespace }), { ...planOptions, namespace }));
     }
   }
-  if (renames.length > 0) await scratch.executeScript(renames.map((rename) => rename.sql).join('\n'));
   const structureAfterRenames = async () => (renames.length > 0 || !history ? readDatabaseSchema(scratch) : history);
   const engine = await SchemaEngineSession.open(scratch.adapterFactory());
   let diff: string;
+  let down = '';
   try {
+    // The reverse: from the new schema back to the history's state. With renames, back to the
+    // renamed history's state, then the renames undone (the data is kept); when a rename cannot be
+    // reversed, planned before the renames (a drop and a create, named by the lint).
+    const undoRenames = renames.length > 0 ? reverseRenames(renames) : [];
+    if (undoRenames === undefined) down = await engine.diffScript(diffTarget.schema(schema), diffTarget.database(schema));
+    if (renames.length > 0) await scratch.executeScript(renames.map((rename) => rename.sql).join('\n'));
     diff = await engine.diffScript(diffTarget.database(schema), diffTarget.schema(schema));
+    if (undoRenames !== undefined) {
+      const structural = await engine.diffScript(diffTarget.schema(schema), diffTarget.database(schema));
+      down = undoRenames.length === 0 ? structural : `${structural}${structural === '' ? '' : '\n'}-- Renames undone (the data is kept)\n${undoRenames.join('\n')}\n`;
+    }
   } catch (error) {
     throw toStewardError(error, schema.path);
   } finally {
     await engine.dispose();
   }
   const script = composeScript(renames, diff);
+  const downScript = script === '' ? '' : down;
   const file = path.relative(config.cwd, migrationScriptPath(env.migrationsDir, directoryName));
   const before = /INSERT INTO "new_|CREATE TYPE "[^"]+_new" AS ENUM/.test(script) ? await structureAfterRenames() : undefined;
   const diagnostics = script === '' ? [] : lintMigration({ env: env.name, provider, script, file, migration: directoryName, before });
+  if (downScript !== '') diagnostics.push(...lintDownScript(env.name, provider, downScript, path.join(path.dirname(file), DOWN_SCRIPT_FILE), directoryName));
   if (!options.dryRun && script !== '') {
     // The history with this migration is the next run's starting point: keep its state warm.
     await replayScript(scratch, diff);
@@ -217,7 +236,19 @@ export async function planEnvironmentMigration(
     const next = [...scripts, { name: directoryName, script }];
     await saveHistoryState(scratch, options.cache, env.name, historyKey(next, planScratch(next, masterExtensions(config)).extensions));
   }
-  return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, renames, diagnostics };
+  return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script, downScript, renames, diagnostics };
+}
+
+/**
+ * down.sql is linted like any migration, so its data loss is named; a rollback loses data by
+ * design, so its findings are warnings (they never fail `migrate create`).
+ */
+function lintDownScript(env: string, provider: DatabaseProvider, script: string, file: string, migration: string): Diagnostic[] {
+  return lintMigration({ env, provider, script, file, migration: `${migration}/${DOWN_SCRIPT_FILE}` }).map((diagnostic) => ({
+    ...diagnostic,
+    severity: diagnostic.severity === 'error' ? 'warning' : diagnostic.severity,
+    message: `rollback: ${diagnostic.message}`,
+  }));
 }
 
 function hasRenameAnnotations(master: Schema): boolean {

@@ -5,3 +5,6 @@ export { lintMigrationHistories } from './lint-history.js';
 export { lintMigration, type LintMigrationInput } from './lint/lint-migration.js';
 export { MIGRATION_RULES, type MigrationLintCode } from './lint/rules.js';
 export { planRenames, type PlannedRename } from './renames.js';
+export { deployDatabase, type DeployOptions, type DeployResult, type DeployStatus } from './deploy.js';
+export { deployFleet, parseShard, shardOf, type FleetOptions, type FleetDeploy, type Shard } from './deploy-fleet.js';
+export { migrateDown, type DownOptions, type DownResult, type DownStep } from './down.js';

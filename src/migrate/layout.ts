@@ -26,6 +26,9 @@ export function migrationSlug(name: string): string {
   return slug;
 }
 
+/** The reverse of a migration, beside its migration.sql (steward's; Prisma never reads it). */
+export const DOWN_SCRIPT_FILE = 'down.sql';
+
 export function migrationScriptPath(migrationsDir: string, directoryName: string): string {
   return path.join(migrationsDir, directoryName, MIGRATION_SCRIPT_FILE);
 }

@@ -9,13 +9,14 @@ import { lintMigrationHistories } from '../../migrate/lint-history.js';
 import { migrationStatus, statusDiagnostics } from '../../migrate/migration-status.js';
 import type { Command, CommandContext } from '../command.js';
 import { environmentUrl, parseShadowUrl, parseTimeout } from './database-options.js';
+import { DEPLOY_HELP, DEPLOY_OPTIONS, runDeploy, runDown, runFleetStatus } from './migrate-deploy.js';
 
-const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint'] as const;
+const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint', 'deploy', 'down'] as const;
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'Per-environment migration histories: create, baseline, status, lint',
-  usage: 'steward migrate <create|baseline|status|lint> [options]',
+  summary: 'Per-environment migration histories: create, baseline, status, lint, deploy, down',
+  usage: 'steward migrate <create|baseline|status|lint|deploy|down> [options]',
   help: [
     '  create --name <name> [--env <env>] [--dry-run] [--shadow-url <url>]   the upgrade migration for every environment (nothing to migrate: nothing written)',
     '         [--rename <Old=New>|<Model.old=Model.new>]... [--accept-drop <Old>|<Model.old>]...',
@@ -27,8 +28,9 @@ export const migrateCommand: Command = {
     '                                                    (migrate.adoptedAt) or since a git ref; acknowledge in migrate.acknowledge',
     '  --shadow-url: a PostgreSQL server for histories that need an extension PGlite lacks (a throwaway',
     '  database is created there and dropped); default environments.<env>.shadowUrl.',
-    '  Migrations live in prisma/migrations/<env>/ (environments.<env>.migrations); apply with',
-    '  `prisma migrate deploy --config prisma.<env>.config.ts`.',
+    ...DEPLOY_HELP,
+    '  Migrations live in prisma/migrations/<env>/ (environments.<env>.migrations); `prisma migrate deploy',
+    '  --config prisma.<env>.config.ts` applies them too, and agrees with steward\'s bookkeeping.',
   ].join('\n'),
   options: {
     name: { type: 'string' },
@@ -40,6 +42,7 @@ export const migrateCommand: Command = {
     'shadow-url': { type: 'string' },
     rename: { type: 'string', multiple: true },
     'accept-drop': { type: 'string', multiple: true },
+    ...DEPLOY_OPTIONS,
   },
   formats: ['text', 'json', 'github', 'markdown'],
   allowPositionals: true,
@@ -53,6 +56,10 @@ export const migrateCommand: Command = {
     const dryRun = values['dry-run'] === true;
     const shadowUrl = parseShadowUrl(values['shadow-url']);
     switch (sub) {
+      case 'deploy':
+        return runDeploy(ctx, values);
+      case 'down':
+        return runDown(ctx, values);
       case 'create': {
         const name = values.name as string | undefined;
         if (!name) throw new StewardError('USAGE', 'steward migrate create needs --name <name>');
@@ -97,6 +104,7 @@ export const migrateCommand: Command = {
         return hasErrors(diagnostics) ? ExitCode.Findings : ExitCode.Ok;
       }
       case 'status': {
+        if (values['urls-file'] !== undefined) return runFleetStatus(ctx, values);
         if (!env) throw new StewardError('USAGE', 'steward migrate status needs --env <env>');
         const environment = config.environments.find((e) => e.name === env);
         if (!environment) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${env}'`);
