@@ -103,7 +103,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     env,
     prompt: options.prompt ?? (options.stderr ? undefined : terminalPrompt()),
     progress: createProgress({ write: stderr, isTTY: options.stderrIsTTY ?? (options.stderr ? false : process.stderr.isTTY === true), env, format }),
-    config: () => (configPromise ??= import('../config/load.js').then((m) => m.loadConfig({ cwd, configFile: values.config as string | undefined }))),
+    config: () => (configPromise ??= import('../compose/sections.js').then((m) => m.loadConfig({ cwd, configFile: values.config as string | undefined }))),
     report(diagnostics, opts = {}) {
       stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd, extra: opts.extra }));
     },

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { EnvironmentMigration } from './environment-migration.js';
 import type { DatabaseSchema } from '../database/model.js';
 import { readDatabaseSchema } from '../database/read-schema.js';
 import { MIGRATION_LOCK_FILE } from '../engine/migrations-list.js';
@@ -56,23 +57,7 @@ export interface CreateMigrationsOptions {
   ask?: (question: RenameQuestion) => Promise<'rename' | 'drop'>;
 }
 
-export interface EnvironmentMigration {
-  env: string;
-  provider: MigratableEnvironment['provider'];
-  migrationsDir: string;
-  /** `<timestamp>_<name>`; the same for every environment of one run. */
-  directoryName: string;
-  /** Empty when the history already matches the schema. */
-  script: string;
-  renames: PlannedRename[];
-  diagnostics: Diagnostic[];
-  /** Absolute path of the written migration.sql, when written. */
-  file?: string;
-  /** Not planned: the history could not be replayed here (the reason is in `diagnostics`). */
-  blocked?: boolean;
-  /** Not written: the script drops what is probably renamed and nothing confirmed it (see `diagnostics`). */
-  refused?: boolean;
-}
+export type { EnvironmentMigration } from './environment-migration.js';
 
 export async function createMigrations(config: ResolvedConfig, options: CreateMigrationsOptions): Promise<EnvironmentMigration[]> {
   const cache = options.cache ?? projectCacheOptions(config.cwd);

@@ -1,6 +1,6 @@
 import type { SchemaChange } from '../codes.js';
 import type { ProjectDiff } from '../project.js';
-import { bumpFor } from '../../release/version.js';
+import { bumpFor } from '../version.js';
 import { countBySeverity } from './summary.js';
 
 /** One change as JSON: the documented keys first, every key always present. */
