@@ -66,7 +66,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   }
   const command = await loadCommand(commandName);
   if (!command) {
-    stderr(`${errStyle.red('error')}: unknown command '${commandName}'\n\n${await mainHelp()}`);
+    stderr(`${errStyle.red('error')}[USAGE]: unknown command '${commandName}'\n\n${await mainHelp()}`);
     return ExitCode.Usage;
   }
   const rest = [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
@@ -74,7 +74,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   try {
     parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: command.allowPositionals === true, strict: true });
   } catch (error) {
-    stderr(`${errStyle.red('error')}: ${(error as Error).message.replace(/\. To specify.*$/s, '')}\n\n${commandHelp(command)}`);
+    stderr(`${errStyle.red('error')}[USAGE]: ${(error as Error).message.replace(/\. To specify.*$/s, '')}\n\n${commandHelp(command)}`);
     return ExitCode.Usage;
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
@@ -85,7 +85,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   let format = values.format as string | undefined;
   if (format === undefined) format = env.GITHUB_ACTIONS === 'true' && command.formats.includes('github') ? 'github' : 'text';
   if (!command.formats.includes(format)) {
-    stderr(`${errStyle.red('error')}: --format ${format} is not available for '${command.name}' (choose ${command.formats.join(', ')})\n`);
+    stderr(`${errStyle.red('error')}[USAGE]: --format ${format} is not available for '${command.name}' (choose ${command.formats.join(', ')})\n`);
     return ExitCode.Usage;
   }
   const cwd = (values.cwd as string | undefined) ?? options.cwd ?? process.cwd();
@@ -130,7 +130,7 @@ function reportError(error: unknown, stderr: (t: string) => void, style: ReturnT
     return error.exitCode;
   }
   // Not a user mistake: a defect in steward. Show the stack so it can be reported.
-  stderr(`${style.red('internal error')}: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in prisma-steward.\n`);
+  stderr(`${style.red('error')}[INTERNAL]: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in prisma-steward (exit ${ExitCode.Internal}).\n`);
   return ExitCode.Internal;
 }
 

@@ -1,4 +1,4 @@
-import { ExitCode } from '../../errors/index.js';
+import { ExitCode, StewardError } from '../../errors/index.js';
 import { changesToDiagnostics } from '../../diff/format/diagnostics.js';
 import { renderCommitMessage } from '../../diff/format/commit.js';
 import { renderDiffJson } from '../../diff/format/json.js';
@@ -23,8 +23,7 @@ export const diffCommand: Command = {
   async run(ctx, { values }) {
     const failOn = values['fail-on'] as string | undefined;
     if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'dangerous') {
-      ctx.stderr(`error: --fail-on takes breaking or dangerous, not '${failOn}'\n`);
-      return ExitCode.Usage;
+      throw new StewardError('USAGE', `--fail-on takes breaking or dangerous, not '${failOn}'`);
     }
     const config = await ctx.config();
     const diff = await diffProject(config, { from: values.from as string | undefined, to: values.to as string | undefined, usages: projectUsageScanner(config) });

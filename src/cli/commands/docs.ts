@@ -1,4 +1,4 @@
-import { ExitCode } from '../../errors/index.js';
+import { ExitCode, StewardError } from '../../errors/index.js';
 import { docsProject } from '../../docs/project.js';
 import type { Command } from '../command.js';
 
@@ -19,8 +19,7 @@ export const docsCommand: Command = {
   formats: ['text', 'json', 'github'],
   async run(ctx, { values }) {
     if (values.write && values.check) {
-      ctx.stderr('error: --write and --check cannot be combined\n');
-      return ExitCode.Usage;
+      throw new StewardError('USAGE', '--write and --check cannot be combined');
     }
     const config = await ctx.config();
     const write = values.write === true;

@@ -19,8 +19,7 @@ export const generateCommand: Command = {
   formats: ['text', 'json', 'github'],
   async run(ctx, { values }) {
     if (values.watch && values.check) {
-      ctx.stderr('error: --watch and --check cannot be combined\n');
-      return ExitCode.Usage;
+      throw new StewardError('USAGE', '--watch and --check cannot be combined');
     }
     const config = await ctx.config();
     const check = values.check === true;
@@ -91,7 +90,7 @@ async function watchAndReport(ctx: CommandContext, config: ResolvedConfig, env: 
         } else if (event.error instanceof StewardError) {
           const where = event.error.location ? `${formatLocation(event.error.location)}: ` : '';
           ctx.stdout(`${s.dim(time)} ${s.red('error')}[${event.error.code}]: ${where}${event.error.message}\n${event.error.details.map((d) => `  ${d}\n`).join('')}`);
-        } else ctx.stdout(`${s.dim(time)} ${s.red('internal error')}: ${String((event.error as Error)?.stack ?? event.error)}\n`);
+        } else ctx.stdout(`${s.dim(time)} ${s.red('error')}[INTERNAL]: ${String((event.error as Error)?.stack ?? event.error)}\n`);
       },
       { signal: controller.signal, env },
     );
