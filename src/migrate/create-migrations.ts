@@ -162,7 +162,7 @@ export async function planEnvironmentMigration(
     const diagnostics = unavailableExtensionDiagnostics(opened.blocked, env, config.cwd, 'error', 'no migration was planned for this environment');
     return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script: '', renames: [], diagnostics, blocked: true };
   }
-  const { connection: scratch, scripts, key, restored, plan } = opened;
+  const { connection: scratch, scripts, key, restored } = opened;
   if (!restored) await saveHistoryState(scratch, options.cache, env.name, key);
   // The history's structure is read only when something needs it: planning renames (against a
   // previous master or from annotations), or linting a SQLite rebuild or an enum swap (which
