@@ -93,6 +93,8 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   // Loaded here, not at start-up: `steward --version` and `--help` need neither (config loading
   // imports every capability's section validator, the lint rules among them).
   const reporter = await loadReporter(format);
+  // The JSON envelope names the version; other formats do not read package.json.
+  const stewardVersion = format === 'json' ? await version() : undefined;
   const ctx: CommandContext = {
     cwd,
     configFile: values.config as string | undefined,
@@ -105,7 +107,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     progress: createProgress({ write: stderr, isTTY: options.stderrIsTTY ?? (options.stderr ? false : process.stderr.isTTY === true), env, format }),
     config: () => (configPromise ??= import('../compose/sections.js').then((m) => m.loadConfig({ cwd, configFile: values.config as string | undefined }))),
     report(diagnostics, opts = {}) {
-      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd, extra: opts.extra }));
+      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd, extra: opts.extra, command: command.name, version: stewardVersion, failed: opts.failed }));
     },
   };
   try {
@@ -113,7 +115,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   } catch (error) {
     // A machine-readable format gets the failure as a diagnostic on stdout too: CI annotates the
     // configuration or schema error like any finding.
-    if (STRUCTURED_FORMATS.has(format)) ctx.report([errorDiagnostic(error)]);
+    if (STRUCTURED_FORMATS.has(format)) ctx.report([errorDiagnostic(error)], { failed: true });
     return reportError(error, stderr, errStyle);
   }
 }

@@ -46,9 +46,15 @@ describe('text reporter', () => {
 });
 
 describe('JSON reporter', () => {
-  const out = jsonReporter(DIAGNOSTICS, { ...context, extra: { fixed: 0 } });
-  const parsed = JSON.parse(out) as { diagnostics: Record<string, unknown>[]; summary: Record<string, number>; fixed: number };
-  it('is one JSON document with every field of every diagnostic, and the summary', () => {
+  const out = jsonReporter(DIAGNOSTICS, { ...context, extra: { fixed: 0 }, command: 'lint', version: '1.2.3' });
+  const parsed = JSON.parse(out) as { version: string; command: string; status: string; diagnostics: Record<string, unknown>[]; summary: Record<string, number>; data: { fixed: number } };
+  it('is the envelope: version, command, status, diagnostics, summary and the command data', () => {
+    assert.deepEqual(Object.keys(parsed), ['version', 'command', 'status', 'diagnostics', 'summary', 'data']);
+    assert.deepEqual([parsed.version, parsed.command, parsed.status], ['1.2.3', 'lint', 'findings']);
+    assert.equal(JSON.parse(jsonReporter(DIAGNOSTICS.slice(1), context)).status, 'ok');
+    assert.equal(JSON.parse(jsonReporter(DIAGNOSTICS.slice(1), { ...context, failed: true })).status, 'failed');
+  });
+  it('holds every field of every diagnostic, and the summary', () => {
     assert.equal(parsed.diagnostics.length, 2);
     assert.deepEqual(parsed.diagnostics[0], {
       source: 'lint', code: 'field-name-camel-case', rule: 'field-name-camel-case', severity: 'error', message: 'Field name should be in camelCase.',
@@ -59,13 +65,13 @@ describe('JSON reporter', () => {
     assert.equal(parsed.diagnostics[1].file, null);
     assert.equal(parsed.diagnostics[1].rule, undefined);
     assert.deepEqual(parsed.summary, { error: 1, warning: 1, info: 0 });
-    assert.equal(parsed.fixed, 0);
+    assert.deepEqual(parsed.data, { fixed: 0 });
   });
   it('puts one diagnostic per line', () => {
     assert.equal(out.split('\n').filter((l) => l.startsWith('{"source":')).length, 2);
   });
   it('is valid for no diagnostics', () => {
-    assert.deepEqual(JSON.parse(jsonReporter([], context)), { diagnostics: [], summary: { error: 0, warning: 0, info: 0 } });
+    assert.deepEqual(JSON.parse(jsonReporter([], context)), { version: null, command: null, status: 'ok', diagnostics: [], summary: { error: 0, warning: 0, info: 0 }, data: {} });
   });
 });
 

@@ -26,16 +26,7 @@ export const docsCommand: Command = {
     const report = docsProject(config, { write });
     const problems = report.diagnostics;
     if (ctx.format === 'json') {
-      ctx.stdout(
-        JSON.stringify(
-          {
-            files: report.files.map((f) => ({ path: f.path, status: !f.stale ? 'up-to-date' : write ? 'written' : 'stale', sections: f.sections })),
-            diagnostics: problems,
-          },
-          null,
-          2,
-        ) + '\n',
-      );
+      ctx.report(problems, { extra: { files: report.files.map((f) => ({ path: f.path, status: !f.stale ? 'up-to-date' : write ? 'written' : 'stale', sections: f.sections })) } });
     } else if (ctx.format === 'github') {
       ctx.report(problems);
     } else {

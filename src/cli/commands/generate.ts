@@ -26,23 +26,19 @@ export const generateCommand: Command = {
     const report = await generateProject(config, { env: values.env as string | undefined, check });
     const stale = staleDiagnostics(report.stale);
     if (ctx.format === 'json') {
-      ctx.stdout(
-        JSON.stringify(
-          {
-            environments: report.environments.map((e) => ({
-              name: e.env.name,
-              provider: e.env.provider,
-              output: relative(config.cwd, e.schema.path),
-              prismaConfig: e.prismaConfig ? relative(config.cwd, e.prismaConfig.path) : null,
-              status: report.stale.some((s) => s.env === e.env.name) ? (check ? 'stale' : 'written') : 'up-to-date',
-              changes: e.changes.map((c) => ({ code: c.code, severity: c.severity, model: c.model ?? null, field: c.field ?? null, message: c.message, typeImpact: c.typeImpact ?? null, file: c.location.file, line: c.location.line, column: c.location.column })),
-            })),
-            stale: report.stale,
-          },
-          null,
-          2,
-        ) + '\n',
-      );
+      ctx.report(stale, {
+        extra: {
+          environments: report.environments.map((e) => ({
+            name: e.env.name,
+            provider: e.env.provider,
+            output: relative(config.cwd, e.schema.path),
+            prismaConfig: e.prismaConfig ? relative(config.cwd, e.prismaConfig.path) : null,
+            status: report.stale.some((s) => s.env === e.env.name) ? (check ? 'stale' : 'written') : 'up-to-date',
+            changes: e.changes.map((c) => ({ code: c.code, severity: c.severity, model: c.model ?? null, field: c.field ?? null, message: c.message, typeImpact: c.typeImpact ?? null, file: c.location.file, line: c.location.line, column: c.location.column })),
+          })),
+          stale: report.stale,
+        },
+      });
     } else if (ctx.format === 'github') {
       ctx.report(stale);
     } else {

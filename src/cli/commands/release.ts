@@ -42,13 +42,10 @@ export const releaseCommand: Command = {
     });
     const shown = relative(config.cwd, result.changelogPath) || result.changelogPath;
     if (ctx.format === 'json') {
-      ctx.stdout(
-        JSON.stringify(
+      ctx.report([], {
+        extra:
           { status: result.status, version: result.version ?? null, tag: result.tag ?? null, previousTag: result.previousTag ?? null, bump: result.bump ?? null, refusals: result.refusals, skipped: result.skipped, changelog: shown, changes: result.changes.map(changeToJson) },
-          null,
-          2,
-        ) + '\n',
-      );
+      });
     } else {
       const s = ctx.style;
       const since = result.previousTag ? ` since ${result.previousTag}` : '';
