@@ -5,7 +5,7 @@ import { StewardError } from '../errors/index.js';
 import { PROVIDERS, type Provider } from '../providers/provider.js';
 import { normalizeProvider } from '../providers/registry.js';
 import { PRISMA_MAJORS } from '../prisma/major.js';
-import { parseSchema } from '../schema/parse.js';
+import { parseConfigBlocks } from '../schema/parse.js';
 import { readSchemaFiles } from '../schema/load.js';
 import { datasourceProvider, urlEnvVar } from '../schema/query.js';
 import { ConfigProblems, join as joinPath } from './check-value.js';
@@ -74,8 +74,9 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string, se
   let masterUrlEnv: string | undefined;
   let masterProvider: string | undefined;
   try {
-    // Only the datasource block is needed here; parsing the whole master would double start-up work.
-    const schema = parseSchema(readSchemaFiles(master, cwd).map((f) => ({ path: f.path, text: datasourceBlocks(f.text) })));
+    // Only the datasource block is needed here: the parser reads it and skips the other blocks'
+    // bodies (parsing the whole master would double start-up work).
+    const schema = parseConfigBlocks(readSchemaFiles(master, cwd));
     masterProvider = normalizeProvider(datasourceProvider(schema));
     masterUrlEnv = schema.datasources[0] ? urlEnvVar(schema.datasources[0]) : undefined;
   } catch {
@@ -226,10 +227,4 @@ export function findMaster(cwd: string): string {
   throw new StewardError('MASTER_NOT_FOUND', `No master schema found under ${cwd}`, {
     hint: `Expected ${MASTER_CANDIDATES.join(' or ')} (or any ${MASTER_FILE_NAME}), or \`master\` in steward.config.ts. \`steward init\` creates one from an existing schema.prisma.`,
   });
-}
-
-/** The datasource blocks of a schema text (other blocks blanked), for cheap default detection. */
-function datasourceBlocks(text: string): string {
-  const blocks = text.match(/^datasource\s+\w+\s*\{[^}]*\}/gm);
-  return blocks ? blocks.join('\n') : '';
 }
