@@ -46,14 +46,14 @@ export function schemaForEngine(schema: SchemaSource): EngineSchema {
   };
   const notes: Diagnostic[] = [
     ...prepared.removedUrls.map((u) => ({
-      source: 'engine',
+      source: 'engine' as const,
       code: 'engine-url-ignored',
       severity: 'info' as const,
       message: `datasource \`${u.name}\` is not given to Prisma ${ENGINE_MAJOR}'s schema engine (it connects through steward's adapter)`,
       location: at(u.start),
     })),
     ...prepared.removedPreviewFeatures.map((f) => ({
-      source: 'engine',
+      source: 'engine' as const,
       code: 'engine-preview-feature-ignored',
       severity: 'info' as const,
       message: `preview feature "${f.name}" is not given to Prisma ${ENGINE_MAJOR}'s schema engine, which does not know it (generally available or removed since)`,
