@@ -1,7 +1,7 @@
 import { ExitCode, StewardError } from '../../errors/index.js';
 import { changesToDiagnostics } from '../../diff/format/diagnostics.js';
 import { renderCommitMessage } from '../../diff/format/commit.js';
-import { renderDiffJson } from '../../diff/format/json.js';
+import { diffJson } from '../../diff/format/json.js';
 import { renderDiffMarkdown } from '../../diff/format/markdown.js';
 import { renderDiffText } from '../../diff/format/text.js';
 import { diffProject } from '../../diff/project.js';
@@ -29,7 +29,7 @@ export const diffCommand: Command = {
     const diff = await diffProject(config, { from: values.from as string | undefined, to: values.to as string | undefined, usages: projectUsageScanner(config) });
     switch (ctx.format) {
       case 'json':
-        ctx.stdout(renderDiffJson(diff));
+        ctx.report([], { extra: diffJson(diff) });
         break;
       case 'markdown':
         ctx.stdout(renderDiffMarkdown(diff));

@@ -28,9 +28,9 @@ export const initCommand: Command = {
     const result = await initProject(ctx.cwd, { master: values.master as string | undefined, dev, scripts: values.scripts === true, dryRun, sections: CONFIG_SECTIONS });
     const { plan } = result;
     if (ctx.format === 'json') {
-      ctx.stdout(
-        JSON.stringify({ schema: result.schema, master: plan.master, environments: plan.environments, planned: plan.files.map((f) => ({ path: f.path, why: f.why })), written: result.written, notes: plan.notes, baselined: result.baselined ?? null }, null, 2) + '\n',
-      );
+      ctx.report([], {
+        extra: { schema: result.schema, master: plan.master, environments: plan.environments, planned: plan.files.map((f) => ({ path: f.path, why: f.why })), written: result.written, notes: plan.notes, baselined: result.baselined ?? null },
+      });
       return ExitCode.Ok;
     }
     const s = ctx.style;
