@@ -9,7 +9,7 @@ import { syntheticSchema } from './synthetic.js';
 /** A next version with every kind of edit: added fields (variant), removals, type and default changes, a dropped index. */
 function nextVersion(models: number): string {
   return syntheticSchema(models, { variant: 1 })
-    .replace(/  counter     BigInt   @default\(0\)\n/g, (m, offset: number) => (offset % 3 === 0 ? '' : '  counter     BigInt   @default(1)\n'))
+    .replace(/  counter     BigInt   @default\(0\)\n/g, (_m, offset: number) => (offset % 3 === 0 ? '' : '  counter     BigInt   @default(1)\n'))
     .replace(/  metadata    Json\?\n/g, '  metadata    Json\n')
     .replace(/  @@index\(\[tags\], type: Gin\)\n/, '');
 }

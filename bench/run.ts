@@ -11,6 +11,7 @@ import { historyBenchmark } from './history.js';
 import { longHistoriesBenchmark } from './long-histories.js';
 import { migrateBenchmark } from './migrate.js';
 import { lintBenchmark } from './lint.js';
+import { startupBenchmark } from './startup.js';
 import { type Benchmark, repoRoot } from './measure.js';
 import { verifyBenchmark } from './verify.js';
 
@@ -20,6 +21,7 @@ const BENCHMARKS: Benchmark[] = [
   corpusBenchmark,
   auditBenchmark,
   lintBenchmark,
+  startupBenchmark,
   diffBenchmark,
   historyBenchmark,
   docsBenchmark,

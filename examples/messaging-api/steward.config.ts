@@ -1,4 +1,4 @@
-import { defineConfig } from 'prisma-steward';
+import { defineConfig } from 'prisma-steward/config';
 
 // The specification's layout: one master, a SQLite schema for development and a PostgreSQL
 // schema for production, both generated beside the master.

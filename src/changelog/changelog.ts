@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+
 import { dirname, relative, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { resolveChangesConfig, type ResolvedChangesConfig } from '../diff/config.js';

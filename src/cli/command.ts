@@ -22,8 +22,11 @@ export interface CommandContext {
   prompt?: (question: string) => Promise<string>;
   /** Loads the configuration once per run. */
   config(): Promise<ResolvedConfig>;
-  /** Renders diagnostics with the selected reporter. */
-  report(diagnostics: readonly Diagnostic[], options?: { sources?: Map<string, string>; formats?: readonly string[]; extra?: Record<string, unknown> }): void;
+  /**
+   * Renders diagnostics with the selected reporter; with --format json, in THE envelope
+   * (src/diagnostics/reporters/json.ts) whose `data` is `extra`, the command's own result.
+   */
+  report(diagnostics: readonly Diagnostic[], options?: { sources?: Map<string, string>; formats?: readonly string[]; extra?: Record<string, unknown>; failed?: boolean }): void;
 }
 
 export interface ParsedArgs {

@@ -66,7 +66,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   }
   const command = await loadCommand(commandName);
   if (!command) {
-    stderr(`${errStyle.red('error')}: unknown command '${commandName}'\n\n${await mainHelp()}`);
+    stderr(`${errStyle.red('error')}[USAGE]: unknown command '${commandName}'\n\n${await mainHelp()}`);
     return ExitCode.Usage;
   }
   const rest = [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
@@ -74,7 +74,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   try {
     parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: command.allowPositionals === true, strict: true });
   } catch (error) {
-    stderr(`${errStyle.red('error')}: ${(error as Error).message.replace(/\. To specify.*$/s, '')}\n\n${commandHelp(command)}`);
+    stderr(`${errStyle.red('error')}[USAGE]: ${(error as Error).message.replace(/\. To specify.*$/s, '')}\n\n${commandHelp(command)}`);
     return ExitCode.Usage;
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
@@ -85,7 +85,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   let format = values.format as string | undefined;
   if (format === undefined) format = env.GITHUB_ACTIONS === 'true' && command.formats.includes('github') ? 'github' : 'text';
   if (!command.formats.includes(format)) {
-    stderr(`${errStyle.red('error')}: --format ${format} is not available for '${command.name}' (choose ${command.formats.join(', ')})\n`);
+    stderr(`${errStyle.red('error')}[USAGE]: --format ${format} is not available for '${command.name}' (choose ${command.formats.join(', ')})\n`);
     return ExitCode.Usage;
   }
   const cwd = (values.cwd as string | undefined) ?? options.cwd ?? process.cwd();
@@ -93,6 +93,8 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   // Loaded here, not at start-up: `steward --version` and `--help` need neither (config loading
   // imports every capability's section validator, the lint rules among them).
   const reporter = await loadReporter(format);
+  // The JSON envelope names the version; other formats do not read package.json.
+  const stewardVersion = format === 'json' ? await version() : undefined;
   const ctx: CommandContext = {
     cwd,
     configFile: values.config as string | undefined,
@@ -103,9 +105,9 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     env,
     prompt: options.prompt ?? (options.stderr ? undefined : terminalPrompt()),
     progress: createProgress({ write: stderr, isTTY: options.stderrIsTTY ?? (options.stderr ? false : process.stderr.isTTY === true), env, format }),
-    config: () => (configPromise ??= import('../config/load.js').then((m) => m.loadConfig({ cwd, configFile: values.config as string | undefined }))),
+    config: () => (configPromise ??= import('../compose/sections.js').then((m) => m.loadConfig({ cwd, configFile: values.config as string | undefined }))),
     report(diagnostics, opts = {}) {
-      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd, extra: opts.extra }));
+      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd, extra: opts.extra, command: command.name, version: stewardVersion, failed: opts.failed }));
     },
   };
   try {
@@ -113,7 +115,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   } catch (error) {
     // A machine-readable format gets the failure as a diagnostic on stdout too: CI annotates the
     // configuration or schema error like any finding.
-    if (STRUCTURED_FORMATS.has(format)) ctx.report([errorDiagnostic(error)]);
+    if (STRUCTURED_FORMATS.has(format)) ctx.report([errorDiagnostic(error)], { failed: true });
     return reportError(error, stderr, errStyle);
   }
 }
@@ -130,7 +132,7 @@ function reportError(error: unknown, stderr: (t: string) => void, style: ReturnT
     return error.exitCode;
   }
   // Not a user mistake: a defect in steward. Show the stack so it can be reported.
-  stderr(`${style.red('internal error')}: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in prisma-steward.\n`);
+  stderr(`${style.red('error')}[INTERNAL]: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in prisma-steward (exit ${ExitCode.Internal}).\n`);
   return ExitCode.Internal;
 }
 

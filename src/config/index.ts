@@ -2,4 +2,4 @@ export * from './types.js';
 export * from './define.js';
 export * from './load.js';
 export { ConfigProblems } from './check-value.js';
-export { CONFIG_SECTIONS, type SectionValidator } from './sections.js';
+export type { ConfigSections, SectionValidator } from './sections.js';

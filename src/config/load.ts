@@ -1,17 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readText } from '../fs/read-text.js';
-import { removeStaleTemporaries, temporaryPath } from '../fs/atomic-write.js';
 import { StewardError } from '../errors/index.js';
-import { PROVIDERS, normalizeProvider, type Provider } from '../generate/capabilities.js';
+import { PROVIDERS, type Provider } from '../providers/provider.js';
+import { findProvider, normalizeProvider } from '../providers/registry.js';
 import { PRISMA_MAJORS } from '../prisma/major.js';
-import { findProvider } from '../providers/registry.js';
-import { parseSchema } from '../schema/parse.js';
+import { parseConfigBlocks } from '../schema/parse.js';
 import { readSchemaFiles } from '../schema/load.js';
 import { datasourceProvider, urlEnvVar } from '../schema/query.js';
 import { ConfigProblems, join as joinPath } from './check-value.js';
-import { CONFIG_SECTIONS } from './sections.js';
+import { importConfigFile } from './import-file.js';
+import type { ConfigSections } from './sections.js';
 import type { EnvironmentConfig, ResolvedConfig, ResolvedEnvironment, StewardConfig } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['steward.config.ts', 'steward.config.mts', 'steward.config.js', 'steward.config.mjs', 'steward.config.json'];
@@ -23,7 +22,15 @@ export interface LoadConfigOptions {
   cwd?: string;
   /** Explicit configuration file (--config). */
   configFile?: string;
+  /**
+   * The capabilities' sections (lint, audit, ...) this configuration may hold, by key. The config
+   * layer knows no capability: the composition root (src/compose/sections.ts) passes them, and its
+   * `loadConfig` is the one the CLI and the library API use. Default: none.
+   */
+  sections?: ConfigSections;
 }
+
+export { importConfigFile };
 
 /** Finds, loads, validates and resolves the configuration. Throws StewardError (exit 2) on problems. */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
@@ -40,14 +47,14 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   }
   if (configFile) readText(configFile, cwd); // a directory or an unreadable file: FILE_UNREADABLE with the path
   const raw = configFile ? await importConfigFile(configFile, cwd) : {};
-  return resolveConfig(raw, cwd, configFile);
+  return resolveConfig(raw, cwd, configFile, options.sections);
 }
 
 /** Validates a configuration object and fills in defaults. Pure apart from locating the master. */
-export function resolveConfig(raw: unknown, cwd: string, configFile?: string): ResolvedConfig {
+export function resolveConfig(raw: unknown, cwd: string, configFile?: string, sectionValidators: ConfigSections = {}): ResolvedConfig {
   const shown = configFile ? relative(cwd, configFile) || configFile : 'configuration';
   const problems = new ConfigProblems();
-  validateConfig(raw, problems);
+  validateConfig(raw, problems, sectionValidators);
   if (problems.problems.length > 0) {
     throw new StewardError('CONFIG_INVALID', `Invalid configuration in ${shown}`, { location: { file: shown }, details: problems.problems });
   }
@@ -67,8 +74,9 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string): R
   let masterUrlEnv: string | undefined;
   let masterProvider: string | undefined;
   try {
-    // Only the datasource block is needed here; parsing the whole master would double start-up work.
-    const schema = parseSchema(readSchemaFiles(master, cwd).map((f) => ({ path: f.path, text: datasourceBlocks(f.text) })));
+    // Only the datasource block is needed here: the parser reads it and skips the other blocks'
+    // bodies (parsing the whole master would double start-up work).
+    const schema = parseConfigBlocks(readSchemaFiles(master, cwd));
     masterProvider = normalizeProvider(datasourceProvider(schema));
     masterUrlEnv = schema.datasources[0] ? urlEnvVar(schema.datasources[0]) : undefined;
   } catch {
@@ -110,7 +118,7 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string): R
   if (config.allowOutsidePaths !== true) checkInsideProject(envConfigs, base, [cwd, base], shown);
   checkEnvironmentLayout(environments, masterProvider, cwd, shown);
   const sections: Record<string, unknown> = {};
-  for (const key of Object.keys(CONFIG_SECTIONS)) if (config[key] !== undefined) sections[key] = config[key];
+  for (const key of Object.keys(sectionValidators)) if (config[key] !== undefined) sections[key] = config[key];
   return { cwd, configFile, master, prismaMajor, environments, sections };
 }
 
@@ -161,9 +169,9 @@ function checkEnvironmentLayout(environments: ResolvedEnvironment[], masterProvi
 const CORE_KEYS = ['master', 'prismaMajor', 'environments', 'allowOutsidePaths'];
 const ENV_KEYS = ['provider', 'output', 'urlEnv', 'prismaConfig', 'migrations', 'prismaMajor', 'shadowUrl'];
 
-function validateConfig(raw: unknown, p: ConfigProblems): void {
+function validateConfig(raw: unknown, p: ConfigProblems, sections: ConfigSections): void {
   if (!p.object('', raw)) return;
-  p.knownKeys('', raw, [...CORE_KEYS, ...Object.keys(CONFIG_SECTIONS)]);
+  p.knownKeys('', raw, [...CORE_KEYS, ...Object.keys(sections)]);
   if (raw.master !== undefined) p.string('master', raw.master);
   if (raw.prismaMajor !== undefined) p.oneOf('prismaMajor', raw.prismaMajor, PRISMA_MAJORS);
   if (raw.allowOutsidePaths !== undefined) p.boolean('allowOutsidePaths', raw.allowOutsidePaths);
@@ -184,7 +192,7 @@ function validateConfig(raw: unknown, p: ConfigProblems): void {
       }
     }
   }
-  for (const [key, validate] of Object.entries(CONFIG_SECTIONS)) {
+  for (const [key, validate] of Object.entries(sections)) {
     if (raw[key] !== undefined) validate(raw[key], p, key);
   }
 }
@@ -220,85 +228,4 @@ export function findMaster(cwd: string): string {
   throw new StewardError('MASTER_NOT_FOUND', `No master schema found under ${cwd}`, {
     hint: `Expected ${MASTER_CANDIDATES.join(' or ')} (or any ${MASTER_FILE_NAME}), or \`master\` in steward.config.ts. \`steward init\` creates one from an existing schema.prisma.`,
   });
-}
-
-/** Imports a JavaScript or TypeScript configuration module (TypeScript transpiled and cached) and returns its default export. */
-export async function importConfigFile(file: string, cwd: string): Promise<unknown> {
-  const shown = relative(cwd, file) || file;
-  if (file.endsWith('.json')) {
-    const text = readText(file, cwd);
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      const m = /position (\d+)/.exec((error as Error).message);
-      const offset = m ? Number(m[1]) : 0;
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
-      throw new StewardError('CONFIG_INVALID', `Invalid JSON in ${shown}: ${(error as Error).message}`, { location: { file: shown, line, column } });
-    }
-  }
-  let target = file;
-  let temporary: string | undefined;
-  if (file.endsWith('.ts') || file.endsWith('.mts')) {
-    // Transpile beside the original so relative and package imports resolve as the user wrote them.
-    // Named by pid (like atomic writes): a run killed before its `finally` leaves one, and the next run removes it.
-    removeStaleTemporaries(file, '.mjs');
-    temporary = temporaryPath(file, '.mjs');
-    writeFileSync(temporary, await transpileConfig(file, shown));
-    target = temporary;
-  }
-  try {
-    const mod = (await import(pathToFileURL(target).href)) as { default?: unknown };
-    const value = mod.default;
-    if (value === undefined) throw new StewardError('CONFIG_INVALID', `${shown} has no default export`, { location: { file: shown }, hint: 'export default defineConfig({ ... })' });
-    return typeof value === 'function' ? await (value as () => unknown)() : value;
-  } catch (error) {
-    if (error instanceof StewardError) throw error;
-    throw new StewardError('CONFIG_LOAD_FAILED', `Cannot load ${shown}: ${(error as Error).message}`, { location: { file: shown } });
-  } finally {
-    if (temporary) rmSync(temporary, { force: true });
-  }
-}
-
-/** The datasource blocks of a schema text (other blocks blanked), for cheap default detection. */
-function datasourceBlocks(text: string): string {
-  const blocks = text.match(/^datasource\s+\w+\s*\{[^}]*\}/gm);
-  return blocks ? blocks.join('\n') : '';
-}
-
-/**
- * Type-strips a TypeScript configuration. Loading the TypeScript compiler costs 0.3-0.6 s, so
- * the output is cached by the source's hash in the system's temporary folder.
- */
-async function transpileConfig(file: string, shown: string): Promise<string> {
-  const source = readFileSync(file, 'utf8');
-  // Loaded here, not at the top: a JSON or JavaScript configuration never needs them.
-  const [{ createHash }, { tmpdir }] = await Promise.all([import('node:crypto'), import('node:os')]);
-  const cacheFile = join(tmpdir(), 'prisma-steward', `config-${createHash('sha256').update(source).digest('hex').slice(0, 24)}.mjs`);
-  try {
-    return readFileSync(cacheFile, 'utf8');
-  } catch {
-    // not cached yet
-  }
-  const ts = (await import('typescript')).default;
-  const out = ts.transpileModule(source, {
-    fileName: file,
-    reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-  });
-  const diag = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
-  if (diag) {
-    const pos = diag.file && diag.start !== undefined ? diag.file.getLineAndCharacterOfPosition(diag.start) : undefined;
-    throw new StewardError('CONFIG_LOAD_FAILED', `Cannot compile ${shown}: ${ts.flattenDiagnosticMessageText(diag.messageText, ' ')}`, {
-      location: { file: shown, line: pos ? pos.line + 1 : undefined, column: pos ? pos.character + 1 : undefined },
-    });
-  }
-  try {
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    writeFileSync(cacheFile, out.outputText);
-  } catch {
-    // a read-only temporary folder only costs the next run the compile
-  }
-  return out.outputText;
 }

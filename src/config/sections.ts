@@ -1,22 +1,12 @@
-import { validateAuditConfig } from '../audit/config.js';
-import { validateLintSection } from '../lint/config.js';
-import { validateChangesConfig } from '../diff/config.js';
 import type { ConfigProblems } from './check-value.js';
-import { validateVerifyConfig } from '../verify/config.js';
-import { validateDocsConfig } from '../docs/config.js';
-import { validateMigrateConfig } from '../migrate/config.js';
 
 /**
- * Configuration sections owned by capabilities. Each capability validates its own section;
- * a key that is neither a core key nor listed here is an error.
+ * A configuration section owned by a capability (lint, audit, ...): the capability validates its
+ * own section. The config layer knows no capability; the composition root
+ * (src/compose/sections.ts) lists them and hands them to loadConfig. A key that is neither a
+ * core key nor a given section is an error.
  */
 export type SectionValidator = (value: unknown, problems: ConfigProblems, path: string) => void;
 
-export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
-  audit: validateAuditConfig,
-  lint: validateLintSection,
-  changes: validateChangesConfig,
-  verify: validateVerifyConfig,
-  docs: validateDocsConfig,
-  migrate: validateMigrateConfig,
-};
+/** Section validators by top-level key. */
+export type ConfigSections = Readonly<Record<string, SectionValidator>>;

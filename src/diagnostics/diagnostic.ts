@@ -32,9 +32,33 @@ export interface Fix {
   migration?: string;
 }
 
+/**
+ * The closed list of the parts of steward that make diagnostics (a Diagnostic's `source`): each
+ * owns its own closed list of codes. Reporters show it; CI filters on it.
+ */
+export const DIAGNOSTIC_SOURCES = [
+  'steward', // an error that stopped the command (errors/error-diagnostic.ts)
+  'generate',
+  'generate-changes',
+  'annotation',
+  'validate',
+  'engine',
+  'lint',
+  'audit',
+  'docs',
+  'diff',
+  'migrate',
+  'migrate-lint',
+  'migrate-status',
+  'deploy', // migrate deploy and migrate down (src/migrate/deploy.ts)
+  'drift',
+  'verify',
+] as const;
+export type DiagnosticSource = (typeof DIAGNOSTIC_SOURCES)[number];
+
 export interface Diagnostic {
-  /** Which part of steward produced it: 'generate', 'validate', 'lint', 'audit', ... */
-  source: string;
+  /** Which part of steward produced it (the closed list DIAGNOSTIC_SOURCES). */
+  source: DiagnosticSource;
   /** A stable code from that source's closed list (a rule id, a transform code, P1012, ...). */
   code: string;
   severity: Severity;

@@ -64,7 +64,6 @@ class SchemaDiff {
   /** Old column -> new column of the probable field renames of the model pair being compared. */
   private columnRenames = new Map<string, string>();
   private readonly envNames: string[];
-  private readonly generation = new Map<string, { from: GenerationChange[]; to: GenerationChange[] }>();
 
   constructor(
     private readonly from: Schema,

@@ -11,7 +11,7 @@ import { diffSchemas } from './diff.js';
 import { commitOf, git, isCommit, listFilesAtRef, readSchemaAtRef, repoPath, repositoryRoot, tagsWithPrefix } from './git.js';
 import type { MigrationScript } from './migration-sql.js';
 import { applyUsages, type UsageScanner } from './usage.js';
-import { latestVersionTag, type SchemaVersion } from '../release/version.js';
+import { latestVersionTag, type SchemaVersion } from './version.js';
 
 /** One side of a diff: where the master was read from. */
 export interface DiffSide {

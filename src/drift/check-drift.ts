@@ -9,6 +9,8 @@ import type { DatabaseConnection } from '../engine/connection.js';
 import { redactSecrets } from '../engine/database-url.js';
 import { describeLocation, parseDatabaseUrl, type DatabaseLocation } from '../providers/location.js';
 import { openDatabase } from '../engine/open-database.js';
+import { ExitCode } from '../errors/exit-codes.js';
+import { StewardError } from '../errors/steward-error.js';
 import { compareSchemas } from './compare.js';
 import type { DriftFinding } from './codes.js';
 
@@ -106,12 +108,13 @@ function schemaParameter(url: string): string | undefined {
   }
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'ENETUNREACH', '28P01', '28000', '3D000', 'SQLITE_CANTOPEN']);
+/** Socket error codes of a connection lost while the database is read (opening failures are coded by openDatabase). */
+const CONNECTION_LOST_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'ENETUNREACH', 'EPIPE']);
 
+/** Decided by error types and codes, never by the words of a message. */
 export function isUnreachable(error: unknown): boolean {
   if (error instanceof DriftTimeout) return true;
+  if (error instanceof StewardError) return error.exitCode === ExitCode.Unreachable;
   const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
-  const message = error instanceof Error ? error.message : String(error);
-  return /timeout|timed out|terminated|connect|unable to open database/i.test(message);
+  return typeof code === 'string' && CONNECTION_LOST_CODES.has(code);
 }

@@ -4,7 +4,7 @@
  * queries used on the live database. Cached by content hash, so repeated checks skip it.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDatabaseSchema } from '../database/read-schema.js';
 import type { DatabaseSchema } from '../database/model.js';

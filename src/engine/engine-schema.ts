@@ -11,7 +11,16 @@ import { ENGINE_MAJOR } from '../prisma/major.js';
 import { knownPreviewFeatures } from '../prisma/schema-wasm.js';
 import { prepareForValidator } from '../prisma/validator-input.js';
 import { lineAt, lineStartsOf } from '../schema/lines.js';
-import type { SchemaSource } from './schema-engine.js';
+
+/**
+ * A Prisma schema as text, with the path the engine quotes in its error messages. Any supported
+ * major's schema may be given: what the Prisma 7 engine refuses (datasource URLs, unknown preview
+ * features) is blanked on the way in (schemaForEngine below; callers report its notes).
+ */
+export interface SchemaSource {
+  path: string;
+  content: string;
+}
 
 export interface EngineSchema {
   schema: SchemaSource;
@@ -37,14 +46,14 @@ export function schemaForEngine(schema: SchemaSource): EngineSchema {
   };
   const notes: Diagnostic[] = [
     ...prepared.removedUrls.map((u) => ({
-      source: 'engine',
+      source: 'engine' as const,
       code: 'engine-url-ignored',
       severity: 'info' as const,
       message: `datasource \`${u.name}\` is not given to Prisma ${ENGINE_MAJOR}'s schema engine (it connects through steward's adapter)`,
       location: at(u.start),
     })),
     ...prepared.removedPreviewFeatures.map((f) => ({
-      source: 'engine',
+      source: 'engine' as const,
       code: 'engine-preview-feature-ignored',
       severity: 'info' as const,
       message: `preview feature "${f.name}" is not given to Prisma ${ENGINE_MAJOR}'s schema engine, which does not know it (generally available or removed since)`,

@@ -19,22 +19,14 @@ import type {
   SchemaFilter,
   SchemaPushOutput,
 } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { schemaForEngine } from './engine-schema.js';
+import { schemaForEngine, type SchemaSource } from './engine-schema.js';
 import { toSchemaEngineError } from './engine-error.js';
 import { jsonColumnDefaults, quoteSqliteJsonDefaults } from './sqlite-json-defaults.js';
 import { loadSchemaEngineModule } from './wasm-module.js';
 
 export type { DiffTarget, MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
-/**
- * A Prisma schema as text, with the path the engine quotes in its error messages. Any supported
- * major's schema may be given: what the Prisma 7 engine refuses (datasource URLs, unknown preview
- * features) is blanked on the way in (engine-schema.ts; callers report its notes).
- */
-export interface SchemaSource {
-  path: string;
-  content: string;
-}
+export type { SchemaSource } from './engine-schema.js';
 
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 

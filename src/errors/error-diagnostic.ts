@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { redactSecrets } from '../engine/database-url.js';
+import { redactSecrets } from './redact.js';
 import { ExitCode } from './exit-codes.js';
 import { StewardError } from './steward-error.js';
 

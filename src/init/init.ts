@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES, loadConfig } from '../config/load.js';
+import type { ConfigSections } from '../config/sections.js';
 import { StewardError } from '../errors/index.js';
 import { writeFilesAtomic } from '../fs/atomic-write.js';
 import { findProvider, normalizeProvider } from '../providers/registry.js';
@@ -22,6 +23,8 @@ export interface InitOptions {
   scripts?: boolean;
   /** Plan only: write nothing. */
   dryRun?: boolean;
+  /** The capabilities' configuration sections, to load the configuration init writes (its `lint` section). */
+  sections?: ConfigSections;
 }
 
 export interface InitResult {
@@ -96,7 +99,7 @@ export async function initProject(cwdInput: string, options: InitOptions = {}): 
   if (options.dryRun) return result;
   writeFilesAtomic(plan.files.map((f) => ({ path: join(cwd, f.path), text: f.text })), cwd);
   result.written.push(...plan.files.map((f) => f.path));
-  const config = await loadConfig({ cwd });
+  const config = await loadConfig({ cwd, sections: options.sections });
   result.generate = await generateProject(config);
   result.written.push(...result.generate.written.map(rel));
   if (plan.lintBaseline && !existsSync(join(cwd, plan.lintBaseline))) {

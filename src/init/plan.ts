@@ -126,7 +126,7 @@ function environmentsFor(inputs: InitInputs, notes: string[]): PlannedEnvironmen
 function renderConfig(master: string, inputs: InitInputs, envs: PlannedEnvironment[], lintBaseline: string | undefined): string {
   const q = JSON.stringify;
   const lines = [
-    "import type { StewardConfig } from 'prisma-steward';",
+    "import type { StewardConfig } from 'prisma-steward/config';",
     '',
     '// Created by `steward init`. The master is the one schema to edit; `steward generate` writes every',
     '// other environment schema from it (generated files start with a header; never edit them by hand).',

@@ -43,7 +43,7 @@ function severityOf(level: RuleLevel): Severity | 'off' {
   return 'off';
 }
 
-/** Validates the section for the config loader (registered in src/config/sections.ts). */
+/** Validates the section for the config loader (registered in src/compose/sections.ts). */
 export function validateLintSection(value: unknown, problems: ConfigProblems, path: string): void {
   const p = new OptionProblems();
   checkSection(value, p, path);
@@ -231,7 +231,7 @@ async function readPrismaLintFile(dir: string, name: string): Promise<unknown> {
     }
   }
   if (/\.(c|m)?ts$/.test(name)) {
-    const { importConfigFile } = await import('../config/load.js');
+    const { importConfigFile } = await import('../config/import-file.js');
     return importConfigFile(path, dir);
   }
   const text = readFileSync(path, 'utf8');

@@ -2,7 +2,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { Schema, Span } from '../schema/model.js';
 import type { LintEnvironment } from './environment.js';
 import { globToRegExp, matchesFilePatterns } from './file-pattern.js';
-import { type AnyRule, formatMessage, type LintTarget, type RuleReport, targetSpan } from './rule.js';
+import { type AnyRule, formatMessage, type RuleReport, targetSpan } from './rule.js';
 import { RULES_BY_ID } from './rules/index.js';
 import { SchemaIndex } from './schema-index.js';
 import type { LintConfig, RuleSetting } from './settings.js';

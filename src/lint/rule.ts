@@ -69,7 +69,8 @@ export interface Rule<O = unknown> {
 }
 
 /** Erases a rule's option type for the registry. */
-export type AnyRule = Rule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a list of rules whose option types differ
+export type AnyRule = Rule<any>;
 
 export function defineRule<O>(rule: Rule<O>): Rule<O> {
   return rule;

@@ -1,5 +1,5 @@
 import type { Fix } from '../diagnostics/diagnostic.js';
-import type { Field, Model, Schema } from '../schema/model.js';
+import type { Field, Model, } from '../schema/model.js';
 import { schemaNamingConvention, toSnakeCase } from '../schema/naming.js';
 import { databaseName, findField } from '../schema/query.js';
 import { addFieldLine, databaseFix } from './edits.js';

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { EnvironmentMigration } from './environment-migration.js';
 import type { DatabaseSchema } from '../database/model.js';
 import { readDatabaseSchema } from '../database/read-schema.js';
 import { MIGRATION_LOCK_FILE } from '../engine/migrations-list.js';
@@ -57,28 +58,7 @@ export interface CreateMigrationsOptions {
   ask?: (question: RenameQuestion) => Promise<'rename' | 'drop'>;
 }
 
-export interface EnvironmentMigration {
-  env: string;
-  provider: MigratableEnvironment['provider'];
-  migrationsDir: string;
-  /** `<timestamp>_<name>`; the same for every environment of one run. */
-  directoryName: string;
-  /** Empty when the history already matches the schema. */
-  script: string;
-  /**
-   * The reverse (written as down.sql beside migration.sql): planned by the engine from the new
-   * schema back to the history's state; the renames steward planned are renamed back (data kept).
-   */
-  downScript: string;
-  renames: PlannedRename[];
-  diagnostics: Diagnostic[];
-  /** Absolute path of the written migration.sql, when written. */
-  file?: string;
-  /** Not planned: the history could not be replayed here (the reason is in `diagnostics`). */
-  blocked?: boolean;
-  /** Not written: the script drops what is probably renamed and nothing confirmed it (see `diagnostics`). */
-  refused?: boolean;
-}
+export type { EnvironmentMigration } from './environment-migration.js';
 
 export async function createMigrations(config: ResolvedConfig, options: CreateMigrationsOptions): Promise<EnvironmentMigration[]> {
   const cache = options.cache ?? projectCacheOptions(config.cwd);
@@ -184,7 +164,7 @@ export async function planEnvironmentMigration(
     const diagnostics = unavailableExtensionDiagnostics(opened.blocked, env, config.cwd, 'error', 'no migration was planned for this environment');
     return { env: env.name, provider, migrationsDir: env.migrationsDir, directoryName, script: '', downScript: '', renames: [], diagnostics, blocked: true };
   }
-  const { connection: scratch, scripts, key, restored, plan } = opened;
+  const { connection: scratch, scripts, key, restored } = opened;
   if (!restored) await saveHistoryState(scratch, options.cache, env.name, key);
   // The history's structure is read only when something needs it: planning renames (against a
   // previous master or from annotations), or linting a SQLite rebuild or an enum swap (which

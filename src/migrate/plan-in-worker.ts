@@ -6,7 +6,7 @@ import type { PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { type ErrorCode, type ErrorLocation, StewardError } from '../errors/index.js';
 import type { ConfirmedRename } from './rename-questions.js';
 import type { Schema } from '../schema/model.js';
-import type { EnvironmentMigration } from './create-migrations.js';
+import type { EnvironmentMigration } from './environment-migration.js';
 import type { MigratableEnvironment } from './environment-schemas.js';
 import type { HistoryScratchOptions } from './history-scratch.js';
 

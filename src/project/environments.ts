@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+
 import { relative } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';

@@ -104,6 +104,6 @@ export interface ProviderAdapter<Id extends Provider = Provider> {
   clientQueryFeatures: ClientQueryFeatures;
   /** Unknown for providers without foreign keys. */
   onDeleteDefaults?: OnDeleteDefaults;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each adapter narrows it to its own location type
+  // biome-ignore lint/suspicious/noExplicitAny: each adapter narrows it to its own location type
   engine?: EngineSupport<any>;
 }

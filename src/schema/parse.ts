@@ -37,6 +37,22 @@ export function parseSchema(files: SourceFile[] | SourceFile | string): Schema {
   return schema;
 }
 
+/**
+ * The datasource and generator blocks only, read by the same grammar: the bodies of models,
+ * views, types and enums are skipped (to the `}` that starts a line, the way their blocks end),
+ * not read. For reading a master's defaults at start-up without parsing it twice: `models`,
+ * `enums`... stay empty. A malformed block elsewhere is left to the full parse to report.
+ */
+export function parseConfigBlocks(files: SourceFile[] | SourceFile | string): Schema {
+  const given: SourceFile[] = typeof files === 'string' ? [{ path: 'schema.prisma', text: files }] : Array.isArray(files) ? files : [files];
+  const list = given.some((f) => f.text.includes('\r')) ? given.map((f) => ({ path: f.path, text: withLoneCrAsLf(f.text) })) : given;
+  const schema: Schema = { files: list, blocks: [], datasources: [], generators: [], models: [], views: [], types: [], enums: [] };
+  for (const file of list) {
+    new Parser(file, true).parseInto(schema);
+  }
+  return schema;
+}
+
 // Shared empty lists for the common case: attributes without arguments or docs. Never mutated.
 const NO_ARGS: Argument[] = [];
 const NO_DOCS: Comment[] = [];
@@ -95,7 +111,11 @@ class Parser {
   private readonly lineStarts: number[];
   private pos = 0;
 
-  constructor(source: SourceFile) {
+  constructor(
+    source: SourceFile,
+    /** Read datasource and generator blocks only; skip the bodies of the others (parseConfigBlocks). */
+    private readonly configBlocksOnly = false,
+  ) {
     this.text = source.text;
     this.file = source.path;
     this.lineStarts = lineStartsOf(this.text);
@@ -267,6 +287,29 @@ class Parser {
 
   private isBlockComment(): boolean {
     return this.peek() === CH_SLASH && this.peek(1) === 42 /* * */;
+  }
+
+  /** Past the body of a block without reading it: to the `}` that starts a line, block comments skipped whole. */
+  private skipBlockBody(blockStart: number): void {
+    this.openBlock();
+    const text = this.text;
+    let pos = this.pos;
+    for (;;) {
+      const nl = text.indexOf('\n', pos);
+      if (nl === -1) this.fail(`Unterminated block: expected '}'`, blockStart);
+      pos = nl + 1;
+      let c = text.charCodeAt(pos);
+      while (c === CH_SPACE || c === CH_TAB || c === CH_CR || (c >= 0xa0 && isSpaceSeparator(c))) c = text.charCodeAt(++pos);
+      if (c === 125 /* } */) {
+        this.pos = pos + 1;
+        return;
+      }
+      if (c === CH_SLASH && text.charCodeAt(pos + 1) === 42 /* * */) {
+        this.pos = pos;
+        this.skipBlockComment();
+        pos = this.pos;
+      }
+    }
   }
 
   private skipBlockComment(): void {
@@ -497,6 +540,11 @@ class Parser {
       // The `{` opens the block on the name's line, as Prisma's grammar requires.
       this.skipInline();
       const lineStart = this.lineStart(docs.length > 0 ? docs[0].span.start : blockStart);
+      if (this.configBlocksOnly && keyword.name !== 'datasource' && keyword.name !== 'generator') {
+        this.skipBlockBody(blockStart);
+        docs = [];
+        continue;
+      }
       switch (keyword.name) {
         case 'datasource':
         case 'generator': {

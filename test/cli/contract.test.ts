@@ -67,7 +67,10 @@ test('with --format json, sarif or github a configuration or schema error is a d
   for (const dir of [broken, syntax]) {
     const json = await run(dir, 'generate', '--format', 'json');
     assert.equal(json.code, 2, json.stderr);
-    const diagnostic = (JSON.parse(json.stdout) as { diagnostics: Array<Record<string, unknown>> }).diagnostics[0];
+    const envelope = JSON.parse(json.stdout) as { version: string; command: string; status: string; diagnostics: Array<Record<string, unknown>>; data: unknown };
+    // THE envelope of --format json: a command that stopped on an error says so, with its diagnostic.
+    assert.deepEqual([typeof envelope.version, envelope.command, envelope.status, envelope.data], ['string', 'generate', 'failed', {}]);
+    const diagnostic = envelope.diagnostics[0];
     assert.equal(diagnostic.source, 'steward');
     assert.equal(diagnostic.severity, 'error');
     assert.match(String(diagnostic.code), /^(CONFIG_INVALID|CONFIG_LOAD_FAILED|SCHEMA_SYNTAX|SCHEMA_INVALID)$/);

@@ -122,7 +122,7 @@ describe('steward docs', () => {
   it('the bundled example keeps docs/SCHEMA_REFERENCE.md current', async () => {
     const r = await run(join(repoRoot, 'examples/messaging-api'), 'docs', '--check', '--format', 'json');
     assert.equal(r.code, 0, r.stdout);
-    const out = JSON.parse(r.stdout) as { files: { path: string; status: string }[] };
+    const out = (JSON.parse(r.stdout) as { data: { files: { path: string; status: string }[] } }).data;
     assert.deepEqual(out.files.map((f) => `${f.path} ${f.status}`), ['docs/SCHEMA_REFERENCE.md up-to-date']);
   });
 });

@@ -32,7 +32,7 @@ function assertCoded(result: { code: number; stdout: string; stderr: string }, c
   assert.equal(result.code, 2, result.stdout + result.stderr);
   assert.match(result.stderr, code);
   assert.ok(result.stderr.includes(path), `the path ${path} is named:\n${result.stderr}`);
-  assert.doesNotMatch(result.stderr, /internal error|bug in prisma-steward|\n\s+at /);
+  assert.doesNotMatch(result.stderr, /internal error|\[INTERNAL\]|bug in prisma-steward|\n\s+at /);
 }
 
 test('a configuration file that is a directory: every command exits 2 with the path', async () => {

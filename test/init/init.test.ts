@@ -47,7 +47,7 @@ describe('steward init', () => {
     });
     const r = await run(dir, 'init', '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { environments: { name: string; output: string; migrations: string }[] };
+    const out = (JSON.parse(r.stdout) as { data: { environments: { name: string; output: string; migrations: string }[] } }).data;
     assert.deepEqual(out.environments.map((e) => `${e.name} ${e.output} ${e.migrations}`), ['production prisma/schema.prisma prisma/migrations', 'dev prisma/schema.dev.prisma prisma/migrations-dev']);
     assert.match(readFileSync(join(dir, 'prisma/schema.dev.prisma'), 'utf8'), /provider = "sqlite"/);
     const workflow = readFileSync(join(dir, '.github/workflows/steward.yml'), 'utf8');
@@ -86,7 +86,7 @@ describe('steward init', () => {
     });
     const r = await run(join(dir, 'apps', '..'), 'init', '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { schema: { path: string; via: string }; environments: { output: string; migrations: string }[]; notes: string[] };
+    const out = (JSON.parse(r.stdout) as { data: { schema: { path: string; via: string }; environments: { output: string; migrations: string }[]; notes: string[] } }).data;
     assert.equal(out.schema.path, 'packages/db/prisma');
     assert.match(out.schema.via, /packages\/db\/prisma.config.ts/);
     assert.deepEqual(out.environments.map((e) => e.migrations), ['packages/db/prisma/migrations']);
@@ -107,7 +107,7 @@ describe('steward init', () => {
     assert.match(r.stderr, /apps\/b\/prisma\/schema.prisma/);
     const picked = await run(dir, 'init', '--master', 'apps/b/prisma/schema.prisma', '--format', 'json');
     assert.equal(picked.code, 0, picked.stderr);
-    assert.equal((JSON.parse(picked.stdout) as { master: string }).master, 'apps/b/prisma/schema.prisma');
+    assert.equal((JSON.parse(picked.stdout) as { data: { master: string } }).data.master, 'apps/b/prisma/schema.prisma');
   });
 
   it('a SQLite project gets one environment: the master itself', async () => {
@@ -115,7 +115,7 @@ describe('steward init', () => {
     const dir = tempProject({ 'schema.prisma': sqlite });
     const r = await run(dir, 'init', '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { environments: { name: string; output: string }[] };
+    const out = (JSON.parse(r.stdout) as { data: { environments: { name: string; output: string }[] } }).data;
     assert.deepEqual(out.environments.map((e) => `${e.name} ${e.output}`), ['dev schema.prisma']);
     assert.equal(readFileSync(join(dir, 'schema.prisma'), 'utf8'), sqlite);
     assert.deepEqual((await checkErrors(dir)).errors, []);

@@ -38,7 +38,7 @@ describe('adoption on real applications', () => {
         const before = schemaAndMigrationFiles(dir);
         const init = await run(dir, 'init', '--format', 'json');
         assert.equal(init.code, 0, init.stderr);
-        const plan = JSON.parse(init.stdout) as { environments: { name: string; output: string; migrations: string }[]; master: string };
+        const plan = (JSON.parse(init.stdout) as { data: { environments: { name: string; output: string; migrations: string }[]; master: string } }).data;
         // The project's own schema is the master and the environment of its provider, with its real history.
         assert.equal(plan.master, master);
         assert.equal(plan.environments[0].output, master);

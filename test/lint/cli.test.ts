@@ -67,11 +67,16 @@ describe('steward lint', () => {
     const dir = tempProject({ 'prisma/schema.master.prisma': MASTER });
     const r = await run(dir, 'lint', '--fix-dry-run', '--format', 'json');
     assert.equal(r.code, 1);
-    const out = JSON.parse(r.stdout) as {
+    const envelope = JSON.parse(r.stdout) as {
+      status: string;
       diagnostics: { rule: string; line: number; fix: { kind: string; safe: boolean; migration?: string } | null }[];
-      fixes: { safe: { rule: string; kind: string; migration: string | null }[]; unsafe: { rule: string; kind: string; safe: boolean; migration: string | null }[] };
-      diff: string;
+      data: {
+        fixes: { safe: { rule: string; kind: string; migration: string | null }[]; unsafe: { rule: string; kind: string; safe: boolean; migration: string | null }[] };
+        diff: string;
+      };
     };
+    assert.equal(envelope.status, 'findings');
+    const out = { diagnostics: envelope.diagnostics, ...envelope.data };
     assert.deepEqual(out.fixes.safe.map((f) => `${f.rule} ${f.kind}`), ['relation-foreign-key-index add-index', 'relation-on-delete-explicit schema-only', 'require-updated-at schema-only']);
     assert.deepEqual(out.fixes.unsafe.map((f) => f.kind), ['rename-table', 'rename-column', 'rename-column', 'rename-column']);
     assert.ok(out.fixes.unsafe.every((f) => !f.safe && f.migration?.startsWith('ALTER TABLE "Message" RENAME')));

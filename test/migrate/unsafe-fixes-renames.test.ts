@@ -124,7 +124,7 @@ describe('lint --fix --unsafe then migrate create: renames, never a dropped colu
   });
   for (const entry of entries) {
     it(entry.name, async (t) => {
-      const { dir, environments } = project(entry, providerOf(entry)!);
+      const { dir } = project(entry, providerOf(entry)!);
       const baseline = await run(dir, 'migrate', 'baseline', '--name', 'init');
       assert.equal(baseline.code, 0, `baseline: ${baseline.stdout}${baseline.stderr}`);
       for (const file of migrationFiles(dir, 'production')) writeFileSync(file, extensionsFirst(readFileSync(file, 'utf8'), entry));

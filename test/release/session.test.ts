@@ -74,7 +74,7 @@ test('release session: tag, change the master, release --bump auto picks the ver
     // A breaking change (a field removed) and an addition. (In nickname's place, phone would be a probable rename.)
     writeFileSync(master, MASTER.replace('  nickname String?\n', '').replace('  tags     String[]\n', '  tags     String[]\n  phone    String?\n'));
     await commitAll(dir, 'replace nickname with phone');
-    const diff = JSON.parse((await steward(dir, 'diff', '--format', 'json')).out) as { changes: { code: string; field: string }[]; bump: string };
+    const diff = (JSON.parse((await steward(dir, 'diff', '--format', 'json')).out) as { data: { changes: { code: string; field: string }[]; bump: string } }).data;
     assert.deepEqual(diff.changes.map((c) => `${c.code} ${c.field}`).sort(), ['field-added-optional phone', 'field-removed nickname']);
     assert.equal(diff.bump, 'major');
 
@@ -133,7 +133,7 @@ test('v1.0-style tags with a configured prefix; the working tree is never checke
     rmSync(join(dir, 'prisma', 'schema', 'post.prisma'));
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'one file');
-    const same = JSON.parse((await steward(dir, 'diff', '--format', 'json')).out) as { changes: unknown[] };
+    const same = (JSON.parse((await steward(dir, 'diff', '--format', 'json')).out) as { data: { changes: unknown[] } }).data;
     assert.deepEqual(same.changes, []);
 
     writeFileSync(join(dir, 'prisma', 'schema', 'main.prisma'), (head + `model Post${rest.join('model Post')}`).replace('  title    String\n', '  title    String\n  body     String @default("")\n'));
@@ -143,7 +143,7 @@ test('v1.0-style tags with a configured prefix; the working tree is never checke
     git(dir, 'commit', '-q', '-am', 'body');
     assert.equal((await steward(dir, 'release')).code, 0);
     assert.deepEqual(git(dir, 'tag', '--list').split('\n'), ['v1.0', 'v1.1']);
-    const atTag = JSON.parse((await steward(dir, 'diff', '--from', 'v1.0', '--to', 'v1.1', '--format', 'json')).out) as { changes: { code: string }[] };
+    const atTag = (JSON.parse((await steward(dir, 'diff', '--from', 'v1.0', '--to', 'v1.1', '--format', 'json')).out) as { data: { changes: { code: string }[] } }).data;
     assert.deepEqual(atTag.changes.map((c) => c.code), ['field-added-with-default']);
     const commit = await steward(dir, 'diff', '--from', 'v1.0', '--format', 'commit');
     assert.match(commit.out, /^schema: add Post\.body\n\n- \[safe\]/);

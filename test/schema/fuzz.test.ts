@@ -28,7 +28,7 @@ const BOUND_MS = 5_000;
 
 const lintConfig = resolveLintConfig();
 
-function environments(files: SourceFile[], provider: string | undefined, major: PrismaMajor): ResolvedEnvironment[] {
+function environments(_files: SourceFile[], provider: string | undefined, major: PrismaMajor): ResolvedEnvironment[] {
   const env = (name: string, p: Provider): ResolvedEnvironment => ({
     name,
     provider: p,

@@ -14,7 +14,9 @@ describe('steward status', () => {
     writeFileSync(dev, readFileSync(dev, 'utf8') + '\n// hand edit\n');
     const r = await run(dir, 'status', '--format', 'json', '--record');
     assert.equal(r.code, 0, r.stderr);
-    const status = JSON.parse(r.stdout) as StatusReport;
+    const envelope = JSON.parse(r.stdout) as { command: string; status: string; data: StatusReport };
+    assert.deepEqual([envelope.command, envelope.status], ['status', 'ok']);
+    const status = envelope.data;
     assert.deepEqual(status.environments.map((e) => `${e.name}: ${e.files.map((f) => f.state).join(',')}`), ['dev: edited,fresh', 'production: fresh,fresh']);
     assert.equal(status.models, 2);
     assert.equal(status.release.available, false, 'not a git repository');

@@ -7,7 +7,7 @@ import { generateOnChange, type WatchEvent } from '../../src/watch/generate-on-c
 import { PG_MASTER, run, tempProject } from '../helpers/project.js';
 
 describe('generate --watch', () => {
-  it('regenerates after the master changes, reports a broken master and keeps watching', async () => {
+  it('regenerates after the master changes, reports a broken master and keeps watching', { timeout: 60_000 }, async () => {
     const dir = tempProject({ 'prisma/schema.master.prisma': PG_MASTER });
     await run(dir, 'generate');
     const config = await loadConfig({ cwd: dir });

@@ -496,6 +496,7 @@ class ArgReader {
 /** A string literal's raw text (between the quotes) to its value. */
 function cook(raw: string): string {
   if (!raw.includes('\\')) return raw;
+  // biome-ignore lint/correctness/noEmptyCharacterClassInRegex: [^] is any character, line breaks included
   return raw.replace(/\\(u\{[\da-fA-F]+\}|u[\da-fA-F]{4}|x[\da-fA-F]{2}|\r\n|[^])/g, (_, e: string) => {
     switch (e[0]) {
       case 'n': return '\n';

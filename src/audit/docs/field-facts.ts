@@ -10,7 +10,7 @@ import type { FieldFacts } from '../claims.js';
 export function parseFieldFacts(text: string): FieldFacts | undefined {
   const facts: FieldFacts = {};
   const attribute = /@default\(((?:[^()]|\([^()]*\))*)\)/.exec(text);
-  const sentence = /\bdefaults?\b(?:\s+(?:is|to|of|value))?\s*[:=]?\s*("[^"]*"|'[^']*'|`[^`]+`|[A-Za-z0-9_.\-]+(?:\(\))?)/i.exec(text);
+  const sentence = /\bdefaults?\b(?:\s+(?:is|to|of|value))?\s*[:=]?\s*("[^"]*"|'[^']*'|`[^`]+`|[A-Za-z0-9_.-]+(?:\(\))?)/i.exec(text);
   const marked = /`([^`]+)`\s*\(default\)/i.exec(text);
   if (attribute) facts.default = attribute[1].trim();
   else if (marked) facts.default = `\`${marked[1].trim()}\``;

@@ -12,7 +12,7 @@ export function modelFromHeading(text: string): ModelHeading | undefined {
   // Leading numbering ("3.2 Conversation", "1) Conversation") is not part of the name.
   t = t.replace(/^\d+(?:[.)]\d+)*[.)]?\s+/, '');
   let explicit = false;
-  let m = /^(?:the\s+)?(?:model|table|entity)\s*(?:[:\-–—]\s*)?(\S[\s\S]*)$/i.exec(t);
+  const m = /^(?:the\s+)?(?:model|table|entity)\s*(?:[:\-–—]\s*)?(\S[\s\S]*)$/i.exec(t);
   if (m) {
     t = m[1].trim();
     explicit = true;

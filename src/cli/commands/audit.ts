@@ -4,7 +4,7 @@ import { auditDiagnostics, auditProject, type AuditResult } from '../../audit/pr
 import { renderAuditJson } from '../../audit/report/json.js';
 import { renderAuditMarkdown } from '../../audit/report/markdown.js';
 import { REPORTERS } from '../../diagnostics/reporters/index.js';
-import { ExitCode } from '../../errors/index.js';
+import { ExitCode, StewardError } from '../../errors/index.js';
 import { generateProject } from '../../project/environments.js';
 import { fieldKind } from '../../schema/query.js';
 import type { Command } from '../command.js';
@@ -42,8 +42,7 @@ export const auditCommand: Command = {
         log('\n');
       }
     } else if (values.write) {
-      ctx.stderr('error: --write needs --fix\n');
-      return ExitCode.Usage;
+      throw new StewardError('USAGE', '--write needs --fix');
     }
     if (ctx.format === 'json') ctx.stdout(renderAuditJson(result.findings));
     else if (ctx.format === 'markdown') ctx.stdout(renderMarkdown(result));

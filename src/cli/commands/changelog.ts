@@ -21,8 +21,8 @@ export const changelogCommand: Command = {
     const update = await updateChangelog(config, { write: values.write === true && values.check !== true, usages: projectUsageScanner(config) });
     const shown = relative(config.cwd, update.path) || update.path;
     if (ctx.format === 'json') {
-      ctx.stdout(
-        JSON.stringify(
+      ctx.report([], {
+        extra:
           {
             path: shown,
             changed: update.changed,
@@ -31,10 +31,7 @@ export const changelogCommand: Command = {
             unreleased: { changes: update.diff.changes.map(changeToJson), migrations: update.diff.migrations.map((m) => ({ env: m.env, name: m.name })) },
             versions: update.document.sections.filter((s) => s.version !== undefined).map((s) => ({ version: s.version, heading: s.heading })),
           },
-          null,
-          2,
-        ) + '\n',
-      );
+      });
     } else if (ctx.format === 'markdown' || (!values.write && !values.check)) {
       ctx.stdout(update.text);
     } else if (values.check) {

@@ -1,64 +1,6 @@
-import { auditDiagnostics, auditProject } from '../../audit/project.js';
-import type { ResolvedConfig } from '../../config/types.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { CHECK_STEPS, checkProject } from '../../compose/check.js';
 import { ExitCode } from '../../errors/index.js';
-import { generateProject, staleDiagnostics } from '../../project/environments.js';
-import { lintProject } from '../../project/lint.js';
-import { validateProject } from '../../project/validate.js';
-import { docsProject } from '../../docs/project.js';
-import type { Command, CommandContext, ParsedArgs } from '../command.js';
-
-export interface CheckStepResult {
-  diagnostics: Diagnostic[];
-  sources?: Map<string, string>;
-}
-
-/** One gate of `steward check`. Each capability adds its step here (one entry). */
-export interface CheckStep {
-  name: string;
-  /** Runs only when this returns true (e.g. opt-in steps behind a flag). */
-  enabled?: (args: ParsedArgs) => boolean;
-  run(config: ResolvedConfig, ctx: CommandContext, args: ParsedArgs): Promise<CheckStepResult>;
-}
-
-export const CHECK_STEPS: CheckStep[] = [
-  {
-    name: 'generate --check, validate',
-    async run(config) {
-      const generated = await generateProject(config, { check: true, trustHeaders: true });
-      const validated = validateProject(config, { generated: generated.environments, current: generated.current });
-      return { diagnostics: [...staleDiagnostics(generated.stale), ...validated.diagnostics], sources: validated.sources };
-    },
-  },
-  {
-    name: 'docs --check',
-    async run(config) {
-      return { diagnostics: docsProject(config).diagnostics };
-    },
-  },
-  { name: 'audit', async run(config) { return { diagnostics: auditDiagnostics(await auditProject(config)) }; } },
-  {
-    name: 'lint',
-    async run(config) {
-      return lintProject(config);
-    },
-  },
-  {
-    name: 'migrate lint',
-    async run(config, _ctx, args) {
-      const [{ lintMigrationHistories }, { parseShadowUrl }] = await Promise.all([import('../../migrate/lint-history.js'), import('./database-options.js')]);
-      return { diagnostics: await lintMigrationHistories(config, { since: args.values.since as string | undefined, shadowUrl: parseShadowUrl(args.values['shadow-url']) }) };
-    },
-  },
-  {
-    name: 'verify (with --verify)',
-    enabled: (args) => args.values.verify === true,
-    async run(config) {
-      const [{ verifyProject }, { verifyDiagnostics }] = await Promise.all([import('../../verify/verify.js'), import('../../verify/report.js')]);
-      return { diagnostics: verifyDiagnostics(await verifyProject(config), config.cwd) };
-    },
-  },
-];
+import type { Command } from '../command.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -69,15 +11,14 @@ export const checkCommand: Command = {
   formats: ['text', 'json', 'github', 'sarif', 'markdown'],
   async run(ctx, args) {
     const config = await ctx.config();
-    const diagnostics: Diagnostic[] = [];
-    const sources = new Map<string, string>();
-    for (const step of CHECK_STEPS) {
-      if (step.enabled && !step.enabled(args)) continue;
-      const result = await step.run(config, ctx, args);
-      diagnostics.push(...result.diagnostics);
-      for (const [k, v] of result.sources ?? []) sources.set(k, v);
-    }
-    ctx.report(diagnostics, { sources });
-    return diagnostics.some((d) => d.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;
+    // Loaded here: database-options.ts reads the drift module, which a clean check may never need.
+    const { parseShadowUrl } = await import('./database-options.js');
+    const result = await checkProject(config, {
+      since: args.values.since as string | undefined,
+      shadowUrl: parseShadowUrl(args.values['shadow-url']),
+      verify: args.values.verify === true,
+    });
+    ctx.report(result.diagnostics, { sources: result.sources });
+    return result.ok ? ExitCode.Ok : ExitCode.Findings;
   },
 };

@@ -1,7 +1,7 @@
-import { ExitCode } from '../../errors/index.js';
+import { ExitCode, StewardError } from '../../errors/index.js';
 import { changesToDiagnostics } from '../../diff/format/diagnostics.js';
 import { renderCommitMessage } from '../../diff/format/commit.js';
-import { renderDiffJson } from '../../diff/format/json.js';
+import { diffJson } from '../../diff/format/json.js';
 import { renderDiffMarkdown } from '../../diff/format/markdown.js';
 import { renderDiffText } from '../../diff/format/text.js';
 import { diffProject } from '../../diff/project.js';
@@ -23,14 +23,13 @@ export const diffCommand: Command = {
   async run(ctx, { values }) {
     const failOn = values['fail-on'] as string | undefined;
     if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'dangerous') {
-      ctx.stderr(`error: --fail-on takes breaking or dangerous, not '${failOn}'\n`);
-      return ExitCode.Usage;
+      throw new StewardError('USAGE', `--fail-on takes breaking or dangerous, not '${failOn}'`);
     }
     const config = await ctx.config();
     const diff = await diffProject(config, { from: values.from as string | undefined, to: values.to as string | undefined, usages: projectUsageScanner(config) });
     switch (ctx.format) {
       case 'json':
-        ctx.stdout(renderDiffJson(diff));
+        ctx.report([], { extra: diffJson(diff) });
         break;
       case 'markdown':
         ctx.stdout(renderDiffMarkdown(diff));

@@ -1,4 +1,4 @@
-import { ExitCode } from '../../errors/index.js';
+import { ExitCode, StewardError } from '../../errors/index.js';
 import { docsProject } from '../../docs/project.js';
 import type { Command } from '../command.js';
 
@@ -19,24 +19,14 @@ export const docsCommand: Command = {
   formats: ['text', 'json', 'github'],
   async run(ctx, { values }) {
     if (values.write && values.check) {
-      ctx.stderr('error: --write and --check cannot be combined\n');
-      return ExitCode.Usage;
+      throw new StewardError('USAGE', '--write and --check cannot be combined');
     }
     const config = await ctx.config();
     const write = values.write === true;
     const report = docsProject(config, { write });
     const problems = report.diagnostics;
     if (ctx.format === 'json') {
-      ctx.stdout(
-        JSON.stringify(
-          {
-            files: report.files.map((f) => ({ path: f.path, status: !f.stale ? 'up-to-date' : write ? 'written' : 'stale', sections: f.sections })),
-            diagnostics: problems,
-          },
-          null,
-          2,
-        ) + '\n',
-      );
+      ctx.report(problems, { extra: { files: report.files.map((f) => ({ path: f.path, status: !f.stale ? 'up-to-date' : write ? 'written' : 'stale', sections: f.sections })) } });
     } else if (ctx.format === 'github') {
       ctx.report(problems);
     } else {

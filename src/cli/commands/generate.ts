@@ -19,31 +19,26 @@ export const generateCommand: Command = {
   formats: ['text', 'json', 'github'],
   async run(ctx, { values }) {
     if (values.watch && values.check) {
-      ctx.stderr('error: --watch and --check cannot be combined\n');
-      return ExitCode.Usage;
+      throw new StewardError('USAGE', '--watch and --check cannot be combined');
     }
     const config = await ctx.config();
     const check = values.check === true;
     const report = await generateProject(config, { env: values.env as string | undefined, check });
     const stale = staleDiagnostics(report.stale);
     if (ctx.format === 'json') {
-      ctx.stdout(
-        JSON.stringify(
-          {
-            environments: report.environments.map((e) => ({
-              name: e.env.name,
-              provider: e.env.provider,
-              output: relative(config.cwd, e.schema.path),
-              prismaConfig: e.prismaConfig ? relative(config.cwd, e.prismaConfig.path) : null,
-              status: report.stale.some((s) => s.env === e.env.name) ? (check ? 'stale' : 'written') : 'up-to-date',
-              changes: e.changes.map((c) => ({ code: c.code, severity: c.severity, model: c.model ?? null, field: c.field ?? null, message: c.message, typeImpact: c.typeImpact ?? null, file: c.location.file, line: c.location.line, column: c.location.column })),
-            })),
-            stale: report.stale,
-          },
-          null,
-          2,
-        ) + '\n',
-      );
+      ctx.report(stale, {
+        extra: {
+          environments: report.environments.map((e) => ({
+            name: e.env.name,
+            provider: e.env.provider,
+            output: relative(config.cwd, e.schema.path),
+            prismaConfig: e.prismaConfig ? relative(config.cwd, e.prismaConfig.path) : null,
+            status: report.stale.some((s) => s.env === e.env.name) ? (check ? 'stale' : 'written') : 'up-to-date',
+            changes: e.changes.map((c) => ({ code: c.code, severity: c.severity, model: c.model ?? null, field: c.field ?? null, message: c.message, typeImpact: c.typeImpact ?? null, file: c.location.file, line: c.location.line, column: c.location.column })),
+          })),
+          stale: report.stale,
+        },
+      });
     } else if (ctx.format === 'github') {
       ctx.report(stale);
     } else {
@@ -91,7 +86,7 @@ async function watchAndReport(ctx: CommandContext, config: ResolvedConfig, env: 
         } else if (event.error instanceof StewardError) {
           const where = event.error.location ? `${formatLocation(event.error.location)}: ` : '';
           ctx.stdout(`${s.dim(time)} ${s.red('error')}[${event.error.code}]: ${where}${event.error.message}\n${event.error.details.map((d) => `  ${d}\n`).join('')}`);
-        } else ctx.stdout(`${s.dim(time)} ${s.red('internal error')}: ${String((event.error as Error)?.stack ?? event.error)}\n`);
+        } else ctx.stdout(`${s.dim(time)} ${s.red('error')}[INTERNAL]: ${String((event.error as Error)?.stack ?? event.error)}\n`);
       },
       { signal: controller.signal, env },
     );

@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { ExitCode, StewardError } from '../../errors/index.js';
+import { CONFIG_SECTIONS } from '../../compose/sections.js';
 import { initProject } from '../../init/init.js';
 import type { Command } from '../command.js';
 
@@ -24,12 +25,12 @@ export const initCommand: Command = {
     const dev = values.dev as string | undefined;
     if (dev !== undefined && dev !== 'sqlite' && dev !== 'none') throw new StewardError('USAGE', `--dev: expected sqlite or none, got '${dev}'`);
     const dryRun = values['dry-run'] === true;
-    const result = await initProject(ctx.cwd, { master: values.master as string | undefined, dev, scripts: values.scripts === true, dryRun });
+    const result = await initProject(ctx.cwd, { master: values.master as string | undefined, dev, scripts: values.scripts === true, dryRun, sections: CONFIG_SECTIONS });
     const { plan } = result;
     if (ctx.format === 'json') {
-      ctx.stdout(
-        JSON.stringify({ schema: result.schema, master: plan.master, environments: plan.environments, planned: plan.files.map((f) => ({ path: f.path, why: f.why })), written: result.written, notes: plan.notes, baselined: result.baselined ?? null }, null, 2) + '\n',
-      );
+      ctx.report([], {
+        extra: { schema: result.schema, master: plan.master, environments: plan.environments, planned: plan.files.map((f) => ({ path: f.path, why: f.why })), written: result.written, notes: plan.notes, baselined: result.baselined ?? null },
+      });
       return ExitCode.Ok;
     }
     const s = ctx.style;

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { changeToJson } from '../../diff/format/json.js';
 import { summaryText } from '../../diff/format/summary.js';
 import { projectUsageScanner } from '../../diff/scanner.js';
-import { ExitCode } from '../../errors/index.js';
+import { ExitCode, StewardError } from '../../errors/index.js';
 import { releaseSchema } from '../../release/release.js';
 import type { Command } from '../command.js';
 
@@ -22,17 +22,14 @@ export const releaseCommand: Command = {
   async run(ctx, { values }) {
     const bump = values.bump as string | undefined;
     if (bump !== undefined && !['auto', 'major', 'minor', 'patch'].includes(bump)) {
-      ctx.stderr(`error: --bump takes auto, major, minor or patch, not '${bump}'\n`);
-      return ExitCode.Usage;
+      throw new StewardError('USAGE', `--bump takes auto, major, minor or patch, not '${bump}'`);
     }
     if (bump !== undefined && values.version !== undefined) {
-      ctx.stderr('error: pass either --version or --bump, not both\n');
-      return ExitCode.Usage;
+      throw new StewardError('USAGE', 'pass either --version or --bump, not both');
     }
     const date = values.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      ctx.stderr(`error: --date takes YYYY-MM-DD, not '${date}'\n`);
-      return ExitCode.Usage;
+      throw new StewardError('USAGE', `--date takes YYYY-MM-DD, not '${date}'`);
     }
     const config = await ctx.config();
     const result = await releaseSchema(config, {
@@ -45,13 +42,10 @@ export const releaseCommand: Command = {
     });
     const shown = relative(config.cwd, result.changelogPath) || result.changelogPath;
     if (ctx.format === 'json') {
-      ctx.stdout(
-        JSON.stringify(
+      ctx.report([], {
+        extra:
           { status: result.status, version: result.version ?? null, tag: result.tag ?? null, previousTag: result.previousTag ?? null, bump: result.bump ?? null, refusals: result.refusals, skipped: result.skipped, changelog: shown, changes: result.changes.map(changeToJson) },
-          null,
-          2,
-        ) + '\n',
-      );
+      });
     } else {
       const s = ctx.style;
       const since = result.previousTag ? ` since ${result.previousTag}` : '';

@@ -21,7 +21,7 @@ export const statusCommand: Command = {
     const config = await ctx.config();
     const status = await collectStatus(config, { progress: ctx.progress });
     if (values.record) appendHistory(historyPath(config.cwd), historyEntry(status), config.cwd);
-    if (ctx.format === 'json') ctx.stdout(JSON.stringify(status, null, 2) + '\n');
+    if (ctx.format === 'json') ctx.report([], { extra: { ...status } });
     else {
       ctx.stdout(renderStatusText(status, ctx.style));
       if (values.record) ctx.stdout(ctx.style.dim(`\nrecorded in ${relative(config.cwd, historyPath(config.cwd))}\n`));

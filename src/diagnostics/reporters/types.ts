@@ -9,8 +9,14 @@ export interface ReportContext {
   title?: string;
   /** Working directory, for reporters that need absolute or repository-relative paths. */
   cwd?: string;
-  /** A command's own results beside the diagnostics (lint's dry-run fixes): JSON adds them as top-level keys. */
+  /** A command's own results beside the diagnostics (lint's dry-run fixes): the JSON envelope's `data`. */
   extra?: Record<string, unknown>;
+  /** The command that ran (`lint`), for the JSON envelope. */
+  command?: string;
+  /** steward's version, for the JSON envelope. */
+  version?: string;
+  /** The command stopped on an error (the diagnostics hold it): the envelope's status is `failed`. */
+  failed?: boolean;
 }
 
 /** A reporter renders diagnostics to text. It knows nothing about the features that made them. */
