@@ -15,7 +15,8 @@ export const addRequiredColumn: MigrationRule = {
       if (table === undefined || createdTables.has(table)) continue;
       for (const clause of statement.text.split(/,\s*(?=ADD COLUMN)/i)) {
         const match = /ADD COLUMN\s+("(?:[^"]|"")+"|[\w$]+)(.*)$/i.exec(clause);
-        if (!match || !/NOT NULL/i.test(match[2]) || /DEFAULT/i.test(match[2])) continue;
+        // Serial and identity columns fill every row from a sequence.
+        if (!match || !/NOT NULL/i.test(match[2]) || /DEFAULT|SERIAL|GENERATED/i.test(match[2])) continue;
         const column = unquote(match[1]);
         hits.push({ line: statement.line, table, column, message: `adds required column "${table}"."${column}" without a default` });
       }
