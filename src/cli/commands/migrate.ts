@@ -9,13 +9,14 @@ import { lintMigrationHistories } from '../../migrate/lint-history.js';
 import { migrationStatus, statusDiagnostics } from '../../migrate/migration-status.js';
 import type { Command, CommandContext } from '../command.js';
 import { environmentUrl, parseShadowUrl, parseTimeout } from './database-options.js';
+import { runPreflight } from './migrate-preflight.js';
 
-const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint'] as const;
+const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint', 'preflight'] as const;
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'Per-environment migration histories: create, baseline, status, lint',
-  usage: 'steward migrate <create|baseline|status|lint> [options]',
+  summary: 'Per-environment migration histories: create, baseline, status, lint, preflight',
+  usage: 'steward migrate <create|baseline|status|lint|preflight> [options]',
   help: [
     '  create --name <name> [--env <env>] [--dry-run] [--shadow-url <url>]   the upgrade migration for every environment (nothing to migrate: nothing written)',
     '         [--rename <Old=New>|<Model.old=Model.new>]... [--accept-drop <Old>|<Model.old>]...',
@@ -25,6 +26,8 @@ export const migrateCommand: Command = {
     '  status --env <env> [--url <url>] [--timeout <ms>] applied, pending, failed and modified migrations of a database',
     '  lint [--env <env>] [--since <git ref>] [--shadow-url <url>]  safety lint of the migrations added since adoption',
     '                                                    (migrate.adoptedAt) or since a git ref; acknowledge in migrate.acknowledge',
+    '  preflight --env <env> [--url <url>] [--timeout <ms>]  the pending migrations against the live database, read-only:',
+    '                                                    locks, table sizes, NULLs/duplicates/orphans/misfits; exit 1 if one would fail',
     '  --shadow-url: a PostgreSQL server for histories that need an extension PGlite lacks (a throwaway',
     '  database is created there and dropped); default environments.<env>.shadowUrl.',
     '  Migrations live in prisma/migrations/<env>/ (environments.<env>.migrations); apply with',
@@ -114,6 +117,8 @@ export const migrateCommand: Command = {
         }
         return diagnostics.some((d) => d.severity !== 'info') ? ExitCode.Findings : ExitCode.Ok;
       }
+      case 'preflight':
+        return runPreflight(ctx, config, values, (diagnostics) => report(ctx, 'steward migrate preflight', diagnostics));
     }
     return ExitCode.Usage;
   },
