@@ -39,6 +39,7 @@ const SAFE = `CREATE TABLE "tags" ("id" SERIAL NOT NULL, "name" TEXT NOT NULL, C
 CREATE UNIQUE INDEX "tags_name_key" ON "tags"("name");
 ALTER TABLE "users" ADD COLUMN "age" INTEGER;
 ALTER TABLE "users" ALTER COLUMN "age" SET NOT NULL;
+CREATE INDEX "users_nick_idx" ON "users"("nick");
 `;
 
 const SEED = `
@@ -85,26 +86,28 @@ test('migrate preflight: exact counts, locks and verdicts on seeded data, and no
     assert.ok(!(result.stdout + result.stderr).includes(password), 'password printed');
     const report = JSON.parse(result.stdout) as {
       pending: string[];
-      statements: Array<{ migration: string; line: number; verdict: string; locks: Array<{ table: string; mode: string; rows?: number; bytes?: number }>; checks: Array<{ kind: string; count?: number; skipped?: string }> }>;
+      statements: Array<{ migration: string; line: number; verdict: string; holds: string; locks: Array<{ table: string; mode: string; rows?: number; bytes?: number }>; checks: Array<{ kind: string; count?: number; skipped?: string }> }>;
     };
     assert.deepEqual(report.pending, ['20240201000000_risky', '20240301000000_safe']);
     const at = (migration: string, line: number) => report.statements.find((s) => s.migration.endsWith(migration) && s.line === line)!;
     const summary = (migration: string, line: number) => {
       const s = at(migration, line);
-      return { verdict: s.verdict, locks: s.locks.map((l) => `${l.table} ${l.mode} ${l.rows ?? '-'}`), checks: s.checks.map((c) => `${c.kind} ${c.count ?? c.skipped}`) };
+      return { verdict: `${s.verdict} (${s.holds})`, locks: s.locks.map((l) => `${l.table} ${l.mode} ${l.rows ?? '-'}`), checks: s.checks.map((c) => `${c.kind} ${c.count ?? c.skipped}`) };
     };
     // 1000 users: ids divisible by 250 have no name (4), by 300 a long nick (3), by 400 a score past INTEGER (2), by 150 role C (6).
-    assert.deepEqual(summary('risky', 1), { verdict: 'ok', locks: [], checks: [] });
-    assert.deepEqual(summary('risky', 2), { verdict: 'fails', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['nulls 4'] });
-    assert.deepEqual(summary('risky', 3), { verdict: 'fails', locks: ['users SHARE 1000'], checks: ['duplicates 3'] });
-    assert.deepEqual(summary('risky', 4), { verdict: 'fails', locks: ['posts SHARE ROW EXCLUSIVE 500', 'users SHARE ROW EXCLUSIVE 1000'], checks: ['orphans 7'] });
-    assert.deepEqual(summary('risky', 5), { verdict: 'fails', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['narrowing 3', 'narrowing 2'] });
-    assert.deepEqual(summary('risky', 11), { verdict: 'fails', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['enum-values 6'] });
+    assert.deepEqual(summary('risky', 1), { verdict: 'ok (brief)', locks: [], checks: [] });
+    assert.deepEqual(summary('risky', 2), { verdict: 'fails (scan)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['nulls 4'] });
+    assert.deepEqual(summary('risky', 3), { verdict: 'fails (scan)', locks: ['users SHARE 1000'], checks: ['duplicates 3'] });
+    assert.deepEqual(summary('risky', 4), { verdict: 'fails (scan)', locks: ['posts SHARE ROW EXCLUSIVE 500', 'users SHARE ROW EXCLUSIVE 1000'], checks: ['orphans 7'] });
+    assert.deepEqual(summary('risky', 5), { verdict: 'fails (rewrite)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['narrowing 3', 'narrowing 2'] });
+    assert.deepEqual(summary('risky', 11), { verdict: 'fails (rewrite)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['enum-values 6'] });
+    assert.deepEqual(summary('risky', 10), { verdict: 'ok (brief)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: [] });
+    assert.deepEqual(summary('safe', 5), { verdict: 'locks (scan)', locks: ['users SHARE 1000'], checks: [] });
     assert.ok(at('risky', 2).locks[0].bytes! > 8192, 'the size of "users"');
-    assert.deepEqual(summary('safe', 1), { verdict: 'ok', locks: [], checks: [] });
-    assert.deepEqual(summary('safe', 2), { verdict: 'ok', locks: ['tags SHARE -'], checks: ['duplicates table "tags" is created by a pending migration'] });
-    assert.deepEqual(summary('safe', 3), { verdict: 'locks', locks: ['users ACCESS EXCLUSIVE 1000'], checks: [] });
-    assert.deepEqual(summary('safe', 4), { verdict: 'locks', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['nulls column "age" is added by a pending migration'] });
+    assert.deepEqual(summary('safe', 1), { verdict: 'ok (brief)', locks: [], checks: [] });
+    assert.deepEqual(summary('safe', 2), { verdict: 'ok (scan)', locks: ['tags SHARE -'], checks: ['duplicates table "tags" is created by a pending migration'] });
+    assert.deepEqual(summary('safe', 3), { verdict: 'ok (brief)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: [] });
+    assert.deepEqual(summary('safe', 4), { verdict: 'locks (scan)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['nulls column "age" is added by a pending migration'] });
 
     // The statement log: the reader's session sent nothing but reads, in a READ ONLY transaction.
     const log = (await server.log()).slice(logBefore).split('\n').filter((line) => line.startsWith('preflight_reader@'));
@@ -118,12 +121,11 @@ test('migrate preflight: exact counts, locks and verdicts on seeded data, and no
     assert.equal((await server.sql(`SELECT count(*)::int AS n FROM "users" WHERE "name" IS NULL`, 'preflight')).rows[0].n, 4);
     assert.deepEqual(snapshot(dir), files);
 
-    if (process.env.SHOW_PREFLIGHT) console.log((await run(dir, "migrate", "preflight", "--env", "production", "--url", url)).stdout);
     // Text output names the lock, the size and the counts.
     const text = await run(dir, 'migrate', 'preflight', '--env', 'production', '--url', url);
     assert.equal(text.code, 1);
     assert.match(text.stdout, /20240201000000_risky\/migration\.sql:2 {2}FAILS {2}ALTER TABLE "users" ALTER COLUMN "name" SET NOT NULL/);
-    assert.match(text.stdout, /lock: ACCESS EXCLUSIVE on "users" \(1000 rows, \d+ kB\): blocks reads and writes/);
+    assert.match(text.stdout, /lock: ACCESS EXCLUSIVE on "users" \(1000 rows, \d+ kB\): blocks reads and writes, while it reads every row/);
     assert.match(text.stdout, /nulls: 4 rows with "name" NULL/);
     assert.match(text.stdout + text.stderr, /preflight-fails/);
   } finally {

@@ -6,6 +6,8 @@ import { describeLock, preflight, preflightDiagnostics } from '../../migrate/pre
 import type { CommandContext } from '../command.js';
 import { environmentUrl, parseTimeout } from './database-options.js';
 
+const HOLDS = { brief: 'briefly (catalog change)', scan: 'while it reads every row', rewrite: 'while it rewrites the table' } as const;
+
 export async function runPreflight(ctx: CommandContext, config: ResolvedConfig, values: Record<string, unknown>, report: (diagnostics: Diagnostic[]) => void): Promise<ExitCode> {
   const env = values.env as string | undefined;
   if (!env) throw new StewardError('USAGE', 'steward migrate preflight needs --env <env>');
@@ -23,7 +25,7 @@ export async function runPreflight(ctx: CommandContext, config: ResolvedConfig, 
       for (const statement of result.statements) {
         if (statement.migration !== migration) ctx.stdout(`\n${(migration = statement.migration)}\n`);
         ctx.stdout(`  ${statement.file}:${statement.line}  ${statement.verdict.toUpperCase()}  ${statement.sql}\n`);
-        for (const lock of statement.locks) ctx.stdout(`      lock: ${describeLock(lock)}\n`);
+        for (const lock of statement.locks) ctx.stdout(`      lock: ${describeLock(lock)}, ${HOLDS[statement.holds]}\n`);
         for (const check of statement.checks) ctx.stdout(`      ${check.kind}: ${check.count !== undefined ? `${check.count} ${check.what}` : `not checked: ${check.skipped}`}\n`);
       }
       if (result.statements.length > 0) ctx.stdout('\n');

@@ -22,6 +22,7 @@ import { lockBlocks, statementLocks, type LockMode } from '../lint/locks.js';
 import { identifierAfter } from '../lint/statements.js';
 import { migrationStatus } from '../migration-status.js';
 import { dataChecks, enumSwaps, quote, type CheckKind } from './checks.js';
+import { lockDuration, type LockDuration } from './lock-duration.js';
 
 export const PREFLIGHT_VERDICTS = ['ok', 'locks', 'fails'] as const;
 export type PreflightVerdict = (typeof PREFLIGHT_VERDICTS)[number];
@@ -51,6 +52,8 @@ export interface PreflightStatement {
   line: number;
   sql: string;
   locks: PreflightLock[];
+  /** How long the locks are held (PostgreSQL): while the table is rewritten or scanned, or briefly. */
+  holds: LockDuration;
   checks: PreflightCheck[];
   verdict: PreflightVerdict;
 }
@@ -125,10 +128,12 @@ class LiveReader {
       const result = await this.read(check.sql);
       checks.push(typeof result === 'string' ? { kind: check.kind, table: check.table, what: check.what, skipped: result } : { kind: check.kind, table: check.table, what: check.what, count: result });
     }
-    this.track(text);
+    const holds = locks.length > 0 ? lockDuration(text, this.live) : 'brief';
     const fails = checks.some((check) => (check.count ?? 0) > 0);
-    const blocks = locks.some((lock) => (lock.rows ?? 0) > 0 && (lock.blocks === 'reads and writes' || lock.blocks === 'writes'));
-    return { migration, file, line, sql: text.length > 160 ? `${text.slice(0, 157)}...` : text, locks, checks, verdict: fails ? 'fails' : blocks ? 'locks' : 'ok' };
+    // A brief catalog change is 'ok' (lint's missing-lock-timeout bounds its wait); a scan or rewrite of rows blocks for as long as they take.
+    const blocks = holds !== 'brief' && locks.some((lock) => (lock.rows ?? 0) > 0 && (lock.blocks === 'reads and writes' || lock.blocks === 'writes'));
+    this.track(text);
+    return { migration, file, line, sql: text.length > 160 ? `${text.slice(0, 157)}...` : text, locks, holds, checks, verdict: fails ? 'fails' : blocks ? 'locks' : 'ok' };
   }
 
   /** The statement's table locks; on SQLite none are named (a migration holds the database's write lock throughout). */
@@ -215,7 +220,7 @@ export function preflightDiagnostics(report: PreflightReport, env: string): Diag
     const message =
       statement.verdict === 'fails'
         ? `${statement.migration}: would fail: ${failing.map((check) => `${check.count} ${check.what}`).join('; ')}`
-        : `${statement.migration}: ${statement.locks.filter((lock) => (lock.rows ?? 0) > 0).map(describeLock).join('; ')}`;
+        : `${statement.migration}: ${statement.locks.filter((lock) => (lock.rows ?? 0) > 0).map(describeLock).join('; ')}, while it ${statement.holds === 'rewrite' ? 'rewrites the table' : 'reads every row'}`;
     return [{
       source: 'migrate-preflight',
       code: statement.verdict === 'fails' ? 'preflight-fails' : 'preflight-locks',
