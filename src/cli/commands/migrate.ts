@@ -10,13 +10,14 @@ import { migrationStatus, statusDiagnostics } from '../../migrate/migration-stat
 import type { Command, CommandContext } from '../command.js';
 import { environmentUrl, parseShadowUrl, parseTimeout } from './database-options.js';
 import { runPreflight } from './migrate-preflight.js';
+import { runBackfill, runExpandContract } from './migrate-transition.js';
 
-const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint', 'preflight'] as const;
+const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint', 'preflight', 'backfill'] as const;
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'Per-environment migration histories: create, baseline, status, lint, preflight',
-  usage: 'steward migrate <create|baseline|status|lint|preflight> [options]',
+  summary: 'Per-environment migration histories: create, baseline, status, lint, preflight, backfill',
+  usage: 'steward migrate <create|baseline|status|lint|preflight|backfill> [options]',
   help: [
     '  create --name <name> [--env <env>] [--dry-run] [--shadow-url <url>]   the upgrade migration for every environment (nothing to migrate: nothing written)',
     '         [--rename <Old=New>|<Model.old=Model.new>]... [--accept-drop <Old>|<Model.old>]...',
@@ -26,6 +27,9 @@ export const migrateCommand: Command = {
     '  status --env <env> [--url <url>] [--timeout <ms>] applied, pending, failed and modified migrations of a database',
     '  lint [--env <env>] [--since <git ref>] [--shadow-url <url>]  safety lint of the migrations added since adoption',
     '                                                    (migrate.adoptedAt) or since a git ref; acknowledge in migrate.acknowledge',
+    '  create --expand-contract --name <name> [--force]  the next phase (expand, then contract) of each /// @steward.transition;',
+    '                                                    contract is refused while code, docs or seeds use the old column',
+    '  backfill --env <env> [--url <url>] [--batch <n>]  fill expanded transitions in batches (resumable)',
     '  preflight --env <env> [--url <url>] [--timeout <ms>]  the pending migrations against the live database, read-only:',
     '                                                    locks, table sizes, NULLs/duplicates/orphans/misfits; exit 1 if one would fail',
     '  --shadow-url: a PostgreSQL server for histories that need an extension PGlite lacks (a throwaway',
@@ -43,6 +47,9 @@ export const migrateCommand: Command = {
     'shadow-url': { type: 'string' },
     rename: { type: 'string', multiple: true },
     'accept-drop': { type: 'string', multiple: true },
+    'expand-contract': { type: 'boolean' },
+    force: { type: 'boolean' },
+    batch: { type: 'string' },
   },
   formats: ['text', 'json', 'github', 'markdown'],
   allowPositionals: true,
@@ -57,6 +64,7 @@ export const migrateCommand: Command = {
     const shadowUrl = parseShadowUrl(values['shadow-url']);
     switch (sub) {
       case 'create': {
+        if (values['expand-contract'] === true) return runExpandContract(ctx, config, values, (diagnostics) => report(ctx, 'steward migrate create --expand-contract', diagnostics));
         const name = values.name as string | undefined;
         if (!name) throw new StewardError('USAGE', 'steward migrate create needs --name <name>');
         const migrations = await createMigrations(config, {
@@ -117,6 +125,8 @@ export const migrateCommand: Command = {
         }
         return diagnostics.some((d) => d.severity !== 'info') ? ExitCode.Findings : ExitCode.Ok;
       }
+      case 'backfill':
+        return runBackfill(ctx, config, values);
       case 'preflight':
         return runPreflight(ctx, config, values, (diagnostics) => report(ctx, 'steward migrate preflight', diagnostics));
     }
