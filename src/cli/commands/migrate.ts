@@ -12,6 +12,14 @@ import { environmentUrl, parseShadowUrl, parseTimeout } from './database-options
 import { runPreflight } from './migrate-preflight.js';
 import { runBackfill, runExpandContract } from './migrate-transition.js';
 
+/** Safety errors an expand/contract transition avoids: `migrate create` proposes one. */
+const TRANSITION_CODES = new Set(['drop-column', 'change-column-type', 'add-required-column']);
+const TRANSITION_PROPOSAL =
+  'proposal: make this change in phases that keep the running code working: annotate the new field with\n' +
+  '  /// @steward.transition(from: "old_column")   (a rename or a type change)\n' +
+  '  /// @steward.transition(backfill: "<SQL>")     (a new required column)\n' +
+  'and run steward migrate create --expand-contract --name <name> (docs/migrations.md#expandcontract)\n';
+
 const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint', 'preflight', 'backfill'] as const;
 
 export const migrateCommand: Command = {
@@ -88,6 +96,7 @@ export const migrateCommand: Command = {
             else ctx.stdout(`${m.env}: wrote ${path.relative(config.cwd, m.file!)}${m.renames.length ? ` (${m.renames.length} rename${m.renames.length > 1 ? 's' : ''})` : ''}\n`);
           }
           if (diagnostics.length > 0) report(ctx, 'steward migrate create', diagnostics);
+          if (diagnostics.some((d) => d.severity === 'error' && TRANSITION_CODES.has(d.code))) ctx.stdout(TRANSITION_PROPOSAL);
         }
         return hasErrors(diagnostics) ? ExitCode.Findings : ExitCode.Ok;
       }

@@ -5,7 +5,7 @@ export const addRequiredColumn: MigrationRule = {
   code: 'add-required-column',
   severity: 'error',
   reason: 'Adding a NOT NULL column without a default fails on a table that already has rows.',
-  recipe: 'Add the column as optional (or with @default), backfill it, then make it required in a later migration.',
+  recipe: 'Add the column as optional (or with @default), backfill it, then make it required in a later migration: /// @steward.transition(backfill: "<SQL>") on the field and steward migrate create --expand-contract write these phases.',
   providers: ['sqlite', 'postgresql'],
   check({ statements, createdTables }) {
     const hits: RuleHit[] = [];

@@ -7,7 +7,7 @@ export const changeColumnType: MigrationRule = {
   code: 'change-column-type',
   severity: 'error',
   reason: 'Changing a column type rewrites the table under ACCESS EXCLUSIVE (no reads or writes until it ends), and a narrower type fails on (or truncates) values that do not fit.',
-  recipe: 'Add a new column of the new type, backfill it in batches, switch the code over, then drop the old column.',
+  recipe: 'Add a new column of the new type, backfill it in batches, switch the code over, then drop the old column: /// @steward.transition(from: "old_column") on the new field and steward migrate create --expand-contract write these phases.',
   providers: ['postgresql'],
   readsBefore: ({ statements }) => statements.some((statement) => /ALTER COLUMN\s+\S+\s+(?:SET DATA )?TYPE/i.test(statement.text)),
   check({ statements, before }) {
