@@ -613,8 +613,8 @@ function safeAnnotations(docs: Comment[]): Annotation[] {
 
 function annotationKey(anns: Annotation[]): string {
   return anns
-    .filter((a) => a.kind !== 'renamedFrom')
-    .map((a) => (a.kind === 'override' ? `override:${a.env}:${a.replacement}` : a.kind === 'transition' ? `transition:${a.from ?? ''}:${a.backfill ?? ''}` : `${a.kind}:${[...a.envs].sort().join(',')}:${a.kind === 'exclude' ? a.attributes.join(',') : ''}`))
+    .filter((a) => a.kind !== 'renamedFrom' && a.kind !== 'transition')
+    .map((a) => (a.kind === 'override' ? `override:${a.env}:${a.replacement}` : `${a.kind}:${[...a.envs].sort().join(',')}:${a.kind === 'exclude' ? a.attributes.join(',') : ''}`))
     .sort()
     .join('|');
 }

@@ -53,8 +53,9 @@ export function oldShapeUsages(config: ResolvedConfig, master: Schema, transitio
     lines.forEach((line, i) => {
       const match = columnPattern.exec(line);
       if (!match || !SQL_KEYWORD.test(line)) return;
-      // The table named on the line or within the statement's neighbouring lines.
-      if (!tablePattern.test(lines.slice(Math.max(0, i - 5), i + 6).join('\n'))) return;
+      // The table named on the line; a line naming only other tables is about them; else the statement's neighbouring lines.
+      const named = [...line.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"?[\w$]+"?\.)?"?([\w$]+)"?/gi)].map((m) => m[1]);
+      if (named.length > 0 ? !named.some((name) => name.toLowerCase() === transition.table.toLowerCase()) : !tablePattern.test(lines.slice(Math.max(0, i - 5), i + 6).join('\n'))) return;
       if (usages.some((u) => u.file === file && u.line === i + 1)) return;
       usages.push({ file, line: i + 1, column: match.index + 1, how: 'raw-sql', text: line.trim().slice(0, 120) });
     });
