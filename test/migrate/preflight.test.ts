@@ -133,3 +133,60 @@ test('migrate preflight: exact counts, locks and verdicts on seeded data, and no
     await server.stop();
   }
 });
+
+const SQLITE_INIT = `CREATE TABLE "users" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "email" TEXT NOT NULL, "name" TEXT);
+`;
+
+/** Prisma's SQLite migration for a required name and a unique email: a table rebuild. */
+const SQLITE_PENDING = `-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_users" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "email" TEXT NOT NULL,
+    "name" TEXT NOT NULL
+);
+INSERT INTO "new_users" ("email", "id", "name") SELECT "email", "id", "name" FROM "users";
+DROP TABLE "users";
+ALTER TABLE "new_users" RENAME TO "users";
+CREATE UNIQUE INDEX "users_email_key" ON "users"("email");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+`;
+
+test('migrate preflight on SQLite: the rebuild copy counts NULLs, the unique index counts duplicates, the file is untouched', async () => {
+  const { SqliteConnection } = await import('../../src/engine/sqlite-connection.js');
+  const { readFileSync } = await import('node:fs');
+  const dir = tempProject({
+    'steward.config.json': JSON.stringify({ master: 'prisma/schema.prisma', environments: { dev: { provider: 'sqlite', output: 'prisma/schema.prisma', migrations: 'prisma/migrations' } } }),
+    'prisma/schema.prisma': SCHEMA.replace('postgresql', 'sqlite'),
+    'prisma/migrations/migration_lock.toml': 'provider = "sqlite"\n',
+    'prisma/migrations/20240101000000_init/migration.sql': SQLITE_INIT,
+    'prisma/migrations/20240201000000_required/migration.sql': SQLITE_PENDING,
+  });
+  try {
+    const file = `${dir}/dev.db`;
+    const db = await SqliteConnection.open(file);
+    await db.executeScript(SQLITE_INIT + MIGRATIONS_TABLE.replace(/TIMESTAMPTZ/g, 'DATETIME').replace('now()', 'CURRENT_TIMESTAMP') + ';');
+    const values = Array.from({ length: 50 }, (_, i) => `('u${i % 48}@x.test', ${i % 17 === 0 ? 'NULL' : `'n${i}'`})`).join(', ');
+    await db.executeScript(`INSERT INTO "users" ("email", "name") VALUES ${values};`);
+    const checksum = createHash('sha256').update(SQLITE_INIT).digest('hex');
+    await db.executeScript(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('1', '${checksum}', CURRENT_TIMESTAMP, '20240101000000_init', 1);`);
+    await db.close();
+    const bytes = readFileSync(file);
+
+    const result = await run(dir, 'migrate', 'preflight', '--env', 'dev', '--url', 'file:./dev.db', '--format', 'json');
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const report = JSON.parse(result.stdout) as { statements: Array<{ line: number; verdict: string; locks: unknown[]; checks: Array<{ kind: string; count?: number; skipped?: string }> }> };
+    const checks = report.statements.filter((s) => s.checks.length > 0).map((s) => ({ line: s.line, verdict: s.verdict, checks: s.checks.map((c) => `${c.kind} ${c.count ?? c.skipped}`) }));
+    // Every email is set (0); rows 0, 17 and 34 have no name (3); emails u0 and u1 appear twice (rows 48, 49): 2 duplicates.
+    assert.deepEqual(checks, [
+      { line: 9, verdict: 'fails', checks: ['nulls 0', 'nulls 3'] },
+      { line: 12, verdict: 'fails', checks: ['duplicates 2'] },
+    ]);
+    assert.ok(report.statements.every((s) => s.locks.length === 0), 'SQLite names no table locks');
+    assert.ok(readFileSync(file).equals(bytes), 'the database file is unchanged');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -49,6 +49,6 @@ export async function runBackfill(ctx: CommandContext, config: ResolvedConfig, v
   });
   if (ctx.format === 'json') ctx.stdout(JSON.stringify({ env, backfilled: results }, null, 2) + '\n');
   else if (results.length === 0) ctx.stdout('nothing to backfill: no transition is expanded in this database\n');
-  else for (const r of results) ctx.stdout(`${r.transition}: ${r.filled} of ${r.total} rows filled in ${r.batches} batch${r.batches === 1 ? '' : 'es'}\n`);
+  else for (const r of results) ctx.stdout(`${r.transition}: ${r.filled} of ${r.total} rows filled in ${r.batches} batch${r.batches === 1 ? '' : 'es'}${r.remaining ? `; ${r.remaining} still unfilled (locked by the application; run again, or contract's catch-up fills them)` : ''}\n`);
   return ExitCode.Ok;
 }

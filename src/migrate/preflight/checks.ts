@@ -43,9 +43,45 @@ export function enumSwaps(statements: readonly string[]): Map<string, string[]> 
   return swaps;
 }
 
-/** The checks for one statement; `enums` are the enum types created earlier in the same migration. */
-export function dataChecks(text: string, enums: ReadonlyMap<string, string[]> = new Map()): DataCheck[] {
+/**
+ * SQLite table rebuilds in a migration (Prisma's `CREATE TABLE "new_<t>"`, copy, drop, rename):
+ * the NOT NULL columns of each new table, by its name, so the copy can be checked for NULLs.
+ */
+export function rebuildRequiredColumns(statements: readonly string[]): Map<string, Set<string>> {
+  const rebuilds = new Map<string, Set<string>>();
+  for (const text of statements) {
+    const created = /^CREATE TABLE "(new_.+?)" \((.*)\)$/is.exec(text);
+    if (!created) continue;
+    const required = new Set<string>();
+    for (const definition of created[2].split(/,\s*(?=")/)) {
+      const column = /^"((?:[^"]|"")+)"\s+(.*)$/s.exec(definition.trim());
+      if (column && /NOT NULL/i.test(column[2]) && !/PRIMARY KEY|DEFAULT/i.test(column[2])) required.add(column[1]);
+    }
+    rebuilds.set(created[1], required);
+  }
+  return rebuilds;
+}
+
+/**
+ * The checks for one statement; `enums` are the enum types created earlier in the same migration,
+ * `rebuilds` the required columns of its SQLite rebuilds (rebuildRequiredColumns).
+ */
+export function dataChecks(text: string, enums: ReadonlyMap<string, string[]> = new Map(), rebuilds: ReadonlyMap<string, Set<string>> = new Map()): DataCheck[] {
   const checks: DataCheck[] = [];
+  const copy = /^INSERT INTO "(new_.+?)" \((.*?)\) SELECT (.*?) FROM "(.+?)"$/is.exec(text);
+  if (copy) {
+    // The copy into a rebuilt table fails on a NULL in a column the new table requires.
+    const targets = columnList(copy[2]);
+    const sources = copy[3].split(',').map((source) => source.trim());
+    const required = rebuilds.get(copy[1]) ?? new Set<string>();
+    targets.forEach((target, i) => {
+      const source = /^"((?:[^"]|"")+)"$/.exec(sources[i] ?? '');
+      if (!required.has(target) || !source) return;
+      const column = unquote(source[0]);
+      checks.push({ kind: 'nulls', table: copy[4], columns: [column], sql: `SELECT count(*) AS n FROM ${quote(copy[4])} WHERE ${quote(column)} IS NULL`, what: `rows with "${column}" NULL (the rebuilt table requires it)` });
+    });
+    return checks;
+  }
   const alter = new RegExp(`^ALTER TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(?:"?[\\w$]+"?\\.)?${NAME}\\s+(.*)$`, 'is').exec(text);
   if (alter) {
     const table = unquote(alter[1]);

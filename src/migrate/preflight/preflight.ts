@@ -21,7 +21,7 @@ import { migrationScriptPath } from '../layout.js';
 import { lockBlocks, statementLocks, type LockMode } from '../lint/locks.js';
 import { identifierAfter } from '../lint/statements.js';
 import { migrationStatus } from '../migration-status.js';
-import { dataChecks, enumSwaps, quote, type CheckKind } from './checks.js';
+import { dataChecks, enumSwaps, quote, rebuildRequiredColumns, type CheckKind } from './checks.js';
 import { lockDuration, type LockDuration } from './lock-duration.js';
 
 export const PREFLIGHT_VERDICTS = ['ok', 'locks', 'fails'] as const;
@@ -84,9 +84,10 @@ export async function preflight(migrationsDir: string, url: string, options: Pre
     for (const { name, script } of scripts) {
       const statements = splitStatements(script);
       const enums = enumSwaps(statements.map((s) => s.text));
+      const rebuilds = rebuildRequiredColumns(statements.map((s) => s.text));
       const file = path.relative(options.cwd, migrationScriptPath(migrationsDir, name));
       for (const statement of statements) {
-        report.statements.push(await reader.statement(name, file, statement.line, statement.text, enums));
+        report.statements.push(await reader.statement(name, file, statement.line, statement.text, enums, rebuilds));
       }
     }
   } catch (error) {
@@ -110,7 +111,7 @@ class LiveReader {
     private readonly live: DatabaseSchema,
   ) {}
 
-  async statement(migration: string, file: string, line: number, text: string, enums: ReadonlyMap<string, string[]>): Promise<PreflightStatement> {
+  async statement(migration: string, file: string, line: number, text: string, enums: ReadonlyMap<string, string[]>, rebuilds: ReadonlyMap<string, Set<string>>): Promise<PreflightStatement> {
     const locks: PreflightLock[] = [];
     for (const { table, mode } of this.locksOf(text)) {
       const lock: PreflightLock = { table, mode, blocks: lockBlocks(mode) };
@@ -118,7 +119,7 @@ class LiveReader {
       locks.push(lock);
     }
     const checks: PreflightCheck[] = [];
-    for (const check of dataChecks(text, enums)) {
+    for (const check of dataChecks(text, enums, rebuilds)) {
       const missing = !this.exists(check.table) ? `table "${check.table}" is created by a pending migration` : check.columns.find((c) => !this.hasColumn(check.table, c));
       if (missing !== undefined) {
         checks.push({ kind: check.kind, table: check.table, what: check.what, skipped: missing.startsWith('table') ? missing : `column "${missing}" is added by a pending migration` });
@@ -151,8 +152,9 @@ class LiveReader {
   private track(text: string): void {
     const created = /^CREATE TABLE/i.test(text) ? identifierAfter(text, 'CREATE TABLE') : undefined;
     if (created) this.createdTables.add(created);
-    const renamed = /^ALTER TABLE\s+\S+\s+RENAME TO\s+("(?:[^"]|"")+"|[\w$]+)/i.exec(text);
-    if (renamed) this.createdTables.add(renamed[1].replace(/^"|"$/g, ''));
+    const renamed = /^ALTER TABLE\s+("(?:[^"]|"")+"|[\w$]+)\s+RENAME TO\s+("(?:[^"]|"")+"|[\w$]+)/i.exec(text);
+    // A SQLite rebuild renames "new_<t>" back to "<t>": the table keeps its rows.
+    if (renamed && renamed[1].replace(/^"|"$/g, '') !== `new_${renamed[2].replace(/^"|"$/g, '')}`) this.createdTables.add(renamed[2].replace(/^"|"$/g, ''));
     const table = /^ALTER TABLE/i.test(text) ? identifierAfter(text, 'ALTER TABLE') : undefined;
     if (table) for (const match of text.matchAll(/ADD COLUMN\s+(?:IF NOT EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)/gi)) this.addedColumns.add(`${table}\0${match[1].replace(/^"|"$/g, '')}`);
   }

@@ -22,6 +22,8 @@ export interface BackfillProgress {
   filled: number;
   total: number;
   batches: number;
+  /** Rows still unfilled at the end (held by the application's locks throughout): contract's catch-up fills them. */
+  remaining?: number;
 }
 
 export interface BackfillOptions {
@@ -58,6 +60,7 @@ export async function backfillTransitions(config: ResolvedConfig, url: string, o
         progress.batches++;
         options.onProgress?.(progress);
       }
+      progress.remaining = Number((await connection.query(`SELECT count(*) AS n FROM ${quote(transition.table)} WHERE ${pendingRowsCondition(columns)}`))[0].n);
       results.push(progress);
     }
   } catch (error) {
