@@ -60,14 +60,14 @@ test('usage gate: Prisma Client calls and raw SQL naming the table and the old c
       'export const d = { name: "users" };',
       'export const e = () => prisma.user.findMany({ select: { displayName: true } });',
     ].join('\n'),
-    'docs/api.md': '# API\n\n```sql\nSELECT id, name\nFROM users\nWHERE id = 1;\n```\n',
+    'docs/api.md': '# API\n\n```sql\nSELECT id, name\nFROM users\nWHERE id = 1;\n```\n\n```ts\nconst users = await prisma.user.findMany({\n  orderBy: { name: \'asc\' },\n});\n```\n',
     'prisma/seed.sql': 'INSERT INTO "users" ("id", "name", "email") VALUES (1, \'a\', \'a@x\');\n',
   });
   try {
     const config = await loadConfig({ cwd: dir });
     const [rename, backfill] = masterTransitions(parseSchema({ path: 'schema.prisma', text: MASTER }));
     const found = oldShapeUsages(config, parseSchema({ path: 'schema.prisma', text: MASTER }), rename).map((u) => `${u.file}:${u.line} ${u.how}`);
-    assert.deepEqual(found, ['docs/api.md:4 raw-sql', 'prisma/seed.sql:1 raw-sql', 'src/a.ts:2 prisma-client', 'src/a.ts:3 raw-sql']);
+    assert.deepEqual(found, ['docs/api.md:4 raw-sql', 'docs/api.md:11 prisma-client', 'prisma/seed.sql:1 raw-sql', 'src/a.ts:2 prisma-client', 'src/a.ts:3 raw-sql']);
     assert.deepEqual(oldShapeUsages(config, parseSchema({ path: 'schema.prisma', text: MASTER }), backfill), [], 'a new column has no old shape');
   } finally {
     rmSync(dir, { recursive: true, force: true });
