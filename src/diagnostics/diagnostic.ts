@@ -50,6 +50,7 @@ export const DIAGNOSTIC_SOURCES = [
   'migrate',
   'migrate-lint',
   'migrate-status',
+  'migrate-preflight', // migrate preflight (src/migrate/preflight)
   'deploy', // migrate deploy and migrate down (src/migrate/deploy.ts)
   'drift',
   'verify',

@@ -612,7 +612,7 @@ function safeAnnotations(docs: Comment[]): Annotation[] {
 
 function annotationKey(anns: Annotation[]): string {
   return anns
-    .filter((a) => a.kind !== 'renamedFrom')
+    .filter((a) => a.kind !== 'renamedFrom' && a.kind !== 'transition')
     .map((a) => (a.kind === 'override' ? `override:${a.env}:${a.replacement}` : `${a.kind}:${[...a.envs].sort().join(',')}:${a.kind === 'exclude' ? a.attributes.join(',') : ''}`))
     .sort()
     .join('|');

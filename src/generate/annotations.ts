@@ -18,7 +18,9 @@ export type Annotation =
   | { kind: 'only'; envs: string[]; span: Span }
   | { kind: 'exclude'; envs: string[]; attributes: string[]; span: Span }
   | { kind: 'override'; env: string; replacement: string; span: Span }
-  | { kind: 'renamedFrom'; from: string; span: Span };
+  | { kind: 'renamedFrom'; from: string; span: Span }
+  /** An expand/contract transition onto this field (docs/migrations.md#expandcontract): from an old column, or a new required column filled by `backfill`. */
+  | { kind: 'transition'; from?: string; backfill?: string; span: Span };
 
 export const ANNOTATION_PREFIX = '@steward.';
 
@@ -41,7 +43,7 @@ export function parseAnnotations(docs: Comment[]): Annotation[] {
 function invalid(doc: Comment, message: string): never {
   throw new StewardError('ANNOTATION_INVALID', message, {
     location: { file: doc.span.file, line: doc.span.line, column: doc.span.column },
-    hint: 'Annotations: @steward.only(env, ...), @steward.exclude(env, ...) [@attr ...], @steward.override(env) <type and attributes>, @steward.renamedFrom("old")',
+    hint: 'Annotations: @steward.only(env, ...), @steward.exclude(env, ...) [@attr ...], @steward.override(env) <type and attributes>, @steward.renamedFrom("old"), @steward.transition(from: "old")',
   });
 }
 
@@ -82,8 +84,15 @@ function parseAnnotation(doc: Comment): Annotation {
       if (!sm) invalid(doc, '@steward.renamedFrom takes one quoted name, e.g. @steward.renamedFrom("oldName")');
       return { kind: 'renamedFrom', from: sm[1], span: doc.span };
     }
+    case 'transition': {
+      // Parsed from the whole text: a backfill expression may hold parentheses.
+      const tm = /^@steward\.transition\s*\(\s*(from|backfill)\s*:\s*"((?:[^"\\]|\\.)+)"\s*\)\s*$/.exec(text);
+      if (!tm) invalid(doc, '@steward.transition takes from: "oldColumn" or backfill: "<SQL expression>", e.g. @steward.transition(from: "name")');
+      const value = tm[2].replace(/\\(.)/g, '$1');
+      return tm[1] === 'from' ? { kind: 'transition', from: value, span: doc.span } : { kind: 'transition', backfill: value, span: doc.span };
+    }
     default:
-      invalid(doc, `Unknown annotation @steward.${name} (expected only, exclude, override or renamedFrom)`);
+      invalid(doc, `Unknown annotation @steward.${name} (expected only, exclude, override, renamedFrom or transition)`);
   }
 }
 

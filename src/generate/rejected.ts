@@ -139,6 +139,8 @@ function annotationText(a: Annotation): string {
       return `@steward.override(${a.env})`;
     case 'renamedFrom':
       return `@steward.renamedFrom("${a.from}")`;
+    case 'transition':
+      return a.from !== undefined ? `@steward.transition(from: "${a.from}")` : `@steward.transition(backfill: "${a.backfill}")`;
   }
 }
 

@@ -15,6 +15,8 @@ import { packageUrl } from '../package-files.js';
 import type { MigrationHit } from './lint/lint-migration.js';
 import { MIGRATION_RULES } from './lint/rules.js';
 import { identifierAfter } from './lint/statements.js';
+import { lockedExistingTable, statementLocks } from './lint/locks.js';
+import { widensInPlace } from './lint/rules/change-column-type.js';
 
 let fingerprint: Promise<string> | undefined;
 
@@ -23,7 +25,7 @@ function rulesFingerprint(): Promise<string> {
   fingerprint ??= readFile(packageUrl('package.json'), 'utf8').then((text) => {
     const hash = createHash('sha256').update((JSON.parse(text) as { version: string }).version);
     for (const rule of MIGRATION_RULES) hash.update(`\0${rule.code}\0${rule.severity}\0${String(rule.check)}\0${String((rule as { readsBefore?: unknown }).readsBefore ?? '')}`);
-    hash.update(String(splitStatements)).update(String(identifierAfter));
+    hash.update(String(splitStatements)).update(String(identifierAfter)).update(String(statementLocks)).update(String(lockedExistingTable)).update(String(widensInPlace));
     return hash.digest('hex').slice(0, 24);
   });
   return fingerprint;

@@ -17,7 +17,7 @@ process.env.STEWARD_CACHE_DIR ??= join(REPOSITORY_ROOT, '.steward', 'cache');
 
 const SCHEMA = 'datasource db {\n  provider = "postgresql"\n}\n\nmodel A {\n  id Int @id\n}\n';
 const CREATE = 'CREATE TABLE "A" ("id" INTEGER NOT NULL, "old" TEXT, CONSTRAINT "A_pkey" PRIMARY KEY ("id"));\n';
-const DROP = 'ALTER TABLE "A" DROP COLUMN "old";\n';
+const DROP = 'SET lock_timeout = \'5s\';\nALTER TABLE "A" DROP COLUMN "old";\n';
 
 function project(config: Record<string, unknown>, migrations: Record<string, string>): string {
   const files: Record<string, string> = { 'prisma/schema.prisma': SCHEMA, 'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n' };
@@ -45,12 +45,12 @@ describe('migrate lint on an adopted history', () => {
     writeFileSync(join(dir, 'prisma/migrations/20240301000000_drop_table/migration.sql'), 'DROP TABLE "A";\n');
     const after = await lintCodes(dir);
     assert.equal(after.code, 1);
-    assert.deepEqual(after.findings.map((f) => f.code), ['drop-table']);
+    assert.deepEqual(after.findings.map((f) => f.code), ['drop-table', 'missing-lock-timeout']);
     // Without the adoption point, the old drop-column is judged too.
     const config = JSON.parse(readFileSync(join(dir, 'steward.config.json'), 'utf8')) as Record<string, unknown>;
     delete config.migrate;
     writeFileSync(join(dir, 'steward.config.json'), JSON.stringify(config));
-    assert.deepEqual((await lintCodes(dir)).findings.map((f) => f.code).sort(), ['drop-column', 'drop-table']);
+    assert.deepEqual((await lintCodes(dir)).findings.map((f) => f.code).sort(), ['drop-column', 'drop-table', 'missing-lock-timeout']);
   });
 
   it('an adoption point that is not in the history is a configuration error', async () => {
@@ -95,8 +95,8 @@ describe('migrate lint on an adopted history', () => {
     git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'base');
     mkdirSync(join(dir, 'prisma/migrations/20240301000000_drop_table'));
     writeFileSync(join(dir, 'prisma/migrations/20240301000000_drop_table/migration.sql'), 'DROP TABLE "A";\n');
-    assert.deepEqual((await lintCodes(dir, '--since', 'HEAD')).findings.map((f) => f.code), ['drop-table']);
-    assert.deepEqual((await lintCodes(dir)).findings.map((f) => f.code).sort(), ['drop-column', 'drop-table']);
+    assert.deepEqual((await lintCodes(dir, '--since', 'HEAD')).findings.map((f) => f.code), ['drop-table', 'missing-lock-timeout']);
+    assert.deepEqual((await lintCodes(dir)).findings.map((f) => f.code).sort(), ['drop-column', 'drop-table', 'missing-lock-timeout']);
     const bad = await run(dir, 'migrate', 'lint', '--since', 'no-such-ref');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /not a commit/);
@@ -110,6 +110,6 @@ describe('migrate lint on an adopted history', () => {
     assert.deepEqual((await lintCodes(dir)).findings, []);
     mkdirSync(join(dir, 'prisma/migrations/20990101000000_drop c1'));
     writeFileSync(join(dir, 'prisma/migrations/20990101000000_drop c1/migration.sql'), 'ALTER TABLE "A" DROP COLUMN "c1";\n');
-    assert.deepEqual((await lintCodes(dir)).findings.map((f) => f.code), ['drop-column']);
+    assert.deepEqual((await lintCodes(dir)).findings.map((f) => f.code), ['drop-column', 'missing-lock-timeout']);
   });
 });

@@ -124,6 +124,7 @@ test('migrate create via the CLI: nothing to migrate writes nothing; --dry-run p
     assert.equal(dry.code, 1, dry.stderr);
     assert.match(dry.stdout, /ALTER TABLE "members" DROP COLUMN "email"/);
     assert.match(dry.stdout, /drop-column/);
+    assert.match(dry.stdout, /proposal: make this change in phases[\s\S]*steward migrate create --expand-contract/);
     assert.deepEqual(snapshot(dir), afterEdit);
 
     const written = await run(dir, 'migrate', 'create', '--name', 'drop email', '--format', 'json');

@@ -10,13 +10,23 @@ import { migrationStatus, statusDiagnostics } from '../../migrate/migration-stat
 import type { Command, CommandContext } from '../command.js';
 import { environmentUrl, parseShadowUrl, parseTimeout } from './database-options.js';
 import { DEPLOY_HELP, DEPLOY_OPTIONS, runDeploy, runDown, runFleetStatus } from './migrate-deploy.js';
+import { runPreflight } from './migrate-preflight.js';
+import { runBackfill, runExpandContract } from './migrate-transition.js';
 
-const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint', 'deploy', 'down'] as const;
+/** Safety errors an expand/contract transition avoids: `migrate create` proposes one. */
+const TRANSITION_CODES = new Set(['drop-column', 'change-column-type', 'add-required-column']);
+const TRANSITION_PROPOSAL =
+  'proposal: make this change in phases that keep the running code working: annotate the new field with\n' +
+  '  /// @steward.transition(from: "old_column")   (a rename or a type change)\n' +
+  '  /// @steward.transition(backfill: "<SQL>")     (a new required column)\n' +
+  'and run steward migrate create --expand-contract --name <name> (docs/migrations.md#expandcontract)\n';
+
+const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint', 'preflight', 'backfill', 'deploy', 'down'] as const;
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'Per-environment migration histories: create, baseline, status, lint, deploy, down',
-  usage: 'steward migrate <create|baseline|status|lint|deploy|down> [options]',
+  summary: 'Per-environment migration histories: create, baseline, status, lint, preflight, backfill, deploy, down',
+  usage: 'steward migrate <create|baseline|status|lint|preflight|backfill|deploy|down> [options]',
   help: [
     '  create --name <name> [--env <env>] [--dry-run] [--shadow-url <url>]   the upgrade migration for every environment (nothing to migrate: nothing written)',
     '         [--rename <Old=New>|<Model.old=Model.new>]... [--accept-drop <Old>|<Model.old>]...',
@@ -26,6 +36,11 @@ export const migrateCommand: Command = {
     '  status --env <env> [--url <url>] [--timeout <ms>] applied, pending, failed and modified migrations of a database',
     '  lint [--env <env>] [--since <git ref>] [--shadow-url <url>]  safety lint of the migrations added since adoption',
     '                                                    (migrate.adoptedAt) or since a git ref; acknowledge in migrate.acknowledge',
+    '  create --expand-contract --name <name> [--force]  the next phase (expand, then contract) of each /// @steward.transition;',
+    '                                                    contract is refused while code, docs or seeds use the old column',
+    '  backfill --env <env> [--url <url>] [--batch <n>]  fill expanded transitions in batches (resumable)',
+    '  preflight --env <env> [--url <url>] [--timeout <ms>]  the pending migrations against the live database, read-only:',
+    '                                                    locks, table sizes, NULLs/duplicates/orphans/misfits; exit 1 if one would fail',
     '  --shadow-url: a PostgreSQL server for histories that need an extension PGlite lacks (a throwaway',
     '  database is created there and dropped); default environments.<env>.shadowUrl.',
     ...DEPLOY_HELP,
@@ -43,6 +58,9 @@ export const migrateCommand: Command = {
     rename: { type: 'string', multiple: true },
     'accept-drop': { type: 'string', multiple: true },
     ...DEPLOY_OPTIONS,
+    'expand-contract': { type: 'boolean' },
+    force: { type: 'boolean' },
+    batch: { type: 'string' },
   },
   formats: ['text', 'json', 'github', 'markdown'],
   allowPositionals: true,
@@ -61,6 +79,7 @@ export const migrateCommand: Command = {
       case 'down':
         return runDown(ctx, values);
       case 'create': {
+        if (values['expand-contract'] === true) return runExpandContract(ctx, config, values, (diagnostics) => report(ctx, 'steward migrate create --expand-contract', diagnostics));
         const name = values.name as string | undefined;
         if (!name) throw new StewardError('USAGE', 'steward migrate create needs --name <name>');
         const migrations = await createMigrations(config, {
@@ -84,6 +103,7 @@ export const migrateCommand: Command = {
             else ctx.stdout(`${m.env}: wrote ${path.relative(config.cwd, m.file!)}${m.renames.length ? ` (${m.renames.length} rename${m.renames.length > 1 ? 's' : ''})` : ''}\n`);
           }
           if (diagnostics.length > 0) report(ctx, 'steward migrate create', diagnostics);
+          if (diagnostics.some((d) => d.severity === 'error' && TRANSITION_CODES.has(d.code))) ctx.stdout(TRANSITION_PROPOSAL);
         }
         return hasErrors(diagnostics) ? ExitCode.Findings : ExitCode.Ok;
       }
@@ -122,6 +142,10 @@ export const migrateCommand: Command = {
         }
         return diagnostics.some((d) => d.severity !== 'info') ? ExitCode.Findings : ExitCode.Ok;
       }
+      case 'backfill':
+        return runBackfill(ctx, config, values);
+      case 'preflight':
+        return runPreflight(ctx, config, values, (diagnostics) => report(ctx, 'steward migrate preflight', diagnostics));
     }
     return ExitCode.Usage;
   },

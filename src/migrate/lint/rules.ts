@@ -1,6 +1,11 @@
 import type { MigrationRule } from './rule.js';
 import { addRequiredColumn } from './rules/add-required-column.js';
 import { addUniqueConstraint } from './rules/add-unique-constraint.js';
+import { addColumnRewrites } from './rules/add-column-rewrites.js';
+import { constraintMissingNotValid } from './rules/constraint-missing-not-valid.js';
+import { enumValueUsedInTransaction } from './rules/enum-value-used-in-transaction.js';
+import { missingLockTimeout } from './rules/missing-lock-timeout.js';
+import { setNotNull } from './rules/set-not-null.js';
 import { changeColumnType } from './rules/change-column-type.js';
 import { dropColumn } from './rules/drop-column.js';
 import { dropTable } from './rules/drop-table.js';
@@ -18,6 +23,11 @@ export const MIGRATION_RULES = [
   addUniqueConstraint,
   sqliteTableRebuild,
   indexLocksWrites,
+  enumValueUsedInTransaction,
+  setNotNull,
+  constraintMissingNotValid,
+  addColumnRewrites,
+  missingLockTimeout,
 ] as const satisfies readonly MigrationRule[];
 
 export type MigrationLintCode = (typeof MIGRATION_RULES)[number]['code'];

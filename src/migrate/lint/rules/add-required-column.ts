@@ -5,7 +5,7 @@ export const addRequiredColumn: MigrationRule = {
   code: 'add-required-column',
   severity: 'error',
   reason: 'Adding a NOT NULL column without a default fails on a table that already has rows.',
-  recipe: 'Add the column as optional (or with @default), backfill it, then make it required in a later migration.',
+  recipe: 'Add the column as optional (or with @default), backfill it, then make it required in a later migration: /// @steward.transition(backfill: "<SQL>") on the field and steward migrate create --expand-contract write these phases.',
   providers: ['sqlite', 'postgresql'],
   check({ statements, createdTables }) {
     const hits: RuleHit[] = [];
@@ -15,7 +15,8 @@ export const addRequiredColumn: MigrationRule = {
       if (table === undefined || createdTables.has(table)) continue;
       for (const clause of statement.text.split(/,\s*(?=ADD COLUMN)/i)) {
         const match = /ADD COLUMN\s+("(?:[^"]|"")+"|[\w$]+)(.*)$/i.exec(clause);
-        if (!match || !/NOT NULL/i.test(match[2]) || /DEFAULT/i.test(match[2])) continue;
+        // Serial and identity columns fill every row from a sequence.
+        if (!match || !/NOT NULL/i.test(match[2]) || /DEFAULT|SERIAL|GENERATED/i.test(match[2])) continue;
         const column = unquote(match[1]);
         hits.push({ line: statement.line, table, column, message: `adds required column "${table}"."${column}" without a default` });
       }
