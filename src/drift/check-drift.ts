@@ -9,8 +9,7 @@ import type { DatabaseConnection } from '../engine/connection.js';
 import { redactSecrets } from '../engine/database-url.js';
 import { describeLocation, parseDatabaseUrl, type DatabaseLocation } from '../providers/location.js';
 import { openDatabase } from '../engine/open-database.js';
-import { ExitCode } from '../errors/exit-codes.js';
-import { StewardError } from '../errors/steward-error.js';
+import { isUnreachableError } from '../errors/reachability.js';
 import { compareSchemas } from './compare.js';
 import type { DriftFinding } from './codes.js';
 
@@ -108,13 +107,7 @@ function schemaParameter(url: string): string | undefined {
   }
 }
 
-/** Socket error codes of a connection lost while the database is read (opening failures are coded by openDatabase). */
-const CONNECTION_LOST_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'ENETUNREACH', 'EPIPE']);
-
-/** Decided by error types and codes, never by the words of a message. */
-export function isUnreachable(error: unknown): boolean {
-  if (error instanceof DriftTimeout) return true;
-  if (error instanceof StewardError) return error.exitCode === ExitCode.Unreachable;
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && CONNECTION_LOST_CODES.has(code);
+/** A database that does not answer within the time limit, or whose connection fails. */
+function isUnreachable(error: unknown): boolean {
+  return error instanceof DriftTimeout || isUnreachableError(error);
 }

@@ -18,7 +18,7 @@ import { redactSecrets } from '../engine/database-url.js';
 import { migrationScripts, type MigrationScript } from '../engine/migrations-list.js';
 import { openDatabase } from '../engine/open-database.js';
 import { SchemaEngineSession } from '../engine/schema-engine.js';
-import { isUnreachable } from '../drift/check-drift.js';
+import { isUnreachableError as isUnreachable } from '../errors/reachability.js';
 import { providerDriver } from '../providers/drivers.js';
 import { describeLocation, parseDatabaseUrl, type DatabaseLocation } from '../providers/location.js';
 import type { DatabaseProvider } from '../providers/registry.js';
