@@ -5,6 +5,7 @@ import type { ConfigProblems } from './check-value.js';
 import { validateVerifyConfig } from '../verify/config.js';
 import { validateDocsConfig } from '../docs/config.js';
 import { validateMigrateConfig } from '../migrate/config.js';
+import { validateDriftConfig } from '../drift/config.js';
 
 /**
  * Configuration sections owned by capabilities. Each capability validates its own section;
@@ -19,4 +20,5 @@ export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
   verify: validateVerifyConfig,
   docs: validateDocsConfig,
   migrate: validateMigrateConfig,
+  drift: validateDriftConfig,
 };

@@ -4,13 +4,17 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { migratableEnvironments } from '../migrate/environment-schemas.js';
 import { checkDriftFleet, type DriftOptions, type DriftResult } from './check-drift.js';
-import { DRIFT_CODES } from './codes.js';
+import { applyAcknowledgements, todayUtc } from './acknowledge.js';
+import { DRIFT_CODES, type DriftFinding } from './codes.js';
+import { driftConfigOf } from './config.js';
 import { expectedDatabaseSchema } from './expected-schema.js';
 import { driftMessage } from './message.js';
 
 export interface EnvironmentDriftOptions extends DriftOptions {
   concurrency?: number;
   cache?: PgliteCacheOptions;
+  /** YYYY-MM-DD for acknowledgement expiry; default today (UTC). */
+  today?: string;
 }
 
 export interface EnvironmentDrift {
@@ -25,9 +29,10 @@ export async function environmentDrift(config: ResolvedConfig, envName: string, 
   // The expected structure is built while the databases are opened and read.
   const expected = expectedDatabaseSchema(environment.provider, environment.schema, options.cache ?? projectCacheOptions(config.cwd));
   expected.catch(() => {}); // awaited below, where its failure is the command's
-  const results = await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd, provider: environment.provider });
+  const checked = await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd, provider: environment.provider });
   await expected;
-  return { results, notes: environment.engineNotes };
+  const acknowledged = applyAcknowledgements(checked, driftConfigOf(config.sections).acknowledge ?? [], envName, options.today ?? todayUtc());
+  return { results: acknowledged.results, notes: [...environment.engineNotes, ...acknowledged.notes] };
 }
 
 export async function driftForEnvironment(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<DriftResult[]> {
@@ -47,13 +52,33 @@ export function driftDiagnostics(results: readonly DriftResult[], env: string): 
         data: { database: result.database },
       }];
     }
-    return result.findings.map((finding) => ({
-      source: 'drift',
-      code: finding.code,
-      severity: DRIFT_CODES[finding.code].severity,
-      message: results.length > 1 ? `${result.database}: ${driftMessage(finding)}` : driftMessage(finding),
-      env,
-      data: { database: result.database, ...finding },
-    }));
+    const prefix = results.length > 1 ? `${result.database}: ` : '';
+    return [
+      ...result.findings.map((finding): Diagnostic => ({
+        source: 'drift',
+        code: finding.code,
+        severity: DRIFT_CODES[finding.code].severity,
+        message: prefix + driftMessage(finding),
+        env,
+        notes: remedyNotes(finding),
+        data: { database: result.database, ...finding },
+      })),
+      ...(result.acknowledged ?? []).map((finding): Diagnostic => ({
+        source: 'drift',
+        code: finding.code,
+        severity: 'info',
+        message: `${prefix}acknowledged: ${driftMessage(finding)} (${finding.reason})`,
+        env,
+        data: { database: result.database, ...finding },
+      })),
+    ];
   });
+}
+
+/** The fix and the adoption under the message: what to run, or what to write in the master. */
+function remedyNotes(finding: DriftFinding): string[] | undefined {
+  const notes: string[] = [];
+  if (finding.fix) notes.push(`fix: ${finding.fix.split('\n').join('\n     ')}`);
+  if (finding.adopt) notes.push(`or adopt: ${finding.adopt}`);
+  return notes.length > 0 ? notes : undefined;
 }

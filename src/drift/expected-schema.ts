@@ -15,8 +15,8 @@ import { diffTarget, SchemaEngineSession, type SchemaSource } from '../engine/sc
 import { extensionNames, extensionsImpliedBySchema, extensionsInSchema, isPgliteExtension } from '../engine/pglite-extensions.js';
 import { parseSchema } from '../schema/parse.js';
 
-/** Bump when the catalog model, its queries or the creation scripts change, so old cache entries are ignored (2: SQLite Json defaults quoted). */
-const MODEL_VERSION = 2;
+/** Bump when the catalog model, its queries or the creation scripts change, so old cache entries are ignored (2: SQLite Json defaults quoted; 3: every catalog object). */
+const MODEL_VERSION = 3;
 
 export async function expectedDatabaseSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}): Promise<DatabaseSchema> {
   const key = createHash('sha256').update(`${MODEL_VERSION}\0${provider}\0${schema.content}`).digest('hex').slice(0, 24);

@@ -69,7 +69,7 @@ function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftR
     case 'text':
       ctx.report([...notes, ...driftDiagnostics(results, env)]);
       if (results.length > 1) ctx.stdout(`\n${driftSummaryTable(results)}`);
-      else if (results[0].status === 'clean') ctx.stdout(`${results[0].database}: no drift from environment '${env}'\n`);
+      else if (results[0].status === 'clean') ctx.stdout(`${results[0].database}: no drift from environment '${env}'${results[0].acknowledged?.length ? ` (${results[0].acknowledged.length} acknowledged)` : ''}\n`);
       else ctx.stdout(`${results[0].database}: ${results[0].status}${results[0].findings.length ? ` (${results[0].findings.length} finding${results[0].findings.length > 1 ? 's' : ''})` : ''}\n`);
       return;
     default:

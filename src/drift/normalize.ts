@@ -1,0 +1,42 @@
+/**
+ * Meaning, not text: the forms PostgreSQL and SQLite print for things that mean the same.
+ * Only comparisons use these; messages show what each side really has.
+ */
+import { collapseSpace } from '../database/sql-text.js';
+
+/**
+ * A column default in a canonical form: `CURRENT_TIMESTAMP`, `now()` and
+ * `transaction_timestamp()` are one function; `'{}'::text[]`, `ARRAY[]::text[]` one empty list;
+ * a literal's casts (`'a'::character varying`, `'0'::integer`) and quotes around numbers and
+ * booleans say nothing the column's type does not.
+ */
+export function normaliseDefault(text: string | null): string | null {
+  if (text === null) return null;
+  let s = collapseSpace(text);
+  s = s.replace(/\b(CURRENT_TIMESTAMP|transaction_timestamp\(\)|now\(\))(?![\w(])/gi, 'now()');
+  // ARRAY['a', 'b']::text[] and ARRAY[]::text[] as the '{a,b}' literal PostgreSQL also accepts.
+  s = s.replace(/ARRAY\[((?:\s*'[^',{}"\\\s]*'\s*,?)*)\]/g, (_, items: string) => `'{${[...items.matchAll(/'([^']*)'/g)].map((m) => m[1]).join(',')}}'`);
+  const type = String.raw`(?:"[^"]+"|[a-z_]\w*)(?:\(\d+(?:,\s*\d+)?\))?(?:\s(?:varying|precision|without\stime\szone|with\stime\szone))?(?:\(\d+\))?(?:\[\])*`;
+  const literalCast = new RegExp(String.raw`('(?:[^']|'')*'|\b\d+(?:\.\d+)?\b|\btrue\b|\bfalse\b)::${type}`, 'gi');
+  for (let previous = ''; previous !== s; ) {
+    previous = s;
+    s = s.replace(literalCast, '$1');
+  }
+  s = s.replace(/'(-?\d+(?:\.\d+)?|true|false)'/gi, '$1');
+  while (/^\(.*\)$/.test(s) && balanced(s.slice(1, -1))) s = s.slice(1, -1);
+  return /^(true|false)$/i.test(s) ? s.toLowerCase() : s;
+}
+
+/** Definitions (views, functions, triggers, checks) compared with whitespace runs collapsed and a trailing semicolon dropped. */
+export function normaliseDefinition(text: string | null | undefined): string {
+  return collapseSpace(text ?? '').replace(/;\s*$/, '');
+}
+
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    if (ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
