@@ -222,3 +222,47 @@ async function realServerChecks(server: PostgresServer): Promise<void> {
   const text = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', urls[0], '--url', urls[1]);
   assert.match(text.stdout, /database\s+status\s+findings/);
 }
+
+test('--fix-sql drafts the remediation as a linted migration in the history, never touching the database; applied, drift is clean', async () => {
+  const dataDir = path.join(project.dir, 'pgdata-fix');
+  const database = await PgliteConnection.create(dataDir);
+  try {
+    await applyMigrations(database, project.env('production').migrationsDir);
+    await database.executeScript(`ALTER TABLE "clients" DROP COLUMN "notes"; CREATE INDEX "clients_hand_idx" ON "clients" ("phone_number") WHERE "phone_number" IS NOT NULL`);
+  } finally {
+    await database.close();
+  }
+  const url = `pglite:${dataDir}`;
+  const migrationsDir = project.env('production').migrationsDir;
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const before = readdirSync(migrationsDir);
+  const drafted = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--fix-sql', 'repair drift', '--format', 'json');
+  assert.equal(drafted.code, 1, drafted.stderr);
+  const report = JSON.parse(drafted.stdout);
+  assert.deepEqual(report.databases[0].findings.map((f: DriftFinding) => f.code).sort(), ['extra-index', 'missing-column']);
+  assert.match(report.databases[0].findings.find((f: DriftFinding) => f.code === 'extra-index').message, /WHERE phone_number IS NOT NULL/);
+  const added = readdirSync(migrationsDir).filter((name) => !before.includes(name));
+  assert.equal(added.length, 1);
+  assert.match(added[0], /^\d{14}_repair_drift$/);
+  const script = readFileSync(path.join(migrationsDir, added[0], 'migration.sql'), 'utf8');
+  assert.match(script, /DROP INDEX IF EXISTS "clients_hand_idx";/);
+  assert.match(script, /ALTER TABLE "clients" ADD COLUMN IF NOT EXISTS "notes" text;/);
+  assert.ok(report.notes.some((note: { code: string }) => note.code === 'fix-migration-written'));
+
+  // Drift wrote nothing to the database: the same findings again.
+  const again = await checkDrift(expected.production, url);
+  assert.deepEqual(again.findings.map((f) => f.code).sort(), ['extra-index', 'missing-column']);
+  // Applied (as a deploy would), the database matches the schema.
+  const fixing = await PgliteConnection.open(dataDir);
+  try {
+    await fixing.executeScript(script);
+  } finally {
+    await fixing.close();
+  }
+  assert.equal((await checkDrift(expected.production, url)).status, 'clean');
+
+  // Two databases, or a name that is no name, are bad input (exit 2) before anything is read.
+  assert.equal((await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--url', url, '--fix-sql', 'x')).code, 2);
+  assert.equal((await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--fix-sql', '---')).code, 2);
+  assert.deepEqual(readdirSync(migrationsDir).filter((name) => !before.includes(name)), added);
+});
