@@ -6,6 +6,7 @@ import { validateVerifyConfig } from '../verify/config.js';
 import { validateDocsConfig } from '../docs/config.js';
 import { validateMigrateConfig } from '../migrate/config.js';
 import { validateDriftConfig } from '../drift/config.js';
+import { validateSqlObjectsConfig } from '../drift/sql-objects.js';
 
 /**
  * Configuration sections owned by capabilities. Each capability validates its own section;
@@ -21,4 +22,5 @@ export const CONFIG_SECTIONS: Record<string, SectionValidator> = {
   docs: validateDocsConfig,
   migrate: validateMigrateConfig,
   drift: validateDriftConfig,
+  sqlObjects: validateSqlObjectsConfig,
 };

@@ -8,6 +8,7 @@ import { applyAcknowledgements, todayUtc } from './acknowledge.js';
 import { DRIFT_CODES, type DriftFinding } from './codes.js';
 import { driftConfigOf } from './config.js';
 import { expectedDatabaseSchema } from './expected-schema.js';
+import { sqlObjectFiles } from './sql-objects.js';
 import { driftMessage } from './message.js';
 
 export interface EnvironmentDriftOptions extends DriftOptions {
@@ -27,7 +28,8 @@ export interface EnvironmentDrift {
 export async function environmentDrift(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<EnvironmentDrift> {
   const [environment] = await migratableEnvironments(config, envName);
   // The expected structure is built while the databases are opened and read.
-  const expected = expectedDatabaseSchema(environment.provider, environment.schema, options.cache ?? projectCacheOptions(config.cwd));
+  const objects = await sqlObjectFiles(config, envName);
+  const expected = expectedDatabaseSchema(environment.provider, environment.schema, options.cache ?? projectCacheOptions(config.cwd), objects);
   expected.catch(() => {}); // awaited below, where its failure is the command's
   const checked = await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd, provider: environment.provider });
   await expected;

@@ -42,9 +42,14 @@ const ORDER: DriftCode[] = [
   'missing-trigger', 'trigger-definition', 'row-level-security', 'missing-policy', 'policy-definition',
 ];
 
+/** Findings in the order their fixes can run in (see ORDER). */
+export function inScriptOrder<T extends DriftFinding>(findings: readonly T[]): T[] {
+  return [...findings].sort((a, b) => ORDER.indexOf(a.code) - ORDER.indexOf(b.code));
+}
+
 /** The draft's text: one commented block per finding, in dependency order; identical fixes (a SQLite rebuild) once. */
 export function fixScript(env: string, result: DriftResult): { script: string; findings: number } {
-  const findings = result.findings.filter((finding) => countsAsDrift(finding) && finding.fix).sort((a, b) => ORDER.indexOf(a.code) - ORDER.indexOf(b.code));
+  const findings = inScriptOrder(result.findings.filter((finding) => countsAsDrift(finding) && finding.fix));
   const seen = new Set<string>();
   const blocks: string[] = [];
   for (const finding of findings as Array<DriftFinding & { fix: string }>) {
