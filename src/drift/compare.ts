@@ -8,7 +8,7 @@
  */
 import type { DatabaseConstraint, DatabaseForeignKey, DatabaseIndex, DatabasePolicy, DatabaseSchema, DatabaseSequence, DatabaseTable, DatabaseView } from '../database/model.js';
 import type { DriftCode, DriftFinding } from './codes.js';
-import { normaliseDefault, normaliseDefinition } from './normalize.js';
+import { normaliseDefault, normaliseDefinition, normaliseViewDefinition } from './normalize.js';
 import { remediate } from './remediation.js';
 
 export function compareSchemas(expected: DatabaseSchema, actual: DatabaseSchema): DriftFinding[] {
@@ -46,7 +46,7 @@ export function compareSchemas(expected: DatabaseSchema, actual: DatabaseSchema)
     missing: (v) => push({ code: 'missing-view', view: v.name, expected: describeView(v) }),
     extra: (v) => push({ code: 'extra-view', view: v.name, actual: describeView(v) }),
     both: (v, live) => {
-      if (v.materialized !== live.materialized || normaliseDefinition(v.definition) !== normaliseDefinition(live.definition)) {
+      if (v.materialized !== live.materialized || normaliseViewDefinition(v.definition) !== normaliseViewDefinition(live.definition)) {
         push({ code: 'view-definition', view: v.name, expected: describeView(v), actual: describeView(live) });
       }
     },

@@ -32,6 +32,27 @@ export function normaliseDefinition(text: string | null | undefined): string {
   return collapseSpace(text ?? '').replace(/;\s*$/, '');
 }
 
+/**
+ * A view's query for comparison. PostgreSQL 15 and older qualify every column of a one-table
+ * query with the table (`items.id`), 16 and later do not (`id`): the same view read from two
+ * servers (or a server and PGlite) must compare equal, so in a query over one relation (no join,
+ * no subquery) its name's and alias's qualifiers are dropped.
+ */
+export function normaliseViewDefinition(text: string): string {
+  const s = normaliseDefinition(text);
+  if ((s.match(/\bFROM\b/gi) ?? []).length !== 1 || /\bJOIN\b|\(\s*SELECT\b/i.test(s)) return s;
+  const from = /\bFROM\s+((?:"(?:[^"]|"")+"|\w+)(?:\.(?:"(?:[^"]|"")+"|\w+))?)(?:\s+(?:AS\s+)?(?!WHERE\b|GROUP\b|ORDER\b|LIMIT\b|HAVING\b|WINDOW\b|OFFSET\b|UNION\b|FETCH\b|FOR\b)("(?:[^"]|"")+"|\w+))?\s*(?:$|WHERE\b|GROUP\b|ORDER\b|LIMIT\b|HAVING\b|WINDOW\b|OFFSET\b|FETCH\b|FOR\b)/i.exec(s);
+  if (!from) return s;
+  const relation = from[1].split('.').pop()!;
+  const names = [relation, ...(from[2] ? [from[2]] : [])];
+  let out = s;
+  for (const name of names) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(^|[^\\w."])${escaped}\\.(?=["\\w])`, 'g'), '$1');
+  }
+  return out;
+}
+
 function balanced(text: string): boolean {
   let depth = 0;
   for (const ch of text) {

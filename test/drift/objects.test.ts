@@ -13,9 +13,12 @@ import type { DatabaseSchema } from '../../src/database/model.js';
 import { readDatabaseSchema } from '../../src/database/read-schema.js';
 import { compareSchemas } from '../../src/drift/compare.js';
 import { driftMessage } from '../../src/drift/message.js';
+import { normaliseViewDefinition } from '../../src/drift/normalize.js';
 import type { DatabaseConnection } from '../../src/engine/connection.js';
 import { PgliteConnection } from '../../src/engine/pglite-connection.js';
 import { SqliteConnection } from '../../src/engine/sqlite-connection.js';
+import { PostgresConnection } from '../../src/engine/postgres-connection.js';
+import { startPostgresServer } from '../helpers/postgres-server.js';
 
 const POSTGRES_BASE = `
 CREATE TYPE "Mood" AS ENUM ('HAPPY', 'SAD', 'ANGRY');
@@ -94,6 +97,13 @@ const POSTGRES_EQUIVALENT = [
   { name: `a cast literal for a plain one`, change: `ALTER TABLE "items" ALTER COLUMN "owner" SET DEFAULT 'nobody'::character varying` },
 ];
 
+test('a one-table view reads alike from PostgreSQL 15 (columns qualified) and 16+ / PGlite (not); a join keeps its qualifiers', () => {
+  assert.equal(normaliseViewDefinition(' SELECT items.id,\n    items.title\n   FROM items\n  WHERE items.deleted IS NULL;'), normaliseViewDefinition(' SELECT id,\n    title\n   FROM items\n  WHERE deleted IS NULL;'));
+  assert.equal(normaliseViewDefinition('SELECT i.owner, count(*) AS n FROM items i GROUP BY i.owner'), 'SELECT owner, count(*) AS n FROM items i GROUP BY owner');
+  assert.notEqual(normaliseViewDefinition('SELECT a.id FROM a JOIN b ON a.id = b.id'), normaliseViewDefinition('SELECT b.id FROM a JOIN b ON a.id = b.id'));
+  assert.notEqual(normaliseViewDefinition('SELECT id FROM items WHERE deleted IS NULL'), normaliseViewDefinition('SELECT id FROM items WHERE deleted IS NOT NULL'));
+});
+
 async function exactlyOneFixed(expected: DatabaseSchema, database: DatabaseConnection, driftCase: Case): Promise<void> {
   const findings = compareSchemas(expected, await readDatabaseSchema(database));
   assert.deepEqual(findings.map((finding) => finding.code), [driftCase.code], JSON.stringify(findings, null, 2));
@@ -147,6 +157,25 @@ describe('PostgreSQL (PGlite): each object kind', () => {
       }
     });
   }
+
+  test('a real PostgreSQL server (15 here) reads the same objects as PGlite does: clean; a changed predicate is found and fixed', async (t) => {
+    const server = await startPostgresServer((message) => t.skip(message));
+    if (!server) return;
+    try {
+      const url = await server.createDatabase('objects');
+      await server.sql(POSTGRES_BASE, 'objects');
+      const database = await PostgresConnection.open(url);
+      try {
+        assert.deepEqual(compareSchemas(expected, await readDatabaseSchema(database)), []);
+        await database.executeScript(POSTGRES_CASES[1].change);
+        await exactlyOneFixed(expected, database, POSTGRES_CASES[1]);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  });
 
   for (const same of POSTGRES_EQUIVALENT) {
     test(`defaults by meaning: ${same.name} is no drift`, async () => {
