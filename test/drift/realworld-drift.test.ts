@@ -151,6 +151,38 @@ describe('real applications: db drift against their own history on PostgreSQL 15
         assert.deepEqual(second.databases[0].findings, []);
         assert.equal(second.databases[0].acknowledged.length, actual.length);
         assert.deepEqual(second.notes.filter((note) => note.code.startsWith('drift-acknowledgement')), []);
+
+        // Without the acknowledgements, --fix-sql drafts the remediation; applied, nothing but info (enum order) is left.
+        const config = JSON.parse(readFileSync(path.join(dir, 'steward.config.json'), 'utf8'));
+        delete config.drift;
+        writeFileSync(path.join(dir, 'steward.config.json'), JSON.stringify(config, null, 2));
+        const drafted = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000', '--fix-sql', 'remediate');
+        const draftNote = (JSON.parse(drafted.stdout) as { notes: Array<{ code: string; data?: { file?: string } }> }).notes.find((note) => note.code === 'fix-migration-written');
+        const infoOnly = actual.every((key) => key.startsWith('enum-value-order'));
+        assert.equal(draftNote === undefined, infoOnly, drafted.stdout);
+        if (draftNote) {
+          const script = readFileSync(path.join(dir, draftNote.data!.file!), 'utf8');
+          if (PGLITE_APPS.has(app.name)) {
+            const connection = await PgliteConnection.open(url.slice('pglite:'.length), { cacheDir });
+            try {
+              await connection.executeScript(script);
+            } finally {
+              await connection.close();
+            }
+          } else {
+            const client = new pg.Client({ connectionString: url });
+            await client.connect();
+            try {
+              await client.query(script);
+            } finally {
+              await client.end();
+            }
+          }
+          const fixed = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000');
+          const after = JSON.parse(fixed.stdout) as { databases: Array<{ status: string; findings: Array<Record<string, unknown>> }> };
+          assert.equal(after.databases[0].status, 'clean', `after the remediation:\n${after.databases[0].findings.map(findingKey).join('\n')}`);
+          assert.ok(after.databases[0].findings.every((finding) => finding.code === 'enum-value-order'));
+        }
       } finally {
         delete process.env.STEWARD_CACHE_DIR;
         rmSync(dir, { recursive: true, force: true });
