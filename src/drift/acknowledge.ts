@@ -69,3 +69,23 @@ function note(code: string, message: string, env: string, index: number): Diagno
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/**
+ * Where entry `index` of `drift.acknowledge` is written in the config file's text: the line of its
+ * `object` key, counted from the `drift` section on (migrate's acknowledgements name no object).
+ * Null when the text does not say it plainly (a computed config).
+ */
+export function acknowledgementLocation(text: string, index: number): { line: number; column: number } | null {
+  const section = /["']?drift["']?\s*:/.exec(text);
+  if (!section) return null;
+  const pattern = /["']?object["']?\s*:/g;
+  pattern.lastIndex = section.index;
+  let match: RegExpExecArray | null = null;
+  for (let i = 0; i <= index; i++) {
+    match = pattern.exec(text);
+    if (!match) return null;
+  }
+  const before = text.slice(0, match!.index);
+  const line = before.split('\n').length;
+  return { line, column: match!.index - before.lastIndexOf('\n') };
+}

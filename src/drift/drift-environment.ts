@@ -4,7 +4,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { migratableEnvironments } from '../migrate/environment-schemas.js';
 import { checkDriftFleet, type DriftOptions, type DriftResult } from './check-drift.js';
-import { applyAcknowledgements, todayUtc } from './acknowledge.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { acknowledgementLocation, applyAcknowledgements, todayUtc } from './acknowledge.js';
 import { DRIFT_CODES, type DriftFinding } from './codes.js';
 import { driftConfigOf } from './config.js';
 import { expectedDatabaseSchema } from './expected-schema.js';
@@ -34,7 +36,19 @@ export async function environmentDrift(config: ResolvedConfig, envName: string, 
   const checked = await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd, provider: environment.provider });
   await expected;
   const acknowledged = applyAcknowledgements(checked, driftConfigOf(config.sections).acknowledge ?? [], envName, options.today ?? todayUtc());
-  return { results: acknowledged.results, notes: [...environment.engineNotes, ...acknowledged.notes] };
+  return { results: acknowledged.results, notes: [...environment.engineNotes, ...(await locateAcknowledgements(config, acknowledged.notes))] };
+}
+
+/** Notes on acknowledgements point at their entry in the config file (file:line:col). */
+async function locateAcknowledgements(config: ResolvedConfig, notes: Diagnostic[]): Promise<Diagnostic[]> {
+  if (notes.length === 0 || !config.configFile) return notes;
+  const text = await readFile(config.configFile, 'utf8').catch(() => null);
+  if (text === null) return notes;
+  const file = path.relative(config.cwd, config.configFile) || config.configFile;
+  return notes.map((note) => {
+    const at = acknowledgementLocation(text, Number(note.data?.acknowledgement));
+    return at ? { ...note, location: { file, ...at } } : note;
+  });
 }
 
 export async function driftForEnvironment(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<DriftResult[]> {

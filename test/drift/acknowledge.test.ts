@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConfigProblems } from '../../src/config/check-value.js';
-import { applyAcknowledgements } from '../../src/drift/acknowledge.js';
+import { acknowledgementLocation, applyAcknowledgements } from '../../src/drift/acknowledge.js';
 import type { DriftResult } from '../../src/drift/check-drift.js';
 import { findingObject } from '../../src/drift/codes.js';
 import { validateDriftConfig } from '../../src/drift/config.js';
@@ -74,4 +74,16 @@ test('the drift section is validated with key paths', () => {
   const fine = new ConfigProblems();
   validateDriftConfig({ acknowledge: [{ object: 'users.User_email_key', reason: 'duplicate left by a rename', env: 'production', expires: '2027-01-31' }] }, fine, 'drift');
   assert.deepEqual(fine.problems, []);
+});
+
+test('an acknowledgement is located in the config file by its object key, after migrate\'s own', () => {
+  const text = JSON.stringify({
+    migrate: { acknowledge: [{ migration: 'm', checksum: 'sha256:0123456789abcdef', codes: ['drop-column'] }] },
+    drift: { acknowledge: [{ object: 'a.b', reason: 'r' }, { object: 'c', reason: 'r' }] },
+  }, null, 2);
+  const second = acknowledgementLocation(text, 1)!;
+  assert.equal(text.split('\n')[second.line - 1].trim(), '"object": "c",');
+  assert.equal(second.column, text.split('\n')[second.line - 1].indexOf('"object"') + 1);
+  assert.equal(acknowledgementLocation(text, 2), null);
+  assert.equal(acknowledgementLocation('{}', 0), null);
 });
