@@ -6,6 +6,7 @@
  */
 import type { DatabaseColumn, DatabaseConstraint, DatabaseForeignKey, DatabaseIndex, DatabasePolicy, DatabaseSchema, DatabaseSequence, DatabaseTable, DatabaseView } from '../database/model.js';
 import type { DriftFinding } from './codes.js';
+import { normaliseDefault } from './normalize.js';
 
 export function remediate(finding: DriftFinding, expected: DatabaseSchema, actual: DatabaseSchema): DriftFinding {
   const fix = expected.provider === 'sqlite' ? sqliteFix(finding, expected, actual) : postgresFix(finding, expected, actual);
@@ -293,6 +294,17 @@ function recreateEnum(name: string, values: string[], expected: DatabaseSchema):
   return lines.join('\n');
 }
 
+/** A database default as a Prisma attribute: literals and now() as Prisma writes them, anything else through dbgenerated. */
+function prismaDefault(text: string, isEnum: boolean): string {
+  const meaning = normaliseDefault(text) ?? '';
+  if (meaning === 'now()') return '@default(now())';
+  if (/^(-?\d+(\.\d+)?|true|false)$/.test(meaning)) return `@default(${meaning})`;
+  const literal = /^'((?:[^']|'')*)'$/.exec(meaning);
+  if (literal && isEnum && /^\w+$/.test(literal[1])) return `@default(${literal[1]})`;
+  if (literal && !isEnum) return `@default(${JSON.stringify(literal[1].replace(/''/g, "'"))})`;
+  return `@default(dbgenerated(${JSON.stringify(text)}))`;
+}
+
 /** The master edit that would make the schema say what the database has, where Prisma can say it. */
 function adoption(f: DriftFinding, actual: DatabaseSchema): string | undefined {
   const model = f.table === undefined ? '' : `the model mapped to "${f.table}"`;
@@ -319,7 +331,8 @@ function adoption(f: DriftFinding, actual: DatabaseSchema): string | undefined {
     }
     case 'column-default': {
       const column = find(live?.columns, f.column);
-      return column?.default ? `on the field mapped to "${f.table}"."${f.column}": @default(dbgenerated("${column.default.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"))` : `on the field mapped to "${f.table}"."${f.column}": remove @default`;
+      const isEnum = column !== undefined && actual.enums.some((type) => [type.name, q(type.name)].includes(column.type));
+      return `on the field mapped to "${f.table}"."${f.column}": ${column?.default ? prismaDefault(column.default, isEnum) : 'remove @default'}`;
     }
     case 'column-nullability':
       return `make the field mapped to "${f.table}"."${f.column}" ${f.actual === 'NULL' ? 'optional (Type?)' : 'required (drop the ?)'}${f.actual === 'NOT NULL' ? '; Prisma cannot declare NOT NULL on a scalar list' : ''}`;

@@ -28,8 +28,16 @@ export function validateSqlObjectsConfig(value: unknown, problems: ConfigProblem
 }
 
 /** The environment's object files in name order; none when the environment has no folder. */
-export async function sqlObjectFiles(config: Pick<ResolvedConfig, 'cwd' | 'sections' | 'configFile'>, env: string): Promise<SqlObjectFile[]> {
-  const dir = (config.sections.sqlObjects as Record<string, string> | undefined)?.[env];
+export async function sqlObjectFiles(config: Pick<ResolvedConfig, 'cwd' | 'sections' | 'configFile' | 'environments'>, env: string): Promise<SqlObjectFile[]> {
+  const folders = (config.sections.sqlObjects as Record<string, string> | undefined) ?? {};
+  const unknown = Object.keys(folders).filter((name) => !config.environments.some((environment) => environment.name === name));
+  if (unknown.length > 0) {
+    throw new StewardError('CONFIG_INVALID', `sqlObjects names no environment ${unknown.map((name) => `'${name}'`).join(', ')}`, {
+      location: config.configFile ? { file: path.relative(config.cwd, config.configFile) || config.configFile } : undefined,
+      hint: `Environments: ${config.environments.map((environment) => environment.name).join(', ')}`,
+    });
+  }
+  const dir = folders[env];
   if (dir === undefined) return [];
   const absolute = path.resolve(config.cwd, dir);
   const names = await readdir(absolute).catch((error: NodeJS.ErrnoException) => {

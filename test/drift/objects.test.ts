@@ -58,6 +58,8 @@ interface Case {
   code: string;
   /** A fragment the message must show (the whole object, e.g. a predicate). */
   shows?: RegExp;
+  /** The master edit that adopts the database's version, where Prisma can say it. */
+  adopt?: RegExp;
 }
 
 const POSTGRES_CASES: Case[] = [
@@ -85,7 +87,9 @@ const POSTGRES_CASES: Case[] = [
      ALTER TABLE "items" ALTER COLUMN "mood" DROP DEFAULT; ALTER TABLE "items" ALTER COLUMN "mood" TYPE "Mood" USING ("mood"::text::"Mood");
      ALTER TABLE "items" ALTER COLUMN "mood" SET DEFAULT 'HAPPY'; DROP TYPE "Mood_old"`, code: 'enum-value-order' },
   { name: 'an extra enum value', change: `ALTER TYPE "Mood" ADD VALUE 'BORED'`, code: 'extra-enum-value' },
-  { name: 'a column default of another meaning', change: `ALTER TABLE "items" ALTER COLUMN "owner" SET DEFAULT 'somebody'`, code: 'column-default' },
+  { name: 'a column default of another meaning', change: `ALTER TABLE "items" ALTER COLUMN "owner" SET DEFAULT 'somebody'`, code: 'column-default', adopt: /@default\("somebody"\)$/ },
+  { name: 'an enum default of another value', change: `ALTER TABLE "items" ALTER COLUMN "mood" SET DEFAULT 'SAD'`, code: 'column-default', adopt: /@default\(SAD\)$/ },
+  { name: 'an extra GIN index Prisma can declare', change: `CREATE INDEX "items_tags_idx" ON "items" USING gin ("tags")`, code: 'extra-index', shows: /USING gin \(tags\)/, adopt: /@@index\(\[tags\], type: Gin, map: "items_tags_idx"\)/ },
   { name: 'NOT NULL on a list column', change: `UPDATE "items" SET "tags" = '{}'; ALTER TABLE "items" ALTER COLUMN "tags" SET NOT NULL`, code: 'column-nullability' },
 ];
 
@@ -109,6 +113,7 @@ async function exactlyOneFixed(expected: DatabaseSchema, database: DatabaseConne
   assert.deepEqual(findings.map((finding) => finding.code), [driftCase.code], JSON.stringify(findings, null, 2));
   const [finding] = findings;
   if (driftCase.shows) assert.match(driftMessage(finding), driftCase.shows);
+  if (driftCase.adopt) assert.match(finding.adopt ?? '', driftCase.adopt);
   assert.ok(finding.fix, 'the finding carries its remediation SQL');
   await database.executeScript(finding.fix);
   assert.deepEqual(compareSchemas(expected, await readDatabaseSchema(database)), [], `after the fix:\n${finding.fix}`);
