@@ -129,6 +129,8 @@ export interface DatabaseSchema {
   sequences?: DatabaseSequence[];
   /** Extensions installed in the schema (PostgreSQL), by name; versions are the server's business. */
   extensions?: string[];
+  /** Every extension of the database, whatever its schema: one installed elsewhere is not missing. */
+  installedExtensions?: string[];
 }
 
 /** Prisma's bookkeeping table: part of the migration history, never of the structure. */

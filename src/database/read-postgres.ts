@@ -93,8 +93,8 @@ const QUERIES = {
      FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = $1 AND ${notExtensionMember('pg_class', 'c.oid')}
      ORDER BY c.relname`,
-  extensions: `SELECT e.extname::text AS name FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
-     WHERE n.nspname = $1 ORDER BY e.extname`,
+  extensions: `SELECT e.extname::text AS name, n.nspname = $1 AS here FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+     ORDER BY e.extname`,
 } as const;
 
 export async function readPostgresSchema(connection: DatabaseConnection, namespace = 'public'): Promise<DatabaseSchema> {
@@ -172,7 +172,8 @@ export async function readPostgresSchema(connection: DatabaseConnection, namespa
       name: String(row.name), type: String(row.type), start: String(row.start), increment: String(row.increment),
       min: String(row.min), max: String(row.max), cache: String(row.cache), cycle: Boolean(row.cycle),
     })),
-    extensions: rows.extensions.map((row) => String(row.name)),
+    extensions: rows.extensions.filter((row) => row.here).map((row) => String(row.name)),
+    installedExtensions: rows.extensions.map((row) => String(row.name)),
   };
 }
 

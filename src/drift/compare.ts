@@ -14,8 +14,11 @@ import { remediate } from './remediation.js';
 export function compareSchemas(expected: DatabaseSchema, actual: DatabaseSchema): DriftFinding[] {
   const findings: DriftFinding[] = [];
   const push = (finding: DriftFinding) => findings.push(finding);
+  // Extensions of the schema's namespace; one the schema wants is missing only if it is installed nowhere.
   named(expected.extensions?.map((name) => ({ name })) ?? [], actual.extensions?.map((name) => ({ name })) ?? [], {
-    missing: (e) => push({ code: 'missing-extension', extension: e.name }),
+    missing: (e) => {
+      if (!(actual.installedExtensions ?? []).includes(e.name)) push({ code: 'missing-extension', extension: e.name });
+    },
     extra: (e) => push({ code: 'extra-extension', extension: e.name }),
   });
   named(expected.tables, actual.tables, {

@@ -17,8 +17,8 @@ import { parseSchema } from '../schema/parse.js';
 import { StewardError } from '../errors/index.js';
 import type { SqlObjectFile } from './sql-objects.js';
 
-/** Bump when the catalog model, its queries or the creation scripts change, so old cache entries are ignored (2: SQLite Json defaults quoted; 3: every catalog object). */
-const MODEL_VERSION = 3;
+/** Bump when the catalog model, its queries or the creation scripts change, so old cache entries are ignored (2: SQLite Json defaults quoted; 3: every catalog object; 4: extensions of every schema). */
+const MODEL_VERSION = 4;
 
 /** `objects`: the environment's SQL object files (sql-objects.ts), run after the creation script. */
 export async function expectedDatabaseSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}, objects: readonly SqlObjectFile[] = []): Promise<DatabaseSchema> {

@@ -269,3 +269,11 @@ describe('SQLite: each object kind it has', () => {
     });
   }
 });
+
+test('an extension the schema wants is missing only when installed nowhere; one in the schema the schema does not want is extra', () => {
+  const base = { provider: 'postgresql' as const, tables: [], enums: [] };
+  const wants = { ...base, extensions: ['citext'], installedExtensions: ['citext', 'plpgsql'] };
+  assert.deepEqual(compareSchemas(wants, { ...base, extensions: [], installedExtensions: ['plpgsql', 'citext'] }), []);
+  assert.deepEqual(compareSchemas(wants, { ...base, extensions: [], installedExtensions: ['plpgsql'] }).map((f) => [f.code, f.fix]), [['missing-extension', 'CREATE EXTENSION IF NOT EXISTS "citext";']]);
+  assert.deepEqual(compareSchemas(wants, { ...base, extensions: ['citext', 'pgcrypto'], installedExtensions: ['citext', 'pgcrypto'] }).map((f) => f.code), ['extra-extension']);
+});
