@@ -4,6 +4,8 @@ import type { ConfigSections } from '../config/sections.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { validateChangesConfig } from '../diff/config.js';
 import { validateDocsConfig } from '../docs/config.js';
+import { validateDriftConfig } from '../drift/config.js';
+import { validateSqlObjectsConfig } from '../catalog/sql-objects.js';
 import { validateLintSection } from '../lint/config.js';
 import { validateMigrateConfig } from '../migrate/config.js';
 import { validateVerifyConfig } from '../verify/config.js';
@@ -19,6 +21,8 @@ export const CONFIG_SECTIONS: ConfigSections = {
   verify: validateVerifyConfig,
   docs: validateDocsConfig,
   migrate: validateMigrateConfig,
+  drift: validateDriftConfig,
+  sqlObjects: validateSqlObjectsConfig,
 };
 
 /** Finds, loads, validates and resolves the configuration with every capability's section. Throws StewardError (exit 2) on problems. */

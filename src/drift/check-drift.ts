@@ -10,8 +10,9 @@ import { redactSecrets } from '../engine/database-url.js';
 import { describeLocation, parseDatabaseUrl, type DatabaseLocation } from '../providers/location.js';
 import { openDatabase } from '../engine/open-database.js';
 import { isUnreachableError } from '../errors/reachability.js';
-import { compareSchemas } from './compare.js';
-import type { DriftFinding } from './codes.js';
+import { compareSchemas } from '../catalog/compare.js';
+import { countsAsDrift, type DriftFinding } from '../catalog/codes.js';
+import type { AcknowledgedFinding } from './acknowledge.js';
 
 export type DriftStatus = 'clean' | 'drift' | 'unreachable' | 'error';
 
@@ -20,6 +21,8 @@ export interface DriftResult {
   database: string;
   status: DriftStatus;
   findings: DriftFinding[];
+  /** Findings that `drift.acknowledge` accepts: shown, never drift. */
+  acknowledged?: AcknowledgedFinding[];
   /** Why the database could not be checked (unreachable or error), password-free. */
   error?: string;
   durationMs: number;
@@ -68,7 +71,7 @@ export async function checkDrift(expected: DatabaseSchema | Promise<DatabaseSche
   try {
     const actual = await Promise.race([work, deadline]);
     const findings = compareSchemas(await expected, actual);
-    return finish({ status: findings.length === 0 ? 'clean' : 'drift', findings });
+    return finish({ status: findings.some(countsAsDrift) ? 'drift' : 'clean', findings });
   } catch (error) {
     work.catch(() => {}); // the race is lost; its eventual failure is not news
     const message = redactSecrets(error instanceof Error ? error.message || error.constructor.name : String(error), [url]);

@@ -4,13 +4,20 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { migratableEnvironments, type MigratableEnvironment } from '../migrate/environment-schemas.js';
 import { checkDriftFleet, type DriftOptions, type DriftResult } from './check-drift.js';
-import { DRIFT_CODES } from './codes.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { acknowledgementLocation, applyAcknowledgements, todayUtc } from './acknowledge.js';
+import { DRIFT_CODES, type DriftFinding } from '../catalog/codes.js';
+import { driftConfigOf } from './config.js';
+import { sqlObjectFiles } from '../catalog/sql-objects.js';
 import { startExpectedBuilder } from './expected-in-worker.js';
 import { driftMessage } from './message.js';
 
 export interface EnvironmentDriftOptions extends DriftOptions {
   concurrency?: number;
   cache?: PgliteCacheOptions;
+  /** YYYY-MM-DD for acknowledgement expiry; default today (UTC). */
+  today?: string;
 }
 
 export interface EnvironmentDrift {
@@ -25,17 +32,32 @@ export async function environmentDrift(config: ResolvedConfig, envName: string, 
   // environment is generated) while the databases are opened and read here.
   const builder = startExpectedBuilder(options.cache ?? projectCacheOptions(config.cwd));
   let environment: MigratableEnvironment;
+  let objects: Awaited<ReturnType<typeof sqlObjectFiles>>;
   try {
     [environment] = await migratableEnvironments(config, envName);
+    objects = await sqlObjectFiles(config, envName);
   } catch (error) {
     builder.cancel();
     throw error;
   }
-  const expected = builder.build({ provider: environment.provider, schema: environment.schema });
+  const expected = builder.build({ provider: environment.provider, schema: environment.schema, objects });
   expected.catch(() => {}); // awaited below, where its failure is the command's
-  const results = await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd, provider: environment.provider });
+  const checked = await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd, provider: environment.provider });
   await expected;
-  return { results, notes: environment.engineNotes };
+  const acknowledged = applyAcknowledgements(checked, driftConfigOf(config.sections).acknowledge ?? [], envName, options.today ?? todayUtc());
+  return { results: acknowledged.results, notes: [...environment.engineNotes, ...(await locateAcknowledgements(config, acknowledged.notes))] };
+}
+
+/** Notes on acknowledgements point at their entry in the config file (file:line:col). */
+async function locateAcknowledgements(config: ResolvedConfig, notes: Diagnostic[]): Promise<Diagnostic[]> {
+  if (notes.length === 0 || !config.configFile) return notes;
+  const text = await readFile(config.configFile, 'utf8').catch(() => null);
+  if (text === null) return notes;
+  const file = path.relative(config.cwd, config.configFile) || config.configFile;
+  return notes.map((note) => {
+    const at = acknowledgementLocation(text, Number(note.data?.acknowledgement));
+    return at ? { ...note, location: { file, ...at } } : note;
+  });
 }
 
 export async function driftForEnvironment(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<DriftResult[]> {
@@ -55,13 +77,33 @@ export function driftDiagnostics(results: readonly DriftResult[], env: string): 
         data: { database: result.database },
       }];
     }
-    return result.findings.map((finding) => ({
-      source: 'drift',
-      code: finding.code,
-      severity: DRIFT_CODES[finding.code].severity,
-      message: results.length > 1 ? `${result.database}: ${driftMessage(finding)}` : driftMessage(finding),
-      env,
-      data: { database: result.database, ...finding },
-    }));
+    const prefix = results.length > 1 ? `${result.database}: ` : '';
+    return [
+      ...result.findings.map((finding): Diagnostic => ({
+        source: 'drift',
+        code: finding.code,
+        severity: DRIFT_CODES[finding.code].severity,
+        message: prefix + driftMessage(finding),
+        env,
+        notes: remedyNotes(finding),
+        data: { database: result.database, ...finding },
+      })),
+      ...(result.acknowledged ?? []).map((finding): Diagnostic => ({
+        source: 'drift',
+        code: finding.code,
+        severity: 'info',
+        message: `${prefix}acknowledged: ${driftMessage(finding)} (${finding.reason})`,
+        env,
+        data: { database: result.database, ...finding },
+      })),
+    ];
   });
+}
+
+/** The fix and the adoption under the message: what to run, or what to write in the master. */
+function remedyNotes(finding: DriftFinding): string[] | undefined {
+  const notes: string[] = [];
+  if (finding.fix) notes.push(`fix: ${finding.fix.split('\n').join('\n     ')}`);
+  if (finding.adopt) notes.push(`or adopt: ${finding.adopt}`);
+  return notes.length > 0 ? notes : undefined;
 }

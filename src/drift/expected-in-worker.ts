@@ -11,7 +11,8 @@ import type { SchemaSource } from '../engine/schema-engine.js';
 import { type ErrorCode, type ErrorLocation, StewardError } from '../errors/index.js';
 import { workerScript } from '../package-files.js';
 import type { DatabaseProvider } from '../providers/registry.js';
-import { cachedExpectedSchema } from './expected-schema.js';
+import { cachedExpectedSchema } from '../catalog/expected-schema.js';
+import type { SqlObjectFile } from '../catalog/sql-objects.js';
 
 export interface ExpectedWorkerData {
   cache: PgliteCacheOptions;
@@ -20,6 +21,8 @@ export interface ExpectedWorkerData {
 export interface ExpectedRequest {
   provider: DatabaseProvider;
   schema: SchemaSource;
+  /** The environment's SQL object files (sql-objects.ts). */
+  objects: readonly SqlObjectFile[];
 }
 
 export type ExpectedReply =
@@ -38,7 +41,7 @@ export function startExpectedBuilder(cache: PgliteCacheOptions): ExpectedBuilder
   started();
   return {
     async build(request) {
-      const cached = await cachedExpectedSchema(request.provider, request.schema, cache);
+      const cached = await cachedExpectedSchema(request.provider, request.schema, cache, request.objects);
       if (cached) {
         this.cancel();
         return cached;

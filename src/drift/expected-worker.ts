@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isStewardError } from '../errors/index.js';
-import { expectedDatabaseSchema } from './expected-schema.js';
+import { expectedDatabaseSchema } from '../catalog/expected-schema.js';
 import type { ExpectedReply, ExpectedRequest, ExpectedWorkerData } from './expected-in-worker.js';
 
 const { cache } = workerData as ExpectedWorkerData;
@@ -14,7 +14,7 @@ const { cache } = workerData as ExpectedWorkerData;
 parentPort!.once('message', async (request: ExpectedRequest) => {
   let reply: ExpectedReply;
   try {
-    reply = { ok: true, schema: await expectedDatabaseSchema(request.provider, request.schema, cache) };
+    reply = { ok: true, schema: await expectedDatabaseSchema(request.provider, request.schema, cache, request.objects) };
   } catch (error) {
     reply = isStewardError(error)
       ? { ok: false, steward: { code: error.code, message: error.message, location: error.location, details: error.details, hint: error.hint } }

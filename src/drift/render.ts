@@ -16,6 +16,7 @@ export function driftJson(env: string, results: readonly DriftResult[], notes: r
         durationMs: Math.round(result.durationMs),
         error: result.error ?? null,
         findings: result.findings.map((finding) => ({ ...finding, message: driftMessage(finding) })),
+        acknowledged: (result.acknowledged ?? []).map((finding) => ({ ...finding, message: driftMessage(finding) })),
       })),
       notes,
     },
@@ -33,13 +34,14 @@ export function driftSummaryTable(results: readonly DriftResult[]): string {
 }
 
 export function driftMarkdown(env: string, results: readonly DriftResult[], notes: readonly Diagnostic[] = []): string {
-  const lines = [`## Schema drift: ${env}`, '', '| Database | Status | Findings |', '| --- | --- | --- |'];
-  for (const result of results) lines.push(`| \`${result.database}\` | ${result.status} | ${result.findings.length} |`);
+  const lines = [`## Schema drift: ${env}`, '', '| Database | Status | Findings | Acknowledged |', '| --- | --- | --- | --- |'];
+  for (const result of results) lines.push(`| \`${result.database}\` | ${result.status} | ${result.findings.length} | ${result.acknowledged?.length ?? 0} |`);
   for (const result of results) {
-    if (result.status === 'clean') continue;
+    if (result.status === 'clean' && result.findings.length === 0 && !result.acknowledged?.length) continue;
     lines.push('', `### \`${result.database}\``, '');
     if (result.error) lines.push(`- **${result.status}**: ${result.error}`);
     for (const finding of result.findings) lines.push(`- \`${finding.code}\` ${driftMessage(finding)}`);
+    for (const finding of result.acknowledged ?? []) lines.push(`- acknowledged \`${finding.code}\` ${driftMessage(finding)}: ${finding.reason}`);
   }
   if (notes.length > 0) lines.push('', ...notes.map((note) => `> ${note.location ? `${note.location.file}:${note.location.line}: ` : ''}${note.message}`));
   return lines.join('\n') + '\n';

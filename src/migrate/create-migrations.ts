@@ -31,6 +31,8 @@ import { replayScript } from './replay.js';
 import { reverseRenames } from './reverse-renames.js';
 import { historyKey, openHistoryScratch, saveHistoryState, type HistoryScratch, type HistoryScratchOptions } from './history-scratch.js';
 import { masterExtensions, planScratch, unavailableExtensionDiagnostics } from './scratch-extensions.js';
+import { expectedDatabaseSchema } from '../catalog/expected-schema.js';
+import { objectsMigration, sqlObjectFiles } from '../catalog/sql-objects.js';
 
 export interface CreateMigrationsOptions {
   name: string;
@@ -203,15 +205,26 @@ export async function planEnvironmentMigration(
   } finally {
     await engine.dispose();
   }
-  const script = composeScript(renames, diff);
-  const downScript = script === '' ? '' : down;
+  const prismaScript = composeScript(renames, diff);
   const file = path.relative(config.cwd, migrationScriptPath(env.migrationsDir, directoryName));
-  const before = /INSERT INTO "new_|CREATE TYPE "[^"]+_new" AS ENUM/.test(script) ? await structureAfterRenames() : undefined;
+  const before = /INSERT INTO "new_|CREATE TYPE "[^"]+_new" AS ENUM/.test(prismaScript) ? await structureAfterRenames() : undefined;
+  // SQL objects beside the master (drift/sql-objects.ts): what brings the history's objects to the files, after Prisma's diff.
+  const objects = await sqlObjectFiles(config, env.name);
+  let objectsSql = '';
+  if (objects.length > 0) {
+    if (diff) await replayScript(scratch, diff);
+    const [bare, withObjects] = await Promise.all([expectedDatabaseSchema(provider, schema, options.cache), expectedDatabaseSchema(provider, schema, options.cache, objects)]);
+    objectsSql = objectsMigration(bare, withObjects, await readDatabaseSchema(scratch));
+  }
+  const script = objectsSql ? `${prismaScript}${prismaScript ? '\n' : ''}-- SQL objects (sqlObjects.${env.name} in steward.config)\n${objectsSql}\n` : prismaScript;
+  // The reverse undoes Prisma's part; the SQL objects' own changes are not reversed (down.sql says nothing of them).
+  const downScript = prismaScript === '' ? '' : down;
   const diagnostics = script === '' ? [] : lintMigration({ env: env.name, provider, script, file, migration: directoryName, before });
   if (downScript !== '') diagnostics.push(...lintDownScript(env.name, provider, downScript, path.join(path.dirname(file), DOWN_SCRIPT_FILE), directoryName));
   if (!options.dryRun && script !== '') {
     // The history with this migration is the next run's starting point: keep its state warm.
-    await replayScript(scratch, diff);
+    if (objects.length === 0) await replayScript(scratch, diff);
+    if (objectsSql) await replayScript(scratch, objectsSql);
     // Its extensions are those the next run will load: this history's plus any the new script creates.
     const next = [...scripts, { name: directoryName, script }];
     await saveHistoryState(scratch, options.cache, env.name, historyKey(next, planScratch(next, masterExtensions(config)).extensions));

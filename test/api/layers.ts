@@ -21,7 +21,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'config', members: ['config'] },
   {
     name: 'capabilities',
-    members: ['generate', 'project', 'lint', 'audit', 'docs', 'diagram', 'diff', 'changelog', 'release', 'migrate', 'drift', 'verify', 'init', 'watch'],
+    members: ['generate', 'project', 'lint', 'audit', 'docs', 'diagram', 'diff', 'changelog', 'release', 'migrate', 'catalog', 'drift', 'verify', 'init', 'watch'],
   },
   { name: 'views', members: ['status', 'report'] },
   { name: 'composition', members: ['compose'] },

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { readDatabaseSchema } from '../../src/database/read-schema.js';
 import { checkDrift } from '../../src/drift/check-drift.js';
-import { compareSchemas } from '../../src/drift/compare.js';
-import type { DriftFinding } from '../../src/drift/codes.js';
-import { expectedDatabaseSchema } from '../../src/drift/expected-schema.js';
+import { compareSchemas } from '../../src/catalog/compare.js';
+import type { DriftFinding } from '../../src/catalog/codes.js';
+import { expectedDatabaseSchema } from '../../src/catalog/expected-schema.js';
 import { migratableEnvironments } from '../../src/migrate/environment-schemas.js';
 import { PgliteConnection } from '../../src/engine/pglite-connection.js';
 import { PostgresConnection } from '../../src/engine/postgres-connection.js';
@@ -29,6 +29,12 @@ before(async () => {
   };
 });
 after(() => project.cleanup());
+
+/** Findings without their remediation (fix, adopt), for exact comparison; each must carry its fix. */
+function withoutRemedy(findings: DriftFinding[]): DriftFinding[] {
+  for (const finding of findings) assert.ok(finding.fix, `${finding.code} carries the SQL that fixes it`);
+  return findings.map(({ fix: _fix, adopt: _adopt, ...rest }) => rest);
+}
 
 /** A manual change to a migrated database, and exactly what drift must report for it. */
 interface DriftCase {
@@ -78,7 +84,11 @@ for (const driftCase of POSTGRES_CASES) {
     try {
       await applyMigrations(database, project.env('production').migrationsDir);
       await database.executeScript(driftCase.sql);
-      assert.deepEqual(compareSchemas(expected.production, await readDatabaseSchema(database)), driftCase.findings);
+      const findings = compareSchemas(expected.production, await readDatabaseSchema(database));
+      assert.deepEqual(withoutRemedy(findings), driftCase.findings);
+      // The remediation makes the database match the schema again.
+      await database.executeScript(findings.map((finding) => finding.fix).join('\n'));
+      assert.deepEqual(compareSchemas(expected.production, await readDatabaseSchema(database)), []);
     } finally {
       await database.close();
     }
@@ -103,7 +113,15 @@ test('SQLite files: the dev history applies cleanly; each manual change is found
     }
     const result = await checkDrift(expected.dev, `file:${file}`);
     assert.equal(result.status, driftCase.findings.length === 0 ? 'clean' : 'drift', driftCase.name);
-    assert.deepEqual(result.findings, driftCase.findings, driftCase.name);
+    assert.deepEqual(withoutRemedy(result.findings), driftCase.findings, driftCase.name);
+    if (result.findings.length === 0) continue;
+    const fixing = await SqliteConnection.open(file);
+    try {
+      await fixing.executeScript(result.findings.map((finding) => finding.fix).join('\n'));
+    } finally {
+      await fixing.close();
+    }
+    assert.deepEqual((await checkDrift(expected.dev, `file:${file}`)).findings, [], `${driftCase.name}: fixed`);
   }
 });
 
@@ -173,7 +191,7 @@ async function realServerChecks(server: PostgresServer): Promise<void> {
   }
   for (const [index, driftCase] of cases.entries()) {
     const result = await checkDrift(expected.production, urls[index]);
-    assert.deepEqual(result.findings, driftCase.findings, driftCase.name);
+    assert.deepEqual(withoutRemedy(result.findings), driftCase.findings, driftCase.name);
   }
 
   // A role that can read nothing but the catalog, with a password that must never be printed.
@@ -204,3 +222,47 @@ async function realServerChecks(server: PostgresServer): Promise<void> {
   const text = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', urls[0], '--url', urls[1]);
   assert.match(text.stdout, /database\s+status\s+findings/);
 }
+
+test('--fix-sql drafts the remediation as a linted migration in the history, never touching the database; applied, drift is clean', async () => {
+  const dataDir = path.join(project.dir, 'pgdata-fix');
+  const database = await PgliteConnection.create(dataDir);
+  try {
+    await applyMigrations(database, project.env('production').migrationsDir);
+    await database.executeScript(`ALTER TABLE "clients" DROP COLUMN "notes"; CREATE INDEX "clients_hand_idx" ON "clients" ("phone_number") WHERE "phone_number" IS NOT NULL`);
+  } finally {
+    await database.close();
+  }
+  const url = `pglite:${dataDir}`;
+  const migrationsDir = project.env('production').migrationsDir;
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const before = readdirSync(migrationsDir);
+  const drafted = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--fix-sql', 'repair drift', '--format', 'json');
+  assert.equal(drafted.code, 1, drafted.stderr);
+  const report = JSON.parse(drafted.stdout);
+  assert.deepEqual(report.databases[0].findings.map((f: DriftFinding) => f.code).sort(), ['extra-index', 'missing-column']);
+  assert.match(report.databases[0].findings.find((f: DriftFinding) => f.code === 'extra-index').message, /WHERE phone_number IS NOT NULL/);
+  const added = readdirSync(migrationsDir).filter((name) => !before.includes(name));
+  assert.equal(added.length, 1);
+  assert.match(added[0], /^\d{14}_repair_drift$/);
+  const script = readFileSync(path.join(migrationsDir, added[0], 'migration.sql'), 'utf8');
+  assert.match(script, /DROP INDEX IF EXISTS "clients_hand_idx";/);
+  assert.match(script, /ALTER TABLE "clients" ADD COLUMN IF NOT EXISTS "notes" text;/);
+  assert.ok(report.notes.some((note: { code: string }) => note.code === 'fix-migration-written'));
+
+  // Drift wrote nothing to the database: the same findings again.
+  const again = await checkDrift(expected.production, url);
+  assert.deepEqual(again.findings.map((f) => f.code).sort(), ['extra-index', 'missing-column']);
+  // Applied (as a deploy would), the database matches the schema.
+  const fixing = await PgliteConnection.open(dataDir);
+  try {
+    await fixing.executeScript(script);
+  } finally {
+    await fixing.close();
+  }
+  assert.equal((await checkDrift(expected.production, url)).status, 'clean');
+
+  // Two databases, or a name that is no name, are bad input (exit 2) before anything is read.
+  assert.equal((await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--url', url, '--fix-sql', 'x')).code, 2);
+  assert.equal((await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--fix-sql', '---')).code, 2);
+  assert.deepEqual(readdirSync(migrationsDir).filter((name) => !before.includes(name)), added);
+});

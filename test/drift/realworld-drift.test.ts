@@ -6,7 +6,7 @@
  * findings must be exactly the ones checked by hand in realworld-drift.expected.ts.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +18,7 @@ import { startPostgresServer, type PostgresServer } from '../helpers/postgres-se
 import { run } from '../helpers/project.js';
 import { REALWORLD_APPS, realworldDir, type RealworldApp } from '../helpers/realworld.js';
 import { EXPECTED_DRIFT } from './realworld-drift.expected.js';
+import { findingObject, type DriftFinding } from '../../src/catalog/codes.js';
 
 const root = realworldDir();
 /** Apps whose database is PGlite: their history needs an extension Debian's PostgreSQL 15 lacks. */
@@ -72,8 +73,24 @@ async function applyHistoryToPglite(dataDir: string, migrationsDir: string, cach
 
 /** A finding as the expectation file spells it: code, table, and the column, index or key it is about. */
 function findingKey(finding: Record<string, unknown>): string {
-  const subject = finding.column ?? finding.index ?? finding.foreignKey ?? finding.enum ?? finding.value ?? '';
-  return `${String(finding.code)} ${String(finding.table ?? '')}${subject ? ` ${String(subject)}` : ''}`.trim();
+  const subject = finding.column ?? finding.index ?? finding.foreignKey ?? finding.constraint ?? finding.trigger ?? finding.policy
+    ?? finding.enum ?? finding.value ?? finding.view ?? finding.function ?? finding.sequence ?? finding.extension ?? '';
+  return `${String(finding.code)} ${String(finding.table ?? '')}${subject ? ` ${String(subject)}` : ''}`.replace(/\s+/g, ' ').trim();
+}
+
+/** The app's config with every recorded finding acknowledged, each with its reason. */
+function acknowledgeAll(dir: string, app: RealworldApp, findings: Array<Record<string, unknown>>): void {
+  const config = JSON.parse(readFileSync(path.join(dir, 'steward.config.json'), 'utf8'));
+  const reasons = new Map(EXPECTED_DRIFT[app.name].map((entry) => [entry.finding, entry.reason ?? 'intended: explained in realworld-drift.expected.ts']));
+  config.drift = {
+    acknowledge: findings.map((finding) => ({
+      env: 'production',
+      object: findingObject(finding as unknown as DriftFinding),
+      codes: [String(finding.code)],
+      reason: reasons.get(findingKey(finding)),
+    })),
+  };
+  writeFileSync(path.join(dir, 'steward.config.json'), JSON.stringify(config, null, 2));
 }
 
 describe('real applications: db drift against their own history on PostgreSQL 15', { skip: root ? false : '../shared/realworld is absent' }, () => {
@@ -121,6 +138,51 @@ describe('real applications: db drift against their own history on PostgreSQL 15
         t.diagnostic(`${app.name}: ${applied} migrations applied in ${applyMs.toFixed(0)} ms; drift ${driftMs.toFixed(0)} ms; ${actual.length} finding(s)`);
         if (process.env.STEWARD_PRINT_DRIFT) for (const finding of report.databases[0].findings) t.diagnostic(`${findingKey(finding)} :: ${String(finding.message)}`);
         assert.deepEqual(actual, [...EXPECTED_DRIFT[app.name].map((entry) => entry.finding)].sort());
+        for (const finding of report.databases[0].findings) assert.ok(finding.fix, `${findingKey(finding)} carries its remediation SQL`);
+
+        // Every recorded finding acknowledged: drift is clean, nothing is left over.
+        acknowledgeAll(dir, app, report.databases[0].findings);
+        started = performance.now();
+        const acknowledged = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000');
+        const second = JSON.parse(acknowledged.stdout) as { databases: Array<{ status: string; findings: unknown[]; acknowledged: unknown[] }>; notes: Array<{ code: string }> };
+        t.diagnostic(`${app.name}: acknowledged, drift (expected structure cached) ${(performance.now() - started).toFixed(0)} ms: clean`);
+        assert.equal(acknowledged.code, 0, acknowledged.stdout + acknowledged.stderr);
+        assert.equal(second.databases[0].status, 'clean');
+        assert.deepEqual(second.databases[0].findings, []);
+        assert.equal(second.databases[0].acknowledged.length, actual.length);
+        assert.deepEqual(second.notes.filter((note) => note.code.startsWith('drift-acknowledgement')), []);
+
+        // Without the acknowledgements, --fix-sql drafts the remediation; applied, nothing but info (enum order) is left.
+        const config = JSON.parse(readFileSync(path.join(dir, 'steward.config.json'), 'utf8'));
+        delete config.drift;
+        writeFileSync(path.join(dir, 'steward.config.json'), JSON.stringify(config, null, 2));
+        const drafted = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000', '--fix-sql', 'remediate');
+        const draftNote = (JSON.parse(drafted.stdout) as { notes: Array<{ code: string; data?: { file?: string } }> }).notes.find((note) => note.code === 'fix-migration-written');
+        const infoOnly = actual.every((key) => key.startsWith('enum-value-order'));
+        assert.equal(draftNote === undefined, infoOnly, drafted.stdout);
+        if (draftNote) {
+          const script = readFileSync(path.join(dir, draftNote.data!.file!), 'utf8');
+          if (PGLITE_APPS.has(app.name)) {
+            const connection = await PgliteConnection.open(url.slice('pglite:'.length), { cacheDir });
+            try {
+              await connection.executeScript(script);
+            } finally {
+              await connection.close();
+            }
+          } else {
+            const client = new pg.Client({ connectionString: url });
+            await client.connect();
+            try {
+              await client.query(script);
+            } finally {
+              await client.end();
+            }
+          }
+          const fixed = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000');
+          const after = JSON.parse(fixed.stdout) as { databases: Array<{ status: string; findings: Array<Record<string, unknown>> }> };
+          assert.equal(after.databases[0].status, 'clean', `after the remediation:\n${after.databases[0].findings.map(findingKey).join('\n')}`);
+          assert.ok(after.databases[0].findings.every((finding) => finding.code === 'enum-value-order'));
+        }
       } finally {
         delete process.env.STEWARD_CACHE_DIR;
         rmSync(dir, { recursive: true, force: true });

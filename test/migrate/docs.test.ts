@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DRIFT_CODES } from '../../src/drift/codes.js';
+import { DRIFT_CODES } from '../../src/catalog/codes.js';
 import { MIGRATION_RULES } from '../../src/migrate/lint/rules.js';
 import { REPOSITORY_ROOT } from '../helpers/example-project.js';
 

@@ -3,6 +3,8 @@ import { driftDiagnostics, environmentDrift } from '../../drift/drift-environmen
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { driftJson, driftMarkdown, driftSummaryTable } from '../../drift/render.js';
 import { parseDatabaseUrl } from '../../providers/location.js';
+import { writeFixMigration, type FixMigration } from '../../drift/fix-migration.js';
+import { migrationSlug } from '../../migrate/layout.js';
 import { ExitCode, StewardError } from '../../errors/index.js';
 import type { Command } from '../command.js';
 import { environmentUrl, parsePositiveInteger, parseTimeout, readUrlsFile } from './database-options.js';
@@ -11,7 +13,7 @@ import { environmentUrl, parsePositiveInteger, parseTimeout, readUrlsFile } from
 export const dbCommand: Command = {
   name: 'db',
   summary: 'Live databases: `db drift` compares them with an environment schema (read-only)',
-  usage: 'steward db drift --env <env> [--url <url>]... [--urls-file <file>] [--concurrency <n>] [--timeout <ms>]',
+  usage: 'steward db drift --env <env> [--url <url>]... [--urls-file <file>] [--concurrency <n>] [--timeout <ms>] [--fix-sql <name>]',
   help: [
     '  drift      structural differences between live databases and the environment\'s generated schema',
     '  --env      the environment (required)',
@@ -20,7 +22,10 @@ export const dbCommand: Command = {
     '  --urls-file <file>  one URL per line (a fleet, e.g. one database per tenant)',
     '  --concurrency <n>   databases checked at once (default 4)',
     '  --timeout <ms>      per database; an unreachable database exits 3 (default 10000)',
-    '  Never writes: PostgreSQL is read in a READ ONLY transaction, SQLite with query_only. Passwords are never printed.',
+    '  --fix-sql <name>    write the findings\' remediation SQL as a migration draft <timestamp>_<name> in the',
+    '             environment\'s history (one database), linted like any migration; it is never run',
+    '  Acknowledged differences (drift.acknowledge in steward.config) are shown, never drift.',
+    '  Never writes to a database: PostgreSQL is read in a READ ONLY transaction, SQLite with query_only. Passwords are never printed.',
   ].join('\n'),
   options: {
     env: { type: 'string' },
@@ -28,6 +33,7 @@ export const dbCommand: Command = {
     'urls-file': { type: 'string' },
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
+    'fix-sql': { type: 'string' },
   },
   formats: ['text', 'json', 'github', 'markdown'],
   allowPositionals: true,
@@ -48,14 +54,30 @@ export const dbCommand: Command = {
         throw new StewardError('USAGE', `Environment '${envName}' is ${environment.provider}, but a given database is ${location.provider}`);
       }
     }
+    const fixName = values['fix-sql'] as string | undefined;
+    if (fixName !== undefined && urls.length !== 1) throw new StewardError('USAGE', `--fix-sql drafts one database's remediation; ${urls.length} databases were given`);
+    if (fixName !== undefined) migrationSlug(fixName); // a bad name is bad input before any database is read
     const { results, notes } = await environmentDrift(config, envName, urls, {
       timeoutMs: parseTimeout(values.timeout),
       concurrency: parsePositiveInteger('concurrency', values.concurrency, 4),
     });
-    render(ctx, envName, results, notes);
+    const draft = fixName !== undefined && results[0].status === 'drift' ? await writeFixMigration(config, envName, results[0], { name: fixName }) : null;
+    render(ctx, envName, results, [...notes, ...(draft ? [draftNote(draft), ...draft.diagnostics] : [])]);
     return exitCodeOf(results);
   },
 };
+
+/** Where the draft went, as an info diagnostic (text, json and github alike). */
+function draftNote(draft: FixMigration): Diagnostic {
+  return {
+    source: 'drift',
+    code: 'fix-migration-written',
+    severity: 'info',
+    message: `wrote ${draft.file}: the remediation of ${draft.findings} finding${draft.findings === 1 ? '' : 's'}, a draft to review; steward never runs it`,
+    location: { file: draft.file, line: 1, column: 1 },
+    data: { file: draft.file, migration: draft.directoryName, findings: draft.findings },
+  };
+}
 
 /** `notes`: what the engine was not given (info), reported before the findings as migrate create does. */
 function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftResult[], notes: Diagnostic[]): void {
@@ -69,7 +91,7 @@ function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftR
     case 'text':
       ctx.report([...notes, ...driftDiagnostics(results, env)]);
       if (results.length > 1) ctx.stdout(`\n${driftSummaryTable(results)}`);
-      else if (results[0].status === 'clean') ctx.stdout(`${results[0].database}: no drift from environment '${env}'\n`);
+      else if (results[0].status === 'clean') ctx.stdout(`${results[0].database}: no drift from environment '${env}'${results[0].acknowledged?.length ? ` (${results[0].acknowledged.length} acknowledged)` : ''}\n`);
       else ctx.stdout(`${results[0].database}: ${results[0].status}${results[0].findings.length ? ` (${results[0].findings.length} finding${results[0].findings.length > 1 ? 's' : ''})` : ''}\n`);
       return;
     default:

@@ -14,23 +14,28 @@ import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../en
 import { diffTarget, SchemaEngineSession, type SchemaSource } from '../engine/schema-engine.js';
 import { extensionNames, extensionsImpliedBySchema, extensionsInSchema, isPgliteExtension } from '../engine/pglite-extensions.js';
 import { parseSchema } from '../schema/parse.js';
+import { StewardError } from '../errors/index.js';
+import type { SqlObjectFile } from './sql-objects.js';
 
-/** Bump when the catalog model, its queries or the creation scripts change, so old cache entries are ignored (2: SQLite Json defaults quoted). */
-const MODEL_VERSION = 2;
+/** Bump when the catalog model, its queries or the creation scripts change, so old cache entries are ignored (2: SQLite Json defaults quoted; 3: every catalog object; 4: extensions of every schema). */
+const MODEL_VERSION = 4;
 
-function cacheFile(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions): string {
-  const key = createHash('sha256').update(`${MODEL_VERSION}\0${provider}\0${schema.content}`).digest('hex').slice(0, 24);
-  return path.join(cache.cacheDir ?? defaultCacheDir(), 'expected', `${key}.json`);
+/** The cache file of an expected structure: the schema and the environment's SQL object files (sql-objects.ts). */
+function cacheFile(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions, objects: readonly SqlObjectFile[]): string {
+  const hash = createHash('sha256').update(`${MODEL_VERSION}\0${provider}\0${schema.content}`);
+  for (const file of objects) hash.update(`\0${file.path}\0${file.text}`);
+  return path.join(cache.cacheDir ?? defaultCacheDir(), 'expected', `${hash.digest('hex').slice(0, 24)}.json`);
 }
 
-/** The structure a previous run built for this very schema, or null. */
-export async function cachedExpectedSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}): Promise<DatabaseSchema | null> {
-  return readFile(cacheFile(provider, schema, cache), 'utf8').then((text) => JSON.parse(text) as DatabaseSchema, () => null);
+/** The structure a previous run built for this very schema and these SQL objects, or null. */
+export async function cachedExpectedSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}, objects: readonly SqlObjectFile[] = []): Promise<DatabaseSchema | null> {
+  return readFile(cacheFile(provider, schema, cache, objects), 'utf8').then((text) => JSON.parse(text) as DatabaseSchema, () => null);
 }
 
-export async function expectedDatabaseSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}): Promise<DatabaseSchema> {
-  const file = cacheFile(provider, schema, cache);
-  const cached = await cachedExpectedSchema(provider, schema, cache);
+/** `objects`: the environment's SQL object files (sql-objects.ts), run after the creation script. */
+export async function expectedDatabaseSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}, objects: readonly SqlObjectFile[] = []): Promise<DatabaseSchema> {
+  const file = cacheFile(provider, schema, cache, objects);
+  const cached = await cachedExpectedSchema(provider, schema, cache, objects);
   if (cached) return cached;
 
   const { declared, implied } = providerAdapter(provider).capabilities.extensions ? schemaExtensions(schema) : { declared: [], implied: [] };
@@ -47,6 +52,14 @@ export async function expectedDatabaseSchema(provider: DatabaseProvider, schema:
     const created = implied.filter(isPgliteExtension).map((name) => `CREATE EXTENSION IF NOT EXISTS "${name}";`).join('\n');
     if (created) await scratch.executeScript(created);
     if (script) await scratch.executeScript(script);
+    for (const file of objects) {
+      await scratch.executeScript(file.text).catch((error: Error) => {
+        throw new StewardError('MIGRATION_INVALID', `${file.path}: ${error.message}`, {
+          location: { file: file.path, line: 1, column: 1 },
+          hint: 'SQL object files run, in name order, after the environment schema\'s creation script: each may use what the schema and the files before it create.',
+        });
+      });
+    }
     const model = await readDatabaseSchema(scratch);
     await makeCacheFolder(file, cache);
     const temporary = `${file}.${process.pid}.tmp`;
