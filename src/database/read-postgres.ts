@@ -142,13 +142,13 @@ export async function readPostgresSchema(connection: DatabaseConnection, namespa
     });
   }
   for (const row of rows.constraints) {
-    byName.get(String(row.table))?.constraints!.push({ name: String(row.name), kind: row.kind === 'x' ? 'exclusion' : 'check', definition: clean(row.definition) });
+    byName.get(String(row.table))?.constraints?.push({ name: String(row.name), kind: row.kind === 'x' ? 'exclusion' : 'check', definition: clean(row.definition) });
   }
   for (const row of rows.triggers) {
-    byName.get(String(row.table))?.triggers!.push({ name: String(row.name), definition: clean(row.definition) });
+    byName.get(String(row.table))?.triggers?.push({ name: String(row.name), definition: clean(row.definition) });
   }
   for (const row of rows.policies) {
-    byName.get(String(row.table))?.policies!.push({
+    byName.get(String(row.table))?.policies?.push({
       name: String(row.name),
       permissive: Boolean(row.permissive),
       command: POLICY_COMMANDS[String(row.command)] ?? String(row.command),

@@ -6,7 +6,7 @@
  */
 
 /** Walks `text` from `from`, calling `visit` with each character outside quotes and its paren depth. */
-function walk(text: string, from: number, visit: (index: number, depth: number) => boolean | void): void {
+function walk(text: string, from: number, visit: (index: number, depth: number) => boolean | undefined): void {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
     const ch = text[i];
@@ -51,6 +51,7 @@ export function splitTopLevel(text: string, separator = ','): string[] {
       parts.push(text.slice(start, index).trim());
       start = index + 1;
     }
+    return undefined;
   });
   parts.push(text.slice(start).trim());
   return parts.filter((part) => part.length > 0);

@@ -5,16 +5,10 @@
  * expired out.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DriftResult } from './check-drift.js';
+import type { AcknowledgedFinding, DriftResult } from './check-drift.js';
 import { countsAsDrift, findingObject, type DriftFinding } from '../catalog/codes.js';
 import type { DriftAcknowledgement } from './config.js';
 
-export interface AcknowledgedFinding extends DriftFinding {
-  /** The acknowledgement's reason. */
-  reason: string;
-  /** Its index in `drift.acknowledge`. */
-  acknowledgement: number;
-}
 
 export function applyAcknowledgements(
   results: readonly DriftResult[],

@@ -12,7 +12,14 @@ import { openDatabase } from '../engine/open-database.js';
 import { isUnreachableError } from '../errors/reachability.js';
 import { compareSchemas } from '../catalog/compare.js';
 import { countsAsDrift, type DriftFinding } from '../catalog/codes.js';
-import type { AcknowledgedFinding } from './acknowledge.js';
+
+/** A finding `drift.acknowledge` accepts (acknowledge.ts). */
+export interface AcknowledgedFinding extends DriftFinding {
+  /** The acknowledgement's reason. */
+  reason: string;
+  /** Its index in `drift.acknowledge`. */
+  acknowledgement: number;
+}
 
 export type DriftStatus = 'clean' | 'drift' | 'unreachable' | 'error';
 

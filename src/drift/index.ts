@@ -2,7 +2,8 @@ export { checkDrift, checkDriftFleet, DEFAULT_DRIFT_TIMEOUT_MS, type DriftResult
 export { driftForEnvironment, driftDiagnostics, environmentDrift, type EnvironmentDrift } from './drift-environment.js';
 export { compareSchemas } from '../catalog/compare.js';
 export { DRIFT_CODES, findingObject, type DriftCode, type DriftFinding } from '../catalog/codes.js';
-export { applyAcknowledgements, type AcknowledgedFinding } from './acknowledge.js';
+export { applyAcknowledgements } from './acknowledge.js';
+export type { AcknowledgedFinding } from './check-drift.js';
 export type { DriftAcknowledgement, DriftConfig } from './config.js';
 export { fixScript, writeFixMigration, type FixMigration } from './fix-migration.js';
 export { sqlObjectFiles, type SqlObjectFile } from '../catalog/sql-objects.js';

@@ -37,7 +37,7 @@ export const DEPLOY_OPTIONS = {
 
 type MigratableEnvironment = ResolvedEnvironment & { provider: DatabaseProvider };
 
-function environmentOf(ctx: CommandContext, environments: readonly ResolvedEnvironment[], env: string | undefined, sub: string): MigratableEnvironment {
+function environmentOf(environments: readonly ResolvedEnvironment[], env: string | undefined, sub: string): MigratableEnvironment {
   if (!env) throw new StewardError('USAGE', `steward migrate ${sub} needs --env <env>`);
   const environment = environments.find((e) => e.name === env);
   if (!environment) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${env}'`, { hint: `Environments: ${environments.map((e) => e.name).join(', ')}` });
@@ -63,7 +63,7 @@ async function targetUrls(ctx: CommandContext, values: Values, environment: Reso
 
 export async function runDeploy(ctx: CommandContext, values: Values): Promise<ExitCode> {
   const config = await ctx.config();
-  const environment = environmentOf(ctx, config.environments, values.env as string | undefined, 'deploy');
+  const environment = environmentOf(config.environments, values.env as string | undefined, 'deploy');
   await checkMigrationLock(environment.migrationsDir, environment.provider, environment.name);
   const { urls, fleet } = await targetUrls(ctx, values, environment, config.cwd);
   const dryRun = values['dry-run'] === true;
@@ -103,7 +103,7 @@ export async function runDeploy(ctx: CommandContext, values: Values): Promise<Ex
 
 export async function runDown(ctx: CommandContext, values: Values): Promise<ExitCode> {
   const config = await ctx.config();
-  const environment = environmentOf(ctx, config.environments, values.env as string | undefined, 'down');
+  const environment = environmentOf(config.environments, values.env as string | undefined, 'down');
   const to = values.to as string | undefined;
   if (!to) throw new StewardError('USAGE', 'steward migrate down needs --to <migration> (the migration to return to)');
   if (values['urls-file'] !== undefined) throw new StewardError('USAGE', 'steward migrate down takes one database (--url or the environment\'s URL variable), not a fleet');
@@ -127,7 +127,7 @@ export async function runDown(ctx: CommandContext, values: Values): Promise<Exit
 /** `migrate status --urls-file`: per database the last applied migration, the pending count and any failure (read-only). */
 export async function runFleetStatus(ctx: CommandContext, values: Values): Promise<ExitCode> {
   const config = await ctx.config();
-  const environment = environmentOf(ctx, config.environments, values.env as string | undefined, 'status');
+  const environment = environmentOf(config.environments, values.env as string | undefined, 'status');
   const { urls } = await targetUrls(ctx, values, environment, config.cwd);
   const list = await readMigrationsList(environment.migrationsDir);
   const { results } = await deployFleet(list, urls, {
