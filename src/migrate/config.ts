@@ -17,6 +17,12 @@ import { join } from '../config/check-value.js';
 export interface MigrateConfig {
   adoptedAt?: Record<string, string>;
   acknowledge?: MigrationAcknowledgement[];
+  /**
+   * PostgreSQL's lock_timeout (e.g. `5s`) that `migrate create` writes at the top of every
+   * PostgreSQL migration and down.sql it writes, so a statement waiting behind a long
+   * transaction fails fast instead of stalling every query on its table (lint: missing-lock-timeout).
+   */
+  lockTimeout?: string;
 }
 
 export interface MigrationAcknowledgement {
@@ -32,7 +38,9 @@ export interface MigrationAcknowledgement {
   reason?: string;
 }
 
-const KEYS = ['adoptedAt', 'acknowledge'] as const;
+const KEYS = ['adoptedAt', 'acknowledge', 'lockTimeout'] as const;
+/** PostgreSQL's duration syntax for lock_timeout: a number, optionally with a unit. */
+const LOCK_TIMEOUT = /^\d+\s*(?:us|ms|s|min|h)?$/;
 const ACK_KEYS = ['env', 'migration', 'checksum', 'codes', 'reason'] as const;
 
 export function validateMigrateConfig(value: unknown, problems: ConfigProblems, path: string): void {
@@ -40,6 +48,9 @@ export function validateMigrateConfig(value: unknown, problems: ConfigProblems, 
   problems.knownKeys(path, value, KEYS);
   if (value.adoptedAt !== undefined && problems.object(join(path, 'adoptedAt'), value.adoptedAt)) {
     for (const [env, name] of Object.entries(value.adoptedAt)) problems.string(join(join(path, 'adoptedAt'), env), name);
+  }
+  if (value.lockTimeout !== undefined && problems.string(join(path, 'lockTimeout'), value.lockTimeout) && !LOCK_TIMEOUT.test(value.lockTimeout)) {
+    problems.add(join(path, 'lockTimeout'), `expected a PostgreSQL duration such as "5s" or "3000ms", got ${JSON.stringify(value.lockTimeout)}`);
   }
   if (value.acknowledge !== undefined) {
     if (!Array.isArray(value.acknowledge)) problems.add(join(path, 'acknowledge'), 'expected a list of { migration, checksum, codes }');
@@ -61,4 +72,9 @@ export function validateMigrateConfig(value: unknown, problems: ConfigProblems, 
 
 export function migrateConfigOf(sections: Record<string, unknown>): MigrateConfig {
   return (sections.migrate as MigrateConfig | undefined) ?? {};
+}
+
+/** The statement `migrate.lockTimeout` puts first in a PostgreSQL migration, or '' when unset. */
+export function lockTimeoutPreamble(config: MigrateConfig): string {
+  return config.lockTimeout === undefined ? '' : `-- migrate.lockTimeout (steward.config): fail fast instead of queueing behind a long transaction\nSET lock_timeout = '${config.lockTimeout}';\n\n`;
 }

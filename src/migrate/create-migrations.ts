@@ -28,6 +28,7 @@ import { type ConfirmedRename, decideByFlags, renameQuestions, type RenameQuesti
 import { parseAnnotations } from '../generate/annotations.js';
 import { previousMaster } from './previous-master.js';
 import { replayScript } from './replay.js';
+import { lockTimeoutPreamble, migrateConfigOf } from './config.js';
 import { reverseRenames } from './reverse-renames.js';
 import { historyKey, openHistoryScratch, saveHistoryState, type HistoryScratch, type HistoryScratchOptions } from './history-scratch.js';
 import { masterExtensions, planScratch, unavailableExtensionDiagnostics } from './scratch-extensions.js';
@@ -216,9 +217,11 @@ export async function planEnvironmentMigration(
     const [bare, withObjects] = await Promise.all([expectedDatabaseSchema(provider, schema, options.cache), expectedDatabaseSchema(provider, schema, options.cache, objects)]);
     objectsSql = objectsMigration(bare, withObjects, await readDatabaseSchema(scratch));
   }
-  const script = objectsSql ? `${prismaScript}${prismaScript ? '\n' : ''}-- SQL objects (sqlObjects.${env.name} in steward.config)\n${objectsSql}\n` : prismaScript;
+  const composed = objectsSql ? `${prismaScript}${prismaScript ? '\n' : ''}-- SQL objects (sqlObjects.${env.name} in steward.config)\n${objectsSql}\n` : prismaScript;
+  const preamble = provider === 'postgresql' ? lockTimeoutPreamble(migrateConfigOf(config.sections)) : '';
+  const script = composed === '' ? '' : `${preamble}${composed}`;
   // The reverse undoes Prisma's part; the SQL objects' own changes are not reversed (down.sql says nothing of them).
-  const downScript = prismaScript === '' ? '' : down;
+  const downScript = prismaScript === '' || down === '' ? '' : `${preamble}${down}`;
   const diagnostics = script === '' ? [] : lintMigration({ env: env.name, provider, script, file, migration: directoryName, before });
   if (downScript !== '') diagnostics.push(...lintDownScript(env.name, provider, downScript, path.join(path.dirname(file), DOWN_SCRIPT_FILE), directoryName));
   if (!options.dryRun && script !== '') {

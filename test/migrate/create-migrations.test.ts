@@ -170,3 +170,37 @@ test('a history script that does not replay is MIGRATION_INVALID at its file (al
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('migrate.lockTimeout: PostgreSQL migrations and their down.sql start with SET lock_timeout, so missing-lock-timeout is quiet; SQLite ones do not; a bad value is CONFIG_INVALID', async () => {
+  const withTimeout = (lockTimeout: string) => JSON.stringify({ ...JSON.parse(CONFIG), migrate: { lockTimeout } });
+  const dir = tempProject({ 'steward.config.json': withTimeout('5s'), 'prisma/schema.master.prisma': BEFORE });
+  try {
+    assert.equal((await run(dir, 'migrate', 'baseline', '--name', 'init')).code, 0);
+    writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), BEFORE.replace('  email    String @unique\n', '  email    String @unique\n  nickname String?\n'));
+    const created = await run(dir, 'migrate', 'create', '--name', 'nickname');
+    assert.equal(created.code, 0, created.stdout + created.stderr);
+    assert.doesNotMatch(created.stdout, /missing-lock-timeout/);
+    const folder = (env: string) => {
+      const name = readdirSync(path.join(dir, 'prisma/migrations', env)).find((n) => n.endsWith('_nickname'));
+      assert.ok(name, env);
+      return path.join(dir, 'prisma/migrations', env, name);
+    };
+    const production = readFileSync(path.join(folder('production'), 'migration.sql'), 'utf8');
+    assert.match(production, /^-- migrate.lockTimeout[^\n]*\nSET lock_timeout = '5s';\n\nALTER TABLE "members" ADD COLUMN "nickname" TEXT;/);
+    assert.match(readFileSync(path.join(folder('production'), 'down.sql'), 'utf8'), /^-- migrate.lockTimeout[^\n]*\nSET lock_timeout = '5s';\n/);
+    assert.doesNotMatch(readFileSync(path.join(folder('dev'), 'migration.sql'), 'utf8'), /lock_timeout/);
+
+    // Without the setting, the same change is warned about.
+    writeFileSync(path.join(dir, 'steward.config.json'), CONFIG);
+    writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), BEFORE.replace('  email    String @unique\n', '  email    String @unique\n  nickname String?\n  motto    String?\n'));
+    const warned = await run(dir, 'migrate', 'create', '--name', 'motto', '--dry-run');
+    assert.match(warned.stdout, /missing-lock-timeout/);
+
+    writeFileSync(path.join(dir, 'steward.config.json'), withTimeout('soon'));
+    const bad = await run(dir, 'migrate', 'create', '--name', 'motto', '--dry-run');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /migrate\.lockTimeout: expected a PostgreSQL duration/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
