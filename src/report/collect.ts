@@ -75,7 +75,7 @@ export async function collectReport(config: ResolvedConfig, options: ReportOptio
   return {
     title: `Schema report: ${relative(config.cwd, config.master) || config.master}`,
     status,
-    diagramSvg: renderErSvg(graph, { href: (e) => link(e.location.file, e.location.line) }),
+    diagramSvg: await renderErSvg(graph, { href: (e) => link(e.location.file, e.location.line) }),
     models: graph.entities.length,
     relationships: graph.relationships.length,
     findings,

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { buildErGraph } from '../../src/diagram/er-graph.js';
 import { renderMermaidEr } from '../../src/diagram/mermaid.js';
 import { renderErSvg } from '../../src/diagram/svg.js';
+import { HEADER, ROW, layoutEr } from '../../src/diagram/layout.js';
 import { parseSchema } from '../../src/schema/parse.js';
 
 const schema = parseSchema([
@@ -44,8 +45,8 @@ describe('ER diagram', () => {
     assert.match(m, /User \|o--o\{ User : "boss"/);
   });
 
-  it('svg: one group per model, every text escaped, no script', () => {
-    const svg = renderErSvg(buildErGraph(schema), { href: (e) => `schema.prisma#L${e.location.line}` });
+  it('svg: one group per model, every text escaped, no script', async () => {
+    const svg = await renderErSvg(buildErGraph(schema), { href: (e) => `schema.prisma#L${e.location.line}` });
     assert.equal(svg.match(/class="er-entity"/g)?.length, 3);
     assert.equal(svg.match(/class="er-rel"/g)?.length, 2);
     assert.ok(svg.includes('A &lt;b&gt;person&lt;/b&gt; &amp; &quot;friend&quot;'));
@@ -59,5 +60,22 @@ describe('ER diagram', () => {
         const [bx, by, bw, bh] = rects[j];
         assert.ok(ax + aw <= bx || bx + bw <= ax || ay + ah <= by || by + bh <= ay, 'boxes overlap');
       }
+  });
+
+  it('layout (elkjs): stable across runs, edges from the foreign-key row to the referenced row, orthogonal', async () => {
+    const g = buildErGraph(schema);
+    const [one, two] = [await layoutEr(g), await layoutEr(g)];
+    assert.deepEqual(one, two);
+    const post = one.boxes.find((b) => b.entity.name === 'Post')!;
+    const user = one.boxes.find((b) => b.entity.name === 'User')!;
+    const author = one.edges.find((e) => e.relationship.label === 'author')!;
+    assert.deepEqual([author.relationship.aFields, author.relationship.bFields], [['id'], ['authorId']]);
+    const [first, last] = [author.points[0], author.points[author.points.length - 1]];
+    // Starts on User's east side at the `id` row, ends on Post's west side at the `authorId` row.
+    assert.deepEqual(first, { x: user.x + user.w, y: user.y + HEADER + ROW / 2 });
+    assert.deepEqual(last, { x: post.x, y: post.y + HEADER + ROW + ROW / 2 });
+    for (const e of one.edges)
+      for (let i = 0; i + 1 < e.points.length; i++) assert.ok(e.points[i].x === e.points[i + 1].x || e.points[i].y === e.points[i + 1].y, 'orthogonal segment');
+    assert.ok(one.edges.every((e) => e.label), 'every relation has a placed label');
   });
 });
