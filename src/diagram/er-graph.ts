@@ -15,6 +15,10 @@ export interface ErAttribute {
   type: string;
   optional: boolean;
   keys: KeyKind[];
+  /** For a review diagram: how the field changed between two versions. */
+  mark?: 'added' | 'removed' | 'changed' | 'renamed';
+  /** With mark `renamed`: the field's name before. */
+  renamedFrom?: string;
 }
 
 export interface ErEntity {
