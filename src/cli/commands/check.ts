@@ -60,6 +60,22 @@ export const CHECK_STEPS: CheckStep[] = [
   },
 ];
 
+export type StepSummary = { name: string; ran: false } | { name: string; ran: true; diagnostics: Diagnostic[]; ms: number };
+
+/** `  ✓ lint  passed  0 findings  0.3s`: one line per step, skipped steps included. Pure. */
+export function renderStepSummary(steps: readonly StepSummary[]): string {
+  const width = Math.max(...steps.map((s) => s.name.length));
+  const lines = steps.map((s) => {
+    const name = s.name.padEnd(width);
+    if (!s.ran) return `  - ${name}  skipped`;
+    const errors = s.diagnostics.filter((d) => d.severity === 'error').length;
+    const others = s.diagnostics.length - errors;
+    const findings = s.diagnostics.length === 0 ? 'no findings' : [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', others ? `${others} other finding${others === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+    return `  ${errors ? '✗' : '✓'} ${name}  ${errors ? 'failed' : 'passed'}  ${findings}  ${(s.ms / 1000).toFixed(1)}s`;
+  });
+  return `\nsteps:\n${lines.join('\n')}\n`;
+}
+
 export const checkCommand: Command = {
   name: 'check',
   summary: 'The offline CI gate: every check steward has (generate --check, validate, ...)',
@@ -71,13 +87,26 @@ export const checkCommand: Command = {
     const config = await ctx.config();
     const diagnostics: Diagnostic[] = [];
     const sources = new Map<string, string>();
+    const summary: StepSummary[] = [];
+    const steps = CHECK_STEPS.filter((step) => !step.enabled || step.enabled(args));
+    const { withElapsed } = await import('../../progress/elapsed.js');
     for (const step of CHECK_STEPS) {
-      if (step.enabled && !step.enabled(args)) continue;
-      const result = await step.run(config, ctx, args);
+      if (!steps.includes(step)) {
+        summary.push({ name: step.name, ran: false });
+        continue;
+      }
+      const started = performance.now();
+      const result = await withElapsed(ctx.progress, `check ${steps.indexOf(step) + 1}/${steps.length}`, (task) => {
+        task.step(step.name);
+        return step.run(config, ctx, args);
+      });
+      summary.push({ name: step.name, ran: true, diagnostics: result.diagnostics, ms: performance.now() - started });
       diagnostics.push(...result.diagnostics);
       for (const [k, v] of result.sources ?? []) sources.set(k, v);
-    }
+          }
     ctx.report(diagnostics, { sources });
+    // Text output ends with what ran: one line per step (machine formats stay as they are).
+    if (ctx.format === 'text') ctx.stdout(renderStepSummary(summary));
     return diagnostics.some((d) => d.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;
   },
 };

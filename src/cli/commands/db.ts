@@ -48,9 +48,12 @@ export const dbCommand: Command = {
         throw new StewardError('USAGE', `Environment '${envName}' is ${environment.provider}, but a given database is ${location.provider}`);
       }
     }
-    const { results, notes } = await environmentDrift(config, envName, urls, {
-      timeoutMs: parseTimeout(values.timeout),
-      concurrency: parsePositiveInteger('concurrency', values.concurrency, 4),
+    const timeoutMs = parseTimeout(values.timeout);
+    const concurrency = parsePositiveInteger('concurrency', values.concurrency, 4);
+    const { withElapsed } = await import('../../progress/elapsed.js');
+    const { results, notes } = await withElapsed(ctx.progress, `drift ${envName}`, (task) => {
+      task.step(`${urls.length} database${urls.length === 1 ? '' : 's'}`);
+      return environmentDrift(config, envName, urls, { timeoutMs, concurrency });
     });
     render(ctx, envName, results, notes);
     return exitCodeOf(results);
