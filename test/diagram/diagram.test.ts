@@ -5,6 +5,9 @@ import { renderMermaidEr } from '../../src/diagram/mermaid.js';
 import { renderErSvg } from '../../src/diagram/svg.js';
 import { HEADER, ROW, layoutEr } from '../../src/diagram/layout.js';
 import { parseSchema } from '../../src/schema/parse.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, tempProject } from '../helpers/project.js';
 
 const schema = parseSchema([
   {
@@ -77,5 +80,17 @@ describe('ER diagram', () => {
     for (const e of one.edges)
       for (let i = 0; i + 1 < e.points.length; i++) assert.ok(e.points[i].x === e.points[i + 1].x || e.points[i].y === e.points[i + 1].y, 'orthogonal segment');
     assert.ok(one.edges.every((e) => e.label), 'every relation has a placed label');
+  });
+
+  it('steward docs --diagram: the same SVG as the report, written with --write, stale is an error', async () => {
+    const master = `datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n`;
+    const dir = tempProject({ 'prisma/schema.master.prisma': master, 'steward.config.json': JSON.stringify({ master: 'prisma/schema.master.prisma', environments: { dev: { provider: 'sqlite' } } }) });
+    const stale = await run(dir, 'docs', '--diagram', 'docs/er.svg');
+    assert.equal(stale.code, 1);
+    assert.match(stale.stdout, /docs\/er\.svg does not exist.*\[docs-diagram-stale\]/);
+    assert.equal((await run(dir, 'docs', '--write', '--diagram', 'docs/er.svg')).code, 0);
+    const expected = (await renderErSvg(buildErGraph(parseSchema([{ path: 'prisma/schema.master.prisma', text: master }])))) + '\n';
+    assert.equal(readFileSync(join(dir, 'docs/er.svg'), 'utf8'), expected);
+    assert.equal((await run(dir, 'docs', '--diagram', 'docs/er.svg')).code, 0);
   });
 });
