@@ -51,6 +51,11 @@ function summary(data: ReportData): string {
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
+/** A finding's message: escaped, its `code spans` (how messages quote schema text) as <code>. */
+function message(text: string): string {
+  return esc(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 function worst(diagnostics: readonly Diagnostic[]): number {
   return diagnostics.reduce((m, d) => Math.max(m, SEVERITY_ORDER[d.severity]), -1);
 }
@@ -83,13 +88,13 @@ function findings(data: ReportData): string {
     for (const [code, list] of codes) {
       const sev = SEVERITIES.find((x) => list.some((d) => d.severity === x))!;
       const openCode = sev === 'error' && list.length <= 20 ? ' open' : '';
-      out.push(`<details class="code" data-code="${esc(code)}"${openCode}><summary><span class="badge sev-${sev}">${sev}</span> <code>${esc(code)}</code> <span class="count">${list.length}</span> <span class="first">${esc(list[0].message)}</span></summary>`);
+      out.push(`<details class="code" data-code="${esc(code)}"${openCode}><summary><span class="badge sev-${sev}">${sev}</span> <code>${esc(code)}</code> <span class="count">${list.length}</span> <span class="first">${message(list[0].message)}</span></summary>`);
       out.push(`<table class="findings" data-source="${esc(g.source)}"><tbody>`);
       for (const d of [...list].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity])) {
         const where = d.location ? `<a href="${esc(data.link(d.location.file, d.location.line))}">${esc(`${d.location.file}:${d.location.line}`)}</a>` : '';
         const scope = [d.env ? `[${d.env}]` : '', d.model ? `${d.model}${d.field ? `.${d.field}` : ''}` : ''].filter(Boolean).join(' ');
         const notes = d.notes?.length ? `<div class="notes">${d.notes.map(esc).join('<br>')}</div>` : '';
-        out.push(`<tr class="sev-${d.severity}"><td class="where">${where}</td><td>${scope ? `<span class="scope">${esc(scope)}</span> ` : ''}${esc(d.message)}${notes}</td></tr>`);
+        out.push(`<tr class="sev-${d.severity}"><td class="where">${where}</td><td>${scope ? `<span class="scope">${esc(scope)}</span> ` : ''}${message(d.message)}${notes}</td></tr>`);
       }
       out.push('</tbody></table></details>');
     }
@@ -130,7 +135,7 @@ td.where{width:320px;white-space:nowrap}article pre{background:#f0f2f4;padding:8
 @media print{
   body{background:#fff;font-size:11pt}header{border:0;padding:0 0 8px}nav,.diagram-tools{display:none}main{padding:0}
   section{border:0;border-radius:0;padding:0;margin:0 0 16px;break-inside:auto}h2,h3,summary{break-after:avoid}tr{break-inside:avoid}
-  .diagram,.diagram.zoomable{overflow:visible;max-height:none;height:auto;border:0;background:#fff}.diagram svg{width:100%;height:auto}
+  .diagram,.diagram.zoomable{overflow:visible;max-height:none;height:auto !important;border:0;background:#fff}.diagram svg{width:100%;height:auto}
   a{color:inherit;text-decoration:none}details>summary{list-style:none}details>summary::-webkit-details-marker{display:none}
 }
 `;

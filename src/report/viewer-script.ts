@@ -15,6 +15,10 @@ export const VIEWER_SCRIPT = `(() => {
     const apply = () => svg.setAttribute('viewBox', v.x + ' ' + v.y + ' ' + v.w + ' ' + v.h);
     reset = () => { v = { ...home }; apply(); };
     box.classList.add('zoomable');
+    // As tall as the diagram at the page's width, at most three quarters of the window.
+    const fit = () => { box.style.height = Math.round(Math.min(innerHeight * 0.75, Math.max(240, box.clientWidth * home.h / home.w + 2))) + 'px'; };
+    fit();
+    addEventListener('resize', fit);
     svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
     const tools = document.querySelector('#diagram .diagram-tools');
     if (tools) tools.hidden = false;

@@ -9,7 +9,6 @@ import type { ReviewData } from './collect.js';
 /** The hidden first line that marks steward's comment, so the action updates it instead of adding another. */
 export const REVIEW_MARKER = '<!-- steward-review -->';
 
-const ICON: Record<ChangeSeverity, string> = { breaking: '🔴', dangerous: '🟠', safe: '🟢' };
 const HEADINGS: Record<ChangeSeverity, string> = { breaking: 'Breaking', dangerous: 'Dangerous', safe: 'Safe' };
 /** GitHub refuses comments over 65,536 characters; SQL is cut to leave room for the rest. */
 const MAX_SQL = 12_000;
@@ -31,12 +30,12 @@ export function renderReviewMarkdown(data: ReviewData): string {
   for (const severity of CHANGE_SEVERITIES) {
     const group = changes.filter((c) => c.severity === severity);
     if (group.length === 0) continue;
-    out.push('', `#### ${ICON[severity]} ${HEADINGS[severity]} (${group.length})`, '');
+    out.push('', `#### ${HEADINGS[severity]} (${group.length})`, '');
     for (const c of group) out.push(...changeLines(c));
   }
 
   if (data.diagram.entities.length > 0) {
-    out.push('', '### Models touched', '', 'Fields marked `+ added`, `- removed` or `~ changed` in their comment.', '', '```mermaid', renderMermaidEr(data.diagram), '```');
+    out.push('', '### Models touched', '', 'Fields marked `+ added`, `- removed`, `~ changed` or `~ renamed from` in their comment.', '', '```mermaid', renderMermaidEr(data.diagram), '```');
   }
 
   out.push('', '### Migrations per environment');
@@ -65,7 +64,7 @@ export function renderReviewMarkdown(data: ReviewData): string {
   out.push('', '### To regenerate', '');
   if (data.regenerate.length === 0) out.push('Generated environment files and docs sections are up to date.');
   else {
-    for (const d of data.regenerate) out.push(`- ${d.location ? `\`${d.location.file}\`: ` : ''}${escapeMd(d.location ? d.message.replace(`${d.location.file}: `, '') : d.message)}`);
+    for (const d of data.regenerate) out.push(`- ${d.location ? `\`${d.location.file}\`: ` : ''}${text(d.location ? d.message.replace(`${d.location.file}: `, '') : d.message)}`);
     out.push('', 'Run `steward generate` and `steward docs --write`, then commit.');
   }
   return out.join('\n') + '\n';
@@ -76,9 +75,14 @@ function findingLines(a: Availability<Diagnostic[]>, none: string): string[] {
   if (a.value.length === 0) return [none];
   const lines: string[] = [];
   const shown = a.value.slice(0, 50);
-  for (const d of shown) lines.push(`- **${d.severity}** \`${d.code}\` ${where(d)}${d.env ? `[${escapeMd(d.env)}] ` : ''}${escapeMd(d.message)}`);
+  for (const d of shown) lines.push(`- **${d.severity}** \`${d.code}\` ${where(d)}${d.env ? `[${text(d.env)}] ` : ''}${text(d.message)}`);
   if (a.value.length > shown.length) lines.push(`- … and ${a.value.length - shown.length} more (\`steward check\` lists them all)`);
   return lines;
+}
+
+/** Findings' messages write code in backticks: kept; only what would start HTML or emphasis is escaped. */
+function text(s: string): string {
+  return s.replace(/([*<>])/g, '\\$1');
 }
 
 function where(d: Diagnostic): string {
