@@ -1,3 +1,4 @@
+import { relationClusters } from './clusters.js';
 import type { ErEntity, ErGraph, ErRelationship } from './er-graph.js';
 
 /**
@@ -6,8 +7,8 @@ import type { ErEntity, ErGraph, ErRelationship } from './er-graph.js';
  * the row of its foreign key or referenced key), relation names as edge labels ELK places
  * without overlap. Coordinates are absolute (ELK's ROOT coordinate mode).
  *
- * Large schemas are grouped: with GROUP_MIN models or more in a multi-file master, one
- * group per file; otherwise ELK packs the connected components side by side.
+ * Large schemas (GROUP_MIN models or more) are grouped: a multi-file master by file, a single
+ * file by relation clusters (clusters.ts). Smaller ones: ELK packs connected components.
  *
  * ELK is deterministic for one input (fixed random seed), and the input is built in schema order.
  */
@@ -144,9 +145,47 @@ function rowY(entity: ErEntity, fields: string[]): number {
   return i < 0 ? HEADER / 2 : HEADER + i * ROW + ROW / 2;
 }
 
-/** Lays the graph out. Async: elkjs runs its layout as a promise. */
+/**
+ * Lays the graph out. Async: elkjs runs its layout as a promise. A grouped layout is checked
+ * (layoutProblems): should ELK route an edge across groups through a table or off the grid, the
+ * schema is laid out again without groups.
+ */
 export async function layoutEr(graph: ErGraph): Promise<ErLayout> {
   if (graph.entities.length === 0) return { width: 240, height: 40, boxes: [], edges: [], groups: [] };
+  const groups = groupByFile(graph) ?? (graph.entities.length >= GROUP_MIN ? relationClusters(graph) : undefined);
+  if (groups) {
+    const grouped = await runElk(graph, groups);
+    if (layoutProblems(grouped).length === 0) return grouped;
+  }
+  return runElk(graph, undefined);
+}
+
+/**
+ * What a layout must not have: a segment that is not horizontal or vertical, a segment through a
+ * table that is not one of the edge's ends, a label over another label or a table. Pure.
+ */
+export function layoutProblems(layout: ErLayout): string[] {
+  const problems: string[] = [];
+  const inside = (b: { x: number; y: number; w: number; h: number }, x1: number, y1: number, x2: number, y2: number) =>
+    Math.max(x1, x2) > b.x + 0.5 && Math.min(x1, x2) < b.x + b.w - 0.5 && Math.max(y1, y2) > b.y + 0.5 && Math.min(y1, y2) < b.y + b.h - 0.5;
+  for (const e of layout.edges) {
+    const { a, b, label } = e.relationship;
+    for (let i = 0; i + 1 < e.points.length; i++) {
+      const [p, q] = [e.points[i], e.points[i + 1]];
+      if (p.x !== q.x && p.y !== q.y) problems.push(`${a}-${b} ${label}: diagonal segment`);
+      for (const box of layout.boxes) if (box.entity.name !== a && box.entity.name !== b && inside(box, p.x, p.y, q.x, q.y)) problems.push(`${a}-${b} ${label}: through ${box.entity.name}`);
+    }
+  }
+  const labels = layout.edges.flatMap((e) => (e.label ? [e.label] : []));
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    for (let j = i + 1; j < labels.length; j++) if (inside(labels[j], l.x, l.y, l.x + l.w, l.y + l.h)) problems.push(`label ${l.text} over label ${labels[j].text}`);
+    for (const box of layout.boxes) if (inside(box, l.x, l.y, l.x + l.w, l.y + l.h)) problems.push(`label ${l.text} over ${box.entity.name}`);
+  }
+  return problems;
+}
+
+async function runElk(graph: ErGraph, groupsOf: Map<string, string[]> | undefined): Promise<ErLayout> {
   // elk.bundled.js is CommonJS (module.exports = ELK); Node hands it over as the default export.
   const ELK = (await import('elkjs/lib/elk.bundled.js')).default as unknown as new () => { layout(graph: unknown): Promise<unknown> };
   const byName = new Map(graph.entities.map((e) => [e.name, e]));
@@ -171,8 +210,7 @@ export async function layoutEr(graph: ErGraph): Promise<ErLayout> {
     labels: [{ text: r.label, width: Math.ceil(r.label.length * LABEL_CHAR + 4), height: LABEL_H }],
   }));
 
-  const groupsOf = groupByFile(graph);
-  const root: ElkNode = { id: 'root', layoutOptions: graph.entities.length > LARGE ? { ...ROOT_OPTIONS, ...LARGE_OPTIONS } : ROOT_OPTIONS, edges };
+  const root: ElkNode = { id: 'root', layoutOptions: graph.entities.length > LARGE ? { ...ROOT_OPTIONS, ...LARGE_OPTIONS, ...(groupsOf ? { 'elk.layered.wrapping.strategy': 'OFF' } : {}) } : ROOT_OPTIONS, edges };
   if (groupsOf) {
     root.children = [...groupsOf.entries()].map(([file, names], i) => ({
       id: `g${i}`,

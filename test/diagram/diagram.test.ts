@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import { buildErGraph } from '../../src/diagram/er-graph.js';
 import { renderMermaidEr } from '../../src/diagram/mermaid.js';
 import { renderErSvg } from '../../src/diagram/svg.js';
-import { HEADER, ROW, layoutEr } from '../../src/diagram/layout.js';
+import { HEADER, ROW, layoutEr, layoutProblems } from '../../src/diagram/layout.js';
+import { relationClusters } from '../../src/diagram/clusters.js';
+import type { ErGraph } from '../../src/diagram/er-graph.js';
+import { assertCorpusPresent, corpusSkip } from '../helpers/corpus.js';
 import { parseSchema } from '../../src/schema/parse.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -92,5 +95,29 @@ describe('ER diagram', () => {
     const expected = (await renderErSvg(buildErGraph(parseSchema([{ path: 'prisma/schema.master.prisma', text: master }])))) + '\n';
     assert.equal(readFileSync(join(dir, 'docs/er.svg'), 'utf8'), expected);
     assert.equal((await run(dir, 'docs', '--diagram', 'docs/er.svg')).code, 0);
+  });
+
+  it('relation clusters: two tightly related groups joined by one relationship, loners apart; deterministic', () => {
+    const entity = (name: string) => ({ name, kind: 'model' as const, table: name, attributes: [], doc: '', location: { file: 's.prisma', line: 1 } });
+    const rel = (a: string, b: string) => ({ a, b, aSide: 'exactly-one' as const, bSide: 'zero-or-more' as const, label: `${a}${b}`, aFields: [], bFields: [] });
+    const graph: ErGraph = {
+      entities: ['A', 'B', 'C', 'X', 'Y', 'Z', 'Alone'].map(entity),
+      relationships: [rel('A', 'B'), rel('B', 'C'), rel('C', 'A'), rel('X', 'Y'), rel('Y', 'Z'), rel('Z', 'X'), rel('A', 'B'), rel('C', 'X')],
+    };
+    const clusters = [...relationClusters(graph).values()].map((v) => v.join(','));
+    assert.deepEqual(clusters, ['A,B,C', 'X,Y,Z', 'Alone']);
+    assert.deepEqual([...relationClusters(graph).keys()], ['A and 2 related', 'X and 2 related', 'without relations']);
+  });
+
+  it('corpus schemas of 50-80 models: grouped, no diagonal segment, no edge through a table, no label overlap', { skip: corpusSkip() }, async (t) => {
+    const dir = assertCorpusPresent();
+    for (const name of ['documenso__documenso__packages__prisma__schema.prisma', 'calcom__cal.com__packages__prisma__schema.prisma']) {
+      const g = buildErGraph(parseSchema([{ path: name, text: readFileSync(join(dir, name), 'utf8') }]));
+      const started = performance.now();
+      const layout = await layoutEr(g);
+      assert.deepEqual(layoutProblems(layout), [], name);
+      assert.ok(layout.groups.length > 3, `${name}: grouped by relation clusters`);
+      t.diagnostic(`${name}: ${g.entities.length} models, ${g.relationships.length} relationships, ${layout.groups.length} groups, ${Math.round(performance.now() - started)} ms`);
+    }
   });
 });
