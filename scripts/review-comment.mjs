@@ -39,17 +39,22 @@ if (!body.startsWith(MARKER)) body = `${MARKER}\n${body}`;
 const api = (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '');
 
 async function request(method, path, payload) {
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers: {
-      accept: 'application/vnd.github+json',
-      authorization: `Bearer ${token}`,
-      'x-github-api-version': '2022-11-28',
-      'user-agent': 'prisma-steward-review',
-      ...(payload ? { 'content-type': 'application/json' } : {}),
-    },
-    body: payload ? JSON.stringify(payload) : undefined,
-  });
+  let response;
+  try {
+    response = await fetch(`${api}${path}`, {
+      method,
+      headers: {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${token}`,
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'prisma-steward-review',
+        ...(payload ? { 'content-type': 'application/json' } : {}),
+      },
+      body: payload ? JSON.stringify(payload) : undefined,
+    });
+  } catch (error) {
+    fail(`${method} ${path}: ${error.cause?.message ?? error.message}`);
+  }
   const text = await response.text();
   if (!response.ok) {
     let detail = text;

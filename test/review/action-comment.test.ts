@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { parse } from 'yaml';
+import { fixtureRepository } from '../helpers/review-fixture.js';
 import { repoRoot } from '../helpers/corpus.js';
 
 const SCRIPT = join(repoRoot, 'scripts', 'review-comment.mjs');
@@ -112,6 +115,41 @@ describe('action.yml: the review comment script against a local GitHub API', () 
     } finally {
       await gh.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("action.yml's steps, run as the runner runs them, on the fixture repository: the review is posted, then updated", async () => {
+    const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { runs: { using: string; steps: { name: string; run: string; env?: Record<string, string> }[] } };
+    assert.equal(action.runs.using, 'composite');
+    const [, review, comment] = action.runs.steps;
+    // The steps' shell text has no ${{ }} expression: the inputs come in through env (set here as the runner would).
+    for (const step of [review, comment]) assert.doesNotMatch(step.run, /\$\{\{/);
+    const gh = await fakeGitHub();
+    const repo = await fixtureRepository();
+    const runner = mkdtempSync(join(tmpdir(), 'steward-runner-'));
+    try {
+      const env = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTION_PATH: repoRoot, RUNNER_TEMP: runner, GITHUB_STEP_SUMMARY: join(runner, 'summary.md'), GITHUB_OUTPUT: join(runner, 'output'), BASE: 'HEAD~1' };
+      const bash = (script: string, extra: Record<string, string>) => execFileSync('bash', ['-e', '-c', script], { cwd: repo, env: { ...env, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      bash(review.run, {});
+      const file = /^file=(.*)$/m.exec(readFileSync(join(runner, 'output'), 'utf8'))![1];
+      const markdown = readFileSync(file, 'utf8');
+      assert.equal(markdown, readFileSync(join(repoRoot, 'test', 'fixtures', 'review', 'comment.md'), 'utf8'));
+      assert.equal(readFileSync(join(runner, 'summary.md'), 'utf8'), markdown);
+      const commentEnv = { GITHUB_TOKEN: TOKEN, PR_NUMBER: '7', REVIEW_FILE: file, GITHUB_REPOSITORY: 'octo/app', GITHUB_API_URL: gh.url };
+      // Asynchronous: the fake API answers from this process.
+      const bashAsync = (script: string, extra: Record<string, string>) =>
+        new Promise<string>((done, fail) => execFile('bash', ['-e', '-c', script], { cwd: repo, env: { ...env, ...extra }, encoding: 'utf8' }, (error, stdout, stderr) => (error ? fail(new Error(stderr)) : done(stdout))));
+      const first = await bashAsync(comment.run, commentEnv);
+      const second = await bashAsync(comment.run, commentEnv);
+      assert.match(first, /^created comment 101/);
+      assert.match(second, /^updated comment 101/);
+      assert.equal(gh.comments.length, 2);
+      assert.equal(gh.comments[1].body, markdown);
+      assert.ok(!first.includes(TOKEN) && !second.includes(TOKEN));
+    } finally {
+      await gh.close();
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(runner, { recursive: true, force: true });
     }
   });
 });
