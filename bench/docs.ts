@@ -10,7 +10,7 @@ import { syntheticSchema } from './synthetic.js';
 /** Rendering every reference section and the ER diagrams of a 300-model master (in process). */
 export const docsBenchmark: Benchmark = {
   name: 'docs',
-  run({ rounds }) {
+  async run({ rounds }) {
     const master = parseSchema([{ path: 'schema.master.prisma', text: syntheticSchema(300) }]);
     const envs = [
       { name: 'dev', provider: 'sqlite' as const, prismaMajor: 7 as const, urlEnv: 'DATABASE_URL' },
@@ -26,7 +26,7 @@ export const docsBenchmark: Benchmark = {
       let text = renderSchemaSection(ref, graph);
       for (const m of ref.models) text += renderModelSection(ref, m);
       const t1 = performance.now();
-      const svg = renderErSvg(graph);
+      const svg = await renderErSvg(graph);
       const mermaid = renderMermaidEr(graph);
       const t2 = performance.now();
       size = text.length + svg.length + mermaid.length;

@@ -13,7 +13,12 @@ export interface CheckOptions {
   shadowUrl?: string;
   /** Also run `verify` (Prisma Client generation, type-check, CRUD smoke tests): slow, opt-in. */
   verify?: boolean;
+  /** Wraps each step that runs (the CLI draws progress with it): `index` counts from 1 among the steps that run. */
+  aroundStep?: <T>(step: { name: string; index: number; total: number }, run: () => Promise<T>) => Promise<T>;
 }
+
+/** What became of one step: skipped (not enabled), or ran with its findings and time. */
+export type CheckStepSummary = { name: string; ran: false } | { name: string; ran: true; diagnostics: Diagnostic[]; ms: number };
 
 export interface CheckStepResult {
   diagnostics: Diagnostic[];
@@ -63,8 +68,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** Source texts by shown path, for code frames. */
   sources: Map<string, string>;
-  /** The steps that ran, by name. */
-  steps: string[];
+  /** Every step in order: skipped, or ran with its findings and time. */
+  steps: CheckStepSummary[];
   /** True when no finding is an error. */
   ok: boolean;
 }
@@ -73,11 +78,17 @@ export interface CheckResult {
 export async function checkProject(config: ResolvedConfig, options: CheckOptions = {}): Promise<CheckResult> {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  const steps: string[] = [];
+  const steps: CheckStepSummary[] = [];
+  const enabled = CHECK_STEPS.filter((step) => !step.enabled || step.enabled(options));
   for (const step of CHECK_STEPS) {
-    if (step.enabled && !step.enabled(options)) continue;
-    const result = await step.run(config, options);
-    steps.push(step.name);
+    if (!enabled.includes(step)) {
+      steps.push({ name: step.name, ran: false });
+      continue;
+    }
+    const started = performance.now();
+    const run = () => step.run(config, options);
+    const result = options.aroundStep ? await options.aroundStep({ name: step.name, index: enabled.indexOf(step) + 1, total: enabled.length }, run) : await run();
+    steps.push({ name: step.name, ran: true, diagnostics: result.diagnostics, ms: performance.now() - started });
     diagnostics.push(...result.diagnostics);
     for (const [k, v] of result.sources ?? []) sources.set(k, v);
   }

@@ -15,6 +15,10 @@ export interface ErAttribute {
   type: string;
   optional: boolean;
   keys: KeyKind[];
+  /** For a review diagram: how the field changed between two versions. */
+  mark?: 'added' | 'removed' | 'changed' | 'renamed';
+  /** With mark `renamed`: the field's name before. */
+  renamedFrom?: string;
 }
 
 export interface ErEntity {
@@ -39,6 +43,10 @@ export interface ErRelationship {
   bSide: Cardinality;
   /** The relation field on the owning side (or on `a` for implicit many-to-many). */
   label: string;
+  /** The fields of `a` the relation references (its id for an implicit many-to-many). */
+  aFields: string[];
+  /** The fields of `b` that hold the foreign key (its id for an implicit many-to-many). */
+  bFields: string[];
 }
 
 export interface ErGraph {
@@ -62,16 +70,22 @@ export function buildErGraph(schema: Schema): ErGraph {
         // Owning side: `model` holds the foreign key to `target`.
         const fkOptional = field.type.optional || fkFields.some((n) => model.fields.find((f) => f.name === n)?.type.optional);
         const manySide: Cardinality = back && !back.type.list ? 'zero-or-one' : 'zero-or-more';
-        relationships.push({ a: target.name, b: model.name, aSide: fkOptional ? 'zero-or-one' : 'exactly-one', bSide: manySide, label: field.name });
+        const references = fieldRefs(getArgument(relation!, 'references')?.value);
+        relationships.push({ a: target.name, b: model.name, aSide: fkOptional ? 'zero-or-one' : 'exactly-one', bSide: manySide, label: field.name, aFields: references, bFields: fkFields });
       } else if (field.type.list && back && back.type.list && !hasFields(back)) {
         const key = [`${model.name}.${field.name}`, `${target.name}.${back.name}`].sort().join('|');
         if (seenImplicit.has(key)) continue;
         seenImplicit.add(key);
-        relationships.push({ a: model.name, b: target.name, aSide: 'zero-or-more', bSide: 'zero-or-more', label: field.name });
+        relationships.push({ a: model.name, b: target.name, aSide: 'zero-or-more', bSide: 'zero-or-more', label: field.name, aFields: idFields(model), bFields: idFields(target) });
       }
     }
   }
   return { entities, relationships };
+}
+
+function idFields(model: Model): string[] {
+  const single = model.fields.filter((f) => getAttribute(f, 'id')).map((f) => f.name);
+  return single.length > 0 ? single : getAttributes(model, 'id').flatMap((a) => fieldRefs(getArgument(a, 'fields', 0)?.value));
 }
 
 function hasFields(field: Field): boolean {

@@ -1,12 +1,12 @@
 import type { Cardinality, ErEntity, ErGraph } from './er-graph.js';
+import { CHAR, HEADER, LABEL_H, PAD_X, ROW, layoutEr, type EdgeRoute, type EntityBox, type ErLayout, type Point } from './layout.js';
 
 /**
  * Renders an ER graph as a standalone SVG: no script, no fonts or images from the network,
- * so it displays anywhere (the HTML report embeds it inline).
+ * so it displays anywhere (the HTML report embeds it inline; `steward docs` can write it).
  *
- * Layout: entities are ordered breadth-first along relationships (so related tables land near
- * each other) and placed on a grid; relationships are straight lines between box borders with
- * the cardinality written at each end.
+ * Layout by the Eclipse Layout Kernel (layout.ts): layered, orthogonal edges from field row to
+ * field row, relation names as labels ELK keeps apart, crow's-foot cardinality at both ends.
  */
 
 export interface SvgOptions {
@@ -14,130 +14,63 @@ export interface SvgOptions {
   href?: (entity: ErEntity) => string | undefined;
 }
 
-const ROW = 18;
-const HEADER = 26;
-const PAD_X = 10;
-const CHAR = 7.2;
-const GAP_X = 70;
-const GAP_Y = 60;
-const MARGIN = 20;
-
-interface Box {
-  entity: ErEntity;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+export async function renderErSvg(graph: ErGraph, options: SvgOptions = {}): Promise<string> {
+  return renderErLayoutSvg(await layoutEr(graph), options);
 }
 
-export function renderErSvg(graph: ErGraph, options: SvgOptions = {}): string {
-  if (graph.entities.length === 0) {
+const STYLE =
+  '.er-box{fill:#fff;stroke:#3b5b8a;stroke-width:1.2}.er-head{fill:#3b5b8a}.er-title{fill:#fff;font:bold 13px ui-monospace,Menlo,Consolas,monospace}' +
+  '.er-attr{font:12px ui-monospace,Menlo,Consolas,monospace;fill:#1d2733}.er-type{fill:#5b6b7d}.er-key{font:bold 12px ui-monospace,Menlo,Consolas,monospace;fill:#a05a00}' +
+  '.er-edge{stroke:#7a8796;stroke-width:1.3;fill:none}.er-foot{stroke:#33475b;stroke-width:1.3;fill:#fff}.er-label-bg{fill:#fbfcfd;opacity:.9}' +
+  '.er-label{font:10px ui-monospace,Menlo,Consolas,monospace;fill:#4a5866}.er-group{fill:#f1f4f8;stroke:#c5cfdb;stroke-dasharray:4 3}.er-group-name{font:bold 11px ui-monospace,monospace;fill:#5b6b7d}' +
+  '.er-rel:hover .er-edge{stroke:#c0392b;stroke-width:2}';
+
+export function renderErLayoutSvg(layout: ErLayout, options: SvgOptions = {}): string {
+  if (layout.boxes.length === 0) {
     return '<svg xmlns="http://www.w3.org/2000/svg" class="er-diagram" width="240" height="40" role="img" aria-label="ER diagram (no models)"><text x="10" y="24">No models</text></svg>';
   }
-  const boxes = layout(graph);
-  const byName = new Map(boxes.map((b) => [b.entity.name, b]));
-  const width = Math.ceil(Math.max(...boxes.map((b) => b.x + b.w)) + MARGIN);
-  const height = Math.ceil(Math.max(...boxes.map((b) => b.y + b.h)) + MARGIN);
+  const { width, height } = layout;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="er-diagram" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Entity-relationship diagram: ${graph.entities.length} models, ${graph.relationships.length} relationships">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="er-diagram" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Entity-relationship diagram: ${layout.boxes.length} models, ${layout.edges.length} relationships">`,
   );
-  out.push(
-    '<style>.er-box{fill:#fff;stroke:#3b5b8a;stroke-width:1.2}.er-head{fill:#3b5b8a}.er-title{fill:#fff;font:bold 13px sans-serif}.er-attr{font:12px monospace;fill:#1d2733}.er-key{font:bold 10px sans-serif;fill:#a05a00}.er-edge{stroke:#7a8796;stroke-width:1.3;fill:none}.er-card{font:11px sans-serif;fill:#33475b}.er-label{font:italic 10px sans-serif;fill:#6a7785}</style>',
-  );
-  out.push('<g class="er-edges">');
-  for (const r of graph.relationships) {
-    const a = byName.get(r.a);
-    const b = byName.get(r.b);
-    if (!a || !b) continue;
-    out.push(edge(a, b, r.aSide, r.bSide, r.label));
+  out.push(`<style>${STYLE}</style>`);
+  if (layout.groups.length > 0) {
+    out.push('<g class="er-groups">');
+    for (const g of layout.groups) out.push(`<g class="er-group-box" data-group="${escapeXml(g.name)}"><rect class="er-group" x="${g.x}" y="${g.y}" width="${g.w}" height="${g.h}" rx="6"/><text class="er-group-name" x="${g.x + 10}" y="${g.y + 18}">${escapeXml(g.name)}</text></g>`);
+    out.push('</g>');
   }
+  const byName = new Map(layout.boxes.map((b) => [b.entity.name, b]));
+  out.push('<g class="er-edges">');
+  for (const e of layout.edges) out.push(edge(e, byName.get(e.relationship.a)!, byName.get(e.relationship.b)!));
   out.push('</g>');
   out.push('<g class="er-entities">');
-  for (const box of boxes) out.push(entityBox(box, options.href?.(box.entity)));
+  for (const box of layout.boxes) out.push(entityBox(box, options.href?.(box.entity)));
+  out.push('</g>');
+  // Labels last, so no edge is drawn over them.
+  out.push('<g class="er-labels">');
+  for (const e of layout.edges) {
+    const l = e.label;
+    if (!l) continue;
+    out.push(`<g class="er-label-box" data-edge="${escapeXml(`${e.relationship.a}-${e.relationship.b}-${e.relationship.label}`)}"><rect class="er-label-bg" x="${l.x}" y="${l.y}" width="${l.w}" height="${l.h}"/><text class="er-label" x="${round(l.x + 2)}" y="${round(l.y + LABEL_H - 4)}">${escapeXml(l.text)}</text></g>`);
+  }
   out.push('</g></svg>');
   return out.join('\n');
 }
 
-function boxSize(entity: ErEntity): { w: number; h: number } {
-  const title = entity.name.length * (CHAR + 1);
-  const rows = entity.attributes.map((a) => (a.name.length + a.type.length + (a.optional ? 1 : 0) + 2) * CHAR + (a.keys.length > 0 ? a.keys.join(',').length * 7 + 8 : 0));
-  const w = Math.max(120, title, ...rows) + PAD_X * 2;
-  const h = HEADER + Math.max(1, entity.attributes.length) * ROW + 6;
-  return { w: Math.ceil(w), h };
-}
-
-/** Breadth-first order from the most connected entity, each component in turn. */
-function order(graph: ErGraph): ErEntity[] {
-  const neighbours = new Map<string, string[]>(graph.entities.map((e) => [e.name, []]));
-  for (const r of graph.relationships) {
-    if (r.a === r.b) continue;
-    neighbours.get(r.a)?.push(r.b);
-    neighbours.get(r.b)?.push(r.a);
-  }
-  const byName = new Map(graph.entities.map((e) => [e.name, e]));
-  const degree = (n: string) => neighbours.get(n)?.length ?? 0;
-  const seeds = [...graph.entities].sort((x, y) => degree(y.name) - degree(x.name) || (x.name < y.name ? -1 : 1));
-  const seen = new Set<string>();
-  const out: ErEntity[] = [];
-  for (const seed of seeds) {
-    if (seen.has(seed.name)) continue;
-    const queue = [seed.name];
-    seen.add(seed.name);
-    while (queue.length > 0) {
-      const n = queue.shift()!;
-      out.push(byName.get(n)!);
-      for (const m of [...new Set(neighbours.get(n))].sort((x, y) => degree(y) - degree(x) || (x < y ? -1 : 1))) {
-        if (!seen.has(m)) {
-          seen.add(m);
-          queue.push(m);
-        }
-      }
-    }
-  }
-  return out;
-}
-
-function layout(graph: ErGraph): Box[] {
-  const entities = order(graph);
-  const cols = Math.max(1, Math.ceil(Math.sqrt(entities.length * 1.4)));
-  const sizes = entities.map(boxSize);
-  const colWidths: number[] = Array(cols).fill(0);
-  const rowHeights: number[] = [];
-  entities.forEach((_, i) => {
-    const c = i % cols;
-    const r = Math.floor(i / cols);
-    colWidths[c] = Math.max(colWidths[c], sizes[i].w);
-    rowHeights[r] = Math.max(rowHeights[r] ?? 0, sizes[i].h);
-  });
-  const colX: number[] = [];
-  let x = MARGIN;
-  for (const w of colWidths) {
-    colX.push(x);
-    x += w + GAP_X;
-  }
-  const rowY: number[] = [];
-  let y = MARGIN;
-  for (const h of rowHeights) {
-    rowY.push(y);
-    y += h + GAP_Y;
-  }
-  return entities.map((entity, i) => ({ entity, x: colX[i % cols], y: rowY[Math.floor(i / cols)], ...sizes[i] }));
-}
-
-function entityBox(box: Box, href: string | undefined): string {
+function entityBox(box: EntityBox, href: string | undefined): string {
   const { entity, x, y, w, h } = box;
   const parts: string[] = [];
   parts.push(`<g class="er-entity" id="entity-${escapeXml(entity.name)}" data-model="${escapeXml(entity.name)}">`);
   parts.push(`<title>${escapeXml(entity.name)}${entity.table !== entity.name ? ` (table ${escapeXml(entity.table)})` : ''}${entity.doc ? `: ${escapeXml(entity.doc)}` : ''}</title>`);
   parts.push(`<rect class="er-box" x="${x}" y="${y}" width="${w}" height="${h}" rx="4"/>`);
-  parts.push(`<rect class="er-head" x="${x}" y="${y}" width="${w}" height="${HEADER - 4}" rx="4"/>`);
-  const title = `<text class="er-title" x="${x + PAD_X}" y="${y + 16}">${escapeXml(entity.name)}${entity.kind !== 'model' ? ` (${entity.kind})` : ''}</text>`;
+  parts.push(`<path class="er-head" d="M${x} ${y + HEADER}V${y + 4}q0 -4 4 -4H${x + w - 4}q4 0 4 4V${y + HEADER}Z"/>`);
+  const title = `<text class="er-title" x="${x + PAD_X}" y="${y + 17}">${escapeXml(entity.name)}${entity.kind !== 'model' ? ` (${entity.kind})` : ''}</text>`;
   parts.push(href ? `<a href="${escapeXml(href)}">${title}</a>` : title);
   entity.attributes.forEach((a, i) => {
-    const ty = y + HEADER + i * ROW + 12;
-    parts.push(`<text class="er-attr" x="${x + PAD_X}" y="${ty}">${escapeXml(a.name)} <tspan fill="#5b6b7d">${escapeXml(a.type)}${a.optional ? '?' : ''}</tspan></text>`);
-    if (a.keys.length > 0) parts.push(`<text class="er-key" x="${x + w - PAD_X}" y="${ty}" text-anchor="end">${a.keys.join(',')}</text>`);
+    const ty = round(y + HEADER + i * ROW + 13);
+    parts.push(`<text class="er-attr" x="${x + PAD_X}" y="${ty}">${escapeXml(a.name)} <tspan class="er-type">${escapeXml(a.type)}${a.optional ? '?' : ''}</tspan></text>`);
+    if (a.keys.length > 0) parts.push(`<text class="er-key" x="${round(x + w - PAD_X)}" y="${ty}" text-anchor="end">${a.keys.join(',')}</text>`);
   });
   parts.push('</g>');
   return parts.join('');
@@ -145,45 +78,40 @@ function entityBox(box: Box, href: string | undefined): string {
 
 const CARD_TEXT: Record<Cardinality, string> = { 'exactly-one': '1', 'zero-or-one': '0..1', 'zero-or-more': '*' };
 
-function edge(a: Box, b: Box, aSide: Cardinality, bSide: Cardinality, label: string): string {
-  const title = `<title>${escapeXml(a.entity.name)} ${CARD_TEXT[aSide]} — ${CARD_TEXT[bSide]} ${escapeXml(b.entity.name)} (${escapeXml(label)})</title>`;
-  if (a === b) {
-    // Self relation: a loop on the right edge.
-    const x = a.x + a.w;
-    const y1 = a.y + 8;
-    const y2 = a.y + 30;
-    return `<g class="er-rel">${title}<path class="er-edge" d="M${x} ${y1} C${x + 40} ${y1 - 10}, ${x + 40} ${y2 + 10}, ${x} ${y2}"/><text class="er-card" x="${x + 4}" y="${y1 - 2}">${CARD_TEXT[aSide]}</text><text class="er-card" x="${x + 4}" y="${y2 + 12}">${CARD_TEXT[bSide]}</text></g>`;
-  }
-  const ac = { x: a.x + a.w / 2, y: a.y + a.h / 2 };
-  const bc = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
-  const p = clip(a, ac, bc);
-  const q = clip(b, bc, ac);
-  const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
-  const ux = (q.x - p.x) / len;
-  const uy = (q.y - p.y) / len;
-  const at = (pt: { x: number; y: number }, d: number) => ({ x: round(pt.x + ux * d - uy * 8), y: round(pt.y + uy * d + ux * 8 + 4) });
-  const la = at(p, 14);
-  const lb = at(q, -14);
-  const mid = { x: round((p.x + q.x) / 2), y: round((p.y + q.y) / 2) };
-  return [
-    `<g class="er-rel">${title}`,
-    `<line class="er-edge" x1="${round(p.x)}" y1="${round(p.y)}" x2="${round(q.x)}" y2="${round(q.y)}"/>`,
-    `<text class="er-card" x="${la.x}" y="${la.y}" text-anchor="middle">${CARD_TEXT[aSide]}</text>`,
-    `<text class="er-card" x="${lb.x}" y="${lb.y}" text-anchor="middle">${CARD_TEXT[bSide]}</text>`,
-    `<text class="er-label" x="${mid.x}" y="${mid.y - 3}" text-anchor="middle">${escapeXml(label)}</text>`,
-    '</g>',
-  ].join('');
+function edge(e: EdgeRoute, a: EntityBox, b: EntityBox): string {
+  const r = e.relationship;
+  const title = `<title>${escapeXml(r.a)} ${CARD_TEXT[r.aSide]} — ${CARD_TEXT[r.bSide]} ${escapeXml(r.b)} (${escapeXml(r.label)})</title>`;
+  const p = e.points;
+  const d = `M${p.map((q) => `${q.x} ${q.y}`).join('L')}`;
+  const start = foot(p[0], outward(p[0], a), r.aSide);
+  const end = foot(p[p.length - 1], outward(p[p.length - 1], b), r.bSide);
+  return `<g class="er-rel" data-a="${escapeXml(r.a)}" data-b="${escapeXml(r.b)}" data-points="${p.map((q) => `${q.x},${q.y}`).join(' ')}">${title}<path class="er-edge" d="${d}"/>${start}${end}</g>`;
 }
 
-/** Where the segment from the box centre `from` towards `to` leaves the box. */
-function clip(box: Box, from: { x: number; y: number }, to: { x: number; y: number }): { x: number; y: number } {
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  if (dx === 0 && dy === 0) return from;
-  const sx = dx === 0 ? Infinity : box.w / 2 / Math.abs(dx);
-  const sy = dy === 0 ? Infinity : box.h / 2 / Math.abs(dy);
-  const s = Math.min(sx, sy);
-  return { x: from.x + dx * s, y: from.y + dy * s };
+/** The unit direction pointing out of the box side the point lies on. */
+function outward(pt: Point, box: EntityBox): Point {
+  const dl = Math.abs(pt.x - box.x);
+  const dr = Math.abs(pt.x - (box.x + box.w));
+  const dt = Math.abs(pt.y - box.y);
+  const db = Math.abs(pt.y - (box.y + box.h));
+  const m = Math.min(dl, dr, dt, db);
+  if (m === dl) return { x: -1, y: 0 };
+  if (m === dr) return { x: 1, y: 0 };
+  if (m === dt) return { x: 0, y: -1 };
+  return { x: 0, y: 1 };
+}
+
+/** Crow's-foot symbol at an edge end `p` leaving the box in direction `u`. */
+function foot(p: Point, u: Point, card: Cardinality): string {
+  const at = (d: number, side: number) => `${round(p.x + u.x * d - u.y * side)} ${round(p.y + u.y * d + u.x * side)}`;
+  const bar = (d: number) => `M${at(d, -5)}L${at(d, 5)}`;
+  const circle = (d: number) => {
+    const c = at(d, 0).split(' ');
+    return `<circle class="er-foot" cx="${c[0]}" cy="${c[1]}" r="3.5"/>`;
+  };
+  if (card === 'exactly-one') return `<path class="er-foot" d="${bar(5)}${bar(9)}" data-card="${card}"/>`;
+  if (card === 'zero-or-one') return `<path class="er-foot" d="${bar(5)}" data-card="${card}"/>${circle(13)}`;
+  return `<path class="er-foot" d="M${at(0, -5)}L${at(9, 0)}L${at(0, 5)}M${at(0, 0)}L${at(9, 0)}" data-card="${card}"/>${circle(13)}`;
 }
 
 function round(n: number): number {
@@ -193,3 +121,6 @@ function round(n: number): number {
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/** Estimated text width in the diagram's monospace font (exported for tests). */
+export const DIAGRAM_CHAR_WIDTH = CHAR;

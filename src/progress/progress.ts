@@ -73,9 +73,10 @@ export function createProgress(options: ProgressOptions): Progress {
         if (!force && t - last < interval) return;
         last = t;
         drawn = true;
-        const count = total !== undefined ? `${done}/${total}` : `${done}`;
+        // No total and nothing counted (a step that only reports its elapsed time): no count.
+        const count = total !== undefined ? ` ${done}/${total}` : done > 0 ? ` ${done}` : '';
         const pct = total ? ` ${Math.floor((Math.min(done, total) / total) * 100)}%` : '';
-        const line = `${label} ${count}${pct}${detail ? `  ${detail}` : ''}`;
+        const line = `${label}${count}${pct}${detail ? `  ${detail}` : ''}`;
         write(`\r\x1b[2K${line.length > 118 ? `${line.slice(0, 117)}…` : line}`);
       };
       return {

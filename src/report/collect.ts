@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { changelogPath } from '../diff/project.js';
 import { resolveChangesConfig } from '../diff/config.js';
@@ -17,6 +17,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { auditDiagnostics, auditProject, type AuditResult } from '../audit/project.js';
 import { historyPath, readHistory } from '../status/history.js';
 import type { FindingsGroup, ReportData } from './data.js';
+import { reportLinks } from './links.js';
 
 export interface ReportOptions {
   /** Where the HTML will be written: file links are made relative to it. */
@@ -48,13 +49,7 @@ export async function collectReport(config: ResolvedConfig, options: ReportOptio
   const task = progress.start('report', 3);
   const master = loadMaster(config, { validate: false }).schema;
   const graph = buildErGraph(master);
-  const outDir = dirname(resolve(config.cwd, options.output));
-  const link = (file: string, line: number): string => {
-    const fromCwd = file.split(sep).join('/');
-    if (options.linkBase) return `${options.linkBase.replace(/\/$/, '')}/${fromCwd}#L${line}`;
-    const rel = relative(outDir, resolve(config.cwd, file)).split(sep).join('/');
-    return `${rel}#L${line}`;
-  };
+  const { link, href } = reportLinks(config.cwd, resolve(config.cwd, options.output), options.linkBase);
   task.tick(1, 'findings');
   const generated = await generateProject(config, { check: true });
   const validated = validateProject(config, { generated: generated.environments, current: generated.current });
@@ -75,13 +70,14 @@ export async function collectReport(config: ResolvedConfig, options: ReportOptio
   return {
     title: `Schema report: ${relative(config.cwd, config.master) || config.master}`,
     status,
-    diagramSvg: renderErSvg(graph, { href: (e) => link(e.location.file, e.location.line) }),
+    diagramSvg: await renderErSvg(graph, { href: (e) => link(e.location.file, e.location.line) }),
     models: graph.entities.length,
     relationships: graph.relationships.length,
     findings,
     changelog,
     history: readHistory(historyPath(config.cwd), config.cwd).entries,
     link,
+    href,
   };
 }
 

@@ -25,4 +25,10 @@ export interface ReportData {
   history: HistoryEntry[];
   /** Turns file:line into a link target. */
   link: (file: string, line: number) => string;
+  /**
+   * Turns a link written in a file (relative to that file's folder, both from the project root)
+   * into a link that works from the report: relative to the report's folder, or under --link-base.
+   * Absolute URLs and #anchors are kept.
+   */
+  href: (target: string, writtenIn: string) => string;
 }

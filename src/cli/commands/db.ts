@@ -57,9 +57,12 @@ export const dbCommand: Command = {
     const fixName = values['fix-sql'] as string | undefined;
     if (fixName !== undefined && urls.length !== 1) throw new StewardError('USAGE', `--fix-sql drafts one database's remediation; ${urls.length} databases were given`);
     if (fixName !== undefined) migrationSlug(fixName); // a bad name is bad input before any database is read
-    const { results, notes } = await environmentDrift(config, envName, urls, {
-      timeoutMs: parseTimeout(values.timeout),
-      concurrency: parsePositiveInteger('concurrency', values.concurrency, 4),
+    const timeoutMs = parseTimeout(values.timeout);
+    const concurrency = parsePositiveInteger('concurrency', values.concurrency, 4);
+    const { withElapsed } = await import('../../progress/elapsed.js');
+    const { results, notes } = await withElapsed(ctx.progress, `drift ${envName}`, (task) => {
+      task.step(`${urls.length} database${urls.length === 1 ? '' : 's'}`);
+      return environmentDrift(config, envName, urls, { timeoutMs, concurrency });
     });
     const draft = fixName !== undefined && results[0].status === 'drift' ? await writeFixMigration(config, envName, results[0], { name: fixName }) : null;
     render(ctx, envName, results, [...notes, ...(draft ? [draftNote(draft), ...draft.diagnostics] : [])]);

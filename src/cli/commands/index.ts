@@ -22,6 +22,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'docs', load: async () => (await import('./docs.js')).docsCommand },
   { name: 'status', load: async () => (await import('./status.js')).statusCommand },
   { name: 'report', load: async () => (await import('./report.js')).reportCommand },
+  { name: 'review', load: async () => (await import('./review.js')).reviewCommand },
   { name: 'verify', load: async () => (await import('./verify.js')).verifyCommand },
   { name: 'migrate', load: async () => (await import('./migrate.js')).migrateCommand },
   { name: 'db', load: async () => (await import('./db.js')).dbCommand },

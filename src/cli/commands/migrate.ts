@@ -82,15 +82,28 @@ export const migrateCommand: Command = {
         if (values['expand-contract'] === true) return runExpandContract(ctx, config, values, (diagnostics) => report(ctx, 'steward migrate create --expand-contract', diagnostics));
         const name = values.name as string | undefined;
         if (!name) throw new StewardError('USAGE', 'steward migrate create needs --name <name>');
-        const migrations = await createMigrations(config, {
-          name,
-          env,
-          dryRun,
-          shadowUrl,
-          renames: (values.rename as string[] | undefined) ?? [],
-          acceptDrops: (values['accept-drop'] as string[] | undefined) ?? [],
-          ask: ctx.prompt ? (question) => askRename(ctx, question) : undefined,
-        });
+        const { withElapsed } = await import('../../progress/elapsed.js');
+        const migrations = await withElapsed(ctx.progress, 'migrate create', (task) =>
+          createMigrations(config, {
+            name,
+            env,
+            dryRun,
+            shadowUrl,
+            renames: (values.rename as string[] | undefined) ?? [],
+            acceptDrops: (values['accept-drop'] as string[] | undefined) ?? [],
+            // The question needs the terminal line: the progress line is cleared while it is asked.
+            ask: ctx.prompt
+              ? async (question) => {
+                  task.pause();
+                  try {
+                    return await askRename(ctx, question);
+                  } finally {
+                    task.resume();
+                  }
+                }
+              : undefined,
+          }),
+        );
         const diagnostics = migrations.flatMap((m) => m.diagnostics);
         if (ctx.format === 'json') {
           ctx.stdout(JSON.stringify({ migrations: migrations.map((m) => ({ env: m.env, provider: m.provider, migration: m.script && !m.refused ? m.directoryName : null, refused: m.refused === true, file: m.file ? path.relative(config.cwd, m.file) : null, renames: m.renames.map(({ sql, ...r }) => r), script: dryRun ? m.script : undefined })), diagnostics }, null, 2) + '\n');

@@ -3,6 +3,7 @@ import { StewardError } from '../../errors/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { renderVerifyMarkdown, renderVerifyText, verifyDiagnostics, verifyJson } from '../../verify/report.js';
 import { verifyProject } from '../../verify/verify.js';
+import { withElapsed } from '../../progress/elapsed.js';
 import { parseDatabaseUrl } from '../../providers/location.js';
 import type { Command } from '../command.js';
 
@@ -25,12 +26,14 @@ export const verifyCommand: Command = {
     if (url !== undefined && parseDatabaseUrl(url, config.cwd).kind !== 'postgres-server') {
       throw new StewardError('USAGE', '--url expects a postgresql:// URL (SQLite environments always use a scratch file)');
     }
-    const report = await verifyProject(config, {
-      env: values.env as string | undefined,
-      skipTypecheck: values['skip-typecheck'] === true,
-      skipCrud: values['skip-crud'] === true,
-      url,
-    });
+    const report = await withElapsed(ctx.progress, 'verify', () =>
+      verifyProject(config, {
+        env: values.env as string | undefined,
+        skipTypecheck: values['skip-typecheck'] === true,
+        skipCrud: values['skip-crud'] === true,
+        url,
+      }),
+    );
     const diagnostics = verifyDiagnostics(report, config.cwd);
     if (ctx.format === 'json') ctx.stdout(JSON.stringify(verifyJson(report, config.cwd), null, 2) + '\n');
     else if (ctx.format === 'markdown') ctx.stdout(renderVerifyMarkdown(report, config.cwd));
