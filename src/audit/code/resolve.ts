@@ -36,11 +36,11 @@ class CallResolver {
   }
 
   call(call: PrismaCall): void {
+    // Only Prisma clients' calls (prisma-clients.ts): `stripeClient.subscriptions.update` is not one.
+    if (!call.clientLike) return;
     const model = this.byDelegate.get(call.delegate);
     if (!model) {
-      // An unknown delegate is a missing model only on something that looks like a client;
-      // `this.cache.create()` is not a Prisma call.
-      if (call.clientLike) this.claims.push({ kind: 'model', source: 'code', model: call.delegate.charAt(0).toUpperCase() + call.delegate.slice(1), location: call.location, explicit: true });
+      this.claims.push({ kind: 'model', source: 'code', model: call.delegate.charAt(0).toUpperCase() + call.delegate.slice(1), location: call.location, explicit: true });
       return;
     }
     this.claims.push({ kind: 'model', source: 'code', model: model.name, location: call.location, explicit: true });
