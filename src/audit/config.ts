@@ -14,14 +14,16 @@ export interface AuditConfig {
   severity?: Partial<Record<FindingKind, SeveritySetting>>;
   /** Environments checked for env-incompatible features. Default: all. */
   environments?: string[];
+  /** Status words (front matter `status:` or a `Status:` line) that mark a doc as planned work. Default: draft, planned, proposal, proposed, rfc, wip, to do, todo, idea, future. */
+  plannedStatus?: string[];
 }
 
-export const AUDIT_CONFIG_KEYS = ['docs', 'code', 'exclude', 'severity', 'environments'] as const;
+export const AUDIT_CONFIG_KEYS = ['docs', 'code', 'exclude', 'severity', 'environments', 'plannedStatus'] as const;
 
 export function validateAuditConfig(value: unknown, problems: ConfigProblems, path: string): void {
   if (!problems.object(path, value)) return;
   problems.knownKeys(path, value, AUDIT_CONFIG_KEYS);
-  for (const key of ['docs', 'code', 'exclude', 'environments'] as const) {
+  for (const key of ['docs', 'code', 'exclude', 'environments', 'plannedStatus'] as const) {
     if (value[key] !== undefined) problems.stringArray(join(path, key), value[key]);
   }
   const severity = value.severity;

@@ -10,6 +10,7 @@ export const FINDING_KINDS = [
   'required-mismatch',
   'env-incompatible',
   'undocumented',
+  'planned',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -23,6 +24,7 @@ export const DEFAULT_SEVERITY: Record<FindingKind, SeveritySetting> = {
   'required-mismatch': 'warning',
   'env-incompatible': 'error',
   undocumented: 'info',
+  planned: 'info',
 };
 
 export const FINDING_SUMMARY: Record<FindingKind, string> = {
@@ -33,6 +35,7 @@ export const FINDING_SUMMARY: Record<FindingKind, string> = {
   'required-mismatch': 'docs and schema disagree on whether a field is optional',
   'env-incompatible': "code uses a query feature an environment's database lacks",
   undocumented: 'a schema field no doc mentions, in a documented model',
+  planned: 'what a doc marked draft, planned or proposal describes and the schema does not have yet',
 };
 
 export interface Finding {

@@ -12,6 +12,7 @@ import { compareClaims } from './compare.js';
 import { auditConfigOf, type AuditConfig } from './config.js';
 import { discoverFiles } from './discover.js';
 import { extractDocClaims } from './docs/extract.js';
+import { isPlannedDoc } from './docs/status.js';
 import { findingToDiagnostic, type Finding } from './finding.js';
 
 export interface AuditResult {
@@ -25,29 +26,32 @@ export interface AuditResult {
 }
 
 /** Reads the sources an audit compares (pure apart from reading files). */
-export async function readAuditClaims(root: string, schema: Schema, config: AuditConfig): Promise<{ claims: Claim[]; problems: Diagnostic[]; files: { docs: string[]; code: string[] } }> {
+export async function readAuditClaims(root: string, schema: Schema, config: AuditConfig): Promise<{ claims: Claim[]; problems: Diagnostic[]; files: { docs: string[]; code: string[] }; plannedDocs: Set<string> }> {
   const files = discoverFiles(root, config);
   const claims: Claim[] = [];
   const problems: Diagnostic[] = [];
+  const plannedDocs = new Set<string>();
   for (const path of files.docs) {
-    const extraction = extractDocClaims(path, readText(root, path));
+    const text = readText(root, path);
+    if (isPlannedDoc(text, config.plannedStatus)) plannedDocs.add(path);
+    const extraction = extractDocClaims(path, text);
     for (const c of extraction.claims) claims.push(c);
     for (const p of extraction.problems) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: p.message, location: p.location });
   }
   const code = extractFiles(root, files.code);
   for (const e of code.errors) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: `not parsed: ${e.message}`, location: e.location });
   // Large codebases make millions of claims: no spread into push (argument-count limit).
-  for (const c of resolveCalls(schema, code.calls)) claims.push(c);
-  return { claims, problems, files };
+  for (const c of resolveCalls(schema, code.calls, code.computed)) claims.push(c);
+  return { claims, problems, files, plannedDocs };
 }
 
 /** `steward audit` as a library call: master + docs + code -> findings. Writes nothing. */
 export async function auditProject(config: ResolvedConfig): Promise<AuditResult> {
   const audit = auditConfigOf(config.sections);
   const { schema } = loadMaster(config);
-  const { claims, problems, files } = await readAuditClaims(config.cwd, schema, audit);
+  const { claims, problems, files, plannedDocs } = await readAuditClaims(config.cwd, schema, audit);
   const environments = config.environments.filter((e) => !audit.environments || audit.environments.includes(e.name));
-  const findings = compareClaims(schema, claims, { environments, severity: audit.severity });
+  const findings = compareClaims(schema, claims, { environments, severity: audit.severity, plannedDocs });
   return { schema, findings, problems, claims, files };
 }
 
