@@ -1,3 +1,4 @@
+import { mergeLintAndAudit } from '../../audit/merge-lint.js';
 import { auditDiagnostics, auditProject } from '../../audit/project.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -77,7 +78,8 @@ export const checkCommand: Command = {
       diagnostics.push(...result.diagnostics);
       for (const [k, v] of result.sources ?? []) sources.set(k, v);
     }
-    ctx.report(diagnostics, { sources });
+    // One diagnostic per fact: a field lint and audit both report is reported once, with both reasons.
+    ctx.report(mergeLintAndAudit(diagnostics), { sources });
     return diagnostics.some((d) => d.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;
   },
 };
