@@ -96,10 +96,11 @@ test('reader: hands data flow to oxc', () => {
     `function f(where) { return prisma.user.findMany({ where }) }`,
     `prisma.user.findMany({ where: { OR: terms.map((t) => ({ name: t })) } })`,
     `prisma.user.update({ where: { id }, data: { ...(n && { name: n }) } })`,
-    `function g() { const where = { a: 1 }; return prisma.user.findMany({ where }) }`,
+    `function a() { const where = { a: 1 }; send(where) }\nfunction b() { return prisma.user.findMany({ where }) }`,
   ]) assert.equal(readPrismaCalls('a.ts', code), undefined, code);
-  // A top-level object bound once, and scalar names, stay with the reader.
+  // An object bound once and used in its scope, and scalar names, stay with the reader.
   assert.ok(readPrismaCalls('a.ts', `const where = { a: 1 };\nfunction f(id, take = 5) { return prisma.user.findMany({ where, take, select: { id: true } }) }`));
+  assert.ok(readPrismaCalls('a.ts', `function g() { const where = { a: 1 }; return prisma.user.findMany({ where }) }`));
 });
 
 test('reader: hands unusual code to oxc', () => {

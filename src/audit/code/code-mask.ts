@@ -7,25 +7,27 @@
  * operator, a bracket, `,` `;` `:` or a keyword such as `return`), as in the usual tokenizers.
  */
 export function maskNonCode(text: string): string {
-  const out = text.split('');
+  const n = text.length;
+  const parts: string[] = [];
+  let kept = 0; // text before this offset is already in parts
   const blank = (from: number, to: number): void => {
-    for (let i = from; i < to && i < out.length; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
+    if (to > n) to = n;
+    if (from >= to) return;
+    parts.push(text.slice(kept, from), text.slice(from, to).replace(/[^\n\r]/g, ' '));
+    kept = to;
   };
   // Template nesting: each entry is the brace depth at which a `${` was opened.
   const templates: number[] = [];
   let braces = 0;
-  let i = 0;
-  const n = text.length;
   const templateText = (from: number): number => {
     // From inside a template's text: to its end (past the backtick) or to a `${` (past it).
-    let j = from;
-    for (; j < n; j++) {
-      const c = text[j];
-      if (c === '\\') j++;
-      else if (c === '`') {
+    for (let j = from; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 92) j++;
+      else if (c === 96) {
         blank(from, j);
         return j + 1;
-      } else if (c === '$' && text[j + 1] === '{') {
+      } else if (c === 36 && text.charCodeAt(j + 1) === 123) {
         blank(from, j);
         templates.push(braces);
         braces++;
@@ -35,7 +37,13 @@ export function maskNonCode(text: string): string {
     blank(from, n);
     return n;
   };
+  const special = /[/'"`{}]/g;
+  let i = 0;
   while (i < n) {
+    special.lastIndex = i;
+    const m = special.exec(text);
+    if (!m) break;
+    i = m.index;
     const c = text[i];
     if (c === '/' && text[i + 1] === '/') {
       const nl = text.indexOf('\n', i);
@@ -49,38 +57,46 @@ export function maskNonCode(text: string): string {
       i = end;
     } else if (c === '"' || c === "'") {
       let j = i + 1;
-      for (; j < n && text[j] !== c && text[j] !== '\n'; j++) if (text[j] === '\\') j++;
+      for (; j < n; j++) {
+        const d = text[j];
+        if (d === '\\') j++;
+        else if (d === c || d === '\n') break;
+      }
       blank(i + 1, j);
       i = j + 1;
     } else if (c === '`') {
       i = templateText(i + 1);
-    } else if (c === '/' && regexMayStart(text, i)) {
-      let j = i + 1;
-      let inClass = false;
-      for (; j < n && text[j] !== '\n'; j++) {
-        const d = text[j];
-        if (d === '\\') j++;
-        else if (d === '[') inClass = true;
-        else if (d === ']') inClass = false;
-        else if (d === '/' && !inClass) break;
-      }
-      if (j < n && text[j] === '/') {
-        blank(i + 1, j);
-        i = j + 1;
+    } else if (c === '/') {
+      if (regexMayStart(text, i)) {
+        let j = i + 1;
+        let inClass = false;
+        for (; j < n && text[j] !== '\n'; j++) {
+          const d = text[j];
+          if (d === '\\') j++;
+          else if (d === '[') inClass = true;
+          else if (d === ']') inClass = false;
+          else if (d === '/' && !inClass) break;
+        }
+        if (j < n && text[j] === '/') {
+          blank(i + 1, j);
+          i = j + 1;
+        } else i++;
       } else i++;
     } else if (c === '{') {
       braces++;
       i++;
-    } else if (c === '}') {
+    } else {
       braces--;
       i++;
       if (templates.length > 0 && templates[templates.length - 1] === braces) {
         templates.pop();
         i = templateText(i);
       }
-    } else i++;
+    }
   }
-  return out.join('');
+  if (kept === 0) return text;
+  parts.push(text.slice(kept));
+  return parts.join('');
 }
 
 const KEYWORDS_BEFORE_EXPRESSION = /(?:^|[^\w$])(?:return|typeof|instanceof|in|of|new|delete|void|throw|case|do|else|yield|await)$/;

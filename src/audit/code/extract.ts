@@ -41,7 +41,7 @@ export function extractPrismaCallsWithOxc(path: string, text: string): CodeExtra
     return { calls: [], errors: [{ message: first.message, location: lines.at(offset) }] };
   }
   const masked = maskNonCode(text);
-  const clients = PrismaClients.of(masked).addImports(text);
+  const clients = new PrismaClients(masked, text);
   const transactionParams = new Set<string>();
   for (const m of masked.matchAll(TRANSACTION_PARAM)) transactionParams.add(m[1]);
   const { found, scopes } = scopesOf(result.program as unknown as Node, isModelOperation);

@@ -14,35 +14,18 @@
 const CLIENT_NAMES = /^(?:db|database|tx|trx|transaction|prismaTx|dbClient)$/;
 const PRISMA_WORD = /prisma/i;
 
-const INIT = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=\s*([^;\n]*)/g;
-const DESTRUCTURED = /(?:const|let|var)\s*\{([^}]*)\}\s*=\s*([^;\n]*)/g;
-const TYPED = /([A-Za-z_$][\w$]*)\s*\??\s*:\s*(?:typeof\s+)?(?:Readonly<\s*)?([\w$.]+)/g;
-const IMPORT = /import\s+(?:type\s+)?([\s\S]*?)\s+from\s*(['"])([^'"\n]+)\2/g;
+const IMPORT = /import\s+(?:type\s+)?([\w$\s{},*]*?)\s*from\s*(['"])([^'"\n]+)\2/g;
 const DATABASE_MODULE = /prisma|database|(?:^|[/@-])db(?:$|[/.-])/i;
 
 export class PrismaClients {
-  private constructor(
-    private readonly names: ReadonlySet<string>,
-    private readonly thisIsClient: boolean,
+  private readonly decided = new Map<string, boolean>();
+  private imported: Set<string> | undefined;
+
+  /** `masked` is the file with comments and strings blanked (code-mask.ts), `source` the file itself (import paths are strings). */
+  constructor(
+    private readonly masked: string,
+    private readonly source: string,
   ) {}
-
-  /** `code` is the file with comments and strings blanked (see code-mask.ts). */
-  static of(code: string): PrismaClients {
-    const names = new Set<string>();
-    for (const m of code.matchAll(INIT)) if (prismaInit(m[2])) names.add(m[1]);
-    for (const m of code.matchAll(DESTRUCTURED)) if (prismaInit(m[2])) for (const n of bindingNames(m[1])) names.add(n);
-    for (const m of code.matchAll(TYPED)) if (PRISMA_WORD.test(m[2]) || /TransactionClient$/.test(m[2])) names.add(m[1]);
-    return new PrismaClients(names, /\bextends\s+PrismaClient\b/.test(code));
-  }
-
-  /** Adds the names imported from a module whose path names prisma or the database. `source` is the raw text (paths are strings). */
-  addImports(source: string): this {
-    for (const m of source.matchAll(IMPORT)) {
-      if (!DATABASE_MODULE.test(m[3])) continue;
-      for (const n of bindingNames(m[1].replace(/[{}]/g, ','))) (this.names as Set<string>).add(n);
-    }
-    return this;
-  }
 
   /**
    * `chain` is the receiver's member path, innermost last-read first: `['client', 'prisma']` for
@@ -52,8 +35,25 @@ export class PrismaClients {
     const [receiver] = chain;
     if (receiver === undefined || receiver === '') return false;
     if (chain.some((s) => PRISMA_WORD.test(s))) return true;
-    if (receiver === 'this') return this.thisIsClient;
-    return CLIENT_NAMES.test(receiver) || transactionParams.has(receiver) || this.names.has(receiver);
+    if (receiver === 'this') return /\bextends\s+PrismaClient\b/.test(this.masked);
+    if (CLIENT_NAMES.test(receiver) || transactionParams.has(receiver)) return true;
+    let known = this.decided.get(receiver);
+    if (known === undefined) this.decided.set(receiver, (known = this.boundToClient(receiver)));
+    return known;
+  }
+
+  /** Whether the file binds `name` to a Prisma client: by construction, by type, or by import. Read on demand, per name. */
+  private boundToClient(name: string): boolean {
+    const n = name.replace(/\$/g, '\\$');
+    const code = this.masked;
+    for (const m of code.matchAll(new RegExp(`(?:const|let|var)\\s+${n}\\s*(?::[^=;]*)?=\\s*([^;\\n]*)`, 'g'))) if (prismaInit(m[1])) return true;
+    for (const m of code.matchAll(new RegExp(`(?:const|let|var)\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])[^}]*\\}\\s*=\\s*([^;\\n]*)`, 'g'))) if (prismaInit(m[1])) return true;
+    for (const m of code.matchAll(new RegExp(`(?<![\\w$.])${n}\\s*\\??\\s*:\\s*(?:typeof\\s+)?(?:Readonly<\\s*)?([\\w$.]+)`, 'g'))) if (PRISMA_WORD.test(m[1]) || /TransactionClient$/.test(m[1])) return true;
+    if (!this.imported) {
+      this.imported = new Set();
+      for (const m of this.source.matchAll(IMPORT)) if (DATABASE_MODULE.test(m[3])) for (const b of bindingNames(m[1].replace(/[{}]/g, ','))) this.imported.add(b);
+    }
+    return this.imported.has(name);
   }
 }
 

@@ -77,15 +77,15 @@ function read(path: string, text: string): PrismaCall[] {
     kept.push(r);
     coverEnd = r.end;
   }
-  // Objects of `const x = { ... }` at the top level, bound once in the file: followed. Others
-  // (in a function, bound twice, assigned or extended later) need data flow: oxc reads the file.
-  const flow = flowNames(masked);
-  const consts = new Map<string, number | null>();
-  const depths = braceDepths(masked, kept.filter((r) => r.constName !== undefined).map((r) => r.open));
+  // Objects of `const x = { ... }` bound once in the file (not assigned or extended later) are
+  // followed where they are in scope: after the declaration, inside its block. Anything else
+  // (bound twice, extended, used out of scope) needs data flow: oxc reads the file.
+  const flow = new FlowNames(masked);
+  const consts = new Map<string, ConstObject | null>();
   for (const r of kept) {
     if (r.constName === undefined) continue;
-    const once = !consts.has(r.constName) && depths.get(r.open) === 0 && (flow.get(r.constName) ?? 0) === 1;
-    consts.set(r.constName, once ? r.open : null);
+    const once = !consts.has(r.constName) && flow.count(r.constName) === 1;
+    consts.set(r.constName, once ? { open: r.open, to: enclosingClose(masked, r.open) } : null);
   }
 
   const lines = new LineIndex(text, path);
@@ -117,7 +117,7 @@ function read(path: string, text: string): PrismaCall[] {
 
   const transactionParams = new Set<string>();
   for (const m of masked.matchAll(TRANSACTION_PARAM)) transactionParams.add(m[1]);
-  const clients = PrismaClients.of(masked).addImports(text);
+  const clients = new PrismaClients(masked, text);
   return found.map((f) => ({
     delegate: f.delegate,
     operation: f.operation as PrismaCall['operation'],
@@ -137,36 +137,50 @@ function bareNames(code: string): boolean {
   for (const m of code.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)(?![\w$])(?!\s*[.(])/g)) if (!NOT_NAMES.has(m[1])) return true;
   return false;
 }
-const ASSIGNED = /([A-Za-z_$][\w$]*)\s*(?::[^=;()\n]*)?=(?![=>])(?!\s*(?:[\d'"`]|-\d|(?:true|false|null|undefined)\b))/g;
-const EXTENDED = /([A-Za-z_$][\w$]*)\s*(?:\.\s*[\w$]+\s*|\[[^\]\n]*\]\s*)+(?:=(?![=>])|\.\s*(?:push|unshift)\s*\()|\bObject\s*\.\s*assign\s*\(\s*([A-Za-z_$][\w$]*)/g;
-
 /**
- * Names the file assigns, extends or pushes into, with how often (a superset of what
- * data-flow.ts follows): a value naming one is left to oxc.
+ * How often the file assigns, extends or pushes into `name` (a superset of what data-flow.ts
+ * follows; an assignment of a plain literal does not count): a value naming one is left to oxc.
+ * Asked per name the reader meets, so each costs one scan with a literal prefix.
  */
-function flowNames(masked: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const m of masked.matchAll(ASSIGNED)) out.set(m[1], (out.get(m[1]) ?? 0) + 1);
-  for (const m of masked.matchAll(EXTENDED)) {
-    const name = m[1] ?? m[2];
-    out.set(name, (out.get(name) ?? 0) + 2);
+class FlowNames {
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly masked: string) {}
+
+  count(name: string): number {
+    let n = this.counts.get(name);
+    if (n === undefined) {
+      const e = name.replace(/\$/g, '\\$');
+      n = 0;
+      for (const _ of this.masked.matchAll(new RegExp(`(?<![\\w$.])${e}\\s*(?::[^=;()\\n]*)?=(?![=>])(?!\\s*(?:[\\d'"\`]|-\\d|(?:true|false|null|undefined)\\b))`, 'g'))) n++;
+      for (const _ of this.masked.matchAll(new RegExp(`(?<![\\w$.])${e}\\s*(?:\\.\\s*[\\w$]+\\s*|\\[[^\\]\\n]*\\]\\s*)+(?:=(?![=>])|\\.\\s*(?:push|unshift)\\s*\\()|\\bObject\\s*\\.\\s*assign\\s*\\(\\s*${e}(?![\\w$])`, 'g'))) n += 2;
+      this.counts.set(name, n);
+    }
+    return n;
   }
-  return out;
 }
 
-/** The bracket depth at each offset (sorted ascending) in the masked text. */
-function braceDepths(masked: string, offsets: number[]): Map<number, number> {
-  const out = new Map<number, number>();
+interface ConstObject {
+  /** The object's `{`. */
+  open: number;
+  /** The end of the block the declaration is in (the file's end at the top level). */
+  to: number;
+}
+
+/** The offset of the bracket closing the innermost block around `at` in the masked text; the text's length at the top level. */
+function enclosingClose(masked: string, at: number): number {
   let depth = 0;
-  let k = 0;
-  const sorted = [...offsets].sort((a, b) => a - b);
-  for (let i = 0; i < masked.length && k < sorted.length; i++) {
-    while (k < sorted.length && sorted[k] === i) out.set(sorted[k++], depth);
+  for (let i = at - 1; i >= 0; i--) {
     const c = masked[i];
-    if (c === '{' || c === '(' || c === '[') depth++;
-    else if (c === '}' || c === ')' || c === ']') depth--;
+    if (c === '}' || c === ')' || c === ']') depth++;
+    else if (c === '{' || c === '(' || c === '[') {
+      if (depth === 0) {
+        const close = matchingClose(masked, i);
+        return close < 0 ? masked.length : close;
+      }
+      depth--;
+    }
   }
-  return out;
+  return masked.length;
 }
 
 function insideLiteral(literals: [number, number][], offset: number): boolean {
@@ -217,8 +231,8 @@ class ArgReader {
     private readonly text: string,
     private readonly masked: string,
     private readonly lines: LineIndex,
-    private readonly consts: Map<string, number | null>,
-    private readonly flow: Map<string, number>,
+    private readonly consts: Map<string, ConstObject | null>,
+    private readonly flow: FlowNames,
   ) {}
 
   /** The first argument of the call whose `(` is at `open`, lowered; undefined for none or a spread. */
@@ -376,10 +390,11 @@ class ArgReader {
       } else {
         make = () => {
           const target = this.consts.get(word);
+          const inScope = target != null && p > target.open && p < target.to;
           // Depth guards against `const a = { ...a }` style cycles.
-          if (target != null && depth < 8) return { kind: 'object', props: this.properties(target, depth + 1).props, location: this.lines.at(target) };
+          if (inScope && depth < 8) return { kind: 'object', props: this.properties(target.open, depth + 1).props, location: this.lines.at(target.open) };
           // A name data flow could give an object or array (data-flow.ts): oxc reads the file.
-          if (word !== 'undefined' && (target === null || structural || this.flow.has(word))) unreadable();
+          if (word !== 'undefined' && (target !== undefined || structural || this.flow.count(word) > 0)) unreadable();
           return { kind: 'opaque', location: location() };
         };
       }
