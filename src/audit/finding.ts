@@ -11,6 +11,9 @@ export const FINDING_KINDS = [
   'env-incompatible',
   'undocumented',
   'planned',
+  'dto-mismatch',
+  'dto-extra',
+  'dto-incomplete',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -25,6 +28,9 @@ export const DEFAULT_SEVERITY: Record<FindingKind, SeveritySetting> = {
   'env-incompatible': 'error',
   undocumented: 'info',
   planned: 'info',
+  'dto-mismatch': 'warning',
+  'dto-extra': 'info',
+  'dto-incomplete': 'info',
 };
 
 export const FINDING_SUMMARY: Record<FindingKind, string> = {
@@ -36,6 +42,9 @@ export const FINDING_SUMMARY: Record<FindingKind, string> = {
   'env-incompatible': "code uses a query feature an environment's database lacks",
   undocumented: 'a schema field no doc mentions, in a documented model',
   planned: 'what a doc marked draft, planned or proposal describes and the schema does not have yet',
+  'dto-mismatch': "a DTO, interface or validation schema for a model names a field differently (near miss) or gives it another type",
+  'dto-extra': 'a DTO for a model declares a field the model lacks',
+  'dto-incomplete': 'a create DTO omits, or makes optional, a field the model requires and does not default',
 };
 
 export interface Finding {

@@ -9,6 +9,8 @@ import type { Claim } from './claims.js';
 import { extractFiles } from './code/extract-files.js';
 import { resolveCalls } from './code/resolve.js';
 import { compareClaims } from './compare.js';
+import type { Dto } from './code/dtos.js';
+import { compareDtos } from './dto-compare.js';
 import { auditConfigOf, type AuditConfig } from './config.js';
 import { discoverFiles } from './discover.js';
 import { extractDocClaims } from './docs/extract.js';
@@ -26,7 +28,7 @@ export interface AuditResult {
 }
 
 /** Reads the sources an audit compares (pure apart from reading files). */
-export async function readAuditClaims(root: string, schema: Schema, config: AuditConfig): Promise<{ claims: Claim[]; problems: Diagnostic[]; files: { docs: string[]; code: string[] }; plannedDocs: Set<string> }> {
+export async function readAuditClaims(root: string, schema: Schema, config: AuditConfig): Promise<{ claims: Claim[]; problems: Diagnostic[]; files: { docs: string[]; code: string[] }; plannedDocs: Set<string>; dtos: Dto[] }> {
   const files = discoverFiles(root, config);
   const claims: Claim[] = [];
   const problems: Diagnostic[] = [];
@@ -38,20 +40,20 @@ export async function readAuditClaims(root: string, schema: Schema, config: Audi
     for (const c of extraction.claims) claims.push(c);
     for (const p of extraction.problems) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: p.message, location: p.location });
   }
-  const code = extractFiles(root, files.code);
+  const code = extractFiles(root, files.code, new Set(schema.models.map((m) => m.name)));
   for (const e of code.errors) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: `not parsed: ${e.message}`, location: e.location });
   // Large codebases make millions of claims: no spread into push (argument-count limit).
   for (const c of resolveCalls(schema, code.calls, code.computed)) claims.push(c);
-  return { claims, problems, files, plannedDocs };
+  return { claims, problems, files, plannedDocs, dtos: code.dtos };
 }
 
 /** `steward audit` as a library call: master + docs + code -> findings. Writes nothing. */
 export async function auditProject(config: ResolvedConfig): Promise<AuditResult> {
   const audit = auditConfigOf(config.sections);
   const { schema } = loadMaster(config);
-  const { claims, problems, files, plannedDocs } = await readAuditClaims(config.cwd, schema, audit);
+  const { claims, problems, files, plannedDocs, dtos } = await readAuditClaims(config.cwd, schema, audit);
   const environments = config.environments.filter((e) => !audit.environments || audit.environments.includes(e.name));
-  const findings = compareClaims(schema, claims, { environments, severity: audit.severity, plannedDocs });
+  const findings = [...compareClaims(schema, claims, { environments, severity: audit.severity, plannedDocs }), ...compareDtos(schema, dtos, audit.severity)];
   return { schema, findings, problems, claims, files };
 }
 

@@ -19,6 +19,20 @@ test('the bundled example demonstrates every finding kind', async () => {
   assert.deepEqual(find('missing-in-schema', 'Conversation', 'description')?.sources, ['code']);
   assert.equal(find('naming-mismatch', 'ConversationParticipant', 'lastReadAt')?.schemaField, 'last_read_at');
   assert.equal(find('naming-mismatch', 'Client', 'phone')?.schemaField, 'phoneNumber');
+  // DTOs, interfaces and the zod schema (api/src/dto/, the services' input interfaces).
+  const dtos = result.findings.filter((f) => f.kind.startsWith('dto-')).map((f) => `${f.kind} ${f.model}.${f.field} ${f.locations[0].file}:${f.locations[0].line}`);
+  assert.deepEqual(dtos, [
+    'dto-incomplete Client.name api/src/dto/client.dto.ts:7',
+    'dto-mismatch Client.phone api/src/dto/client.dto.ts:16',
+    'dto-extra Client.referredBy api/src/dto/client.dto.ts:29',
+    'dto-mismatch UsageEvent.metric api/src/dto/usage.schema.ts:8',
+    'dto-mismatch Client.phone api/src/services/client.service.ts:7',
+    'dto-extra Conversation.description api/src/services/conversation.service.ts:7',
+    'dto-extra Conversation.participantIds api/src/services/conversation.service.ts:9',
+  ]);
+  // Data flow: a `where` extended after creation (`where.tags = { has: tag }`) reaches the call.
+  assert.ok(result.findings.some((f) => f.kind === 'env-incompatible' && f.model === 'Client' && f.field === 'tags'));
+  assert.ok(result.findings.some((f) => f.kind === 'planned' && f.model === 'DigestSubscription'));
 });
 
 test('the markdown report reads like the specification\'s "Identified Mismatches"', async () => {
