@@ -14,6 +14,7 @@ export const FINDING_KINDS = [
   'dto-mismatch',
   'dto-extra',
   'dto-incomplete',
+  'untested',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const DEFAULT_SEVERITY: Record<FindingKind, SeveritySetting> = {
   'dto-mismatch': 'warning',
   'dto-extra': 'info',
   'dto-incomplete': 'info',
+  untested: 'warning',
 };
 
 export const FINDING_SUMMARY: Record<FindingKind, string> = {
@@ -45,6 +47,7 @@ export const FINDING_SUMMARY: Record<FindingKind, string> = {
   'dto-mismatch': "a DTO, interface or validation schema for a model names a field differently (near miss) or gives it another type",
   'dto-extra': 'a DTO for a model declares a field the model lacks',
   'dto-incomplete': 'a create DTO omits, or makes optional, a field the model requires and does not default',
+  untested: 'a model or field added since the last release tag that no test file mentions',
 };
 
 export interface Finding {

@@ -11,6 +11,8 @@ import { resolveCalls } from './code/resolve.js';
 import { compareClaims } from './compare.js';
 import type { Dto } from './code/dtos.js';
 import { compareDtos } from './dto-compare.js';
+import ignore from 'ignore';
+import { DEFAULT_TEST_PATTERNS, untestedAdditions } from './coverage.js';
 import { auditConfigOf, type AuditConfig } from './config.js';
 import { discoverFiles } from './discover.js';
 import { extractDocClaims } from './docs/extract.js';
@@ -54,7 +56,28 @@ export async function auditProject(config: ResolvedConfig): Promise<AuditResult>
   const { claims, problems, files, plannedDocs, dtos } = await readAuditClaims(config.cwd, schema, audit);
   const environments = config.environments.filter((e) => !audit.environments || audit.environments.includes(e.name));
   const findings = [...compareClaims(schema, claims, { environments, severity: audit.severity, plannedDocs }), ...compareDtos(schema, dtos, audit.severity)];
+  if (audit.coverage !== false) for (const f of await untestedSinceRelease(config, schema, files.code, audit)) findings.push(f);
   return { schema, findings, problems, claims, files };
+}
+
+/**
+ * Models and fields added since the latest release tag that no test file mentions. Nothing
+ * before the first release (every model would count as added), nor outside a git repository.
+ */
+async function untestedSinceRelease(config: ResolvedConfig, schema: Schema, code: readonly string[], audit: AuditConfig): Promise<Finding[]> {
+  const { diffProject } = await import('../diff/project.js');
+  let diff;
+  try {
+    diff = await diffProject(config, {});
+  } catch (error) {
+    // A release tag steward cannot read the master from is `steward diff`'s to report, not the audit's.
+    if (error instanceof StewardError) return [];
+    throw error;
+  }
+  if (!diff.latest) return [];
+  const isTest = ignore().add(audit.tests ?? DEFAULT_TEST_PATTERNS);
+  const tests = code.filter((p) => isTest.ignores(p)).map((path) => ({ path, text: readText(config.cwd, path) }));
+  return untestedAdditions(schema, diff.changes, tests, diff.latest.tag, audit.severity);
 }
 
 export function auditDiagnostics(result: AuditResult): Diagnostic[] {

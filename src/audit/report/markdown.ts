@@ -107,6 +107,8 @@ function findingLine(f: Finding): string {
     case 'dto-extra':
     case 'dto-incomplete':
       return `DTO: ${f.message}${where}`;
+    case 'untested':
+      return `Untested: ${f.message}`;
     case 'planned':
       return `Planned: ${f.field ? `\`${f.field}\` field` : `\`${f.model}\` model`} (in a doc marked as planned work, not in schema yet)${where}`;
   }
