@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditBenchmark } from './audit.js';
+import { auditRecallBenchmark } from './audit-recall.js';
 import { corpusBenchmark } from './corpus.js';
 import { diffBenchmark } from './diff.js';
 import { docsBenchmark } from './docs.js';
@@ -18,6 +19,7 @@ const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
   auditBenchmark,
+  auditRecallBenchmark,
   lintBenchmark,
   diffBenchmark,
   historyBenchmark,
