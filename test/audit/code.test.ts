@@ -120,5 +120,8 @@ test('Prisma clients by construction, type and import', () => {
   assert.deepEqual(models(`const client = tx ?? prisma; client.message.findMany()`), ['Message']);
   assert.deepEqual(models(`prisma.client.message.findMany()`), ['Message']);
   assert.deepEqual(models(`class Db extends PrismaClient { f() { return this.message.findMany() } }`), ['Message']);
+  assert.deepEqual(models(`async function f(tx) { return (tx || this.prisma).message.count() }`), ['Message']);
+  assert.deepEqual(models(`const d = await (\n  tx ?? prisma\n).message.findUnique({ where: { id } })`), ['Message']);
   assert.deepEqual(models(`import { client } from './http'; client.message.findMany()`), []);
+  assert.deepEqual(models(`await authClient.message.create({ text: 'x' })`), []);
 });

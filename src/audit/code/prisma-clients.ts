@@ -90,10 +90,19 @@ export function receiverChain(masked: string, dot: number): string[] {
     i = skipBack(masked, i - 1);
     if (masked[i] === '?') i = skipBack(masked, i - 1);
     if (masked[i] === ')' || masked[i] === ']') {
-      // A call or an index: the name before it (`getPrisma()`, `clients[0]`).
+      // A call or an index: the name before it (`getPrisma()`, `clients[0]`); a parenthesised
+      // expression (`(tx || this.prisma).user`): the names in it.
+      const close = i;
       const open = matchingOpenBackwards(masked, i);
       if (open < 0) break;
       i = skipBack(masked, open - 1);
+      let w = i;
+      while (w >= 0 && /[\w$]/.test(masked[w])) w--;
+      const before = masked.slice(w + 1, i + 1);
+      if (masked[close] === ')' && (before === '' || /^(?:await|return|typeof|void|yield|in|of|case|else|do)$/.test(before))) {
+        chain.push(...(masked.slice(open + 1, close).match(/[A-Za-z_$][\w$]*/g) ?? []));
+        break;
+      }
       if (masked[i] === '!') i = skipBack(masked, i - 1);
     }
     const end = i + 1;
