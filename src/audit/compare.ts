@@ -36,7 +36,8 @@ export function compareClaims(schema: Schema, claims: readonly Claim[], options:
   const severity = (kind: FindingKind): SeveritySetting => options.severity?.[kind] ?? DEFAULT_SEVERITY[kind];
   const findings: Finding[] = [];
   const push = (raw: Omit<Finding, 'severity'>): void => {
-    const finding = plannedOnly(raw, options.plannedDocs) ? { ...raw, kind: 'planned' as const, message: `planned: ${raw.message} (${raw.kind}; the doc is marked as planned work)` } : raw;
+    // Planned work is not proposed as a master edit: `audit --fix` leaves it to whoever builds it.
+    const finding = plannedOnly(raw, options.plannedDocs) ? { ...raw, kind: 'planned' as const, message: `planned: ${raw.message} (${raw.kind}; the doc is marked as planned work)`, proposal: undefined } : raw;
     const s = severity(finding.kind);
     if (s !== 'off') findings.push({ ...finding, severity: s as Severity });
   };

@@ -33,7 +33,10 @@ test('the bundled example demonstrates every finding kind', async () => {
   ]);
   // Data flow: a `where` extended after creation (`where.tags = { has: tag }`) reaches the call.
   assert.ok(result.findings.some((f) => f.kind === 'env-incompatible' && f.model === 'Client' && f.field === 'tags'));
-  assert.ok(result.findings.some((f) => f.kind === 'planned' && f.model === 'DigestSubscription'));
+  const planned = result.findings.find((f) => f.kind === 'planned' && f.model === 'DigestSubscription');
+  assert.equal(planned?.severity, 'info');
+  // Planned work is never proposed as a master edit.
+  assert.ok(!result.findings.some((f) => f.kind === 'planned' && f.proposal));
 });
 
 test('the markdown report reads like the specification\'s "Identified Mismatches"', async () => {
