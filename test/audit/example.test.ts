@@ -35,6 +35,7 @@ test('the bundled example demonstrates every finding kind', async () => {
   assert.ok(result.findings.some((f) => f.kind === 'env-incompatible' && f.model === 'Client' && f.field === 'tags'));
   const planned = result.findings.find((f) => f.kind === 'planned' && f.model === 'DigestSubscription');
   assert.equal(planned?.severity, 'info');
+  assert.equal(find('planned', 'Profile', 'digestOptIn')?.severity, 'info');
   // Planned work is never proposed as a master edit.
   assert.ok(!result.findings.some((f) => f.kind === 'planned' && f.proposal));
 });
