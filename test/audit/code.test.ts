@@ -96,6 +96,8 @@ const flowFound: [string, string, string[]][] = [
   ['OR from map', `prisma.message.findMany({ where: { OR: terms.map((t) => ({ content: { contains: t } })) } })`, ['Message.content']],
   ['concat', `const a = [{ content: 'x' }]; prisma.message.findMany({ where: { OR: a.concat([{ senderType: 'USER' }]) } })`, ['Message.content', 'Message.senderType']],
   ['helper forwarding its parameter', `function save(id, changes) { return prisma.message.update({ where: { id }, data: changes }) }\nsave('1', { content: 'x' })`, ['Message.id', 'Message.content']],
+  ['a local function returning the where', `function byContent(q) { const where = { content: q }; return where }\nprisma.message.findMany({ where: byContent('x') })`, ['Message.content']],
+  ['a method returning the filters, awaited', `class S { async filters(q) { return q ? { senderType: q } : { content: 'x' } } async run(q) { return this.prisma.message.findMany({ where: await this.filters(q) }) } }`, ['Message.senderType', 'Message.content']],
   ['method forwarding a destructured parameter', `class S { find({ where }) { return this.prisma.message.findMany({ where }) } run() { return this.find({ where: { content: 'x' } }) } }`, ['Message.content']],
 ];
 for (const [name, code, expected] of flowFound) {

@@ -97,6 +97,8 @@ test('reader: hands data flow to oxc', () => {
     `prisma.user.findMany({ where: { OR: terms.map((t) => ({ name: t })) } })`,
     `prisma.user.update({ where: { id }, data: { ...(n && { name: n }) } })`,
     `function a() { const where = { a: 1 }; send(where) }\nfunction b() { return prisma.user.findMany({ where }) }`,
+    `function byName(n) { return { name: n } }\nprisma.user.findMany({ where: byName('x') })`,
+    `class S { f() { return this.prisma.user.findMany({ where: this.filters() }) } }`,
   ]) assert.equal(readPrismaCalls('a.ts', code), undefined, code);
   // An object bound once and used in its scope, and scalar names, stay with the reader.
   assert.ok(readPrismaCalls('a.ts', `const where = { a: 1 };\nfunction f(id, take = 5) { return prisma.user.findMany({ where, take, select: { id: true } }) }`));

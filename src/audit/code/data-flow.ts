@@ -10,11 +10,12 @@ import type { LineIndex } from './line-index.js';
  * `Object.assign(where, {...})`), arrays built with `push`/`unshift` (`AND.push({...})`,
  * `where.AND.push(...)`), `map`/`flatMap` callbacks' returned objects, `concat`,
  * `filter`/`slice`, ternaries (both branches), `&&`/`||`/`??`, conditional spreads
- * (`...(q ? { name: q } : {})`), and parameters of functions of the same file that forward
+ * (`...(q ? { name: q } : {})`), parameters of functions of the same file that forward
  * what their callers pass (`update(id, changes)` -> `data: changes`: the objects the callers
- * pass are read). Flow-insensitive within a scope: every value a name ever holds counts.
- * Not followed: values from other files, function return values, object members read back
- * (`args.where`), destructured names, loops' iteration variables.
+ * pass are read), and what functions and class methods of the same file return
+ * (`where: buildWhere(q)`, `this.filters(q)`). Flow-insensitive within a scope: every value a
+ * name ever holds counts. Not followed: values from other files, object members read back
+ * (`args.where`), nested member writes (`a.b.c = x`), destructured names, loops' iteration variables.
  */
 
 /** An ESTree node as oxc-parser returns it; only the few shapes the audit reads are typed. */
@@ -35,6 +36,8 @@ interface Binding {
   writes: { key: string; keyNode: Node; node: Node; scope: Scope }[];
   pushes: { key?: string; node: Node; scope: Scope }[];
   param?: { fn: string; index: number; prop?: string };
+  /** A function the name is bound to: a call's value is what it returns. */
+  fn?: Node;
 }
 
 interface FoundCall {
@@ -52,6 +55,8 @@ export interface FileScopes {
   functionScopes: Map<Node, Scope>;
   /** Each `return` statement's scope. */
   returnScopes: Map<Node, Scope>;
+  /** Class methods by name (`this.name(...)`), null when two share a name. */
+  methods: Map<string, Node | null>;
 }
 
 /** Keys whose values Prisma reads as argument structure (not a field's value). */
@@ -70,6 +75,7 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
   const callSites = new Map<string, { args: Node[]; scope: Scope }[]>();
   const functionScopes = new Map<Node, Scope>();
   const returnScopes = new Map<Node, Scope>();
+  const methods = new Map<string, Node | null>();
   const root: Scope = { bindings: new Map() };
 
   const declare = (scope: Scope, name: string): Binding => {
@@ -108,7 +114,7 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
         returnScopes.set(node, scope);
         break;
       case 'FunctionDeclaration':
-        if (node.id) declare(scope, (node.id as Node).name as string);
+        if (node.id) declare(scope, (node.id as Node).name as string).fn = node;
         visitFunction(node, (node.id as Node | null)?.name as string | undefined, scope);
         return;
       case 'FunctionExpression':
@@ -119,7 +125,9 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
       case 'PropertyDefinition': {
         const value = node.value as Node | null;
         if (value && (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression')) {
-          visitFunction(value, propertyKey(node), scope);
+          const name = propertyKey(node);
+          if (name) methods.set(name, methods.has(name) ? null : value);
+          visitFunction(value, name, scope);
           return;
         }
         break;
@@ -138,6 +146,7 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
           if (init) {
             const fn = unwrap(init);
             if (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') {
+              b.fn = fn;
               visitFunction(fn, id.name as string, scope);
               return;
             }
@@ -193,7 +202,7 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
     }
   };
   visit(program, root);
-  return { found, scopes: { callSites, functionScopes, returnScopes } };
+  return { found, scopes: { callSites, functionScopes, returnScopes, methods } };
 }
 
 function addSite(sites: FileScopes['callSites'], name: string, args: Node[], scope: Scope): void {
@@ -205,6 +214,7 @@ function addSite(sites: FileScopes['callSites'], name: string, args: Node[], sco
 /** Lowers values to `ArgValue`s, following them through the file's bindings. */
 export class DataFlow {
   private readonly visiting = new Set<Binding>();
+  private readonly calling = new Set<Node>();
 
   constructor(
     private readonly lines: LineIndex,
@@ -254,6 +264,8 @@ export class DataFlow {
         return this.identifier(node, scope, depth, structural);
       case 'CallExpression':
         return this.callValue(node, scope, depth, structural);
+      case 'AwaitExpression':
+        return this.value(node.argument as Node, scope, depth + 1, structural);
       default:
         return { kind: 'opaque', location };
     }
@@ -299,6 +311,9 @@ export class DataFlow {
     const location = this.lines.at(node.start);
     const callee = unwrap(node.callee as Node);
     const args = node.arguments as Node[];
+    // A function of this file (`buildWhere(q)`, `this.buildWhere(q)`): what it returns.
+    const local = callee.type === 'Identifier' ? lookup(callee.name as string, scope)?.fn : callee.type === 'MemberExpression' && unwrap(callee.object as Node).type === 'ThisExpression' ? this.scopes.methods.get(memberKey(callee) ?? '') ?? undefined : undefined;
+    if (local) return this.returned(local, depth, structural, location);
     if (callee.type !== 'MemberExpression') return { kind: 'opaque', location };
     const name = memberKey(callee);
     const object = unwrap(callee.object as Node);
@@ -323,6 +338,20 @@ export class DataFlow {
       return v.kind === 'array' ? v : { kind: 'opaque', location };
     }
     return { kind: 'opaque', location };
+  }
+
+  /** The objects and arrays a function of this file returns, read in its own scopes. */
+  private returned(fn: Node, depth: number, structural: boolean, location: ArgValue['location']): ArgValue {
+    const own = this.scopes.functionScopes.get(fn);
+    if (!own || this.calling.has(fn) || depth > 8) return { kind: 'opaque', location };
+    this.calling.add(fn);
+    try {
+      let value: ArgValue = { kind: 'opaque', location };
+      for (const r of returnedExpressions(fn)) value = merge(value, this.value(r.node, r.statement ? (this.scopes.returnScopes.get(r.statement) ?? own) : own, depth + 2, structural), location);
+      return value;
+    } finally {
+      this.calling.delete(fn);
+    }
   }
 
   private properties(object: Node, scope: Scope, depth: number): ArgProperty[] {

@@ -144,7 +144,19 @@ function bareNames(code: string): boolean {
  */
 class FlowNames {
   private readonly counts = new Map<string, number>();
+  private readonly functions = new Map<string, boolean>();
   constructor(private readonly masked: string) {}
+
+  /** Whether the file declares a function of that name (a superset: any `const name = (`, `= async`, `= function`). */
+  isFunction(name: string): boolean {
+    let known = this.functions.get(name);
+    if (known === undefined) {
+      const e = name.replace(/\$/g, '\\$');
+      known = new RegExp(`\\bfunction\\s*\\*?\\s*${e}\\s*[(<]|(?:const|let|var)\\s+${e}\\s*(?::[^=;]*)?=\\s*(?:async\\b|function\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>)`).test(this.masked);
+      this.functions.set(name, known);
+    }
+    return known;
+  }
 
   count(name: string): number {
     let n = this.counts.get(name);
@@ -409,6 +421,9 @@ class ArgReader {
     // Ternaries, `&&`/`||`/`??`, map/concat/filter and Object.assign may build objects data flow follows.
     const code = this.masked.slice(p, end);
     if (FLOW_CALL.test(code) || (FLOW_OPERATOR.test(code) && (/[{[]/.test(code) || bareNames(code)))) unreadable();
+    // A call of a function or method of this file: data flow reads what it returns.
+    const call = /^(?:await\s+)?(this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/.exec(code);
+    if (call && (call[1] !== undefined || this.flow.isFunction(call[2]))) unreadable();
     return { value: { kind: 'opaque', location: this.lines.at(p) }, end };
   }
 
