@@ -12,8 +12,8 @@ import type { LineIndex } from './line-index.js';
  * `filter`/`slice`, ternaries (both branches), `&&`/`||`/`??`, conditional spreads
  * (`...(q ? { name: q } : {})`), parameters of functions of the same file that forward
  * what their callers pass (`update(id, changes)` -> `data: changes`: the objects the callers
- * pass are read), and what functions and class methods of the same file return
- * (`where: buildWhere(q)`, `this.filters(q)`). Flow-insensitive within a scope: every value a
+ * pass are read), and what functions and class methods of the same file return where Prisma
+ * reads structure (`where: buildWhere(q)`, `AND: [this.filters(q)]`; not in a field's value). Flow-insensitive within a scope: every value a
  * name ever holds counts. Not followed: values from other files, object members read back
  * (`args.where`), nested member writes (`a.b.c = x`), destructured names, loops' iteration variables.
  */
@@ -311,8 +311,9 @@ export class DataFlow {
     const location = this.lines.at(node.start);
     const callee = unwrap(node.callee as Node);
     const args = node.arguments as Node[];
-    // A function of this file (`buildWhere(q)`, `this.buildWhere(q)`): what it returns.
-    const local = callee.type === 'Identifier' ? lookup(callee.name as string, scope)?.fn : callee.type === 'MemberExpression' && unwrap(callee.object as Node).type === 'ThisExpression' ? this.scopes.methods.get(memberKey(callee) ?? '') ?? undefined : undefined;
+    // A function of this file (`where: buildWhere(q)`, `this.buildWhere(q)`) where Prisma reads
+    // structure: what it returns (in a field's value, `contains: normalise(q)`, it is a value).
+    const local = !structural ? undefined : callee.type === 'Identifier' ? lookup(callee.name as string, scope)?.fn : callee.type === 'MemberExpression' && unwrap(callee.object as Node).type === 'ThisExpression' ? this.scopes.methods.get(memberKey(callee) ?? '') ?? undefined : undefined;
     if (local) return this.returned(local, depth, structural, location);
     if (callee.type !== 'MemberExpression') return { kind: 'opaque', location };
     const name = memberKey(callee);

@@ -373,16 +373,16 @@ class ArgReader {
       const raw = NUMBER.exec(t)![0];
       end = p + raw.length;
       if (/^0\d/.test(raw) || /[\w$.]/.test(t[end] ?? '') && t[end] !== 'n') unreadable();
-      if (t[end] === 'n') return this.opaque(p);
+      if (t[end] === 'n') return this.opaque(p, structural);
       make = () => ({ kind: 'number', value: Number(raw.replace(/_/g, '')), location: location() });
     } else if (c === '(') {
       const close = this.skip(p, false);
       const after = this.ws(close + 1);
-      if (t.startsWith('=>', after) || t[after] === ':') return this.opaque(p); // an arrow function
+      if (t.startsWith('=>', after) || t[after] === ':') return this.opaque(p, structural); // an arrow function
       const inner = this.value(this.ws(p + 1), depth, structural);
       if (this.ws(inner.end) !== close) unreadable();
       const s = this.suffix(close + 1);
-      return s === undefined ? this.opaque(p) : { value: inner.value, end: s };
+      return s === undefined ? this.opaque(p, structural) : { value: inner.value, end: s };
     } else if (/[A-Za-z_$]/.test(c)) {
       WORD.lastIndex = p;
       const word = WORD.exec(t)![0];
@@ -394,7 +394,7 @@ class ArgReader {
         const q = this.ws(end);
         WORD.lastIndex = q;
         const callee = WORD.exec(t);
-        if (callee?.index !== q || callee[0] !== 'Date' || /[\w$\\]/.test(t[q + 4] ?? '') || t.charCodeAt(q + 4) >= 0x80) return this.opaque(p);
+        if (callee?.index !== q || callee[0] !== 'Date' || /[\w$\\]/.test(t[q + 4] ?? '') || t.charCodeAt(q + 4) >= 0x80) return this.opaque(p, structural);
         end = q + 4;
         const open = this.ws(end);
         if (t[open] === '(') end = this.skip(open, false) + 1;
@@ -411,18 +411,18 @@ class ArgReader {
         };
       }
     } else if (c === '<' || c === '\\' || c === '#' || c === '@' || c === undefined || t.charCodeAt(p) >= 0x80) unreadable();
-    else return this.opaque(p);
+    else return this.opaque(p, structural);
     const s = this.suffix(end);
-    return s === undefined ? this.opaque(p) : { value: make(), end: s };
+    return s === undefined ? this.opaque(p, structural) : { value: make(), end: s };
   }
 
-  private opaque(p: number): { value: ArgValue; end: number } {
+  private opaque(p: number, structural: boolean): { value: ArgValue; end: number } {
     const end = this.skip(p, true);
     // Ternaries, `&&`/`||`/`??`, map/concat/filter and Object.assign may build objects data flow follows.
     const code = this.masked.slice(p, end);
     if (FLOW_CALL.test(code) || (FLOW_OPERATOR.test(code) && (/[{[]/.test(code) || bareNames(code)))) unreadable();
-    // A call of a function or method of this file: data flow reads what it returns.
-    const call = /^(?:await\s+)?(this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/.exec(code);
+    // A call of a function or method of this file where Prisma reads structure: data flow reads what it returns.
+    const call = structural ? /^(?:await\s+)?(this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/.exec(code) : null;
     if (call && (call[1] !== undefined || this.flow.isFunction(call[2]))) unreadable();
     return { value: { kind: 'opaque', location: this.lines.at(p) }, end };
   }
