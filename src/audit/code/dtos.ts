@@ -41,6 +41,7 @@ export interface DtoField {
 const PREFIX = /^(?:Create|Update|Upsert|New|Patch|Edit|Add)(?=[A-Z])/;
 const SUFFIX = /(?:Dto|DTO|Input|Payload|Body|Schema|Validator)$/;
 const CANDIDATE = /\b(?:interface|class|type)\s+[A-Za-z_$][\w$]*|\b(?:z|v|yup|Joi)\s*\.\s*object\s*\(/;
+const DECLARED = /\b(?:interface|class|type)\s+([A-Za-z_$][\w$]*)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=\s*(?:z|v|yup|Joi)\s*\.\s*object\b/g;
 
 /** The model a DTO's name or declared type names, and whether it is a create or update input. */
 export function dtoModel(name: string, models: ReadonlySet<string>): { model: string; create: boolean; update: boolean } | undefined {
@@ -68,16 +69,15 @@ export function dtoModel(name: string, models: ReadonlySet<string>): { model: st
 
 export function extractDtos(path: string, text: string, models: ReadonlySet<string>): Dto[] {
   if (!CANDIDATE.test(text) || path.endsWith('.d.ts')) return [];
-  // Cheap check before parsing: some declared name or type must mention a model.
-  let mentions = false;
-  for (const m of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
-    const w = m[0];
-    if (models.has(w) || models.has(w.charAt(0).toUpperCase() + w.slice(1)) || (w.length > 3 && dtoModel(w, models))) {
-      mentions = true;
+  // Cheap check before parsing: some declared type, class or validation schema must be named for a model.
+  let named = false;
+  for (const m of text.matchAll(DECLARED)) {
+    if (dtoModel(m[1] ?? m[2], models)) {
+      named = true;
       break;
     }
   }
-  if (!mentions) return [];
+  if (!named) return [];
   const lang = path.endsWith('.tsx') ? 'tsx' : path.endsWith('.jsx') ? 'jsx' : /\.[cm]?ts$/.test(path) ? 'ts' : 'js';
   const parsed = parseSync(path, text, { lang });
   if (parsed.errors.length > 0 && parsed.program.body.length === 0) return [];
