@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditBenchmark } from './audit.js';
+import { auditRecallBenchmark } from './audit-recall.js';
 import { corpusBenchmark } from './corpus.js';
 import { deployBenchmark } from './deploy.js';
 import { diffBenchmark } from './diff.js';
@@ -20,6 +21,7 @@ const BENCHMARKS: Benchmark[] = [
   generateBenchmark,
   corpusBenchmark,
   auditBenchmark,
+  auditRecallBenchmark,
   lintBenchmark,
   startupBenchmark,
   diffBenchmark,

@@ -12,6 +12,8 @@ import { providerSupports } from './provider-features.js';
 export interface CompareOptions {
   environments: readonly { name: string; provider: Provider }[];
   severity?: Partial<Record<FindingKind, SeveritySetting>>;
+  /** Docs marked draft, planned or proposal (docs/status.ts): what only they say is `planned`, not a mismatch. */
+  plannedDocs?: ReadonlySet<string>;
 }
 
 const SOURCE_TEXT: Record<string, string> = {
@@ -33,7 +35,9 @@ const FEATURE_TEXT: Record<FeatureClaim['feature'], string> = {
 export function compareClaims(schema: Schema, claims: readonly Claim[], options: CompareOptions): Finding[] {
   const severity = (kind: FindingKind): SeveritySetting => options.severity?.[kind] ?? DEFAULT_SEVERITY[kind];
   const findings: Finding[] = [];
-  const push = (finding: Omit<Finding, 'severity'>): void => {
+  const push = (raw: Omit<Finding, 'severity'>): void => {
+    // Planned work is not proposed as a master edit: `audit --fix` leaves it to whoever builds it.
+    const finding = plannedOnly(raw, options.plannedDocs) ? { ...raw, kind: 'planned' as const, message: `planned: ${raw.message} (${raw.kind}; the doc is marked as planned work)`, proposal: undefined } : raw;
     const s = severity(finding.kind);
     if (s !== 'off') findings.push({ ...finding, severity: s as Severity });
   };
@@ -273,4 +277,11 @@ function sortFindings(findings: Finding[], schema: Schema): Finding[] {
       (a.field ?? '').localeCompare(b.field ?? '') ||
       (a.env ?? '').localeCompare(b.env ?? ''),
   );
+}
+
+/** A finding only docs marked as planned make (no code use, no shipped doc): planned work, not a mismatch. */
+function plannedOnly(finding: Omit<Finding, 'severity'>, planned: ReadonlySet<string> | undefined): boolean {
+  if (!planned || planned.size === 0 || finding.kind === 'undocumented' || finding.kind === 'env-incompatible') return false;
+  if (finding.sources.length !== 1 || finding.sources[0] !== 'docs') return false;
+  return finding.locations.length > 0 && finding.locations.every((l) => planned.has(l.file));
 }

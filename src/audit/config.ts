@@ -14,16 +14,23 @@ export interface AuditConfig {
   severity?: Partial<Record<FindingKind, SeveritySetting>>;
   /** Environments checked for env-incompatible features. Default: all. */
   environments?: string[];
+  /** Status words (front matter `status:` or a `Status:` line) that mark a doc as planned work. Default: draft, planned, proposal, proposed, rfc, wip, to do, todo, idea, future. */
+  plannedStatus?: string[];
+  /** Test files, as gitignore-style patterns among the code files: new fields no test mentions are reported. Default: `*.test.*`, `*.spec.*`, `test/`, `tests/`, `__tests__/`, `e2e/`. */
+  tests?: string[];
+  /** Report models and fields added since the last release tag that no test mentions (`untested`). Default: true. */
+  coverage?: boolean;
 }
 
-export const AUDIT_CONFIG_KEYS = ['docs', 'code', 'exclude', 'severity', 'environments'] as const;
+export const AUDIT_CONFIG_KEYS = ['docs', 'code', 'exclude', 'severity', 'environments', 'plannedStatus', 'tests', 'coverage'] as const;
 
 export function validateAuditConfig(value: unknown, problems: ConfigProblems, path: string): void {
   if (!problems.object(path, value)) return;
   problems.knownKeys(path, value, AUDIT_CONFIG_KEYS);
-  for (const key of ['docs', 'code', 'exclude', 'environments'] as const) {
+  for (const key of ['docs', 'code', 'exclude', 'environments', 'plannedStatus', 'tests'] as const) {
     if (value[key] !== undefined) problems.stringArray(join(path, key), value[key]);
   }
+  if (value.coverage !== undefined) problems.boolean(join(path, 'coverage'), value.coverage);
   const severity = value.severity;
   if (severity !== undefined && problems.object(join(path, 'severity'), severity)) {
     problems.knownKeys(join(path, 'severity'), severity, FINDING_KINDS);

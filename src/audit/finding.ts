@@ -10,6 +10,11 @@ export const FINDING_KINDS = [
   'required-mismatch',
   'env-incompatible',
   'undocumented',
+  'planned',
+  'dto-mismatch',
+  'dto-extra',
+  'dto-incomplete',
+  'untested',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -23,6 +28,11 @@ export const DEFAULT_SEVERITY: Record<FindingKind, SeveritySetting> = {
   'required-mismatch': 'warning',
   'env-incompatible': 'error',
   undocumented: 'info',
+  planned: 'info',
+  'dto-mismatch': 'warning',
+  'dto-extra': 'info',
+  'dto-incomplete': 'info',
+  untested: 'warning',
 };
 
 export const FINDING_SUMMARY: Record<FindingKind, string> = {
@@ -33,6 +43,11 @@ export const FINDING_SUMMARY: Record<FindingKind, string> = {
   'required-mismatch': 'docs and schema disagree on whether a field is optional',
   'env-incompatible': "code uses a query feature an environment's database lacks",
   undocumented: 'a schema field no doc mentions, in a documented model',
+  planned: 'what a doc marked draft, planned or proposal describes and the schema does not have yet',
+  'dto-mismatch': "a DTO, interface or validation schema for a model names a field differently (near miss) or gives it another type",
+  'dto-extra': 'a DTO for a model declares a field the model lacks',
+  'dto-incomplete': 'a create DTO omits, or makes optional, a field the model requires and does not default',
+  untested: 'a model or field added since the last release tag that no test file mentions',
 };
 
 export interface Finding {

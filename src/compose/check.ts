@@ -1,3 +1,4 @@
+import { mergeLintAndAudit } from '../audit/merge-lint.js';
 import { auditDiagnostics, auditProject } from '../audit/project.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -64,7 +65,7 @@ export const CHECK_STEPS: readonly CheckStep[] = [
 ];
 
 export interface CheckResult {
-  /** Every step's findings, in step order. */
+  /** Every step's findings, in step order; a field lint and audit both report is one diagnostic with both reasons. */
   diagnostics: Diagnostic[];
   /** Source texts by shown path, for code frames. */
   sources: Map<string, string>;
@@ -92,5 +93,7 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
     diagnostics.push(...result.diagnostics);
     for (const [k, v] of result.sources ?? []) sources.set(k, v);
   }
-  return { diagnostics, sources, steps, ok: !diagnostics.some((d) => d.severity === 'error') };
+  // One diagnostic per fact: a field lint and audit both report is reported once, with both reasons.
+  const merged = mergeLintAndAudit(diagnostics);
+  return { diagnostics: merged, sources, steps, ok: !merged.some((d) => d.severity === 'error') };
 }

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildErGraph, type ErGraph } from '../diagram/er-graph.js';
 import { diffProject, type ProjectDiff } from '../diff/project.js';
-import { projectUsageScanner } from '../diff/scanner.js';
+import { projectUsageScanner } from '../audit/usage-scanner.js';
 import { docsProject } from '../docs/project.js';
 import { generateProject, staleDiagnostics } from '../project/environments.js';
 import { lintProject } from '../project/lint.js';

@@ -23,7 +23,7 @@ export const LAYERS: readonly Layer[] = [
     name: 'capabilities',
     members: ['generate', 'project', 'lint', 'audit', 'docs', 'diagram', 'diff', 'changelog', 'release', 'migrate', 'catalog', 'drift', 'verify', 'init', 'watch'],
   },
-  { name: 'views', members: ['status', 'report'] },
+  { name: 'views', members: ['status', 'report', 'review'] },
   { name: 'composition', members: ['compose'] },
   { name: 'entry', members: ['cli', 'index.ts'] },
 ];

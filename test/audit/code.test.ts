@@ -85,3 +85,45 @@ test('files without a model operation call are not parsed; files that do not par
   const broken = extractPrismaCalls('b.ts', 'prisma.message.findMany({ where: ');
   assert.equal(broken.calls.length + broken.errors.length > 0, true);
 });
+
+// Data flow (data-flow.ts): found when the value reaches a Prisma call, not found when it does not.
+const flowFound: [string, string, string[]][] = [
+  ['inline ternary', `prisma.conversation.findMany({ where: { title: q ? { contains: q, mode: 'insensitive' } : undefined } })`, ['Conversation.title']],
+  ['conditional spread', `prisma.message.update({ where: { id }, data: { ...(c ? { content: c } : {}), ...(t && { senderType: t }) } })`, ['Message.id', 'Message.content', 'Message.senderType']],
+  ['object extended after creation', `async function f(q) { const where = { id: '1' }; if (q) where.content = q; where.OR = [{ senderType: 'USER' }]; return prisma.message.findMany({ where }) }`, ['Message.id', 'Message.content', 'Message.senderType']],
+  ['let assigned in branches', `async function f(a) { let where; if (a) where = { content: 'x' }; else where = { senderType: 'USER' }; return prisma.message.findMany({ where }) }`, ['Message.content', 'Message.senderType']],
+  ['AND built with push', `async function f(terms) { const AND = []; for (const t of terms) AND.push({ content: { contains: t } }); return prisma.message.findMany({ where: { AND } }) }`, ['Message.content']],
+  ['OR from map', `prisma.message.findMany({ where: { OR: terms.map((t) => ({ content: { contains: t } })) } })`, ['Message.content']],
+  ['concat', `const a = [{ content: 'x' }]; prisma.message.findMany({ where: { OR: a.concat([{ senderType: 'USER' }]) } })`, ['Message.content', 'Message.senderType']],
+  ['helper forwarding its parameter', `function save(id, changes) { return prisma.message.update({ where: { id }, data: changes }) }\nsave('1', { content: 'x' })`, ['Message.id', 'Message.content']],
+  ['a local function returning the where', `function byContent(q) { const where = { content: q }; return where }\nprisma.message.findMany({ where: byContent('x') })`, ['Message.content']],
+  ['a method returning the filters, awaited', `class S { async filters(q) { return q ? { senderType: q } : { content: 'x' } } async run(q) { return this.prisma.message.findMany({ where: await this.filters(q) }) } }`, ['Message.senderType', 'Message.content']],
+  ['method forwarding a destructured parameter', `class S { find({ where }) { return this.prisma.message.findMany({ where }) } run() { return this.find({ where: { content: 'x' } }) } }`, ['Message.content']],
+];
+for (const [name, code, expected] of flowFound) {
+  test(`data flow, found: ${name}`, () => assert.deepEqual(fieldNames(code), expected));
+}
+
+const flowNotFound: [string, string][] = [
+  ['same-named object in another function', `function a() { const where = { description: 'x' }; return send(where) }\nfunction b(where) { return prisma.conversation.findMany({ where }) }`],
+  ['object never passed', `async function f() { const data = { isActive: true }; log(data); return prisma.conversation.findMany({ where: { title: 'a' } }) }`],
+  ['third-party SDK clients', `stripeClient.subscriptions.update('x', { description: 'y' }); const client = getHubClient(); client.conversation.create({ data: { nope: 1 } }); this.client.message.create({ data: { nope: 1 } })`],
+  ['comments and strings', `// prisma.conversation.create({ data: { description: 'x' } })\nconst s = "prisma.conversation.create({ data: { description: 'x' } })";\n/** prisma.conversation.update({ data: { isActive: true } }) */`],
+];
+for (const [name, code] of flowNotFound) {
+  test(`data flow, not found: ${name}`, () => assert.deepEqual(findingsOf(code), []));
+}
+
+test('Prisma clients by construction, type and import', () => {
+  const models = (code: string) => claimsOf(code).filter((c): c is ModelClaim => c.kind === 'model').map((c) => c.model);
+  assert.deepEqual(models(`const client = new PrismaClient(); client.message.findMany()`), ['Message']);
+  assert.deepEqual(models(`function f(client: Prisma.TransactionClient) { return client.message.findMany() }`), ['Message']);
+  assert.deepEqual(models(`import { client } from '@/lib/prisma'; client.message.findMany()`), ['Message']);
+  assert.deepEqual(models(`const client = tx ?? prisma; client.message.findMany()`), ['Message']);
+  assert.deepEqual(models(`prisma.client.message.findMany()`), ['Message']);
+  assert.deepEqual(models(`class Db extends PrismaClient { f() { return this.message.findMany() } }`), ['Message']);
+  assert.deepEqual(models(`async function f(tx) { return (tx || this.prisma).message.count() }`), ['Message']);
+  assert.deepEqual(models(`const d = await (\n  tx ?? prisma\n).message.findUnique({ where: { id } })`), ['Message']);
+  assert.deepEqual(models(`import { client } from './http'; client.message.findMany()`), []);
+  assert.deepEqual(models(`await authClient.message.create({ text: 'x' })`), []);
+});

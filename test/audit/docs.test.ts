@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FieldClaim, ModelClaim } from '../../src/audit/claims.js';
 import { extractDocClaims } from '../../src/audit/docs/extract.js';
+import { isPlannedDoc } from '../../src/audit/docs/status.js';
 import { modelFromHeading } from '../../src/audit/docs/heading.js';
 
 const fields = (text: string) => extractDocClaims('DESIGN.md', text).claims.filter((c): c is FieldClaim => c.kind === 'field');
@@ -10,8 +11,10 @@ const models = (text: string) => extractDocClaims('DESIGN.md', text).claims.filt
 test('heading forms that name a model', () => {
   assert.deepEqual(modelFromHeading('Conversation'), { model: 'Conversation', explicit: false });
   assert.deepEqual(modelFromHeading('`Conversation`'), { model: 'Conversation', explicit: true });
-  assert.deepEqual(modelFromHeading('Conversation model'), { model: 'Conversation', explicit: true });
-  assert.deepEqual(modelFromHeading('3.1 Message Model'), { model: 'Message', explicit: true });
+  assert.deepEqual(modelFromHeading('Conversation model'), { model: 'Conversation', explicit: true, byWord: true });
+  assert.deepEqual(modelFromHeading('3.1 Message Model'), { model: 'Message', explicit: true, byWord: true });
+  // Section words are never models: API/UI reference sections, "Data model".
+  for (const h of ['Data model', 'Domain Model', 'Body', 'Returns', '### Properties', 'Request', 'Overview']) assert.equal(modelFromHeading(h), undefined, h);
   assert.equal(modelFromHeading('Sending a message'), undefined);
   assert.equal(modelFromHeading('data model'), undefined);
 });
@@ -74,9 +77,31 @@ test('text outside a model section and prose mentions claim nothing', () => {
 });
 
 test('a plain heading with an untyped or one-item list is not an explicit model claim', () => {
-  for (const text of ['## Billing\n\n- `stripe` handles cards\n', '# Overview\n\n- `lastReadAt` (DateTime) is a cursor\n']) {
+  for (const text of ['## Billing\n\n- `stripe` handles cards\n', '# Billing\n\n- `lastReadAt` (DateTime) is a cursor\n']) {
     const claims = models(text);
     assert.equal(claims.length, 1);
     assert.equal(claims[0].explicit, false);
   }
+});
+
+test('precision: described properties are not types, reference sections are not models', () => {
+  // `id`: Unique chat identifier -> no type "Unique"; a backticked heading over untyped rows is no explicit model.
+  const bullets = fields('## `Chat`\n\n- `id`: Unique chat identifier\n- `title`: String\n- `body`: `Text` - the message\n- `kind`: Stable node kind, see below\n');
+  assert.deepEqual(bullets.map((c) => [c.field, c.type?.written ?? null]), [['id', null], ['title', 'String'], ['body', 'Text'], ['kind', null]]);
+  const untyped = models('### `ZWorkflowNodeBase`\n\nProperties:\n\n- `id`: Stable node id inside the workflow definition.\n- `label`: Optional human-readable node label.\n');
+  assert.deepEqual(untyped.map((c) => c.explicit), [false]);
+  for (const text of ['#### Body\n\n| Field | Type |\n|---|---|\n| `accountId` | `string` |\n| `fee` | `number` |\n', '## Data model\n\n| Field | Type |\n|---|---|\n| id | String |\n| name | String |\n', '### Returns\n\n- `id` (String)\n- `name` (String)\n']) {
+    assert.deepEqual(models(text), [], text);
+  }
+});
+
+test('docs marked draft, planned or proposal are recognised', () => {
+  assert.equal(isPlannedDoc('---\ntitle: X\nstatus: draft\n---\n# X'), true);
+  assert.equal(isPlannedDoc('# Notifications\n\nStatus: Planned (Q3)\n'), true);
+  assert.equal(isPlannedDoc('# Notifications\n\n**Status:** Proposal\n'), true);
+  assert.equal(isPlannedDoc('# Notifications\n\n| Status | To Do |\n|---|---|\n'), true);
+  assert.equal(isPlannedDoc('# Notifications\n\nStatus: Shipped\n'), false);
+  assert.equal(isPlannedDoc('# Notifications\n\nThe status of a draft message is kept.\n'), false);
+  assert.equal(isPlannedDoc('Status: idea', ['idea']), true);
+  assert.equal(isPlannedDoc('Status: draft', ['idea']), false);
 });

@@ -1,7 +1,10 @@
 import type { ArgProperty, ArgValue, PrismaCall } from './call.js';
-import { CLIENT_NAME, CONST_OBJECT, TRANSACTION_PARAM, matchingClose, readMemberBackwards } from './call-sites.js';
+import { CONST_OBJECT, TRANSACTION_PARAM, matchingClose, readMemberBackwards } from './call-sites.js';
 import { LineIndex } from './line-index.js';
+import { STRUCTURAL_KEYS } from './data-flow.js';
 import { OPERATION_CALL_GLOBAL } from './operations.js';
+import { maskNonCode } from './code-mask.js';
+import { PrismaClients, receiverChain } from './prisma-clients.js';
 
 /** Thrown when the reader meets something it does not read exactly like oxc; the file then goes to oxc. */
 class Unreadable extends Error {}
@@ -39,8 +42,10 @@ interface Region {
 function read(path: string, text: string): PrismaCall[] {
   const regions: Region[] = [];
   const sites: { dot: number; operation: string; opStart: number; open: number }[] = [];
+  const masked = maskNonCode(text);
   for (const m of text.matchAll(OPERATION_CALL_GLOBAL)) {
     const dot = m.index;
+    if (masked[dot] !== '.') continue; // in a comment or a string
     const operation = /[A-Za-z]+/.exec(m[0])![0];
     const opStart = dot + m[0].indexOf(operation);
     const open = dot + m[0].length - 1; // `<`: type arguments, not read here
@@ -53,6 +58,7 @@ function read(path: string, text: string): PrismaCall[] {
   }
   for (const m of text.matchAll(CONST_OBJECT)) {
     const brace = m.index + m[0].length - 1;
+    if (masked[brace] !== '{') continue; // in a comment or a string
     const close = matchingClose(text, brace);
     if (close < 0) unreadable();
     const keepFrom = m.index + (m[0].length - m[0].trimStart().length);
@@ -71,11 +77,19 @@ function read(path: string, text: string): PrismaCall[] {
     kept.push(r);
     coverEnd = r.end;
   }
-  const consts = new Map<string, number | null>();
-  for (const r of kept) if (r.constName !== undefined) consts.set(r.constName, consts.has(r.constName) ? null : r.open);
+  // Objects of `const x = { ... }` bound once in the file (not assigned or extended later) are
+  // followed where they are in scope: after the declaration, inside its block. Anything else
+  // (bound twice, extended, used out of scope) needs data flow: oxc reads the file.
+  const flow = new FlowNames(masked);
+  const consts = new Map<string, ConstObject | null>();
+  for (const r of kept) {
+    if (r.constName === undefined) continue;
+    const once = !consts.has(r.constName) && flow.count(r.constName) === 1;
+    consts.set(r.constName, once ? { open: r.open, to: enclosingClose(masked, r.open) } : null);
+  }
 
   const lines = new LineIndex(text, path);
-  const reader = new ArgReader(text, lines, consts);
+  const reader = new ArgReader(text, masked, lines, consts, flow);
   // Kept code is scanned once: literal ranges (to tell a `.findMany(` in a string from a call) and a check for what the reader does not read.
   const literals: [number, number][] = [];
   for (const r of kept) {
@@ -84,33 +98,101 @@ function read(path: string, text: string): PrismaCall[] {
   }
   literals.sort((a, b) => a[0] - b[0]);
 
-  const found: { start: number; delegate: string; receiver: string; operation: string; opStart: number; open: number }[] = [];
+  const found: { start: number; dot: number; delegate: string; receiver: string; operation: string; opStart: number; open: number }[] = [];
   let k = 0;
   for (const site of sites) {
     while (k < kept.length && kept[k].end <= site.dot) k++;
     const region = k < kept.length && kept[k].start <= site.dot ? kept[k] : undefined;
     if (!region) continue;
     if (region.call && region.start === site.dot) {
-      found.push({ start: site.opStart, ...region.call, open: site.open });
+      found.push({ start: site.opStart, dot: site.dot, ...region.call, open: site.open });
       continue;
     }
     if (insideLiteral(literals, site.dot)) continue;
     const chain = readChainBackwards(text, site.dot);
     if (!chain) continue;
-    found.push({ start: chain.start, delegate: chain.delegate, receiver: chain.receiver, operation: site.operation, opStart: site.opStart, open: site.open });
+    found.push({ start: chain.start, dot: site.dot, delegate: chain.delegate, receiver: chain.receiver, operation: site.operation, opStart: site.opStart, open: site.open });
   }
   found.sort((a, b) => a.start - b.start);
 
   const transactionParams = new Set<string>();
-  for (const m of text.matchAll(TRANSACTION_PARAM)) transactionParams.add(m[1]);
+  for (const m of masked.matchAll(TRANSACTION_PARAM)) transactionParams.add(m[1]);
+  const clients = new PrismaClients(masked, text);
   return found.map((f) => ({
     delegate: f.delegate,
     operation: f.operation as PrismaCall['operation'],
     receiver: f.receiver,
-    clientLike: CLIENT_NAME.test(f.receiver) || transactionParams.has(f.receiver),
+    clientLike: clients.isClient(receiverChain(masked, f.dot), transactionParams),
     location: lines.at(f.opStart),
     args: reader.firstArgument(f.open),
   }));
+}
+
+const FLOW_CALL = /\.\s*(?:map|flatMap|concat|filter|slice|reverse|sort|toSorted|toReversed)\s*\(|\bObject\s*\.\s*assign\b/;
+const FLOW_OPERATOR = /\?|&&|\|\|/;
+const NOT_NAMES = new Set(['true', 'false', 'null', 'undefined', 'new', 'typeof', 'void', 'await', 'this', 'in', 'instanceof', 'as', 'satisfies', 'const']);
+
+/** Whether an expression names a variable by itself (not `a.b`, not a call `f()`): one data flow may resolve to an object. */
+function bareNames(code: string): boolean {
+  for (const m of code.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)(?![\w$])(?!\s*[.(])/g)) if (!NOT_NAMES.has(m[1])) return true;
+  return false;
+}
+/**
+ * How often the file assigns, extends or pushes into `name` (a superset of what data-flow.ts
+ * follows; an assignment of a plain literal does not count): a value naming one is left to oxc.
+ * Asked per name the reader meets, so each costs one scan with a literal prefix.
+ */
+class FlowNames {
+  private readonly counts = new Map<string, number>();
+  private readonly functions = new Map<string, boolean>();
+  constructor(private readonly masked: string) {}
+
+  /** Whether the file declares a function of that name (a superset: any `const name = (`, `= async`, `= function`). */
+  isFunction(name: string): boolean {
+    let known = this.functions.get(name);
+    if (known === undefined) {
+      const e = name.replace(/\$/g, '\\$');
+      known = new RegExp(`\\bfunction\\s*\\*?\\s*${e}\\s*[(<]|(?:const|let|var)\\s+${e}\\s*(?::[^=;]*)?=\\s*(?:async\\b|function\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>)`).test(this.masked);
+      this.functions.set(name, known);
+    }
+    return known;
+  }
+
+  count(name: string): number {
+    let n = this.counts.get(name);
+    if (n === undefined) {
+      const e = name.replace(/\$/g, '\\$');
+      n = 0;
+      for (const _ of this.masked.matchAll(new RegExp(`(?<![\\w$.])${e}\\s*(?::[^=;()\\n]*)?=(?![=>])(?!\\s*(?:[\\d'"\`]|-\\d|(?:true|false|null|undefined)\\b))`, 'g'))) n++;
+      for (const _ of this.masked.matchAll(new RegExp(`(?<![\\w$.])${e}\\s*(?:\\.\\s*[\\w$]+\\s*|\\[[^\\]\\n]*\\]\\s*)+(?:=(?![=>])|\\.\\s*(?:push|unshift)\\s*\\()|\\bObject\\s*\\.\\s*assign\\s*\\(\\s*${e}(?![\\w$])`, 'g'))) n += 2;
+      this.counts.set(name, n);
+    }
+    return n;
+  }
+}
+
+interface ConstObject {
+  /** The object's `{`. */
+  open: number;
+  /** The end of the block the declaration is in (the file's end at the top level). */
+  to: number;
+}
+
+/** The offset of the bracket closing the innermost block around `at` in the masked text; the text's length at the top level. */
+function enclosingClose(masked: string, at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = masked[i];
+    if (c === '}' || c === ')' || c === ']') depth++;
+    else if (c === '{' || c === '(' || c === '[') {
+      if (depth === 0) {
+        const close = matchingClose(masked, i);
+        return close < 0 ? masked.length : close;
+      }
+      depth--;
+    }
+  }
+  return masked.length;
 }
 
 function insideLiteral(literals: [number, number][], offset: number): boolean {
@@ -159,15 +241,17 @@ const WORD = /[A-Za-z_$][\w$]*/y;
 class ArgReader {
   constructor(
     private readonly text: string,
+    private readonly masked: string,
     private readonly lines: LineIndex,
-    private readonly consts: Map<string, number | null>,
+    private readonly consts: Map<string, ConstObject | null>,
+    private readonly flow: FlowNames,
   ) {}
 
   /** The first argument of the call whose `(` is at `open`, lowered; undefined for none or a spread. */
   firstArgument(open: number): ArgValue | undefined {
     const p = this.ws(open + 1);
     if (this.text[p] === ')' || this.text.startsWith('...', p)) return undefined;
-    const { value, end } = this.value(p, 0);
+    const { value, end } = this.value(p, 0, true);
     const q = this.ws(end);
     if (this.text[q] !== ',' && this.text[q] !== ')') unreadable();
     return value;
@@ -263,7 +347,7 @@ class ArgReader {
   }
 
   /** The expression starting at `p` (after whitespace): its lowered value and where it ends. */
-  private value(p: number, depth: number): { value: ArgValue; end: number } {
+  private value(p: number, depth: number, structural: boolean): { value: ArgValue; end: number } {
     const t = this.text;
     const c = t[p];
     let end: number;
@@ -274,7 +358,7 @@ class ArgReader {
       end = r.end;
       make = () => ({ kind: 'object', props: r.props, location: location() });
     } else if (c === '[') {
-      const r = this.items(p, depth);
+      const r = this.items(p, depth, structural);
       end = r.end;
       make = () => ({ kind: 'array', items: r.items, location: location() });
     } else if (c === '"' || c === "'") {
@@ -289,16 +373,16 @@ class ArgReader {
       const raw = NUMBER.exec(t)![0];
       end = p + raw.length;
       if (/^0\d/.test(raw) || /[\w$.]/.test(t[end] ?? '') && t[end] !== 'n') unreadable();
-      if (t[end] === 'n') return this.opaque(p);
+      if (t[end] === 'n') return this.opaque(p, structural);
       make = () => ({ kind: 'number', value: Number(raw.replace(/_/g, '')), location: location() });
     } else if (c === '(') {
       const close = this.skip(p, false);
       const after = this.ws(close + 1);
-      if (t.startsWith('=>', after) || t[after] === ':') return this.opaque(p); // an arrow function
-      const inner = this.value(this.ws(p + 1), depth);
+      if (t.startsWith('=>', after) || t[after] === ':') return this.opaque(p, structural); // an arrow function
+      const inner = this.value(this.ws(p + 1), depth, structural);
       if (this.ws(inner.end) !== close) unreadable();
       const s = this.suffix(close + 1);
-      return s === undefined ? this.opaque(p) : { value: inner.value, end: s };
+      return s === undefined ? this.opaque(p, structural) : { value: inner.value, end: s };
     } else if (/[A-Za-z_$]/.test(c)) {
       WORD.lastIndex = p;
       const word = WORD.exec(t)![0];
@@ -310,7 +394,7 @@ class ArgReader {
         const q = this.ws(end);
         WORD.lastIndex = q;
         const callee = WORD.exec(t);
-        if (callee?.index !== q || callee[0] !== 'Date' || /[\w$\\]/.test(t[q + 4] ?? '') || t.charCodeAt(q + 4) >= 0x80) return this.opaque(p);
+        if (callee?.index !== q || callee[0] !== 'Date' || /[\w$\\]/.test(t[q + 4] ?? '') || t.charCodeAt(q + 4) >= 0x80) return this.opaque(p, structural);
         end = q + 4;
         const open = this.ws(end);
         if (t[open] === '(') end = this.skip(open, false) + 1;
@@ -318,19 +402,29 @@ class ArgReader {
       } else {
         make = () => {
           const target = this.consts.get(word);
+          const inScope = target != null && p > target.open && p < target.to;
           // Depth guards against `const a = { ...a }` style cycles.
-          if (target != null && depth < 8) return { kind: 'object', props: this.properties(target, depth + 1).props, location: this.lines.at(target) };
+          if (inScope && depth < 8) return { kind: 'object', props: this.properties(target.open, depth + 1).props, location: this.lines.at(target.open) };
+          // A name data flow could give an object or array (data-flow.ts): oxc reads the file.
+          if (word !== 'undefined' && (target !== undefined || structural || this.flow.count(word) > 0)) unreadable();
           return { kind: 'opaque', location: location() };
         };
       }
     } else if (c === '<' || c === '\\' || c === '#' || c === '@' || c === undefined || t.charCodeAt(p) >= 0x80) unreadable();
-    else return this.opaque(p);
+    else return this.opaque(p, structural);
     const s = this.suffix(end);
-    return s === undefined ? this.opaque(p) : { value: make(), end: s };
+    return s === undefined ? this.opaque(p, structural) : { value: make(), end: s };
   }
 
-  private opaque(p: number): { value: ArgValue; end: number } {
-    return { value: { kind: 'opaque', location: this.lines.at(p) }, end: this.skip(p, true) };
+  private opaque(p: number, structural: boolean): { value: ArgValue; end: number } {
+    const end = this.skip(p, true);
+    // Ternaries, `&&`/`||`/`??`, map/concat/filter and Object.assign may build objects data flow follows.
+    const code = this.masked.slice(p, end);
+    if (FLOW_CALL.test(code) || (FLOW_OPERATOR.test(code) && (/[{[]/.test(code) || bareNames(code)))) unreadable();
+    // A call of a function or method of this file where Prisma reads structure: data flow reads what it returns.
+    const call = structural ? /^(?:await\s+)?(this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/.exec(code) : null;
+    if (call && (call[1] !== undefined || this.flow.isFunction(call[2]))) unreadable();
+    return { value: { kind: 'opaque', location: this.lines.at(p) }, end };
   }
 
   /** After a value: `!`, `as T`, `satisfies T` are skipped; the end when a delimiter follows, else undefined (a larger expression). */
@@ -412,7 +506,7 @@ class ArgReader {
     let q = this.ws(brace + 1);
     while (t[q] !== '}') {
       if (t.startsWith('...', q)) {
-        const r = this.value(this.ws(q + 3), depth);
+        const r = this.value(this.ws(q + 3), depth, true);
         if (r.value.kind === 'object') props.push(...r.value.props);
         q = this.ws(r.end);
       } else {
@@ -452,7 +546,7 @@ class ArgReader {
         const after = this.ws(end);
         let value: ArgValue;
         if (t[after] === ':') {
-          const r = this.value(this.ws(after + 1), depth);
+          const r = this.value(this.ws(after + 1), depth, key !== undefined && STRUCTURAL_KEYS.has(key));
           value = r.value;
           end = r.end;
         } else if (t[after] === '(') {
@@ -462,7 +556,7 @@ class ArgReader {
           if (t[body] !== '{') unreadable();
           end = this.skip(body, false) + 1;
         } else if ((t[after] === ',' || t[after] === '}') && word !== undefined) {
-          value = this.value(keyStart, depth).value; // shorthand: the name is the value
+          value = this.value(keyStart, depth, STRUCTURAL_KEYS.has(word)).value; // shorthand: the name is the value
         } else return unreadable();
         if (key !== undefined) props.push({ key, location: this.lines.at(keyStart), value });
         q = this.ws(end);
@@ -473,7 +567,7 @@ class ArgReader {
     return { props, end: q + 1 };
   }
 
-  private items(bracket: number, depth: number): { items: ArgValue[]; end: number } {
+  private items(bracket: number, depth: number, structural: boolean): { items: ArgValue[]; end: number } {
     const t = this.text;
     const items: ArgValue[] = [];
     let q = this.ws(bracket + 1);
@@ -483,7 +577,7 @@ class ArgReader {
         continue;
       }
       const spread = t.startsWith('...', q);
-      const r = this.value(spread ? this.ws(q + 3) : q, depth);
+      const r = this.value(spread ? this.ws(q + 3) : q, depth, spread || structural);
       if (!spread) items.push(r.value);
       q = this.ws(r.end);
       if (t[q] === ',') q = this.ws(q + 1);

@@ -3,6 +3,7 @@ import { fieldKind, fieldRefs, getArgument } from '../../schema/query.js';
 import type { Claim, ClaimedType, ClaimLocation, FieldClaim } from '../claims.js';
 import type { ArgProperty, ArgValue, PrismaCall } from './call.js';
 import { delegateName } from './operations.js';
+import type { ComputedField } from './extensions.js';
 
 const LOGICAL = new Set(['AND', 'OR', 'NOT']);
 const RELATION_LIST_FILTERS = new Set(['some', 'every', 'none']);
@@ -17,8 +18,8 @@ const READ_OPTIONS = new Set(['select', 'include', 'omit', 'where', 'orderBy', '
  * fields of which model (following relations into nested reads, writes and filters), and
  * which are operators, compound unique selectors or aggregates (never claims). Pure.
  */
-export function resolveCalls(schema: Schema, calls: readonly PrismaCall[]): Claim[] {
-  const resolver = new CallResolver(schema);
+export function resolveCalls(schema: Schema, calls: readonly PrismaCall[], computed: ReadonlySet<ComputedField> = new Set()): Claim[] {
+  const resolver = new CallResolver(schema, computed);
   for (const call of calls) resolver.call(call);
   return resolver.claims;
 }
@@ -28,7 +29,10 @@ class CallResolver {
   private readonly byDelegate = new Map<string, Model>();
   private readonly byName = new Map<string, Model>();
 
-  constructor(private readonly schema: Schema) {
+  constructor(
+    private readonly schema: Schema,
+    private readonly computed: ReadonlySet<ComputedField>,
+  ) {
     for (const model of [...schema.models, ...schema.views]) {
       this.byDelegate.set(delegateName(model.name), model);
       this.byName.set(model.name, model);
@@ -36,11 +40,11 @@ class CallResolver {
   }
 
   call(call: PrismaCall): void {
+    // Only Prisma clients' calls (prisma-clients.ts): `stripeClient.subscriptions.update` is not one.
+    if (!call.clientLike) return;
     const model = this.byDelegate.get(call.delegate);
     if (!model) {
-      // An unknown delegate is a missing model only on something that looks like a client;
-      // `this.cache.create()` is not a Prisma call.
-      if (call.clientLike) this.claims.push({ kind: 'model', source: 'code', model: call.delegate.charAt(0).toUpperCase() + call.delegate.slice(1), location: call.location, explicit: true });
+      this.claims.push({ kind: 'model', source: 'code', model: call.delegate.charAt(0).toUpperCase() + call.delegate.slice(1), location: call.location, explicit: true });
       return;
     }
     this.claims.push({ kind: 'model', source: 'code', model: model.name, location: call.location, explicit: true });
@@ -86,6 +90,8 @@ class CallResolver {
   }
 
   private field(model: Model, prop: ArgProperty, context: string, type?: ClaimedType): Field | undefined {
+    // A field a client extension computes is read like a column, but is none.
+    if (this.computed.has(`${delegateName(model.name)}.${prop.key}`)) return undefined;
     const claim: FieldClaim = { kind: 'field', source: 'code', model: model.name, field: prop.key, location: prop.location, context };
     if (type) claim.type = type;
     this.claims.push(claim);

@@ -102,7 +102,10 @@ export function extractDocClaims(path: string, text: string): DocsExtraction {
 function claimSection(section: { heading: ModelHeading; location: ClaimLocation; claimed: boolean }, fields: FieldClaim[], claims: Claim[]): void {
   if (!section.claimed) {
     // A table or list giving several fields with types describes a model even under a plain heading.
-    const explicit = section.heading.explicit || fields.filter((f) => f.type !== undefined && f.type.accepts.length > 0).length >= 2;
+    // A heading written as code names a model only over field-shaped rows: at least one typed
+    // field (`` ### `ZWorkflowNodeBase` `` over described properties is a type's reference, not a model).
+    const typed = fields.filter((f) => f.type !== undefined && f.type.accepts.length > 0).length;
+    const explicit = section.heading.byWord === true || (section.heading.explicit && typed >= 1) || typed >= 2;
     const model: ModelClaim = { kind: 'model', source: 'docs', model: section.heading.model, location: section.location, explicit };
     claims.push(model);
     section.claimed = true;
@@ -176,7 +179,12 @@ function tableClaims(path: string, model: string, table: Tokens.Table, tableLine
   return inferOptionality(claims);
 }
 
-const BULLET = /^`([^`]+)`\s*(?:\(([^)]*)\)|:\s*`?([A-Za-z][\w]*(?:\[\])?\??)`?(?=\s|$|,))?\s*(?:[—–:-]+\s*)?(.*)$/s;
+/**
+ * `` `name` (Type, optional) — note ``, `` `name`: `Type` — note `` or `` `name`: Type `` (a bare
+ * word after the colon is a type only when the item ends or a separator follows it:
+ * `` `id`: Unique chat identifier `` is a description, not type `Unique`).
+ */
+const BULLET = /^`([^`]+)`\s*(?:\(([^)]*)\)|:\s*(?:`([A-Za-z][\w]*(?:\[\])?\??)`|([A-Za-z][\w]*(?:\[\])?\??)(?=\s*(?:$|[,;(]|[—–-]\s))))?\s*(?:[—–:-]+\s*)?(.*)$/s;
 
 function listClaims(path: string, model: string, list: Tokens.List, listLine: number): FieldClaim[] {
   const claims: FieldClaim[] = [];
@@ -186,14 +194,15 @@ function listClaims(path: string, model: string, list: Tokens.List, listLine: nu
     const m = BULLET.exec(firstLine);
     if (m && FIELD_NAME.test(m[1])) {
       const claim: FieldClaim = { kind: 'field', source: 'docs', model, field: m[1], location: { file: path, line, column: 1 } };
-      const type = m[2] !== undefined ? parseDocType(m[2]) : m[3] !== undefined ? parseDocType(m[3]) : undefined;
+      const written = m[3] ?? m[4];
+      const type = m[2] !== undefined ? parseDocType(m[2]) : written !== undefined ? parseDocType(written) : undefined;
       if (type) claim.type = type;
       else if (m[2] !== undefined) {
         const required = /\brequired\b/i.test(m[2]) ? true : /\boptional\b/i.test(m[2]) ? false : undefined;
         if (required !== undefined) claim.type = { accepts: [], written: '', list: false, optional: !required };
       }
-      if (m[4]?.trim()) claim.note = m[4].trim();
-      const facts = parseFieldFacts(`${m[2] ?? ''} ; ${m[4] ?? ''}`);
+      if (m[5]?.trim()) claim.note = m[5].trim();
+      const facts = parseFieldFacts(`${m[2] ?? ''} ; ${m[5] ?? ''}`);
       if (facts) claim.facts = facts;
       claims.push(claim);
     }

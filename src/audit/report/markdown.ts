@@ -103,6 +103,14 @@ function findingLine(f: Finding): string {
       return `\`${f.env}\`: ${f.message.replace(/ \(environment [^)]*\)/, '')}${where}`;
     case 'undocumented':
       return `Undocumented: \`${f.field}\` field (in schema, not in the documented design)`;
+    case 'dto-mismatch':
+    case 'dto-extra':
+    case 'dto-incomplete':
+      return `DTO: ${f.message}${where}`;
+    case 'untested':
+      return `Untested: ${f.message}`;
+    case 'planned':
+      return `Planned: ${f.field ? `\`${f.field}\` field` : `\`${f.model}\` model`} (in a doc marked as planned work, not in schema yet)${where}`;
   }
 }
 

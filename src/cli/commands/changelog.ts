@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { updateChangelog } from '../../changelog/changelog.js';
 import { changeToJson } from '../../diff/format/json.js';
 import { summaryText } from '../../diff/format/summary.js';
-import { projectUsageScanner } from '../../diff/scanner.js';
+import { projectUsageScanner } from '../../audit/usage-scanner.js';
 import { ExitCode } from '../../errors/index.js';
 import type { Command } from '../command.js';
 

@@ -5,7 +5,7 @@ import { diffJson } from '../../diff/format/json.js';
 import { renderDiffMarkdown } from '../../diff/format/markdown.js';
 import { renderDiffText } from '../../diff/format/text.js';
 import { diffProject } from '../../diff/project.js';
-import { projectUsageScanner } from '../../diff/scanner.js';
+import { projectUsageScanner } from '../../audit/usage-scanner.js';
 import type { Command } from '../command.js';
 
 export const diffCommand: Command = {

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { changeToJson } from '../../diff/format/json.js';
 import { summaryText } from '../../diff/format/summary.js';
-import { projectUsageScanner } from '../../diff/scanner.js';
+import { projectUsageScanner } from '../../audit/usage-scanner.js';
 import { ExitCode, StewardError } from '../../errors/index.js';
 import { releaseSchema } from '../../release/release.js';
 import type { Command } from '../command.js';

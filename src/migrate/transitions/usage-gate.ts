@@ -13,7 +13,7 @@ import { discoverFiles } from '../../audit/discover.js';
 import type { PrismaCall } from '../../audit/code/call.js';
 import { extractPrismaCalls } from '../../audit/code/extract.js';
 import { resolveCalls } from '../../audit/code/resolve.js';
-import { projectUsageScanner } from '../../diff/scanner.js';
+import { projectUsageScanner } from '../../audit/usage-scanner.js';
 import type { Schema } from '../../schema/model.js';
 import type { Transition } from './transitions.js';
 

@@ -1,10 +1,10 @@
 import type { ResolvedConfig } from '../config/types.js';
-import { extractFiles } from '../audit/code/extract-files.js';
-import { resolveCalls } from '../audit/code/resolve.js';
-import { auditConfigOf } from '../audit/config.js';
-import { discoverFiles } from '../audit/discover.js';
+import { extractFiles } from './code/extract-files.js';
+import { resolveCalls } from './code/resolve.js';
+import { auditConfigOf } from './config.js';
+import { discoverFiles } from './discover.js';
 import type { Schema } from '../schema/model.js';
-import type { CodeUsage, UsageScanner } from './usage.js';
+import type { CodeUsage, UsageScanner } from '../diff/usage.js';
 
 /**
  * The code scanner the CLI uses for usage-aware severity: the audit capability's Prisma Client
