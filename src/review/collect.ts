@@ -15,6 +15,7 @@ import type { Availability } from '../status/types.js';
 import { checkoutBase } from './base-checkout.js';
 import { newFindings } from './new-findings.js';
 import { touchedGraph } from './touched-diagram.js';
+import { DOWN_SCRIPT_FILE } from '../migrate/layout.js';
 
 export interface EnvironmentMigration {
   env: string;
@@ -132,9 +133,10 @@ async function environmentMigrations(head: ResolvedConfig, diff: ProjectDiff): P
   const planned = await createMigrations(head, { name: 'review', dryRun: true });
   const migrations: EnvironmentMigration[] = [];
   const findings: Diagnostic[] = [];
-  // The dry run's folder name carries today's timestamp: findings name it as what it is.
+  // The dry run's folder name carries today's timestamp: findings name it as what it is. The
+  // rollback's findings (down.sql drops what the change adds, by design) are not the review's.
   const unnamed = (diagnostics: Diagnostic[], folder: string) =>
-    diagnostics.map((d) => ({ ...d, message: d.message.split(folder).join('(not created yet)'), location: d.location && { ...d.location, file: d.location.file.split(folder).join('(not created yet)') } }));
+    diagnostics.filter((d) => !d.location?.file.endsWith(DOWN_SCRIPT_FILE)).map((d) => ({ ...d, message: d.message.split(folder).join('(not created yet)'), location: d.location && { ...d.location, file: d.location.file.split(folder).join('(not created yet)') } }));
   for (const p of planned) {
     const added = diff.migrations.filter((m) => m.env === p.env);
     if (added.length > 0) {

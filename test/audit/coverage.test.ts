@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { untestedAdditions } from '../../src/audit/coverage.js';
 import { auditProject } from '../../src/audit/project.js';
-import { loadConfig } from '../../src/config/load.js';
+import { loadConfig } from '../../src/compose/sections.js';
 import type { SchemaChange } from '../../src/diff/codes.js';
 import { parseSchema } from '../../src/schema/parse.js';
 

@@ -186,7 +186,7 @@ test('migrate.lockTimeout: PostgreSQL migrations and their down.sql start with S
       return path.join(dir, 'prisma/migrations', env, name);
     };
     const production = readFileSync(path.join(folder('production'), 'migration.sql'), 'utf8');
-    assert.match(production, /^-- migrate.lockTimeout[^\n]*\nSET lock_timeout = '5s';\n\nALTER TABLE "members" ADD COLUMN "nickname" TEXT;/);
+    assert.match(production, /^-- migrate.lockTimeout[^\n]*\nSET lock_timeout = '5s';\n\n-- AlterTable\nALTER TABLE "members" ADD COLUMN\s+"nickname" TEXT;/);
     assert.match(readFileSync(path.join(folder('production'), 'down.sql'), 'utf8'), /^-- migrate.lockTimeout[^\n]*\nSET lock_timeout = '5s';\n/);
     assert.doesNotMatch(readFileSync(path.join(folder('dev'), 'migration.sql'), 'utf8'), /lock_timeout/);
 
