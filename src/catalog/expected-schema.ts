@@ -8,6 +8,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDatabaseSchema } from '../database/read-schema.js';
 import type { DatabaseSchema } from '../database/model.js';
+import type { DatabaseConnection } from '../engine/connection.js';
 import { providerAdapter, type DatabaseProvider } from '../providers/registry.js';
 import { openScratchDatabase } from '../engine/open-database.js';
 import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../engine/pglite-cache.js';
@@ -32,14 +33,39 @@ export async function cachedExpectedSchema(provider: DatabaseProvider, schema: S
   return readFile(cacheFile(provider, schema, cache, objects), 'utf8').then((text) => JSON.parse(text) as DatabaseSchema, () => null);
 }
 
-/** `objects`: the environment's SQL object files (sql-objects.ts), run after the creation script. */
-export async function expectedDatabaseSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}, objects: readonly SqlObjectFile[] = []): Promise<DatabaseSchema> {
+/** A scratch database opened before the schema was known (drift's worker), with the extensions it was opened with. */
+export interface ScratchAhead {
+  provider: DatabaseProvider;
+  extensions: readonly string[];
+  connection: DatabaseConnection;
+}
+
+/**
+ * `objects`: the environment's SQL object files (sql-objects.ts), run after the creation script.
+ * `ahead`: a scratch opened in advance; used when it has the provider and every extension this
+ * schema needs, else closed and another opened.
+ */
+export async function expectedDatabaseSchema(
+  provider: DatabaseProvider,
+  schema: SchemaSource,
+  cache: PgliteCacheOptions = {},
+  objects: readonly SqlObjectFile[] = [],
+  ahead?: Promise<ScratchAhead>,
+): Promise<DatabaseSchema> {
   const file = cacheFile(provider, schema, cache, objects);
   const cached = await cachedExpectedSchema(provider, schema, cache, objects);
-  if (cached) return cached;
+  const closeAhead = () => ahead?.then((opened) => opened.connection.close(), () => {});
+  if (cached) {
+    await closeAhead();
+    return cached;
+  }
 
   const { declared, implied } = providerAdapter(provider).capabilities.extensions ? schemaExtensions(schema) : { declared: [], implied: [] };
-  const scratch = await openScratchDatabase(provider, cache, { extensions: [...declared, ...implied] });
+  const needed = [...declared, ...implied];
+  const opened = await ahead?.catch(() => undefined);
+  const fits = opened !== undefined && opened.provider === provider && needed.every((name) => opened.extensions.includes(name));
+  if (opened && !fits) await opened.connection.close();
+  const scratch = fits ? opened.connection : await openScratchDatabase(provider, cache, { extensions: needed });
   try {
     const engine = await SchemaEngineSession.open(scratch.adapterFactory());
     let script: string;
@@ -68,6 +94,16 @@ export async function expectedDatabaseSchema(provider: DatabaseProvider, schema:
     return model;
   } finally {
     await scratch.close();
+  }
+}
+
+/** The extensions a schema's scratch database needs (declared, and implied by the types it uses), read from its files; none when they do not parse. */
+export function scratchExtensionsOf(files: readonly { path: string; text: string }[]): string[] {
+  try {
+    const parsed = parseSchema([...files]);
+    return [...new Set([...extensionNames(extensionsInSchema(parsed)), ...extensionNames(extensionsImpliedBySchema(parsed))])];
+  } catch {
+    return [];
   }
 }
 

@@ -10,7 +10,10 @@ import { acknowledgementLocation, applyAcknowledgements, todayUtc } from './ackn
 import { DRIFT_CODES, type DriftFinding } from '../catalog/codes.js';
 import { driftConfigOf } from './config.js';
 import { sqlObjectFiles } from '../catalog/sql-objects.js';
-import { startExpectedBuilder } from './expected-in-worker.js';
+import { type ExpectedWorkerData, startExpectedBuilder } from './expected-in-worker.js';
+import { scratchExtensionsOf } from '../catalog/expected-schema.js';
+import { isDatabaseProvider, providerAdapter } from '../providers/registry.js';
+import { readSchemaFiles } from '../schema/load.js';
 import { driftMessage } from './message.js';
 
 export interface EnvironmentDriftOptions extends DriftOptions {
@@ -30,7 +33,7 @@ export interface EnvironmentDrift {
 export async function environmentDrift(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<EnvironmentDrift> {
   // The expected structure is built in a worker (started now, so PGlite loads while the
   // environment is generated) while the databases are opened and read here.
-  const builder = startExpectedBuilder(options.cache ?? projectCacheOptions(config.cwd));
+  const builder = startExpectedBuilder(options.cache ?? projectCacheOptions(config.cwd), scratchAhead(config, envName));
   let environment: MigratableEnvironment;
   let objects: Awaited<ReturnType<typeof sqlObjectFiles>>;
   try {
@@ -46,6 +49,22 @@ export async function environmentDrift(config: ResolvedConfig, envName: string, 
   await expected;
   const acknowledged = applyAcknowledgements(checked, driftConfigOf(config.sections).acknowledge ?? [], envName, options.today ?? todayUtc());
   return { results: acknowledged.results, notes: [...environment.engineNotes, ...(await locateAcknowledgements(config, acknowledged.notes))] };
+}
+
+/**
+ * The provider and extensions the expected structure's scratch database will need, guessed from
+ * the environment's provider and the master's own extensions before the environment is generated,
+ * so the worker opens it meanwhile. A wrong guess costs only a second opening.
+ */
+function scratchAhead(config: ResolvedConfig, envName: string): ExpectedWorkerData['ahead'] {
+  const env = config.environments.find((e) => e.name === envName);
+  if (!env || !isDatabaseProvider(env.provider)) return undefined;
+  if (!providerAdapter(env.provider).capabilities.extensions) return { provider: env.provider, extensions: [] };
+  try {
+    return { provider: env.provider, extensions: scratchExtensionsOf(readSchemaFiles(config.master, config.cwd).map((file) => ({ path: file.path, text: file.text }))) };
+  } catch {
+    return undefined; // the master's problems are reported where it is generated
+  }
 }
 
 /** Notes on acknowledgements point at their entry in the config file (file:line:col). */

@@ -16,6 +16,8 @@ import type { SqlObjectFile } from '../catalog/sql-objects.js';
 
 export interface ExpectedWorkerData {
   cache: PgliteCacheOptions;
+  /** What to open a scratch database with before the schema arrives: the environment's provider and the master's extensions. */
+  ahead?: { provider: DatabaseProvider; extensions: string[] };
 }
 
 export interface ExpectedRequest {
@@ -35,9 +37,9 @@ export interface ExpectedBuilder {
   cancel(): void;
 }
 
-export function startExpectedBuilder(cache: PgliteCacheOptions): ExpectedBuilder {
+export function startExpectedBuilder(cache: PgliteCacheOptions, ahead?: ExpectedWorkerData['ahead']): ExpectedBuilder {
   let worker: Worker | undefined;
-  const started = () => (worker ??= new Worker(workerScript('drift/expected-worker'), { workerData: { cache } satisfies ExpectedWorkerData }));
+  const started = () => (worker ??= new Worker(workerScript('drift/expected-worker'), { workerData: { cache, ahead } satisfies ExpectedWorkerData }));
   started();
   return {
     async build(request) {
