@@ -12,6 +12,8 @@ export interface VersionSkew {
   atLatest: number;
   /** Read, with pending migrations and nothing failed (a database without `_prisma_migrations` included). */
   behind: number;
+  /** The pending count of each database behind, fewest first. */
+  behindPending: number[];
   /** Read, with a failed migration (Prisma's `migrate deploy` refuses until it is resolved). */
   failed: number;
   /** Not read: unreachable, or the history could not be read. */
@@ -23,7 +25,7 @@ export interface VersionSkew {
 }
 
 export function versionSkew(latest: string | null, positions: ReadonlyArray<MigrationPosition | null | undefined>): VersionSkew {
-  const skew: VersionSkew = { latest, databases: positions.length, atLatest: 0, behind: 0, failed: 0, unknown: 0, noHistory: 0, versions: [] };
+  const skew: VersionSkew = { latest, databases: positions.length, atLatest: 0, behind: 0, behindPending: [], failed: 0, unknown: 0, noHistory: 0, versions: [] };
   const byVersion = new Map<string | null, { migration: string | null; databases: number; pending: number }>();
   for (const position of positions) {
     if (!position) {
@@ -33,11 +35,15 @@ export function versionSkew(latest: string | null, positions: ReadonlyArray<Migr
     if (!position.hasMigrationsTable) skew.noHistory++;
     if (position.failed.length > 0) skew.failed++;
     else if (position.pending === 0) skew.atLatest++;
-    else skew.behind++;
+    else {
+      skew.behind++;
+      skew.behindPending.push(position.pending);
+    }
     const version = byVersion.get(position.lastApplied) ?? { migration: position.lastApplied, databases: 0, pending: position.pending };
     version.databases++;
     byVersion.set(position.lastApplied, version);
   }
+  skew.behindPending.sort((a, b) => a - b);
   // Newest first: fewer pending is newer; ties (edited histories) by name, which starts with the timestamp.
   skew.versions = [...byVersion.values()].sort((a, b) => a.pending - b.pending || String(b.migration).localeCompare(String(a.migration)));
   return skew;

@@ -43,11 +43,11 @@ export function renderStatusText(status: StatusReport, s: Style): string {
         continue;
       }
       const { env, file, skew, notRead } = fleet.value;
-      const behind = skew.versions.filter((v) => v.pending > 0).map((v) => `${v.databases}×${v.pending}`).join(', ');
+      const behind = skew.behindPending.join(', ');
       const figures = [
         `${skew.databases} database${skew.databases === 1 ? '' : 's'} (${file})`,
         skew.atLatest === skew.databases ? s.green(`all at latest`) : `${skew.atLatest} at latest`,
-        skew.behind > 0 ? s.yellow(`${skew.behind} behind${behind ? ` (pending: ${behind})` : ''}`) : '',
+        skew.behind > 0 ? s.yellow(`${skew.behind} behind (${behind} pending)`) : '',
         skew.failed > 0 ? s.red(`${skew.failed} failed`) : '',
         notRead.length > 0 ? s.red(`${notRead.length} unreachable`) : '',
       ].filter(Boolean);
