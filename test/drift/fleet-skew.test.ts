@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { migrationsListOf, type MigrationScript } from '../../src/engine/migrations-list.js';
@@ -68,7 +68,6 @@ before(async () => {
   for (const m of HISTORY) files[`prisma/migrations/tenants/${m.name}/migration.sql`] = m.script;
   dir = tempProject(files);
   const url = (name: string) => `file:./db/${name}.db`;
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(path.join(dir, 'db'));
   assert.equal((await deployDatabase(listOf(3), url('a'), { cwd: dir })).status, 'applied');
   assert.equal((await deployDatabase(listOf(1), url('b'), { cwd: dir })).status, 'applied');
@@ -138,7 +137,6 @@ test('db drift text ends with the skew; one database shows its migrations; markd
 });
 
 test('db drift reads without writing: the files are byte-identical afterwards', async () => {
-  const { readFileSync } = await import('node:fs');
   const before = ['a', 'b', 'c', 'd'].map((name) => readFileSync(path.join(dir, `db/${name}.db`)));
   await run(dir, 'db', 'drift', '--env', 'tenants', '--urls-file', 'tenants.txt', '--format', 'json');
   const afterRead = ['a', 'b', 'c', 'd'].map((name) => readFileSync(path.join(dir, `db/${name}.db`)));
