@@ -46,7 +46,7 @@ export function renderStatusText(status: StatusReport, s: Style): string {
       const behind = skew.behindPending.join(', ');
       const figures = [
         `${skew.databases} database${skew.databases === 1 ? '' : 's'} (${file})`,
-        skew.atLatest === skew.databases ? s.green(`all at latest`) : `${skew.atLatest} at latest`,
+        skew.databases > 0 && skew.atLatest === skew.databases ? s.green(`all at latest`) : `${skew.atLatest} at latest`,
         skew.behind > 0 ? s.yellow(`${skew.behind} behind (${behind} pending)`) : '',
         skew.failed > 0 ? s.red(`${skew.failed} failed`) : '',
         notRead.length > 0 ? s.red(`${notRead.length} unreachable`) : '',

@@ -26,6 +26,8 @@ export const dbCommand: Command = {
     '  --fix-sql <name>    write the findings\' remediation SQL as a migration draft <timestamp>_<name> in the',
     '             environment\'s history (one database), linted like any migration; it is never run',
     '  Acknowledged differences (drift.acknowledge in steward.config) are shown, never drift.',
+    '  Each database\'s migration state is read from _prisma_migrations in the same session (last applied, pending,',
+    '  failed; "no migration history" without the table); a fleet ends with its version skew (JSON: `skew`).',
     '  Never writes to a database: PostgreSQL is read in a READ ONLY transaction, SQLite with query_only. Passwords are never printed.',
   ].join('\n'),
   options: {
