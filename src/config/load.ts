@@ -113,6 +113,7 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string, se
       migrationsDir: env.migrations ? resolve(base, env.migrations) : defaultHistory(name),
       prismaMajor: major,
       ...(env.shadowUrl ? { shadowUrl: env.shadowUrl } : {}),
+      ...(env.fleet ? { fleetFile: resolve(base, env.fleet) } : {}),
     };
   });
   if (config.allowOutsidePaths !== true) checkInsideProject(envConfigs, base, [cwd, base], shown);
@@ -167,7 +168,7 @@ function checkEnvironmentLayout(environments: ResolvedEnvironment[], masterProvi
 }
 
 const CORE_KEYS = ['master', 'prismaMajor', 'environments', 'allowOutsidePaths'];
-const ENV_KEYS = ['provider', 'output', 'urlEnv', 'prismaConfig', 'migrations', 'prismaMajor', 'shadowUrl'];
+const ENV_KEYS = ['provider', 'output', 'urlEnv', 'prismaConfig', 'migrations', 'prismaMajor', 'shadowUrl', 'fleet'];
 
 function validateConfig(raw: unknown, p: ConfigProblems, sections: ConfigSections): void {
   if (!p.object('', raw)) return;
@@ -184,7 +185,7 @@ function validateConfig(raw: unknown, p: ConfigProblems, sections: ConfigSection
       if (!p.object(path, env)) continue;
       p.knownKeys(path, env, ENV_KEYS);
       p.oneOf(joinPath(path, 'provider'), env.provider, PROVIDERS as readonly Provider[]);
-      for (const key of ['output', 'urlEnv', 'migrations'] as const) if (env[key] !== undefined) p.string(joinPath(path, key), env[key]);
+      for (const key of ['output', 'urlEnv', 'migrations', 'fleet'] as const) if (env[key] !== undefined) p.string(joinPath(path, key), env[key]);
       if (env.prismaConfig !== undefined && env.prismaConfig !== false) p.string(joinPath(path, 'prismaConfig'), env.prismaConfig);
       if (env.prismaMajor !== undefined) p.oneOf(joinPath(path, 'prismaMajor'), env.prismaMajor, PRISMA_MAJORS);
       if (env.shadowUrl !== undefined && p.string(joinPath(path, 'shadowUrl'), env.shadowUrl) && !/^postgres(ql)?:\/\//i.test(env.shadowUrl)) {

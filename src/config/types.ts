@@ -24,6 +24,8 @@ export interface EnvironmentConfig {
    * extension PGlite lacks. Steward creates a throwaway database there and drops it afterwards.
    */
   shadowUrl?: string;
+  /** A fleet file (one database URL per line, as `--urls-file`): `steward status` shows its version skew. */
+  fleet?: string;
 }
 
 /** The configuration file's shape. Every key is optional: zero config follows the specification's layout. */
@@ -59,6 +61,8 @@ export interface ResolvedEnvironment {
   prismaMajor: PrismaMajor;
   /** See EnvironmentConfig.shadowUrl. */
   shadowUrl?: string;
+  /** Absolute path of the fleet file (EnvironmentConfig.fleet), when one is configured. */
+  fleetFile?: string;
 }
 
 export interface ResolvedConfig {

@@ -12,6 +12,8 @@ import { openDatabase } from '../engine/open-database.js';
 import { isUnreachableError } from '../errors/reachability.js';
 import { compareSchemas } from '../catalog/compare.js';
 import { countsAsDrift, type DriftFinding } from '../catalog/codes.js';
+import type { MigrationScript } from '../engine/migrations-list.js';
+import { migrationPosition, readMigrationHistory, type MigrationPosition } from '../migrate/migration-status.js';
 
 /** A finding `drift.acknowledge` accepts (acknowledge.ts). */
 export interface AcknowledgedFinding extends DriftFinding {
@@ -32,6 +34,10 @@ export interface DriftResult {
   acknowledged?: AcknowledgedFinding[];
   /** Why the database could not be checked (unreachable or error), password-free. */
   error?: string;
+  /** Its place in the environment's migration history (`_prisma_migrations`, read in the same read-only session), when asked. */
+  migrations?: MigrationPosition;
+  /** Why `_prisma_migrations` could not be read (e.g. no privilege on it), password-free; the drift result stands. */
+  migrationsError?: string;
   durationMs: number;
 }
 
@@ -40,6 +46,8 @@ export interface DriftOptions {
   timeoutMs?: number;
   /** Resolve relative SQLite / PGlite paths against this directory. */
   cwd?: string;
+  /** The environment's migrations: each database's `_prisma_migrations` is read against them (SELECT only). */
+  history?: readonly MigrationScript[];
 }
 
 export const DEFAULT_DRIFT_TIMEOUT_MS = 10_000;
@@ -70,15 +78,22 @@ export async function checkDrift(expected: DatabaseSchema | Promise<DatabaseSche
   const work = (async () => {
     connection = await openDatabase(location, { readOnly: true, timeoutMs });
     const namespace = location.kind === 'postgres-server' ? schemaParameter(location.url) : undefined;
-    return readDatabaseSchema(connection, { namespace });
+    const schema = await readDatabaseSchema(connection, { namespace });
+    if (!options.history) return { schema };
+    // Last, in the same read-only session: a refused SELECT (no privilege) aborts the transaction, and the schema is read by then.
+    try {
+      return { schema, migrations: migrationPosition(options.history, await readMigrationHistory(connection)) };
+    } catch (error) {
+      return { schema, migrationsError: redactSecrets(error instanceof Error ? error.message || error.constructor.name : String(error), [url]) };
+    }
   })();
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DriftTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const actual = await Promise.race([work, deadline]);
+    const { schema: actual, ...history } = await Promise.race([work, deadline]);
     const findings = compareSchemas(await expected, actual);
-    return finish({ status: findings.some(countsAsDrift) ? 'drift' : 'clean', findings });
+    return finish({ status: findings.some(countsAsDrift) ? 'drift' : 'clean', findings, ...history });
   } catch (error) {
     work.catch(() => {}); // the race is lost; its eventual failure is not news
     const message = redactSecrets(error instanceof Error ? error.message || error.constructor.name : String(error), [url]);

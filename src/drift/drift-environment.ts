@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../engine/pglite-cache.js';
 import { migratableEnvironments, type MigratableEnvironment } from '../migrate/environment-schemas.js';
 import { checkDriftFleet, type DriftOptions, type DriftResult } from './check-drift.js';
+import { migrationScripts, readMigrationsList } from '../engine/migrations-list.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { acknowledgementLocation, applyAcknowledgements, todayUtc } from './acknowledge.js';
@@ -25,6 +26,8 @@ export interface EnvironmentDriftOptions extends DriftOptions {
 
 export interface EnvironmentDrift {
   results: DriftResult[];
+  /** The environment's newest migration: the version every database should be at. */
+  latest: string | null;
   /** What steward's Prisma 7 engine was not given (Prisma 5/6 URLs, unknown preview features), as info. */
   notes: Diagnostic[];
 }
@@ -45,10 +48,11 @@ export async function environmentDrift(config: ResolvedConfig, envName: string, 
   }
   const expected = builder.build({ provider: environment.provider, schema: environment.schema, objects });
   expected.catch(() => {}); // awaited below, where its failure is the command's
-  const checked = await checkDriftFleet(expected, urls, { ...options, cwd: options.cwd ?? config.cwd, provider: environment.provider });
+  const history = migrationScripts(await readMigrationsList(environment.env.migrationsDir));
+  const checked = await checkDriftFleet(expected, urls, { ...options, history, cwd: options.cwd ?? config.cwd, provider: environment.provider });
   await expected;
   const acknowledged = applyAcknowledgements(checked, driftConfigOf(config.sections).acknowledge ?? [], envName, options.today ?? todayUtc());
-  return { results: acknowledged.results, notes: [...environment.engineNotes, ...(await locateAcknowledgements(config, acknowledged.notes))] };
+  return { results: acknowledged.results, latest: history.length ? history[history.length - 1].name : null, notes: [...environment.engineNotes, ...(await locateAcknowledgements(config, acknowledged.notes))] };
 }
 
 /**

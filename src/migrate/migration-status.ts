@@ -11,7 +11,7 @@ import { MIGRATIONS_TABLE } from '../database/model.js';
 import { redactSecrets } from '../engine/database-url.js';
 import { providerDriver } from '../providers/drivers.js';
 import { describeLocation, parseDatabaseUrl } from '../providers/location.js';
-import { migrationScripts, readMigrationsList } from '../engine/migrations-list.js';
+import { migrationScripts, readMigrationsList, type MigrationScript } from '../engine/migrations-list.js';
 import { openDatabase } from '../engine/open-database.js';
 import { StewardError } from '../errors/index.js';
 import { migrationScriptPath } from './layout.js';
@@ -38,21 +38,34 @@ export async function migrationStatus(migrationsDir: string, url: string, option
   const location = parseDatabaseUrl(url, options.cwd); // a DatabaseUrlError (exit 2) before any connection
   const local = migrationScripts(await readMigrationsList(migrationsDir));
   let connection: DatabaseConnection | undefined;
-  let rows: Array<Record<string, unknown>> = [];
-  let hasMigrationsTable = false;
+  let history: MigrationHistory;
   try {
     connection = await openDatabase(location, { readOnly: true, timeoutMs: options.timeoutMs ?? 10_000 });
-    hasMigrationsTable = await providerDriver(connection.provider).hasTable(connection, MIGRATIONS_TABLE);
-    if (hasMigrationsTable) {
-      rows = await connection.query(
-        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${MIGRATIONS_TABLE} ORDER BY started_at`,
-      );
-    }
+    history = await readMigrationHistory(connection);
   } catch (error) {
     throw new StewardError('DATABASE_UNREACHABLE', `Cannot read ${describeLocation(location)}: ${redactSecrets((error as Error).message, [url])}`);
   } finally {
     await connection?.close().catch(() => {});
   }
+  return { database: describeLocation(location), hasMigrationsTable: history.hasMigrationsTable, migrations: migrationEntries(local, history.rows) };
+}
+
+/** What `_prisma_migrations` holds, read with SELECTs only (the caller's session may be read-only). */
+export interface MigrationHistory {
+  hasMigrationsTable: boolean;
+  rows: Array<Record<string, unknown>>;
+}
+
+/** Reads `_prisma_migrations` on an open connection: one catalog question and one SELECT, nothing written. */
+export async function readMigrationHistory(connection: DatabaseConnection): Promise<MigrationHistory> {
+  const hasMigrationsTable = await providerDriver(connection.provider).hasTable(connection, MIGRATIONS_TABLE);
+  if (!hasMigrationsTable) return { hasMigrationsTable, rows: [] };
+  const rows = await connection.query(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${MIGRATIONS_TABLE} ORDER BY started_at`);
+  return { hasMigrationsTable, rows };
+}
+
+/** Each local migration's state against the rows, then applied migrations missing locally (pure). */
+export function migrationEntries(local: readonly MigrationScript[], rows: ReadonlyArray<Record<string, unknown>>): MigrationStatusEntry[] {
   const byName = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) byName.set(String(row.migration_name), [...(byName.get(String(row.migration_name)) ?? []), row]);
   const migrations: MigrationStatusEntry[] = local.map(({ name, script }) => {
@@ -70,7 +83,44 @@ export async function migrationStatus(migrationsDir: string, url: string, option
   for (const [name, attempts] of byName) {
     if (!localNames.has(name) && attempts.some((row) => row.finished_at && !row.rolled_back_at)) migrations.push({ name, state: 'missing-locally' });
   }
-  return { database: describeLocation(location), hasMigrationsTable, migrations };
+  return migrations;
+}
+
+/**
+ * A database's place in the environment's history, for fleets: the last applied local migration
+ * (its version), how many are pending, and the ones that failed, were rolled back, were edited
+ * after applying or are applied but missing locally. `hasMigrationsTable: false` is "no migration history".
+ */
+export interface MigrationPosition {
+  hasMigrationsTable: boolean;
+  lastApplied: string | null;
+  /** The environment's newest migration (the fleet's target), or null when the history is empty. */
+  latest: string | null;
+  applied: number;
+  pending: number;
+  failed: string[];
+  rolledBack: string[];
+  modified: string[];
+  missingLocally: string[];
+}
+
+export function migrationPosition(local: readonly MigrationScript[], history: MigrationHistory): MigrationPosition {
+  const entries = migrationEntries(local, history.rows);
+  const named = (state: MigrationState) => entries.filter((entry) => entry.state === state).map((entry) => entry.name);
+  const applied = entries.filter((entry) => entry.state === 'applied' || entry.state === 'modified');
+  const localNames = new Set(local.map((migration) => migration.name));
+  const lastApplied = [...applied].reverse().find((entry) => localNames.has(entry.name))?.name ?? null;
+  return {
+    hasMigrationsTable: history.hasMigrationsTable,
+    lastApplied,
+    latest: local.length ? local[local.length - 1].name : null,
+    applied: applied.length,
+    pending: entries.filter((entry) => entry.state === 'pending' || entry.state === 'rolled-back' || entry.state === 'failed').length,
+    failed: named('failed'),
+    rolledBack: named('rolled-back'),
+    modified: named('modified'),
+    missingLocally: named('missing-locally'),
+  };
 }
 
 const STATE_SEVERITY: Record<MigrationState, Diagnostic['severity'] | null> = {

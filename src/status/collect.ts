@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ChangeSeverity } from '../diff/codes.js';
 import { diffProject } from '../diff/project.js';
@@ -11,7 +11,10 @@ import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { lintProject } from '../project/lint.js';
 import type { Progress } from '../progress/progress.js';
 import { NO_PROGRESS } from '../progress/progress.js';
-import type { Availability, StatusReport } from './types.js';
+import type { Availability, FleetStatus, StatusReport } from './types.js';
+import { readFleetFile } from '../migrate/fleet-file.js';
+import { fleetPositions } from '../migrate/fleet-positions.js';
+import { versionSkew } from '../migrate/version-skew.js';
 import { driftForEnvironment } from '../drift/drift-environment.js';
 import { parseDatabaseUrl } from '../providers/location.js';
 import { migrationScripts, readMigrationsList } from '../engine/migrations-list.js';
@@ -26,6 +29,8 @@ export interface StatusOptions {
   audit?: AuditResult;
   /** Lint diagnostics already computed by the caller. */
   lint?: Diagnostic[];
+  /** A fleet file for one environment (`status --urls-file`), beside the ones configured (`environments.<env>.fleet`). */
+  fleet?: { env: string; file: string };
 }
 
 /**
@@ -81,6 +86,40 @@ export async function collectStatus(config: ResolvedConfig, options: StatusOptio
     migrations: await guardAsync(() => migrationsStatus(config)),
     release,
     drift: await guardAsync(() => driftStatus(config)),
+    ...(await fleetsStatus(config, options.fleet)),
+  };
+}
+
+/** Only when a fleet is configured or given: every other figure of status stays offline. */
+async function fleetsStatus(config: ResolvedConfig, given: StatusOptions['fleet']): Promise<Pick<StatusReport, 'fleets'>> {
+  const fleets = config.environments.flatMap((env) => {
+    const file = given?.env === env.name ? given.file : env.fleetFile;
+    return file === undefined ? [] : [{ env, file }];
+  });
+  if (fleets.length === 0) return {};
+  return {
+    fleets: await Promise.all(
+      fleets.map(async ({ env, file }): Promise<Availability<FleetStatus>> => {
+        const shown = relative(config.cwd, resolve(config.cwd, file)) || file;
+        try {
+          if (!isMigratableProvider(env.provider)) throw new Error(`${env.provider} environments have no migrations steward reads`);
+          const urls = await readFleetFile(file, config.cwd, `the fleet file of ${env.name}`);
+          const local = migrationScripts(await readMigrationsList(env.migrationsDir));
+          const positions = await fleetPositions(local, urls, { cwd: config.cwd, timeoutMs: 5_000 });
+          return {
+            available: true,
+            value: {
+              env: env.name,
+              file: shown,
+              skew: versionSkew(local.length ? local[local.length - 1].name : null, positions.map((p) => p.position)),
+              notRead: positions.flatMap((p) => (p.status === 'read' ? [] : [{ database: p.database, state: p.status, error: p.error ?? p.status }])),
+            },
+          };
+        } catch (error) {
+          return { available: false, reason: `${env.name}: ${(error as Error).message}` };
+        }
+      }),
+    ),
   };
 }
 

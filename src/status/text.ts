@@ -35,6 +35,27 @@ export function renderStatusText(status: StatusReport, s: Style): string {
     lines.push(s.bold('Drift'));
     for (const d of status.drift.value) lines.push(`  ${d.env.padEnd(14)} ${d.state === 'in-sync' ? s.green(d.state) : d.state === 'drifted' ? s.red(`drifted (${d.differences ?? '?'})`) : s.dim(d.state)}`);
   } else lines.push(`${s.bold('Drift')}         ${na(status.drift)}`);
+  if (status.fleets) {
+    lines.push(s.bold('Fleets'));
+    for (const fleet of status.fleets) {
+      if (!fleet.available) {
+        lines.push(`  ${na(fleet)}`);
+        continue;
+      }
+      const { env, file, skew, notRead } = fleet.value;
+      const behind = skew.behindPending.join(', ');
+      const figures = [
+        `${skew.databases} database${skew.databases === 1 ? '' : 's'} (${file})`,
+        skew.databases > 0 && skew.atLatest === skew.databases ? s.green(`all at latest`) : `${skew.atLatest} at latest`,
+        skew.behind > 0 ? s.yellow(`${skew.behind} behind (${behind} pending)`) : '',
+        skew.failed > 0 ? s.red(`${skew.failed} failed`) : '',
+        notRead.length > 0 ? s.red(`${notRead.length} unreachable`) : '',
+      ].filter(Boolean);
+      lines.push(`  ${env.padEnd(14)} ${figures.join(', ')}`);
+      lines.push(s.dim(`  ${''.padEnd(14)} latest ${skew.latest ?? 'none'}; ${skew.versions.map((v) => `${v.databases} at ${v.migration ?? 'no migration'}`).join(', ') || 'none read'}`));
+      for (const database of notRead) lines.push(s.dim(`  ${''.padEnd(14)} ${database.database}: ${database.state}`));
+    }
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -15,6 +15,8 @@ import type { DatabaseSchema } from '../../src/database/model.js';
 import { applyMigrations, exampleProject, type ExampleProject } from '../helpers/example-project.js';
 import { startPostgresServer, type PostgresServer } from '../helpers/postgres-server.js';
 import { run } from '../helpers/project.js';
+import { readMigrationsList } from '../../src/engine/migrations-list.js';
+import { deployDatabase } from '../../src/migrate/deploy.js';
 
 let project: ExampleProject;
 let expected: { dev: DatabaseSchema; production: DatabaseSchema };
@@ -221,6 +223,21 @@ async function realServerChecks(server: PostgresServer): Promise<void> {
   assert.ok(!fleet.stdout.includes(server.url().split(':')[2].split('@')[0]), 'superuser password printed');
   const text = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', urls[0], '--url', urls[1]);
   assert.match(text.stdout, /database\s+status\s+findings/);
+
+  // The migration state is read in the same read-only session, with SELECTs only: a database deployed by steward.
+  const deployedUrl = await server.createDatabase('deployed');
+  const history = await readMigrationsList(project.env('production').migrationsDir);
+  assert.equal((await deployDatabase(history, deployedUrl)).status, 'applied');
+  await server.sql('GRANT SELECT ON ALL TABLES IN SCHEMA public TO drift_reader', 'deployed');
+  const deployedLogStart = (await server.log()).length;
+  const deployed = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', server.url({ database: 'deployed', user: 'drift_reader', password }), '--format', 'json');
+  const state = JSON.parse(deployed.stdout).databases[0];
+  assert.equal(state.status, 'clean', deployed.stdout);
+  assert.deepEqual([state.migrations.lastApplied, state.migrations.pending, state.migrations.failed], ['20250101000000_init', 0, []]);
+  const deployedLog = (await server.log()).slice(deployedLogStart).split('\n').filter((line) => line.startsWith('drift_reader@'));
+  const sent = deployedLog.filter((line) => /(statement|execute [^:]*): /.test(line)).map((line) => line.replace(/.*?(statement|execute [^:]*): /, ''));
+  assert.ok(sent.some((sql) => /^SELECT .* FROM _prisma_migrations/.test(sql)), 'the history is read by the reader');
+  assert.deepEqual(sent.filter((sql) => /\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT|COPY)\b/i.test(sql)), []);
 }
 
 test('--fix-sql drafts the remediation as a linted migration in the history, never touching the database; applied, drift is clean', async () => {

@@ -1,9 +1,8 @@
 /** Options shared by the commands that open a database (db drift, migrate status). */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ResolvedEnvironment } from '../../config/types.js';
 import { DEFAULT_DRIFT_TIMEOUT_MS } from '../../drift/check-drift.js';
 import { StewardError } from '../../errors/index.js';
+import { readFleetFile } from '../../migrate/fleet-file.js';
 import type { CommandContext } from '../command.js';
 
 /** The URL in the environment's configured variable (`urlEnv`). */
@@ -31,11 +30,7 @@ export function parsePositiveInteger(name: string, value: unknown, fallback: num
 
 /** One URL per line; blank lines and `#` comments ignored. */
 export async function readUrlsFile(file: string, cwd: string): Promise<string[]> {
-  const absolute = path.resolve(cwd, file);
-  const text = await readFile(absolute, 'utf8').catch(() => {
-    throw new StewardError('FILE_NOT_FOUND', `Cannot read --urls-file ${file}`, { location: { file } });
-  });
-  return text.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  return readFleetFile(file, cwd);
 }
 
 /** `--shadow-url`: a PostgreSQL server where steward may create and drop a throwaway scratch database. */

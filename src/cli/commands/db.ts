@@ -1,7 +1,8 @@
 import type { DriftResult } from '../../drift/check-drift.js';
 import { driftDiagnostics, environmentDrift } from '../../drift/drift-environment.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { driftJson, driftMarkdown, driftSummaryTable } from '../../drift/render.js';
+import { driftJson, driftMarkdown, driftSkew, driftSummaryTable, migrationStateText } from '../../drift/render.js';
+import { skewLine } from '../../migrate/version-skew.js';
 import { parseDatabaseUrl } from '../../providers/location.js';
 import { writeFixMigration, type FixMigration } from '../../drift/fix-migration.js';
 import { migrationSlug } from '../../migrate/layout.js';
@@ -25,6 +26,8 @@ export const dbCommand: Command = {
     '  --fix-sql <name>    write the findings\' remediation SQL as a migration draft <timestamp>_<name> in the',
     '             environment\'s history (one database), linted like any migration; it is never run',
     '  Acknowledged differences (drift.acknowledge in steward.config) are shown, never drift.',
+    '  Each database\'s migration state is read from _prisma_migrations in the same session (last applied, pending,',
+    '  failed; "no migration history" without the table); a fleet ends with its version skew (JSON: `skew`).',
     '  Never writes to a database: PostgreSQL is read in a READ ONLY transaction, SQLite with query_only. Passwords are never printed.',
   ].join('\n'),
   options: {
@@ -60,12 +63,12 @@ export const dbCommand: Command = {
     const timeoutMs = parseTimeout(values.timeout);
     const concurrency = parsePositiveInteger('concurrency', values.concurrency, 4);
     const { withElapsed } = await import('../../progress/elapsed.js');
-    const { results, notes } = await withElapsed(ctx.progress, `drift ${envName}`, (task) => {
+    const { results, notes, latest } = await withElapsed(ctx.progress, `drift ${envName}`, (task) => {
       task.step(`${urls.length} database${urls.length === 1 ? '' : 's'}`);
       return environmentDrift(config, envName, urls, { timeoutMs, concurrency });
     });
     const draft = fixName !== undefined && results[0].status === 'drift' ? await writeFixMigration(config, envName, results[0], { name: fixName }) : null;
-    render(ctx, envName, results, [...notes, ...(draft ? [draftNote(draft), ...draft.diagnostics] : [])]);
+    render(ctx, envName, results, [...notes, ...(draft ? [draftNote(draft), ...draft.diagnostics] : [])], latest);
     return exitCodeOf(results);
   },
 };
@@ -83,19 +86,20 @@ function draftNote(draft: FixMigration): Diagnostic {
 }
 
 /** `notes`: what the engine was not given (info), reported before the findings as migrate create does. */
-function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftResult[], notes: Diagnostic[]): void {
+function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftResult[], notes: Diagnostic[], latest: string | null): void {
   switch (ctx.format) {
     case 'json':
-      ctx.stdout(driftJson(env, results, notes));
+      ctx.stdout(driftJson(env, results, notes, latest));
       return;
     case 'markdown':
-      ctx.stdout(driftMarkdown(env, results, notes));
+      ctx.stdout(driftMarkdown(env, results, notes, latest));
       return;
     case 'text':
       ctx.report([...notes, ...driftDiagnostics(results, env)]);
-      if (results.length > 1) ctx.stdout(`\n${driftSummaryTable(results)}`);
+      if (results.length > 1) ctx.stdout(`\n${driftSummaryTable(results)}\n${skewLine(driftSkew(results, latest))}\n`);
       else if (results[0].status === 'clean') ctx.stdout(`${results[0].database}: no drift from environment '${env}'${results[0].acknowledged?.length ? ` (${results[0].acknowledged.length} acknowledged)` : ''}\n`);
       else ctx.stdout(`${results[0].database}: ${results[0].status}${results[0].findings.length ? ` (${results[0].findings.length} finding${results[0].findings.length > 1 ? 's' : ''})` : ''}\n`);
+      if (results.length === 1 && (results[0].migrations || results[0].migrationsError)) ctx.stdout(`${results[0].database}: migrations ${migrationStateText(results[0])}${results[0].migrations ? ` (latest: ${latest ?? 'no migrations'})` : ''}\n`);
       return;
     default:
       ctx.report([...notes, ...driftDiagnostics(results, env)]);
