@@ -24,9 +24,12 @@ export interface CommandContext {
   config(): Promise<ResolvedConfig>;
   /**
    * Renders diagnostics with the selected reporter; with --format json, in THE envelope
-   * (src/diagnostics/reporters/json.ts) whose `data` is `extra`, the command's own result.
+   * (src/diagnostics/reporters/json.ts) whose `data` is `extra`, the command's own result. The
+   * envelope is printed once, after the command returns, its status following the exit code.
+   * `envelopeLine`: print the envelope on one line whatever --format is (the last line of a
+   * stream of JSON lines, e.g. a fleet's `migrate deploy` in CI).
    */
-  report(diagnostics: readonly Diagnostic[], options?: { sources?: Map<string, string>; formats?: readonly string[]; extra?: Record<string, unknown>; failed?: boolean }): void;
+  report(diagnostics: readonly Diagnostic[], options?: { sources?: Map<string, string>; formats?: readonly string[]; extra?: Record<string, unknown>; failed?: boolean; envelopeLine?: boolean }): void;
 }
 
 export interface ParsedArgs {

@@ -3,26 +3,22 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DriftResult } from './check-drift.js';
 import { driftMessage } from './message.js';
 
-export function driftJson(env: string, results: readonly DriftResult[], notes: readonly Diagnostic[] = []): string {
+/** The `data` of `steward db drift --format json`'s envelope; the notes and findings are its `diagnostics`. */
+export function driftJsonData(env: string, results: readonly DriftResult[]): Record<string, unknown> {
   const summary = { databases: results.length, clean: 0, drift: 0, unreachable: 0, error: 0 };
   for (const result of results) summary[result.status]++;
-  return JSON.stringify(
-    {
-      env,
-      summary,
-      databases: results.map((result) => ({
-        database: result.database,
-        status: result.status,
-        durationMs: Math.round(result.durationMs),
-        error: result.error ?? null,
-        findings: result.findings.map((finding) => ({ ...finding, message: driftMessage(finding) })),
-        acknowledged: (result.acknowledged ?? []).map((finding) => ({ ...finding, message: driftMessage(finding) })),
-      })),
-      notes,
-    },
-    null,
-    2,
-  ) + '\n';
+  return {
+    env,
+    summary,
+    databases: results.map((result) => ({
+      database: result.database,
+      status: result.status,
+      durationMs: Math.round(result.durationMs),
+      error: result.error ?? null,
+      findings: result.findings.map((finding) => ({ ...finding, message: driftMessage(finding) })),
+      acknowledged: (result.acknowledged ?? []).map((finding) => ({ ...finding, message: driftMessage(finding) })),
+    })),
+  };
 }
 
 export function driftSummaryTable(results: readonly DriftResult[]): string {

@@ -1,7 +1,7 @@
 import type { DriftResult } from '../../drift/check-drift.js';
 import { driftDiagnostics, environmentDrift } from '../../drift/drift-environment.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { driftJson, driftMarkdown, driftSummaryTable } from '../../drift/render.js';
+import { driftJsonData, driftMarkdown, driftSummaryTable } from '../../drift/render.js';
 import { parseDatabaseUrl } from '../../providers/location.js';
 import { writeFixMigration, type FixMigration } from '../../drift/fix-migration.js';
 import { migrationSlug } from '../../migrate/layout.js';
@@ -86,7 +86,7 @@ function draftNote(draft: FixMigration): Diagnostic {
 function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftResult[], notes: Diagnostic[]): void {
   switch (ctx.format) {
     case 'json':
-      ctx.stdout(driftJson(env, results, notes));
+      ctx.report([...notes, ...driftDiagnostics(results, env)], { extra: driftJsonData(env, results) });
       return;
     case 'markdown':
       ctx.stdout(driftMarkdown(env, results, notes));

@@ -17,6 +17,8 @@ export interface ReportContext {
   version?: string;
   /** The command stopped on an error (the diagnostics hold it): the envelope's status is `failed`. */
   failed?: boolean;
+  /** The envelope's status when the caller knows it (the CLI: from the exit code); overrides `failed`. */
+  status?: 'ok' | 'findings' | 'failed';
 }
 
 /** A reporter renders diagnostics to text. It knows nothing about the features that made them. */
