@@ -108,7 +108,10 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     progress: createProgress({ write: stderr, isTTY: options.stderrIsTTY ?? (options.stderr ? false : process.stderr.isTTY === true), env, format }),
     config: () => (configPromise ??= import('../compose/sections.js').then((m) => m.loadConfig({ cwd, configFile: values.config as string | undefined }))),
     report(diagnostics, opts = {}) {
-      if (opts.envelopeLine) envelope ??= { diagnostics: [], line: true };
+      if (opts.envelopeLine) {
+        envelope ??= { diagnostics: [] };
+        envelope.line = true;
+      }
       if (envelope) {
         // With --format json the one envelope is printed once, when the command has returned: its
         // status then follows the exit code (0 ok, 1 findings, else failed).
@@ -117,7 +120,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
         if (opts.sources) envelope.sources = opts.sources;
         return;
       }
-      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd, extra: opts.extra, command: command.name, version: stewardVersion, failed: opts.failed }));
+      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: opts.title ?? `steward ${command.name}`, table: opts.table, cwd, extra: opts.extra, command: command.name, version: stewardVersion, failed: opts.failed }));
     },
   };
   let envelope: { diagnostics: Diagnostic[]; extra?: Record<string, unknown>; sources?: Map<string, string>; line?: boolean } | undefined = format === 'json' ? { diagnostics: [] } : undefined;

@@ -236,6 +236,11 @@ test('--fix-sql drafts the remediation as a linted migration in the history, nev
   const migrationsDir = project.env('production').migrationsDir;
   const { readdirSync, readFileSync } = await import('node:fs');
   const before = readdirSync(migrationsDir);
+  // --format markdown is the shared markdown reporter: the databases' table, then the findings.
+  const markdown = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'markdown');
+  assert.equal(markdown.code, 1, markdown.stderr);
+  assert.match(markdown.stdout, /^### Schema drift: production\n\n\| Database \| Status \| Findings \| Acknowledged \|\n\|---\|---\|---\|---\|\n\| pglite:\S+ \| drift \| 2 \| 0 \|/);
+  assert.match(markdown.stdout, /\| `missing-column` \| .*notes/);
   const drafted = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--fix-sql', 'repair drift', '--format', 'json');
   assert.equal(drafted.code, 1, drafted.stderr);
   const report = JSON.parse(drafted.stdout);

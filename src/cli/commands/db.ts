@@ -1,7 +1,7 @@
 import type { DriftResult } from '../../drift/check-drift.js';
 import { driftDiagnostics, environmentDrift } from '../../drift/drift-environment.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { driftJsonData, driftMarkdown, driftSummaryTable } from '../../drift/render.js';
+import { driftJsonData, driftSummaryTable, driftTable } from '../../drift/render.js';
 import { parseDatabaseUrl } from '../../providers/location.js';
 import { writeFixMigration, type FixMigration } from '../../drift/fix-migration.js';
 import { migrationSlug } from '../../migrate/layout.js';
@@ -84,21 +84,22 @@ function draftNote(draft: FixMigration): Diagnostic {
 
 /** `notes`: what the engine was not given (info), reported before the findings as migrate create does. */
 function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftResult[], notes: Diagnostic[]): void {
+  const diagnostics = [...notes, ...driftDiagnostics(results, env)];
   switch (ctx.format) {
     case 'json':
-      ctx.report([...notes, ...driftDiagnostics(results, env)], { extra: driftJsonData(env, results) });
+      ctx.report(diagnostics, { extra: driftJsonData(env, results) });
       return;
     case 'markdown':
-      ctx.stdout(driftMarkdown(env, results, notes));
+      ctx.report(diagnostics, { title: `Schema drift: ${env}`, table: driftTable(results) });
       return;
     case 'text':
-      ctx.report([...notes, ...driftDiagnostics(results, env)]);
+      ctx.report(diagnostics);
       if (results.length > 1) ctx.stdout(`\n${driftSummaryTable(results)}`);
       else if (results[0].status === 'clean') ctx.stdout(`${results[0].database}: no drift from environment '${env}'${results[0].acknowledged?.length ? ` (${results[0].acknowledged.length} acknowledged)` : ''}\n`);
       else ctx.stdout(`${results[0].database}: ${results[0].status}${results[0].findings.length ? ` (${results[0].findings.length} finding${results[0].findings.length > 1 ? 's' : ''})` : ''}\n`);
       return;
     default:
-      ctx.report([...notes, ...driftDiagnostics(results, env)]);
+      ctx.report(diagnostics);
   }
 }
 

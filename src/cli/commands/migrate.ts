@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { diagnosticsMarkdown } from '../../drift/render.js';
 import { ExitCode, StewardError } from '../../errors/index.js';
 import { baselineMigrations } from '../../migrate/baseline.js';
 import { createMigrations } from '../../migrate/create-migrations.js';
@@ -175,6 +174,5 @@ async function askRename(ctx: CommandContext, question: RenameQuestion): Promise
 }
 
 function report(ctx: CommandContext, title: string, diagnostics: Diagnostic[]): void {
-  if (ctx.format === 'markdown') ctx.stdout(diagnosticsMarkdown(title, diagnostics));
-  else ctx.report(diagnostics);
+  ctx.report(diagnostics, { title });
 }

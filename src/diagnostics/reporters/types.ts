@@ -11,6 +11,8 @@ export interface ReportContext {
   cwd?: string;
   /** A command's own results beside the diagnostics (lint's dry-run fixes): the JSON envelope's `data`. */
   extra?: Record<string, unknown>;
+  /** A command's own summary table, shown before the findings by the markdown reporter (drift's databases). */
+  table?: ReportTable;
   /** The command that ran (`lint`), for the JSON envelope. */
   command?: string;
   /** steward's version, for the JSON envelope. */
@@ -19,6 +21,11 @@ export interface ReportContext {
   failed?: boolean;
   /** The envelope's status when the caller knows it (the CLI: from the exit code); overrides `failed`. */
   status?: 'ok' | 'findings' | 'failed';
+}
+
+export interface ReportTable {
+  header: readonly string[];
+  rows: readonly (readonly string[])[];
 }
 
 /** A reporter renders diagnostics to text. It knows nothing about the features that made them. */
