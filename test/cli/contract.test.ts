@@ -126,6 +126,7 @@ test('--format json is one envelope for every command, its status following the 
     assert.deepEqual([envelope.command, envelope.status], [args[0], STATUS[r.code]], label);
     assert.ok(r.code <= 1, label);
     assert.ok(Array.isArray(envelope.diagnostics) && typeof envelope.data === 'object' && envelope.data !== null, label);
+    if (args[0] === 'check') assert.ok((envelope.data as { steps: { name: string }[] }).steps.some((s) => s.name === 'lint'), label);
     if (args[1] === 'deploy') assert.deepEqual(lines.slice(0, -1).map((line) => JSON.parse(line).status), ['applied'], label);
   }
 });

@@ -37,8 +37,9 @@ export const checkCommand: Command = {
           return run();
         }),
     });
-    // JSON's data: what ran, with counts (the diagnostics themselves are the envelope's).
-    const steps = ctx.format === 'json' ? result.steps.map((s) => (s.ran ? { name: s.name, ran: true, errors: s.diagnostics?.filter((d) => d.severity === 'error').length ?? 0, diagnostics: s.diagnostics?.length ?? 0, ms: Math.round(s.ms ?? 0) } : { name: s.name, ran: false })) : undefined;
+    // JSON's data: what ran, with counts (the diagnostics themselves are the envelope's); no
+    // times, so that the same project gives the same output.
+    const steps = ctx.format === 'json' ? result.steps.map((s) => (s.ran ? { name: s.name, ran: true, errors: s.diagnostics?.filter((d) => d.severity === 'error').length ?? 0, diagnostics: s.diagnostics?.length ?? 0 } : { name: s.name, ran: false })) : undefined;
     ctx.report(result.diagnostics, { sources: result.sources, extra: steps && { steps } });
     // Text output ends with what ran: one line per step (machine formats stay as they are).
     if (ctx.format === 'text') ctx.stdout(renderStepSummary(result.steps));
