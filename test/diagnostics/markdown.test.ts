@@ -34,5 +34,6 @@ describe('markdown reporter: a command\'s own table', () => {
     assert.match(md, /^#### `\(project\)`$/m);
     assert.match(md, /`missing-column` \| pglite:a\\\|b: column "x" is missing \| env: production \|/);
     assert.match(markdownReporter([], { style, table }), /\| file:c\.db \| clean \|\n\n✅ No findings\./);
+    assert.match(markdownReporter([], { style, table: { ...table, footer: '2 versions in the fleet' } }), /\| file:c\.db \| clean \|\n\n2 versions in the fleet\n\n✅ No findings\./);
   });
 });

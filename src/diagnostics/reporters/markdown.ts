@@ -14,8 +14,9 @@ export const markdownReporter: Reporter = (diagnostics, context) => {
   const title = context.title ?? 'prisma-steward';
   const out: string[] = [`### ${title}`, ''];
   if (context.table) {
-    const { header, rows } = context.table;
+    const { header, rows, footer } = context.table;
     out.push(`| ${header.map(cell).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`), '');
+    if (footer) out.push(footer, '');
   }
   if (diagnostics.length === 0) {
     out.push('✅ No findings.');

@@ -26,6 +26,8 @@ export interface ReportContext {
 export interface ReportTable {
   header: readonly string[];
   rows: readonly (readonly string[])[];
+  /** A line under the table (a fleet's version skew). */
+  footer?: string;
 }
 
 /** A reporter renders diagnostics to text. It knows nothing about the features that made them. */
