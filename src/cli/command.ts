@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ReportTable } from '../diagnostics/reporters/types.js';
 import type { Style } from '../diagnostics/style.js';
 import type { ExitCode } from '../errors/index.js';
 import type { Progress } from '../progress/progress.js';
@@ -24,9 +25,12 @@ export interface CommandContext {
   config(): Promise<ResolvedConfig>;
   /**
    * Renders diagnostics with the selected reporter; with --format json, in THE envelope
-   * (src/diagnostics/reporters/json.ts) whose `data` is `extra`, the command's own result.
+   * (src/diagnostics/reporters/json.ts) whose `data` is `extra`, the command's own result. The
+   * envelope is printed once, after the command returns, its status following the exit code.
+   * `envelopeLine`: print the envelope on one line whatever --format is (the last line of a
+   * stream of JSON lines, e.g. a fleet's `migrate deploy` in CI).
    */
-  report(diagnostics: readonly Diagnostic[], options?: { sources?: Map<string, string>; formats?: readonly string[]; extra?: Record<string, unknown>; failed?: boolean }): void;
+  report(diagnostics: readonly Diagnostic[], options?: { sources?: Map<string, string>; formats?: readonly string[]; extra?: Record<string, unknown>; failed?: boolean; envelopeLine?: boolean; title?: string; table?: ReportTable }): void;
 }
 
 export interface ParsedArgs {

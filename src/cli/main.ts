@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ResolvedConfig } from '../config/types.js';
-import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { EnvelopeStatus } from '../diagnostics/reporters/json.js';
 import { loadReporter } from '../diagnostics/reporters/load.js';
 import { colorEnabled, createStyle } from '../diagnostics/style.js';
 import { ExitCode, StewardError, formatLocation } from '../errors/index.js';
@@ -107,16 +108,42 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     progress: createProgress({ write: stderr, isTTY: options.stderrIsTTY ?? (options.stderr ? false : process.stderr.isTTY === true), env, format }),
     config: () => (configPromise ??= import('../compose/sections.js').then((m) => m.loadConfig({ cwd, configFile: values.config as string | undefined }))),
     report(diagnostics, opts = {}) {
-      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: `steward ${command.name}`, cwd, extra: opts.extra, command: command.name, version: stewardVersion, failed: opts.failed }));
+      if (opts.envelopeLine) {
+        envelope ??= { diagnostics: [] };
+        envelope.line = true;
+      }
+      if (envelope) {
+        // With --format json the one envelope is printed once, when the command has returned: its
+        // status then follows the exit code (0 ok, 1 findings, else failed).
+        envelope.diagnostics.push(...diagnostics);
+        if (opts.extra) envelope.extra = { ...envelope.extra, ...opts.extra };
+        if (opts.sources) envelope.sources = opts.sources;
+        return;
+      }
+      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: opts.title ?? `steward ${command.name}`, table: opts.table, cwd, extra: opts.extra, command: command.name, version: stewardVersion, failed: opts.failed }));
     },
   };
+  let envelope: { diagnostics: Diagnostic[]; extra?: Record<string, unknown>; sources?: Map<string, string>; line?: boolean } | undefined = format === 'json' ? { diagnostics: [] } : undefined;
+  const printEnvelope = async (code: ExitCode) => {
+    if (!envelope) return;
+    const status: EnvelopeStatus = code === ExitCode.Ok ? 'ok' : code === ExitCode.Findings ? 'findings' : 'failed';
+    const json = format === 'json' ? reporter : await loadReporter('json');
+    const text = json(sortDiagnostics(envelope.diagnostics), { style, sources: envelope.sources, title: `steward ${command.name}`, cwd, extra: envelope.extra, command: command.name, version: stewardVersion ?? (await version()), status });
+    // One line for a stream of JSON lines: the reporter's line breaks all lie between tokens (a
+    // line break inside a JSON string is escaped).
+    stdout(envelope.line ? `${text.replaceAll('\n', '')}\n` : text);
+  };
   try {
-    return await command.run(ctx, { values: parsed.values, positionals: parsed.positionals });
+    const code = await command.run(ctx, { values: parsed.values, positionals: parsed.positionals });
+    await printEnvelope(code);
+    return code;
   } catch (error) {
     // A machine-readable format gets the failure as a diagnostic on stdout too: CI annotates the
     // configuration or schema error like any finding.
     if (STRUCTURED_FORMATS.has(format)) ctx.report([errorDiagnostic(error)], { failed: true });
-    return reportError(error, stderr, errStyle);
+    const code = reportError(error, stderr, errStyle);
+    await printEnvelope(code);
+    return code;
   }
 }
 

@@ -1,5 +1,5 @@
-/** Drift output beyond the shared reporters: the fleet summary table and the per-database JSON. */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+/** Drift output beyond the shared reporters: the fleet summary table and the JSON envelope's data. */
+import type { ReportTable } from '../diagnostics/reporters/types.js';
 import type { DriftResult } from './check-drift.js';
 import { driftMessage } from './message.js';
 import type { MigrationPosition } from '../migrate/migration-status.js';
@@ -22,29 +22,34 @@ export function migrationStateText(result: Pick<DriftResult, 'migrations' | 'mig
   return parts.join(', ');
 }
 
-export function driftJson(env: string, results: readonly DriftResult[], notes: readonly Diagnostic[] = [], latest: string | null = null): string {
+/** The `data` of `steward db drift --format json`'s envelope; the notes and findings are its `diagnostics`. */
+export function driftJsonData(env: string, results: readonly DriftResult[], latest: string | null = null): Record<string, unknown> {
   const summary = { databases: results.length, clean: 0, drift: 0, unreachable: 0, error: 0 };
   for (const result of results) summary[result.status]++;
-  return JSON.stringify(
-    {
-      env,
-      summary,
-      databases: results.map((result) => ({
-        database: result.database,
-        status: result.status,
-        durationMs: Math.round(result.durationMs),
-        error: result.error ?? null,
-        findings: result.findings.map((finding) => ({ ...finding, message: driftMessage(finding) })),
-        acknowledged: (result.acknowledged ?? []).map((finding) => ({ ...finding, message: driftMessage(finding) })),
-        migrations: result.migrations ?? null,
-        migrationsError: result.migrationsError ?? null,
-      })),
-      skew: driftSkew(results, latest),
-      notes,
-    },
-    null,
-    2,
-  ) + '\n';
+  return {
+    env,
+    summary,
+    databases: results.map((result) => ({
+      database: result.database,
+      status: result.status,
+      durationMs: Math.round(result.durationMs),
+      error: result.error ?? null,
+      findings: result.findings.map((finding) => ({ ...finding, message: driftMessage(finding) })),
+      acknowledged: (result.acknowledged ?? []).map((finding) => ({ ...finding, message: driftMessage(finding) })),
+      migrations: result.migrations ?? null,
+      migrationsError: result.migrationsError ?? null,
+    })),
+    skew: driftSkew(results, latest),
+  };
+}
+
+/** The databases as a table for the markdown reporter (whose findings follow it); a fleet's version skew as its footer. */
+export function driftTable(results: readonly DriftResult[], latest: string | null = null): ReportTable {
+  return {
+    header: ['Database', 'Status', 'Findings', 'Acknowledged', 'Migrations'],
+    rows: results.map((result) => [result.database, result.status, String(result.findings.length), String(result.acknowledged?.length ?? 0), migrationStateText(result)]),
+    ...(results.length > 1 ? { footer: skewLine(driftSkew(results, latest)) } : {}),
+  };
 }
 
 export function driftSummaryTable(results: readonly DriftResult[]): string {
@@ -53,30 +58,4 @@ export function driftSummaryTable(results: readonly DriftResult[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n') + '\n';
-}
-
-export function driftMarkdown(env: string, results: readonly DriftResult[], notes: readonly Diagnostic[] = [], latest: string | null = null): string {
-  const lines = [`## Schema drift: ${env}`, '', '| Database | Status | Findings | Acknowledged | Migrations |', '| --- | --- | --- | --- | --- |'];
-  for (const result of results) lines.push(`| \`${result.database}\` | ${result.status} | ${result.findings.length} | ${result.acknowledged?.length ?? 0} | ${migrationStateText(result).replace(/\|/g, '\\|')} |`);
-  if (results.length > 1) lines.push('', skewLine(driftSkew(results, latest)));
-  for (const result of results) {
-    if (result.status === 'clean' && result.findings.length === 0 && !result.acknowledged?.length) continue;
-    lines.push('', `### \`${result.database}\``, '');
-    if (result.error) lines.push(`- **${result.status}**: ${result.error}`);
-    for (const finding of result.findings) lines.push(`- \`${finding.code}\` ${driftMessage(finding)}`);
-    for (const finding of result.acknowledged ?? []) lines.push(`- acknowledged \`${finding.code}\` ${driftMessage(finding)}: ${finding.reason}`);
-  }
-  if (notes.length > 0) lines.push('', ...notes.map((note) => `> ${note.location ? `${note.location.file}:${note.location.line}: ` : ''}${note.message}`));
-  return lines.join('\n') + '\n';
-}
-
-/** Any Diagnostic list as Markdown (migrate lint and status use it for --format markdown). */
-export function diagnosticsMarkdown(title: string, diagnostics: readonly Diagnostic[]): string {
-  if (diagnostics.length === 0) return `## ${title}\n\nNo findings.\n`;
-  const lines = [`## ${title}`, '', '| Severity | Code | Env | Where | Message |', '| --- | --- | --- | --- | --- |'];
-  for (const d of diagnostics) {
-    const where = d.location ? `${d.location.file}:${d.location.line}` : '';
-    lines.push(`| ${d.severity} | \`${d.code}\` | ${d.env ?? ''} | ${where} | ${d.message.replace(/\|/g, '\\|')} |`);
-  }
-  return lines.join('\n') + '\n';
 }

@@ -172,7 +172,8 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function verifyJson(report: VerifyReport, cwd: string): unknown {
+/** The `data` of `steward verify --format json`'s envelope; its `diagnostics` are `verifyDiagnostics(report, cwd, { codeErrors: true })`. */
+export function verifyJsonData(report: VerifyReport, cwd: string): Record<string, unknown> {
   const rel = (file: string) => path.relative(cwd, file) || file;
   return {
     environments: report.environments,
@@ -183,6 +184,5 @@ export function verifyJson(report: VerifyReport, cwd: string): unknown {
     },
     crud: report.crud,
     timings: report.timings,
-    diagnostics: verifyDiagnostics(report, cwd, { codeErrors: true }),
   };
 }

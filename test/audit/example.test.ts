@@ -51,10 +51,13 @@ test('the markdown report reads like the specification\'s "Identified Mismatches
   assert.match(out, /#### MessageRead Model\n- Correct: matches documented design/);
 });
 
-test('json output is { findings: [...] } with the documented keys', async () => {
+test('json output is the envelope, its data { findings: [...] } with the documented keys', async () => {
   let out = '';
-  await runCli(['audit', '--format', 'json', '--cwd', example], { stdout: (t) => (out += t), stderr: () => {} });
-  const parsed = JSON.parse(out) as { findings: Record<string, unknown>[] };
+  const code = await runCli(['audit', '--format', 'json', '--cwd', example], { stdout: (t) => (out += t), stderr: () => {} });
+  const envelope = JSON.parse(out) as { command: string; status: string; diagnostics: { source: string }[]; data: { findings: Record<string, unknown>[] } };
+  assert.deepEqual([envelope.command, envelope.status, code], ['audit', 'findings', 1]);
+  assert.ok(envelope.diagnostics.length >= envelope.data.findings.length);
+  const parsed = envelope.data;
   assert.ok(parsed.findings.length > 0);
   for (const key of ['kind', 'model', 'field', 'severity', 'sources', 'locations', 'schemaField', 'suggestion']) assert.ok(key in parsed.findings[0], key);
 });

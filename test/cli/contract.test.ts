@@ -89,3 +89,44 @@ test('with --format json, sarif or github a configuration or schema error is a d
   const diagnostic = (JSON.parse(located.stdout) as { diagnostics: Array<Record<string, unknown>> }).diagnostics[0];
   assert.deepEqual([diagnostic.file, diagnostic.line], ['prisma/schema.master.prisma', 3]);
 });
+
+test('--format json is one envelope for every command, its status following the exit code', async () => {
+  const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': 'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n}\n' });
+  const STATUS: Record<number, string> = { 0: 'ok', 1: 'findings', 2: 'failed', 3: 'failed', 4: 'failed' };
+  const url = ['--url', 'file:./dev.db'];
+  const commands = [
+    ['generate'],
+    ['validate'],
+    ['lint'],
+    ['docs'],
+    ['audit'],
+    ['status'],
+    ['migrate', 'baseline', '--name', 'init'],
+    ['migrate', 'create', '--name', 'next', '--dry-run'],
+    ['migrate', 'lint'],
+    ['migrate', 'deploy', '--env', 'dev', ...url],
+    ['migrate', 'status', '--env', 'dev', ...url],
+    ['migrate', 'preflight', '--env', 'dev', ...url],
+    ['db', 'drift', '--env', 'dev', ...url],
+    ['report', '--html', 'report.html'],
+    ['check'],
+  ];
+  for (const args of commands) {
+    const r = await run(dir, ...args, '--format', 'json');
+    const label = `${args.join(' ')} (exit ${r.code}): ${r.stdout}${r.stderr}`;
+    // A stream (migrate deploy) prints one JSON line per database first: the envelope is last.
+    const lines = args[1] === 'deploy' ? r.stdout.trim().split('\n') : [r.stdout];
+    let envelope: Record<string, unknown>;
+    try {
+      envelope = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`${label}\n${(error as Error).message}`);
+    }
+    assert.deepEqual(Object.keys(envelope), ['version', 'command', 'status', 'diagnostics', 'summary', 'data'], label);
+    assert.deepEqual([envelope.command, envelope.status], [args[0], STATUS[r.code]], label);
+    assert.ok(r.code <= 1, label);
+    assert.ok(Array.isArray(envelope.diagnostics) && typeof envelope.data === 'object' && envelope.data !== null, label);
+    if (args[0] === 'check') assert.ok((envelope.data as { steps: { name: string }[] }).steps.some((s) => s.name === 'lint'), label);
+    if (args[1] === 'deploy') assert.deepEqual(lines.slice(0, -1).map((line) => JSON.parse(line).status), ['applied'], label);
+  }
+});

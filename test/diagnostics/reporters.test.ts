@@ -53,6 +53,9 @@ describe('JSON reporter', () => {
     assert.deepEqual([parsed.version, parsed.command, parsed.status], ['1.2.3', 'lint', 'findings']);
     assert.equal(JSON.parse(jsonReporter(DIAGNOSTICS.slice(1), context)).status, 'ok');
     assert.equal(JSON.parse(jsonReporter(DIAGNOSTICS.slice(1), { ...context, failed: true })).status, 'failed');
+    // The CLI states the status from the exit code: db drift's findings are data, not error diagnostics.
+    assert.equal(JSON.parse(jsonReporter(DIAGNOSTICS.slice(1), { ...context, status: 'findings' })).status, 'findings');
+    assert.equal(JSON.parse(jsonReporter(DIAGNOSTICS, { ...context, status: 'ok' })).status, 'ok');
   });
   it('holds every field of every diagnostic, and the summary', () => {
     assert.equal(parsed.diagnostics.length, 2);

@@ -205,7 +205,7 @@ async function realServerChecks(server: PostgresServer): Promise<void> {
   const result = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', readerUrl, '--format', 'json');
   assert.equal(result.code, 1, result.stderr);
   const report = JSON.parse(result.stdout);
-  assert.deepEqual(report.databases[0].findings.map((f: DriftFinding) => f.code), ['missing-column']);
+  assert.deepEqual(report.data.databases[0].findings.map((f: DriftFinding) => f.code), ['missing-column']);
   assert.ok(!(result.stdout + result.stderr).includes(password), 'password printed');
   const readerLog = (await server.log()).slice(logBefore).split('\n').filter((line) => line.startsWith('drift_reader@'));
   // Simple queries log as `statement: ...`, parameterised ones as `execute <unnamed>: ...`.
@@ -219,7 +219,7 @@ async function realServerChecks(server: PostgresServer): Promise<void> {
   const fleet = await run(project.dir, 'db', 'drift', '--env', 'production', ...urls.flatMap((url) => ['--url', url]), '--concurrency', '3', '--format', 'json');
   const fleetReport = JSON.parse(fleet.stdout);
   assert.equal(fleet.code, 1);
-  assert.deepEqual(fleetReport.summary, { databases: cases.length, clean: 1, drift: cases.length - 1, unreachable: 0, error: 0 });
+  assert.deepEqual(fleetReport.data.summary, { databases: cases.length, clean: 1, drift: cases.length - 1, unreachable: 0, error: 0 });
   assert.ok(!fleet.stdout.includes(server.url().split(':')[2].split('@')[0]), 'superuser password printed');
   const text = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', urls[0], '--url', urls[1]);
   assert.match(text.stdout, /database\s+status\s+findings/);
@@ -253,18 +253,23 @@ test('--fix-sql drafts the remediation as a linted migration in the history, nev
   const migrationsDir = project.env('production').migrationsDir;
   const { readdirSync, readFileSync } = await import('node:fs');
   const before = readdirSync(migrationsDir);
+  // --format markdown is the shared markdown reporter: the databases' table, then the findings.
+  const markdown = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'markdown');
+  assert.equal(markdown.code, 1, markdown.stderr);
+  assert.match(markdown.stdout, /^### Schema drift: production\n\n\| Database \| Status \| Findings \| Acknowledged \|\n\|---\|---\|---\|---\|\n\| pglite:\S+ \| drift \| 2 \| 0 \|/);
+  assert.match(markdown.stdout, /\| `missing-column` \| .*notes/);
   const drafted = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--fix-sql', 'repair drift', '--format', 'json');
   assert.equal(drafted.code, 1, drafted.stderr);
   const report = JSON.parse(drafted.stdout);
-  assert.deepEqual(report.databases[0].findings.map((f: DriftFinding) => f.code).sort(), ['extra-index', 'missing-column']);
-  assert.match(report.databases[0].findings.find((f: DriftFinding) => f.code === 'extra-index').message, /WHERE phone_number IS NOT NULL/);
+  assert.deepEqual(report.data.databases[0].findings.map((f: DriftFinding) => f.code).sort(), ['extra-index', 'missing-column']);
+  assert.match(report.data.databases[0].findings.find((f: DriftFinding) => f.code === 'extra-index').message, /WHERE phone_number IS NOT NULL/);
   const added = readdirSync(migrationsDir).filter((name) => !before.includes(name));
   assert.equal(added.length, 1);
   assert.match(added[0], /^\d{14}_repair_drift$/);
   const script = readFileSync(path.join(migrationsDir, added[0], 'migration.sql'), 'utf8');
   assert.match(script, /DROP INDEX IF EXISTS "clients_hand_idx";/);
   assert.match(script, /ALTER TABLE "clients" ADD COLUMN IF NOT EXISTS "notes" text;/);
-  assert.ok(report.notes.some((note: { code: string }) => note.code === 'fix-migration-written'));
+  assert.ok(report.diagnostics.some((note: { code: string }) => note.code === 'fix-migration-written'));
 
   // Drift wrote nothing to the database: the same findings again.
   const again = await checkDrift(expected.production, url);

@@ -132,7 +132,7 @@ describe('real applications: db drift against their own history on PostgreSQL 15
         const drift = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000');
         const driftMs = performance.now() - started;
         assert.ok(drift.code === 0 || drift.code === 1, `drift runs without a crash (exit ${drift.code}): ${drift.stderr}`);
-        const report = JSON.parse(drift.stdout) as { databases: Array<{ status: string; error: string | null; findings: Array<Record<string, unknown>> }> };
+        const report = (JSON.parse(drift.stdout) as { data: { databases: Array<{ status: string; error: string | null; findings: Array<Record<string, unknown>> }> } }).data;
         assert.equal(report.databases[0].error, null);
         const actual = report.databases[0].findings.map(findingKey).sort();
         t.diagnostic(`${app.name}: ${applied} migrations applied in ${applyMs.toFixed(0)} ms; drift ${driftMs.toFixed(0)} ms; ${actual.length} finding(s)`);
@@ -144,7 +144,8 @@ describe('real applications: db drift against their own history on PostgreSQL 15
         acknowledgeAll(dir, app, report.databases[0].findings);
         started = performance.now();
         const acknowledged = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000');
-        const second = JSON.parse(acknowledged.stdout) as { databases: Array<{ status: string; findings: unknown[]; acknowledged: unknown[] }>; notes: Array<{ code: string }> };
+        const secondEnvelope = JSON.parse(acknowledged.stdout) as { diagnostics: Array<{ code: string }>; data: { databases: Array<{ status: string; findings: unknown[]; acknowledged: unknown[] }> } };
+        const second = { ...secondEnvelope.data, notes: secondEnvelope.diagnostics };
         t.diagnostic(`${app.name}: acknowledged, drift (expected structure cached) ${(performance.now() - started).toFixed(0)} ms: clean`);
         assert.equal(acknowledged.code, 0, acknowledged.stdout + acknowledged.stderr);
         assert.equal(second.databases[0].status, 'clean');
@@ -157,7 +158,7 @@ describe('real applications: db drift against their own history on PostgreSQL 15
         delete config.drift;
         writeFileSync(path.join(dir, 'steward.config.json'), JSON.stringify(config, null, 2));
         const drafted = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000', '--fix-sql', 'remediate');
-        const draftNote = (JSON.parse(drafted.stdout) as { notes: Array<{ code: string; data?: { file?: string } }> }).notes.find((note) => note.code === 'fix-migration-written');
+        const draftNote = (JSON.parse(drafted.stdout) as { diagnostics: Array<{ code: string; data?: { file?: string } }> }).diagnostics.find((note) => note.code === 'fix-migration-written');
         const infoOnly = actual.every((key) => key.startsWith('enum-value-order'));
         assert.equal(draftNote === undefined, infoOnly, drafted.stdout);
         if (draftNote) {
@@ -179,7 +180,7 @@ describe('real applications: db drift against their own history on PostgreSQL 15
             }
           }
           const fixed = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000');
-          const after = JSON.parse(fixed.stdout) as { databases: Array<{ status: string; findings: Array<Record<string, unknown>> }> };
+          const after = (JSON.parse(fixed.stdout) as { data: { databases: Array<{ status: string; findings: Array<Record<string, unknown>> }> } }).data;
           assert.equal(after.databases[0].status, 'clean', `after the remediation:\n${after.databases[0].findings.map(findingKey).join('\n')}`);
           assert.ok(after.databases[0].findings.every((finding) => finding.code === 'enum-value-order'));
         }

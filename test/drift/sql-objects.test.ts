@@ -49,7 +49,7 @@ async function deploy(dataDir: string): Promise<void> {
 
 async function drift(dataDir: string): Promise<{ code: number; findings: Array<{ code: string; message: string }> }> {
   const result = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${dataDir}`, '--format', 'json');
-  return { code: result.code, findings: JSON.parse(result.stdout).databases[0].findings };
+  return { code: result.code, findings: JSON.parse(result.stdout).data.databases[0].findings };
 }
 
 test('the objects are part of what drift expects; migrate create appends them; deployed, drift is clean', async () => {

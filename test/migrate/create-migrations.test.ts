@@ -128,7 +128,7 @@ test('migrate create via the CLI: nothing to migrate writes nothing; --dry-run p
     assert.deepEqual(snapshot(dir), afterEdit);
 
     const written = await run(dir, 'migrate', 'create', '--name', 'drop email', '--format', 'json');
-    const report = JSON.parse(written.stdout);
+    const report = JSON.parse(written.stdout).data;
     assert.equal(report.migrations.length, 2);
     for (const migration of report.migrations) assert.ok(existsSync(path.join(dir, migration.file)));
     assert.equal(readdirSync(path.join(dir, 'prisma/migrations/dev')).filter((n) => n !== 'migration_lock.toml').length, 2);

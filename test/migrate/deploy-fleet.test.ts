@@ -36,8 +36,10 @@ interface Line {
 
 function jsonLines(stdout: string): { databases: Line[]; summary: Record<string, number>; stopped: string | null } {
   const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  // The last line is the --format json envelope, on one line.
   const last = lines.pop();
-  return { databases: lines, summary: last.summary, stopped: last.stopped };
+  assert.equal(last.command, 'migrate');
+  return { databases: lines, summary: last.data.summary, stopped: last.data.stopped };
 }
 
 let server: PostgresServer | null = null;
@@ -118,7 +120,7 @@ test('a 20-database fleet with one broken database: the canary stops, continue-o
     }
     const status = await run(dir, 'migrate', 'status', '--env', 'tenants', '--urls-file', 'fleet.txt', '--format', 'json');
     assert.equal(status.code, 0, status.stdout);
-    assert.ok(JSON.parse(status.stdout).databases.every((line: Line) => line.status === 'up-to-date'));
+    assert.ok(JSON.parse(status.stdout).data.databases.every((line: Line) => line.status === 'up-to-date'));
 
     const state = readFileSync(path.join(dir, 'rollout.json'), 'utf8');
     for (const text of [...outputs, state, status.stdout]) assert.ok(!text.includes(SUPERUSER_PASSWORD), 'no password printed or stored');

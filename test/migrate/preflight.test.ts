@@ -84,10 +84,10 @@ test('migrate preflight: exact counts, locks and verdicts on seeded data, and no
     const result = await run(dir, 'migrate', 'preflight', '--env', 'production', '--url', url, '--format', 'json');
     assert.equal(result.code, 1, result.stderr);
     assert.ok(!(result.stdout + result.stderr).includes(password), 'password printed');
-    const report = JSON.parse(result.stdout) as {
+    const report = (JSON.parse(result.stdout) as { data: {
       pending: string[];
       statements: Array<{ migration: string; line: number; verdict: string; holds: string; locks: Array<{ table: string; mode: string; rows?: number; bytes?: number }>; checks: Array<{ kind: string; count?: number; skipped?: string }> }>;
-    };
+    } }).data;
     assert.deepEqual(report.pending, ['20240201000000_risky', '20240301000000_safe']);
     const at = (migration: string, line: number) => report.statements.find((s) => s.migration.endsWith(migration) && s.line === line)!;
     const summary = (migration: string, line: number) => {
@@ -177,7 +177,7 @@ test('migrate preflight on SQLite: the rebuild copy counts NULLs, the unique ind
 
     const result = await run(dir, 'migrate', 'preflight', '--env', 'dev', '--url', 'file:./dev.db', '--format', 'json');
     assert.equal(result.code, 1, result.stdout + result.stderr);
-    const report = JSON.parse(result.stdout) as { statements: Array<{ line: number; verdict: string; locks: unknown[]; checks: Array<{ kind: string; count?: number; skipped?: string }> }> };
+    const report = (JSON.parse(result.stdout) as { data: { statements: Array<{ line: number; verdict: string; locks: unknown[]; checks: Array<{ kind: string; count?: number; skipped?: string }> }> } }).data;
     const checks = report.statements.filter((s) => s.checks.length > 0).map((s) => ({ line: s.line, verdict: s.verdict, checks: s.checks.map((c) => `${c.kind} ${c.count ?? c.skipped}`) }));
     // Every email is set (0); rows 0, 17 and 34 have no name (3); emails u0 and u1 appear twice (rows 48, 49): 2 duplicates.
     assert.deepEqual(checks, [

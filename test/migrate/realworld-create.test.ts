@@ -62,7 +62,7 @@ describe('real applications: migrate create for a new field applies on top of th
         const create = await run(dir, 'migrate', 'create', '--name', 'add_field', '--format', 'json');
         assert.ok(create.code === 0 || create.code === 1, `migrate create exit ${create.code}: ${create.stderr}`);
         assert.doesNotMatch(create.stderr + create.stdout, /This is a bug|INTERNAL|^\s+at .*\(/m);
-        const output = JSON.parse(create.stdout) as { migrations: { env: string; migration: string | null; file: string | null }[] };
+        const output = (JSON.parse(create.stdout) as { data: { migrations: { env: string; migration: string | null; file: string | null }[] } }).data;
         const written = output.migrations.find((m) => m.file !== null);
         assert.ok(written, `a migration was written: ${create.stdout}`);
         const script = readFileSync(join(dir, written.file!), 'utf8');

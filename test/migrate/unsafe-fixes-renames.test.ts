@@ -49,9 +49,10 @@ function extensionsFirst(script: string, entry: CorpusEntry): string {
   return names.size === 0 ? script : `${[...names].map((name) => `CREATE EXTENSION IF NOT EXISTS "${name}";`).join('\n')}\n\n${script}`;
 }
 
+/** `migrate create --format json`: the envelope, its data the migrations. */
 interface MigrationJson {
-  migrations: Array<{ env: string; provider: string; migration: string | null; script: string; renames: Array<{ kind: string; from: string; to: string }> }>;
-  diagnostics: Array<{ code: string; severity: string; message: string; env?: string; location?: { file: string } }>;
+  data: { migrations: Array<{ env: string; provider: string; migration: string | null; script: string; renames: Array<{ kind: string; from: string; to: string }> }> };
+  diagnostics: Array<{ code: string; severity: string; message: string; env: string | null; file: string | null }>;
 }
 
 /**
@@ -140,7 +141,7 @@ describe('lint --fix --unsafe then migrate create: renames, never a dropped colu
       const create = await run(dir, 'migrate', 'create', '--name', 'fixes', '--dry-run', '--format', 'json');
       assert.ok(create.code === 0 || create.code === 1, `migrate create exited ${create.code}: ${create.stdout}${create.stderr}`);
       const result = JSON.parse(create.stdout) as MigrationJson;
-      const planned = result.migrations.filter((migration) => migration.migration !== null);
+      const planned = result.data.migrations.filter((migration) => migration.migration !== null);
       t.diagnostic(`${planned.reduce((sum, migration) => sum + migration.renames.length, 0)} renames in ${planned.map((m) => m.env).join(', ')}`);
       const blocked = result.diagnostics.filter((d) => d.code === SCRATCH_EXTENSION_CODE).map((d) => `${d.env}: ${d.message}`);
       assert.deepEqual(blocked, POSTGIS.has(entry.name) ? [`production: Extension "postgis" is not available in steward's scratch database (PGlite): no migration was planned for this environment`] : []);
@@ -154,8 +155,8 @@ describe('lint --fix --unsafe then migrate create: renames, never a dropped colu
       }
       // drop-column also names the columns a SQLite rebuild leaves out. The rollback (down.sql)
       // drops what the fixes add, by design: only the forward migration must lose nothing.
-      const forward = result.diagnostics.filter((d) => !d.location?.file.endsWith('down.sql'));
-      for (const d of result.diagnostics) if (d.message.startsWith('rollback:')) assert.ok(d.location?.file.endsWith('down.sql'), `${d.message} is located in down.sql`);
+      const forward = result.diagnostics.filter((d) => !d.file?.endsWith('down.sql'));
+      for (const d of result.diagnostics) if (d.message.startsWith('rollback:')) assert.ok(d.file?.endsWith('down.sql'), `${d.message} is located in down.sql`);
       const lost = forward.filter((d) => d.code === 'drop-column' || d.code === 'drop-table');
       assert.deepEqual(lost.map((d) => `${d.env}: ${d.message}`), []);
     });

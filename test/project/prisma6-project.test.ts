@@ -83,8 +83,8 @@ describe('a Prisma 6 style project', () => {
     assert.match(driftProduction, /prisma\/schema\.production\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine .*\[engine-url-ignored\]/);
     assert.match(driftProduction, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\) \[engine-preview-feature-ignored\]/);
     assert.match(driftProduction, /no drift from environment 'production'/);
-    const driftJson = JSON.parse((await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`, '--format', 'json')).stdout) as { notes: { code: string }[] };
-    assert.deepEqual([...new Set(driftJson.notes.map((note) => note.code))].sort(), ['engine-preview-feature-ignored', 'engine-url-ignored']);
+    const driftJson = JSON.parse((await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`, '--format', 'json')).stdout) as { diagnostics: { source: string; code: string }[] };
+    assert.deepEqual([...new Set(driftJson.diagnostics.filter((d) => d.source !== 'drift').map((note) => note.code))].sort(), ['engine-preview-feature-ignored', 'engine-url-ignored']);
 
     assert.match(verify, /prisma\/schema\.dev\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine/);
     assert.match(verify, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\)/);

@@ -107,7 +107,7 @@ model Note {
   it("applies the environment's history instead of pushing the schema", async () => {
     const result = await run(files('CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL, "body" TEXT NOT NULL);\n'), 'verify', '--skip-typecheck', '--format', 'json');
     assert.equal(result.code, 0, result.stdout);
-    const report = JSON.parse(result.stdout) as { crud: { setup: string; models: { status: string }[] }[] };
+    const report = (JSON.parse(result.stdout) as { data: { crud: { setup: string; models: { status: string }[] }[] } }).data;
     assert.equal(report.crud[0].setup, 'migrations');
     assert.equal(report.crud[0].models[0].status, 'passed');
   });
@@ -126,9 +126,9 @@ model Note {
     const result = await run(dir, 'verify', '--skip-typecheck');
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(result.stdout, /prisma\/migrations\/dev\/20250102000000_broken\/migration\.sql:1:1 error \[dev\] could not prepare the scratch database \(applying migration 20250102000000_broken\): .*Nope/);
-    const json = JSON.parse((await run(dir, 'verify', '--skip-typecheck', '--format', 'json')).stdout) as { diagnostics: { code: string; location?: { file: string }; data: { migration: string | null } }[] };
+    const json = JSON.parse((await run(dir, 'verify', '--skip-typecheck', '--format', 'json')).stdout) as { diagnostics: { code: string; file: string | null; data: { migration: string | null } }[] };
     const failed = json.diagnostics.find((d) => d.code === 'crud-setup-failed');
-    assert.equal(failed?.location?.file, 'prisma/migrations/dev/20250102000000_broken/migration.sql');
+    assert.equal(failed?.file, 'prisma/migrations/dev/20250102000000_broken/migration.sql');
     assert.equal(failed?.data.migration, '20250102000000_broken');
   });
 });
@@ -147,7 +147,7 @@ describe('steward verify: prisma-client-js', () => {
       ].join('\n'),
     });
     const result = await run(dir, 'verify', '--skip-crud', '--format', 'json');
-    const report = JSON.parse(result.stdout) as { typecheck: { findings: { kind: string; line: number; envs: string[]; model?: string; field?: string }[] } };
+    const report = (JSON.parse(result.stdout) as { data: { typecheck: { findings: { kind: string; line: number; envs: string[]; model?: string; field?: string }[] } } }).data;
     assert.deepEqual(
       report.typecheck.findings.map((f) => [f.kind, f.line, f.envs.join(), f.model, f.field]),
       [

@@ -27,11 +27,11 @@ describe('steward verify on examples/messaging-api', () => {
     const result = await run(example, 'verify', '--format', 'json');
     assert.deepEqual(snapshot(example), before, 'nothing is written into the project');
     assert.equal(result.code, 1, result.stderr);
-    const report = JSON.parse(result.stdout) as {
+    const report = (JSON.parse(result.stdout) as { data: {
       environments: { name: string }[];
       typecheck: { baseline: string; findings: Finding[] };
       crud: { env: string; setup: string; models: ModelResult[] }[];
-    };
+    } }).data;
     assert.deepEqual(report.environments.map((e) => e.name), ['dev', 'production']);
     assert.equal(report.typecheck.baseline, 'master');
 

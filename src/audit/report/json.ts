@@ -1,6 +1,6 @@
 import { findingToJson, type Finding } from '../finding.js';
 
-/** `steward audit --format json`: `{ "findings": [...] }`. */
-export function renderAuditJson(findings: readonly Finding[], extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ findings: findings.map(findingToJson), ...extra }, null, 2) + '\n';
+/** The `data` of `steward audit --format json`'s envelope: `{ "findings": [...] }`, each finding with its claims' sources. */
+export function auditJsonData(findings: readonly Finding[]): { findings: Record<string, unknown>[] } {
+  return { findings: findings.map(findingToJson) };
 }

@@ -1,7 +1,7 @@
 import { fixedMasterFiles, writeMasterFiles } from '../../audit/apply.js';
 import { proposeFixes } from '../../audit/fix.js';
 import { auditDiagnostics, auditProject, type AuditResult } from '../../audit/project.js';
-import { renderAuditJson } from '../../audit/report/json.js';
+import { auditJsonData } from '../../audit/report/json.js';
 import { renderAuditMarkdown } from '../../audit/report/markdown.js';
 import { REPORTERS } from '../../diagnostics/reporters/index.js';
 import { ExitCode, StewardError } from '../../errors/index.js';
@@ -16,7 +16,7 @@ export const auditCommand: Command = {
   help: [
     '  --fix      propose master edits: add documented fields, rename convention mismatches with @map',
     '  --write    with --fix: apply them to the master and regenerate the environment schemas',
-    '  Formats: text, json ({ "findings": [...] }), markdown (the "Identified Mismatches" report), github, sarif.',
+    '  Formats: text, json (the envelope; data: { "findings": [...] }), markdown (the "Identified Mismatches" report), github, sarif.',
   ].join('\n'),
   options: { fix: { type: 'boolean' }, write: { type: 'boolean' } },
   // sarif appears here as soon as a sarif reporter is registered.
@@ -44,7 +44,7 @@ export const auditCommand: Command = {
     } else if (values.write) {
       throw new StewardError('USAGE', '--write needs --fix');
     }
-    if (ctx.format === 'json') ctx.stdout(renderAuditJson(result.findings));
+    if (ctx.format === 'json') ctx.report(auditDiagnostics(result), { extra: auditJsonData(result.findings) });
     else if (ctx.format === 'markdown') ctx.stdout(renderMarkdown(result));
     else ctx.report(auditDiagnostics(result));
     return result.findings.some((f) => f.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;

@@ -37,7 +37,10 @@ export const checkCommand: Command = {
           return run();
         }),
     });
-    ctx.report(result.diagnostics, { sources: result.sources });
+    // JSON's data: what ran, with counts (the diagnostics themselves are the envelope's); no
+    // times, so that the same project gives the same output.
+    const steps = ctx.format === 'json' ? result.steps.map((s) => (s.ran ? { name: s.name, ran: true, errors: s.diagnostics?.filter((d) => d.severity === 'error').length ?? 0, diagnostics: s.diagnostics?.length ?? 0 } : { name: s.name, ran: false })) : undefined;
+    ctx.report(result.diagnostics, { sources: result.sources, extra: steps && { steps } });
     // Text output ends with what ran: one line per step (machine formats stay as they are).
     if (ctx.format === 'text') ctx.stdout(renderStepSummary(result.steps));
     return result.ok ? ExitCode.Ok : ExitCode.Findings;

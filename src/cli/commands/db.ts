@@ -1,7 +1,7 @@
 import type { DriftResult } from '../../drift/check-drift.js';
 import { driftDiagnostics, environmentDrift } from '../../drift/drift-environment.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { driftJson, driftMarkdown, driftSkew, driftSummaryTable, migrationStateText } from '../../drift/render.js';
+import { driftJsonData, driftSkew, driftSummaryTable, driftTable, migrationStateText } from '../../drift/render.js';
 import { skewLine } from '../../migrate/version-skew.js';
 import { parseDatabaseUrl } from '../../providers/location.js';
 import { writeFixMigration, type FixMigration } from '../../drift/fix-migration.js';
@@ -87,22 +87,23 @@ function draftNote(draft: FixMigration): Diagnostic {
 
 /** `notes`: what the engine was not given (info), reported before the findings as migrate create does. */
 function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftResult[], notes: Diagnostic[], latest: string | null): void {
+  const diagnostics = [...notes, ...driftDiagnostics(results, env)];
   switch (ctx.format) {
     case 'json':
-      ctx.stdout(driftJson(env, results, notes, latest));
+      ctx.report(diagnostics, { extra: driftJsonData(env, results, latest) });
       return;
     case 'markdown':
-      ctx.stdout(driftMarkdown(env, results, notes, latest));
+      ctx.report(diagnostics, { title: `Schema drift: ${env}`, table: driftTable(results, latest) });
       return;
     case 'text':
-      ctx.report([...notes, ...driftDiagnostics(results, env)]);
+      ctx.report(diagnostics);
       if (results.length > 1) ctx.stdout(`\n${driftSummaryTable(results)}\n${skewLine(driftSkew(results, latest))}\n`);
       else if (results[0].status === 'clean') ctx.stdout(`${results[0].database}: no drift from environment '${env}'${results[0].acknowledged?.length ? ` (${results[0].acknowledged.length} acknowledged)` : ''}\n`);
       else ctx.stdout(`${results[0].database}: ${results[0].status}${results[0].findings.length ? ` (${results[0].findings.length} finding${results[0].findings.length > 1 ? 's' : ''})` : ''}\n`);
       if (results.length === 1 && (results[0].migrations || results[0].migrationsError)) ctx.stdout(`${results[0].database}: migrations ${migrationStateText(results[0])}${results[0].migrations ? ` (latest: ${latest ?? 'no migrations'})` : ''}\n`);
       return;
     default:
-      ctx.report([...notes, ...driftDiagnostics(results, env)]);
+      ctx.report(diagnostics);
   }
 }
 

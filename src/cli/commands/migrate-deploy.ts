@@ -19,7 +19,8 @@ export const DEPLOY_HELP = [
   '  deploy --env <env> [--url <url> | --urls-file <file>] [--dry-run]   apply the pending migrations with Prisma\'s',
   '         engine (_prisma_migrations kept as Prisma keeps it; PostgreSQL: Prisma\'s advisory lock)',
   '         fleets: [--concurrency <n>] [--canary <n>] [--continue-on-error] [--state <file>] [--shard <i>/<n>]',
-  '         a terminal shows progress; otherwise one JSON line per database. Unreachable databases exit 3',
+  '         a terminal shows progress; otherwise one JSON line per database, then the --format json envelope',
+  '         on one line (data: env, summary, stopped). Unreachable databases exit 3',
   '  down --env <env> --to <migration> [--url <url>] [--dry-run]   undo the applied migrations after <migration>,',
   '         newest first, by their down.sql (marked rolled back in _prisma_migrations, as prisma migrate resolve does)',
   '  status --env <env> --urls-file <file>   the fleet\'s version skew: last applied, pending, failed per database',
@@ -87,7 +88,8 @@ export async function runDeploy(ctx: CommandContext, values: Values): Promise<Ex
   task?.done();
   const summary = summarize(results);
   if (jsonLines) {
-    ctx.stdout(JSON.stringify({ env: environment.name, summary, stopped: stopped ?? null }) + '\n');
+    // The last line is the envelope of --format json, on one line: its data the fleet's summary.
+    ctx.report(deployDiagnostics(results, environment.name), { extra: { env: environment.name, summary, stopped: stopped ?? null }, envelopeLine: true });
   } else {
     if (dryRun && !fleet) {
       const scripts = new Map(migrationScripts(list).map((m) => [m.name, m.script]));
@@ -112,7 +114,7 @@ export async function runDown(ctx: CommandContext, values: Values): Promise<Exit
   const dryRun = values['dry-run'] === true;
   const result = await migrateDown(environment.migrationsDir, urls[0], { to, dryRun, cwd: config.cwd, provider: environment.provider, timeoutMs: parseTimeout(values.timeout) });
   if (ctx.format === 'json') {
-    ctx.stdout(JSON.stringify({ env: environment.name, database: result.database, dryRun, rolledBack: result.steps.map((s) => s.migration), scripts: dryRun ? result.steps : undefined }, null, 2) + '\n');
+    ctx.report([], { extra: { env: environment.name, database: result.database, dryRun, rolledBack: result.steps.map((s) => s.migration), scripts: dryRun ? result.steps : undefined } });
   } else if (result.steps.length === 0) {
     ctx.stdout(`${result.database}: already at ${to}; nothing to roll back\n`);
   } else if (dryRun) {
@@ -141,7 +143,7 @@ export async function runFleetStatus(ctx: CommandContext, values: Values): Promi
   const local = migrationScripts(list);
   const head = local.length ? local[local.length - 1].name : null;
   if (ctx.format === 'json') {
-    ctx.stdout(JSON.stringify({ env: environment.name, head, databases: results.map((r) => resultJson(environment.name, r)) }, null, 2) + '\n');
+    ctx.report(deployDiagnostics(results, environment.name), { extra: { env: environment.name, head, databases: results.map((r) => resultJson(environment.name, r)) } });
   } else {
     const versions = new Map<string, number>();
     for (const r of results) if (r.status === 'pending' || r.status === 'up-to-date') versions.set(r.lastApplied ?? '(none)', (versions.get(r.lastApplied ?? '(none)') ?? 0) + 1);

@@ -17,7 +17,7 @@ export async function runPreflight(ctx: CommandContext, config: ResolvedConfig, 
   const result = await preflight(environment.migrationsDir, url, { timeoutMs: parseTimeout(values.timeout), cwd: config.cwd });
   const diagnostics = preflightDiagnostics(result, env);
   if (ctx.format === 'json') {
-    ctx.stdout(JSON.stringify({ env, ...result, diagnostics }, null, 2) + '\n');
+    ctx.report(diagnostics, { extra: { env, ...result } });
   } else {
     if (ctx.format === 'text') {
       ctx.stdout(`${result.database}: ${result.pending.length} pending migration(s), read in one READ ONLY transaction\n`);

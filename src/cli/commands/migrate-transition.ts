@@ -20,7 +20,7 @@ export async function runExpandContract(ctx: CommandContext, config: ResolvedCon
   const dryRun = values['dry-run'] === true;
   const result = await createTransitionMigrations(config, { name, env: values.env as string | undefined, dryRun, force: values.force === true });
   if (ctx.format === 'json') {
-    ctx.stdout(JSON.stringify({ phase: result.phase, refused: result.refused, migrations: result.migrations.map((m) => ({ ...m, file: m.file ? path.relative(config.cwd, m.file) : null, script: dryRun ? m.script : undefined })), usages: result.usages, diagnostics: result.diagnostics }, null, 2) + '\n');
+    ctx.report(result.diagnostics, { extra: { phase: result.phase, refused: result.refused, migrations: result.migrations.map((m) => ({ ...m, file: m.file ? path.relative(config.cwd, m.file) : null, script: dryRun ? m.script : undefined })), usages: result.usages } });
   } else {
     ctx.stdout(`phase: ${result.phase}\n`);
     for (const m of result.migrations) {
@@ -47,7 +47,7 @@ export async function runBackfill(ctx: CommandContext, config: ResolvedConfig, v
     timeoutMs: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
     onProgress: ctx.format === 'json' ? undefined : (p) => ctx.stderr(`${p.transition}: ${p.filled}/${p.total} rows (${p.batches} batch${p.batches === 1 ? '' : 'es'})\n`),
   });
-  if (ctx.format === 'json') ctx.stdout(JSON.stringify({ env, backfilled: results }, null, 2) + '\n');
+  if (ctx.format === 'json') ctx.report([], { extra: { env, backfilled: results } });
   else if (results.length === 0) ctx.stdout('nothing to backfill: no transition is expanded in this database\n');
   else for (const r of results) ctx.stdout(`${r.transition}: ${r.filled} of ${r.total} rows filled in ${r.batches} batch${r.batches === 1 ? '' : 'es'}${r.remaining ? `; ${r.remaining} still unfilled (locked by the application; run again, or contract's catch-up fills them)` : ''}\n`);
   return ExitCode.Ok;

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { diagnosticsMarkdown } from '../../drift/render.js';
 import { ExitCode, StewardError } from '../../errors/index.js';
 import { baselineMigrations } from '../../migrate/baseline.js';
 import { createMigrations } from '../../migrate/create-migrations.js';
@@ -106,7 +105,7 @@ export const migrateCommand: Command = {
         );
         const diagnostics = migrations.flatMap((m) => m.diagnostics);
         if (ctx.format === 'json') {
-          ctx.stdout(JSON.stringify({ migrations: migrations.map((m) => ({ env: m.env, provider: m.provider, migration: m.script && !m.refused ? m.directoryName : null, refused: m.refused === true, file: m.file ? path.relative(config.cwd, m.file) : null, renames: m.renames.map(({ sql, ...r }) => r), script: dryRun ? m.script : undefined })), diagnostics }, null, 2) + '\n');
+          ctx.report(diagnostics, { extra: { migrations: migrations.map((m) => ({ env: m.env, provider: m.provider, migration: m.script && !m.refused ? m.directoryName : null, refused: m.refused === true, file: m.file ? path.relative(config.cwd, m.file) : null, renames: m.renames.map(({ sql, ...r }) => r), script: dryRun ? m.script : undefined })) } });
         } else {
           for (const m of migrations) {
             if (m.blocked) ctx.stdout(`${m.env}: not planned (see below)\n`);
@@ -123,7 +122,7 @@ export const migrateCommand: Command = {
       case 'baseline': {
         const baselines = await baselineMigrations(config, { name: values.name as string | undefined, env, dryRun });
         if (ctx.format === 'json') {
-          ctx.stdout(JSON.stringify({ baselines: baselines.map((b) => ({ ...b, file: b.file ? path.relative(config.cwd, b.file) : null })) }, null, 2) + '\n');
+          ctx.report(baselines.flatMap((b) => b.notes), { extra: { baselines: baselines.map(({ notes: _notes, ...b }) => ({ ...b, file: b.file ? path.relative(config.cwd, b.file) : null })) } });
         } else {
           for (const b of baselines) ctx.stdout(dryRun || !b.file ? `-- ${b.env} (${b.provider})\n${b.script}\n` : `${b.env}: wrote ${path.relative(config.cwd, b.file)}\n`);
           const notes = baselines.flatMap((b) => b.notes);
@@ -144,7 +143,7 @@ export const migrateCommand: Command = {
         const url = (values.url as string | undefined) ?? environmentUrl(ctx, environment);
         const status = await migrationStatus(environment.migrationsDir, url, { timeoutMs: parseTimeout(values.timeout), cwd: config.cwd });
         const diagnostics = statusDiagnostics(status, env, environment.migrationsDir, config.cwd);
-        if (ctx.format === 'json') ctx.stdout(JSON.stringify({ env, ...status, diagnostics }, null, 2) + '\n');
+        if (ctx.format === 'json') ctx.report(diagnostics, { extra: { env, ...status } });
         else {
           if (ctx.format === 'text') {
             const counts = new Map<string, number>();
@@ -175,6 +174,5 @@ async function askRename(ctx: CommandContext, question: RenameQuestion): Promise
 }
 
 function report(ctx: CommandContext, title: string, diagnostics: Diagnostic[]): void {
-  if (ctx.format === 'markdown') ctx.stdout(diagnosticsMarkdown(title, diagnostics));
-  else ctx.report(diagnostics);
+  ctx.report(diagnostics, { title });
 }

@@ -21,7 +21,8 @@ export const reviewCommand: Command = {
     const config = await ctx.config();
     const [{ collectReview }, { renderReviewMarkdown }, { loadConfig }] = await Promise.all([import('../../review/collect.js'), import('../../review/markdown.js'), import('../../config/load.js')]);
     const data = await collectReview(config, { base, progress: ctx.progress, loadConfig: (cwd) => loadConfig({ cwd }) });
-    if (ctx.format === 'json') ctx.stdout(JSON.stringify(data, null, 2) + '\n');
+    // The review's findings are its data, grouped as the comment shows them (it always exits 0).
+    if (ctx.format === 'json') ctx.report([], { extra: { ...data } });
     else ctx.stdout(renderReviewMarkdown(data));
     return ExitCode.Ok;
   },

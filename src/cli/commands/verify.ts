@@ -1,7 +1,7 @@
 import { ExitCode } from '../../errors/index.js';
 import { StewardError } from '../../errors/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { renderVerifyMarkdown, renderVerifyText, verifyDiagnostics, verifyJson } from '../../verify/report.js';
+import { renderVerifyMarkdown, renderVerifyText, verifyDiagnostics, verifyJsonData } from '../../verify/report.js';
 import { verifyProject } from '../../verify/verify.js';
 import { withElapsed } from '../../progress/elapsed.js';
 import { parseDatabaseUrl } from '../../providers/location.js';
@@ -35,7 +35,7 @@ export const verifyCommand: Command = {
       }),
     );
     const diagnostics = verifyDiagnostics(report, config.cwd);
-    if (ctx.format === 'json') ctx.stdout(JSON.stringify(verifyJson(report, config.cwd), null, 2) + '\n');
+    if (ctx.format === 'json') ctx.report(verifyDiagnostics(report, config.cwd, { codeErrors: true }), { extra: verifyJsonData(report, config.cwd) });
     else if (ctx.format === 'markdown') ctx.stdout(renderVerifyMarkdown(report, config.cwd));
     else if (ctx.format === 'github') ctx.report(diagnostics);
     else {

@@ -5,7 +5,7 @@ import { sarifReporter } from './sarif.js';
 import { textReporter } from './text.js';
 import type { Reporter } from './types.js';
 
-export type { Reporter, ReportContext } from './types.js';
+export type { Reporter, ReportContext, ReportTable } from './types.js';
 export { textReporter, jsonReporter, githubReporter, sarifReporter, markdownReporter };
 
 /** Reporters by --format name. Features with richer output (audit's markdown) add their own. */

@@ -43,7 +43,7 @@ export const jsonReporter: Reporter = (diagnostics, context) => {
   // only occurs there, since every quote inside a JSON string is escaped.
   const body = JSON.stringify(items).slice(1, -1).replaceAll('},{"source":', '},\n{"source":');
   const summary = countBySeverity(diagnostics);
-  const status: EnvelopeStatus = context?.failed ? 'failed' : summary.error > 0 ? 'findings' : 'ok';
+  const status: EnvelopeStatus = context?.status ?? (context?.failed ? 'failed' : summary.error > 0 ? 'findings' : 'ok');
   const head = `{"version":${JSON.stringify(context?.version ?? null)},"command":${JSON.stringify(context?.command ?? null)},"status":"${status}",\n`;
   return `${head}"diagnostics":[${items.length ? `\n${body}\n` : ''}],\n"summary":${JSON.stringify(summary)},\n"data":${JSON.stringify(context?.extra ?? {})}}\n`;
 };

@@ -5,13 +5,19 @@ import type { Reporter } from './types.js';
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 
 /**
- * Markdown for a pull-request comment: a summary line, then a table per file. Table cells are
- * escaped so schema text cannot break the table.
+ * THE markdown renderer (every command's --format markdown, and pull-request comments): a title,
+ * the command's own summary table when it has one (drift's databases), a summary line, then a
+ * table of findings per file. Table cells are escaped so schema text cannot break the table.
  */
 export const markdownReporter: Reporter = (diagnostics, context) => {
   const c = countBySeverity(diagnostics);
   const title = context.title ?? 'prisma-steward';
   const out: string[] = [`### ${title}`, ''];
+  if (context.table) {
+    const { header, rows, footer } = context.table;
+    out.push(`| ${header.map(cell).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`), '');
+    if (footer) out.push(footer, '');
+  }
   if (diagnostics.length === 0) {
     out.push('✅ No findings.');
     return out.join('\n') + '\n';
