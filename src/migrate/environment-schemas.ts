@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { schemaForEngine } from '../engine/engine-schema.js';
 import { StewardError } from '../errors/index.js';
 import { generateProject } from '../project/environments.js';
+import { loadMaster } from '../project/master.js';
 import { readSchemaFiles } from '../schema/load.js';
 
 /** An environment steward can migrate (the wasm engine speaks SQLite and PostgreSQL). */
@@ -27,6 +28,14 @@ export async function migratableEnvironments(config: ResolvedConfig, only?: stri
   if (only !== undefined && !config.environments.some((env) => env.name === only)) {
     throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${only}'`, {
       hint: `Environments: ${config.environments.map((env) => env.name).join(', ')}`,
+    });
+  }
+  const { schema: master, shownPath } = loadMaster(config, { validate: false });
+  if (master.datasources.length === 0) {
+    // Prisma's engine cannot plan, apply or compare a schema without one: a user's error, not steward's.
+    throw new StewardError('SCHEMA_INVALID', 'The master schema has no datasource block: migrations, drift and verify need its provider', {
+      location: { file: shownPath, line: 1, column: 1 },
+      hint: 'add `datasource db {\n  provider = "postgresql"\n}` to the master (each environment gets its own provider from steward.config)',
     });
   }
   const report = await generateProject(config, { check: true, env: only });

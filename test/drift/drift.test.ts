@@ -231,7 +231,7 @@ async function realServerChecks(server: PostgresServer): Promise<void> {
   await server.sql('GRANT SELECT ON ALL TABLES IN SCHEMA public TO drift_reader', 'deployed');
   const deployedLogStart = (await server.log()).length;
   const deployed = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', server.url({ database: 'deployed', user: 'drift_reader', password }), '--format', 'json');
-  const state = JSON.parse(deployed.stdout).databases[0];
+  const state = JSON.parse(deployed.stdout).data.databases[0];
   assert.equal(state.status, 'clean', deployed.stdout);
   assert.deepEqual([state.migrations.lastApplied, state.migrations.pending, state.migrations.failed], ['20250101000000_init', 0, []]);
   const deployedLog = (await server.log()).slice(deployedLogStart).split('\n').filter((line) => line.startsWith('drift_reader@'));
@@ -256,7 +256,7 @@ test('--fix-sql drafts the remediation as a linted migration in the history, nev
   // --format markdown is the shared markdown reporter: the databases' table, then the findings.
   const markdown = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'markdown');
   assert.equal(markdown.code, 1, markdown.stderr);
-  assert.match(markdown.stdout, /^### Schema drift: production\n\n\| Database \| Status \| Findings \| Acknowledged \|\n\|---\|---\|---\|---\|\n\| pglite:\S+ \| drift \| 2 \| 0 \|/);
+  assert.match(markdown.stdout, /^### Schema drift: production\n\n\| Database \| Status \| Findings \| Acknowledged \| Migrations \|\n\|---\|---\|---\|---\|---\|\n\| pglite:\S+ \| drift \| 2 \| 0 \| at 20250101000000_init \|/);
   assert.match(markdown.stdout, /\| `missing-column` \| .*notes/);
   const drafted = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--fix-sql', 'repair drift', '--format', 'json');
   assert.equal(drafted.code, 1, drafted.stderr);

@@ -204,3 +204,19 @@ test('migrate.lockTimeout: PostgreSQL migrations and their down.sql start with S
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a master without a datasource block: migrate baseline, create and db drift stop with SCHEMA_INVALID at the master (exit 2), nothing written', async () => {
+  const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': 'model User {\n  id Int @id\n}\n' });
+  try {
+    const before = snapshot(dir);
+    for (const args of [['migrate', 'baseline', '--name', 'init'], ['migrate', 'create', '--name', 'x'], ['db', 'drift', '--env', 'dev', '--url', 'file:dev.db']]) {
+      const result = await run(dir, ...args);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
+      assert.match(result.stderr, /error\[SCHEMA_INVALID\]: prisma\/schema\.master\.prisma:1:1: The master schema has no datasource block/);
+      assert.doesNotMatch(result.stderr, /INTERNAL/);
+    }
+    assert.deepEqual(snapshot(dir), before);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
