@@ -100,7 +100,7 @@ function recall(r: RecallResult): number {
 function report(label: string, r: RecallResult): string[] {
   return [
     `${label}: ${r.fields} fields deleted one at a time; audit found ${r.found} of the ${r.compiler} usage sites the compiler reports (recall ${(recall(r) * 100).toFixed(1)}%), plus ${r.extra} it does not; ${(r.ms / 1000).toFixed(0)} s`,
-    `  inside Prisma Client calls written in place: ${r.inCalls.found} of ${r.inCalls.compiler} (recall ${(r.inCalls.compiler === 0 ? 100 : (r.inCalls.found / r.inCalls.compiler) * 100).toFixed(1)}%); the other ${r.compiler - r.inCalls.compiler} compiler site(s) read a field off a query's result or pass objects to helpers in other files, which the audit does not follow`,
+    `  inside Prisma Client calls written in place: ${r.inCalls.found} of ${r.inCalls.compiler} (${r.inCalls.compiler === 0 ? 'no such site' : `recall ${((r.inCalls.found / r.inCalls.compiler) * 100).toFixed(1)}%`}); the other ${r.compiler - r.inCalls.compiler} compiler site(s) read a field off a query's result or pass objects to helpers in other files, which the audit does not follow`,
     ...r.perField.map((l) => `  ${l}`),
     ...(r.misses.length ? [`  missed (first ${Math.min(SHOWN_MISSES, r.misses.length)} of ${r.misses.length}; STEWARD_BENCH_RECALL_MISSES=n shows more):`, ...r.misses.slice(0, SHOWN_MISSES).map((m) => `    ${m}`)] : []),
   ];
