@@ -50,6 +50,7 @@ export interface TypecheckSession {
 export function openTypecheckSession(project: TypeScriptProject): TypecheckSession {
   const parsed = readTsconfig(project.tsconfig);
   const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, incremental: false, composite: false, declaration: false, tsBuildInfoFile: undefined, rootDir: undefined };
+  const aliases = (specifier: string) => aliasTargets(specifier, options, path.dirname(project.tsconfig));
   const insideOutput = (file: string) => project.clientOutputDir !== undefined && isInside(project.clientOutputDir, file);
   // A client the user generated into their tree would shadow the environment's: it is left out.
   const rootNames = parsed.fileNames.filter((f) => !insideOutput(path.resolve(f)));
@@ -75,7 +76,7 @@ export function openTypecheckSession(project: TypeScriptProject): TypecheckSessi
         getSourceFile,
         resolveModuleNameLiterals(literals, containingFile, _redirect, compilerOptions, containingSourceFile) {
           return literals.map((literal) => {
-            const redirected = redirectToClient(literal.text, containingFile, project, target.client);
+            const redirected = redirectToClient(literal.text, containingFile, project, target.client, aliases);
             if (redirected) return { resolvedModule: { resolvedFileName: redirected, extension: ts.Extension.Ts, isExternalLibraryImport: false } };
             const mode = ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
             // The client's runtime is steward's own @prisma/client, wherever the cache lives.
@@ -130,15 +131,37 @@ function readTsconfig(tsconfig: string): ts.ParsedCommandLine {
   return parsed;
 }
 
-/** The generated file an import of the application's client means, in the environment's client. */
-export function redirectToClient(specifier: string, containingFile: string, project: TypeScriptProject, client: GeneratedClient): string | undefined {
+/**
+ * The generated file an import of the application's client means, in the environment's client.
+ * A bare specifier (`@/generated/prisma/client`, `src/generated/prisma/client`) counts when the
+ * tsconfig's `paths` or `baseUrl` (given as `aliases`) map it into the client's output folder.
+ */
+export function redirectToClient(specifier: string, containingFile: string, project: TypeScriptProject, client: GeneratedClient, aliases: (specifier: string) => string[] = () => []): string | undefined {
   if (project.importsPackage && (specifier === '@prisma/client' || specifier === '.prisma/client' || specifier === '.prisma/client/default')) return client.typesEntry;
-  if (!project.clientOutputDir || !(specifier.startsWith('.') || path.isAbsolute(specifier))) return undefined;
-  const target = path.resolve(path.dirname(containingFile), specifier);
-  if (!isInside(project.clientOutputDir, target) && target !== project.clientOutputDir) return undefined;
-  const relative = path.relative(project.clientOutputDir, target).replace(/\.(m?js|m?ts|d\.ts)$/, '');
+  const outputDir = project.clientOutputDir;
+  if (!outputDir) return undefined;
+  const relativeOrAbsolute = specifier.startsWith('.') || path.isAbsolute(specifier);
+  const candidates = relativeOrAbsolute ? [path.resolve(path.dirname(containingFile), specifier)] : aliases(specifier);
+  const target = candidates.find((t) => isInside(outputDir, t) || t === outputDir);
+  if (target === undefined) return undefined;
+  const relative = path.relative(outputDir, target).replace(/\.(m?js|m?ts|d\.ts)$/, '');
   // `import ... from './generated/prisma'` means its index: prisma-client has none, so the client entry.
   return path.join(client.dir, `${relative === '' || relative === 'index' ? 'client' : relative}.ts`);
+}
+
+/** Where the tsconfig's `paths` (then `baseUrl`) map a bare specifier, as TypeScript reads them; the files need not exist. */
+export function aliasTargets(specifier: string, options: ts.CompilerOptions, tsconfigDir: string): string[] {
+  const base = options.baseUrl ?? tsconfigDir;
+  const out: string[] = [];
+  for (const [pattern, substitutions] of Object.entries(options.paths ?? {})) {
+    const star = pattern.indexOf('*');
+    let middle: string | undefined;
+    if (star < 0) middle = pattern === specifier ? '' : undefined;
+    else if (specifier.length >= pattern.length - 1 && specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) middle = specifier.slice(star, specifier.length - (pattern.length - star - 1));
+    if (middle !== undefined) for (const s of substitutions) out.push(path.resolve(base, s.replace('*', middle)));
+  }
+  if (options.baseUrl) out.push(path.resolve(options.baseUrl, specifier));
+  return out;
 }
 
 function isInside(dir: string, file: string): boolean {
