@@ -78,6 +78,9 @@ export interface BookkeepingRow {
   logs: string | null;
 }
 
+/** Prisma's advisory lock key for migrations (`pg_advisory_lock(72707369)`). */
+export const PRISMA_MIGRATE_LOCK_KEY = 72707369;
+
 export async function deployDatabase(list: MigrationList, url: string, options: DeployOptions = {}): Promise<DeployResult> {
   const started = performance.now();
   const local = migrationScripts(list);
@@ -102,7 +105,16 @@ export async function deployDatabase(list: MigrationList, url: string, options: 
     let before: BookkeepingRow[];
     try {
       connection = await openDatabase(location, { readOnly: options.dryRun === true, timeoutMs: options.timeoutMs ?? 10_000 });
-      before = await readBookkeeping(connection);
+      // Read under Prisma's lock on a server: a deploy running meanwhile (steward's or Prisma's) holds
+      // it until its last migration is finished, so an unfinished row read here is a real failure,
+      // never another deploy's migration in progress. The engine takes the lock again to apply.
+      const server = connection.provider === 'postgresql' && location.kind === 'postgres-server' && !options.dryRun;
+      if (server) await connection.query(`SELECT pg_advisory_lock(${PRISMA_MIGRATE_LOCK_KEY})`);
+      try {
+        before = await readBookkeeping(connection);
+      } finally {
+        if (server) await connection.query(`SELECT pg_advisory_unlock(${PRISMA_MIGRATE_LOCK_KEY})`);
+      }
     } catch (error) {
       return finish({ status: isUnreachable(error) ? 'unreachable' : 'error', applied: [], pending: [], lastApplied: null, error: redact(error) });
     }

@@ -25,11 +25,9 @@ import { SchemaEngineSession, type SchemaSource } from '../engine/schema-engine.
 import { StewardError } from '../errors/index.js';
 import { describeLocation, parseDatabaseUrl } from '../providers/location.js';
 import type { DatabaseProvider } from '../providers/registry.js';
-import { isApplied, readBookkeeping } from './deploy.js';
+import { isApplied, PRISMA_MIGRATE_LOCK_KEY, readBookkeeping } from './deploy.js';
 import { DOWN_SCRIPT_FILE } from './layout.js';
 
-/** Prisma's advisory lock key for migrations (`pg_advisory_lock(72707369)`). */
-export const PRISMA_MIGRATE_LOCK_KEY = 72707369;
 
 export interface DownOptions {
   /** The migration to return to: its directory name, or the name after the timestamp when unique. */
