@@ -63,7 +63,13 @@ export const auditRecallBenchmark: Benchmark = {
   async run() {
     const lines: string[] = [];
     const goals: { goal: string; met: boolean }[] = [];
-    const example = await measure({ label: 'example (examples/messaging-api)', root: join(repoRoot, 'examples', 'messaging-api'), schema: 'api/prisma/schema.production.prisma', tsconfig: 'api/tsconfig.json', clientOutput: 'api/src/generated/prisma' });
+    const example = await measure({
+      label: 'example (examples/messaging-api)',
+      root: join(repoRoot, 'examples', 'messaging-api'),
+      schema: 'api/prisma/schema.production.prisma',
+      tsconfig: 'api/tsconfig.json',
+      clientOutput: 'api/src/generated/prisma',
+    });
     lines.push(...report('example (examples/messaging-api)', example));
     goals.push({ goal: `audit recall >= ${GOAL * 100}% of the compiler-reported usage sites on the example`, met: recall(example) >= GOAL });
 
@@ -82,7 +88,12 @@ export const auditRecallBenchmark: Benchmark = {
       }
       try {
         const result = await measure({ label, root: app.dir, schema: spec.schema, tsconfig: spec.tsconfig, clientOutput: spec.clientOutput });
-        lines.push(...report(`${label} (dependencies ${app.installed === 'now' ? `installed in ${(app.installMs / 1000).toFixed(0)} s` : 'from the install cache'})`, result));
+        lines.push(
+          ...report(
+            `${label} (dependencies ${app.installed === 'now' ? `installed in ${(app.installMs / 1000).toFixed(0)} s` : 'from the install cache'})`,
+            result,
+          ),
+        );
         if (recall(result) >= GOAL) appsAtGoal++;
       } finally {
         app.remove();
@@ -102,7 +113,12 @@ function report(label: string, r: RecallResult): string[] {
     `${label}: ${r.fields} fields deleted one at a time; audit found ${r.found} of the ${r.compiler} usage sites the compiler reports (recall ${(recall(r) * 100).toFixed(1)}%), plus ${r.extra} it does not; ${(r.ms / 1000).toFixed(0)} s`,
     `  inside Prisma Client calls written in place: ${r.inCalls.found} of ${r.inCalls.compiler} (${r.inCalls.compiler === 0 ? 'no such site' : `recall ${((r.inCalls.found / r.inCalls.compiler) * 100).toFixed(1)}%`}); the other ${r.compiler - r.inCalls.compiler} compiler site(s) read a field off a query's result or pass objects to helpers in other files, which the audit does not follow`,
     ...r.perField.map((l) => `  ${l}`),
-    ...(r.misses.length ? [`  missed (first ${Math.min(SHOWN_MISSES, r.misses.length)} of ${r.misses.length}; STEWARD_BENCH_RECALL_MISSES=n shows more):`, ...r.misses.slice(0, SHOWN_MISSES).map((m) => `    ${m}`)] : []),
+    ...(r.misses.length
+      ? [
+          `  missed (first ${Math.min(SHOWN_MISSES, r.misses.length)} of ${r.misses.length}; STEWARD_BENCH_RECALL_MISSES=n shows more):`,
+          ...r.misses.slice(0, SHOWN_MISSES).map((m) => `    ${m}`),
+        ]
+      : []),
   ];
 }
 
@@ -110,12 +126,28 @@ async function measure(target: RecallTarget): Promise<RecallResult> {
   const start = performance.now();
   const text = readFileSync(join(target.root, target.schema), 'utf8');
   const schema = parseSchema({ path: target.schema, text });
-  const session = openTypecheckSession({ tsconfig: join(target.root, target.tsconfig), clientOutputDir: join(target.root, target.clientOutput), importsPackage: false });
+  const session = openTypecheckSession({
+    tsconfig: join(target.root, target.tsconfig),
+    clientOutputDir: join(target.root, target.clientOutput),
+    importsPackage: false,
+  });
   const key = (e: TypeErrorRecord) => `${relative(target.root, e.file)}:${e.line}:${e.code}:${e.message}`;
   const baseline = new Set(session.check({ name: 'baseline', client: await generateClient(text) }).map(key));
   const used = await usedFields(target.root, schema);
-  const candidates = spread(deletableFields(schema, text).filter((f) => used.has(f)), FIELDS);
-  const result: RecallResult = { fields: candidates.length, compiler: 0, found: 0, extra: 0, inCalls: { compiler: 0, found: 0 }, misses: [], perField: [], ms: 0 };
+  const candidates = spread(
+    deletableFields(schema, text).filter((f) => used.has(f)),
+    FIELDS,
+  );
+  const result: RecallResult = {
+    fields: candidates.length,
+    compiler: 0,
+    found: 0,
+    extra: 0,
+    inCalls: { compiler: 0, found: 0 },
+    misses: [],
+    perField: [],
+    ms: 0,
+  };
   for (const qualified of candidates) {
     const [model, field] = qualified.split('.');
     const changed = withoutField(text, model, field);
@@ -134,12 +166,15 @@ async function measure(target: RecallTarget): Promise<RecallResult> {
     for (const [s, kind] of compilerSites) {
       if (kind === 'call') result.inCalls.compiler++;
       if (kind === 'call' && audit.has(s)) result.inCalls.found++;
-      if (!audit.has(s)) result.misses.push(`${qualified} at ${s} (${kind === 'call' ? 'in a Prisma call' : 'outside Prisma calls'}): ${sourceLine(target.root, s)}`);
+      if (!audit.has(s))
+        result.misses.push(`${qualified} at ${s} (${kind === 'call' ? 'in a Prisma call' : 'outside Prisma calls'}): ${sourceLine(target.root, s)}`);
     }
     result.compiler += compiler.size;
     result.found += found.length;
     result.extra += extra;
-    result.perField.push(`${qualified}: compiler ${compiler.size} site(s), audit found ${found.length}${extra ? `, and ${extra} the compiler does not report` : ''}`);
+    result.perField.push(
+      `${qualified}: compiler ${compiler.size} site(s), audit found ${found.length}${extra ? `, and ${extra} the compiler does not report` : ''}`,
+    );
   }
   result.ms = performance.now() - start;
   return result;
@@ -166,7 +201,8 @@ async function usedFields(root: string, schema: Schema): Promise<Set<string>> {
 /** Scalar fields that can be deleted without touching an index, a relation or an id: the schema stays valid. */
 function deletableFields(schema: Schema, text: string): string[] {
   const referenced = new Set<string>();
-  for (const m of text.matchAll(/(?:@@(?:index|unique|id)\s*\(\s*\[|fields\s*:\s*\[)([^\]]*)\]/g)) for (const name of m[1].split(',')) referenced.add(name.trim().replace(/\(.*$/, ''));
+  for (const m of text.matchAll(/(?:@@(?:index|unique|id)\s*\(\s*\[|fields\s*:\s*\[)([^\]]*)\]/g))
+    for (const name of m[1].split(',')) referenced.add(name.trim().replace(/\(.*$/, ''));
   const models = new Set(schema.models.map((m) => m.name));
   const enums = new Set(schema.enums.map((e) => e.name));
   const out: string[] = [];

@@ -13,7 +13,15 @@ import { migrationScripts, readMigrationsList, type MigrationScript } from '../s
 import { REALWORLD_APPS } from '../test/helpers/realworld.js';
 
 /** Each app's object prefix; the apps and their migrations folders are the tests' list (test/helpers/realworld.ts). */
-const PREFIXES: Record<string, string> = { documenso: 'dc_', formbricks: 'fb_', ghostfolio: 'gf_', hoppscotch: 'hs_', papermark: 'pm_', rallly: 'ra_', umami: 'um_' };
+const PREFIXES: Record<string, string> = {
+  documenso: 'dc_',
+  formbricks: 'fb_',
+  ghostfolio: 'gf_',
+  hoppscotch: 'hs_',
+  papermark: 'pm_',
+  rallly: 'ra_',
+  umami: 'um_',
+};
 const APPS = REALWORLD_APPS.map(({ name, migrations }) => ({ app: name, migrations, prefix: PREFIXES[name] }));
 
 /** A quoted or bare identifier, optionally schema-qualified, after these keywords names a database object. */
@@ -55,9 +63,10 @@ function prefixObjects(script: string, names: ReadonlySet<string>, prefix: strin
       // Dynamic SQL (`EXECUTE 'ALTER INDEX "a" RENAME TO "b"'`) names objects inside strings.
       // and catalog look-ups name indexes and constraints as strings (`WHERE indexname = 'X_idx'`).
       const literal = script.slice(i + 1, j);
-      out += names.has(literal) && /_(idx|key|pkey|fkey|seq)$/.test(literal)
-        ? `'${prefix}${literal}'`
-        : script.slice(i, j + 1).replace(/"([^"']+)"/g, (quoted, name: string) => (names.has(name) ? `"${prefix}${name}"` : quoted));
+      out +=
+        names.has(literal) && /_(idx|key|pkey|fkey|seq)$/.test(literal)
+          ? `'${prefix}${literal}'`
+          : script.slice(i, j + 1).replace(/"([^"']+)"/g, (quoted, name: string) => (names.has(name) ? `"${prefix}${name}"` : quoted));
       i = j + 1;
     } else if (char === '"') {
       const end = script.indexOf('"', i + 1);

@@ -13,7 +13,8 @@ export function compilerSiteKind(sourceFile: ts.SourceFile, position: number): C
   let kind: CompilerSiteKind = 'other';
   const visit = (node: ts.Node): void => {
     if (position < node.getStart(sourceFile) || position >= node.getEnd()) return;
-    if (ts.isCallExpression(node) && isPrismaCall(node) && node.arguments.some((a) => position >= a.getStart(sourceFile) && position < a.getEnd())) kind = 'call';
+    if (ts.isCallExpression(node) && isPrismaCall(node) && node.arguments.some((a) => position >= a.getStart(sourceFile) && position < a.getEnd()))
+      kind = 'call';
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
@@ -22,5 +23,9 @@ export function compilerSiteKind(sourceFile: ts.SourceFile, position: number): C
 
 function isPrismaCall(call: ts.CallExpression): boolean {
   const callee = call.expression;
-  return ts.isPropertyAccessExpression(callee) && isModelOperation(callee.name.text) && (ts.isPropertyAccessExpression(callee.expression) || ts.isElementAccessExpression(callee.expression));
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    isModelOperation(callee.name.text) &&
+    (ts.isPropertyAccessExpression(callee.expression) || ts.isElementAccessExpression(callee.expression))
+  );
 }

@@ -18,14 +18,21 @@ const SIZES = [20, 50, 200];
 const CONCURRENCY = 8;
 
 function baseline(): string {
-  const tables = Array.from({ length: 12 }, (_, i) => `CREATE TABLE "t${i}" ("id" SERIAL PRIMARY KEY, "name" TEXT NOT NULL, "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP);\nCREATE INDEX "t${i}_name_idx" ON "t${i}"("name");\n`);
+  const tables = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `CREATE TABLE "t${i}" ("id" SERIAL PRIMARY KEY, "name" TEXT NOT NULL, "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP);\nCREATE INDEX "t${i}_name_idx" ON "t${i}"("name");\n`,
+  );
   return tables.join('');
 }
 
 const CHANGE: Array<[string, string]> = [
   ['20250201000000_tags', 'CREATE TABLE "tag" ("id" SERIAL PRIMARY KEY, "label" TEXT NOT NULL);\nCREATE UNIQUE INDEX "tag_label_key" ON "tag"("label");\n'],
   ['20250202000000_t0_tag', 'ALTER TABLE "t0" ADD COLUMN "tagId" INTEGER;\nCREATE INDEX "t0_tagId_idx" ON "t0"("tagId");\n'],
-  ['20250203000000_t0_tag_fk', 'ALTER TABLE "t0" ADD CONSTRAINT "t0_tagId_fkey" FOREIGN KEY ("tagId") REFERENCES "tag"("id") ON DELETE SET NULL ON UPDATE CASCADE;\n'],
+  [
+    '20250203000000_t0_tag_fk',
+    'ALTER TABLE "t0" ADD CONSTRAINT "t0_tagId_fkey" FOREIGN KEY ("tagId") REFERENCES "tag"("id") ON DELETE SET NULL ON UPDATE CASCADE;\n',
+  ],
 ];
 
 function project(): string {
@@ -72,18 +79,33 @@ export const deployBenchmark: Benchmark = {
         }
         writeFileSync(join(dir, `fleet-${size}.txt`), urls.join('\n') + '\n');
         const start = performance.now();
-        const result = spawnSync(process.execPath, [stewardBin, 'migrate', 'deploy', '--env', 'tenants', '--urls-file', `fleet-${size}.txt`, '--concurrency', String(CONCURRENCY)], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+        const result = spawnSync(
+          process.execPath,
+          [stewardBin, 'migrate', 'deploy', '--env', 'tenants', '--urls-file', `fleet-${size}.txt`, '--concurrency', String(CONCURRENCY)],
+          { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 },
+        );
         const totalMs = performance.now() - start;
-        if (result.status !== 0) throw new Error(`deploy to ${size} databases exited ${result.status}: ${result.stderr.slice(0, 2000)}${result.stdout.slice(-2000)}`);
-        const perDatabase = result.stdout.trim().split('\n').map((line) => JSON.parse(line)).filter((line) => line.database !== undefined);
-        if (perDatabase.length !== size || perDatabase.some((line) => line.status !== 'applied' || line.applied.length !== 3)) throw new Error(`deploy to ${size}: not every database got the 3 migrations`);
+        if (result.status !== 0)
+          throw new Error(`deploy to ${size} databases exited ${result.status}: ${result.stderr.slice(0, 2000)}${result.stdout.slice(-2000)}`);
+        const perDatabase = result.stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line))
+          .filter((line) => line.database !== undefined);
+        if (perDatabase.length !== size || perDatabase.some((line) => line.status !== 'applied' || line.applied.length !== 3))
+          throw new Error(`deploy to ${size}: not every database got the 3 migrations`);
         const times = perDatabase.map((line) => Number(line.durationMs));
         medians[size] = median(times);
-        lines.push(`${String(size).padStart(3)} databases, concurrency ${CONCURRENCY}: total ${fmtMs(totalMs)} (${fmtMs(totalMs / size)} per database), per database median ${fmtMs(medians[size])}, p90 ${fmtMs(percentile(times, 90))}`);
+        lines.push(
+          `${String(size).padStart(3)} databases, concurrency ${CONCURRENCY}: total ${fmtMs(totalMs)} (${fmtMs(totalMs / size)} per database), per database median ${fmtMs(medians[size])}, p90 ${fmtMs(percentile(times, 90))}`,
+        );
         for (let i = 0; i < size; i++) await server.sql(`DROP DATABASE "tenant_${size}_${i}"`);
       }
       const ratio = medians[200] / medians[20];
-      goals.push({ goal: `per-database median stays flat from 20 to 200 databases (200: ${fmtMs(medians[200])}, 20: ${fmtMs(medians[20])}, x${ratio.toFixed(2)} <= x1.5)`, met: ratio <= 1.5 });
+      goals.push({
+        goal: `per-database median stays flat from 20 to 200 databases (200: ${fmtMs(medians[200])}, 20: ${fmtMs(medians[20])}, x${ratio.toFixed(2)} <= x1.5)`,
+        met: ratio <= 1.5,
+      });
     } finally {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

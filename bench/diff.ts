@@ -43,7 +43,9 @@ export const diffBenchmark: Benchmark = {
       plain.push(t3 - t2 + (t1 - t0));
     }
     const full = median(inProcess);
-    lines.push(`300 models, ${count} changes: parse both + diff with per-environment effects (dev, production) ${fmtMs(full)}; without environments ${fmtMs(median(plain))}`);
+    lines.push(
+      `300 models, ${count} changes: parse both + diff with per-environment effects (dev, production) ${fmtMs(full)}; without environments ${fmtMs(median(plain))}`,
+    );
     goals.push({ goal: 'diff of two 300-model versions under 200 ms beyond start-up (parse + diff + environment effects, in process)', met: full < 200 });
 
     const dir = mkdtempSync(join(tmpdir(), 'steward-bench-diff-'));
@@ -57,7 +59,9 @@ export const diffBenchmark: Benchmark = {
         cli.push(runNode(stewardBin, ['diff', '--cwd', dir, '--from', 'before.prisma', '--format', 'json']).ms);
         start.push(runNode(stewardBin, ['--version']).ms);
       }
-      lines.push(`CLI: steward diff --format json ${fmtMs(median(cli))}; start-up (steward --version) ${fmtMs(median(start))}; difference ${fmtMs(median(cli) - median(start))}`);
+      lines.push(
+        `CLI: steward diff --format json ${fmtMs(median(cli))}; start-up (steward --version) ${fmtMs(median(start))}; difference ${fmtMs(median(cli) - median(start))}`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -31,7 +31,9 @@ export const generateBenchmark: Benchmark = {
         'prisma validate': () => runNode(prismaCli, ['validate', '--schema', join(p300, 'prisma', 'schema.production.prisma')], { cwd: p300, env: prismaEnv }),
       });
       const ratio = cmp['steward check'].ms / cmp['prisma validate'].ms;
-      lines.push(`300 models: steward check ${fmtMs(cmp['steward check'].ms)} (${cmp['steward check'].peakMb.toFixed(0)} MB) vs prisma validate ${fmtMs(cmp['prisma validate'].ms)} (${cmp['prisma validate'].peakMb.toFixed(0)} MB): ratio ${ratio.toFixed(2)}`);
+      lines.push(
+        `300 models: steward check ${fmtMs(cmp['steward check'].ms)} (${cmp['steward check'].peakMb.toFixed(0)} MB) vs prisma validate ${fmtMs(cmp['prisma validate'].ms)} (${cmp['prisma validate'].peakMb.toFixed(0)} MB): ratio ${ratio.toFixed(2)}`,
+      );
       goals.push({ goal: 'steward check on 300 models takes less wall time than prisma validate', met: ratio < 1 });
 
       const gen = sideBySide(rounds, {

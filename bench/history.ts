@@ -16,11 +16,22 @@ export const historyBenchmark: Benchmark = {
     const t0 = performance.now();
     const { results, agreement, missing } = runHistoryOracle(dir);
     const ms = performance.now() - t0;
-    const lines = [`${results.length} real schema changes with their committed SQL: steward agrees on ${results.filter((r) => r.agrees).length} (${(agreement * 100).toFixed(1)}%) in ${ms.toFixed(0)} ms`];
+    const lines = [
+      `${results.length} real schema changes with their committed SQL: steward agrees on ${results.filter((r) => r.agrees).length} (${(agreement * 100).toFixed(1)}%) in ${ms.toFixed(0)} ms`,
+    ];
     const renames = results.filter((r) => r.id.includes('/rename_'));
-    lines.push(`RENAME commits: ${renames.length}; true renames expected ${renames.reduce((n, r) => n + r.expected.renames.length, 0)}, reported ${renames.reduce((n, r) => n + r.actual.renames.filter((x) => r.expected.renames.includes(x)).length, 0)}, extra ${renames.reduce((n, r) => n + r.actual.renames.filter((x) => !r.expected.renames.includes(x)).length, 0)}`);
-    for (const r of results.filter((x) => !x.agrees)) lines.push(`disagreement ${r.id}: expected ${JSON.stringify(r.expected)}, steward ${JSON.stringify(r.actual)}${r.disagreement ? ` (steward is right: ${r.disagreement.slice(0, 120)}...)` : ''}`);
+    lines.push(
+      `RENAME commits: ${renames.length}; true renames expected ${renames.reduce((n, r) => n + r.expected.renames.length, 0)}, reported ${renames.reduce((n, r) => n + r.actual.renames.filter((x) => r.expected.renames.includes(x)).length, 0)}, extra ${renames.reduce((n, r) => n + r.actual.renames.filter((x) => !r.expected.renames.includes(x)).length, 0)}`,
+    );
+    for (const r of results.filter((x) => !x.agrees))
+      lines.push(
+        `disagreement ${r.id}: expected ${JSON.stringify(r.expected)}, steward ${JSON.stringify(r.actual)}${r.disagreement ? ` (steward is right: ${r.disagreement.slice(0, 120)}...)` : ''}`,
+      );
     if (missing.length) lines.push(`no expectation recorded for: ${missing.join(', ')}`);
-    return { name: 'history', lines, goals: [{ goal: 'agreement with the committed SQL above 95% (every change has an expectation)', met: agreement > 0.95 && missing.length === 0 }] };
+    return {
+      name: 'history',
+      lines,
+      goals: [{ goal: 'agreement with the committed SQL above 95% (every change has an expectation)', met: agreement > 0.95 && missing.length === 0 }],
+    };
   },
 };

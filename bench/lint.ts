@@ -36,7 +36,15 @@ const PRISMA_LINT_PARITY_CONFIG = {
     'field-name-mapping-snake-case': ['error', { compoundWords: ['S3'] }],
     'forbid-field': ['error', { forbid: ['uuid', '/^deleted/'] }],
     'require-field-index': ['error', { forAllRelations: true, forNames: ['tenantId', '/Id$/'] }],
-    'require-field-type': ['error', { require: [{ ifName: 'id', type: 'String', nativeType: 'Uuid' }, { ifName: '/At$/', type: 'DateTime' }] }],
+    'require-field-type': [
+      'error',
+      {
+        require: [
+          { ifName: 'id', type: 'String', nativeType: 'Uuid' },
+          { ifName: '/At$/', type: 'DateTime' },
+        ],
+      },
+    ],
     'require-field': ['error', { require: ['id', 'createdAt', { name: 'updatedAt', ifSibling: 'createdAt' }, { name: 'tenantId', ifSibling: '/userId/' }] }],
   },
 };
@@ -67,14 +75,23 @@ export const lintBenchmark: Benchmark = {
         steward: () => runNode(stewardBin, ['lint', '--cwd', p300, '--format', 'json'], findings),
         // The first run after installing or upgrading has no V8 code cache yet (src/cli/code-cache.ts).
         'steward, no code cache': () => runNode(stewardBin, ['lint', '--cwd', p300, '--format', 'json'], { ...findings, env: { STEWARD_CODE_CACHE: 'off' } }),
-        'prisma-lint': () => runNode(prismaLintCli, ['-c', join(p300, 'prismalint.json'), '-o', 'json', join(p300, 'prisma', 'schema.master.prisma')], { cwd: p300, ...findings }),
-        'prisma-lint (parity options)': () => runNode(prismaLintCli, ['-c', join(p300, 'prismalint-parity.json'), '-o', 'json', join(p300, 'prisma', 'schema.master.prisma')], { cwd: p300, ...findings }),
+        'prisma-lint': () =>
+          runNode(prismaLintCli, ['-c', join(p300, 'prismalint.json'), '-o', 'json', join(p300, 'prisma', 'schema.master.prisma')], { cwd: p300, ...findings }),
+        'prisma-lint (parity options)': () =>
+          runNode(prismaLintCli, ['-c', join(p300, 'prismalint-parity.json'), '-o', 'json', join(p300, 'prisma', 'schema.master.prisma')], {
+            cwd: p300,
+            ...findings,
+          }),
       });
       const ratio = cmp.steward.ms / cmp['prisma-lint'].ms;
       const parityRatio = cmp.steward.ms / cmp['prisma-lint (parity options)'].ms;
       lines.push(`300 models: steward lint (recommended) ${fmtMs(cmp.steward.ms)} (${cmp.steward.peakMb.toFixed(0)} MB)`);
-      lines.push(`  without the code cache (first run after installing): ${fmtMs(cmp['steward, no code cache'].ms)}, ratio ${(cmp['steward, no code cache'].ms / cmp['prisma-lint'].ms).toFixed(2)}`);
-      lines.push(`  vs prisma-lint, 18 rules, light options: ${fmtMs(cmp['prisma-lint'].ms)} (${cmp['prisma-lint'].peakMb.toFixed(0)} MB): ratio ${ratio.toFixed(2)}`);
+      lines.push(
+        `  without the code cache (first run after installing): ${fmtMs(cmp['steward, no code cache'].ms)}, ratio ${(cmp['steward, no code cache'].ms / cmp['prisma-lint'].ms).toFixed(2)}`,
+      );
+      lines.push(
+        `  vs prisma-lint, 18 rules, light options: ${fmtMs(cmp['prisma-lint'].ms)} (${cmp['prisma-lint'].peakMb.toFixed(0)} MB): ratio ${ratio.toFixed(2)}`,
+      );
       lines.push(`  vs prisma-lint, 18 rules, parity-test options: ${fmtMs(cmp['prisma-lint (parity options)'].ms)}: ratio ${parityRatio.toFixed(2)}`);
       // The goal is judged against the faster prisma-lint configuration.
       goals.push({ goal: "steward lint on 300 models takes at most 1/4 of prisma-lint's wall time (light options)", met: ratio <= 0.25 });
@@ -82,7 +99,9 @@ export const lintBenchmark: Benchmark = {
         'lint 3000': () => runNode(stewardBin, ['lint', '--cwd', p3000], findings),
         'lint 3000 json': () => runNode(stewardBin, ['lint', '--cwd', p3000, '--format', 'json'], findings),
       });
-      lines.push(`3,000 models (about 24,000 findings): steward lint ${fmtMs(big['lint 3000'].ms)}, peak ${big['lint 3000'].peakMb.toFixed(0)} MB (whole process, Node start-up and text output included)`);
+      lines.push(
+        `3,000 models (about 24,000 findings): steward lint ${fmtMs(big['lint 3000'].ms)}, peak ${big['lint 3000'].peakMb.toFixed(0)} MB (whole process, Node start-up and text output included)`,
+      );
       lines.push(`  with --format json (18 MB of output): ${fmtMs(big['lint 3000 json'].ms)}`);
       goals.push({ goal: '3,000 models lint in under 1 s', met: big['lint 3000'].ms < 1000 });
     } finally {

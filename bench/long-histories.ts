@@ -30,7 +30,8 @@ export async function introspectedMaster(migrations: readonly CombinedMigration[
     await replayScripts(connection, migrations, (m) => m.name);
     const engine = await SchemaEngineSession.open(connection.adapterFactory());
     try {
-      const datasource = 'generator client {\n  provider = "prisma-client"\n  output   = "../generated/prisma"\n}\n\ndatasource db {\n  provider = "postgresql"\n}\n';
+      const datasource =
+        'generator client {\n  provider = "prisma-client"\n  output   = "../generated/prisma"\n}\n\ndatasource db {\n  provider = "postgresql"\n}\n';
       const result = await engine.introspect({ path: 'schema.prisma', content: datasource }, cacheDir);
       return result.schema.files[0].content;
     } finally {
@@ -47,12 +48,19 @@ export function project(root: string, name: string, master: string, migrations: 
   mkdirSync(join(dir, 'prisma'), { recursive: true });
   writeFileSync(join(dir, 'prisma', 'schema.prisma'), master);
   writeHistory(join(dir, 'prisma', 'migrations'), migrations);
-  writeFileSync(join(dir, 'steward.config.json'), JSON.stringify({
-    master: 'prisma/schema.prisma',
-    prismaMajor: 7,
-    environments: { production: { provider: 'postgresql', output: 'prisma/schema.prisma', migrations: 'prisma/migrations' } },
-    ...(adoptedAt ? { migrate: { adoptedAt: { production: adoptedAt } } } : {}),
-  }, null, 2));
+  writeFileSync(
+    join(dir, 'steward.config.json'),
+    JSON.stringify(
+      {
+        master: 'prisma/schema.prisma',
+        prismaMajor: 7,
+        environments: { production: { provider: 'postgresql', output: 'prisma/schema.prisma', migrations: 'prisma/migrations' } },
+        ...(adoptedAt ? { migrate: { adoptedAt: { production: adoptedAt } } } : {}),
+      },
+      null,
+      2,
+    ),
+  );
   return dir;
 }
 
@@ -81,10 +89,22 @@ export const longHistoriesBenchmark: Benchmark = {
         const master = await introspectedMaster(migrations, setupCache);
         const models = (master.match(/^model /gm) ?? []).length;
         const apps = new Set(migrations.map((m) => m.app)).size;
-        lines.push(`${size} migrations (${apps} apps, ${migrations[0].name.slice(0, 8)} to ${migrations[size - 1].name.slice(0, 8)}), master of ${models} models introspected from it`);
+        lines.push(
+          `${size} migrations (${apps} apps, ${migrations[0].name.slice(0, 8)} to ${migrations[size - 1].name.slice(0, 8)}), master of ${models} models introspected from it`,
+        );
         const adoptedAt = migrations[size - 1 - AFTER_ADOPTION].name;
-        projects.push({ label: `${size}, adopted`, size, dir: project(root, `adopted-${size}`, master, migrations, adoptedAt), cache: join(root, `cache-adopted-${size}`) });
-        projects.push({ label: `${size}, every migration linted`, size, dir: project(root, `all-${size}`, master, migrations), cache: join(root, `cache-all-${size}`) });
+        projects.push({
+          label: `${size}, adopted`,
+          size,
+          dir: project(root, `adopted-${size}`, master, migrations, adoptedAt),
+          cache: join(root, `cache-adopted-${size}`),
+        });
+        projects.push({
+          label: `${size}, every migration linted`,
+          size,
+          dir: project(root, `all-${size}`, master, migrations),
+          cache: join(root, `cache-all-${size}`),
+        });
       }
       const n = Math.min(Math.max(rounds, 1), 3);
 
@@ -100,12 +120,17 @@ export const longHistoriesBenchmark: Benchmark = {
         const cold = results[`cold ${p.label}`];
         const warm = results[`warm ${p.label}`];
         const baseline = results[`baseline ${p.size}`];
-        lines.push(`check, ${p.label}: cold ${fmtMs(cold.ms)} (${(cold.ms / baseline.ms).toFixed(2)}x the baseline), peak ${mb(cold.peakMb)}; warm ${fmtMs(warm.ms)}, peak ${mb(warm.peakMb)}`);
+        lines.push(
+          `check, ${p.label}: cold ${fmtMs(cold.ms)} (${(cold.ms / baseline.ms).toFixed(2)}x the baseline), peak ${mb(cold.peakMb)}; warm ${fmtMs(warm.ms)}, peak ${mb(warm.peakMb)}`,
+        );
         goals.push({ goal: `check, ${p.label}: cold < 15 s (${fmtMs(cold.ms)})`, met: cold.ms < 15_000 });
         goals.push({ goal: `check, ${p.label}: warm < 3 s (${fmtMs(warm.ms)})`, met: warm.ms < 3_000 });
         goals.push({ goal: `check, ${p.label}: peak < 600 MB (${mb(Math.max(cold.peakMb, warm.peakMb))})`, met: Math.max(cold.peakMb, warm.peakMb) < 600 });
       }
-      for (const size of SIZES) lines.push(`baseline: PGlite alone applying the ${size} migration.sql files in order: ${fmtMs(results[`baseline ${size}`].ms)}, peak ${mb(results[`baseline ${size}`].peakMb)}`);
+      for (const size of SIZES)
+        lines.push(
+          `baseline: PGlite alone applying the ${size} migration.sql files in order: ${fmtMs(results[`baseline ${size}`].ms)}, peak ${mb(results[`baseline ${size}`].peakMb)}`,
+        );
 
       // migrate create on the 434-migration history: a new optional field on one model.
       const adopted = projects.find((p) => p.label === `${SIZES[0]}, adopted`)!;
@@ -114,10 +139,16 @@ export const longHistoriesBenchmark: Benchmark = {
       const masterFile = join(changed, 'prisma', 'schema.prisma');
       writeFileSync(masterFile, readFileSync(masterFile, 'utf8').replace(/^(model \w+ \{\n)/m, '$1  benchNote String?\n'));
       const createCache = join(root, 'cache-create');
-      const create = () => runNode(stewardBin, ['migrate', 'create', '--name', 'add_field', '--dry-run', '--format', 'json', '--cwd', changed], { env: { STEWARD_CACHE_DIR: createCache }, expectStatus: [0] });
+      const create = () =>
+        runNode(stewardBin, ['migrate', 'create', '--name', 'add_field', '--dry-run', '--format', 'json', '--cwd', changed], {
+          env: { STEWARD_CACHE_DIR: createCache },
+          expectStatus: [0],
+        });
       const createCold = create();
       const createWarm = sideBySide(n, { create })['create'];
-      lines.push(`migrate create, ${SIZES[0]} migrations, a new optional field: first ${fmtMs(createCold.ms)}, warm ${fmtMs(createWarm.ms)}, peak ${mb(createWarm.peakMb)}`);
+      lines.push(
+        `migrate create, ${SIZES[0]} migrations, a new optional field: first ${fmtMs(createCold.ms)}, warm ${fmtMs(createWarm.ms)}, peak ${mb(createWarm.peakMb)}`,
+      );
       goals.push({ goal: `migrate create on the ${SIZES[0]}-migration history, warm < 3 s (${fmtMs(createWarm.ms)})`, met: createWarm.ms < 3_000 });
 
       // The first db drift in a project: no cache at all (no warm PGlite, no expected structure).
@@ -129,10 +160,15 @@ export const longHistoriesBenchmark: Benchmark = {
       const drift = sideBySide(n, {
         drift: () => {
           rmSync(driftCache, { recursive: true, force: true });
-          return runNode(stewardBin, ['db', 'drift', '--env', 'production', '--url', `pglite:${dataDir}`, '--format', 'json', '--cwd', adopted.dir], { env: { STEWARD_CACHE_DIR: driftCache }, expectStatus: [0, 1] });
+          return runNode(stewardBin, ['db', 'drift', '--env', 'production', '--url', `pglite:${dataDir}`, '--format', 'json', '--cwd', adopted.dir], {
+            env: { STEWARD_CACHE_DIR: driftCache },
+            expectStatus: [0, 1],
+          });
         },
       })['drift'];
-      lines.push(`first db drift in a project (empty cache), ${SIZES[0]}-migration database (PGlite data directory): ${fmtMs(drift.ms)}, peak ${mb(drift.peakMb)}`);
+      lines.push(
+        `first db drift in a project (empty cache), ${SIZES[0]}-migration database (PGlite data directory): ${fmtMs(drift.ms)}, peak ${mb(drift.peakMb)}`,
+      );
       goals.push({ goal: `first db drift in a project < 3 s (${fmtMs(drift.ms)})`, met: drift.ms < 3_000 });
     } finally {
       rmSync(root, { recursive: true, force: true });

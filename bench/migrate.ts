@@ -73,11 +73,17 @@ export const migrateBenchmark: Benchmark = {
       const drift = sideBySide(rounds, {
         'drift 300 tables': () => runNode(stewardBin, ['db', 'drift', '--env', 'production', '--url', urls[0], '--cwd', p300], { env }),
         'fleet 20 x 300 tables, concurrency 4': () =>
-          runNode(stewardBin, ['db', 'drift', '--env', 'production', ...urls.flatMap((u) => ['--url', u]), '--concurrency', '4', '--cwd', p300, '--format', 'json'], { env }),
+          runNode(
+            stewardBin,
+            ['db', 'drift', '--env', 'production', ...urls.flatMap((u) => ['--url', u]), '--concurrency', '4', '--cwd', p300, '--format', 'json'],
+            { env },
+          ),
       });
       lines.push(`drift, 300 tables (${where}): ${fmtMs(drift['drift 300 tables'].ms)}, peak ${drift['drift 300 tables'].peakMb.toFixed(0)} MB`);
       const fleet = drift['fleet 20 x 300 tables, concurrency 4'];
-      lines.push(`fleet of 20 databases x 300 tables, concurrency 4: ${fmtMs(fleet.ms)} (${fmtMs(fleet.ms / 20)} per database), peak ${fleet.peakMb.toFixed(0)} MB`);
+      lines.push(
+        `fleet of 20 databases x 300 tables, concurrency 4: ${fmtMs(fleet.ms)} (${fmtMs(fleet.ms / 20)} per database), peak ${fleet.peakMb.toFixed(0)} MB`,
+      );
       goals.push({ goal: 'drift on a PostgreSQL database with 300 tables under 2 s', met: drift['drift 300 tables'].ms < 2000 });
       goals.push({ goal: 'a fleet of 20 databases checked with concurrency 4, every one reported clean (exit 0)', met: true }); // runNode throws unless the fleet exits 0: all 20 clean
 
@@ -88,7 +94,9 @@ export const migrateBenchmark: Benchmark = {
       const createArgs = ['migrate', 'create', '--name', 'next', '--dry-run', '--cwd', p70];
       runNode(stewardBin, createArgs, { env, expectStatus: [0, 1] }); // warm
       const create = sideBySide(rounds, { 'migrate create': () => runNode(stewardBin, createArgs, { env, expectStatus: [0, 1] }) });
-      lines.push(`migrate create, 70 models, dev + production, warm cache: ${fmtMs(create['migrate create'].ms)}, peak ${create['migrate create'].peakMb.toFixed(0)} MB`);
+      lines.push(
+        `migrate create, 70 models, dev + production, warm cache: ${fmtMs(create['migrate create'].ms)}, peak ${create['migrate create'].peakMb.toFixed(0)} MB`,
+      );
       goals.push({ goal: 'migrate create for both environments on 70 models under 2 s (warm cache)', met: create['migrate create'].ms < 2000 });
     } finally {
       await server?.stop();

@@ -50,7 +50,10 @@ export async function installedApp(appDir: string): Promise<InstalledApp> {
 function npmInstall(dir: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     // --legacy-peer-deps: without a lockfile, today's peer ranges of an older app often conflict.
-    const child = spawn('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output = (output + d).slice(-4000)));
     child.stderr.on('data', (d) => (output = (output + d).slice(-4000)));

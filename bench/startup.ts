@@ -19,7 +19,11 @@ function runTimed(script: string, args: string[], env: NodeJS.ProcessEnv = {}): 
   const dir = mkdtempSync(join(tmpdir(), 'steward-startup-cpu-'));
   const cpuFile = join(dir, 'cpu');
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', cpuPreload, script, ...args], { env: { ...process.env, ...env, STEWARD_BENCH_CPU_FILE: cpuFile, NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--import', cpuPreload, script, ...args], {
+    env: { ...process.env, ...env, STEWARD_BENCH_CPU_FILE: cpuFile, NO_COLOR: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - start;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${script} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
   const cpuMs = Number(readFileSync(cpuFile, 'utf8').trim()) / 1000;
@@ -31,7 +35,9 @@ function runTimed(script: string, args: string[], env: NodeJS.ProcessEnv = {}): 
 function compare(rounds: number, variants: Record<string, () => Timing>): Record<string, Timing> {
   const samples: Record<string, Timing[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   for (let i = 0; i < rounds; i++) for (const [name, run] of Object.entries(variants)) samples[name].push(run());
-  return Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, { ms: median(list.map((t) => t.ms)), cpuMs: median(list.map((t) => t.cpuMs)) }]));
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [name, { ms: median(list.map((t) => t.ms)), cpuMs: median(list.map((t) => t.cpuMs)) }]),
+  );
 }
 
 const show = (t: Timing) => `${fmtMs(t.ms)} wall, ${fmtMs(t.cpuMs)} CPU`;
@@ -54,7 +60,10 @@ function copyExample(config: 'ts' | 'ts-main' | 'json'): string {
     writeFileSync(join(dir, 'steward.config.json'), JSON.stringify(EXAMPLE_JSON));
   } else if (config === 'ts-main') {
     // The form documented before prisma-steward/config: the whole package named.
-    writeFileSync(join(dir, 'steward.config.ts'), `import { defineConfig } from 'prisma-steward';\nexport default defineConfig(${JSON.stringify(EXAMPLE_JSON)});\n`);
+    writeFileSync(
+      join(dir, 'steward.config.ts'),
+      `import { defineConfig } from 'prisma-steward';\nexport default defineConfig(${JSON.stringify(EXAMPLE_JSON)});\n`,
+    );
   }
   return dir;
 }
@@ -89,13 +98,22 @@ export const startupBenchmark: Benchmark = {
       const ratio = typed.ms / config.json.ms;
       const cpuRatio = typed.cpuMs / config.json.cpuMs;
       lines.push(`steward lint on the example, JSON configuration: ${show(config.json)}`);
-      lines.push(`  steward.config.ts importing prisma-steward/config: ${show(typed)} (wall ${((ratio - 1) * 100).toFixed(1)}%, CPU ${((cpuRatio - 1) * 100).toFixed(1)}%)`);
+      lines.push(
+        `  steward.config.ts importing prisma-steward/config: ${show(typed)} (wall ${((ratio - 1) * 100).toFixed(1)}%, CPU ${((cpuRatio - 1) * 100).toFixed(1)}%)`,
+      );
       lines.push(`  steward.config.ts importing defineConfig from 'prisma-steward': ${show(config["steward.config.ts (from 'prisma-steward')"])}`);
       // Judged on CPU time: on a shared machine (load average shown) wall time measures the neighbours.
-      lines.push(`  load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${availableParallelism()} cores`);
+      lines.push(
+        `  load average during the run: ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(', ')} on ${availableParallelism()} cores`,
+      );
       goals.push({ goal: 'steward lint on the example with steward.config.ts takes within 10% of the JSON configuration (CPU time)', met: cpuRatio <= 1.1 });
 
-      for (const [label, cwd] of [['example', json], ['300 models', big]] as const) {
+      for (const [label, cwd] of [
+        ['example', json],
+        ['300 models', big],
+      ] as const) {
         const args = lint(cwd);
         const m = compare(rounds, {
           'launcher, single-file bundle, code cache, V8 flags (default)': () => runTimed(stewardBin, args),
@@ -108,7 +126,9 @@ export const startupBenchmark: Benchmark = {
         lines.push(`steward lint, ${label}: each configuration's median; the effect of each piece is the difference`);
         for (const [k, v] of Object.entries(m)) lines.push(`  ${k}: ${show(v)}`);
         const effect = (name: string, without: string, withIt: string) =>
-          lines.push(`  effect of ${name}: wall ${(m[without].ms - m[withIt].ms).toFixed(0)} ms, CPU ${(m[without].cpuMs - m[withIt].cpuMs).toFixed(0)} ms saved`);
+          lines.push(
+            `  effect of ${name}: wall ${(m[without].ms - m[withIt].ms).toFixed(0)} ms, CPU ${(m[without].cpuMs - m[withIt].cpuMs).toFixed(0)} ms saved`,
+          );
         effect('the V8 code cache', 'launcher, single-file bundle, no code cache, V8 flags', 'launcher, single-file bundle, code cache, V8 flags (default)');
         effect('single-file bundle vs chunks (no code cache)', 'chunked bundle, V8 flags', 'launcher, single-file bundle, no code cache, V8 flags');
         effect('V8 flag tuning (chunks)', 'chunked bundle, no V8 flags', 'chunked bundle, V8 flags');

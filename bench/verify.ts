@@ -10,7 +10,9 @@ const MODELS = 70;
 function application(models: number): string {
   const lines = [`import { PrismaClient } from './generated/prisma/client.js';`, '', 'export async function run(prisma: PrismaClient, q: string) {'];
   for (let i = 0; i < models; i++) {
-    lines.push(`  await prisma.entity${i}.findMany({ where: { title: { contains: q, mode: 'insensitive' }, tags: { has: q } }, select: { id: true, amount: true, status: true } });`);
+    lines.push(
+      `  await prisma.entity${i}.findMany({ where: { title: { contains: q, mode: 'insensitive' }, tags: { has: q } }, select: { id: true, amount: true, status: true } });`,
+    );
     lines.push(`  await prisma.entity${i}.create({ data: { title: q, amount: '1.50', tags: [q] } });`);
   }
   lines.push('}', '');
@@ -27,7 +29,13 @@ export const verifyBenchmark: Benchmark = {
       mkdirSync(join(dir, 'src'));
       writeFileSync(join(dir, 'prisma', 'schema.master.prisma'), syntheticSchema(MODELS));
       writeFileSync(join(dir, 'steward.config.json'), JSON.stringify({ master: 'prisma/schema.master.prisma' }));
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, skipLibCheck: true }, include: ['src/**/*.ts'] }));
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, skipLibCheck: true },
+          include: ['src/**/*.ts'],
+        }),
+      );
       writeFileSync(join(dir, 'src', 'app.ts'), application(MODELS));
 
       // The first run fills the caches (generated clients by schema hash, the warm PGlite).

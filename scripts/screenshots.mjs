@@ -13,16 +13,36 @@ import { runCli } from '../dist/src/cli/main.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const images = join(root, 'docs', 'images');
 mkdirSync(images, { recursive: true });
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const profile = mkdtempSync(join(tmpdir(), 'steward-shots-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.STEWARD_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: FLAGS, offline: true, viewport: { width: 1280, height: 1500 } });
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.STEWARD_CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: FLAGS,
+  offline: true,
+  viewport: { width: 1280, height: 1500 },
+});
 try {
   // 1. The report of the example (inside the repository so its config's import resolves).
   mkdirSync(join(root, '.test-output'), { recursive: true });
   const project = mkdtempSync(join(root, '.test-output', 'shots-'));
   cpSync(join(root, 'examples', 'messaging-api'), project, { recursive: true });
   const out = join(project, 'out', 'report.html');
-  const code = await runCli(['report', '--html', out], { cwd: project, env: { ...process.env, NO_COLOR: '1' }, stdout: () => {}, stderr: (t) => process.stderr.write(t), isTTY: false });
+  const code = await runCli(['report', '--html', out], {
+    cwd: project,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdout: () => {},
+    stderr: (t) => process.stderr.write(t),
+    isTTY: false,
+  });
   if (code !== 0) throw new Error(`steward report exited ${code}`);
   const page = await context.newPage();
   await page.goto(pathToFileURL(out).href);

@@ -77,7 +77,10 @@ export type { StatusReport } from './status/types.js';
 export type { ReportData } from './report/data.js';
 
 /** `steward migrate create`: a migration per environment from the master's change. */
-export async function createMigrations(config: ResolvedConfig, options: CreateMigrations.CreateMigrationsOptions): Promise<CreateMigrations.EnvironmentMigration[]> {
+export async function createMigrations(
+  config: ResolvedConfig,
+  options: CreateMigrations.CreateMigrationsOptions,
+): Promise<CreateMigrations.EnvironmentMigration[]> {
   return (await import('./migrate/create-migrations.js')).createMigrations(config, options);
 }
 
@@ -92,12 +95,16 @@ export async function migrationStatus(...args: Parameters<typeof MigrationStatus
 }
 
 /** `steward migrate lint`: safety findings of every environment's history. */
-export async function lintMigrationHistories(...args: Parameters<typeof LintHistory.lintMigrationHistories>): ReturnType<typeof LintHistory.lintMigrationHistories> {
+export async function lintMigrationHistories(
+  ...args: Parameters<typeof LintHistory.lintMigrationHistories>
+): ReturnType<typeof LintHistory.lintMigrationHistories> {
   return (await import('./migrate/lint-history.js')).lintMigrationHistories(...args);
 }
 
 /** `steward db drift` for one environment: each database URL compared with the environment's schema. */
-export async function driftForEnvironment(...args: Parameters<typeof DriftEnvironment.driftForEnvironment>): ReturnType<typeof DriftEnvironment.driftForEnvironment> {
+export async function driftForEnvironment(
+  ...args: Parameters<typeof DriftEnvironment.driftForEnvironment>
+): ReturnType<typeof DriftEnvironment.driftForEnvironment> {
   return (await import('./drift/drift-environment.js')).driftForEnvironment(...args);
 }
 

@@ -37,7 +37,9 @@ export function compareClaims(schema: Schema, claims: readonly Claim[], options:
   const findings: Finding[] = [];
   const push = (raw: Omit<Finding, 'severity'>): void => {
     // Planned work is not proposed as a master edit: `audit --fix` leaves it to whoever builds it.
-    const finding = plannedOnly(raw, options.plannedDocs) ? { ...raw, kind: 'planned' as const, message: `planned: ${raw.message} (${raw.kind}; the doc is marked as planned work)`, proposal: undefined } : raw;
+    const finding = plannedOnly(raw, options.plannedDocs)
+      ? { ...raw, kind: 'planned' as const, message: `planned: ${raw.message} (${raw.kind}; the doc is marked as planned work)`, proposal: undefined }
+      : raw;
     const s = severity(finding.kind);
     if (s !== 'off') findings.push({ ...finding, severity: s as Severity });
   };
@@ -76,7 +78,9 @@ export function compareClaims(schema: Schema, claims: readonly Claim[], options:
         message: `${explicit[0].isEnum ? 'Enum' : 'Model'} \`${name}\` is ${sources.length === 2 ? 'documented and used in application code' : sources[0] === 'docs' ? 'documented' : 'used in application code'} but not in the schema`,
         sources,
         locations: locationsOf(explicit),
-        ...(near ? { schemaField: near, suggestion: `did you mean model \`${near}\`?` } : { suggestion: `add \`${explicit[0].isEnum ? 'enum' : 'model'} ${name}\` to the master schema` }),
+        ...(near
+          ? { schemaField: near, suggestion: `did you mean model \`${near}\`?` }
+          : { suggestion: `add \`${explicit[0].isEnum ? 'enum' : 'model'} ${name}\` to the master schema` }),
       });
       continue;
     }
@@ -151,7 +155,7 @@ function compareField(schema: Schema, model: Model, field: Field, claims: FieldC
       suggestion: `make the docs and the schema agree on the type of \`${field.name}\``,
     });
   }
-  if (field.type.list || fieldKind(schema, field) === 'relation' && field.type.list) return;
+  if (field.type.list || (fieldKind(schema, field) === 'relation' && field.type.list)) return;
   const wrongOptional = typed.filter((c) => c.type!.optional !== undefined && c.type!.optional !== field.type.optional);
   if (wrongOptional.length > 0) {
     const documentedOptional = wrongOptional[0].type!.optional!;
@@ -164,7 +168,9 @@ function compareField(schema: Schema, model: Model, field: Field, claims: FieldC
       locations: locationsOf(wrongOptional),
       schemaField: field.name,
       schemaLocation: spanLocation(field),
-      suggestion: documentedOptional ? `make it \`${field.type.name}?\` in the master` : `make it required (\`${field.type.name}\`) in the master, with a default or a backfill for existing rows`,
+      suggestion: documentedOptional
+        ? `make it \`${field.type.name}?\` in the master`
+        : `make it required (\`${field.type.name}\`) in the master, with a default or a backfill for existing rows`,
     });
   }
 }
@@ -206,7 +212,8 @@ function missingField(
     });
     return;
   }
-  const type = claims.find((c) => c.source === 'docs' && c.type && c.type.accepts.length > 0)?.type ?? claims.find((c) => c.type && c.type.accepts.length > 0)?.type;
+  const type =
+    claims.find((c) => c.source === 'docs' && c.type && c.type.accepts.length > 0)?.type ?? claims.find((c) => c.type && c.type.accepts.length > 0)?.type;
   // Docs first: what a design doc states (default, unique) wins over what code implies.
   const facts = Object.assign({}, ...[...claims].reverse().map((c) => c.facts ?? {}));
   const proposed = proposedField(schema, claimed, type, convention, facts);
@@ -265,7 +272,15 @@ function spanLocation(field: Field): ClaimLocation {
   return { file: field.nameSpan.file, line: field.nameSpan.line, column: field.nameSpan.column };
 }
 
-const KIND_ORDER: FindingKind[] = ['missing-model', 'missing-in-schema', 'naming-mismatch', 'type-mismatch', 'required-mismatch', 'env-incompatible', 'undocumented'];
+const KIND_ORDER: FindingKind[] = [
+  'missing-model',
+  'missing-in-schema',
+  'naming-mismatch',
+  'type-mismatch',
+  'required-mismatch',
+  'env-incompatible',
+  'undocumented',
+];
 
 function sortFindings(findings: Finding[], schema: Schema): Finding[] {
   const order = new Map([...schema.models, ...schema.views, ...schema.types].map((m, i) => [m.name, i]));

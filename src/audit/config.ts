@@ -35,7 +35,8 @@ export function validateAuditConfig(value: unknown, problems: ConfigProblems, pa
   if (severity !== undefined && problems.object(join(path, 'severity'), severity)) {
     problems.knownKeys(join(path, 'severity'), severity, FINDING_KINDS);
     for (const [kind, s] of Object.entries(severity)) {
-      if ((FINDING_KINDS as readonly string[]).includes(kind)) problems.oneOf(join(join(path, 'severity'), kind), s, ['error', 'warning', 'info', 'off'] as const);
+      if ((FINDING_KINDS as readonly string[]).includes(kind))
+        problems.oneOf(join(join(path, 'severity'), kind), s, ['error', 'warning', 'info', 'off'] as const);
     }
   }
 }

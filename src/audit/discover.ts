@@ -5,7 +5,22 @@ import ignore, { type Ignore } from 'ignore';
 export const DEFAULT_DOCS = ['*.md', '*.markdown'];
 export const DEFAULT_CODE = ['*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
 /** Never read: dependencies, build output, caches. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output', '.turbo', '.cache', '.svelte-kit', '.vercel', 'migrations']);
+const SKIPPED_DIRECTORIES = new Set([
+  'node_modules',
+  '.git',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.turbo',
+  '.cache',
+  '.svelte-kit',
+  '.vercel',
+  'migrations',
+]);
 const CHANGELOG = /^(?:changelog|changes|history|releases?)(?:\.[\w-]+)?\.md$/i;
 
 export interface DiscoveredFiles {

@@ -99,7 +99,9 @@ export function compareDtos(schema: Schema, dtos: readonly Dto[], severity: Part
           return relation ? fieldRefs(getArgument(relation, 'fields')?.value) : [];
         }),
       );
-      const omitted = model.fields.filter((f) => requiredWithoutDefault(f) && fieldKind(schema, f) !== 'relation' && !foreignKeys.has(f.name) && !declared.has(f.name));
+      const omitted = model.fields.filter(
+        (f) => requiredWithoutDefault(f) && fieldKind(schema, f) !== 'relation' && !foreignKeys.has(f.name) && !declared.has(f.name),
+      );
       for (const field of omitted) {
         push({
           kind: 'dto-incomplete',
@@ -149,7 +151,9 @@ function typeAccepts(f: DtoField, field: Field, kind: string): boolean {
 }
 
 function requiredWithoutDefault(field: Field): boolean {
-  return !field.type.optional && !field.type.list && !hasAttribute(field, 'default') && !hasAttribute(field, 'updatedAt') && field.type.unsupported === undefined;
+  return (
+    !field.type.optional && !field.type.list && !hasAttribute(field, 'default') && !hasAttribute(field, 'updatedAt') && field.type.unsupported === undefined
+  );
 }
 
 function at(field: Field): ClaimLocation {

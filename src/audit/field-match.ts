@@ -41,7 +41,11 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The schema field a claimed name most likely means, and how the two differ. */
-export function intendedField(model: Model, claimed: string, isRelation: (field: Field) => boolean = () => false): { field: Field; how: 'convention' | 'column' | 'near-miss' } | undefined {
+export function intendedField(
+  model: Model,
+  claimed: string,
+  isRelation: (field: Field) => boolean = () => false,
+): { field: Field; how: 'convention' | 'column' | 'near-miss' } | undefined {
   const convention = model.fields.find((f) => sameWords(f.name, claimed));
   if (convention) return { field: convention, how: 'convention' };
   const column = model.fields.find((f) => mappedName(f) === claimed);

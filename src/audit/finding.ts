@@ -44,7 +44,7 @@ export const FINDING_SUMMARY: Record<FindingKind, string> = {
   'env-incompatible': "code uses a query feature an environment's database lacks",
   undocumented: 'a schema field no doc mentions, in a documented model',
   planned: 'what a doc marked draft, planned or proposal describes and the schema does not have yet',
-  'dto-mismatch': "a DTO, interface or validation schema for a model names a field differently (near miss) or gives it another type",
+  'dto-mismatch': 'a DTO, interface or validation schema for a model names a field differently (near miss) or gives it another type',
   'dto-extra': 'a DTO for a model declares a field the model lacks',
   'dto-incomplete': 'a create DTO omits, or makes optional, a field the model requires and does not default',
   untested: 'a model or field added since the last release tag that no test file mentions',

@@ -61,8 +61,10 @@ function renameFieldEdits(model: Model, from: string, to: string, column: string
 function collectRefs(arg: Argument, from: string, to: string, edits: TextEdit[]): void {
   if (arg.name !== undefined && arg.name !== 'fields') return;
   const visit = (value: Value): void => {
-    if (value.kind === 'constant' && value.name === from) edits.push({ file: value.span.file, start: value.span.start, end: value.span.start + from.length, text: to });
-    else if (value.kind === 'function' && value.name === from) edits.push({ file: value.span.file, start: value.span.start, end: value.span.start + from.length, text: to });
+    if (value.kind === 'constant' && value.name === from)
+      edits.push({ file: value.span.file, start: value.span.start, end: value.span.start + from.length, text: to });
+    else if (value.kind === 'function' && value.name === from)
+      edits.push({ file: value.span.file, start: value.span.start, end: value.span.start + from.length, text: to });
     else if (value.kind === 'array') value.items.forEach(visit);
   };
   visit(arg.value);

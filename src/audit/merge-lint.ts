@@ -25,7 +25,8 @@ export function mergeLintAndAudit(diagnostics: readonly Diagnostic[]): Diagnosti
       continue;
     }
     const schemaField = typeof d.data?.schemaField === 'string' ? d.data.schemaField : undefined;
-    const lint = (schemaField ? lintBySchemaField.get(`${d.model}.${schemaField}`) : undefined)?.filter((l) => NAMING_RULES.has(l.code) && !absorbed.has(l)) ?? [];
+    const lint =
+      (schemaField ? lintBySchemaField.get(`${d.model}.${schemaField}`) : undefined)?.filter((l) => NAMING_RULES.has(l.code) && !absorbed.has(l)) ?? [];
     if (lint.length === 0) {
       out.push(d);
       continue;
@@ -34,7 +35,10 @@ export function mergeLintAndAudit(diagnostics: readonly Diagnostic[]): Diagnosti
     out.push({
       ...d,
       notes: [...lint.map((l) => `also lint ${l.code}${l.location ? ` (${l.location.file}:${l.location.line})` : ''}: ${l.message}`), ...(d.notes ?? [])],
-      data: { ...d.data, alsoReportedBy: lint.map((l) => ({ source: l.source, code: l.code, message: l.message, ...(l.location ? { location: l.location } : {}) })) },
+      data: {
+        ...d.data,
+        alsoReportedBy: lint.map((l) => ({ source: l.source, code: l.code, message: l.message, ...(l.location ? { location: l.location } : {}) })),
+      },
     });
   }
   return out.filter((d) => !absorbed.has(d));

@@ -30,7 +30,11 @@ export interface AuditResult {
 }
 
 /** Reads the sources an audit compares (pure apart from reading files). */
-export async function readAuditClaims(root: string, schema: Schema, config: AuditConfig): Promise<{ claims: Claim[]; problems: Diagnostic[]; files: { docs: string[]; code: string[] }; plannedDocs: Set<string>; dtos: Dto[] }> {
+export async function readAuditClaims(
+  root: string,
+  schema: Schema,
+  config: AuditConfig,
+): Promise<{ claims: Claim[]; problems: Diagnostic[]; files: { docs: string[]; code: string[] }; plannedDocs: Set<string>; dtos: Dto[] }> {
   const files = discoverFiles(root, config);
   const claims: Claim[] = [];
   const problems: Diagnostic[] = [];
@@ -40,10 +44,12 @@ export async function readAuditClaims(root: string, schema: Schema, config: Audi
     if (isPlannedDoc(text, config.plannedStatus)) plannedDocs.add(path);
     const extraction = extractDocClaims(path, text);
     for (const c of extraction.claims) claims.push(c);
-    for (const p of extraction.problems) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: p.message, location: p.location });
+    for (const p of extraction.problems)
+      problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: p.message, location: p.location });
   }
   const code = extractFiles(root, files.code, new Set(schema.models.map((m) => m.name)));
-  for (const e of code.errors) problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: `not parsed: ${e.message}`, location: e.location });
+  for (const e of code.errors)
+    problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: `not parsed: ${e.message}`, location: e.location });
   // Large codebases make millions of claims: no spread into push (argument-count limit).
   for (const c of resolveCalls(schema, code.calls, code.computed)) claims.push(c);
   return { claims, problems, files, plannedDocs, dtos: code.dtos };

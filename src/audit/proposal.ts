@@ -17,7 +17,13 @@ export interface ProposedField {
  * proposed optional (to backfill, then make required). Undefined when the type is unknown or
  * is a relation (a relation needs both sides and a foreign key, a decision for a person).
  */
-export function proposedField(schema: Schema, claimed: string, type: ClaimedType | undefined, convention: NamingConvention, facts: FieldFacts = {}): ProposedField | undefined {
+export function proposedField(
+  schema: Schema,
+  claimed: string,
+  type: ClaimedType | undefined,
+  convention: NamingConvention,
+  facts: FieldFacts = {},
+): ProposedField | undefined {
   if (!type || type.accepts.length === 0) return undefined;
   const typeName = type.accepts[0];
   const enumValues = schema.enums.find((e) => e.name === typeName)?.values.map((v) => v.name);
@@ -50,7 +56,12 @@ function prismaDefault(written: string, typeName: string, enumValues: string[] |
   const value = quoted ? quoted[2].trim() : written.trim();
   if (/^(now|uuid|cuid|autoincrement)\(\)$|^dbgenerated\(.*\)$/.test(value)) {
     const fn = value.slice(0, value.indexOf('('));
-    const fits = fn === 'now' ? typeName === 'DateTime' : fn === 'autoincrement' ? typeName === 'Int' || typeName === 'BigInt' : fn === 'dbgenerated' || typeName === 'String';
+    const fits =
+      fn === 'now'
+        ? typeName === 'DateTime'
+        : fn === 'autoincrement'
+          ? typeName === 'Int' || typeName === 'BigInt'
+          : fn === 'dbgenerated' || typeName === 'String';
     return fits ? value : undefined;
   }
   if (enumValues) return enumValues.includes(value) ? value : undefined;

@@ -6,7 +6,16 @@
  * triggers, row-level security and policies, enums (values and their order), views, functions,
  * sequences and extensions.
  */
-import type { DatabaseConstraint, DatabaseForeignKey, DatabaseIndex, DatabasePolicy, DatabaseSchema, DatabaseSequence, DatabaseTable, DatabaseView } from '../database/model.js';
+import type {
+  DatabaseConstraint,
+  DatabaseForeignKey,
+  DatabaseIndex,
+  DatabasePolicy,
+  DatabaseSchema,
+  DatabaseSequence,
+  DatabaseTable,
+  DatabaseView,
+} from '../database/model.js';
 import type { DriftCode, DriftFinding } from './codes.js';
 import { normaliseDefault, normaliseDefinition, normaliseViewDefinition } from './normalize.js';
 import { remediate } from './remediation.js';
@@ -42,7 +51,8 @@ export function compareSchemas(expected: DatabaseSchema, actual: DatabaseSchema)
     missing: (s) => push({ code: 'missing-sequence', sequence: s.name, expected: describeSequence(s) }),
     extra: (s) => push({ code: 'extra-sequence', sequence: s.name, actual: describeSequence(s) }),
     both: (s, live) => {
-      if (describeSequence(s) !== describeSequence(live)) push({ code: 'sequence-definition', sequence: s.name, expected: describeSequence(s), actual: describeSequence(live) });
+      if (describeSequence(s) !== describeSequence(live))
+        push({ code: 'sequence-definition', sequence: s.name, expected: describeSequence(s), actual: describeSequence(live) });
     },
   });
   named(expected.views ?? [], actual.views ?? [], {
@@ -58,7 +68,8 @@ export function compareSchemas(expected: DatabaseSchema, actual: DatabaseSchema)
     missing: (f) => push({ code: 'missing-function', function: f.name, expected: f.definition }),
     extra: (f) => push({ code: 'extra-function', function: f.name, actual: f.definition }),
     both: (f, live) => {
-      if (normaliseDefinition(f.definition) !== normaliseDefinition(live.definition)) push({ code: 'function-definition', function: f.name, expected: f.definition, actual: live.definition });
+      if (normaliseDefinition(f.definition) !== normaliseDefinition(live.definition))
+        push({ code: 'function-definition', function: f.name, expected: f.definition, actual: live.definition });
     },
   });
   return findings.map((finding) => remediate(finding, expected, actual));
@@ -72,8 +83,10 @@ function compareTables(expected: DatabaseTable, actual: DatabaseTable): DriftFin
     missing: (column) => push({ code: 'missing-column', table, column: column.name, expected: column.type }),
     extra: (column) => push({ code: 'extra-column', table, column: column.name, actual: column.type }),
     both: (column, live) => {
-      if (normaliseType(column.type) !== normaliseType(live.type)) push({ code: 'column-type', table, column: column.name, expected: column.type, actual: live.type });
-      if (column.nullable !== live.nullable) push({ code: 'column-nullability', table, column: column.name, expected: nullability(column.nullable), actual: nullability(live.nullable) });
+      if (normaliseType(column.type) !== normaliseType(live.type))
+        push({ code: 'column-type', table, column: column.name, expected: column.type, actual: live.type });
+      if (column.nullable !== live.nullable)
+        push({ code: 'column-nullability', table, column: column.name, expected: nullability(column.nullable), actual: nullability(live.nullable) });
       if (normaliseDefault(column.default) !== normaliseDefault(live.default)) {
         push({ code: 'column-default', table, column: column.name, expected: column.default ?? '(none)', actual: live.default ?? '(none)' });
       }
@@ -86,14 +99,16 @@ function compareTables(expected: DatabaseTable, actual: DatabaseTable): DriftFin
     missing: (index) => push({ code: index.unique ? 'missing-unique' : 'missing-index', table, index: index.name, expected: describeIndex(index) }),
     extra: (index) => push({ code: index.unique ? 'extra-unique' : 'extra-index', table, index: index.name, actual: describeIndex(index) }),
     both: (index, live) => {
-      if (describeIndex(index) !== describeIndex(live)) push({ code: 'index-definition', table, index: index.name, expected: describeIndex(index), actual: describeIndex(live) });
+      if (describeIndex(index) !== describeIndex(live))
+        push({ code: 'index-definition', table, index: index.name, expected: describeIndex(index), actual: describeIndex(live) });
     },
   });
   named(expected.foreignKeys, actual.foreignKeys, {
     missing: (key) => push({ code: 'missing-foreign-key', table, foreignKey: key.name, expected: describeForeignKey(key) }),
     extra: (key) => push({ code: 'extra-foreign-key', table, foreignKey: key.name, actual: describeForeignKey(key) }),
     both: (key, live) => {
-      if (describeForeignKey(key) !== describeForeignKey(live)) push({ code: 'foreign-key-definition', table, foreignKey: key.name, expected: describeForeignKey(key), actual: describeForeignKey(live) });
+      if (describeForeignKey(key) !== describeForeignKey(live))
+        push({ code: 'foreign-key-definition', table, foreignKey: key.name, expected: describeForeignKey(key), actual: describeForeignKey(live) });
     },
   });
   const codes = (kind: DatabaseConstraint['kind']): [DriftCode, DriftCode, DriftCode] =>
@@ -111,23 +126,30 @@ function compareTables(expected: DatabaseTable, actual: DatabaseTable): DriftFin
     missing: (t) => push({ code: 'missing-trigger', table, trigger: t.name, expected: t.definition }),
     extra: (t) => push({ code: 'extra-trigger', table, trigger: t.name, actual: t.definition }),
     both: (t, live) => {
-      if (normaliseDefinition(t.definition) !== normaliseDefinition(live.definition)) push({ code: 'trigger-definition', table, trigger: t.name, expected: t.definition, actual: live.definition });
+      if (normaliseDefinition(t.definition) !== normaliseDefinition(live.definition))
+        push({ code: 'trigger-definition', table, trigger: t.name, expected: t.definition, actual: live.definition });
     },
   });
   const rls = (side: DatabaseTable) => describeRowLevelSecurity(side.rowLevelSecurity);
-  if (expected.rowLevelSecurity && actual.rowLevelSecurity && rls(expected) !== rls(actual)) push({ code: 'row-level-security', table, expected: rls(expected), actual: rls(actual) });
+  if (expected.rowLevelSecurity && actual.rowLevelSecurity && rls(expected) !== rls(actual))
+    push({ code: 'row-level-security', table, expected: rls(expected), actual: rls(actual) });
   named(expected.policies ?? [], actual.policies ?? [], {
     missing: (p) => push({ code: 'missing-policy', table, policy: p.name, expected: describePolicy(p) }),
     extra: (p) => push({ code: 'extra-policy', table, policy: p.name, actual: describePolicy(p) }),
     both: (p, live) => {
-      if (normaliseDefinition(describePolicy(p)) !== normaliseDefinition(describePolicy(live))) push({ code: 'policy-definition', table, policy: p.name, expected: describePolicy(p), actual: describePolicy(live) });
+      if (normaliseDefinition(describePolicy(p)) !== normaliseDefinition(describePolicy(live)))
+        push({ code: 'policy-definition', table, policy: p.name, expected: describePolicy(p), actual: describePolicy(live) });
     },
   });
   return findings;
 }
 
 /** Pairs two named lists: expected-only, actual-only, and both, in expected order then actual order. */
-function named<T extends { name: string }>(expected: readonly T[], actual: readonly T[], on: { missing: (item: T) => void; extra: (item: T) => void; both?: (item: T, live: T) => void }): void {
+function named<T extends { name: string }>(
+  expected: readonly T[],
+  actual: readonly T[],
+  on: { missing: (item: T) => void; extra: (item: T) => void; both?: (item: T, live: T) => void },
+): void {
   const actualByName = new Map(actual.map((item) => [item.name, item]));
   const expectedNames = new Set(expected.map((item) => item.name));
   for (const item of expected) {
@@ -157,7 +179,9 @@ export function describePolicy(policy: DatabasePolicy): string {
     `TO ${policy.roles.join(', ')}`,
     policy.using !== null ? `USING (${policy.using})` : '',
     policy.withCheck !== null ? `WITH CHECK (${policy.withCheck})` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function describeSequence(s: DatabaseSequence): string {

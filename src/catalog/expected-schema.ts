@@ -29,8 +29,16 @@ function cacheFile(provider: DatabaseProvider, schema: SchemaSource, cache: Pgli
 }
 
 /** The structure a previous run built for this very schema and these SQL objects, or null. */
-export async function cachedExpectedSchema(provider: DatabaseProvider, schema: SchemaSource, cache: PgliteCacheOptions = {}, objects: readonly SqlObjectFile[] = []): Promise<DatabaseSchema | null> {
-  return readFile(cacheFile(provider, schema, cache, objects), 'utf8').then((text) => JSON.parse(text) as DatabaseSchema, () => null);
+export async function cachedExpectedSchema(
+  provider: DatabaseProvider,
+  schema: SchemaSource,
+  cache: PgliteCacheOptions = {},
+  objects: readonly SqlObjectFile[] = [],
+): Promise<DatabaseSchema | null> {
+  return readFile(cacheFile(provider, schema, cache, objects), 'utf8').then(
+    (text) => JSON.parse(text) as DatabaseSchema,
+    () => null,
+  );
 }
 
 /** A scratch database opened before the schema was known (drift's worker), with the extensions it was opened with. */
@@ -54,7 +62,11 @@ export async function expectedDatabaseSchema(
 ): Promise<DatabaseSchema> {
   const file = cacheFile(provider, schema, cache, objects);
   const cached = await cachedExpectedSchema(provider, schema, cache, objects);
-  const closeAhead = () => ahead?.then((opened) => opened.connection.close(), () => {});
+  const closeAhead = () =>
+    ahead?.then(
+      (opened) => opened.connection.close(),
+      () => {},
+    );
   if (cached) {
     await closeAhead();
     return cached;
@@ -75,14 +87,17 @@ export async function expectedDatabaseSchema(
       await engine.dispose();
     }
     // Extensions the schema uses without declaring them: the history created them by hand.
-    const created = implied.filter(isPgliteExtension).map((name) => `CREATE EXTENSION IF NOT EXISTS "${name}";`).join('\n');
+    const created = implied
+      .filter(isPgliteExtension)
+      .map((name) => `CREATE EXTENSION IF NOT EXISTS "${name}";`)
+      .join('\n');
     if (created) await scratch.executeScript(created);
     if (script) await scratch.executeScript(script);
     for (const file of objects) {
       await scratch.executeScript(file.text).catch((error: Error) => {
         throw new StewardError('MIGRATION_INVALID', `${file.path}: ${error.message}`, {
           location: { file: file.path, line: 1, column: 1 },
-          hint: 'SQL object files run, in name order, after the environment schema\'s creation script: each may use what the schema and the files before it create.',
+          hint: "SQL object files run, in name order, after the environment schema's creation script: each may use what the schema and the files before it create.",
         });
       });
     }

@@ -41,7 +41,10 @@ export function normaliseDefinition(text: string | null | undefined): string {
 export function normaliseViewDefinition(text: string): string {
   const s = normaliseDefinition(text);
   if ((s.match(/\bFROM\b/gi) ?? []).length !== 1 || /\bJOIN\b|\(\s*SELECT\b/i.test(s)) return s;
-  const from = /\bFROM\s+((?:"(?:[^"]|"")+"|\w+)(?:\.(?:"(?:[^"]|"")+"|\w+))?)(?:\s+(?:AS\s+)?(?!WHERE\b|GROUP\b|ORDER\b|LIMIT\b|HAVING\b|WINDOW\b|OFFSET\b|UNION\b|FETCH\b|FOR\b)("(?:[^"]|"")+"|\w+))?\s*(?:$|WHERE\b|GROUP\b|ORDER\b|LIMIT\b|HAVING\b|WINDOW\b|OFFSET\b|FETCH\b|FOR\b)/i.exec(s);
+  const from =
+    /\bFROM\s+((?:"(?:[^"]|"")+"|\w+)(?:\.(?:"(?:[^"]|"")+"|\w+))?)(?:\s+(?:AS\s+)?(?!WHERE\b|GROUP\b|ORDER\b|LIMIT\b|HAVING\b|WINDOW\b|OFFSET\b|UNION\b|FETCH\b|FOR\b)("(?:[^"]|"")+"|\w+))?\s*(?:$|WHERE\b|GROUP\b|ORDER\b|LIMIT\b|HAVING\b|WINDOW\b|OFFSET\b|FETCH\b|FOR\b)/i.exec(
+      s,
+    );
   if (!from) return s;
   const relation = from[1].split('.').pop()!;
   const names = [relation, ...(from[2] ? [from[2]] : [])];

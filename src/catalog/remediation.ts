@@ -4,7 +4,17 @@
  * Pure: built from the two models only. Drops say IF EXISTS and creates IF NOT EXISTS where the
  * dialect allows, so a draft migration made of them is harmless on a database without the drift.
  */
-import type { DatabaseColumn, DatabaseConstraint, DatabaseForeignKey, DatabaseIndex, DatabasePolicy, DatabaseSchema, DatabaseSequence, DatabaseTable, DatabaseView } from '../database/model.js';
+import type {
+  DatabaseColumn,
+  DatabaseConstraint,
+  DatabaseForeignKey,
+  DatabaseIndex,
+  DatabasePolicy,
+  DatabaseSchema,
+  DatabaseSequence,
+  DatabaseTable,
+  DatabaseView,
+} from '../database/model.js';
 import type { DriftCode, DriftFinding } from './codes.js';
 import { normaliseDefault } from './normalize.js';
 
@@ -65,7 +75,10 @@ function postgresFix(f: DriftFinding, expected: DatabaseSchema, actual: Database
       return `ALTER TABLE ${table} ALTER COLUMN ${q(f.column!)} ${column?.default ? `SET DEFAULT ${column.default}` : 'DROP DEFAULT'};`;
     case 'primary-key': {
       const drop = have?.primaryKeyName ? `ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${q(have.primaryKeyName)};\n` : '';
-      const add = want && want.primaryKey.length > 0 ? `ALTER TABLE ${table} ADD CONSTRAINT ${q(want.primaryKeyName ?? `${want.name}_pkey`)} PRIMARY KEY (${want.primaryKey.map(q).join(', ')});` : '';
+      const add =
+        want && want.primaryKey.length > 0
+          ? `ALTER TABLE ${table} ADD CONSTRAINT ${q(want.primaryKeyName ?? `${want.name}_pkey`)} PRIMARY KEY (${want.primaryKey.map(q).join(', ')});`
+          : '';
       return (drop + add).trim();
     }
     case 'missing-index':
@@ -90,7 +103,9 @@ function postgresFix(f: DriftFinding, expected: DatabaseSchema, actual: Database
       return `ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${q(f.constraint!)};`;
     case 'check-definition':
     case 'exclusion-definition':
-      return constraint ? `ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${q(liveConstraint?.name ?? constraint.name)};\n${addConstraint(f.table!, constraint)}` : undefined;
+      return constraint
+        ? `ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${q(liveConstraint?.name ?? constraint.name)};\n${addConstraint(f.table!, constraint)}`
+        : undefined;
     case 'missing-trigger':
       return trigger ? `${trigger.definition};` : undefined;
     case 'extra-trigger':
@@ -116,7 +131,10 @@ function postgresFix(f: DriftFinding, expected: DatabaseSchema, actual: Database
       if (!enumType) return undefined;
       const at = enumType.values.indexOf(f.value!);
       const live = find(actual.enums, f.enum)?.values ?? [];
-      const after = enumType.values.slice(0, at).reverse().find((value) => live.includes(value));
+      const after = enumType.values
+        .slice(0, at)
+        .reverse()
+        .find((value) => live.includes(value));
       const before = enumType.values.slice(at + 1).find((value) => live.includes(value));
       const place = before !== undefined ? ` BEFORE ${literal(before)}` : after !== undefined ? ` AFTER ${literal(after)}` : '';
       return `ALTER TYPE ${q(enumType.name)} ADD VALUE IF NOT EXISTS ${literal(f.value!)}${place};`;
@@ -163,7 +181,9 @@ function sqliteFix(f: DriftFinding, expected: DatabaseSchema, actual: DatabaseSc
       return `DROP TABLE IF EXISTS ${table};`;
     case 'missing-column': {
       const column = find(want?.columns, f.column);
-      return column ? `ALTER TABLE ${table} ADD COLUMN ${q(column.name)} ${column.type}${column.nullable ? '' : ' NOT NULL'}${column.default !== null ? ` DEFAULT ${column.default}` : ''};` : undefined;
+      return column
+        ? `ALTER TABLE ${table} ADD COLUMN ${q(column.name)} ${column.type}${column.nullable ? '' : ' NOT NULL'}${column.default !== null ? ` DEFAULT ${column.default}` : ''};`
+        : undefined;
     }
     case 'extra-column':
       return `ALTER TABLE ${table} DROP COLUMN ${q(f.column!)};`;
@@ -211,7 +231,10 @@ function sqliteFix(f: DriftFinding, expected: DatabaseSchema, actual: DatabaseSc
 function rebuildSqliteTable(want: DatabaseTable, have: DatabaseTable): string {
   const temporary = `new_${want.name}`;
   const create = want.sql!.replace(/^(\s*CREATE\s+TABLE\s+)("(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|\S+)/i, `$1${q(temporary)}`);
-  const shared = want.columns.filter((column) => have.columns.some((live) => live.name === column.name)).map((column) => q(column.name)).join(', ');
+  const shared = want.columns
+    .filter((column) => have.columns.some((live) => live.name === column.name))
+    .map((column) => q(column.name))
+    .join(', ');
   return [
     'PRAGMA defer_foreign_keys=ON;',
     'PRAGMA foreign_keys=OFF;',
@@ -234,7 +257,8 @@ function postgresColumn(column: DatabaseColumn): string {
 
 function createPostgresTable(table: DatabaseTable): string {
   const parts = table.columns.map(postgresColumn);
-  if (table.primaryKey.length > 0) parts.push(`CONSTRAINT ${q(table.primaryKeyName ?? `${table.name}_pkey`)} PRIMARY KEY (${table.primaryKey.map(q).join(', ')})`);
+  if (table.primaryKey.length > 0)
+    parts.push(`CONSTRAINT ${q(table.primaryKeyName ?? `${table.name}_pkey`)} PRIMARY KEY (${table.primaryKey.map(q).join(', ')})`);
   return [
     `CREATE TABLE IF NOT EXISTS ${q(table.name)} (\n  ${parts.join(',\n  ')}\n);`,
     ...table.indexes.map(createIndex),
@@ -281,13 +305,17 @@ function recreateEnum(name: string, values: string[], expected: DatabaseSchema):
   const old = `${name}_old`;
   const typeNames = new Set([name, q(name)]);
   const users = expected.tables.flatMap((table) =>
-    table.columns.filter((column) => typeNames.has(column.type.replace(/\[\]$/, ''))).map((column) => ({ table: table.name, column, array: column.type.endsWith('[]') })),
+    table.columns
+      .filter((column) => typeNames.has(column.type.replace(/\[\]$/, '')))
+      .map((column) => ({ table: table.name, column, array: column.type.endsWith('[]') })),
   );
   const lines = [`ALTER TYPE ${q(name)} RENAME TO ${q(old)};`, `CREATE TYPE ${q(name)} AS ENUM (${values.map(literal).join(', ')});`];
   for (const use of users) {
     const target = `${q(name)}${use.array ? '[]' : ''}`;
     if (use.column.default !== null) lines.push(`ALTER TABLE ${q(use.table)} ALTER COLUMN ${q(use.column.name)} DROP DEFAULT;`);
-    lines.push(`ALTER TABLE ${q(use.table)} ALTER COLUMN ${q(use.column.name)} TYPE ${target} USING (${q(use.column.name)}::text${use.array ? '[]' : ''}::${target});`);
+    lines.push(
+      `ALTER TABLE ${q(use.table)} ALTER COLUMN ${q(use.column.name)} TYPE ${target} USING (${q(use.column.name)}::text${use.array ? '[]' : ''}::${target});`,
+    );
     if (use.column.default !== null) lines.push(`ALTER TABLE ${q(use.table)} ALTER COLUMN ${q(use.column.name)} SET DEFAULT ${use.column.default};`);
   }
   lines.push(`DROP TYPE ${q(old)};`);
@@ -364,13 +392,51 @@ function adoption(f: DriftFinding, actual: DatabaseSchema): string | undefined {
  * the types, sequences and functions tables need, then tables, columns, keys and what sits on them.
  */
 const ORDER: DriftCode[] = [
-  'extra-trigger', 'extra-policy', 'extra-view', 'extra-foreign-key', 'extra-index', 'extra-unique', 'extra-check', 'extra-exclusion',
-  'extra-column', 'extra-table', 'extra-function', 'extra-sequence', 'extra-enum', 'extra-extension',
-  'missing-extension', 'missing-enum', 'missing-enum-value', 'extra-enum-value', 'enum-value-order', 'missing-sequence', 'sequence-definition',
-  'missing-function', 'function-definition', 'missing-table', 'missing-column', 'column-type', 'column-nullability', 'column-default',
-  'primary-key', 'missing-index', 'missing-unique', 'index-definition', 'missing-foreign-key', 'foreign-key-definition',
-  'missing-check', 'check-definition', 'missing-exclusion', 'exclusion-definition', 'missing-view', 'view-definition',
-  'missing-trigger', 'trigger-definition', 'row-level-security', 'missing-policy', 'policy-definition',
+  'extra-trigger',
+  'extra-policy',
+  'extra-view',
+  'extra-foreign-key',
+  'extra-index',
+  'extra-unique',
+  'extra-check',
+  'extra-exclusion',
+  'extra-column',
+  'extra-table',
+  'extra-function',
+  'extra-sequence',
+  'extra-enum',
+  'extra-extension',
+  'missing-extension',
+  'missing-enum',
+  'missing-enum-value',
+  'extra-enum-value',
+  'enum-value-order',
+  'missing-sequence',
+  'sequence-definition',
+  'missing-function',
+  'function-definition',
+  'missing-table',
+  'missing-column',
+  'column-type',
+  'column-nullability',
+  'column-default',
+  'primary-key',
+  'missing-index',
+  'missing-unique',
+  'index-definition',
+  'missing-foreign-key',
+  'foreign-key-definition',
+  'missing-check',
+  'check-definition',
+  'missing-exclusion',
+  'exclusion-definition',
+  'missing-view',
+  'view-definition',
+  'missing-trigger',
+  'trigger-definition',
+  'row-level-security',
+  'missing-policy',
+  'policy-definition',
 ];
 
 /** Findings in the order their fixes can run in (see ORDER). */

@@ -41,12 +41,18 @@ export async function sqlObjectFiles(config: Pick<ResolvedConfig, 'cwd' | 'secti
   if (dir === undefined) return [];
   const absolute = path.resolve(config.cwd, dir);
   const names = await readdir(absolute).catch((error: NodeJS.ErrnoException) => {
-    throw new StewardError('FILE_NOT_FOUND', `sqlObjects.${env}: ${path.relative(config.cwd, absolute) || '.'} is not a readable folder (${error.code ?? error.message})`, {
-      hint: 'Create the folder, or remove the environment from sqlObjects in steward.config.',
-    });
+    throw new StewardError(
+      'FILE_NOT_FOUND',
+      `sqlObjects.${env}: ${path.relative(config.cwd, absolute) || '.'} is not a readable folder (${error.code ?? error.message})`,
+      {
+        hint: 'Create the folder, or remove the environment from sqlObjects in steward.config.',
+      },
+    );
   });
   const files = names.filter((name) => name.endsWith('.sql')).sort();
-  return Promise.all(files.map(async (name) => ({ path: path.relative(config.cwd, path.join(absolute, name)), text: await readFile(path.join(absolute, name), 'utf8') })));
+  return Promise.all(
+    files.map(async (name) => ({ path: path.relative(config.cwd, path.join(absolute, name)), text: await readFile(path.join(absolute, name), 'utf8') })),
+  );
 }
 
 /**

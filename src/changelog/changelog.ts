@@ -1,4 +1,3 @@
-
 import { dirname, relative, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { resolveChangesConfig, type ResolvedChangesConfig } from '../diff/config.js';
@@ -25,7 +24,10 @@ export interface ChangelogUpdate {
  * `steward changelog` as a library call: the Unreleased section lists the changes from the
  * latest version tag to the working tree. Writes only with `write` and only when it changed.
  */
-export async function updateChangelog(config: ResolvedConfig, options: { write?: boolean; usages?: UsageScanner; changes?: ResolvedChangesConfig } = {}): Promise<ChangelogUpdate> {
+export async function updateChangelog(
+  config: ResolvedConfig,
+  options: { write?: boolean; usages?: UsageScanner; changes?: ResolvedChangesConfig } = {},
+): Promise<ChangelogUpdate> {
   const changesConfig = options.changes ?? resolveChangesConfig(config.sections);
   const path = changelogPath(config, changesConfig);
   const diff = await diffProject(config, { usages: options.usages, changes: changesConfig });

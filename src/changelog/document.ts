@@ -61,7 +61,10 @@ export function parseChangelog(text: string): ChangelogDocument {
         heading: s.heading,
         version,
         before: body.slice(0, begin),
-        generated: body.slice(begin + BEGIN_MARKER.length, end).replace(/^\n/, '').replace(/\n$/, ''),
+        generated: body
+          .slice(begin + BEGIN_MARKER.length, end)
+          .replace(/^\n/, '')
+          .replace(/\n$/, ''),
         after: body.slice(end + END_MARKER.length),
       };
     }),

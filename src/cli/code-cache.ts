@@ -62,7 +62,8 @@ export function loadCommonJsBundle(file: string, importFunction: ImportFunction,
         writeFileSync(tmp, data);
         renameSync(tmp, cachePath);
         const prefix = `${basename(file)}-`;
-        for (const old of readdirSync(cacheDir!)) if (old.startsWith(prefix) && join(cacheDir!, old) !== cachePath && !old.endsWith('.tmp')) rmSync(join(cacheDir!, old), { force: true });
+        for (const old of readdirSync(cacheDir!))
+          if (old.startsWith(prefix) && join(cacheDir!, old) !== cachePath && !old.endsWith('.tmp')) rmSync(join(cacheDir!, old), { force: true });
       } catch {
         // A read-only installation: run without a cache.
       }

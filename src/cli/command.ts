@@ -30,7 +30,18 @@ export interface CommandContext {
    * `envelopeLine`: print the envelope on one line whatever --format is (the last line of a
    * stream of JSON lines, e.g. a fleet's `migrate deploy` in CI).
    */
-  report(diagnostics: readonly Diagnostic[], options?: { sources?: Map<string, string>; formats?: readonly string[]; extra?: Record<string, unknown>; failed?: boolean; envelopeLine?: boolean; title?: string; table?: ReportTable }): void;
+  report(
+    diagnostics: readonly Diagnostic[],
+    options?: {
+      sources?: Map<string, string>;
+      formats?: readonly string[];
+      extra?: Record<string, unknown>;
+      failed?: boolean;
+      envelopeLine?: boolean;
+      title?: string;
+      table?: ReportTable;
+    },
+  ): void;
 }
 
 export interface ParsedArgs {

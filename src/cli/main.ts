@@ -120,15 +120,37 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
         if (opts.sources) envelope.sources = opts.sources;
         return;
       }
-      stdout(reporter(sortDiagnostics([...diagnostics]), { style, sources: opts.sources, title: opts.title ?? `steward ${command.name}`, table: opts.table, cwd, extra: opts.extra, command: command.name, version: stewardVersion, failed: opts.failed }));
+      stdout(
+        reporter(sortDiagnostics([...diagnostics]), {
+          style,
+          sources: opts.sources,
+          title: opts.title ?? `steward ${command.name}`,
+          table: opts.table,
+          cwd,
+          extra: opts.extra,
+          command: command.name,
+          version: stewardVersion,
+          failed: opts.failed,
+        }),
+      );
     },
   };
-  let envelope: { diagnostics: Diagnostic[]; extra?: Record<string, unknown>; sources?: Map<string, string>; line?: boolean } | undefined = format === 'json' ? { diagnostics: [] } : undefined;
+  let envelope: { diagnostics: Diagnostic[]; extra?: Record<string, unknown>; sources?: Map<string, string>; line?: boolean } | undefined =
+    format === 'json' ? { diagnostics: [] } : undefined;
   const printEnvelope = async (code: ExitCode) => {
     if (!envelope) return;
     const status: EnvelopeStatus = code === ExitCode.Ok ? 'ok' : code === ExitCode.Findings ? 'findings' : 'failed';
     const json = format === 'json' ? reporter : await loadReporter('json');
-    const text = json(sortDiagnostics(envelope.diagnostics), { style, sources: envelope.sources, title: `steward ${command.name}`, cwd, extra: envelope.extra, command: command.name, version: stewardVersion ?? (await version()), status });
+    const text = json(sortDiagnostics(envelope.diagnostics), {
+      style,
+      sources: envelope.sources,
+      title: `steward ${command.name}`,
+      cwd,
+      extra: envelope.extra,
+      command: command.name,
+      version: stewardVersion ?? (await version()),
+      status,
+    });
     // One line for a stream of JSON lines: the reporter's line breaks all lie between tokens (a
     // line break inside a JSON string is escaped).
     stdout(envelope.line ? `${text.replaceAll('\n', '')}\n` : text);
@@ -192,7 +214,8 @@ const GLOBAL_HELP = [
   '  -h, --help         help',
 ].join('\n');
 
-const EXIT_HELP = 'Exit codes: 0 clean, 1 findings or stale output, 2 bad usage/configuration/input, 3 database unreachable, 4 internal error (a bug in steward).';
+const EXIT_HELP =
+  'Exit codes: 0 clean, 1 findings or stale output, 2 bad usage/configuration/input, 3 database unreachable, 4 internal error (a bug in steward).';
 
 async function mainHelp(): Promise<string> {
   const COMMANDS = await loadAllCommands();
@@ -213,5 +236,17 @@ async function mainHelp(): Promise<string> {
 }
 
 function commandHelp(command: Command): string {
-  return [`Usage: ${command.usage}`, '', command.summary, '', command.help, `  --format: ${command.formats.join(', ')}`, '', GLOBAL_HELP, '', EXIT_HELP, ''].join('\n');
+  return [
+    `Usage: ${command.usage}`,
+    '',
+    command.summary,
+    '',
+    command.help,
+    `  --format: ${command.formats.join(', ')}`,
+    '',
+    GLOBAL_HELP,
+    '',
+    EXIT_HELP,
+    '',
+  ].join('\n');
 }

@@ -44,8 +44,18 @@ export const CHECK_STEPS: readonly CheckStep[] = [
       return { diagnostics: [...staleDiagnostics(generated.stale), ...validated.diagnostics], sources: validated.sources };
     },
   },
-  { name: 'docs --check', async run(config) { return { diagnostics: docsProject(config).diagnostics }; } },
-  { name: 'audit', async run(config) { return { diagnostics: auditDiagnostics(await auditProject(config)) }; } },
+  {
+    name: 'docs --check',
+    async run(config) {
+      return { diagnostics: docsProject(config).diagnostics };
+    },
+  },
+  {
+    name: 'audit',
+    async run(config) {
+      return { diagnostics: auditDiagnostics(await auditProject(config)) };
+    },
+  },
   { name: 'lint', run: (config) => lintProject(config) },
   {
     name: 'migrate lint',
@@ -88,7 +98,9 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
     }
     const started = performance.now();
     const run = () => step.run(config, options);
-    const result = options.aroundStep ? await options.aroundStep({ name: step.name, index: enabled.indexOf(step) + 1, total: enabled.length }, run) : await run();
+    const result = options.aroundStep
+      ? await options.aroundStep({ name: step.name, index: enabled.indexOf(step) + 1, total: enabled.length }, run)
+      : await run();
     steps.push({ name: step.name, ran: true, diagnostics: result.diagnostics, ms: performance.now() - started });
     diagnostics.push(...result.diagnostics);
     for (const [k, v] of result.sources ?? []) sources.set(k, v);

@@ -41,12 +41,15 @@ export async function importConfigFile(file: string, cwd: string): Promise<unkno
   try {
     const mod = (await import(pathToFileURL(target).href)) as { default?: unknown };
     const value = mod.default;
-    if (value === undefined) throw new StewardError('CONFIG_INVALID', `${shown} has no default export`, { location: { file: shown }, hint: 'export default defineConfig({ ... })' });
+    if (value === undefined)
+      throw new StewardError('CONFIG_INVALID', `${shown} has no default export`, { location: { file: shown }, hint: 'export default defineConfig({ ... })' });
     return typeof value === 'function' ? await (value as () => unknown)() : value;
   } catch (error) {
     if (error instanceof StewardError) throw error;
     // The temporary file is steward's business: the user reads the name of the file they wrote.
-    const message = temporary ? replaceAll(replaceAll((error as Error).message, pathToFileURL(temporary).href, shown), temporary, shown) : (error as Error).message;
+    const message = temporary
+      ? replaceAll(replaceAll((error as Error).message, pathToFileURL(temporary).href, shown), temporary, shown)
+      : (error as Error).message;
     throw new StewardError('CONFIG_LOAD_FAILED', `Cannot load ${shown}: ${message}`, { location: { file: shown } });
   } finally {
     if (temporary) rmSync(temporary, { force: true });
@@ -79,7 +82,10 @@ async function transpileConfig(file: string, source: string, shown: string): Pro
   // Loaded here, not at the top: a JSON configuration never needs them.
   const [{ createHash }, { tmpdir }] = await Promise.all([import('node:crypto'), import('node:os')]);
   const own = Object.fromEntries(Object.entries(OWN_ENTRIES).map(([specifier, path]) => [specifier, packageUrl(path).href]));
-  const key = createHash('sha256').update(`${REWRITE_VERSION}\0${file.endsWith('ts') ? 'ts' : 'js'}\0${JSON.stringify(own)}\0${source}`).digest('hex').slice(0, 24);
+  const key = createHash('sha256')
+    .update(`${REWRITE_VERSION}\0${file.endsWith('ts') ? 'ts' : 'js'}\0${JSON.stringify(own)}\0${source}`)
+    .digest('hex')
+    .slice(0, 24);
   const cacheFile = join(tmpdir(), 'prisma-steward', `config-${key}.mjs`);
   try {
     return readFileSync(cacheFile, 'utf8');
@@ -111,8 +117,17 @@ async function transpileConfig(file: string, source: string, shown: string): Pro
           ? context.factory.updateImportDeclaration(node, node.modifiers, node.importClause, literal, node.attributes)
           : context.factory.updateExportDeclaration(node, node.modifiers, node.isTypeOnly, node.exportClause, literal, node.attributes);
       }
-      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length >= 1 && ts.isStringLiteral(node.arguments[0]) && node.arguments[0].text in own) {
-        return context.factory.updateCallExpression(node, node.expression, node.typeArguments, [context.factory.createStringLiteral(own[node.arguments[0].text]), ...node.arguments.slice(1)]);
+      if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments.length >= 1 &&
+        ts.isStringLiteral(node.arguments[0]) &&
+        node.arguments[0].text in own
+      ) {
+        return context.factory.updateCallExpression(node, node.expression, node.typeArguments, [
+          context.factory.createStringLiteral(own[node.arguments[0].text]),
+          ...node.arguments.slice(1),
+        ]);
       }
       return ts.visitEachChild(node, visit, context);
     };

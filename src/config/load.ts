@@ -41,7 +41,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   let configFile: string | undefined;
   if (options.configFile) {
     configFile = resolve(cwd, options.configFile);
-    if (!existsSync(configFile)) throw new StewardError('CONFIG_NOT_FOUND', `Configuration file not found: ${options.configFile}`, { location: { file: options.configFile } });
+    if (!existsSync(configFile))
+      throw new StewardError('CONFIG_NOT_FOUND', `Configuration file not found: ${options.configFile}`, { location: { file: options.configFile } });
   } else {
     configFile = CONFIG_FILE_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
   }
@@ -91,7 +92,9 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string, se
   // Histories default to `migrations/<env>` beside the master, unless an environment keeps its
   // history in that `migrations` folder itself (an adopted app): then `migrations-<env>`, never inside it.
   const prismaDefaultHistory = join(masterDir, 'migrations');
-  const historyAtPrismaDefault = Object.values(envConfigs).some((env) => env.migrations !== undefined && resolve(base, env.migrations) === prismaDefaultHistory);
+  const historyAtPrismaDefault = Object.values(envConfigs).some(
+    (env) => env.migrations !== undefined && resolve(base, env.migrations) === prismaDefaultHistory,
+  );
   const defaultHistory = (name: string) => (historyAtPrismaDefault ? join(masterDir, `migrations-${name}`) : join(prismaDefaultHistory, name));
   const environments: ResolvedEnvironment[] = Object.entries(envConfigs).map(([name, env]) => {
     const major = env.prismaMajor ?? prismaMajor;
@@ -129,19 +132,25 @@ export function resolveConfig(raw: unknown, cwd: string, configFile?: string, se
  * true: a typo or a copied configuration must not write `../../etc/x.prisma`.
  */
 function checkInsideProject(envConfigs: Record<string, EnvironmentConfig>, base: string, roots: readonly string[], shown: string): void {
-  const inside = (path: string) => roots.some((root) => {
-    const rel = relative(root, path);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-  });
+  const inside = (path: string) =>
+    roots.some((root) => {
+      const rel = relative(root, path);
+      return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+    });
   const problems: string[] = [];
   for (const [name, env] of Object.entries(envConfigs)) {
     for (const key of ['output', 'prismaConfig', 'migrations'] as const) {
       const value = env[key];
-      if (typeof value === 'string' && !inside(resolve(base, value))) problems.push(`environments.${name}.${key}: ${value} is outside the project (${roots[0]})`);
+      if (typeof value === 'string' && !inside(resolve(base, value)))
+        problems.push(`environments.${name}.${key}: ${value} is outside the project (${roots[0]})`);
     }
   }
   if (problems.length > 0) {
-    throw new StewardError('CONFIG_INVALID', `Paths outside the project in ${shown}`, { location: { file: shown }, details: problems, hint: 'Set `allowOutsidePaths: true` in the configuration to write there on purpose.' });
+    throw new StewardError('CONFIG_INVALID', `Paths outside the project in ${shown}`, {
+      location: { file: shown },
+      details: problems,
+      hint: 'Set `allowOutsidePaths: true` in the configuration to write there on purpose.',
+    });
   }
 }
 
@@ -157,8 +166,14 @@ function checkEnvironmentLayout(environments: ResolvedEnvironment[], masterProvi
   for (const a of environments) {
     for (const b of environments) {
       if (a === b) continue;
-      if (a.migrationsDir === b.migrationsDir && a.name < b.name) problems.push(`environments.${a.name}.migrations and environments.${b.name}.migrations: both are ${rel(a.migrationsDir)}; each environment needs its own history`);
-      else if (b.migrationsDir.startsWith(a.migrationsDir + sep)) problems.push(`environments.${b.name}.migrations: ${rel(b.migrationsDir)} is inside environments.${a.name}'s history ${rel(a.migrationsDir)}, where Prisma would read it as a migration`);
+      if (a.migrationsDir === b.migrationsDir && a.name < b.name)
+        problems.push(
+          `environments.${a.name}.migrations and environments.${b.name}.migrations: both are ${rel(a.migrationsDir)}; each environment needs its own history`,
+        );
+      else if (b.migrationsDir.startsWith(a.migrationsDir + sep))
+        problems.push(
+          `environments.${b.name}.migrations: ${rel(b.migrationsDir)} is inside environments.${a.name}'s history ${rel(a.migrationsDir)}, where Prisma would read it as a migration`,
+        );
     }
     if (a.isMaster && masterProvider !== undefined && normalizeProvider(a.provider) !== masterProvider) {
       problems.push(`environments.${a.name}: its schema is the master (output), so its provider must be the master's (${masterProvider}), not ${a.provider}`);

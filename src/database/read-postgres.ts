@@ -108,7 +108,14 @@ export async function readPostgresSchema(connection: DatabaseConnection, namespa
     const name = String(row.table);
     if (name === MIGRATIONS_TABLE) continue;
     byName.set(name, {
-      name, columns: [], primaryKey: [], indexes: [], foreignKeys: [], constraints: [], triggers: [], policies: [],
+      name,
+      columns: [],
+      primaryKey: [],
+      indexes: [],
+      foreignKeys: [],
+      constraints: [],
+      triggers: [],
+      policies: [],
       rowLevelSecurity: { enabled: Boolean(row.rls), forced: Boolean(row.rls_forced) },
     });
   }
@@ -128,7 +135,18 @@ export async function readPostgresSchema(connection: DatabaseConnection, namespa
       table.primaryKey = indexColumns;
       table.primaryKeyName = String(row.name);
     } else {
-      table.indexes.push(postgresIndex(String(row.name), Boolean(row.unique), String(row.method), clean(row.definition), row.predicate, indexColumns, textArray(row.include).map(unquoteIdentifier), namespace));
+      table.indexes.push(
+        postgresIndex(
+          String(row.name),
+          Boolean(row.unique),
+          String(row.method),
+          clean(row.definition),
+          row.predicate,
+          indexColumns,
+          textArray(row.include).map(unquoteIdentifier),
+          namespace,
+        ),
+      );
     }
   }
   for (const row of rows.foreignKeys) {
@@ -142,7 +160,9 @@ export async function readPostgresSchema(connection: DatabaseConnection, namespa
     });
   }
   for (const row of rows.constraints) {
-    byName.get(String(row.table))?.constraints?.push({ name: String(row.name), kind: row.kind === 'x' ? 'exclusion' : 'check', definition: clean(row.definition) });
+    byName
+      .get(String(row.table))
+      ?.constraints?.push({ name: String(row.name), kind: row.kind === 'x' ? 'exclusion' : 'check', definition: clean(row.definition) });
   }
   for (const row of rows.triggers) {
     byName.get(String(row.table))?.triggers?.push({ name: String(row.name), definition: clean(row.definition) });
@@ -166,11 +186,21 @@ export async function readPostgresSchema(connection: DatabaseConnection, namespa
     provider: 'postgresql',
     tables: [...byName.values()],
     enums: [...enumValues].map(([name, values]) => ({ name, values })),
-    views: rows.views.map((row) => ({ name: String(row.name), materialized: Boolean(row.materialized), definition: clean(row.definition).trim().replace(/;$/, '') })),
+    views: rows.views.map((row) => ({
+      name: String(row.name),
+      materialized: Boolean(row.materialized),
+      definition: clean(row.definition).trim().replace(/;$/, ''),
+    })),
     functions: rows.functions.map((row) => ({ name: clean(row.name), definition: clean(row.definition).trim() })),
     sequences: rows.sequences.map((row) => ({
-      name: String(row.name), type: String(row.type), start: String(row.start), increment: String(row.increment),
-      min: String(row.min), max: String(row.max), cache: String(row.cache), cycle: Boolean(row.cycle),
+      name: String(row.name),
+      type: String(row.type),
+      start: String(row.start),
+      increment: String(row.increment),
+      min: String(row.min),
+      max: String(row.max),
+      cache: String(row.cache),
+      cycle: Boolean(row.cycle),
     })),
     extensions: rows.extensions.filter((row) => row.here).map((row) => String(row.name)),
     installedExtensions: rows.extensions.map((row) => String(row.name)),
@@ -182,7 +212,16 @@ export async function readPostgresSchema(connection: DatabaseConnection, namespa
  * The key parts are read from the definition (not the per-column deparse) because only the
  * whole definition carries operator classes, collations, sort and nulls order.
  */
-function postgresIndex(name: string, unique: boolean, method: string, definition: string, predicate: unknown, columns: string[], include: string[], namespace: string): DatabaseIndex {
+function postgresIndex(
+  name: string,
+  unique: boolean,
+  method: string,
+  definition: string,
+  predicate: unknown,
+  columns: string[],
+  include: string[],
+  namespace: string,
+): DatabaseIndex {
   const index: DatabaseIndex = { name, columns, unique, method, keys: columns, definition };
   const using = definition.indexOf(` USING ${method} (`);
   if (using >= 0) {
@@ -198,7 +237,11 @@ function postgresIndex(name: string, unique: boolean, method: string, definition
 /** node-postgres parses text[] to arrays, PGlite too; a `{a,b}` string is handled for safety. */
 function textArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }
 
@@ -219,5 +262,8 @@ function unquoteIdentifier(text: string): string {
  */
 function unqualify(text: string, namespace: string): string {
   const quoted = `"${namespace.replace(/"/g, '""')}".`;
-  return text.split(quoted).join('').replace(new RegExp(`(^|[^\\w"])${namespace.replace(/[^\w]/g, '')}\\.(?=["\\w])`, 'g'), '$1');
+  return text
+    .split(quoted)
+    .join('')
+    .replace(new RegExp(`(^|[^\\w"])${namespace.replace(/[^\w]/g, '')}\\.(?=["\\w])`, 'g'), '$1');
 }

@@ -45,7 +45,9 @@ export async function readSqliteSchema(connection: DatabaseConnection): Promise<
       // Automatic indexes back PRIMARY KEY / UNIQUE column constraints; Prisma names its own.
       if (String(index.origin) === 'pk' || String(index.name).startsWith('sqlite_autoindex_')) continue;
       const info = await connection.query(`PRAGMA index_info(${quote(String(index.name))})`);
-      const columnsOfIndex = info.sort((a, b) => Number(a.seqno) - Number(b.seqno)).map((column) => (column.name === null ? '<expression>' : String(column.name)));
+      const columnsOfIndex = info
+        .sort((a, b) => Number(a.seqno) - Number(b.seqno))
+        .map((column) => (column.name === null ? '<expression>' : String(column.name)));
       table.indexes.push(sqliteIndex(String(index.name), Number(index.unique) === 1, columnsOfIndex, sqlOf.get(String(index.name)) ?? null));
     }
     table.indexes.sort((a, b) => a.name.localeCompare(b.name));
@@ -67,11 +69,13 @@ export async function readSqliteSchema(connection: DatabaseConnection): Promise<
     table.foreignKeys.sort((a, b) => a.name.localeCompare(b.name));
     result.push(table);
   }
-  const views = objects.filter((object) => object.type === 'view').map((object) => {
-    const sql = String(object.sql ?? '');
-    const as = topLevelKeyword(sql, 'AS');
-    return { name: String(object.name), materialized: false, definition: collapseSpace(as >= 0 ? sql.slice(as + 2) : sql) };
-  });
+  const views = objects
+    .filter((object) => object.type === 'view')
+    .map((object) => {
+      const sql = String(object.sql ?? '');
+      const as = topLevelKeyword(sql, 'AS');
+      return { name: String(object.name), materialized: false, definition: collapseSpace(as >= 0 ? sql.slice(as + 2) : sql) };
+    });
   return { provider: 'sqlite', tables: result, enums: [], views };
 }
 

@@ -17,11 +17,23 @@ export interface FixKindInfo {
 
 export const FIX_KIND_INFO: Record<FixKind, FixKindInfo> = {
   'schema-only': { safe: true, reason: 'changes the schema text only (an explicit default, an attribute Prisma Client applies); the next migration is empty' },
-  'add-default': { safe: true, database: 'sets a column default', reason: 'existing rows and queries are unchanged; only inserts that omit the column get the default' },
+  'add-default': {
+    safe: true,
+    database: 'sets a column default',
+    reason: 'existing rows and queries are unchanged; only inserts that omit the column get the default',
+  },
   'add-column': { safe: true, database: 'adds a column with a default', reason: 'existing rows get the default; no query that ran before breaks' },
   'add-index': { safe: true, database: 'creates an index', reason: 'additive; on PostgreSQL the table is locked for writes while the index builds' },
-  'rename-column': { safe: false, database: 'renames a column', reason: 'raw SQL, views, triggers, other services and reporting tools that use the old column name break' },
-  'rename-table': { safe: false, database: 'renames a table', reason: 'raw SQL, views, triggers, other services and reporting tools that use the old table name break' },
+  'rename-column': {
+    safe: false,
+    database: 'renames a column',
+    reason: 'raw SQL, views, triggers, other services and reporting tools that use the old column name break',
+  },
+  'rename-table': {
+    safe: false,
+    database: 'renames a table',
+    reason: 'raw SQL, views, triggers, other services and reporting tools that use the old table name break',
+  },
 };
 
 export function isSafeFixKind(kind: FixKind): boolean {

@@ -85,8 +85,15 @@ export function relationClusters(graph: ErGraph): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const list of members.values()) {
     const hub = [...list].sort((x, y) => degree[y] - degree[x] || x - y)[0];
-    out.set(list.length === 1 ? names[hub] : `${names[hub]} and ${list.length - 1} related`, list.map((i) => names[i]));
+    out.set(
+      list.length === 1 ? names[hub] : `${names[hub]} and ${list.length - 1} related`,
+      list.map((i) => names[i]),
+    );
   }
-  if (loners.length > 0) out.set('without relations', loners.map((i) => names[i]));
+  if (loners.length > 0)
+    out.set(
+      'without relations',
+      loners.map((i) => names[i]),
+    );
   return out;
 }

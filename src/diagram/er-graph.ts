@@ -71,12 +71,28 @@ export function buildErGraph(schema: Schema): ErGraph {
         const fkOptional = field.type.optional || fkFields.some((n) => model.fields.find((f) => f.name === n)?.type.optional);
         const manySide: Cardinality = back && !back.type.list ? 'zero-or-one' : 'zero-or-more';
         const references = fieldRefs(getArgument(relation!, 'references')?.value);
-        relationships.push({ a: target.name, b: model.name, aSide: fkOptional ? 'zero-or-one' : 'exactly-one', bSide: manySide, label: field.name, aFields: references, bFields: fkFields });
+        relationships.push({
+          a: target.name,
+          b: model.name,
+          aSide: fkOptional ? 'zero-or-one' : 'exactly-one',
+          bSide: manySide,
+          label: field.name,
+          aFields: references,
+          bFields: fkFields,
+        });
       } else if (field.type.list && back && back.type.list && !hasFields(back)) {
         const key = [`${model.name}.${field.name}`, `${target.name}.${back.name}`].sort().join('|');
         if (seenImplicit.has(key)) continue;
         seenImplicit.add(key);
-        relationships.push({ a: model.name, b: target.name, aSide: 'zero-or-more', bSide: 'zero-or-more', label: field.name, aFields: idFields(model), bFields: idFields(target) });
+        relationships.push({
+          a: model.name,
+          b: target.name,
+          aSide: 'zero-or-more',
+          bSide: 'zero-or-more',
+          label: field.name,
+          aFields: idFields(model),
+          bFields: idFields(target),
+        });
       }
     }
   }

@@ -133,7 +133,9 @@ const LARGE_OPTIONS: Record<string, string> = {
 
 export function entitySize(entity: ErEntity): { w: number; h: number } {
   const title = (entity.name.length + (entity.kind !== 'model' ? entity.kind.length + 3 : 0)) * TITLE_CHAR;
-  const rows = entity.attributes.map((a) => (a.name.length + a.type.length + (a.optional ? 1 : 0) + 1) * CHAR + (a.keys.length > 0 ? (a.keys.join(',').length + 1) * CHAR : 0));
+  const rows = entity.attributes.map(
+    (a) => (a.name.length + a.type.length + (a.optional ? 1 : 0) + 1) * CHAR + (a.keys.length > 0 ? (a.keys.join(',').length + 1) * CHAR : 0),
+  );
   const w = Math.max(120, title, ...rows) + PAD_X * 2;
   const h = HEADER + Math.max(1, entity.attributes.length) * ROW + 6;
   return { w: Math.ceil(w), h };
@@ -173,13 +175,15 @@ export function layoutProblems(layout: ErLayout): string[] {
     for (let i = 0; i + 1 < e.points.length; i++) {
       const [p, q] = [e.points[i], e.points[i + 1]];
       if (p.x !== q.x && p.y !== q.y) problems.push(`${a}-${b} ${label}: diagonal segment`);
-      for (const box of layout.boxes) if (box.entity.name !== a && box.entity.name !== b && inside(box, p.x, p.y, q.x, q.y)) problems.push(`${a}-${b} ${label}: through ${box.entity.name}`);
+      for (const box of layout.boxes)
+        if (box.entity.name !== a && box.entity.name !== b && inside(box, p.x, p.y, q.x, q.y)) problems.push(`${a}-${b} ${label}: through ${box.entity.name}`);
     }
   }
   const labels = layout.edges.flatMap((e) => (e.label ? [e.label] : []));
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i];
-    for (let j = i + 1; j < labels.length; j++) if (inside(labels[j], l.x, l.y, l.x + l.w, l.y + l.h)) problems.push(`label ${l.text} over label ${labels[j].text}`);
+    for (let j = i + 1; j < labels.length; j++)
+      if (inside(labels[j], l.x, l.y, l.x + l.w, l.y + l.h)) problems.push(`label ${l.text} over label ${labels[j].text}`);
     for (const box of layout.boxes) if (inside(box, l.x, l.y, l.x + l.w, l.y + l.h)) problems.push(`label ${l.text} over ${box.entity.name}`);
   }
   return problems;
@@ -199,7 +203,8 @@ async function runElk(graph: ErGraph, groupsOf: Map<string, string[]> | undefine
     const node = nodes.get(entity)!;
     const y = rowY(byName.get(entity)!, fields);
     const id = `${node.id}.${side === 'EAST' ? 'e' : 'w'}${y}`;
-    if (!node.ports!.some((p) => p.id === id)) node.ports!.push({ id, x: side === 'EAST' ? node.width! : 0, y, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } });
+    if (!node.ports!.some((p) => p.id === id))
+      node.ports!.push({ id, x: side === 'EAST' ? node.width! : 0, y, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } });
     return id;
   };
   const edges: ElkEdge[] = graph.relationships.map((r, i) => ({
@@ -210,7 +215,12 @@ async function runElk(graph: ErGraph, groupsOf: Map<string, string[]> | undefine
     labels: [{ text: r.label, width: Math.ceil(r.label.length * LABEL_CHAR + 4), height: LABEL_H }],
   }));
 
-  const root: ElkNode = { id: 'root', layoutOptions: graph.entities.length > LARGE ? { ...ROOT_OPTIONS, ...LARGE_OPTIONS, ...(groupsOf ? { 'elk.layered.wrapping.strategy': 'OFF' } : {}) } : ROOT_OPTIONS, edges };
+  const root: ElkNode = {
+    id: 'root',
+    layoutOptions:
+      graph.entities.length > LARGE ? { ...ROOT_OPTIONS, ...LARGE_OPTIONS, ...(groupsOf ? { 'elk.layered.wrapping.strategy': 'OFF' } : {}) } : ROOT_OPTIONS,
+    edges,
+  };
   if (groupsOf) {
     root.children = [...groupsOf.entries()].map(([file, names], i) => ({
       id: `g${i}`,

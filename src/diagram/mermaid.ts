@@ -11,7 +11,18 @@ export function renderMermaidEr(graph: ErGraph): string {
     lines.push(`  ${e.name} {`);
     for (const a of e.attributes) {
       const keys = a.keys.length > 0 ? ` ${a.keys.join(',')}` : '';
-      const notes = [a.mark === 'added' ? '+ added' : a.mark === 'removed' ? '- removed' : a.mark === 'changed' ? '~ changed' : a.mark === 'renamed' ? `~ renamed from ${a.renamedFrom ?? '?'}` : '', a.optional ? 'optional' : ''].filter(Boolean);
+      const notes = [
+        a.mark === 'added'
+          ? '+ added'
+          : a.mark === 'removed'
+            ? '- removed'
+            : a.mark === 'changed'
+              ? '~ changed'
+              : a.mark === 'renamed'
+                ? `~ renamed from ${a.renamedFrom ?? '?'}`
+                : '',
+        a.optional ? 'optional' : '',
+      ].filter(Boolean);
       const note = notes.length > 0 ? ` "${notes.join(', ')}"` : '';
       lines.push(`    ${mermaidType(a.type)} ${a.name}${keys}${note}`);
     }

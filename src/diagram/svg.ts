@@ -37,7 +37,10 @@ export function renderErLayoutSvg(layout: ErLayout, options: SvgOptions = {}): s
   out.push(`<style>${STYLE}</style>`);
   if (layout.groups.length > 0) {
     out.push('<g class="er-groups">');
-    for (const g of layout.groups) out.push(`<g class="er-group-box" data-group="${escapeXml(g.name)}"><rect class="er-group" x="${g.x}" y="${g.y}" width="${g.w}" height="${g.h}" rx="6"/><text class="er-group-name" x="${g.x + 10}" y="${g.y + 18}">${escapeXml(g.name)}</text></g>`);
+    for (const g of layout.groups)
+      out.push(
+        `<g class="er-group-box" data-group="${escapeXml(g.name)}"><rect class="er-group" x="${g.x}" y="${g.y}" width="${g.w}" height="${g.h}" rx="6"/><text class="er-group-name" x="${g.x + 10}" y="${g.y + 18}">${escapeXml(g.name)}</text></g>`,
+      );
     out.push('</g>');
   }
   const byName = new Map(layout.boxes.map((b) => [b.entity.name, b]));
@@ -52,7 +55,9 @@ export function renderErLayoutSvg(layout: ErLayout, options: SvgOptions = {}): s
   for (const e of layout.edges) {
     const l = e.label;
     if (!l) continue;
-    out.push(`<g class="er-label-box" data-edge="${escapeXml(`${e.relationship.a}-${e.relationship.b}-${e.relationship.label}`)}"><rect class="er-label-bg" x="${l.x}" y="${l.y}" width="${l.w}" height="${l.h}"/><text class="er-label" x="${round(l.x + 2)}" y="${round(l.y + LABEL_H - 4)}">${escapeXml(l.text)}</text></g>`);
+    out.push(
+      `<g class="er-label-box" data-edge="${escapeXml(`${e.relationship.a}-${e.relationship.b}-${e.relationship.label}`)}"><rect class="er-label-bg" x="${l.x}" y="${l.y}" width="${l.w}" height="${l.h}"/><text class="er-label" x="${round(l.x + 2)}" y="${round(l.y + LABEL_H - 4)}">${escapeXml(l.text)}</text></g>`,
+    );
   }
   out.push('</g></svg>');
   return out.join('\n');
@@ -62,14 +67,18 @@ function entityBox(box: EntityBox, href: string | undefined): string {
   const { entity, x, y, w, h } = box;
   const parts: string[] = [];
   parts.push(`<g class="er-entity" id="entity-${escapeXml(entity.name)}" data-model="${escapeXml(entity.name)}">`);
-  parts.push(`<title>${escapeXml(entity.name)}${entity.table !== entity.name ? ` (table ${escapeXml(entity.table)})` : ''}${entity.doc ? `: ${escapeXml(entity.doc)}` : ''}</title>`);
+  parts.push(
+    `<title>${escapeXml(entity.name)}${entity.table !== entity.name ? ` (table ${escapeXml(entity.table)})` : ''}${entity.doc ? `: ${escapeXml(entity.doc)}` : ''}</title>`,
+  );
   parts.push(`<rect class="er-box" x="${x}" y="${y}" width="${w}" height="${h}" rx="4"/>`);
   parts.push(`<path class="er-head" d="M${x} ${y + HEADER}V${y + 4}q0 -4 4 -4H${x + w - 4}q4 0 4 4V${y + HEADER}Z"/>`);
   const title = `<text class="er-title" x="${x + PAD_X}" y="${y + 17}">${escapeXml(entity.name)}${entity.kind !== 'model' ? ` (${entity.kind})` : ''}</text>`;
   parts.push(href ? `<a href="${escapeXml(href)}">${title}</a>` : title);
   entity.attributes.forEach((a, i) => {
     const ty = round(y + HEADER + i * ROW + 13);
-    parts.push(`<text class="er-attr" x="${x + PAD_X}" y="${ty}">${escapeXml(a.name)} <tspan class="er-type">${escapeXml(a.type)}${a.optional ? '?' : ''}</tspan></text>`);
+    parts.push(
+      `<text class="er-attr" x="${x + PAD_X}" y="${ty}">${escapeXml(a.name)} <tspan class="er-type">${escapeXml(a.type)}${a.optional ? '?' : ''}</tspan></text>`,
+    );
     if (a.keys.length > 0) parts.push(`<text class="er-key" x="${round(x + w - PAD_X)}" y="${ty}" text-anchor="end">${a.keys.join(',')}</text>`);
   });
   parts.push('</g>');

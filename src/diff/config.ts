@@ -50,7 +50,8 @@ export function validateChangesConfig(value: unknown, p: ConfigProblems, path: s
   if (value.severities !== undefined && p.object(join(path, 'severities'), value.severities)) {
     for (const [code, severity] of Object.entries(value.severities)) {
       if (!(code in DIFF_CODES)) p.add(join(join(path, 'severities'), code), `unknown change code ${JSON.stringify(code)} (see docs/changes.md)`);
-      else if (!(CHANGE_SEVERITIES as readonly unknown[]).includes(severity)) p.add(join(join(path, 'severities'), code), `expected one of ${CHANGE_SEVERITIES.join(', ')}`);
+      else if (!(CHANGE_SEVERITIES as readonly unknown[]).includes(severity))
+        p.add(join(join(path, 'severities'), code), `expected one of ${CHANGE_SEVERITIES.join(', ')}`);
     }
   }
   if (value.tagPrefix !== undefined && typeof value.tagPrefix !== 'string') p.add(join(path, 'tagPrefix'), 'expected a string');
@@ -60,7 +61,9 @@ export function validateChangesConfig(value: unknown, p: ConfigProblems, path: s
   }
   if (value.commitChangelog !== undefined) p.boolean(join(path, 'commitChangelog'), value.commitChangelog);
   if (value.releaseChecks !== undefined && p.stringArray(join(path, 'releaseChecks'), value.releaseChecks)) {
-    for (const c of value.releaseChecks) if (!(RELEASE_CHECK_NAMES as readonly string[]).includes(c)) p.add(join(path, 'releaseChecks'), `unknown check ${JSON.stringify(c)}; known: ${RELEASE_CHECK_NAMES.join(', ')}`);
+    for (const c of value.releaseChecks)
+      if (!(RELEASE_CHECK_NAMES as readonly string[]).includes(c))
+        p.add(join(path, 'releaseChecks'), `unknown check ${JSON.stringify(c)}; known: ${RELEASE_CHECK_NAMES.join(', ')}`);
   }
 }
 

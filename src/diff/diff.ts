@@ -8,7 +8,14 @@ import { isScalarType } from '../schema/model.js';
 import { databaseName, datasourceProvider, fieldRefs, getArgument, getAttribute, mappedName, findModel } from '../schema/query.js';
 import { type ChangeSeverity, DIFF_CODES, type DiffCode, type EnvironmentEffect, type SchemaChange } from './codes.js';
 import { migrationSqlChanges, type MigrationScript } from './migration-sql.js';
-import { type InferenceContext, inferEnumRenames, inferEnumValueRenames, inferFieldRenames, inferModelRenames, type RenameCandidate } from './rename-inference.js';
+import {
+  type InferenceContext,
+  inferEnumRenames,
+  inferEnumValueRenames,
+  inferFieldRenames,
+  inferModelRenames,
+  type RenameCandidate,
+} from './rename-inference.js';
 
 /** An environment as the diff needs it: a name and the provider it is generated for. */
 export interface DiffEnvironment {
@@ -79,7 +86,8 @@ class SchemaDiff {
     const views = pairBlocks(this.from.views, this.to.views);
     const types = pairBlocks(this.from.types, this.to.types);
     const enums = pairBlocks(this.from.enums, this.to.enums);
-    for (const p of [...models.pairs, ...views.pairs, ...types.pairs, ...enums.pairs]) if (p.from.name !== p.to.name) this.typeRenames.set(p.to.name, p.from.name);
+    for (const p of [...models.pairs, ...views.pairs, ...types.pairs, ...enums.pairs])
+      if (p.from.name !== p.to.name) this.typeRenames.set(p.to.name, p.from.name);
 
     // Probable renames: enums first (their values say it), then models (whose fields may use them).
     const probableEnums = this.options.inferRenames === false ? [] : inferEnumRenames(enums.removed, enums.added, this.from.models, this.to.models);
@@ -95,11 +103,23 @@ class SchemaDiff {
 
     for (const e of enums.removed) this.add('enum-removed', 'from', e.nameSpan, `enum ${e.name} removed`, { model: e.name });
     for (const e of enums.added) this.add('enum-added', 'to', e.nameSpan, `enum ${e.name} added`, { model: e.name });
-    for (const p of enums.pairs) this.enumPair(p.from, p.to, probableEnums.find((c) => c.to === p.to));
+    for (const p of enums.pairs)
+      this.enumPair(
+        p.from,
+        p.to,
+        probableEnums.find((c) => c.to === p.to),
+      );
 
-    for (const m of models.removed) this.add('model-removed', 'from', m.nameSpan, `model ${m.name} removed (table ${databaseName(m)})`, { model: m.name, table: databaseName(m) });
-    for (const m of models.added) this.add('model-added', 'to', m.nameSpan, `model ${m.name} added (table ${databaseName(m)})`, { model: m.name, table: databaseName(m) });
-    for (const p of models.pairs) this.modelPair(p.from, p.to, probableModels.find((c) => c.to === p.to));
+    for (const m of models.removed)
+      this.add('model-removed', 'from', m.nameSpan, `model ${m.name} removed (table ${databaseName(m)})`, { model: m.name, table: databaseName(m) });
+    for (const m of models.added)
+      this.add('model-added', 'to', m.nameSpan, `model ${m.name} added (table ${databaseName(m)})`, { model: m.name, table: databaseName(m) });
+    for (const p of models.pairs)
+      this.modelPair(
+        p.from,
+        p.to,
+        probableModels.find((c) => c.to === p.to),
+      );
 
     for (const m of views.removed) this.add('view-removed', 'from', m.nameSpan, `view ${m.name} removed`, { model: m.name, table: databaseName(m) });
     for (const m of views.added) this.add('view-added', 'to', m.nameSpan, `view ${m.name} added`, { model: m.name, table: databaseName(m) });
@@ -110,7 +130,8 @@ class SchemaDiff {
     for (const p of types.pairs) this.viewOrTypePair(p.from, p.to, 'type');
 
     if (this.options.migrations?.length) {
-      for (const c of migrationSqlChanges(this.options.migrations, this.to)) this.add(c.code, 'to', this.to.datasources[0]?.nameSpan ?? EMPTY_SPAN, c.message, { table: c.table, after: c.statement });
+      for (const c of migrationSqlChanges(this.options.migrations, this.to))
+        this.add(c.code, 'to', this.to.datasources[0]?.nameSpan ?? EMPTY_SPAN, c.message, { table: c.table, after: c.statement });
     }
     if (this.options.environments?.length) this.attachEnvironmentEffects();
     return this.changes;
@@ -130,7 +151,13 @@ class SchemaDiff {
       const type = `${this.canonicalType(f.type.name, side)}${f.type.unsupported !== undefined ? `("${f.type.unsupported}")` : ''}${f.type.list ? '[]' : ''}${f.type.optional ? '?' : ''}`;
       const attributes = f.attributes
         .filter((a) => a.name !== 'map' && a.name !== 'relation')
-        .map((a) => `@${a.name}(${a.args.filter((x) => x.name !== 'map').map((x) => (x.name ? `${x.name}: ` : '') + valueText(x.value)).join(', ')})`)
+        .map(
+          (a) =>
+            `@${a.name}(${a.args
+              .filter((x) => x.name !== 'map')
+              .map((x) => (x.name ? `${x.name}: ` : '') + valueText(x.value))
+              .join(', ')})`,
+        )
         .sort();
       return [type, ...attributes].join(' ');
     },
@@ -145,15 +172,28 @@ class SchemaDiff {
     },
   };
 
-  private probable(code: DiffCode, c: RenameCandidate<{ name: string; attributes: Attribute[] }>, span: Span, prefix: string, drop: string, where: Partial<SchemaChange>): void {
+  private probable(
+    code: DiffCode,
+    c: RenameCandidate<{ name: string; attributes: Attribute[] }>,
+    span: Span,
+    prefix: string,
+    drop: string,
+    where: Partial<SchemaChange>,
+  ): void {
     const renamedFrom = databaseName(c.from);
-    this.add(code, 'to', span, `${prefix}${c.from.name} -> ${c.to.name} is probably a rename (${c.evidence.join('; ')}): confirm it with /// @steward.renamedFrom("${renamedFrom}") on ${c.to.name}, or it migrates as ${drop}`, {
-      ...where,
-      before: c.from.name,
-      after: c.to.name,
-      renamedFrom,
-      evidence: c.evidence,
-    });
+    this.add(
+      code,
+      'to',
+      span,
+      `${prefix}${c.from.name} -> ${c.to.name} is probably a rename (${c.evidence.join('; ')}): confirm it with /// @steward.renamedFrom("${renamedFrom}") on ${c.to.name}, or it migrates as ${drop}`,
+      {
+        ...where,
+        before: c.from.name,
+        after: c.to.name,
+        renamedFrom,
+        evidence: c.evidence,
+      },
+    );
   }
 
   // ---- recording -----------------------------------------------------------------------------
@@ -193,16 +233,36 @@ class SchemaDiff {
   // ---- enums ---------------------------------------------------------------------------------
 
   private enumPair(a: Enum, b: Enum, probable?: RenameCandidate<Enum>): void {
-    if (probable) this.probable('probable-enum-rename', probable, b.nameSpan, 'enum ', `a new type "${databaseName(b)}", a cast of every column using it and DROP TYPE "${databaseName(a)}"`, { model: b.name });
-    else if (a.name !== b.name) this.add('enum-renamed', 'to', b.nameSpan, `enum ${a.name} renamed to ${b.name}`, { model: b.name, before: a.name, after: b.name });
+    if (probable)
+      this.probable(
+        'probable-enum-rename',
+        probable,
+        b.nameSpan,
+        'enum ',
+        `a new type "${databaseName(b)}", a cast of every column using it and DROP TYPE "${databaseName(a)}"`,
+        { model: b.name },
+      );
+    else if (a.name !== b.name)
+      this.add('enum-renamed', 'to', b.nameSpan, `enum ${a.name} renamed to ${b.name}`, { model: b.name, before: a.name, after: b.name });
     if (!probable && databaseName(a) !== databaseName(b)) {
-      this.add('enum-type-renamed', 'to', b.nameSpan, `enum ${b.name} database name changed from ${databaseName(a)} to ${databaseName(b)}`, { model: b.name, before: databaseName(a), after: databaseName(b) });
+      this.add('enum-type-renamed', 'to', b.nameSpan, `enum ${b.name} database name changed from ${databaseName(a)} to ${databaseName(b)}`, {
+        model: b.name,
+        before: databaseName(a),
+        after: databaseName(b),
+      });
     }
     const values = pairBlocks(a.values, b.values);
     const probableValues = this.options.inferRenames === false ? [] : inferEnumValueRenames(a, b, values.removed, values.added);
     for (const c of probableValues) {
       this.pairProbable(values, c);
-      this.probable('probable-enum-value-rename', c, c.to.nameSpan, `value ${b.name}.`, `a rebuilt type that no longer has "${databaseName(c.from)}" (rows holding it fail the migration)`, { model: b.name, field: c.to.name });
+      this.probable(
+        'probable-enum-value-rename',
+        c,
+        c.to.nameSpan,
+        `value ${b.name}.`,
+        `a rebuilt type that no longer has "${databaseName(c.from)}" (rows holding it fail the migration)`,
+        { model: b.name, field: c.to.name },
+      );
     }
     for (const v of values.removed) this.add('enum-value-removed', 'from', v.nameSpan, `value ${a.name}.${v.name} removed`, { model: b.name, field: v.name });
     for (const v of values.added) this.add('enum-value-added', 'to', v.nameSpan, `value ${b.name}.${v.name} added`, { model: b.name, field: v.name });
@@ -211,12 +271,27 @@ class SchemaDiff {
         // Reported above as a probable rename.
       } else if (p.from.name !== p.to.name) {
         // A renamed enum value is, for the database and the client, a removal and an addition.
-        this.add('enum-value-removed', 'from', p.from.nameSpan, `value ${a.name}.${p.from.name} removed (renamed to ${p.to.name})`, { model: b.name, field: p.from.name });
-        this.add('enum-value-added', 'to', p.to.nameSpan, `value ${b.name}.${p.to.name} added (renamed from ${p.from.name})`, { model: b.name, field: p.to.name });
-      } else if (databaseName(p.from) !== databaseName(p.to)) {
-        this.add('enum-value-renamed', 'to', p.to.nameSpan, `value ${b.name}.${p.to.name} is stored as "${databaseName(p.to)}" instead of "${databaseName(p.from)}"`, {
-          model: b.name, field: p.to.name, before: databaseName(p.from), after: databaseName(p.to),
+        this.add('enum-value-removed', 'from', p.from.nameSpan, `value ${a.name}.${p.from.name} removed (renamed to ${p.to.name})`, {
+          model: b.name,
+          field: p.from.name,
         });
+        this.add('enum-value-added', 'to', p.to.nameSpan, `value ${b.name}.${p.to.name} added (renamed from ${p.from.name})`, {
+          model: b.name,
+          field: p.to.name,
+        });
+      } else if (databaseName(p.from) !== databaseName(p.to)) {
+        this.add(
+          'enum-value-renamed',
+          'to',
+          p.to.nameSpan,
+          `value ${b.name}.${p.to.name} is stored as "${databaseName(p.to)}" instead of "${databaseName(p.from)}"`,
+          {
+            model: b.name,
+            field: p.to.name,
+            before: databaseName(p.from),
+            after: databaseName(p.to),
+          },
+        );
       }
       this.annotationChanges(p.from.docs, p.to.docs, p.to.nameSpan, `${b.name}.${p.to.name}`, { model: b.name, field: p.to.name });
     }
@@ -228,10 +303,23 @@ class SchemaDiff {
   private modelPair(a: Model, b: Model, probable?: RenameCandidate<Model>): void {
     const table = databaseName(b);
     const where = { model: b.name, table };
-    if (probable) this.probable('probable-model-rename', probable, b.nameSpan, 'model ', `DROP TABLE "${databaseName(a)}" (with its rows) and CREATE TABLE "${table}"`, where);
-    else if (a.name !== b.name) this.add('model-renamed', 'to', b.nameSpan, `model ${a.name} renamed to ${b.name}`, { ...where, before: a.name, after: b.name });
+    if (probable)
+      this.probable(
+        'probable-model-rename',
+        probable,
+        b.nameSpan,
+        'model ',
+        `DROP TABLE "${databaseName(a)}" (with its rows) and CREATE TABLE "${table}"`,
+        where,
+      );
+    else if (a.name !== b.name)
+      this.add('model-renamed', 'to', b.nameSpan, `model ${a.name} renamed to ${b.name}`, { ...where, before: a.name, after: b.name });
     if (!probable && databaseName(a) !== table) {
-      this.add('table-renamed', 'to', b.nameSpan, `table of ${b.name} changed from ${databaseName(a)} to ${table}`, { ...where, before: databaseName(a), after: table });
+      this.add('table-renamed', 'to', b.nameSpan, `table of ${b.name} changed from ${databaseName(a)} to ${table}`, {
+        ...where,
+        before: databaseName(a),
+        after: table,
+      });
     }
     this.annotationChanges(a.docs, b.docs, b.nameSpan, `model ${b.name}`, where);
 
@@ -243,12 +331,21 @@ class SchemaDiff {
     for (const f of fields.removed) {
       const relation = this.isRelation(this.from, f);
       this.add(relation ? 'relation-removed' : 'field-removed', 'from', f.nameSpan, `${relation ? 'relation field' : 'field'} ${a.name}.${f.name} removed`, {
-        ...where, field: f.name, column: relation ? undefined : databaseName(f),
+        ...where,
+        field: f.name,
+        column: relation ? undefined : databaseName(f),
       });
     }
     const newColumns = new Set(fields.added.filter((f) => !this.isRelation(this.to, f)));
     for (const f of fields.added) this.fieldAdded(b, f, newColumns);
-    for (const p of fields.pairs) this.fieldPair(a, b, p.from, p.to, probableFields.find((c) => c.to === p.to));
+    for (const p of fields.pairs)
+      this.fieldPair(
+        a,
+        b,
+        p.from,
+        p.to,
+        probableFields.find((c) => c.to === p.to),
+      );
 
     this.primaryKey(a, b);
     this.constraints(a, b);
@@ -258,11 +355,18 @@ class SchemaDiff {
     const where = { model: model.name, field: f.name, table: databaseName(model) };
     if (this.isRelation(this.to, f)) {
       const keys = fieldRefs(getArgument(getAttribute(f, 'relation') ?? { args: [] }, 'fields')?.value).map((n) => model.fields.find((x) => x.name === n));
-      if (keys.length === 0) return this.add('back-relation-added', 'to', f.nameSpan, `relation field ${model.name}.${f.name} added (to ${f.type.name})`, where);
+      if (keys.length === 0)
+        return this.add('back-relation-added', 'to', f.nameSpan, `relation field ${model.name}.${f.name} added (to ${f.type.name})`, where);
       // Columns created in this change hold NULL in existing rows (a default would be a value that must exist in the target).
       const onNewColumns = keys.every((k) => k !== undefined && newColumns.has(k) && getAttribute(k, 'default') === undefined);
       const code: DiffCode = onNewColumns ? 'relation-added-on-new-column' : 'relation-added';
-      this.add(code, 'to', f.nameSpan, `relation field ${model.name}.${f.name} added (to ${f.type.name})${onNewColumns ? `, on new column${keys.length > 1 ? 's' : ''} ${keys.map((k) => k!.name).join(', ')}` : ''}`, where);
+      this.add(
+        code,
+        'to',
+        f.nameSpan,
+        `relation field ${model.name}.${f.name} added (to ${f.type.name})${onNewColumns ? `, on new column${keys.length > 1 ? 's' : ''} ${keys.map((k) => k!.name).join(', ')}` : ''}`,
+        where,
+      );
       return;
     }
     const hasDefault = getAttribute(f, 'default') !== undefined || getAttribute(f, 'updatedAt') !== undefined;
@@ -276,9 +380,12 @@ class SchemaDiff {
     const label = `${mb.name}.${b.name}`;
     if (probable) {
       const relation = this.isRelation(this.to, b);
-      const drop = relation ? 'a removed and an added relation field (no column: only the client name changes)' : `DROP COLUMN "${databaseName(a)}" (with its values) and ADD COLUMN "${databaseName(b)}"`;
+      const drop = relation
+        ? 'a removed and an added relation field (no column: only the client name changes)'
+        : `DROP COLUMN "${databaseName(a)}" (with its values) and ADD COLUMN "${databaseName(b)}"`;
       this.probable('probable-field-rename', probable, b.nameSpan, `field ${mb.name}.`, drop, { ...where, column: relation ? undefined : databaseName(b) });
-    } else if (a.name !== b.name) this.add('field-renamed', 'to', b.nameSpan, `field ${ma.name}.${a.name} renamed to ${b.name}`, { ...where, before: a.name, after: b.name });
+    } else if (a.name !== b.name)
+      this.add('field-renamed', 'to', b.nameSpan, `field ${ma.name}.${a.name} renamed to ${b.name}`, { ...where, before: a.name, after: b.name });
     this.annotationChanges(a.docs, b.docs, b.nameSpan, label, where);
 
     const relA = this.isRelation(this.from, a);
@@ -286,33 +393,69 @@ class SchemaDiff {
     if (relA && relB) {
       this.relationPair(ma, mb, a, b);
       if (this.canonicalType(a.type.name, 'from') !== b.type.name) {
-        this.add('field-type-changed', 'to', b.type.span, `relation ${label} now points at ${b.type.name} instead of ${a.type.name}`, { ...where, column: undefined, before: a.type.name, after: b.type.name });
+        this.add('field-type-changed', 'to', b.type.span, `relation ${label} now points at ${b.type.name} instead of ${a.type.name}`, {
+          ...where,
+          column: undefined,
+          before: a.type.name,
+          after: b.type.name,
+        });
       }
-      if (a.type.list !== b.type.list) this.add('field-list-changed', 'to', b.type.span, `relation ${label} changed from ${typeText(a)} to ${typeText(b)}`, { ...where, column: undefined, before: typeText(a), after: typeText(b) });
+      if (a.type.list !== b.type.list)
+        this.add('field-list-changed', 'to', b.type.span, `relation ${label} changed from ${typeText(a)} to ${typeText(b)}`, {
+          ...where,
+          column: undefined,
+          before: typeText(a),
+          after: typeText(b),
+        });
       else if (a.type.optional !== b.type.optional) this.nullability(a, b, label, { ...where, column: undefined });
       return;
     }
     if (!probable && databaseName(a) !== databaseName(b)) {
-      this.add('column-renamed', 'to', b.nameSpan, `column of ${label} changed from ${databaseName(a)} to ${databaseName(b)}`, { ...where, before: databaseName(a), after: databaseName(b) });
+      this.add('column-renamed', 'to', b.nameSpan, `column of ${label} changed from ${databaseName(a)} to ${databaseName(b)}`, {
+        ...where,
+        before: databaseName(a),
+        after: databaseName(b),
+      });
     }
     const typeA = this.canonicalType(a.type.name, 'from') + (a.type.unsupported !== undefined ? `("${a.type.unsupported}")` : '');
     const typeB = b.type.name + (b.type.unsupported !== undefined ? `("${b.type.unsupported}")` : '');
     if (typeA !== typeB || relA !== relB) {
-      this.add('field-type-changed', 'to', b.type.span, `type of ${label} changed from ${typeText(a)} to ${typeText(b)}`, { ...where, before: typeText(a), after: typeText(b) });
+      this.add('field-type-changed', 'to', b.type.span, `type of ${label} changed from ${typeText(a)} to ${typeText(b)}`, {
+        ...where,
+        before: typeText(a),
+        after: typeText(b),
+      });
     } else {
       const provider = normalizeProvider(datasourceProvider(this.to));
       const na = withoutDefaultNative(nativeType(a), a.type.name, provider);
       const nb = withoutDefaultNative(nativeType(b), b.type.name, provider);
-      if (na !== nb) this.add('field-native-type-changed', 'to', b.type.span, `database type of ${label} changed from ${na ?? '(default)'} to ${nb ?? '(default)'}`, { ...where, before: na ?? '(default)', after: nb ?? '(default)' });
+      if (na !== nb)
+        this.add('field-native-type-changed', 'to', b.type.span, `database type of ${label} changed from ${na ?? '(default)'} to ${nb ?? '(default)'}`, {
+          ...where,
+          before: na ?? '(default)',
+          after: nb ?? '(default)',
+        });
     }
-    if (a.type.list !== b.type.list) this.add('field-list-changed', 'to', b.type.span, `${label} changed from ${typeText(a)} to ${typeText(b)}`, { ...where, before: typeText(a), after: typeText(b) });
+    if (a.type.list !== b.type.list)
+      this.add('field-list-changed', 'to', b.type.span, `${label} changed from ${typeText(a)} to ${typeText(b)}`, {
+        ...where,
+        before: typeText(a),
+        after: typeText(b),
+      });
     else if (a.type.optional !== b.type.optional) this.nullability(a, b, label, where);
 
     const da = defaultText(a);
     const db = defaultText(b);
-    if (da === undefined && db !== undefined) this.add('field-default-added', 'to', getAttribute(b, 'default')!.span, `default ${db} added to ${label}`, { ...where, after: db });
-    else if (da !== undefined && db === undefined) this.add('field-default-removed', 'to', b.nameSpan, `default ${da} removed from ${label}`, { ...where, before: da });
-    else if (da !== undefined && db !== undefined && da !== db) this.add('field-default-changed', 'to', getAttribute(b, 'default')!.span, `default of ${label} changed from ${da} to ${db}`, { ...where, before: da, after: db });
+    if (da === undefined && db !== undefined)
+      this.add('field-default-added', 'to', getAttribute(b, 'default')!.span, `default ${db} added to ${label}`, { ...where, after: db });
+    else if (da !== undefined && db === undefined)
+      this.add('field-default-removed', 'to', b.nameSpan, `default ${da} removed from ${label}`, { ...where, before: da });
+    else if (da !== undefined && db !== undefined && da !== db)
+      this.add('field-default-changed', 'to', getAttribute(b, 'default')!.span, `default of ${label} changed from ${da} to ${db}`, {
+        ...where,
+        before: da,
+        after: db,
+      });
 
     const ua = getAttribute(a, 'updatedAt') !== undefined;
     const ub = getAttribute(b, 'updatedAt') !== undefined;
@@ -332,14 +475,38 @@ class SchemaDiff {
     const label = `${mb.name}.${b.name}`;
     const span = getAttribute(b, 'relation')?.span ?? b.nameSpan;
     if (ra.fields.join(',') !== rb.fields.join(',')) {
-      if (ra.fields.length === 0 && rb.fields.length > 0) this.add('relation-added', 'to', span, `relation ${label} now holds a foreign key (${rb.fields.join(', ')})`, where);
-      else this.add('relation-fields-changed', 'to', span, `relation ${label} is held by (${rb.fields.join(', ') || 'nothing'}) instead of (${ra.fields.join(', ') || 'nothing'})`, { ...where, before: ra.fields.join(', '), after: rb.fields.join(', ') });
+      if (ra.fields.length === 0 && rb.fields.length > 0)
+        this.add('relation-added', 'to', span, `relation ${label} now holds a foreign key (${rb.fields.join(', ')})`, where);
+      else
+        this.add(
+          'relation-fields-changed',
+          'to',
+          span,
+          `relation ${label} is held by (${rb.fields.join(', ') || 'nothing'}) instead of (${ra.fields.join(', ') || 'nothing'})`,
+          { ...where, before: ra.fields.join(', '), after: rb.fields.join(', ') },
+        );
     }
     if (ra.references.join(',') !== rb.references.join(',') && ra.fields.length > 0 && rb.fields.length > 0) {
-      this.add('relation-references-changed', 'to', span, `relation ${label} references (${rb.references.join(', ')}) instead of (${ra.references.join(', ')})`, { ...where, before: ra.references.join(', '), after: rb.references.join(', ') });
+      this.add(
+        'relation-references-changed',
+        'to',
+        span,
+        `relation ${label} references (${rb.references.join(', ')}) instead of (${ra.references.join(', ')})`,
+        { ...where, before: ra.references.join(', '), after: rb.references.join(', ') },
+      );
     }
-    if (ra.onDelete !== rb.onDelete) this.add('relation-on-delete-changed', 'to', span, `onDelete of ${label} changed from ${ra.onDelete} to ${rb.onDelete}`, { ...where, before: ra.onDelete, after: rb.onDelete });
-    if (ra.onUpdate !== rb.onUpdate) this.add('relation-on-update-changed', 'to', span, `onUpdate of ${label} changed from ${ra.onUpdate} to ${rb.onUpdate}`, { ...where, before: ra.onUpdate, after: rb.onUpdate });
+    if (ra.onDelete !== rb.onDelete)
+      this.add('relation-on-delete-changed', 'to', span, `onDelete of ${label} changed from ${ra.onDelete} to ${rb.onDelete}`, {
+        ...where,
+        before: ra.onDelete,
+        after: rb.onDelete,
+      });
+    if (ra.onUpdate !== rb.onUpdate)
+      this.add('relation-on-update-changed', 'to', span, `onUpdate of ${label} changed from ${ra.onUpdate} to ${rb.onUpdate}`, {
+        ...where,
+        before: ra.onUpdate,
+        after: rb.onUpdate,
+      });
   }
 
   private primaryKey(a: Model, b: Model): void {
@@ -348,15 +515,35 @@ class SchemaDiff {
     const pb = primaryKeyOf(b);
     const where = { model: b.name, table: databaseName(b) };
     if (!pa && !pb) return;
-    if (!pa && pb) return this.add('primary-key-added', 'to', pb.span, `primary key (${pb.columns.join(', ')}) added to ${b.name}`, { ...where, after: pb.columns.join(', ') });
-    if (pa && !pb) return this.add('primary-key-removed', 'to', b.nameSpan, `primary key (${pa.columns.join(', ')}) removed from ${b.name}`, { ...where, before: pa.columns.join(', ') });
+    if (!pa && pb)
+      return this.add('primary-key-added', 'to', pb.span, `primary key (${pb.columns.join(', ')}) added to ${b.name}`, {
+        ...where,
+        after: pb.columns.join(', '),
+      });
+    if (pa && !pb)
+      return this.add('primary-key-removed', 'to', b.nameSpan, `primary key (${pa.columns.join(', ')}) removed from ${b.name}`, {
+        ...where,
+        before: pa.columns.join(', '),
+      });
     if (pa!.columns.join(',') !== pb!.columns.join(',')) {
-      this.add('primary-key-changed', 'to', pb!.span, `primary key of ${b.name} changed from (${pa!.columns.join(', ')}) to (${pb!.columns.join(', ')})`, { ...where, before: pa!.columns.join(', '), after: pb!.columns.join(', ') });
+      this.add('primary-key-changed', 'to', pb!.span, `primary key of ${b.name} changed from (${pa!.columns.join(', ')}) to (${pb!.columns.join(', ')})`, {
+        ...where,
+        before: pa!.columns.join(', '),
+        after: pb!.columns.join(', '),
+      });
     } else if (pa!.options !== pb!.options && onlyNameDiffers(pa!.options, pb!.options)) {
       const [before, after] = [mapOf(pa!.options), mapOf(pb!.options)];
-      this.add('index-renamed', 'to', pb!.span, `primary key of ${b.name} renamed from ${before ?? 'its default name'} to ${after ?? 'its default name'}`, { ...where, before, after });
+      this.add('index-renamed', 'to', pb!.span, `primary key of ${b.name} renamed from ${before ?? 'its default name'} to ${after ?? 'its default name'}`, {
+        ...where,
+        before,
+        after,
+      });
     } else if (pa!.options !== pb!.options) {
-      this.add('index-changed', 'to', pb!.span, `primary key of ${b.name} changed its options (${pa!.options || 'none'} -> ${pb!.options || 'none'})`, { ...where, before: pa!.options, after: pb!.options });
+      this.add('index-changed', 'to', pb!.span, `primary key of ${b.name} changed its options (${pa!.options || 'none'} -> ${pb!.options || 'none'})`, {
+        ...where,
+        before: pa!.options,
+        after: pb!.options,
+      });
     }
   }
 
@@ -386,10 +573,22 @@ class SchemaDiff {
         used.add(old);
         if (onlyNameDiffers(old.options, c.options)) {
           const [before, after] = [mapOf(old.options), mapOf(c.options)];
-          this.add('index-renamed', 'to', c.span, `${describeConstraint(c)} on ${b.name} (${cols}) renamed from ${before ?? 'its default name'} to ${after ?? 'its default name'}`, { ...where, field: c.fieldName, before, after });
+          this.add(
+            'index-renamed',
+            'to',
+            c.span,
+            `${describeConstraint(c)} on ${b.name} (${cols}) renamed from ${before ?? 'its default name'} to ${after ?? 'its default name'}`,
+            { ...where, field: c.fieldName, before, after },
+          );
           continue;
         }
-        this.add('index-changed', 'to', c.span, `${describeConstraint(c)} on ${b.name} (${cols}) changed: ${old.options || 'no options'} -> ${c.options || 'no options'}`, { ...where, field: c.fieldName, before: old.options, after: c.options });
+        this.add(
+          'index-changed',
+          'to',
+          c.span,
+          `${describeConstraint(c)} on ${b.name} (${cols}) changed: ${old.options || 'no options'} -> ${c.options || 'no options'}`,
+          { ...where, field: c.fieldName, before: old.options, after: c.options },
+        );
       }
     }
     for (const c of ca) {
@@ -409,12 +608,20 @@ class SchemaDiff {
     const noun = kind === 'view' ? 'view' : 'composite type';
     if (a.name !== b.name) {
       // A renamed view or type: the client type name changes.
-      this.add(kind === 'view' ? 'view-removed' : 'composite-type-removed', 'from', a.nameSpan, `${noun} ${a.name} removed (renamed to ${b.name})`, { model: a.name });
+      this.add(kind === 'view' ? 'view-removed' : 'composite-type-removed', 'from', a.nameSpan, `${noun} ${a.name} removed (renamed to ${b.name})`, {
+        model: a.name,
+      });
       this.add(kind === 'view' ? 'view-added' : 'composite-type-added', 'to', b.nameSpan, `${noun} ${b.name} added (renamed from ${a.name})`, where);
     }
     const fields = pairBlocks(a.fields, b.fields);
-    for (const f of fields.removed) this.add(removed, 'from', f.nameSpan, `field ${a.name}.${f.name} removed from ${noun} ${a.name}`, { ...where, field: f.name, column: databaseName(f) });
-    for (const f of fields.added) this.add(added, 'to', f.nameSpan, `field ${b.name}.${f.name} ${typeText(f)} added to ${noun} ${b.name}`, { ...where, field: f.name, column: databaseName(f) });
+    for (const f of fields.removed)
+      this.add(removed, 'from', f.nameSpan, `field ${a.name}.${f.name} removed from ${noun} ${a.name}`, { ...where, field: f.name, column: databaseName(f) });
+    for (const f of fields.added)
+      this.add(added, 'to', f.nameSpan, `field ${b.name}.${f.name} ${typeText(f)} added to ${noun} ${b.name}`, {
+        ...where,
+        field: f.name,
+        column: databaseName(f),
+      });
     for (const p of fields.pairs) {
       const ta = `${this.canonicalType(p.from.type.name, 'from')}${p.from.type.list ? '[]' : ''}${p.from.type.optional ? '?' : ''}`;
       const tb = `${p.to.type.name}${p.to.type.list ? '[]' : ''}${p.to.type.optional ? '?' : ''}`;
@@ -423,10 +630,18 @@ class SchemaDiff {
         this.add(removed, 'from', p.from.nameSpan, `field ${a.name}.${p.from.name} removed (renamed to ${p.to.name})`, { ...fw, field: p.from.name });
         this.add(added, 'to', p.to.nameSpan, `field ${b.name}.${p.to.name} added (renamed from ${p.from.name})`, fw);
       } else if (ta !== tb || nativeType(p.from) !== nativeType(p.to)) {
-        this.add(changed, 'to', p.to.type.span, `${b.name}.${p.to.name} changed from ${typeText(p.from)} to ${typeText(p.to)}`, { ...fw, before: typeText(p.from), after: typeText(p.to) });
+        this.add(changed, 'to', p.to.type.span, `${b.name}.${p.to.name} changed from ${typeText(p.from)} to ${typeText(p.to)}`, {
+          ...fw,
+          before: typeText(p.from),
+          after: typeText(p.to),
+        });
       }
       if (kind === 'type' && databaseName(p.from) !== databaseName(p.to)) {
-        this.add(changed, 'to', p.to.nameSpan, `${b.name}.${p.to.name} is stored as ${databaseName(p.to)} instead of ${databaseName(p.from)}`, { ...fw, before: databaseName(p.from), after: databaseName(p.to) });
+        this.add(changed, 'to', p.to.nameSpan, `${b.name}.${p.to.name} is stored as ${databaseName(p.to)} instead of ${databaseName(p.from)}`, {
+          ...fw,
+          before: databaseName(p.from),
+          after: databaseName(p.to),
+        });
       }
     }
   }
@@ -446,12 +661,19 @@ class SchemaDiff {
       if (!was && is) included.push(env);
     }
     if (excluded.length) {
-      this.add('env-excluded', 'to', span, `${label} is now left out of ${excluded.join(', ')}`, { ...where, envs: excluded.map((env) => ({ env, effect: `${label} no longer exists in ${env}` })) });
+      this.add('env-excluded', 'to', span, `${label} is now left out of ${excluded.join(', ')}`, {
+        ...where,
+        envs: excluded.map((env) => ({ env, effect: `${label} no longer exists in ${env}` })),
+      });
     }
     if (included.length) {
-      this.add('env-included', 'to', span, `${label} now exists in ${included.join(', ')}`, { ...where, envs: included.map((env) => ({ env, effect: `${label} is added in ${env}` })) });
+      this.add('env-included', 'to', span, `${label} now exists in ${included.join(', ')}`, {
+        ...where,
+        envs: included.map((env) => ({ env, effect: `${label} is added in ${env}` })),
+      });
     }
-    const overrides = (anns: Annotation[]) => new Map(anns.filter((x) => x.kind === 'override').map((x) => [x.env, x.replacement.replace(/\s+/g, ' ')] as const));
+    const overrides = (anns: Annotation[]) =>
+      new Map(anns.filter((x) => x.kind === 'override').map((x) => [x.env, x.replacement.replace(/\s+/g, ' ')] as const));
     const oa = overrides(annA);
     const ob = overrides(annB);
     const overrideEnvs = [...new Set([...oa.keys(), ...ob.keys()])].filter((env) => oa.get(env) !== ob.get(env)).sort();
@@ -462,12 +684,33 @@ class SchemaDiff {
       });
     }
     const excludedAttrs = (anns: Annotation[], env: string) =>
-      anns.filter((x) => x.kind === 'exclude' && x.attributes.length > 0 && x.envs.includes(env)).flatMap((x) => (x.kind === 'exclude' ? x.attributes : [])).sort().join(' ');
-    const attrEnvs = [...new Set([...this.envNames, ...annotatedEnvNamesOf([...annA, ...annB])])].filter((env) => excludedAttrs(annA, env) !== excludedAttrs(annB, env)).sort();
+      anns
+        .filter((x) => x.kind === 'exclude' && x.attributes.length > 0 && x.envs.includes(env))
+        .flatMap((x) => (x.kind === 'exclude' ? x.attributes : []))
+        .sort()
+        .join(' ');
+    const attrEnvs = [...new Set([...this.envNames, ...annotatedEnvNamesOf([...annA, ...annB])])]
+      .filter((env) => excludedAttrs(annA, env) !== excludedAttrs(annB, env))
+      .sort();
     if (attrEnvs.length) {
       this.add('env-attributes-excluded-changed', 'to', span, `${label}: attributes left out changed in ${attrEnvs.join(', ')}`, {
         ...where,
-        envs: attrEnvs.map((env) => ({ env, effect: `left out in ${env}: ${excludedAttrs(annB, env).split(' ').filter(Boolean).map((x) => `@${x}`).join(' ') || 'nothing'} (was ${excludedAttrs(annA, env).split(' ').filter(Boolean).map((x) => `@${x}`).join(' ') || 'nothing'})` })),
+        envs: attrEnvs.map((env) => ({
+          env,
+          effect: `left out in ${env}: ${
+            excludedAttrs(annB, env)
+              .split(' ')
+              .filter(Boolean)
+              .map((x) => `@${x}`)
+              .join(' ') || 'nothing'
+          } (was ${
+            excludedAttrs(annA, env)
+              .split(' ')
+              .filter(Boolean)
+              .map((x) => `@${x}`)
+              .join(' ') || 'nothing'
+          })`,
+        })),
       });
     }
   }
@@ -483,7 +726,11 @@ class SchemaDiff {
     if (envs.length === 0) return;
     const needFrom = this.changes.some((c) => c.locationSide === 'from');
     const touched = (side: Side) =>
-      new Set(this.changes.filter((c) => c.model && (c.locationSide ?? 'to') === side).map((c) => (side === 'from' ? (this.typeRenames.get(c.model!) ?? c.model!) : c.model!)));
+      new Set(
+        this.changes
+          .filter((c) => c.model && (c.locationSide ?? 'to') === side)
+          .map((c) => (side === 'from' ? (this.typeRenames.get(c.model!) ?? c.model!) : c.model!)),
+      );
     const index = (full: Schema, env: DiffEnvironment) => {
       const byKey = new Map<string, GenerationChange[]>();
       let changes: GenerationChange[] = [];
@@ -545,7 +792,18 @@ class SchemaDiff {
 const EMPTY_SPAN: Span = { file: '', start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 function fieldLevel(code: DiffCode): boolean {
-  return code.startsWith('field-') || code === 'probable-field-rename' || code === 'probable-enum-value-rename' || code.startsWith('relation-') || code === 'back-relation-added' || code === 'unique-added' || code === 'unique-removed' || code.startsWith('view-field') || code.startsWith('composite-field') || code.startsWith('enum-value');
+  return (
+    code.startsWith('field-') ||
+    code === 'probable-field-rename' ||
+    code === 'probable-enum-value-rename' ||
+    code.startsWith('relation-') ||
+    code === 'back-relation-added' ||
+    code === 'unique-added' ||
+    code === 'unique-removed' ||
+    code.startsWith('view-field') ||
+    code.startsWith('composite-field') ||
+    code.startsWith('enum-value')
+  );
 }
 
 // ---- pairing ---------------------------------------------------------------------------------
@@ -577,7 +835,10 @@ export function pairBlocks<T extends Named>(from: readonly T[], to: readonly T[]
   for (const b of unmatched) {
     const old = renamedFrom(b.docs);
     // The annotation names the old database name (table, column, type or stored value), which is the old Prisma name unless it was mapped.
-    const a = old !== undefined && !toNames.has(old) ? (fromByName.get(old) ?? from.find((x) => !used.has(x) && !toNames.has(x.name) && databaseName(x) === old)) : undefined;
+    const a =
+      old !== undefined && !toNames.has(old)
+        ? (fromByName.get(old) ?? from.find((x) => !used.has(x) && !toNames.has(x.name) && databaseName(x) === old))
+        : undefined;
     if (a && !used.has(a)) {
       pairs.push({ from: a, to: b });
       used.add(a);
@@ -613,7 +874,11 @@ function safeAnnotations(docs: Comment[]): Annotation[] {
 function annotationKey(anns: Annotation[]): string {
   return anns
     .filter((a) => a.kind !== 'renamedFrom' && a.kind !== 'transition')
-    .map((a) => (a.kind === 'override' ? `override:${a.env}:${a.replacement}` : `${a.kind}:${[...a.envs].sort().join(',')}:${a.kind === 'exclude' ? a.attributes.join(',') : ''}`))
+    .map((a) =>
+      a.kind === 'override'
+        ? `override:${a.env}:${a.replacement}`
+        : `${a.kind}:${[...a.envs].sort().join(',')}:${a.kind === 'exclude' ? a.attributes.join(',') : ''}`,
+    )
     .sort()
     .join('|');
 }
@@ -721,7 +986,11 @@ function primaryKeyOf(model: Model): { columns: string[]; options: string; span:
   const block = getAttribute(model, 'id');
   if (!block) return undefined;
   const fieldsArg = getArgument(block, 'fields', 0);
-  return { columns: fieldRefs(fieldsArg?.value).map((n) => columnOf(model, n)), options: optionsText(block, ['fields']) + sortText(fieldsArg?.value), span: block.span };
+  return {
+    columns: fieldRefs(fieldsArg?.value).map((n) => columnOf(model, n)),
+    options: optionsText(block, ['fields']) + sortText(fieldsArg?.value),
+    span: block.span,
+  };
 }
 
 function constraintsOf(model: Model): Constraint[] {
@@ -762,7 +1031,11 @@ function mapOf(options: string): string | undefined {
 
 /** Whether two options texts differ only in their `map:` (the database name). */
 function onlyNameDiffers(a: string, b: string): boolean {
-  const rest = (options: string) => options.split(', ').filter((option) => !option.startsWith('map: ')).join(', ');
+  const rest = (options: string) =>
+    options
+      .split(', ')
+      .filter((option) => !option.startsWith('map: '))
+      .join(', ');
   return mapOf(a) !== mapOf(b) && rest(a) === rest(b);
 }
 
@@ -786,4 +1059,3 @@ function describeConstraint(c: Constraint): string {
   if (c.kind === 'unique') return c.onField ? 'unique constraint' : 'compound unique constraint';
   return c.kind === 'fulltext' ? 'full-text index' : 'index';
 }
-

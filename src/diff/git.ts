@@ -29,7 +29,10 @@ export function repositoryRoot(cwd: string): string | undefined {
 
 export function requireRepositoryRoot(cwd: string): string {
   const root = repositoryRoot(cwd);
-  if (!root) throw new StewardError('GIT_FAILED', `${cwd} is not inside a git repository`, { hint: 'Schema history (steward diff, changelog, release) is read from git. Run `git init`, or pass --from/--to as files.' });
+  if (!root)
+    throw new StewardError('GIT_FAILED', `${cwd} is not inside a git repository`, {
+      hint: 'Schema history (steward diff, changelog, release) is read from git. Run `git init`, or pass --from/--to as files.',
+    });
   return root;
 }
 
@@ -69,10 +72,20 @@ export function readSchemaAtRef(root: string, ref: string, masterAbsolute: strin
       const [, type, oid] = line.slice(0, tab).split(' ');
       return { type, oid, path: line.slice(tab + 1) };
     })
-    .filter((e) => e.type === 'blob' && (e.path === path || (e.path.startsWith(`${path}/`) && e.path.endsWith('.prisma') && !e.path.split('/').some((s) => s === 'migrations' || s === 'node_modules' || s.startsWith('.')))))
+    .filter(
+      (e) =>
+        e.type === 'blob' &&
+        (e.path === path ||
+          (e.path.startsWith(`${path}/`) &&
+            e.path.endsWith('.prisma') &&
+            !e.path.split('/').some((s) => s === 'migrations' || s === 'node_modules' || s.startsWith('.')))),
+    )
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   if (entries.length === 0) return undefined;
-  const texts = readBlobs(root, entries.map((e) => e.oid));
+  const texts = readBlobs(
+    root,
+    entries.map((e) => e.oid),
+  );
   return entries.map((e, i) => ({ path: `${ref}:${displayRel(cwd, resolve(root, e.path))}`, text: texts[i] }));
 }
 
@@ -103,7 +116,10 @@ export function listFilesAtRef(root: string, ref: string, dirAbsolute: string): 
 }
 
 export function tagsWithPrefix(root: string, prefix: string): string[] {
-  return git(root, ['tag', '--list', `${prefix}*`]).split('\n').map((t) => t.trim()).filter(Boolean);
+  return git(root, ['tag', '--list', `${prefix}*`])
+    .split('\n')
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 /** Uncommitted changes (`git status --porcelain`), one path per entry. */

@@ -40,10 +40,18 @@ export function migrationSqlChanges(scripts: readonly MigrationScript[], schema:
         if (seen.has(key)) continue;
         seen.add(key);
         const verb = data[1].split(/\s+/)[0].toUpperCase();
-        out.push({ code: 'migration-data-statement', table, statement: short, message: `migration ${script.name} changes rows of ${table} (${verb}), which the schema does not show: ${short}` });
+        out.push({
+          code: 'migration-data-statement',
+          table,
+          statement: short,
+          message: `migration ${script.name} changes rows of ${table} (${verb}), which the schema does not show: ${short}`,
+        });
         continue;
       }
-      const index = /^CREATE\s+(UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?((?:"[^"]*"|[\w$]+)(?:\s*\.\s*(?:"[^"]*"|[\w$]+))?)\s+ON\s+(?:ONLY\s+)?((?:"[^"]*"|[\w$]+)(?:\s*\.\s*(?:"[^"]*"|[\w$]+))?)(.*)$/is.exec(line);
+      const index =
+        /^CREATE\s+(UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?((?:"[^"]*"|[\w$]+)(?:\s*\.\s*(?:"[^"]*"|[\w$]+))?)\s+ON\s+(?:ONLY\s+)?((?:"[^"]*"|[\w$]+)(?:\s*\.\s*(?:"[^"]*"|[\w$]+))?)(.*)$/is.exec(
+          line,
+        );
       if (index) {
         const name = lastIdentifier(index[2]);
         const partial = /\)\s*WHERE\b/i.test(index[4]);
@@ -51,7 +59,10 @@ export function migrationSqlChanges(scripts: readonly MigrationScript[], schema:
         continue;
       }
       // An index renamed or dropped later in the same change (a table rebuilt under a temporary name) is judged by its last name.
-      const renamed = /^ALTER\s+INDEX\s+(?:IF\s+EXISTS\s+)?((?:"[^"]*"|[\w$]+)(?:\s*\.\s*(?:"[^"]*"|[\w$]+))?)\s+RENAME\s+TO\s+((?:"[^"]*"|[\w$]+)(?:\s*\.\s*(?:"[^"]*"|[\w$]+))?)$/is.exec(line);
+      const renamed =
+        /^ALTER\s+INDEX\s+(?:IF\s+EXISTS\s+)?((?:"[^"]*"|[\w$]+)(?:\s*\.\s*(?:"[^"]*"|[\w$]+))?)\s+RENAME\s+TO\s+((?:"[^"]*"|[\w$]+)(?:\s*\.\s*(?:"[^"]*"|[\w$]+))?)$/is.exec(
+          line,
+        );
       if (renamed) {
         const created = pending.get(lastIdentifier(renamed[1]));
         if (created) {
@@ -69,7 +80,12 @@ export function migrationSqlChanges(scripts: readonly MigrationScript[], schema:
   for (const index of pending.values()) {
     if ((declared.has(index.name) || declared.has(index.name.slice(0, 63))) && !index.partial) continue;
     const what = `${index.unique ? 'unique ' : ''}${index.partial ? 'partial ' : ''}index ${index.name} on ${index.table}`;
-    out.push({ code: 'migration-index-not-in-schema', table: index.table, statement: index.statement, message: `migration ${index.script} creates ${what}, which the schema does not declare${index.partial ? ' (a partial index cannot be declared)' : ''}` });
+    out.push({
+      code: 'migration-index-not-in-schema',
+      table: index.table,
+      statement: index.statement,
+      message: `migration ${index.script} creates ${what}, which the schema does not declare${index.partial ? ' (a partial index cannot be declared)' : ''}`,
+    });
   }
   return out;
 }
@@ -99,7 +115,10 @@ function declaredIndexNames(schema: Schema): Set<string> {
       const u = getAttribute(f, 'unique');
       if (!u) continue;
       const explicit = stringValue(getArgument(u, 'map')?.value);
-      for (const n of explicit !== undefined ? [explicit] : [...defaultIndexName(table, [databaseName(f)], '_key'), ...defaultIndexName(table, [f.name], '_key')]) names.add(n);
+      for (const n of explicit !== undefined
+        ? [explicit]
+        : [...defaultIndexName(table, [databaseName(f)], '_key'), ...defaultIndexName(table, [f.name], '_key')])
+        names.add(n);
     }
   }
   return names;

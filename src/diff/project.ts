@@ -69,7 +69,12 @@ export async function diffProject(config: ResolvedConfig, options: ProjectDiffOp
     latest = root ? latestVersionTag(tagsWithPrefix(root, changesConfig.tagPrefix), changesConfig.tagPrefix) : undefined;
     from = latest
       ? resolveSide(config, root, latest.tag)
-      : { label: 'nothing', files: [], schema: EMPTY, note: root ? `no ${changesConfig.tagPrefix}<version> tag yet: every model counts as added` : 'not a git repository: every model counts as added' };
+      : {
+          label: 'nothing',
+          files: [],
+          schema: EMPTY,
+          note: root ? `no ${changesConfig.tagPrefix}<version> tag yet: every model counts as added` : 'not a git repository: every model counts as added',
+        };
   }
   const to = options.to !== undefined ? resolveSide(config, root, options.to) : workingTree(config);
   const migrations = root ? newMigrations(config, root, from, to) : [];
@@ -96,7 +101,9 @@ export function resolveSide(config: ResolvedConfig, root: string | undefined, sp
   }
   if (!root) throw new StewardError('USAGE', `'${spec}' is not a file or folder, and ${config.cwd} is not a git repository`);
   if (!isCommit(root, spec)) {
-    throw new StewardError('USAGE', `'${spec}' is neither a file, a folder nor a git ref`, { hint: 'Pass a tag (schema-v1.2.0), a branch, a commit, or a path to a .prisma file or folder.' });
+    throw new StewardError('USAGE', `'${spec}' is neither a file, a folder nor a git ref`, {
+      hint: 'Pass a tag (schema-v1.2.0), a branch, a commit, or a path to a .prisma file or folder.',
+    });
   }
   const commit = commitOf(root, spec);
   const files = readSchemaAtRef(root, spec, config.master, config.cwd);
@@ -125,7 +132,12 @@ function newMigrations(config: ResolvedConfig, root: string, from: DiffSide, to:
     const names = (side: DiffSide): Set<string> | undefined => {
       if (side.ref) {
         const prefix = relative(root, env.migrationsDir).split(sep).join('/') + '/';
-        return new Set(listFilesAtRef(root, side.ref, env.migrationsDir).filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('/')[0]).filter((n) => !n.includes('.')));
+        return new Set(
+          listFilesAtRef(root, side.ref, env.migrationsDir)
+            .filter((p) => p.startsWith(prefix))
+            .map((p) => p.slice(prefix.length).split('/')[0])
+            .filter((n) => !n.includes('.')),
+        );
       }
       if (side.label === 'working tree') {
         if (!existsSync(env.migrationsDir)) return new Set();

@@ -62,7 +62,13 @@ export function isRebuildName(a: string, b: string): boolean {
  * Items removed and added in the same place: between the same two items that stayed, the k-th
  * removed and the k-th added. Only gaps where nothing removed is left without a counterpart.
  */
-function samePlace<T>(fromList: readonly T[], toList: readonly T[], removed: ReadonlySet<T>, added: ReadonlySet<T>, keptKey: (item: T, side: Side) => string | undefined): Map<T, T> {
+function samePlace<T>(
+  fromList: readonly T[],
+  toList: readonly T[],
+  removed: ReadonlySet<T>,
+  added: ReadonlySet<T>,
+  keptKey: (item: T, side: Side) => string | undefined,
+): Map<T, T> {
   const gaps = (list: readonly T[], side: Side, moved: ReadonlySet<T>) => {
     const out = new Map<string, T[]>();
     let gap = '^';
@@ -114,7 +120,12 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): { shared: numb
 // ---- enums -------------------------------------------------------------------------------------
 
 /** Removed and added enums that are probably one enum renamed. `models` pairs old and new models. */
-export function inferEnumRenames(removed: readonly Enum[], added: readonly Enum[], fromModels: readonly Model[], toModels: readonly Model[]): RenameCandidate<Enum>[] {
+export function inferEnumRenames(
+  removed: readonly Enum[],
+  added: readonly Enum[],
+  fromModels: readonly Model[],
+  toModels: readonly Model[],
+): RenameCandidate<Enum>[] {
   const scored: Scored<Enum>[] = [];
   const toByName = new Map(toModels.map((m) => [m.name, m]));
   for (const a of removed) {
@@ -127,11 +138,13 @@ export function inferEnumRenames(removed: readonly Enum[], added: readonly Enum[
       for (const m of fromModels) {
         const now = toByName.get(m.name);
         if (!now) continue;
-        for (const f of m.fields) if (f.type.name === a.name && now.fields.find((g) => g.name === f.name)?.type.name === b.name) users.push(`${m.name}.${f.name}`);
+        for (const f of m.fields)
+          if (f.type.name === a.name && now.fields.find((g) => g.name === f.name)?.type.name === b.name) users.push(`${m.name}.${f.name}`);
       }
       const evidence: string[] = [];
       if (shared > 0) evidence.push(ratio === 1 ? `the same ${shared} value${shared === 1 ? '' : 's'}` : `${shared} of ${valuesA.size} values kept`);
-      if (users.length > 0) evidence.push(`${users.slice(0, 3).join(', ')}${users.length > 3 ? ` and ${users.length - 3} more` : ''} now use${users.length === 1 ? 's' : ''} it`);
+      if (users.length > 0)
+        evidence.push(`${users.slice(0, 3).join(', ')}${users.length > 3 ? ` and ${users.length - 3} more` : ''} now use${users.length === 1 ? 's' : ''} it`);
       const near = nearNames(a.name, b.name);
       if (near) evidence.push(near);
       const accept = (ratio >= 0.6 && shared >= 2) || (ratio === 1 && shared >= 1) || (users.length > 0 && ratio >= 0.3);
@@ -227,7 +240,9 @@ function columnSignatures(m: Model, side: Side, ctx: InferenceContext): Set<stri
 }
 
 function relationSignatures(m: Model, side: Side, ctx: InferenceContext): Set<string> {
-  return new Set(m.fields.filter((f) => ctx.isRelation(f, side)).map((f) => `${ctx.canonical(f.type.name, side)}${f.type.list ? '[]' : ''}${f.type.optional ? '?' : ''}`));
+  return new Set(
+    m.fields.filter((f) => ctx.isRelation(f, side)).map((f) => `${ctx.canonical(f.type.name, side)}${f.type.list ? '[]' : ''}${f.type.optional ? '?' : ''}`),
+  );
 }
 
 // ---- fields ------------------------------------------------------------------------------------
@@ -254,7 +269,8 @@ export function inferFieldRenames(a: Model, b: Model, removed: readonly Field[],
         score += 2;
       }
       if (relOld) {
-        const sameTarget = (list: readonly Field[], side: Side, f: Field) => list.filter((x) => ctx.isRelation(x, side) && ctx.signature(x, side) === ctx.signature(f, side)).length;
+        const sameTarget = (list: readonly Field[], side: Side, f: Field) =>
+          list.filter((x) => ctx.isRelation(x, side) && ctx.signature(x, side) === ctx.signature(f, side)).length;
         if (sameTarget(removed, 'from', old) === 1 && sameTarget(added, 'to', now) === 1) {
           evidence.push(`the only relation to ${now.type.name} removed and added`);
           score += 2;

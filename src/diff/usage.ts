@@ -18,8 +18,18 @@ export type UsageScanner = (schema: Schema) => CodeUsage[] | Promise<CodeUsage[]
 
 /** Codes whose subject disappears under its old name, so code still using it breaks. */
 const SUBJECT_GONE = new Set<SchemaChange['code']>([
-  'model-removed', 'model-renamed', 'field-removed', 'field-renamed', 'relation-removed', 'enum-removed', 'enum-renamed',
-  'enum-value-removed', 'view-removed', 'view-field-removed', 'composite-type-removed', 'composite-field-removed',
+  'model-removed',
+  'model-renamed',
+  'field-removed',
+  'field-renamed',
+  'relation-removed',
+  'enum-removed',
+  'enum-renamed',
+  'enum-value-removed',
+  'view-removed',
+  'view-field-removed',
+  'composite-type-removed',
+  'composite-field-removed',
 ]);
 
 /**
@@ -38,7 +48,7 @@ export function applyUsages(changes: readonly SchemaChange[], usages: readonly C
   }
   return changes.map((c) => {
     if (!SUBJECT_GONE.has(c.code) || !c.model) return c;
-    const oldModel = c.code === 'model-renamed' || c.code === 'enum-renamed' ? c.before ?? c.model : c.model;
+    const oldModel = c.code === 'model-renamed' || c.code === 'enum-renamed' ? (c.before ?? c.model) : c.model;
     const oldField = c.code === 'field-renamed' ? c.before : c.field;
     const isModelLevel = ['model-removed', 'model-renamed', 'enum-removed', 'enum-renamed', 'view-removed', 'composite-type-removed'].includes(c.code);
     const found = isModelLevel

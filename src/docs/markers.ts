@@ -59,7 +59,12 @@ export function scanMarkers(text: string): MarkerScan {
       if (!open) {
         problems.push({ code: 'docs-marker-unopened', message: `Closing marker /steward:${keyword} without an opening marker`, line, column });
       } else if (open.kind !== keyword) {
-        problems.push({ code: 'docs-marker-unopened', message: `Closing marker /steward:${keyword} closes a steward:${open.kind} section (line ${open.line})`, line, column });
+        problems.push({
+          code: 'docs-marker-unopened',
+          message: `Closing marker /steward:${keyword} closes a steward:${open.kind} section (line ${open.line})`,
+          line,
+          column,
+        });
         open = undefined;
       } else {
         sections.push({ ...open, contentEnd: offset });
@@ -68,12 +73,22 @@ export function scanMarkers(text: string): MarkerScan {
       continue;
     }
     if (open) {
-      problems.push({ code: 'docs-marker-nested', message: `steward:${keyword} opens inside the steward:${open.kind} section of line ${open.line}, which is not closed`, line, column });
+      problems.push({
+        code: 'docs-marker-nested',
+        message: `steward:${keyword} opens inside the steward:${open.kind} section of line ${open.line}, which is not closed`,
+        line,
+        column,
+      });
       open = undefined;
     }
     if (keyword === 'model') {
       if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(args)) {
-        problems.push({ code: 'docs-marker-malformed', message: `steward:model needs one model name (<!-- steward:model Conversation -->), got '${args}'`, line, column });
+        problems.push({
+          code: 'docs-marker-malformed',
+          message: `steward:model needs one model name (<!-- steward:model Conversation -->), got '${args}'`,
+          line,
+          column,
+        });
         continue;
       }
       open = { kind: 'model', name: args, contentStart: offset + m[0].length, line, column };
@@ -85,7 +100,13 @@ export function scanMarkers(text: string): MarkerScan {
       open = { kind: 'schema', contentStart: offset + m[0].length, line, column };
     }
   }
-  if (open) problems.push({ code: 'docs-marker-unclosed', message: `steward:${open.kind}${open.name ? ` ${open.name}` : ''} is never closed (add <!-- /steward:${open.kind} -->)`, line: open.line, column: open.column });
+  if (open)
+    problems.push({
+      code: 'docs-marker-unclosed',
+      message: `steward:${open.kind}${open.name ? ` ${open.name}` : ''} is never closed (add <!-- /steward:${open.kind} -->)`,
+      line: open.line,
+      column: open.column,
+    });
   return { sections, problems };
 }
 

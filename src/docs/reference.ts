@@ -53,7 +53,10 @@ export interface SchemaReference {
 }
 
 /** Each environment's schema as generation would write it (in memory: no formatting, no I/O). */
-export function environmentSchemas(master: Schema, environments: readonly Pick<ResolvedEnvironment, 'name' | 'provider' | 'prismaMajor' | 'urlEnv'>[]): EnvironmentSchema[] {
+export function environmentSchemas(
+  master: Schema,
+  environments: readonly Pick<ResolvedEnvironment, 'name' | 'provider' | 'prismaMajor' | 'urlEnv'>[],
+): EnvironmentSchema[] {
   return environments.map((env) => {
     const result = transformForEnvironment(master, { name: env.name, provider: env.provider, prismaMajor: env.prismaMajor, urlEnv: env.urlEnv });
     return { name: env.name, provider: env.provider, schema: parseSchema(result.files) };
@@ -143,7 +146,9 @@ export function constraintsOf(schema: Schema, model: Model, field: Field): strin
     if (rel === field && fields.length > 0) {
       const onDelete = getArgument(relation, 'onDelete');
       const onUpdate = getArgument(relation, 'onUpdate');
-      out.push(`via ${list(fields)}${onDelete ? `, on delete ${valueText(schema, onDelete.value)}` : ''}${onUpdate ? `, on update ${valueText(schema, onUpdate.value)}` : ''}`);
+      out.push(
+        `via ${list(fields)}${onDelete ? `, on delete ${valueText(schema, onDelete.value)}` : ''}${onUpdate ? `, on update ${valueText(schema, onUpdate.value)}` : ''}`,
+      );
     }
   }
   const name = relationName(field);

@@ -31,7 +31,12 @@ export function updateDocument(text: string, render: (section: MarkedSection) =>
   for (const s of scan.sections) {
     let content = render(s);
     if (content === undefined) {
-      problems.push({ code: 'docs-unknown-model', message: `steward:model ${s.name}: the master schema has no model, view or type named ${s.name}`, line: s.line, column: s.column });
+      problems.push({
+        code: 'docs-unknown-model',
+        message: `steward:model ${s.name}: the master schema has no model, view or type named ${s.name}`,
+        line: s.line,
+        column: s.column,
+      });
       content = text.slice(s.contentStart, s.contentEnd);
     } else if (crlf) content = content.replace(/\r?\n/g, '\r\n');
     const current = text.slice(s.contentStart, s.contentEnd);

@@ -9,7 +9,6 @@ import type { AcknowledgedFinding, DriftResult } from './check-drift.js';
 import { countsAsDrift, findingObject, type DriftFinding } from '../catalog/codes.js';
 import type { DriftAcknowledgement } from './config.js';
 
-
 export function applyAcknowledgements(
   results: readonly DriftResult[],
   acknowledgements: readonly DriftAcknowledgement[],
@@ -21,7 +20,9 @@ export function applyAcknowledgements(
   acknowledgements.forEach((ack, index) => {
     if (ack.env !== undefined && ack.env !== env) return;
     if (ack.expires !== undefined && today > ack.expires) {
-      notes.push(note('drift-acknowledgement-expired', `drift.acknowledge[${index}] (${ack.object}) expired on ${ack.expires}: it no longer applies`, env, index));
+      notes.push(
+        note('drift-acknowledgement-expired', `drift.acknowledge[${index}] (${ack.object}) expired on ${ack.expires}: it no longer applies`, env, index),
+      );
       return;
     }
     active.push({ ack, index, pattern: glob(ack.object), used: false });
@@ -44,7 +45,15 @@ export function applyAcknowledgements(
   });
   if (checked.length > 0) {
     for (const { ack, index, used } of active) {
-      if (!used) notes.push(note('drift-acknowledgement-unused', `drift.acknowledge[${index}] (${ack.object}${ack.codes ? ` ${ack.codes.join(', ')}` : ''}) matches no difference: the object was fixed, renamed or dropped, and the entry can go`, env, index));
+      if (!used)
+        notes.push(
+          note(
+            'drift-acknowledgement-unused',
+            `drift.acknowledge[${index}] (${ack.object}${ack.codes ? ` ${ack.codes.join(', ')}` : ''}) matches no difference: the object was fixed, renamed or dropped, and the entry can go`,
+            env,
+            index,
+          ),
+        );
     }
   }
   return { results: out, notes };
@@ -52,7 +61,12 @@ export function applyAcknowledgements(
 
 /** `*` matches any run of characters; everything else is literal. */
 function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 function note(code: string, message: string, env: string, index: number): Diagnostic {

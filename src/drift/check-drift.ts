@@ -58,7 +58,11 @@ class DriftTimeout extends Error {}
  * `expected` may still be in the making (a promise): the target is opened and read meanwhile, and
  * `options.provider` names the provider to check the URL against until it is there.
  */
-export async function checkDrift(expected: DatabaseSchema | Promise<DatabaseSchema>, url: string, options: DriftOptions & { provider?: DatabaseSchema['provider'] } = {}): Promise<DriftResult> {
+export async function checkDrift(
+  expected: DatabaseSchema | Promise<DatabaseSchema>,
+  url: string,
+  options: DriftOptions & { provider?: DatabaseSchema['provider'] } = {},
+): Promise<DriftResult> {
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_DRIFT_TIMEOUT_MS;
   let location: DatabaseLocation;

@@ -48,7 +48,8 @@ export function validateDriftConfig(value: unknown, problems: ConfigProblems, pa
     if (ack.env !== undefined) problems.string(join(at, 'env'), ack.env);
     if (ack.codes !== undefined && problems.stringArray(join(at, 'codes'), ack.codes)) {
       for (const code of ack.codes as string[]) {
-        if (!(code in DRIFT_CODES)) problems.add(join(at, 'codes'), `unknown drift code ${JSON.stringify(code)}; known: ${Object.keys(DRIFT_CODES).join(', ')}`);
+        if (!(code in DRIFT_CODES))
+          problems.add(join(at, 'codes'), `unknown drift code ${JSON.stringify(code)}; known: ${Object.keys(DRIFT_CODES).join(', ')}`);
       }
     }
     if (ack.expires !== undefined && problems.string(join(at, 'expires'), ack.expires) && !isDate(ack.expires)) {

@@ -33,7 +33,12 @@ export interface EnvironmentDrift {
 }
 
 /** Drift of every database, with the notes on what the engine was not given. */
-export async function environmentDrift(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<EnvironmentDrift> {
+export async function environmentDrift(
+  config: ResolvedConfig,
+  envName: string,
+  urls: readonly string[],
+  options: EnvironmentDriftOptions = {},
+): Promise<EnvironmentDrift> {
   // The expected structure is built in a worker (started now, so PGlite loads while the
   // environment is generated) while the databases are opened and read here.
   const builder = startExpectedBuilder(options.cache ?? projectCacheOptions(config.cwd), scratchAhead(config, envName));
@@ -52,7 +57,11 @@ export async function environmentDrift(config: ResolvedConfig, envName: string, 
   const checked = await checkDriftFleet(expected, urls, { ...options, history, cwd: options.cwd ?? config.cwd, provider: environment.provider });
   await expected;
   const acknowledged = applyAcknowledgements(checked, driftConfigOf(config.sections).acknowledge ?? [], envName, options.today ?? todayUtc());
-  return { results: acknowledged.results, latest: history.length ? history[history.length - 1].name : null, notes: [...environment.engineNotes, ...(await locateAcknowledgements(config, acknowledged.notes))] };
+  return {
+    results: acknowledged.results,
+    latest: history.length ? history[history.length - 1].name : null,
+    notes: [...environment.engineNotes, ...(await locateAcknowledgements(config, acknowledged.notes))],
+  };
 }
 
 /**
@@ -65,7 +74,10 @@ function scratchAhead(config: ResolvedConfig, envName: string): ExpectedWorkerDa
   if (!env || !isDatabaseProvider(env.provider)) return undefined;
   if (!providerAdapter(env.provider).capabilities.extensions) return { provider: env.provider, extensions: [] };
   try {
-    return { provider: env.provider, extensions: scratchExtensionsOf(readSchemaFiles(config.master, config.cwd).map((file) => ({ path: file.path, text: file.text }))) };
+    return {
+      provider: env.provider,
+      extensions: scratchExtensionsOf(readSchemaFiles(config.master, config.cwd).map((file) => ({ path: file.path, text: file.text }))),
+    };
   } catch {
     return undefined; // the master's problems are reported where it is generated
   }
@@ -83,7 +95,12 @@ async function locateAcknowledgements(config: ResolvedConfig, notes: Diagnostic[
   });
 }
 
-export async function driftForEnvironment(config: ResolvedConfig, envName: string, urls: readonly string[], options: EnvironmentDriftOptions = {}): Promise<DriftResult[]> {
+export async function driftForEnvironment(
+  config: ResolvedConfig,
+  envName: string,
+  urls: readonly string[],
+  options: EnvironmentDriftOptions = {},
+): Promise<DriftResult[]> {
   return (await environmentDrift(config, envName, urls, options)).results;
 }
 
@@ -91,34 +108,40 @@ export async function driftForEnvironment(config: ResolvedConfig, envName: strin
 export function driftDiagnostics(results: readonly DriftResult[], env: string): Diagnostic[] {
   return results.flatMap((result): Diagnostic[] => {
     if (result.status === 'unreachable' || result.status === 'error') {
-      return [{
-        source: 'drift',
-        code: result.status === 'unreachable' ? 'database-unreachable' : 'database-error',
-        severity: 'error',
-        message: `${result.database}: ${result.error ?? result.status}`,
-        env,
-        data: { database: result.database },
-      }];
+      return [
+        {
+          source: 'drift',
+          code: result.status === 'unreachable' ? 'database-unreachable' : 'database-error',
+          severity: 'error',
+          message: `${result.database}: ${result.error ?? result.status}`,
+          env,
+          data: { database: result.database },
+        },
+      ];
     }
     const prefix = results.length > 1 ? `${result.database}: ` : '';
     return [
-      ...result.findings.map((finding): Diagnostic => ({
-        source: 'drift',
-        code: finding.code,
-        severity: DRIFT_CODES[finding.code].severity,
-        message: prefix + driftMessage(finding),
-        env,
-        notes: remedyNotes(finding),
-        data: { database: result.database, ...finding },
-      })),
-      ...(result.acknowledged ?? []).map((finding): Diagnostic => ({
-        source: 'drift',
-        code: finding.code,
-        severity: 'info',
-        message: `${prefix}acknowledged: ${driftMessage(finding)} (${finding.reason})`,
-        env,
-        data: { database: result.database, ...finding },
-      })),
+      ...result.findings.map(
+        (finding): Diagnostic => ({
+          source: 'drift',
+          code: finding.code,
+          severity: DRIFT_CODES[finding.code].severity,
+          message: prefix + driftMessage(finding),
+          env,
+          notes: remedyNotes(finding),
+          data: { database: result.database, ...finding },
+        }),
+      ),
+      ...(result.acknowledged ?? []).map(
+        (finding): Diagnostic => ({
+          source: 'drift',
+          code: finding.code,
+          severity: 'info',
+          message: `${prefix}acknowledged: ${driftMessage(finding)} (${finding.reason})`,
+          env,
+          data: { database: result.database, ...finding },
+        }),
+      ),
     ];
   });
 }

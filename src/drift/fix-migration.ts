@@ -29,7 +29,6 @@ export interface FixMigration {
   diagnostics: Diagnostic[];
 }
 
-
 /** The draft's text: one commented block per finding, in dependency order; identical fixes (a SQLite rebuild) once. */
 export function fixScript(env: string, result: DriftResult): { script: string; findings: number } {
   const findings = inScriptOrder(result.findings.filter((finding) => countsAsDrift(finding) && finding.fix));
@@ -65,7 +64,12 @@ export async function writeFixMigration(
   const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name)}`;
   await checkMigrationLock(environment.migrationsDir, environment.provider, envName);
   const absolute = migrationScriptPath(environment.migrationsDir, directoryName);
-  if (await stat(path.dirname(absolute)).then(() => true, () => false)) {
+  if (
+    await stat(path.dirname(absolute)).then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new StewardError('USAGE', `The migration folder ${path.relative(config.cwd, path.dirname(absolute))} already exists: choose another --fix-sql name`);
   }
   const file = path.relative(config.cwd, absolute);

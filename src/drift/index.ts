@@ -10,4 +10,17 @@ export { sqlObjectFiles, type SqlObjectFile } from '../catalog/sql-objects.js';
 export { driftMessage } from './message.js';
 export { expectedDatabaseSchema } from '../catalog/expected-schema.js';
 export { readDatabaseSchema } from '../database/read-schema.js';
-export type { DatabaseSchema, DatabaseTable, DatabaseColumn, DatabaseIndex, DatabaseForeignKey, DatabaseEnum, DatabaseConstraint, DatabaseTrigger, DatabasePolicy, DatabaseView, DatabaseFunction, DatabaseSequence } from '../database/model.js';
+export type {
+  DatabaseSchema,
+  DatabaseTable,
+  DatabaseColumn,
+  DatabaseIndex,
+  DatabaseForeignKey,
+  DatabaseEnum,
+  DatabaseConstraint,
+  DatabaseTrigger,
+  DatabasePolicy,
+  DatabaseView,
+  DatabaseFunction,
+  DatabaseSequence,
+} from '../database/model.js';

@@ -7,7 +7,10 @@ import { skewLine, versionSkew, type VersionSkew } from '../migrate/version-skew
 
 /** The fleet's version skew over the databases whose `_prisma_migrations` was read. */
 export function driftSkew(results: readonly DriftResult[], latest: string | null): VersionSkew {
-  return versionSkew(latest, results.map((result) => result.migrations));
+  return versionSkew(
+    latest,
+    results.map((result) => result.migrations),
+  );
 }
 
 /** A database's migration state in a few words: `at <m>`, `at <m>, 2 pending`, `failed <m>`, `no migration history`. */
@@ -47,15 +50,31 @@ export function driftJsonData(env: string, results: readonly DriftResult[], late
 export function driftTable(results: readonly DriftResult[], latest: string | null = null): ReportTable {
   return {
     header: ['Database', 'Status', 'Findings', 'Acknowledged', 'Migrations'],
-    rows: results.map((result) => [result.database, result.status, String(result.findings.length), String(result.acknowledged?.length ?? 0), migrationStateText(result)]),
+    rows: results.map((result) => [
+      result.database,
+      result.status,
+      String(result.findings.length),
+      String(result.acknowledged?.length ?? 0),
+      migrationStateText(result),
+    ]),
     ...(results.length > 1 ? { footer: skewLine(driftSkew(results, latest)) } : {}),
   };
 }
 
 export function driftSummaryTable(results: readonly DriftResult[]): string {
-  const rows = results.map((result) => [result.database, result.status, String(result.findings.length), migrationStateText(result), `${Math.round(result.durationMs)} ms`]);
+  const rows = results.map((result) => [
+    result.database,
+    result.status,
+    String(result.findings.length),
+    migrationStateText(result),
+    `${Math.round(result.durationMs)} ms`,
+  ]);
   const header = ['database', 'status', 'findings', 'migrations', 'time'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n') + '\n';
 }

@@ -22,10 +22,7 @@ export interface DatabaseConnection {
 export type ShadowDatabaseFactory = () => Promise<SqlDriverAdapter>;
 
 /** An adapter factory whose shadow database comes from elsewhere (a warm PGlite, a temp SQLite file). */
-export function withShadowDatabase(
-  main: SqlMigrationAwareDriverAdapterFactory,
-  shadow: ShadowDatabaseFactory,
-): SqlMigrationAwareDriverAdapterFactory {
+export function withShadowDatabase(main: SqlMigrationAwareDriverAdapterFactory, shadow: ShadowDatabaseFactory): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: main.provider,
     adapterName: main.adapterName,

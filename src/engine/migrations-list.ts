@@ -23,7 +23,10 @@ export async function readMigrationsList(directory: string): Promise<MigrationLi
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const read = await Promise.all(
     names.map(async (name) => {
       const content = await readFile(path.join(baseDir, name, MIGRATION_SCRIPT_FILE), 'utf8')

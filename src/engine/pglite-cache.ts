@@ -28,7 +28,9 @@ let version: string | undefined;
  */
 export async function makeCacheFolder(file: string, cache: PgliteCacheOptions): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(path.join(cache.cacheDir ?? defaultCacheDir(), '.gitignore'), '# created by prisma-steward: caches are not committed\n*\n', { flag: 'wx' }).catch(() => {});
+  await writeFile(path.join(cache.cacheDir ?? defaultCacheDir(), '.gitignore'), '# created by prisma-steward: caches are not committed\n*\n', {
+    flag: 'wx',
+  }).catch(() => {});
 }
 
 export function projectCacheOptions(projectDir: string): PgliteCacheOptions {

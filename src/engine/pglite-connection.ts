@@ -98,4 +98,3 @@ export function pgliteShadow(cacheOptions: PgliteCacheOptions = {}, extensions: 
     return adapter;
   };
 }
-

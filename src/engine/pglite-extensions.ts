@@ -70,7 +70,10 @@ export async function pgliteExtensions(names: Iterable<string>): Promise<Record<
   const wanted = new Set<string>();
   for (const name of names) for (const needed of [name, ...(REQUIRES[name] ?? [])]) wanted.add(needed);
   const entries = await Promise.all(
-    [...wanted].filter((name) => Object.hasOwn(LOADERS, name)).sort().map(async (name) => [name, await LOADERS[name]()] as const),
+    [...wanted]
+      .filter((name) => Object.hasOwn(LOADERS, name))
+      .sort()
+      .map(async (name) => [name, await LOADERS[name]()] as const),
   );
   return Object.fromEntries(entries);
 }
@@ -173,7 +176,8 @@ export function extensionsImpliedBySchema(schema: Schema): ExtensionRequest[] {
   const add = (name: string | undefined, span: { file: string; line: number }) => {
     if (name !== undefined) requests.push({ name, origin: { schemaFile: span.file, line: span.line } });
   };
-  const textOf = (span: { file: string; start: number; end: number }) => schema.files.find((file) => file.path === span.file)?.text.slice(span.start, span.end) ?? '';
+  const textOf = (span: { file: string; start: number; end: number }) =>
+    schema.files.find((file) => file.path === span.file)?.text.slice(span.start, span.end) ?? '';
   const byText = (text: string) => TEXT_EXTENSIONS.find(([pattern]) => pattern.test(text))?.[1];
   for (const model of [...schema.models, ...schema.views]) {
     for (const field of model.fields) {

@@ -102,9 +102,7 @@ export class SchemaEngineSession {
   }
 
   diagnoseMigrationHistory(migrationsList: MigrationList, optInToShadowDatabase = false): Promise<DiagnoseMigrationHistoryOutput> {
-    return this.call('diagnoseMigrationHistory', () =>
-      this.engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase, filters: NO_FILTER }),
-    );
+    return this.call('diagnoseMigrationHistory', () => this.engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase, filters: NO_FILTER }));
   }
 
   /** Runs a script on the main database through the adapter. */
@@ -141,8 +139,6 @@ function engineSchema(schema: SchemaSource): SchemaSource {
 
 /** The engine prints a comment when there is nothing to do; callers want "no SQL". */
 function normaliseEmptyScript(script: string): string {
-  const meaningful = script
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !/^--\s*This is an empty migration\.?$/.test(line.trim()));
+  const meaningful = script.split('\n').filter((line) => line.trim() !== '' && !/^--\s*This is an empty migration\.?$/.test(line.trim()));
   return meaningful.length === 0 ? '' : script;
 }

@@ -53,7 +53,15 @@ export class ServerScratchConnection implements DatabaseConnection {
   adapterFactory(shadow?: ShadowDatabaseFactory): ReturnType<DatabaseConnection['adapterFactory']> {
     const url = this.throwaway.url;
     const main = new PrismaPg(url);
-    return withShadowDatabase({ provider: main.provider, adapterName: main.adapterName, connect: () => catalogSafeAdapter(url).connect(), connectToShadowDb: () => main.connectToShadowDb() }, shadow ?? serverShadow(this.serverUrl));
+    return withShadowDatabase(
+      {
+        provider: main.provider,
+        adapterName: main.adapterName,
+        connect: () => catalogSafeAdapter(url).connect(),
+        connectToShadowDb: () => main.connectToShadowDb(),
+      },
+      shadow ?? serverShadow(this.serverUrl),
+    );
   }
 
   async close(): Promise<void> {
@@ -69,10 +77,12 @@ export class ServerScratchConnection implements DatabaseConnection {
 export function serverShadow(serverUrl: string): ShadowDatabaseFactory {
   return async () => {
     const throwaway = await ThrowawayDatabase.create(serverUrl);
-    const adapter = await catalogSafeAdapter(throwaway.url).connect().catch(async (error: unknown) => {
-      await throwaway.drop();
-      throw unreachable(serverUrl, error);
-    });
+    const adapter = await catalogSafeAdapter(throwaway.url)
+      .connect()
+      .catch(async (error: unknown) => {
+        await throwaway.drop();
+        throw unreachable(serverUrl, error);
+      });
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       try {
@@ -146,7 +156,9 @@ class ThrowawayDatabase {
     if (this.dropped) return;
     this.dropped = true;
     // FORCE (PostgreSQL 13+) ends a connection the engine may have left open.
-    await onServer(this.serverUrl, `DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`).catch(() => onServer(this.serverUrl, `DROP DATABASE IF EXISTS "${this.name}"`));
+    await onServer(this.serverUrl, `DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`).catch(() =>
+      onServer(this.serverUrl, `DROP DATABASE IF EXISTS "${this.name}"`),
+    );
   }
 }
 

@@ -58,7 +58,7 @@ export function quoteSqliteJsonDefaults(script: string, defaults: readonly JsonC
   const columnsOf = (table: string): Map<string, string> | undefined => {
     const own = byTable.get(table);
     const rebuilt = table.startsWith('new_') ? byTable.get(table.slice('new_'.length)) : undefined;
-    return own && rebuilt ? new Map([...rebuilt, ...own]) : own ?? rebuilt;
+    return own && rebuilt ? new Map([...rebuilt, ...own]) : (own ?? rebuilt);
   };
 
   let out = '';

@@ -13,7 +13,10 @@ const TEMP_SUFFIX = '.steward-tmp';
  * process is gone) are removed.
  */
 export function writeFilesAtomic(files: { path: string; text: string }[], cwd = process.cwd()): void {
-  assertWritable(files.map((f) => f.path), cwd);
+  assertWritable(
+    files.map((f) => f.path),
+    cwd,
+  );
   const temps: { temp: string; path: string }[] = [];
   let current = '';
   try {
@@ -42,7 +45,8 @@ export function writeFilesAtomic(files: { path: string; text: string }[], cwd = 
 export function assertWritable(paths: readonly string[], cwd = process.cwd()): void {
   for (const path of paths) {
     const stat = statOrUndefined(path);
-    if (stat?.isDirectory()) throw new StewardError('FILE_UNWRITABLE', `Cannot write ${shown(path, cwd)}: it is a directory`, { location: { file: shown(path, cwd) } });
+    if (stat?.isDirectory())
+      throw new StewardError('FILE_UNWRITABLE', `Cannot write ${shown(path, cwd)}: it is a directory`, { location: { file: shown(path, cwd) } });
     let folder = dirname(path);
     let folderStat = statOrUndefined(folder);
     while (folderStat === undefined && dirname(folder) !== folder) {
@@ -50,12 +54,16 @@ export function assertWritable(paths: readonly string[], cwd = process.cwd()): v
       folderStat = statOrUndefined(folder);
     }
     if (folderStat && !folderStat.isDirectory()) {
-      throw new StewardError('FILE_UNWRITABLE', `Cannot write ${shown(path, cwd)}: ${shown(folder, cwd)} is not a directory`, { location: { file: shown(path, cwd) } });
+      throw new StewardError('FILE_UNWRITABLE', `Cannot write ${shown(path, cwd)}: ${shown(folder, cwd)} is not a directory`, {
+        location: { file: shown(path, cwd) },
+      });
     }
     try {
       accessSync(folder, constants.W_OK | constants.X_OK);
     } catch {
-      throw new StewardError('FILE_UNWRITABLE', `Cannot write ${shown(path, cwd)}: the folder ${shown(folder, cwd)} is not writable`, { location: { file: shown(path, cwd) } });
+      throw new StewardError('FILE_UNWRITABLE', `Cannot write ${shown(path, cwd)}: the folder ${shown(folder, cwd)} is not writable`, {
+        location: { file: shown(path, cwd) },
+      });
     }
   }
 }
@@ -64,7 +72,10 @@ export function assertWritable(paths: readonly string[], cwd = process.cwd()): v
 export function unwritable(path: string, cwd: string, error: unknown): StewardError {
   if (error instanceof StewardError) return error;
   const code = (error as NodeJS.ErrnoException)?.code;
-  return new StewardError('FILE_UNWRITABLE', `Cannot write ${shown(path, cwd)}${code ? ` (${code})` : ''}`, { location: { file: shown(path, cwd) }, cause: error });
+  return new StewardError('FILE_UNWRITABLE', `Cannot write ${shown(path, cwd)}${code ? ` (${code})` : ''}`, {
+    location: { file: shown(path, cwd) },
+    cause: error,
+  });
 }
 
 /** This process's temporary file for `target`: `.<name>.<pid>.steward-tmp<extension>` beside it. */

@@ -29,6 +29,18 @@ function unreadable(path: string, cwd: string, error: unknown): StewardError {
   const code = (error as NodeJS.ErrnoException).code;
   const rel = relative(cwd, path);
   const shown = rel && !rel.startsWith('..') ? rel : path;
-  const why = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it does not exist' : code === 'ELOOP' ? 'a symbolic link loop' : (code ?? String(error));
-  return new StewardError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', `Cannot read ${shown}: ${why}`, { location: { file: shown }, cause: error });
+  const why =
+    code === 'EISDIR'
+      ? 'it is a directory'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOENT'
+          ? 'it does not exist'
+          : code === 'ELOOP'
+            ? 'a symbolic link loop'
+            : (code ?? String(error));
+  return new StewardError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', `Cannot read ${shown}: ${why}`, {
+    location: { file: shown },
+    cause: error,
+  });
 }

@@ -52,7 +52,10 @@ function parseAnnotation(doc: Comment): Annotation {
   const m = /^@steward\.([A-Za-z]+)\s*\(([^)]*)\)\s*(.*)$/.exec(text);
   if (!m) invalid(doc, `Malformed annotation '${text}': expected @steward.<name>(...)`);
   const [, name, argText, rest] = m;
-  const args = argText.split(',').map((a) => a.trim()).filter((a) => a.length > 0);
+  const args = argText
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0);
   switch (name) {
     case 'only':
     case 'exclude': {
@@ -75,7 +78,8 @@ function parseAnnotation(doc: Comment): Annotation {
     case 'override': {
       if (args.length !== 1 || !ENV_NAME.test(args[0])) invalid(doc, '@steward.override(...) takes exactly one environment name');
       const replacement = rest.trim();
-      if (!/^[A-Za-z][A-Za-z0-9_]*(\[\])?\??(\s|$)/.test(replacement)) invalid(doc, `@steward.override(${args[0]}) must be followed by a field type, e.g. 'Json @default("[]")'`);
+      if (!/^[A-Za-z][A-Za-z0-9_]*(\[\])?\??(\s|$)/.test(replacement))
+        invalid(doc, `@steward.override(${args[0]}) must be followed by a field type, e.g. 'Json @default("[]")'`);
       checkReplacement(doc, args[0], replacement);
       return { kind: 'override', env: args[0], replacement, span: doc.span };
     }

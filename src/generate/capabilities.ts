@@ -24,7 +24,24 @@ export const CAPABILITIES: Readonly<Record<Provider, ProviderCapabilities>> = Ob
  * Native types whose removal loses nothing on a provider without native types: the scalar's
  * default storage is the same (SQLite keeps String as TEXT, Int as INTEGER, Bytes as BLOB...).
  */
-export const LOSSLESS_NATIVE_TYPES = new Set(['Text', 'Integer', 'BigInt', 'Int4', 'Int8', 'Boolean', 'Bool', 'DoublePrecision', 'Float8', 'ByteA', 'Bytes', 'Json', 'String', 'Int', 'Double', 'LongText']);
+export const LOSSLESS_NATIVE_TYPES = new Set([
+  'Text',
+  'Integer',
+  'BigInt',
+  'Int4',
+  'Int8',
+  'Boolean',
+  'Bool',
+  'DoublePrecision',
+  'Float8',
+  'ByteA',
+  'Bytes',
+  'Json',
+  'String',
+  'Int',
+  'Double',
+  'LongText',
+]);
 
 /** What a native type guarantees, in words, for the report when it is dropped. */
 export function nativeTypeMeaning(name: string, args: string[]): string {

@@ -51,10 +51,14 @@ export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'e
   const crossing = config.environments.filter((e) => masterIsDocument !== (providerAdapter(e.provider).family === 'document'));
   if (masterProvider && crossing.length > 0) {
     const ds = schema.datasources[0];
-    throw new StewardError('USAGE', `A ${masterProvider} master cannot generate ${crossing.map((e) => `${e.name} (${e.provider})`).join(', ')}: MongoDB and SQL schemas do not convert into each other`, {
-      location: ds ? { file: ds.span.file, line: ds.span.line, column: ds.span.column } : undefined,
-      hint: 'Configure environments of the same family as the master in steward.config.ts.',
-    });
+    throw new StewardError(
+      'USAGE',
+      `A ${masterProvider} master cannot generate ${crossing.map((e) => `${e.name} (${e.provider})`).join(', ')}: MongoDB and SQL schemas do not convert into each other`,
+      {
+        location: ds ? { file: ds.span.file, line: ds.span.line, column: ds.span.column } : undefined,
+        hint: 'Configure environments of the same family as the master in steward.config.ts.',
+      },
+    );
   }
   const masterHash = hashMaster(schema.files);
   const out: PlannedEnvironment[] = [];
@@ -70,7 +74,12 @@ export function planEnvironments(schema: Schema, config: Pick<ResolvedConfig, 'e
       const configBody = renderPrismaConfig({ configPath: env.prismaConfigPath, schemaPath: env.output, migrationsDir: env.migrationsDir, urlEnv: env.urlEnv });
       prismaConfig = { path: env.prismaConfigPath, text: renderHeader({ master, env: env.name, masterHash, settingsHash }, configBody) + configBody };
     }
-    out.push({ env, job: { shownPath, body, master, env: env.name, masterHash, settingsHash, prismaMajor: env.prismaMajor }, changes: result.changes, prismaConfig });
+    out.push({
+      env,
+      job: { shownPath, body, master, env: env.name, masterHash, settingsHash, prismaMajor: env.prismaMajor },
+      changes: result.changes,
+      prismaConfig,
+    });
   }
   return out;
 }
@@ -81,7 +90,13 @@ const knownByMajor = new Map<PrismaMajor, ReadonlySet<string>>();
 export function transformEnvironment(schema: Schema, env: ResolvedEnvironment): TransformResult {
   let known = knownByMajor.get(env.prismaMajor);
   if (!known) knownByMajor.set(env.prismaMajor, (known = new Set(knownPreviewFeatures(env.prismaMajor))));
-  return transformForEnvironment(schema, { name: env.name, provider: env.provider, prismaMajor: env.prismaMajor, urlEnv: env.urlEnv, knownPreviewFeatures: known });
+  return transformForEnvironment(schema, {
+    name: env.name,
+    provider: env.provider,
+    prismaMajor: env.prismaMajor,
+    urlEnv: env.urlEnv,
+    knownPreviewFeatures: known,
+  });
 }
 
 /**
@@ -135,14 +150,14 @@ export function compareGenerated(env: string, expected: GeneratedFile, actual: s
   return { ...base, reason: 'settings-changed' };
 }
 
-
 /** First differing line, looking past the 3-line header first (its hashes differ whenever anything does). */
 function firstDifference(expected: string, actual: string): { line: number; expected?: string; actual?: string } {
   const a = expected.split('\n');
   const b = actual.split('\n');
-  for (const start of [3, 0]) for (let i = start; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return { line: i + 1, expected: a[i], actual: b[i] };
-  }
+  for (const start of [3, 0])
+    for (let i = start; i < Math.max(a.length, b.length); i++) {
+      if (a[i] !== b[i]) return { line: i + 1, expected: a[i], actual: b[i] };
+    }
   return { line: 1 };
 }
 
@@ -162,5 +177,10 @@ export const STALE_REASON_TEXT: Record<StaleReason, string> = {
 export function currentByHeader(actual: string | undefined, masterHash: string, settingsHash: string): boolean {
   if (actual === undefined) return false;
   const header = parseHeader(actual);
-  return header !== undefined && header.info.masterHash === masterHash && header.info.settingsHash === settingsHash && hashText(header.body) === header.info.contentHash;
+  return (
+    header !== undefined &&
+    header.info.masterHash === masterHash &&
+    header.info.settingsHash === settingsHash &&
+    hashText(header.body) === header.info.contentHash
+  );
 }

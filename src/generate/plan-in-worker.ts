@@ -21,7 +21,10 @@ export function planInWorker(input: PlanInWorkerInput): Promise<PlannedEnvironme
     worker.once('message', (msg: PlanMessage) => {
       void worker.terminate();
       if (msg.ok) resolve(msg.planned);
-      else if (msg.steward) reject(new StewardError(msg.steward.code, msg.steward.message, { location: msg.steward.location, details: msg.steward.details, hint: msg.steward.hint }));
+      else if (msg.steward)
+        reject(
+          new StewardError(msg.steward.code, msg.steward.message, { location: msg.steward.location, details: msg.steward.details, hint: msg.steward.hint }),
+        );
       else reject(new Error(msg.message));
     });
     worker.once('error', reject);

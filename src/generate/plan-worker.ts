@@ -13,7 +13,10 @@ try {
   parentPort!.postMessage({ ok: true, planned: planEnvironments(schema, input.config, input.only) });
 } catch (error) {
   if (error instanceof StewardError) {
-    parentPort!.postMessage({ ok: false, steward: { code: error.code, message: error.message, location: error.location, details: error.details, hint: error.hint } });
+    parentPort!.postMessage({
+      ok: false,
+      steward: { code: error.code, message: error.message, location: error.location, details: error.details, hint: error.hint },
+    });
   } else {
     parentPort!.postMessage({ ok: false, message: (error as Error).stack ?? String(error) });
   }

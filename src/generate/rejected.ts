@@ -67,16 +67,24 @@ export function rejectionError(schema: Schema, rejected: readonly RejectedEnviro
   if (blamed.length > 0) {
     const { acting, env, message } = blamed[0];
     const span = acting.annotation.span;
-    return new StewardError('ANNOTATION_INVALID', `${annotationText(acting.annotation)} on ${acting.member} leaves a ${env} schema that Prisma rejects: ${message}`, {
-      location: { file: span.file, line: span.line, column: span.column },
-      details,
-      hint:
-        acting.annotation.kind === 'override'
-          ? 'Write the field as in a schema after the environment: @steward.override(dev) Json @default("[]")'
-          : 'Leave out what depends on it in the same environments too (the relation field that uses a foreign key, the other side of a relation, an index on it), or keep it there.',
-    });
+    return new StewardError(
+      'ANNOTATION_INVALID',
+      `${annotationText(acting.annotation)} on ${acting.member} leaves a ${env} schema that Prisma rejects: ${message}`,
+      {
+        location: { file: span.file, line: span.line, column: span.column },
+        details,
+        hint:
+          acting.annotation.kind === 'override'
+            ? 'Write the field as in a schema after the environment: @steward.override(dev) Json @default("[]")'
+            : 'Leave out what depends on it in the same environments too (the relation field that uses a foreign key, the other side of a relation, an index on it), or keep it there.',
+      },
+    );
   }
-  return new StewardError('INTERNAL', 'Prisma rejects a generated environment schema. This is a bug in prisma-steward; please report it with the master schema.', { details });
+  return new StewardError(
+    'INTERNAL',
+    'Prisma rejects a generated environment schema. This is a bug in prisma-steward; please report it with the master schema.',
+    { details },
+  );
 }
 
 /** The master offset of an offset in the edited text; text an edit inserted maps to the edit's start. */
@@ -145,5 +153,8 @@ function annotationText(a: Annotation): string {
 }
 
 function firstLine(message: string): string {
-  return message.replace(/^Error validating[^:]*:\s*/, '').split('\n')[0].trim();
+  return message
+    .replace(/^Error validating[^:]*:\s*/, '')
+    .split('\n')[0]
+    .trim();
 }

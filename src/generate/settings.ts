@@ -25,6 +25,16 @@ function toolVersions(): string {
 export function environmentSettingsHash(env: ResolvedEnvironment, config: Pick<ResolvedConfig, 'master' | 'cwd'>): string {
   const rel = (p: string | undefined) => (p === undefined ? null : relative(config.cwd, p).split(sep).join('/'));
   return hashText(
-    JSON.stringify([toolVersions(), env.name, env.provider, env.prismaMajor, env.urlEnv, rel(env.output), rel(env.prismaConfigPath), rel(env.migrationsDir), rel(config.master)]),
+    JSON.stringify([
+      toolVersions(),
+      env.name,
+      env.provider,
+      env.prismaMajor,
+      env.urlEnv,
+      rel(env.output),
+      rel(env.prismaConfigPath),
+      rel(env.migrationsDir),
+      rel(config.master),
+    ]),
   );
 }

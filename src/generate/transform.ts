@@ -37,7 +37,13 @@ export function transformForEnvironment(schema: Schema, target: EnvironmentTarge
   // Generation, lint, docs and diff each ask for the same environments of the same model.
   let byTarget = memo.get(schema);
   if (!byTarget) memo.set(schema, (byTarget = new Map()));
-  const key = JSON.stringify([target.name, target.provider, target.prismaMajor, target.urlEnv, target.knownPreviewFeatures ? [...target.knownPreviewFeatures].sort() : null]);
+  const key = JSON.stringify([
+    target.name,
+    target.provider,
+    target.prismaMajor,
+    target.urlEnv,
+    target.knownPreviewFeatures ? [...target.knownPreviewFeatures].sort() : null,
+  ]);
   let result = byTarget.get(key);
   if (!result) byTarget.set(key, (result = new Transformer(schema, target).run()));
   return result;
@@ -237,7 +243,10 @@ class Transformer {
     if (kept.length === 0) this.remove(prop.lineSpan);
     else this.edit(prop.value.span, `[${kept.map((k) => JSON.stringify(k)).join(', ')}]`);
     for (const name of removed) {
-      const why = this.target.knownPreviewFeatures && !this.target.knownPreviewFeatures.has(name) ? `Prisma ${this.target.prismaMajor} does not know it (it is generally available or was removed)` : `it applies to another provider than ${this.target.provider}`;
+      const why =
+        this.target.knownPreviewFeatures && !this.target.knownPreviewFeatures.has(name)
+          ? `Prisma ${this.target.prismaMajor} does not know it (it is generally available or was removed)`
+          : `it applies to another provider than ${this.target.provider}`;
       this.change('preview-feature-removed', prop.value.span, `preview feature "${name}" removed: ${why}`);
     }
   }
@@ -294,7 +303,8 @@ class Transformer {
       });
       return true;
     }
-    const override = anns.length === 0 ? undefined : anns.find((a): a is Extract<Annotation, { kind: 'override' }> => a.kind === 'override' && a.env === this.target.name);
+    const override =
+      anns.length === 0 ? undefined : anns.find((a): a is Extract<Annotation, { kind: 'override' }> => a.kind === 'override' && a.env === this.target.name);
     if (override) {
       this.edit(field.span, override.replacement, field.type.span.start, field.span.end);
       this.change('override-applied', field.nameSpan, `${model.name}.${field.name} is '${override.replacement}' in ${this.target.name}`, where);
@@ -311,14 +321,20 @@ class Transformer {
     }
     if (field.type.unsupported !== undefined && this.crossFamily) {
       this.remove(field.lineSpan);
-      this.change('unsupported-field-removed', field.nameSpan, `${model.name}.${field.name} (Unsupported("${field.type.unsupported}")) removed: ${this.target.provider} has no such type`, {
-        ...where,
-        typeImpact: 'none (Prisma Client does not expose Unsupported fields)',
-      });
+      this.change(
+        'unsupported-field-removed',
+        field.nameSpan,
+        `${model.name}.${field.name} (Unsupported("${field.type.unsupported}")) removed: ${this.target.provider} has no such type`,
+        {
+          ...where,
+          typeImpact: 'none (Prisma Client does not expose Unsupported fields)',
+        },
+      );
       return true;
     }
 
-    const excludedAttrs = anns.length === 0 ? NO_NAMES : new Set(anns.flatMap((a) => (a.kind === 'exclude' && a.envs.includes(this.target.name) ? a.attributes : [])));
+    const excludedAttrs =
+      anns.length === 0 ? NO_NAMES : new Set(anns.flatMap((a) => (a.kind === 'exclude' && a.envs.includes(this.target.name) ? a.attributes : [])));
     const isEnumType = this.enumNames.has(typeName);
     const toJson = field.type.list && (isScalarType(typeName) || isEnumType) && !this.caps.scalarLists;
     const toString = this.stringEnums.has(typeName);
@@ -364,10 +380,20 @@ class Transformer {
       }
       this.removeAttribute(attr, text);
       if (LOSSLESS_NATIVE_TYPES.has(native) && args.length === 0) {
-        this.change('native-type-equivalent', attr.span, `@db.${native} removed from ${model.name}.${field.name}: ${this.target.provider} stores ${field.type.name} the same way`, where);
+        this.change(
+          'native-type-equivalent',
+          attr.span,
+          `@db.${native} removed from ${model.name}.${field.name}: ${this.target.provider} stores ${field.type.name} the same way`,
+          where,
+        );
         return;
       }
-      this.change('native-type-removed', attr.span, `@db.${native}${args.length ? `(${args.join(', ')})` : ''} removed from ${model.name}.${field.name}: ${nativeTypeMeaning(native, args)} on ${this.target.provider}`, where);
+      this.change(
+        'native-type-removed',
+        attr.span,
+        `@db.${native}${args.length ? `(${args.join(', ')})` : ''} removed from ${model.name}.${field.name}: ${nativeTypeMeaning(native, args)} on ${this.target.provider}`,
+        where,
+      );
       return;
     }
     switch (attr.name) {
@@ -398,7 +424,12 @@ class Transformer {
     for (const arg of attr.args) {
       if ((arg.name === 'onDelete' || arg.name === 'onUpdate') && arg.value.kind === 'constant' && arg.value.name === 'NoAction') {
         this.edit(arg.value.span, 'Restrict');
-        this.change('referential-action-adapted', arg.span, `${arg.name}: NoAction on ${model.name}.${field.name} becomes Restrict: with relationMode = "prisma", ${this.target.provider} has no NoAction`, { model: model.name, field: field.name });
+        this.change(
+          'referential-action-adapted',
+          arg.span,
+          `${arg.name}: NoAction on ${model.name}.${field.name} becomes Restrict: with relationMode = "prisma", ${this.target.provider} has no NoAction`,
+          { model: model.name, field: field.name },
+        );
       }
     }
   }
@@ -416,7 +447,12 @@ class Transformer {
     for (const arg of dropped) {
       const what = field ? `${model.name}.${field.name}` : model.name;
       const code: ChangeCode = arg.name === 'map' ? 'constraint-name-removed' : 'index-argument-removed';
-      this.change(code, arg.span, `${arg.name}: ${this.source(arg.value.span)} removed from @${attr.block ? '@' : ''}${attr.name} on ${what}: ${this.target.provider} does not support it`, { model: model.name, field: field?.name });
+      this.change(
+        code,
+        arg.span,
+        `${arg.name}: ${this.source(arg.value.span)} removed from @${attr.block ? '@' : ''}${attr.name} on ${what}: ${this.target.provider} does not support it`,
+        { model: model.name, field: field?.name },
+      );
     }
   }
 
@@ -460,10 +496,15 @@ class Transformer {
         this.change('default-mapped', value.span, `dbgenerated("${sql}") on ${model.name}.${field.name} becomes now()`, where);
       } else {
         this.removeAttribute(attr, text);
-        this.change('default-removed', attr.span, `dbgenerated("${sql}") on ${model.name}.${field.name} removed: the SQL is written for ${this.masterProvider}`, {
-          ...where,
-          typeImpact: field.type.optional ? 'none (the field is optional)' : `${field.name} becomes required in create inputs on ${this.target.name}`,
-        });
+        this.change(
+          'default-removed',
+          attr.span,
+          `dbgenerated("${sql}") on ${model.name}.${field.name} removed: the SQL is written for ${this.masterProvider}`,
+          {
+            ...where,
+            typeImpact: field.type.optional ? 'none (the field is optional)' : `${field.name} becomes required in create inputs on ${this.target.name}`,
+          },
+        );
       }
       return;
     }
@@ -471,13 +512,23 @@ class Transformer {
       const isId = field.attributes.some((a) => a.name === 'id');
       if (!isId && !this.caps.autoincrementNonId) {
         this.removeAttribute(attr, text);
-        this.change('default-removed', attr.span, `autoincrement() on ${model.name}.${field.name} removed: ${this.target.provider} only auto-increments the id`, {
-          ...where,
-          typeImpact: `${field.name} becomes required in create inputs on ${this.target.name}`,
-        });
+        this.change(
+          'default-removed',
+          attr.span,
+          `autoincrement() on ${model.name}.${field.name} removed: ${this.target.provider} only auto-increments the id`,
+          {
+            ...where,
+            typeImpact: `${field.name} becomes required in create inputs on ${this.target.name}`,
+          },
+        );
       } else if (field.type.name === 'Int' && !this.caps.autoincrementInt && this.caps.sequence) {
         this.edit(value.span, 'sequence()');
-        this.change('autoincrement-adapted', value.span, `autoincrement() on Int ${model.name}.${field.name} becomes sequence() on ${this.target.provider}`, where);
+        this.change(
+          'autoincrement-adapted',
+          value.span,
+          `autoincrement() on Int ${model.name}.${field.name} becomes sequence() on ${this.target.provider}`,
+          where,
+        );
       }
       return;
     }
@@ -499,10 +550,16 @@ class Transformer {
       this.change('excluded-by-annotation', attr.span, `@@${attr.name} on ${model.name} is left out of ${this.target.name}`, { model: model.name });
       return;
     }
-    const gone = removedFields.size > 0 && INDEX_LIKE.has(attr.name) ? fieldRefs(getArgument(attr, 'fields', 0)?.value).filter((r) => removedFields.has(r)) : [];
+    const gone =
+      removedFields.size > 0 && INDEX_LIKE.has(attr.name) ? fieldRefs(getArgument(attr, 'fields', 0)?.value).filter((r) => removedFields.has(r)) : [];
     if (gone.length > 0) {
       this.remove(attr.lineSpan);
-      this.change('index-removed', attr.span, `@@${attr.name} on ${model.name} removed: it covers ${gone.join(', ')}, which ${gone.length > 1 ? 'are' : 'is'} not in ${this.target.name}`, { model: model.name });
+      this.change(
+        'index-removed',
+        attr.span,
+        `@@${attr.name} on ${model.name} removed: it covers ${gone.join(', ')}, which ${gone.length > 1 ? 'are' : 'is'} not in ${this.target.name}`,
+        { model: model.name },
+      );
       return;
     }
     if (attr.name === 'schema' && !this.caps.multiSchema) {
@@ -550,10 +607,20 @@ class Transformer {
     for (const arg of dropped) {
       const code: ChangeCode = arg.name === 'map' ? 'constraint-name-removed' : 'index-argument-removed';
       const meaning = arg.name === 'type' ? ` (a ${this.source(arg.value.span)} index becomes a default B-tree index)` : '';
-      this.change(code, arg.span, `${arg.name}: ${this.source(arg.value.span)} removed from @@${attr.name} on ${model.name}${meaning}: ${this.target.provider} does not support it`, { model: model.name });
+      this.change(
+        code,
+        arg.span,
+        `${arg.name}: ${this.source(arg.value.span)} removed from @@${attr.name} on ${model.name}${meaning}: ${this.target.provider} does not support it`,
+        { model: model.name },
+      );
     }
     for (const { item, arg } of droppedField) {
-      this.change('index-argument-removed', arg.span, `${arg.name}: ${this.source(arg.value.span)} on ${item} removed from @@${attr.name} on ${model.name}: ${this.target.provider} does not support it`, { model: model.name, field: item });
+      this.change(
+        'index-argument-removed',
+        arg.span,
+        `${arg.name}: ${this.source(arg.value.span)} on ${item} removed from @@${attr.name} on ${model.name}: ${this.target.provider} does not support it`,
+        { model: model.name, field: item },
+      );
     }
   }
 

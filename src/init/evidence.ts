@@ -33,7 +33,9 @@ function sqliteEvidence(folders: string[]): string | undefined {
     } catch {
       continue;
     }
-    const candidates = names.filter((n) => /^\.env(\..+)?$/.test(n) || /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(n) || /^(vitest|jest|playwright)\.config\.[cm]?[jt]s$/.test(n));
+    const candidates = names.filter(
+      (n) => /^\.env(\..+)?$/.test(n) || /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(n) || /^(vitest|jest|playwright)\.config\.[cm]?[jt]s$/.test(n),
+    );
     for (const name of candidates.sort()) {
       let text: string;
       try {

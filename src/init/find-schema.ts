@@ -10,8 +10,35 @@ import { readPrismaConfigFile, PRISMA_CONFIG_NAMES, type PrismaConfigPaths } fro
  * examples and test fixtures).
  */
 const SKIP_DIRS = new Set([
-  'node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output', '.svelte-kit', '.vercel', '.steward', '.turbo', '.cache', 'vendor',
-  'migrations', 'migration', 'docs', 'doc', 'documentation', 'examples', 'example', 'fixtures', '__fixtures__', 'test', 'tests', '__tests__', 'e2e', 'generated',
+  'node_modules',
+  '.git',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.vercel',
+  '.steward',
+  '.turbo',
+  '.cache',
+  'vendor',
+  'migrations',
+  'migration',
+  'docs',
+  'doc',
+  'documentation',
+  'examples',
+  'example',
+  'fixtures',
+  '__fixtures__',
+  'test',
+  'tests',
+  '__tests__',
+  'e2e',
+  'generated',
 ]);
 const MAX_DEPTH = 8;
 
@@ -51,15 +78,24 @@ function findIn(cwd: string, explicit: string | undefined, ts: typeof TS | undef
     const path = resolve(cwd, explicit);
     if (!existsSync(path)) throw new StewardError('FILE_NOT_FOUND', `--master ${explicit}: no such file or folder`, { location: { file: explicit } });
     const folder = statSync(path).isDirectory();
-    if (folder && !hasPrismaFiles(path)) throw new StewardError('FILE_NOT_FOUND', `--master ${explicit}: the folder holds no .prisma file`, { location: { file: explicit } });
+    if (folder && !hasPrismaFiles(path))
+      throw new StewardError('FILE_NOT_FOUND', `--master ${explicit}: the folder holds no .prisma file`, { location: { file: explicit } });
     return { path, folder, via: '--master', migrations: declaredSchemas(cwd, ts).find((d) => d.path === path)?.migrations };
   }
   const declared = declaredSchemas(cwd, ts);
   if (declared.length === 1) return declared[0];
-  if (declared.length > 1) throw ambiguous(cwd, declared.map((d) => `${show(cwd, d.path)} (${d.via})`));
+  if (declared.length > 1)
+    throw ambiguous(
+      cwd,
+      declared.map((d) => `${show(cwd, d.path)} (${d.via})`),
+    );
   const searched = searchSchemas(cwd);
   if (searched.length === 1) return searched[0];
-  if (searched.length > 1) throw ambiguous(cwd, searched.map((d) => show(cwd, d.path)));
+  if (searched.length > 1)
+    throw ambiguous(
+      cwd,
+      searched.map((d) => show(cwd, d.path)),
+    );
   throw new StewardError('FILE_NOT_FOUND', `No Prisma schema found under ${cwd}`, {
     hint: 'Expected a prisma.config.ts with `schema`, "prisma.schema" in package.json, prisma/schema.prisma, schema.prisma or a prisma/schema folder; or name it with --master <path>.',
   });
@@ -129,7 +165,11 @@ function packageFolders(cwd: string): string[] {
   const patterns = new Set<string>();
   const pkg = readJson(join(cwd, 'package.json'));
   const workspaces = pkg?.workspaces;
-  const list = Array.isArray(workspaces) ? workspaces : Array.isArray((workspaces as { packages?: unknown })?.packages) ? (workspaces as { packages: unknown[] }).packages : [];
+  const list = Array.isArray(workspaces)
+    ? workspaces
+    : Array.isArray((workspaces as { packages?: unknown })?.packages)
+      ? (workspaces as { packages: unknown[] }).packages
+      : [];
   for (const w of list) if (typeof w === 'string') patterns.add(w);
   const pnpm = join(cwd, 'pnpm-workspace.yaml');
   if (existsSync(pnpm)) {
@@ -226,7 +266,9 @@ export function findMigrationsFolder(schema: FoundSchema): string | undefined {
       continue;
     }
     if (entries.some((e) => e.isFile() && e.name === 'migration_lock.toml')) return dir;
-    if (depth < 3) for (const e of entries) if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) queue.push({ dir: join(dir, e.name), depth: depth + 1 });
+    if (depth < 3)
+      for (const e of entries)
+        if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) queue.push({ dir: join(dir, e.name), depth: depth + 1 });
   }
   return undefined;
 }

@@ -97,7 +97,10 @@ export async function initProject(cwdInput: string, options: InitOptions = {}): 
   });
   const result: InitResult = { plan, written: [], schema: { path: rel(found.path), via: found.via } };
   if (options.dryRun) return result;
-  writeFilesAtomic(plan.files.map((f) => ({ path: join(cwd, f.path), text: f.text })), cwd);
+  writeFilesAtomic(
+    plan.files.map((f) => ({ path: join(cwd, f.path), text: f.text })),
+    cwd,
+  );
   result.written.push(...plan.files.map((f) => f.path));
   const config = await loadConfig({ cwd, sections: options.sections });
   result.generate = await generateProject(config);

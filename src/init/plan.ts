@@ -85,7 +85,12 @@ export function planInit(inputs: InitInputs): InitPlan {
     if (updated !== undefined) files.push({ path: 'package.json', text: updated, why: `npm scripts ${Object.keys(NPM_SCRIPTS).join(', ')}` });
   }
   if (inputs.workflowExists) notes.push(`${WORKFLOW_PATH} exists: kept as it is`);
-  else files.push({ path: WORKFLOW_PATH, text: renderWorkflow(inputs.evidence), why: `GitHub workflow running \`steward check\` (${inputs.evidence.packageManager}, Node ${inputs.evidence.node.major})` });
+  else
+    files.push({
+      path: WORKFLOW_PATH,
+      text: renderWorkflow(inputs.evidence),
+      why: `GitHub workflow running \`steward check\` (${inputs.evidence.packageManager}, Node ${inputs.evidence.node.major})`,
+    });
   return { master, files, notes, environments, lintBaseline };
 }
 
@@ -106,7 +111,11 @@ function environmentsFor(inputs: InitInputs, notes: string[]): PlannedEnvironmen
   if (inputs.provider === DEV_PROVIDER || providerAdapter(inputs.provider).family === 'document') return [own];
   const wantsDev = inputs.dev === 'sqlite' || (inputs.dev === undefined && inputs.evidence.sqliteDev !== undefined);
   if (!wantsDev) {
-    notes.push(inputs.dev === 'none' ? 'no SQLite development environment (--dev none)' : 'no SQLite development environment: no SQLite URL in .env*, docker-compose or test configuration (`--dev sqlite` adds one)');
+    notes.push(
+      inputs.dev === 'none'
+        ? 'no SQLite development environment (--dev none)'
+        : 'no SQLite development environment: no SQLite URL in .env*, docker-compose or test configuration (`--dev sqlite` adds one)',
+    );
     return [own];
   }
   const generatedDir = inputs.schemaFolder ? parentOf(inputs.schemaPath) : schemaDir;
@@ -118,7 +127,10 @@ function environmentsFor(inputs: InitInputs, notes: string[]): PlannedEnvironmen
       output: join(generatedDir, 'schema.dev.prisma'),
       // Beside the production history, never inside it: Prisma reads every subfolder there as a migration.
       migrations: join(parentOf(history), 'migrations-dev'),
-      why: inputs.dev === 'sqlite' ? 'generated from the master (--dev sqlite)' : `generated from the master (SQLite in development: ${inputs.evidence.sqliteDev})`,
+      why:
+        inputs.dev === 'sqlite'
+          ? 'generated from the master (--dev sqlite)'
+          : `generated from the master (SQLite in development: ${inputs.evidence.sqliteDev})`,
     },
   ];
 }

@@ -3,7 +3,15 @@ import { dirname, resolve } from 'node:path';
 import type * as TS from 'typescript';
 
 /** The names Prisma looks for, in its order. */
-export const PRISMA_CONFIG_NAMES = ['prisma.config.ts', 'prisma.config.mts', 'prisma.config.cts', 'prisma.config.js', 'prisma.config.mjs', 'prisma.config.cjs', '.config/prisma.ts'];
+export const PRISMA_CONFIG_NAMES = [
+  'prisma.config.ts',
+  'prisma.config.mts',
+  'prisma.config.cts',
+  'prisma.config.js',
+  'prisma.config.mjs',
+  'prisma.config.cjs',
+  '.config/prisma.ts',
+];
 
 export interface PrismaConfigPaths {
   /** Absolute schema path (file or folder), when the configuration names one steward can read statically. */
@@ -50,13 +58,15 @@ function exportedObject(ts: typeof TS, source: TS.SourceFile): TS.ObjectLiteralE
   const declaredObject = (name: string): TS.ObjectLiteralExpression | undefined => {
     for (const statement of source.statements) {
       if (!ts.isVariableStatement(statement)) continue;
-      for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return unwrap(d.initializer);
+      for (const d of statement.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return unwrap(d.initializer);
     }
     return undefined;
   };
   for (const statement of source.statements) {
     if (ts.isExportAssignment(statement)) return unwrap(statement.expression);
-    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.left.getText(source) === 'module.exports') return unwrap(statement.expression.right);
+    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.left.getText(source) === 'module.exports')
+      return unwrap(statement.expression.right);
   }
   return undefined;
 }
@@ -73,7 +83,13 @@ function evaluatePath(ts: typeof TS, node: TS.Expression, base: string): string 
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
     if (ts.isIdentifier(e) && e.text === '__dirname') return base;
     if (ts.isPropertyAccessExpression(e) && ts.isMetaProperty(e.expression) && e.name.text === 'dirname') return base;
-    const callee = ts.isCallExpression(e) ? (ts.isPropertyAccessExpression(e.expression) ? e.expression.name.text : ts.isIdentifier(e.expression) ? e.expression.text : '') : '';
+    const callee = ts.isCallExpression(e)
+      ? ts.isPropertyAccessExpression(e.expression)
+        ? e.expression.name.text
+        : ts.isIdentifier(e.expression)
+          ? e.expression.text
+          : ''
+      : '';
     if (ts.isCallExpression(e) && (callee === 'join' || callee === 'resolve')) {
       const args = e.arguments.map(parts);
       if (args.some((a) => a === undefined)) return undefined;

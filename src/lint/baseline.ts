@@ -35,7 +35,16 @@ export function createBaseline(diagnostics: readonly Diagnostic[]): Baseline {
     const key = diagnosticKey(d);
     const existing = entries.get(key);
     if (existing) existing.count++;
-    else entries.set(key, { rule: d.code, file: d.location?.file ?? '', ...(d.model ? { model: d.model } : {}), ...(d.field ? { field: d.field } : {}), ...(d.env ? { env: d.env } : {}), message: d.message, count: 1 });
+    else
+      entries.set(key, {
+        rule: d.code,
+        file: d.location?.file ?? '',
+        ...(d.model ? { model: d.model } : {}),
+        ...(d.field ? { field: d.field } : {}),
+        ...(d.env ? { env: d.env } : {}),
+        message: d.message,
+        count: 1,
+      });
   }
   const findings = [...entries.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
   return { version: 1, findings };
@@ -67,7 +76,9 @@ export function parseBaseline(text: string, path: string): Baseline {
   }
   const b = value as Baseline;
   if (typeof b !== 'object' || b === null || b.version !== 1 || !Array.isArray(b.findings)) {
-    throw new StewardError('CONFIG_INVALID', `Baseline ${path} is not a steward lint baseline (expected { "version": 1, "findings": [...] })`, { location: { file: path } });
+    throw new StewardError('CONFIG_INVALID', `Baseline ${path} is not a steward lint baseline (expected { "version": 1, "findings": [...] })`, {
+      location: { file: path },
+    });
   }
   return b;
 }

@@ -60,13 +60,15 @@ function checkSection(value: unknown, p: OptionProblems, path: string): void {
   }
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) if (!SECTION_KEYS.includes(key)) p.add(`${path}.${key}`, `unknown key; known keys: ${SECTION_KEYS.join(', ')}`);
-  if (v.preset !== undefined && !PRESETS.includes(v.preset as PresetName)) p.add(`${path}.preset`, `expected one of ${PRESETS.map((x) => JSON.stringify(x)).join(', ')}`);
+  if (v.preset !== undefined && !PRESETS.includes(v.preset as PresetName))
+    p.add(`${path}.preset`, `expected one of ${PRESETS.map((x) => JSON.stringify(x)).join(', ')}`);
   if (v.rules !== undefined) parseRuleEntries(v.rules, p, `${path}.rules`);
   if (v.overrides !== undefined) {
     if (!Array.isArray(v.overrides)) p.add(`${path}.overrides`, 'expected a list');
     else v.overrides.forEach((o, i) => parseOverride(o, p, `${path}.overrides[${i}]`, {}));
   }
-  if (v.prismaLintConfig !== undefined && v.prismaLintConfig !== false && typeof v.prismaLintConfig !== 'string') p.add(`${path}.prismaLintConfig`, 'expected a path or false');
+  if (v.prismaLintConfig !== undefined && v.prismaLintConfig !== false && typeof v.prismaLintConfig !== 'string')
+    p.add(`${path}.prismaLintConfig`, 'expected a path or false');
   if (v.baseline !== undefined && typeof v.baseline !== 'string') p.add(`${path}.baseline`, 'expected a path');
 }
 
@@ -112,10 +114,12 @@ function parseOverride(value: unknown, p: OptionProblems, path: string, base: Re
     return undefined;
   }
   const v = value as Record<string, unknown>;
-  for (const key of Object.keys(v)) if (!['files', 'environments', 'rules'].includes(key)) p.add(`${path}.${key}`, 'unknown key; known keys: files, environments, rules');
+  for (const key of Object.keys(v))
+    if (!['files', 'environments', 'rules'].includes(key)) p.add(`${path}.${key}`, 'unknown key; known keys: files, environments, rules');
   const files = typeof v.files === 'string' ? [v.files] : v.files;
   if (files !== undefined && !(Array.isArray(files) && files.every((f) => typeof f === 'string'))) p.add(`${path}.files`, 'expected a glob or a list of globs');
-  if (v.environments !== undefined && !(Array.isArray(v.environments) && v.environments.every((f) => typeof f === 'string'))) p.add(`${path}.environments`, 'expected a list of environment names');
+  if (v.environments !== undefined && !(Array.isArray(v.environments) && v.environments.every((f) => typeof f === 'string')))
+    p.add(`${path}.environments`, 'expected a list of environment names');
   if (v.rules === undefined) p.add(`${path}.rules`, 'is required');
   const rules = parseRuleEntries(v.rules ?? {}, p, `${path}.rules`, base);
   return { files: files as string[] | undefined, environments: v.environments as string[] | undefined, rules };
@@ -148,20 +152,24 @@ export function resolveLintConfig(options: ResolveLintOptions = {}): LintConfig 
     if (typeof c !== 'object' || c === null || c.rules === undefined) p.add(options.prismaLint.path, 'expected a "rules" key (prisma-lint configuration)');
     else Object.assign(rules, parseRuleEntries(c.rules, p, `${options.prismaLint.path}: rules`));
   }
-  if (section.rules !== undefined && typeof section.rules === 'object') Object.assign(rules, parseRuleEntries(section.rules, new OptionProblems(), 'lint.rules', rules));
+  if (section.rules !== undefined && typeof section.rules === 'object')
+    Object.assign(rules, parseRuleEntries(section.rules, new OptionProblems(), 'lint.rules', rules));
   const overrides: LintOverride[] = [];
   if (Array.isArray(section.overrides)) {
     section.overrides.forEach((o, i) => {
       const parsed = parseOverride(o, new OptionProblems(), `lint.overrides[${i}]`, rules);
       if (!parsed) return;
       for (const env of parsed.environments ?? []) {
-        if (options.environmentNames && !options.environmentNames.includes(env)) p.add(`lint.overrides[${i}].environments`, `unknown environment '${env}' (configured: ${options.environmentNames.join(', ')})`);
+        if (options.environmentNames && !options.environmentNames.includes(env))
+          p.add(`lint.overrides[${i}].environments`, `unknown environment '${env}' (configured: ${options.environmentNames.join(', ')})`);
       }
       overrides.push(parsed);
     });
   }
   if (p.problems.length > 0) {
-    throw new StewardError('CONFIG_INVALID', `Invalid lint configuration (${p.problems.length} problem${p.problems.length > 1 ? 's' : ''})`, { details: p.problems });
+    throw new StewardError('CONFIG_INVALID', `Invalid lint configuration (${p.problems.length} problem${p.problems.length > 1 ? 's' : ''})`, {
+      details: p.problems,
+    });
   }
   return { rules, overrides };
 }
@@ -241,7 +249,10 @@ async function readPrismaLintFile(dir: string, name: string): Promise<unknown> {
       return JSON.parse(text);
     } catch (error) {
       // `.prismalintrc` without an extension may be YAML, as for prisma-lint; a .json file may not.
-      if (name.endsWith('.json')) throw new StewardError('CONFIG_INVALID', `${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { location: { file: name } });
+      if (name.endsWith('.json'))
+        throw new StewardError('CONFIG_INVALID', `${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, {
+          location: { file: name },
+        });
     }
   }
   const { parseDocument } = await import('yaml');
@@ -249,7 +260,11 @@ async function readPrismaLintFile(dir: string, name: string): Promise<unknown> {
   const problem = doc.errors[0];
   if (problem) {
     const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [undefined, undefined];
-    throw new StewardError('CONFIG_INVALID', `${name} is not valid ${isYaml ? 'YAML' : 'JSON or YAML'}: ${problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, { location: { file: name, line, column } });
+    throw new StewardError(
+      'CONFIG_INVALID',
+      `${name} is not valid ${isYaml ? 'YAML' : 'JSON or YAML'}: ${problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      { location: { file: name, line, column } },
+    );
   }
   return doc.toJS();
 }

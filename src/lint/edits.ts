@@ -62,7 +62,8 @@ export function addBlockAttribute(model: Model, attribute: string, source: strin
   const map = attribute.startsWith('@@map(') ? undefined : model.attributes.find((a) => a.name === 'map');
   if (map) {
     const mapLineStart = source.lastIndexOf('\n', map.span.start - 1) + 1;
-    if (source.slice(mapLineStart, map.span.start).trim() === '') return { file: model.span.file, start: mapLineStart, end: mapLineStart, text: `${indent}${attribute}\n` };
+    if (source.slice(mapLineStart, map.span.start).trim() === '')
+      return { file: model.span.file, start: mapLineStart, end: mapLineStart, text: `${indent}${attribute}\n` };
   }
   const onOwnLine = source.slice(lineStart, close).trim() === '';
   const blank = model.attributes.length === 0 && model.fields.length > 0 ? '\n' : '';

@@ -51,7 +51,8 @@ function defaultSql(dialect: SqlDialect, value: SqlDefault): string {
 
 export function setDefaultSql(dialect: SqlDialect, table: string, column: string, value: SqlDefault): string {
   // SQLite cannot alter a column: Prisma rebuilds the table (its rows are copied).
-  if (dialect === 'sqlite') return `-- SQLite: table ${q(dialect, table)} is rebuilt with DEFAULT ${defaultSql(dialect, value)} on ${q(dialect, column)} (rows are copied)`;
+  if (dialect === 'sqlite')
+    return `-- SQLite: table ${q(dialect, table)} is rebuilt with DEFAULT ${defaultSql(dialect, value)} on ${q(dialect, column)} (rows are copied)`;
   if (dialect === 'mysql') return `ALTER TABLE ${q(dialect, table)} ALTER COLUMN ${q(dialect, column)} SET DEFAULT (${defaultSql(dialect, value)});`;
   if (dialect === 'sqlserver') return `ALTER TABLE ${q(dialect, table)} ADD DEFAULT ${defaultSql(dialect, value)} FOR ${q(dialect, column)};`;
   return `ALTER TABLE ${q(dialect, table)} ALTER COLUMN ${q(dialect, column)} SET DEFAULT ${defaultSql(dialect, value)};`;
@@ -62,6 +63,7 @@ const TIMESTAMP_TYPE: Record<SqlDialect, string> = { postgresql: 'TIMESTAMP(3)',
 /** A `DateTime` column with a now() default, the one column lint fixes add. */
 export function addTimestampColumnSql(dialect: SqlDialect, table: string, column: string): string {
   // SQLite refuses ADD COLUMN with a non-constant default: Prisma rebuilds the table (its rows are copied).
-  if (dialect === 'sqlite') return `-- SQLite: table ${q(dialect, table)} is rebuilt with ${q(dialect, column)} DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP (rows are copied)`;
+  if (dialect === 'sqlite')
+    return `-- SQLite: table ${q(dialect, table)} is rebuilt with ${q(dialect, column)} DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP (rows are copied)`;
   return `ALTER TABLE ${q(dialect, table)} ADD COLUMN ${q(dialect, column)} ${TIMESTAMP_TYPE[dialect]} NOT NULL DEFAULT ${defaultSql(dialect, 'now')};`;
 }

@@ -24,7 +24,9 @@ type Parsed<S extends Shape> = { [K in keyof S]: S[K] extends OptionsSchema<infe
 /** A strict object: unknown keys are problems. `undefined` parses as `{}`. */
 export function object<S extends Shape>(shape: S, required: (keyof S & string)[] = []): OptionsSchema<Partial<Parsed<S>>> {
   return {
-    doc: `{ ${Object.entries(shape).map(([k, v]) => `${k}${required.includes(k) ? '' : '?'}: ${v.doc}`).join('; ')} }`,
+    doc: `{ ${Object.entries(shape)
+      .map(([k, v]) => `${k}${required.includes(k) ? '' : '?'}: ${v.doc}`)
+      .join('; ')} }`,
     parse(value, problems, path) {
       if (value === undefined || value === null) {
         for (const key of required) problems.add(`${path}.${key}`, 'is required');

@@ -1,5 +1,5 @@
 import type { Fix } from '../diagnostics/diagnostic.js';
-import type { Field, Model, } from '../schema/model.js';
+import type { Field, Model } from '../schema/model.js';
 import { schemaNamingConvention, toSnakeCase } from '../schema/naming.js';
 import { databaseName, findField } from '../schema/query.js';
 import { addFieldLine, databaseFix } from './edits.js';
@@ -36,7 +36,13 @@ export function checkTimestampFields(
 }
 
 /** The new field goes after the last stored field, before the relations; its column follows the schema's convention. */
-function addTimestampField(context: Pick<RuleContext<unknown>, 'schema' | 'index' | 'source'>, model: Model, name: string, attributes: string, mapsToSnakeCase: boolean): Fix | undefined {
+function addTimestampField(
+  context: Pick<RuleContext<unknown>, 'schema' | 'index' | 'source'>,
+  model: Model,
+  name: string,
+  attributes: string,
+  mapsToSnakeCase: boolean,
+): Fix | undefined {
   if (model.kind !== 'model') return undefined;
   const stored = model.fields.filter((f) => !context.index.isRelation(f));
   const anchor = stored[stored.length - 1] ?? model.fields[model.fields.length - 1];

@@ -76,5 +76,7 @@ export function migrateConfigOf(sections: Record<string, unknown>): MigrateConfi
 
 /** The statement `migrate.lockTimeout` puts first in a PostgreSQL migration, or '' when unset. */
 export function lockTimeoutPreamble(config: MigrateConfig): string {
-  return config.lockTimeout === undefined ? '' : `-- migrate.lockTimeout (steward.config): fail fast instead of queueing behind a long transaction\nSET lock_timeout = '${config.lockTimeout}';\n\n`;
+  return config.lockTimeout === undefined
+    ? ''
+    : `-- migrate.lockTimeout (steward.config): fail fast instead of queueing behind a long transaction\nSET lock_timeout = '${config.lockTimeout}';\n\n`;
 }

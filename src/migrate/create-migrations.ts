@@ -67,7 +67,8 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
   const cache = options.cache ?? projectCacheOptions(config.cwd);
   const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name)}`;
   for (const env of config.environments) {
-    if ((options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider)) await checkMigrationLock(env.migrationsDir, env.provider, env.name);
+    if ((options.env === undefined || env.name === options.env) && isMigratableProvider(env.provider))
+      await checkMigrationLock(env.migrationsDir, env.provider, env.name);
   }
   // Scratch databases start while the environments are generated. With more than one
   // environment and a spare core, each PostgreSQL environment (adapter: planInWorker) is planned in a worker thread
@@ -80,8 +81,11 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
   for (const env of wanted) {
     const provider = env.provider as DatabaseProvider;
     // Extensions (and a server for those PGlite lacks) exist only where the provider has them.
-    const scratchOptions: HistoryScratchOptions = providerAdapter(provider).capabilities.extensions ? { declared, shadowUrl: options.shadowUrl ?? env.shadowUrl } : {};
-    if (parallel && engineSupport(provider).planInWorker) planners.set(env.name, startPlannerWorker({ provider, cache, env: env.name, migrationsDir: env.migrationsDir, scratch: scratchOptions }));
+    const scratchOptions: HistoryScratchOptions = providerAdapter(provider).capabilities.extensions
+      ? { declared, shadowUrl: options.shadowUrl ?? env.shadowUrl }
+      : {};
+    if (parallel && engineSupport(provider).planInWorker)
+      planners.set(env.name, startPlannerWorker({ provider, cache, env: env.name, migrationsDir: env.migrationsDir, scratch: scratchOptions }));
     else {
       const pending = openHistoryScratch(provider, env.name, env.migrationsDir, cache, scratchOptions);
       pending.catch(() => {});
@@ -95,7 +99,8 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
     const previousCache = new Map<string, Schema | undefined>();
     const previousOf = (environment: MigratableEnvironment): Schema | undefined => {
       if (options.previousMaster !== undefined) return options.previousMaster ?? undefined;
-      if (!previousCache.has(environment.env.name)) previousCache.set(environment.env.name, previousMaster(config.cwd, config.master, environment.env.migrationsDir));
+      if (!previousCache.has(environment.env.name))
+        previousCache.set(environment.env.name, previousMaster(config.cwd, config.master, environment.env.migrationsDir));
       return previousCache.get(environment.env.name);
     };
     // Probable renames since the previous master: settled by flags, then by asking; the rest are checked against the scripts.
@@ -119,7 +124,12 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
           planners.delete(environment.env.name);
           return planner.plan({ config, environment, master, previous: previousOf(environment), directoryName, dryRun: options.dryRun === true, confirmed });
         }
-        return planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!, { cache, dryRun: options.dryRun === true, previous: previousOf(environment), confirmed });
+        return planEnvironmentMigration(config, environment, master, directoryName, scratches.get(environment.env.name)!, {
+          cache,
+          dryRun: options.dryRun === true,
+          previous: previousOf(environment),
+          confirmed,
+        });
       }),
     );
     const failure = settled.find((result) => result.status === 'rejected');
@@ -136,7 +146,14 @@ export async function createMigrations(config: ResolvedConfig, options: CreateMi
     if (migrations.some((m) => m.refused)) for (const m of migrations) m.refused = true;
   } finally {
     for (const planner of planners.values()) planner.cancel();
-    await Promise.all([...scratches.values()].map((pending) => pending.then((scratch) => scratch.connection?.close(), () => {})));
+    await Promise.all(
+      [...scratches.values()].map((pending) =>
+        pending.then(
+          (scratch) => scratch.connection?.close(),
+          () => {},
+        ),
+      ),
+    );
   }
   if (!options.dryRun) {
     for (const migration of migrations) {
@@ -177,7 +194,10 @@ export async function planEnvironmentMigration(
   if (hasRenameAnnotations(master) || options.previous || options.confirmed?.length) {
     const planOptions = { previous: options.previous, historyScripts: scripts.map((migration) => migration.script), confirmed: options.confirmed };
     // A PostgreSQL master with several schemas: each namespace's renames against its own structure.
-    const namespaces = provider === 'postgresql' ? [...new Set([...master.models, ...master.enums].map(namespaceOf).filter((name): name is string => name !== undefined))].sort() : [];
+    const namespaces =
+      provider === 'postgresql'
+        ? [...new Set([...master.models, ...master.enums].map(namespaceOf).filter((name): name is string => name !== undefined))].sort()
+        : [];
     if (namespaces.length === 0) {
       history = await readDatabaseSchema(scratch);
       renames.push(...planRenames(master, history, planOptions));
@@ -199,7 +219,10 @@ export async function planEnvironmentMigration(
     diff = await engine.diffScript(diffTarget.database(schema), diffTarget.schema(schema));
     if (undoRenames !== undefined) {
       const structural = await engine.diffScript(diffTarget.schema(schema), diffTarget.database(schema));
-      down = undoRenames.length === 0 ? structural : `${structural}${structural === '' ? '' : '\n'}-- Renames undone (the data is kept)\n${undoRenames.join('\n')}\n`;
+      down =
+        undoRenames.length === 0
+          ? structural
+          : `${structural}${structural === '' ? '' : '\n'}-- Renames undone (the data is kept)\n${undoRenames.join('\n')}\n`;
     }
   } catch (error) {
     throw toStewardError(error, schema.path);
@@ -214,10 +237,15 @@ export async function planEnvironmentMigration(
   let objectsSql = '';
   if (objects.length > 0) {
     if (diff) await replayScript(scratch, diff);
-    const [bare, withObjects] = await Promise.all([expectedDatabaseSchema(provider, schema, options.cache), expectedDatabaseSchema(provider, schema, options.cache, objects)]);
+    const [bare, withObjects] = await Promise.all([
+      expectedDatabaseSchema(provider, schema, options.cache),
+      expectedDatabaseSchema(provider, schema, options.cache, objects),
+    ]);
     objectsSql = objectsMigration(bare, withObjects, await readDatabaseSchema(scratch));
   }
-  const composed = objectsSql ? `${prismaScript}${prismaScript ? '\n' : ''}-- SQL objects (sqlObjects.${env.name} in steward.config)\n${objectsSql}\n` : prismaScript;
+  const composed = objectsSql
+    ? `${prismaScript}${prismaScript ? '\n' : ''}-- SQL objects (sqlObjects.${env.name} in steward.config)\n${objectsSql}\n`
+    : prismaScript;
   const preamble = provider === 'postgresql' ? lockTimeoutPreamble(migrateConfigOf(config.sections)) : '';
   const script = composed === '' ? '' : `${preamble}${composed}`;
   // The reverse undoes Prisma's part; the SQL objects' own changes are not reversed (down.sql says nothing of them).
@@ -248,7 +276,8 @@ function lintDownScript(env: string, provider: DatabaseProvider, script: string,
 }
 
 function hasRenameAnnotations(master: Schema): boolean {
-  const annotated = (node: { docs: Schema['models'][number]['docs'] }) => node.docs.length > 0 && parseAnnotations(node.docs).some((a) => a.kind === 'renamedFrom');
+  const annotated = (node: { docs: Schema['models'][number]['docs'] }) =>
+    node.docs.length > 0 && parseAnnotations(node.docs).some((a) => a.kind === 'renamedFrom');
   return master.models.some((model) => [model, ...model.fields].some(annotated)) || master.enums.some((type) => [type, ...type.values].some(annotated));
 }
 

@@ -137,11 +137,17 @@ async function readState(file: string): Promise<FleetState> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new StewardError('FILE_UNREADABLE', `The state file ${file} is not JSON: ${(error as Error).message}`, { location: { file, line: 1, column: 1 }, hint: 'Delete it to start the rollout afresh.' });
+    throw new StewardError('FILE_UNREADABLE', `The state file ${file} is not JSON: ${(error as Error).message}`, {
+      location: { file, line: 1, column: 1 },
+      hint: 'Delete it to start the rollout afresh.',
+    });
   }
   const state = parsed as Partial<FleetState>;
   if (state?.version !== 1 || typeof state.databases !== 'object' || state.databases === null) {
-    throw new StewardError('FILE_UNREADABLE', `${file} is not a steward deploy state file (version 1)`, { location: { file, line: 1, column: 1 }, hint: 'Delete it to start the rollout afresh.' });
+    throw new StewardError('FILE_UNREADABLE', `${file} is not a steward deploy state file (version 1)`, {
+      location: { file, line: 1, column: 1 },
+      hint: 'Delete it to start the rollout afresh.',
+    });
   }
   return state as FleetState;
 }

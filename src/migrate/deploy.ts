@@ -88,13 +88,27 @@ export async function deployDatabase(list: MigrationList, url: string, options: 
   try {
     location = parseDatabaseUrl(url, options.cwd);
   } catch (error) {
-    return { database: redactSecrets(url, [url]), status: 'error', applied: [], pending: [], lastApplied: null, error: redactSecrets((error as Error).message, [url]), durationMs: 0 };
+    return {
+      database: redactSecrets(url, [url]),
+      status: 'error',
+      applied: [],
+      pending: [],
+      lastApplied: null,
+      error: redactSecrets((error as Error).message, [url]),
+      durationMs: 0,
+    };
   }
   const database = describeLocation(location);
   const finish = (result: Omit<DeployResult, 'database' | 'durationMs'>): DeployResult => ({ database, ...result, durationMs: performance.now() - started });
   const redact = (error: unknown) => redactSecrets(error instanceof Error ? error.message || error.constructor.name : String(error), [url]);
   if (options.provider !== undefined && location.provider !== options.provider) {
-    return finish({ status: 'error', applied: [], pending: [], lastApplied: null, error: `${database} is a ${location.provider} database but the environment's provider is ${options.provider}` });
+    return finish({
+      status: 'error',
+      applied: [],
+      pending: [],
+      lastApplied: null,
+      error: `${database} is a ${location.provider} database but the environment's provider is ${options.provider}`,
+    });
   }
   if (options.dryRun && !exists(location)) {
     // A database file or directory not there yet: a deploy would create it and apply everything.
@@ -131,7 +145,12 @@ export async function deployDatabase(list: MigrationList, url: string, options: 
       });
     }
     if (options.dryRun || pendingBefore.length === 0) {
-      return finish({ status: pendingBefore.length === 0 ? 'up-to-date' : 'pending', applied: [], pending: pendingBefore, lastApplied: lastApplied(local, before) });
+      return finish({
+        status: pendingBefore.length === 0 ? 'up-to-date' : 'pending',
+        applied: [],
+        pending: pendingBefore,
+        lastApplied: lastApplied(local, before),
+      });
     }
     const engine = await SchemaEngineSession.open(connection.adapterFactory());
     let engineError: unknown;

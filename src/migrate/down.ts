@@ -28,7 +28,6 @@ import type { DatabaseProvider } from '../providers/registry.js';
 import { isApplied, PRISMA_MIGRATE_LOCK_KEY, readBookkeeping } from './deploy.js';
 import { DOWN_SCRIPT_FILE } from './layout.js';
 
-
 export interface DownOptions {
   /** The migration to return to: its directory name, or the name after the timestamp when unique. */
   to: string;
@@ -74,15 +73,24 @@ export async function migrateDown(migrationsDir: string, url: string, options: D
     const rows = await readBookkeeping(connection);
     const failed = rows.find((row) => !row.finished && !row.rolledBack);
     if (failed) {
-      throw new StewardError('MIGRATION_INVALID', `${database}: ${failed.name} failed and is not resolved; repair the database and resolve it (prisma migrate resolve) before rolling back`);
+      throw new StewardError(
+        'MIGRATION_INVALID',
+        `${database}: ${failed.name} failed and is not resolved; repair the database and resolve it (prisma migrate resolve) before rolling back`,
+      );
     }
     if (!isApplied(rows, target)) throw new StewardError('USAGE', `${database}: ${target} is not applied, so there is nothing to return to`);
     const localNames = new Set(local.map((migration) => migration.name));
     const unknown = rows.filter((row) => row.finished && !row.rolledBack && !localNames.has(row.name));
     if (unknown.length > 0) {
-      throw new StewardError('MIGRATION_INVALID', `${database}: ${unknown.map((row) => row.name).join(', ')} applied in the database but missing from ${path.relative(cwd, migrationsDir) || '.'}; steward cannot undo it`);
+      throw new StewardError(
+        'MIGRATION_INVALID',
+        `${database}: ${unknown.map((row) => row.name).join(', ')} applied in the database but missing from ${path.relative(cwd, migrationsDir) || '.'}; steward cannot undo it`,
+      );
     }
-    const undo = local.slice(local.findIndex((migration) => migration.name === target) + 1).filter((migration) => isApplied(rows, migration.name)).reverse();
+    const undo = local
+      .slice(local.findIndex((migration) => migration.name === target) + 1)
+      .filter((migration) => isApplied(rows, migration.name))
+      .reverse();
     // Every reverse is read before anything runs: a missing one refuses the whole rollback.
     const steps: DownStep[] = [];
     const missing: string[] = [];
@@ -90,16 +98,22 @@ export async function migrateDown(migrationsDir: string, url: string, options: D
       const file = path.join(migrationsDir, migration.name, DOWN_SCRIPT_FILE);
       const script = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return null;
-        throw new StewardError('FILE_UNREADABLE', `Cannot read ${path.relative(cwd, file)}: ${error.message}`, { location: { file: path.relative(cwd, file) } });
+        throw new StewardError('FILE_UNREADABLE', `Cannot read ${path.relative(cwd, file)}: ${error.message}`, {
+          location: { file: path.relative(cwd, file) },
+        });
       });
       if (script === null) missing.push(path.relative(cwd, path.join(migrationsDir, migration.name)));
       else steps.push({ migration: migration.name, file: path.relative(cwd, file), script });
     }
     if (missing.length > 0) {
-      throw new StewardError('MIGRATION_INVALID', `Cannot roll back to ${target}: ${missing.length === 1 ? 'this migration has' : 'these migrations have'} no ${DOWN_SCRIPT_FILE}: ${missing.join(', ')}`, {
-        location: { file: path.join(missing[0], DOWN_SCRIPT_FILE) },
-        hint: `Migrations created before steward wrote reverses have none. Write ${DOWN_SCRIPT_FILE} beside migration.sql by hand (it is never applied by Prisma), then run again. Nothing was changed.`,
-      });
+      throw new StewardError(
+        'MIGRATION_INVALID',
+        `Cannot roll back to ${target}: ${missing.length === 1 ? 'this migration has' : 'these migrations have'} no ${DOWN_SCRIPT_FILE}: ${missing.join(', ')}`,
+        {
+          location: { file: path.join(missing[0], DOWN_SCRIPT_FILE) },
+          hint: `Migrations created before steward wrote reverses have none. Write ${DOWN_SCRIPT_FILE} beside migration.sql by hand (it is never applied by Prisma), then run again. Nothing was changed.`,
+        },
+      );
     }
     if (options.dryRun) return { database, steps, dryRun: true };
     const engine = connection.provider === 'postgresql' ? await SchemaEngineSession.open(connection.adapterFactory()) : undefined;
@@ -120,8 +134,16 @@ function resolveTarget(local: readonly MigrationScript[], to: string, migrations
   const bySuffix = local.filter((migration) => migration.name.endsWith(`_${to}`));
   if (bySuffix.length === 1) return bySuffix[0].name;
   const where = path.relative(cwd, migrationsDir) || '.';
-  if (bySuffix.length > 1) throw new StewardError('USAGE', `--to ${to} names several migrations in ${where}: ${bySuffix.map((m) => m.name).join(', ')}; give the directory name`);
-  throw new StewardError('USAGE', `--to ${to}: no such migration in ${where}`, { hint: local.length ? `The last ones: ${local.slice(-3).map((m) => m.name).join(', ')}` : undefined });
+  if (bySuffix.length > 1)
+    throw new StewardError('USAGE', `--to ${to} names several migrations in ${where}: ${bySuffix.map((m) => m.name).join(', ')}; give the directory name`);
+  throw new StewardError('USAGE', `--to ${to}: no such migration in ${where}`, {
+    hint: local.length
+      ? `The last ones: ${local
+          .slice(-3)
+          .map((m) => m.name)
+          .join(', ')}`
+      : undefined,
+  });
 }
 
 /** The engine reads only the provider from it: scripts run through the connection's adapter. */
@@ -129,7 +151,10 @@ const POSTGRES_SCHEMA: SchemaSource = { path: 'down.sql', content: 'datasource d
 
 async function undoOne(connection: DatabaseConnection, step: DownStep, engine: SchemaEngineSession | undefined): Promise<void> {
   const fail = (error: unknown): never => {
-    throw new StewardError('MIGRATION_INVALID', `${step.file} failed: ${redactSecrets((error as Error).message)}`, { location: { file: step.file, line: 1, column: 1 }, hint: 'The migrations after it in this run were rolled back; this one is still applied.' });
+    throw new StewardError('MIGRATION_INVALID', `${step.file} failed: ${redactSecrets((error as Error).message)}`, {
+      location: { file: step.file, line: 1, column: 1 },
+      hint: 'The migrations after it in this run were rolled back; this one is still applied.',
+    });
   };
   if (engine) {
     // One simple query: PostgreSQL runs the reverse and its bookkeeping as one implicit
@@ -141,5 +166,8 @@ async function undoOne(connection: DatabaseConnection, step: DownStep, engine: S
   await connection.executeScript(step.script).catch(fail);
   // Prisma's SQLite engine writes RFC 3339 timestamps with an offset.
   const now = new Date().toISOString().replace('Z', '+00:00');
-  await connection.query(`UPDATE ${MIGRATIONS_TABLE} SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`, [now, step.migration]);
+  await connection.query(`UPDATE ${MIGRATIONS_TABLE} SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`, [
+    now,
+    step.migration,
+  ]);
 }

@@ -19,14 +19,14 @@ import { isBlocked, planScratch, type ScratchPlan } from './scratch-extensions.j
 
 export type HistoryScratch =
   | {
-    connection: DatabaseConnection;
-    scripts: MigrationScript[];
-    key: string;
-    /** True when the state came from the cache (nothing was replayed). */
-    restored: boolean;
-    plan: ScratchPlan;
-    blocked?: undefined;
-  }
+      connection: DatabaseConnection;
+      scripts: MigrationScript[];
+      key: string;
+      /** True when the state came from the cache (nothing was replayed). */
+      restored: boolean;
+      plan: ScratchPlan;
+      blocked?: undefined;
+    }
   /** The history needs an extension PGlite lacks and no `shadowUrl` was given: nothing was opened. */
   | { blocked: ExtensionRequest[]; connection?: undefined; plan: ScratchPlan };
 
@@ -54,8 +54,19 @@ export function historyKey(scripts: readonly MigrationScript[], extensions: read
  * its scripts, and a longer history shares the keys of its beginning.
  */
 export function historyKeys(scripts: readonly MigrationScript[], extensions: readonly string[] = []): string[] {
-  const keys = [createHash('sha256').update(extensions.length > 0 ? `extensions\0${extensions.join(',')}\0` : '').digest('hex').slice(0, 24)];
-  for (const { name, script } of scripts) keys.push(createHash('sha256').update(`${keys[keys.length - 1]}\0${name}\0${script}`).digest('hex').slice(0, 24));
+  const keys = [
+    createHash('sha256')
+      .update(extensions.length > 0 ? `extensions\0${extensions.join(',')}\0` : '')
+      .digest('hex')
+      .slice(0, 24),
+  ];
+  for (const { name, script } of scripts)
+    keys.push(
+      createHash('sha256')
+        .update(`${keys[keys.length - 1]}\0${name}\0${script}`)
+        .digest('hex')
+        .slice(0, 24),
+    );
   return keys;
 }
 
@@ -67,7 +78,12 @@ export async function cachedHistoryStates(cache: PgliteCacheOptions, env: string
 }
 
 /** A PGlite in the cached state `key`, or null when it is missing or unreadable. */
-export async function restoreHistoryState(cache: PgliteCacheOptions, env: string, key: string, extensions: readonly string[]): Promise<PgliteConnection | null> {
+export async function restoreHistoryState(
+  cache: PgliteCacheOptions,
+  env: string,
+  key: string,
+  extensions: readonly string[],
+): Promise<PgliteConnection | null> {
   const file = dumpPath(cache, env, key);
   const dump = await readFile(file).catch(() => null);
   if (!dump) return null;
@@ -81,7 +97,13 @@ function dumpPath(cache: PgliteCacheOptions, env: string, key: string): string {
   return path.join(cache.cacheDir ?? defaultCacheDir(), 'history', `${env}-${key}.tar`);
 }
 
-export async function openHistoryScratch(provider: DatabaseProvider, env: string, migrationsDir: string, cache: PgliteCacheOptions, options: HistoryScratchOptions = {}): Promise<HistoryScratch> {
+export async function openHistoryScratch(
+  provider: DatabaseProvider,
+  env: string,
+  migrationsDir: string,
+  cache: PgliteCacheOptions,
+  options: HistoryScratchOptions = {},
+): Promise<HistoryScratch> {
   const scripts = migrationScripts(await readMigrationsList(migrationsDir));
   return openScratchAfter(provider, env, migrationsDir, scripts, cache, scratchPlan(provider, scripts, options));
 }
@@ -95,7 +117,14 @@ export function scratchPlan(provider: DatabaseProvider, scripts: readonly Migrat
  * A scratch database in the state after `scripts` (a whole history, or the part of it before the
  * migrations to judge), made as `plan` says: restored from the cache, or replayed.
  */
-export async function openScratchAfter(provider: DatabaseProvider, env: string, migrationsDir: string, scripts: MigrationScript[], cache: PgliteCacheOptions, plan: ScratchPlan): Promise<HistoryScratch> {
+export async function openScratchAfter(
+  provider: DatabaseProvider,
+  env: string,
+  migrationsDir: string,
+  scripts: MigrationScript[],
+  cache: PgliteCacheOptions,
+  plan: ScratchPlan,
+): Promise<HistoryScratch> {
   if (isBlocked(plan)) return { blocked: plan.missing, plan };
   const key = historyKey(scripts, plan.extensions);
   if (provider === 'postgresql' && plan.shadowUrl === undefined) {

@@ -21,7 +21,11 @@ export function migrationTimestamp(date = new Date()): string {
 
 /** A folder-safe migration name: `Add user email` → `add_user_email`. */
 export function migrationSlug(name: string): string {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (slug === '') throw new StewardError('USAGE', `'${name}' is not a usable migration name: use letters and digits`);
   return slug;
 }
@@ -44,9 +48,13 @@ export async function checkMigrationLock(migrationsDir: string, provider: Provid
   const match = /^\s*provider\s*=\s*"([^"]+)"/m.exec(text);
   if (match && match[1] !== provider) {
     const line = text.slice(0, match.index).split('\n').length + (text[match.index] === '\n' ? 1 : 0);
-    throw new StewardError('CONFIG_INVALID', `The migrations of environment '${env}' are locked to ${match[1]}, but the environment's provider is ${provider}`, {
-      location: { file, line, column: 1 },
-      hint: 'Each environment needs its own migrations folder (environments.<env>.migrations); Prisma rejects mixed providers (P3019).',
-    });
+    throw new StewardError(
+      'CONFIG_INVALID',
+      `The migrations of environment '${env}' are locked to ${match[1]}, but the environment's provider is ${provider}`,
+      {
+        location: { file, line, column: 1 },
+        hint: 'Each environment needs its own migrations folder (environments.<env>.migrations); Prisma rejects mixed providers (P3019).',
+      },
+    );
   }
 }

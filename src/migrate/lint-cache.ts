@@ -24,8 +24,14 @@ let fingerprint: Promise<string> | undefined;
 function rulesFingerprint(): Promise<string> {
   fingerprint ??= readFile(packageUrl('package.json'), 'utf8').then((text) => {
     const hash = createHash('sha256').update((JSON.parse(text) as { version: string }).version);
-    for (const rule of MIGRATION_RULES) hash.update(`\0${rule.code}\0${rule.severity}\0${String(rule.check)}\0${String((rule as { readsBefore?: unknown }).readsBefore ?? '')}`);
-    hash.update(String(splitStatements)).update(String(identifierAfter)).update(String(statementLocks)).update(String(lockedExistingTable)).update(String(widensInPlace));
+    for (const rule of MIGRATION_RULES)
+      hash.update(`\0${rule.code}\0${rule.severity}\0${String(rule.check)}\0${String((rule as { readsBefore?: unknown }).readsBefore ?? '')}`);
+    hash
+      .update(String(splitStatements))
+      .update(String(identifierAfter))
+      .update(String(statementLocks))
+      .update(String(lockedExistingTable))
+      .update(String(widensInPlace));
     return hash.digest('hex').slice(0, 24);
   });
   return fingerprint;

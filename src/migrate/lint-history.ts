@@ -51,7 +51,8 @@ export async function lintMigrationHistories(config: ResolvedConfig, options: Li
       if (firstLinted >= scripts.length && !settings.acknowledge?.length) return [];
       // The scratch loads the extensions the whole history needs, not only the replayed part.
       const plan = scratchPlan(env.provider, scripts, { declared, shadowUrl: options.shadowUrl ?? env.shadowUrl });
-      if (isBlocked(plan)) return unavailableExtensionDiagnostics(plan.missing, env, config.cwd, 'warning', 'this history was not replayed, so its migrations were not linted');
+      if (isBlocked(plan))
+        return unavailableExtensionDiagnostics(plan.missing, env, config.cwd, 'warning', 'this history was not replayed, so its migrations were not linted');
       return lintFrom(config, env, scripts, firstLinted, acknowledgementsOf(settings.acknowledge ?? [], env.name), cache, plan);
     }),
   );
@@ -67,9 +68,13 @@ function firstJudged(env: ResolvedEnvironment, scripts: MigrationScript[], adopt
   if (adoptedAt !== undefined) {
     const at = scripts.findIndex((s) => s.name === adoptedAt);
     if (at < 0) {
-      throw new StewardError('CONFIG_INVALID', `migrate.adoptedAt.${env.name} names ${adoptedAt}, which is not in ${path.relative(cwd, env.migrationsDir) || env.migrationsDir}`, {
-        hint: 'It names the last migration of the history when steward was adopted (steward init records it).',
-      });
+      throw new StewardError(
+        'CONFIG_INVALID',
+        `migrate.adoptedAt.${env.name} names ${adoptedAt}, which is not in ${path.relative(cwd, env.migrationsDir) || env.migrationsDir}`,
+        {
+          hint: 'It names the last migration of the history when steward was adopted (steward init records it).',
+        },
+      );
     }
     first = at + 1;
   }
@@ -122,9 +127,22 @@ async function lintFrom(
     const accepted = new Map<string, string>();
     for (const ack of acknowledgements.get(migration.name) ?? []) {
       if (checksum.startsWith(ack.checksum)) for (const code of ack.codes) accepted.set(code, ack.reason ?? 'acknowledged in steward.config');
-      else diagnostics.push(ackDiagnostic(config, env, ack, `was given for another version of ${file} (now ${checksum.slice(0, 23)}): the migration changed since, so its findings are shown again`));
+      else
+        diagnostics.push(
+          ackDiagnostic(
+            config,
+            env,
+            ack,
+            `was given for another version of ${file} (now ${checksum.slice(0, 23)}): the migration changed since, so its findings are shown again`,
+          ),
+        );
     }
-    diagnostics.push(...hitDiagnostics({ env: env.name, provider, script: migration.script, file, migration: migration.name, accepted, checksum: checksum.slice(0, 23) }, hits.get(i)!));
+    diagnostics.push(
+      ...hitDiagnostics(
+        { env: env.name, provider, script: migration.script, file, migration: migration.name, accepted, checksum: checksum.slice(0, 23) },
+        hits.get(i)!,
+      ),
+    );
   }
   return diagnostics;
 }

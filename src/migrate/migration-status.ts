@@ -146,14 +146,16 @@ export function statusDiagnostics(report: MigrationStatusReport, env: string, mi
   return report.migrations.flatMap((migration) => {
     const severity = STATE_SEVERITY[migration.state];
     if (severity === null) return [];
-    return [{
-      source: 'migrate-status',
-      code: `migration-${migration.state}`,
-      severity,
-      message: `${migration.name} ${STATE_TEXT[migration.state]}`,
-      env,
-      location: { file: path.relative(cwd, migrationScriptPath(migrationsDir, migration.name)), line: 1, column: 1 },
-      data: { database: report.database, migration: migration.name, state: migration.state },
-    }];
+    return [
+      {
+        source: 'migrate-status',
+        code: `migration-${migration.state}`,
+        severity,
+        message: `${migration.name} ${STATE_TEXT[migration.state]}`,
+        env,
+        location: { file: path.relative(cwd, migrationScriptPath(migrationsDir, migration.name)), line: 1, column: 1 },
+        data: { database: report.database, migration: migration.name, state: migration.state },
+      },
+    ];
   });
 }

@@ -8,7 +8,10 @@ import { StewardError } from '../errors/index.js';
  */
 export function migrationsAtRef(cwd: string, migrationsDir: string, ref: string): Set<string> {
   const root = requireRepositoryRoot(cwd);
-  if (!isCommit(root, ref)) throw new StewardError('USAGE', `--since ${ref}: not a commit in ${root}`, { hint: 'In a pull request, pass its base (e.g. origin/main) and fetch it first (fetch-depth: 0).' });
+  if (!isCommit(root, ref))
+    throw new StewardError('USAGE', `--since ${ref}: not a commit in ${root}`, {
+      hint: 'In a pull request, pass its base (e.g. origin/main) and fetch it first (fetch-depth: 0).',
+    });
   const folder = repoPath(root, path.resolve(migrationsDir));
   // A history the ref does not have at all: every migration is new.
   const listing = git(root, ['ls-tree', '-d', '--name-only', '-z', ref, '--', `${folder}/`]).split('\0');

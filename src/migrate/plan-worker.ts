@@ -16,13 +16,21 @@ scratch.catch(() => {});
 parentPort!.once('message', async (request: PlanRequest) => {
   let reply: PlanReply;
   try {
-    const migration = await planEnvironmentMigration(request.config, request.environment, request.master, request.directoryName, scratch, { cache, dryRun: request.dryRun, previous: request.previous, confirmed: request.confirmed });
+    const migration = await planEnvironmentMigration(request.config, request.environment, request.master, request.directoryName, scratch, {
+      cache,
+      dryRun: request.dryRun,
+      previous: request.previous,
+      confirmed: request.confirmed,
+    });
     reply = { ok: true, migration };
   } catch (error) {
     reply = isStewardError(error)
       ? { ok: false, steward: { code: error.code, message: error.message, location: error.location, details: error.details, hint: error.hint } }
       : { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  await scratch.then((history) => history.connection?.close(), () => {});
+  await scratch.then(
+    (history) => history.connection?.close(),
+    () => {},
+  );
   parentPort!.postMessage(reply);
 });

@@ -15,7 +15,11 @@ export function previousMaster(cwd: string, masterPath: string, migrationsDir: s
   const root = repositoryRoot(cwd);
   if (!root || !isCommit(root, 'HEAD')) return undefined;
   try {
-    const commit = execFileSync('git', ['log', '-1', '--format=%H', '--', repoPath(root, migrationsDir)], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = execFileSync('git', ['log', '-1', '--format=%H', '--', repoPath(root, migrationsDir)], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     const files = readSchemaAtRef(root, commit || 'HEAD', masterPath, cwd);
     return files ? parseSchema(files) : undefined;
   } catch {

@@ -49,17 +49,36 @@ export function renameQuestions(previous: Schema, master: Schema): RenameQuestio
   const out: RenameQuestion[] = [];
   const changes = diffSchemas(previous, master);
   const renamedOwners = new Map<string, string>();
-  for (const c of changes) if ((c.code === 'probable-model-rename' || c.code === 'probable-enum-rename') && c.before && c.after) renamedOwners.set(c.after, c.before);
+  for (const c of changes)
+    if ((c.code === 'probable-model-rename' || c.code === 'probable-enum-rename') && c.before && c.after) renamedOwners.set(c.after, c.before);
   const previousModel = (name: string) => previous.models.find((m) => m.name === (renamedOwners.get(name) ?? name));
   const previousEnum = (name: string) => previous.enums.find((e) => e.name === (renamedOwners.get(name) ?? name));
   for (const c of changes) {
     if (!c.before || !c.after || !c.renamedFrom) continue;
     if (c.code === 'probable-model-rename') {
       const model = master.models.find((m) => m.name === c.after)!;
-      out.push({ kind: 'table', fromLabel: c.before, fromAliases: [], toLabel: c.after, message: c.message, rename: { kind: 'table', owner: c.after, from: c.renamedFrom }, oldName: c.renamedFrom, newName: databaseName(model) });
+      out.push({
+        kind: 'table',
+        fromLabel: c.before,
+        fromAliases: [],
+        toLabel: c.after,
+        message: c.message,
+        rename: { kind: 'table', owner: c.after, from: c.renamedFrom },
+        oldName: c.renamedFrom,
+        newName: databaseName(model),
+      });
     } else if (c.code === 'probable-enum-rename') {
       const type = master.enums.find((e) => e.name === c.after)!;
-      out.push({ kind: 'enum', fromLabel: c.before, fromAliases: [], toLabel: c.after, message: c.message, rename: { kind: 'enum', owner: c.after, from: c.renamedFrom }, oldName: c.renamedFrom, newName: databaseName(type) });
+      out.push({
+        kind: 'enum',
+        fromLabel: c.before,
+        fromAliases: [],
+        toLabel: c.after,
+        message: c.message,
+        rename: { kind: 'enum', owner: c.after, from: c.renamedFrom },
+        oldName: c.renamedFrom,
+        newName: databaseName(type),
+      });
     } else if (c.code === 'probable-field-rename' && c.column !== undefined && c.model) {
       const old = previousModel(c.model);
       out.push({
@@ -113,7 +132,8 @@ export function decideByFlags(questions: readonly RenameQuestion[], renames: rea
   for (const flag of renames) {
     const [from, to, extra] = flag.split('=');
     const q = questions.find((x) => names(x).includes(from?.trim() ?? '') && x.toLabel === to?.trim());
-    if (extra !== undefined || !q) throw new StewardError('USAGE', `--rename ${flag} names no probable rename`, { hint: `Probable renames in this change: ${known()}` });
+    if (extra !== undefined || !q)
+      throw new StewardError('USAGE', `--rename ${flag} names no probable rename`, { hint: `Probable renames in this change: ${known()}` });
     confirmed.push(q.rename);
     settled.add(q);
   }
@@ -137,7 +157,10 @@ export function scriptDrops(script: string, q: RenameQuestion): boolean {
       return new RegExp(`DROP TYPE (?:IF EXISTS )?${id(q.oldName)}`, 'i').test(script);
     case 'column':
       // Dropped on its own, or with its table: dropped outright, or rebuilt by SQLite without it (the copy leaves it out).
-      return new RegExp(`DROP COLUMN ${id(q.oldName)}`, 'i').test(script) || (q.oldOwner !== undefined && new RegExp(`DROP TABLE (?:IF EXISTS )?${id(q.oldOwner)}`, 'i').test(script));
+      return (
+        new RegExp(`DROP COLUMN ${id(q.oldName)}`, 'i').test(script) ||
+        (q.oldOwner !== undefined && new RegExp(`DROP TABLE (?:IF EXISTS )?${id(q.oldOwner)}`, 'i').test(script))
+      );
     case 'enum-value':
       // PostgreSQL rebuilds the type without the value; SQLite has no enum type, so nothing is dropped.
       return q.oldOwner !== undefined && new RegExp(`CREATE TYPE ${id(`${q.oldOwner}_new`)} AS ENUM`, 'i').test(script);

@@ -109,7 +109,8 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
   // A name in this namespace: qualified when planning one namespace of several.
   const qualified = (name: string) => (namespace === undefined ? quote(name) : `${quote(namespace)}.${quote(name)}`);
   const confirmed = [...(options.confirmed ?? []), ...enumAnnotations(master)];
-  const confirmedFrom = (kind: ConfirmedRename['kind'], owner: string, member?: string) => confirmed.find((c) => c.kind === kind && c.owner === owner && c.member === member)?.from;
+  const confirmedFrom = (kind: ConfirmedRename['kind'], owner: string, member?: string) =>
+    confirmed.find((c) => c.kind === kind && c.owner === owner && c.member === member)?.from;
 
   // Enum types and values renamed by annotation or confirmation (PostgreSQL: ALTER TYPE).
   if (postgres) {
@@ -128,7 +129,14 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
         const from = confirmedFrom('enum-value', type.name, value.name);
         const to = databaseName(value);
         if (from === undefined || from === to || !values.has(from) || values.has(to)) continue;
-        renames.push({ kind: 'enum-value', table: name, from, to, source: 'annotation', sql: `ALTER TYPE ${qualified(name)} RENAME VALUE ${literal(from)} TO ${literal(to)};` });
+        renames.push({
+          kind: 'enum-value',
+          table: name,
+          from,
+          to,
+          source: 'annotation',
+          sql: `ALTER TYPE ${qualified(name)} RENAME VALUE ${literal(from)} TO ${literal(to)};`,
+        });
         values.delete(from);
         values.add(to);
       }
@@ -154,7 +162,14 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
         const from = previousValues.get(value.name);
         const to = databaseName(value);
         if (from === undefined || from === to || !values.has(from) || values.has(to)) continue;
-        renames.push({ kind: 'enum-value', table: name, from, to, source: 'map', sql: `ALTER TYPE ${qualified(name)} RENAME VALUE ${literal(from)} TO ${literal(to)};` });
+        renames.push({
+          kind: 'enum-value',
+          table: name,
+          from,
+          to,
+          source: 'map',
+          sql: `ALTER TYPE ${qualified(name)} RENAME VALUE ${literal(from)} TO ${literal(to)};`,
+        });
         values.delete(from);
         values.add(to);
       }
@@ -166,9 +181,12 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
     const previous = previousModels.get(model.name);
     const annotation = parseAnnotations(model.docs).find((candidate) => candidate.kind === 'renamedFrom');
     const confirmedTable = confirmedFrom('table', model.name);
-    const oldTable = annotation?.kind === 'renamedFrom' ? annotation.from : confirmedTable ?? (previous ? tableNameOf(previous) : undefined);
+    const oldTable = annotation?.kind === 'renamedFrom' ? annotation.from : (confirmedTable ?? (previous ? tableNameOf(previous) : undefined));
     if (oldTable !== undefined && oldTable !== table && names.tables.has(oldTable) && !names.tables.has(table)) {
-      const sql = !postgres && oldTable.toLowerCase() === table.toLowerCase() ? sqliteCaseRename(oldTable, table) : `ALTER TABLE ${qualified(oldTable)} RENAME TO ${quote(table)};`;
+      const sql =
+        !postgres && oldTable.toLowerCase() === table.toLowerCase()
+          ? sqliteCaseRename(oldTable, table)
+          : `ALTER TABLE ${qualified(oldTable)} RENAME TO ${quote(table)};`;
       renames.push({ kind: 'table', table, from: oldTable, to: table, source: annotation || confirmedTable !== undefined ? 'annotation' : 'map', sql });
       names.renameTable(oldTable, table);
     }
@@ -182,7 +200,7 @@ export function planRenames(master: Schema, history: DatabaseSchema, options: Pl
       const kind = fieldKind(master, field);
       if (!fieldAnnotation && confirmedColumn === undefined && (!before || (kind !== 'scalar' && kind !== 'enum' && kind !== 'unsupported'))) continue;
       const column = databaseName(field);
-      const oldColumn = fieldAnnotation?.kind === 'renamedFrom' ? fieldAnnotation.from : confirmedColumn ?? databaseName(before!);
+      const oldColumn = fieldAnnotation?.kind === 'renamedFrom' ? fieldAnnotation.from : (confirmedColumn ?? databaseName(before!));
       if (oldColumn === column || !columns.has(oldColumn) || columns.has(column)) continue;
       renames.push({
         kind: 'column',
@@ -221,7 +239,12 @@ function enumAnnotations(master: Schema): ConfirmedRename[] {
 }
 
 /** SQLite stores enum values as text: a confirmed value rename is an UPDATE of every column of that enum. */
-function sqliteConfirmedValueUpdates(master: Schema, names: HistoryNames, confirmed: readonly ConfirmedRename[], historyScripts: readonly string[]): PlannedRename[] {
+function sqliteConfirmedValueUpdates(
+  master: Schema,
+  names: HistoryNames,
+  confirmed: readonly ConfirmedRename[],
+  historyScripts: readonly string[],
+): PlannedRename[] {
   const renames: PlannedRename[] = [];
   for (const c of confirmed) {
     if (c.kind !== 'enum-value' || c.member === undefined) continue;
@@ -234,7 +257,15 @@ function sqliteConfirmedValueUpdates(master: Schema, names: HistoryNames, confir
 }
 
 /** The UPDATE of every SQLite column of an enum that renames one stored value, unless the history already ran it. */
-function enumValueUpdates(master: Schema, enumName: string, from: string, to: string, source: PlannedRename['source'], names: HistoryNames, historyScripts: readonly string[]): PlannedRename[] {
+function enumValueUpdates(
+  master: Schema,
+  enumName: string,
+  from: string,
+  to: string,
+  source: PlannedRename['source'],
+  names: HistoryNames,
+  historyScripts: readonly string[],
+): PlannedRename[] {
   const renames: PlannedRename[] = [];
   for (const model of master.models) {
     const table = tableNameOf(model);

@@ -24,7 +24,11 @@ const BATCH_CHARACTERS = 2_000_000;
  * fails it is rolled back and replayed migration by migration, so the error names its migration.
  * `file` locates a failing migration in the error (MIGRATION_INVALID).
  */
-export async function replayScripts(scratch: DatabaseConnection, scripts: readonly MigrationScript[], file: (migration: MigrationScript) => string): Promise<void> {
+export async function replayScripts(
+  scratch: DatabaseConnection,
+  scripts: readonly MigrationScript[],
+  file: (migration: MigrationScript) => string,
+): Promise<void> {
   let batch: MigrationScript[] = [];
   let size = 0;
   const flush = async () => {

@@ -28,7 +28,12 @@ function reverseStatement(statement: string): string | undefined {
 
 /** The statements undoing `renames`, newest first; undefined when any cannot be reversed. */
 export function reverseRenames(renames: readonly PlannedRename[]): string[] | undefined {
-  const statements = renames.flatMap((rename) => rename.sql.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
+  const statements = renames.flatMap((rename) =>
+    rename.sql
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
+  );
   const reversed: string[] = [];
   for (const statement of statements.reverse()) {
     const undone = reverseStatement(statement);

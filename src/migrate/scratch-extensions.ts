@@ -68,9 +68,10 @@ export function unavailableExtensionDiagnostics(
   consequence: string,
 ): Diagnostic[] {
   return missing.map((request) => {
-    const file = 'migration' in request.origin
-      ? path.relative(cwd, migrationScriptPath(env.migrationsDir, request.origin.migration))
-      : path.relative(cwd, path.resolve(cwd, request.origin.schemaFile));
+    const file =
+      'migration' in request.origin
+        ? path.relative(cwd, migrationScriptPath(env.migrationsDir, request.origin.migration))
+        : path.relative(cwd, path.resolve(cwd, request.origin.schemaFile));
     return {
       source: 'migrate',
       code: SCRATCH_EXTENSION_CODE,

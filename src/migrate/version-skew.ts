@@ -25,7 +25,17 @@ export interface VersionSkew {
 }
 
 export function versionSkew(latest: string | null, positions: ReadonlyArray<MigrationPosition | null | undefined>): VersionSkew {
-  const skew: VersionSkew = { latest, databases: positions.length, atLatest: 0, behind: 0, behindPending: [], failed: 0, unknown: 0, noHistory: 0, versions: [] };
+  const skew: VersionSkew = {
+    latest,
+    databases: positions.length,
+    atLatest: 0,
+    behind: 0,
+    behindPending: [],
+    failed: 0,
+    unknown: 0,
+    noHistory: 0,
+    versions: [],
+  };
   const byVersion = new Map<string | null, { migration: string | null; databases: number; pending: number }>();
   for (const position of positions) {
     if (!position) {

@@ -111,7 +111,11 @@ export function prismaValidate(files: SourceFile[], options: PrismaValidateOptio
         code: 'P1012',
         severity: 'warning',
         message: `The preview feature "${removed.name}" is not known to Prisma ${major}; steward leaves it out of the environments`,
-        location: { file: f.path, ...lineColumn(lineStartsOf(f.original), f.original, removed.start), ...endOf(lineStartsOf(f.original), f.original, removed.end) },
+        location: {
+          file: f.path,
+          ...lineColumn(lineStartsOf(f.original), f.original, removed.start),
+          ...endOf(lineStartsOf(f.original), f.original, removed.end),
+        },
       });
     }
   }

@@ -1,10 +1,16 @@
-
 import { relative } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFilesAtomic } from '../fs/atomic-write.js';
 import { readTextIfExists } from '../fs/read-text.js';
-import { type GeneratedEnvironment, type StaleFile, STALE_REASON_TEXT, compareGenerated, currentByHeader, generateEnvironmentsAsync } from '../generate/generate.js';
+import {
+  type GeneratedEnvironment,
+  type StaleFile,
+  STALE_REASON_TEXT,
+  compareGenerated,
+  currentByHeader,
+  generateEnvironmentsAsync,
+} from '../generate/generate.js';
 import { hashMaster } from '../generate/header.js';
 import { environmentSettingsHash } from '../generate/settings.js';
 import { readSchemaFiles } from '../schema/load.js';
@@ -21,7 +27,10 @@ const LARGE_MASTER = 400_000;
 function masterSize(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.size;
-  return readdirSync(path, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? masterSize(join(path, e.name)) : e.name.endsWith('.prisma') ? statSync(join(path, e.name)).size : 0), 0);
+  return readdirSync(path, { withFileTypes: true }).reduce(
+    (n, e) => n + (e.isDirectory() ? masterSize(join(path, e.name)) : e.name.endsWith('.prisma') ? statSync(join(path, e.name)).size : 0),
+    0,
+  );
 }
 
 export interface GenerateOptions {
@@ -122,7 +131,10 @@ export function staleDiagnostics(stale: StaleFile[]): Diagnostic[] {
     message: `${s.path}: ${STALE_REASON_TEXT[s.reason]}`,
     env: s.env,
     location: { file: s.path, line: s.line ?? 1, column: 1 },
-    notes: s.expected !== undefined || s.actual !== undefined ? [`expected: ${s.expected ?? '(end of file)'}`, `found:    ${s.actual ?? '(end of file)'}`] : undefined,
+    notes:
+      s.expected !== undefined || s.actual !== undefined
+        ? [`expected: ${s.expected ?? '(end of file)'}`, `found:    ${s.actual ?? '(end of file)'}`]
+        : undefined,
   }));
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -104,7 +104,10 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
     }
     if (!options.fixDryRun && changed.length > 0) {
       await assertStillValid(files, result.files, config.prismaMajor);
-      writeFilesAtomic(changed.map((f) => ({ path: resolve(config.cwd, f.path), text: f.text })), config.cwd);
+      writeFilesAtomic(
+        changed.map((f) => ({ path: resolve(config.cwd, f.path), text: f.text })),
+        config.cwd,
+      );
       for (const f of changed) sources.set(f.path, f.text);
     }
   } else {
@@ -116,7 +119,11 @@ export async function lintProject(config: ResolvedConfig, options: LintProjectOp
   let baselineKnown: number | undefined;
   let baselineWritten: string | undefined;
   if (baselinePath) {
-    const [{ applyBaseline, createBaseline, parseBaseline, serializeBaseline }, { writeFilesAtomic }, { readText }] = await Promise.all([import('../lint/baseline.js'), import('../fs/atomic-write.js'), import('../fs/read-text.js')]);
+    const [{ applyBaseline, createBaseline, parseBaseline, serializeBaseline }, { writeFilesAtomic }, { readText }] = await Promise.all([
+      import('../lint/baseline.js'),
+      import('../fs/atomic-write.js'),
+      import('../fs/read-text.js'),
+    ]);
     const absolute = resolve(config.cwd, baselinePath);
     if (options.updateBaseline || !existsSync(absolute)) {
       writeFilesAtomic([{ path: absolute, text: serializeBaseline(createBaseline(diagnostics)) }], config.cwd);

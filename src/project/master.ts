@@ -46,7 +46,8 @@ export function loadMaster(config: MasterConfig, options: { validate?: boolean }
  */
 export function validateMasterFiles(files: SourceFile[], major: PrismaMajor = 7): Diagnostic[] {
   const key = `${major}\0${files.map((f) => `${f.path}\0${f.text}`).join('\0\0')}`;
-  const diagnostics = lastVerdict?.key === key ? lastVerdict.diagnostics : prismaValidate(files, { major, allowDatasourceUrls: true, lenientPreviewFeatures: true });
+  const diagnostics =
+    lastVerdict?.key === key ? lastVerdict.diagnostics : prismaValidate(files, { major, allowDatasourceUrls: true, lenientPreviewFeatures: true });
   lastVerdict = { key, diagnostics };
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

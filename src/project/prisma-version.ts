@@ -236,7 +236,10 @@ function yarnVersions(text: string, name: string): string[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.startsWith(' ') || !line.trimEnd().endsWith(':')) continue;
-    const specs = line.slice(0, -1).split(',').map((s) => s.trim().replace(/^"|"$/g, ''));
+    const specs = line
+      .slice(0, -1)
+      .split(',')
+      .map((s) => s.trim().replace(/^"|"$/g, ''));
     if (!specs.some((spec) => spec.startsWith(`${name}@`))) continue;
     for (let j = i + 1; j < lines.length && lines[j].startsWith(' '); j++) {
       const m = /^\s+version:?\s+"?([^"\s]+)"?/.exec(lines[j]);

@@ -29,7 +29,14 @@ export function validateProject(config: ResolvedConfig, known?: { generated: Gen
     if (env.isMaster) continue; // validated above, as the master
     const shown = relative(config.cwd, env.output) || env.output;
     if (!existsSync(env.output)) {
-      diagnostics.push({ source: 'validate', code: 'env-missing', severity: 'error', env: env.name, message: `${shown} does not exist; run \`steward generate\``, location: { file: shown, line: 1, column: 1 } });
+      diagnostics.push({
+        source: 'validate',
+        code: 'env-missing',
+        severity: 'error',
+        env: env.name,
+        message: `${shown} does not exist; run \`steward generate\``,
+        location: { file: shown, line: 1, column: 1 },
+      });
       continue;
     }
     const text = readFileSync(env.output, 'utf8');

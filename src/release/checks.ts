@@ -27,7 +27,11 @@ export const RELEASE_CHECKS: ReleaseCheck[] = [
     name: 'clean',
     async run(_config, root) {
       const dirty = dirtyPaths(root);
-      return { problems: dirty.length ? [`the working tree has uncommitted changes: ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ''}`] : [] };
+      return {
+        problems: dirty.length
+          ? [`the working tree has uncommitted changes: ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ''}`]
+          : [],
+      };
     },
   },
   {
@@ -41,7 +45,9 @@ export const RELEASE_CHECKS: ReleaseCheck[] = [
     name: 'validate',
     async run(config) {
       const errors = validateProject(config).diagnostics.filter((d) => d.severity === 'error');
-      return { problems: errors.map((d) => `Prisma rejects ${d.location ? `${d.location.file}:${d.location.line}:${d.location.column}` : 'a schema'}: ${d.message}`) };
+      return {
+        problems: errors.map((d) => `Prisma rejects ${d.location ? `${d.location.file}:${d.location.line}:${d.location.column}` : 'a schema'}: ${d.message}`),
+      };
     },
   },
   {

@@ -78,7 +78,10 @@ export async function releaseSchema(config: ResolvedConfig, options: ReleaseOpti
 
   // The Unreleased section after the release lists what the working tree has beyond HEAD.
   const tree = workingTree(config);
-  const pending = diffSchemas(diff.to.schema, tree.schema, { environments: config.environments.map((e) => ({ name: e.name, provider: e.provider })), severities: changesConfig.severities });
+  const pending = diffSchemas(diff.to.schema, tree.schema, {
+    environments: config.environments.map((e) => ({ name: e.name, provider: e.provider })),
+    severities: changesConfig.severities,
+  });
   const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const document = withRelease(
@@ -103,12 +106,13 @@ function nextVersion(diff: ProjectDiff, options: ReleaseOptions, changesConfig: 
   if (options.version !== undefined) {
     const v = parseVersion(options.version);
     if (!v) throw new StewardError('USAGE', `--version ${options.version} is not a version like 1.2.0 or 1.2`);
-    if (latest && compareVersions(v, latest) <= 0) throw new StewardError('USAGE', `--version ${options.version} is not newer than the latest version ${diff.latest!.tag}`);
+    if (latest && compareVersions(v, latest) <= 0)
+      throw new StewardError('USAGE', `--version ${options.version} is not newer than the latest version ${diff.latest!.tag}`);
     return { version: formatVersion(v) };
   }
   if (!latest) {
     return { version: formatVersion(parseVersion(changesConfig.initialVersion)!) };
   }
-  const bump = options.bump === undefined || options.bump === 'auto' ? bumpFor(diff.changes) ?? 'patch' : options.bump;
+  const bump = options.bump === undefined || options.bump === 'auto' ? (bumpFor(diff.changes) ?? 'patch') : options.bump;
   return { version: formatVersion(bumpVersion(latest, bump)), bump };
 }

@@ -57,7 +57,9 @@ export async function collectReport(config: ResolvedConfig, options: ReportOptio
     { title: 'Generated environment files', source: 'generate', available: true, diagnostics: staleDiagnostics(generated.stale) },
     { title: "Prisma's validator", source: 'validate', available: true, diagnostics: validated.diagnostics },
     { title: 'Docs sections', source: 'docs', available: true, diagnostics: docsProject(config, { master }).diagnostics },
-    lint ? { title: 'Lint', source: 'lint', available: true, diagnostics: lint } : { title: 'Lint', source: 'lint', available: false, reason: lintError ?? 'not run' },
+    lint
+      ? { title: 'Lint', source: 'lint', available: true, diagnostics: lint }
+      : { title: 'Lint', source: 'lint', available: false, reason: lintError ?? 'not run' },
     audit
       ? { title: 'Audit (docs and code against the schema)', source: 'audit', available: true, diagnostics: auditDiagnostics(audit) }
       : { title: 'Audit (docs and code against the schema)', source: 'audit', available: false, reason: auditError ?? 'not run' },

@@ -18,16 +18,24 @@ export function renderReportHtml(data: ReportData): string {
   const parts: string[] = [];
   parts.push('<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   const scriptHash = createHash('sha256').update(VIEWER_SCRIPT).digest('base64');
-  parts.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'">`);
+  parts.push(
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'">`,
+  );
   parts.push(`<title>${esc(data.title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
   parts.push(`<header><h1>${esc(data.title)}</h1><p class="meta">${esc(s.master)} · ${s.models} models · generated ${esc(s.generatedAt)}</p>`);
-  parts.push('<nav><a href="#summary">Summary</a><a href="#diagram">Diagram</a><a href="#findings">Findings</a><a href="#changelog">Changelog</a><a href="#trend">Trend</a></nav></header>');
+  parts.push(
+    '<nav><a href="#summary">Summary</a><a href="#diagram">Diagram</a><a href="#findings">Findings</a><a href="#changelog">Changelog</a><a href="#trend">Trend</a></nav></header>',
+  );
   parts.push('<main>');
   parts.push(summary(data));
-  parts.push(`<section id="diagram"><h2>Entity-relationship diagram</h2><p class="meta">${data.models} models, ${data.relationships} relationships. Crow's-foot ends: two bars exactly one, bar and circle zero or one, foot and circle zero or more. Drag to pan, wheel or buttons to zoom.</p><div class="diagram-tools" hidden><button type="button" data-zoom="in" title="Zoom in">+</button><button type="button" data-zoom="out" title="Zoom out">−</button><button type="button" data-zoom="fit" title="Fit">Fit</button></div><div class="diagram">${data.diagramSvg}</div></section>`);
+  parts.push(
+    `<section id="diagram"><h2>Entity-relationship diagram</h2><p class="meta">${data.models} models, ${data.relationships} relationships. Crow's-foot ends: two bars exactly one, bar and circle zero or one, foot and circle zero or more. Drag to pan, wheel or buttons to zoom.</p><div class="diagram-tools" hidden><button type="button" data-zoom="in" title="Zoom in">+</button><button type="button" data-zoom="out" title="Zoom out">−</button><button type="button" data-zoom="fit" title="Fit">Fit</button></div><div class="diagram">${data.diagramSvg}</div></section>`,
+  );
   parts.push(findings(data));
   parts.push(changelog(data));
-  parts.push(`<section id="trend"><h2>Trend</h2><p class="meta">${data.history.length} recorded status${data.history.length === 1 ? '' : 'es'} from .steward/history.jsonl</p>${renderTrendSvg(data.history)}</section>`);
+  parts.push(
+    `<section id="trend"><h2>Trend</h2><p class="meta">${data.history.length} recorded status${data.history.length === 1 ? '' : 'es'} from .steward/history.jsonl</p>${renderTrendSvg(data.history)}</section>`,
+  );
   parts.push('</main>', `<script>${VIEWER_SCRIPT}</script>`, '</body>', '</html>');
   return parts.join('\n') + '\n';
 }
@@ -37,15 +45,58 @@ function summary(data: ReportData): string {
   const rows: [string, string, string][] = [];
   for (const e of s.environments) {
     const bad = e.files.filter((f) => f.state !== 'fresh');
-    rows.push([`Environment ${e.name} (${e.provider})`, bad.length === 0 ? 'fresh' : bad.map((f) => `${f.path}: ${f.state}`).join(', '), bad.length === 0 ? 'ok' : 'bad']);
+    rows.push([
+      `Environment ${e.name} (${e.provider})`,
+      bad.length === 0 ? 'fresh' : bad.map((f) => `${f.path}: ${f.state}`).join(', '),
+      bad.length === 0 ? 'ok' : 'bad',
+    ]);
   }
-  const add = <T>(label: string, a: Availability<T>, text: (v: T) => string, ok: (v: T) => boolean) => rows.push(a.available ? [label, text(a.value), ok(a.value) ? 'ok' : 'bad'] : [label, `not available: ${a.reason}`, 'na']);
-  add('Docs sections', s.docs, (v) => (v.sections === 0 ? 'none' : `${v.sections} (${v.stale} stale)`), (v) => v.stale === 0);
-  add('Lint', s.lint, (v) => `${v.error} errors, ${v.warning} warnings, ${v.info} info`, (v) => v.error === 0);
-  add('Audit', s.audit, (v) => `${v.total} mismatches${Object.keys(v.byModel).length ? `: ${Object.entries(v.byModel).map(([m, n]) => `${m} ${n}`).join(', ')}` : ''}`, (v) => v.total === 0);
-  add('Migrations pending', s.migrations, (v) => v.map((m) => `${m.env}: ${m.state === 'checked' ? m.pending : `${m.local} local, ${m.state}`}`).join(', ') || 'none', (v) => v.every((m) => !m.pending));
-  add('Release', s.release, (v) => `${v.lastTag ? `last ${v.lastTag}` : 'no release tag yet'}, ${v.unreleased} unreleased (${v.bySeverity.breaking} breaking, ${v.bySeverity.dangerous} dangerous, ${v.bySeverity.safe} safe)`, (v) => v.bySeverity.breaking === 0);
-  add('Drift', s.drift, (v) => v.map((d) => `${d.env}: ${d.state}`).join(', '), (v) => v.every((d) => d.state !== 'drifted'));
+  const add = <T>(label: string, a: Availability<T>, text: (v: T) => string, ok: (v: T) => boolean) =>
+    rows.push(a.available ? [label, text(a.value), ok(a.value) ? 'ok' : 'bad'] : [label, `not available: ${a.reason}`, 'na']);
+  add(
+    'Docs sections',
+    s.docs,
+    (v) => (v.sections === 0 ? 'none' : `${v.sections} (${v.stale} stale)`),
+    (v) => v.stale === 0,
+  );
+  add(
+    'Lint',
+    s.lint,
+    (v) => `${v.error} errors, ${v.warning} warnings, ${v.info} info`,
+    (v) => v.error === 0,
+  );
+  add(
+    'Audit',
+    s.audit,
+    (v) =>
+      `${v.total} mismatches${
+        Object.keys(v.byModel).length
+          ? `: ${Object.entries(v.byModel)
+              .map(([m, n]) => `${m} ${n}`)
+              .join(', ')}`
+          : ''
+      }`,
+    (v) => v.total === 0,
+  );
+  add(
+    'Migrations pending',
+    s.migrations,
+    (v) => v.map((m) => `${m.env}: ${m.state === 'checked' ? m.pending : `${m.local} local, ${m.state}`}`).join(', ') || 'none',
+    (v) => v.every((m) => !m.pending),
+  );
+  add(
+    'Release',
+    s.release,
+    (v) =>
+      `${v.lastTag ? `last ${v.lastTag}` : 'no release tag yet'}, ${v.unreleased} unreleased (${v.bySeverity.breaking} breaking, ${v.bySeverity.dangerous} dangerous, ${v.bySeverity.safe} safe)`,
+    (v) => v.bySeverity.breaking === 0,
+  );
+  add(
+    'Drift',
+    s.drift,
+    (v) => v.map((d) => `${d.env}: ${d.state}`).join(', '),
+    (v) => v.every((d) => d.state !== 'drifted'),
+  );
   return `<section id="summary"><h2>Summary</h2><table class="summary"><tbody>${rows.map(([k, v, c]) => `<tr class="${c}"><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</tbody></table></section>`;
 }
 
@@ -68,15 +119,21 @@ function worst(diagnostics: readonly Diagnostic[]): number {
 function findings(data: ReportData): string {
   const out = ['<section id="findings"><h2>Findings</h2>'];
   const available = data.findings.filter((g) => g.available);
-  const totals = Object.fromEntries(SEVERITIES.map((sev) => [sev, available.reduce((n, g) => n + (g.available ? g.diagnostics.filter((d) => d.severity === sev).length : 0), 0)]));
-  out.push(`<p class="meta totals">${SEVERITIES.map((sev) => `<span class="sev-${sev}">${totals[sev]} ${sev === 'info' ? 'info' : `${sev}${totals[sev] === 1 ? '' : 's'}`}</span>`).join(' · ')}</p>`);
+  const totals = Object.fromEntries(
+    SEVERITIES.map((sev) => [sev, available.reduce((n, g) => n + (g.available ? g.diagnostics.filter((d) => d.severity === sev).length : 0), 0)]),
+  );
+  out.push(
+    `<p class="meta totals">${SEVERITIES.map((sev) => `<span class="sev-${sev}">${totals[sev]} ${sev === 'info' ? 'info' : `${sev}${totals[sev] === 1 ? '' : 's'}`}</span>`).join(' · ')}</p>`,
+  );
   const groups = data.findings
     .map((g, i) => ({ g, i, rank: g.available ? worst(g.diagnostics) : -2 }))
     .sort((x, y) => y.rank - x.rank || x.i - y.i)
     .map((x) => x.g);
   for (const g of groups) {
     if (!g.available) {
-      out.push(`<details class="group" data-source="${esc(g.source)}"><summary><span class="group-title">${esc(g.title)}</span> <span class="na">not available</span></summary><p class="na">${esc(g.reason)}</p></details>`);
+      out.push(
+        `<details class="group" data-source="${esc(g.source)}"><summary><span class="group-title">${esc(g.title)}</span> <span class="na">not available</span></summary><p class="na">${esc(g.reason)}</p></details>`,
+      );
       continue;
     }
     const byCode = new Map<string, Diagnostic[]>();
@@ -84,17 +141,23 @@ function findings(data: ReportData): string {
     const codes = [...byCode.entries()].sort(([a, x], [b, y]) => worst(y) - worst(x) || y.length - x.length || (a < b ? -1 : 1));
     const counts = SEVERITIES.map((sev) => [sev, g.diagnostics.filter((d) => d.severity === sev).length] as const).filter(([, n]) => n > 0);
     const open = worst(g.diagnostics) >= SEVERITY_ORDER.warning ? ' open' : '';
-    out.push(`<details class="group" data-source="${esc(g.source)}"${open}><summary><span class="group-title">${esc(g.title)}</span> <span class="count">${g.diagnostics.length}</span>${counts.map(([sev, n]) => ` <span class="badge sev-${sev}">${n} ${sev}</span>`).join('')}${g.diagnostics.length === 0 ? ' <span class="ok">no findings</span>' : ''}</summary>`);
+    out.push(
+      `<details class="group" data-source="${esc(g.source)}"${open}><summary><span class="group-title">${esc(g.title)}</span> <span class="count">${g.diagnostics.length}</span>${counts.map(([sev, n]) => ` <span class="badge sev-${sev}">${n} ${sev}</span>`).join('')}${g.diagnostics.length === 0 ? ' <span class="ok">no findings</span>' : ''}</summary>`,
+    );
     for (const [code, list] of codes) {
       const sev = SEVERITIES.find((x) => list.some((d) => d.severity === x))!;
       const openCode = sev === 'error' && list.length <= 20 ? ' open' : '';
-      out.push(`<details class="code" data-code="${esc(code)}"${openCode}><summary><span class="badge sev-${sev}">${sev}</span> <code>${esc(code)}</code> <span class="count">${list.length}</span> <span class="first">${message(list[0].message)}</span></summary>`);
+      out.push(
+        `<details class="code" data-code="${esc(code)}"${openCode}><summary><span class="badge sev-${sev}">${sev}</span> <code>${esc(code)}</code> <span class="count">${list.length}</span> <span class="first">${message(list[0].message)}</span></summary>`,
+      );
       out.push(`<table class="findings" data-source="${esc(g.source)}"><tbody>`);
       for (const d of [...list].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity])) {
         const where = d.location ? `<a href="${esc(data.link(d.location.file, d.location.line))}">${esc(`${d.location.file}:${d.location.line}`)}</a>` : '';
         const scope = [d.env ? `[${d.env}]` : '', d.model ? `${d.model}${d.field ? `.${d.field}` : ''}` : ''].filter(Boolean).join(' ');
         const notes = d.notes?.length ? `<div class="notes">${d.notes.map(esc).join('<br>')}</div>` : '';
-        out.push(`<tr class="sev-${d.severity}"><td class="where">${where}</td><td>${scope ? `<span class="scope">${esc(scope)}</span> ` : ''}${message(d.message)}${notes}</td></tr>`);
+        out.push(
+          `<tr class="sev-${d.severity}"><td class="where">${where}</td><td>${scope ? `<span class="scope">${esc(scope)}</span> ` : ''}${message(d.message)}${notes}</td></tr>`,
+        );
       }
       out.push('</tbody></table></details>');
     }
@@ -107,7 +170,10 @@ function findings(data: ReportData): string {
 function changelog(data: ReportData): string {
   const c = data.changelog;
   if (!c.available) return `<section id="changelog"><h2>Changelog</h2><p class="na">Not available: ${esc(c.reason)}</p></section>`;
-  const body = c.sections.length === 0 ? '<p>No entries yet.</p>' : c.sections.map((s) => `<article><h3>${esc(s.heading)}</h3>${markdownToHtml(s.markdown, (target) => data.href(target, c.source))}</article>`).join('\n');
+  const body =
+    c.sections.length === 0
+      ? '<p>No entries yet.</p>'
+      : c.sections.map((s) => `<article><h3>${esc(s.heading)}</h3>${markdownToHtml(s.markdown, (target) => data.href(target, c.source))}</article>`).join('\n');
   return `<section id="changelog"><h2>Changelog</h2><p class="meta">${esc(c.source)}</p>${body}</section>`;
 }
 

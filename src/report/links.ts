@@ -17,7 +17,9 @@ export function reportLinks(cwd: string, output: string, linkBase?: string) {
       if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(target)) return target;
       const i = target.indexOf('#');
       const [path, hash] = i < 0 ? [target, ''] : [target.slice(0, i), target.slice(i)];
-      const resolved = relative(cwd, resolve(cwd, dirname(fromCwd(writtenIn)), safeDecode(path))).split(sep).join('/');
+      const resolved = relative(cwd, resolve(cwd, dirname(fromCwd(writtenIn)), safeDecode(path)))
+        .split(sep)
+        .join('/');
       return `${encodeURI(toTarget(resolved))}${hash}`;
     },
   };

@@ -35,10 +35,14 @@ export function renderTrendSvg(entries: readonly HistoryEntry[]): string {
   const legendRows = Math.ceil(series.length / 3);
   const height = H + legendRows * 18;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-label="Trend of ${entries.length} recorded status${entries.length === 1 ? '' : 'es'}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-label="Trend of ${entries.length} recorded status${entries.length === 1 ? '' : 'es'}">`,
+  );
   out.push('<g font-family="sans-serif" font-size="11" fill="#445">');
   for (const tick of ticks(max)) {
-    out.push(`<line x1="${L}" x2="${W - R}" y1="${r(y(tick))}" y2="${r(y(tick))}" stroke="#e3e6ea"/><text x="${L - 6}" y="${r(y(tick)) + 4}" text-anchor="end">${tick}</text>`);
+    out.push(
+      `<line x1="${L}" x2="${W - R}" y1="${r(y(tick))}" y2="${r(y(tick))}" stroke="#e3e6ea"/><text x="${L - 6}" y="${r(y(tick)) + 4}" text-anchor="end">${tick}</text>`,
+    );
   }
   out.push(`<text x="${L}" y="${H - B + 16}">${escapeXml(day(t0))}</text>`);
   if (t1 !== t0) out.push(`<text x="${W - R}" y="${H - B + 16}" text-anchor="end">${escapeXml(day(t1))}</text>`);
@@ -50,7 +54,8 @@ export function renderTrendSvg(entries: readonly HistoryEntry[]): string {
       else runs[runs.length - 1].push(p);
     }
     for (const run of runs.filter((g) => g.length > 0)) {
-      if (run.length > 1) out.push(`<polyline class="trend-line" data-series="${s.key}" fill="none" stroke="${s.color}" stroke-width="2" points="${run.join(' ')}"/>`);
+      if (run.length > 1)
+        out.push(`<polyline class="trend-line" data-series="${s.key}" fill="none" stroke="${s.color}" stroke-width="2" points="${run.join(' ')}"/>`);
       for (const p of run) {
         const [px, py] = p.split(',');
         out.push(`<circle cx="${px}" cy="${py}" r="2.5" fill="${s.color}"/>`);

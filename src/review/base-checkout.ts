@@ -23,7 +23,10 @@ export interface BaseCheckout {
 export function checkoutBase(cwd: string, ref: string): BaseCheckout {
   const root = requireRepositoryRoot(cwd);
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the hint quotes a GitHub Actions expression, not a template
-  if (!isCommit(root, ref)) throw new StewardError('USAGE', `--base '${ref}' is not a git ref in ${root}`, { hint: 'Pass the pull request\'s base branch or commit (in GitHub Actions: origin/${{ github.base_ref }}, fetched with fetch-depth: 0).' });
+  if (!isCommit(root, ref))
+    throw new StewardError('USAGE', `--base '${ref}' is not a git ref in ${root}`, {
+      hint: "Pass the pull request's base branch or commit (in GitHub Actions: origin/${{ github.base_ref }}, fetched with fetch-depth: 0).",
+    });
   const commit = commitOf(root, ref);
   const rel = relative(root, cwd).split('\\').join('/');
   const dir = mkdtempSync(join(tmpdir(), 'steward-review-base-'));
@@ -34,7 +37,8 @@ export function checkoutBase(cwd: string, ref: string): BaseCheckout {
     const tar = execFileSync('git', ['archive', '--format=tar', commit, '--', rel === '' ? '.' : rel], { cwd: root, maxBuffer: 1024 * 1024 * 1024 });
     execFileSync('tar', ['-x', '-C', dir], { input: tar, maxBuffer: 64 * 1024 * 1024 });
     const baseCwd = join(dir, rel);
-    if (existsSync(join(cwd, 'node_modules')) && !existsSync(join(baseCwd, 'node_modules'))) symlinkSync(join(cwd, 'node_modules'), join(baseCwd, 'node_modules'), 'dir');
+    if (existsSync(join(cwd, 'node_modules')) && !existsSync(join(baseCwd, 'node_modules')))
+      symlinkSync(join(cwd, 'node_modules'), join(baseCwd, 'node_modules'), 'dir');
     return { commit, cwd: baseCwd, exists: true, dispose };
   } catch (error) {
     dispose();

@@ -136,7 +136,13 @@ async function environmentMigrations(head: ResolvedConfig, diff: ProjectDiff): P
   // The dry run's folder name carries today's timestamp: findings name it as what it is. The
   // rollback's findings (down.sql drops what the change adds, by design) are not the review's.
   const unnamed = (diagnostics: Diagnostic[], folder: string) =>
-    diagnostics.filter((d) => !d.location?.file.endsWith(DOWN_SCRIPT_FILE)).map((d) => ({ ...d, message: d.message.split(folder).join('(not created yet)'), location: d.location && { ...d.location, file: d.location.file.split(folder).join('(not created yet)') } }));
+    diagnostics
+      .filter((d) => !d.location?.file.endsWith(DOWN_SCRIPT_FILE))
+      .map((d) => ({
+        ...d,
+        message: d.message.split(folder).join('(not created yet)'),
+        location: d.location && { ...d.location, file: d.location.file.split(folder).join('(not created yet)') },
+      }));
   for (const p of planned) {
     const added = diff.migrations.filter((m) => m.env === p.env);
     if (added.length > 0) {
@@ -151,7 +157,13 @@ async function environmentMigrations(head: ResolvedConfig, diff: ProjectDiff): P
       }
       continue;
     }
-    migrations.push({ env: p.env, provider: p.provider, source: 'computed', scripts: p.script.trim() === '' ? [] : [{ name: 'not created yet', sql: p.script }], refused: p.refused || p.blocked });
+    migrations.push({
+      env: p.env,
+      provider: p.provider,
+      source: 'computed',
+      scripts: p.script.trim() === '' ? [] : [{ name: 'not created yet', sql: p.script }],
+      refused: p.refused || p.blocked,
+    });
     findings.push(...unnamed(p.diagnostics, p.directoryName));
   }
   return { migrations, findings };

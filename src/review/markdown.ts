@@ -21,7 +21,10 @@ export function renderReviewMarkdown(data: ReviewData): string {
   if (data.newLint.available) headline.push(`${data.newLint.value.length} new lint finding${data.newLint.value.length === 1 ? '' : 's'}`);
   if (data.newAudit.available) headline.push(`${data.newAudit.value.length} new audit finding${data.newAudit.value.length === 1 ? '' : 's'}`);
   if (data.safety.available) headline.push(`${data.safety.value.length} migration safety finding${data.safety.value.length === 1 ? '' : 's'}`);
-  if (data.regenerate.length > 0) headline.push(`${data.regenerate.length} file${data.regenerate.length === 1 ? '' : 's'} or section${data.regenerate.length === 1 ? '' : 's'} to regenerate`);
+  if (data.regenerate.length > 0)
+    headline.push(
+      `${data.regenerate.length} file${data.regenerate.length === 1 ? '' : 's'} or section${data.regenerate.length === 1 ? '' : 's'} to regenerate`,
+    );
   out.push(`${headline.join(' · ')}.`);
   if (data.base.note) out.push('', `> Findings at the base are unknown (${escapeMd(data.base.note)}): every finding is listed as new.`);
 
@@ -35,7 +38,16 @@ export function renderReviewMarkdown(data: ReviewData): string {
   }
 
   if (data.diagram.entities.length > 0) {
-    out.push('', '### Models touched', '', 'Fields marked `+ added`, `- removed`, `~ changed` or `~ renamed from` in their comment.', '', '```mermaid', renderMermaidEr(data.diagram), '```');
+    out.push(
+      '',
+      '### Models touched',
+      '',
+      'Fields marked `+ added`, `- removed`, `~ changed` or `~ renamed from` in their comment.',
+      '',
+      '```mermaid',
+      renderMermaidEr(data.diagram),
+      '```',
+    );
   }
 
   out.push('', '### Migrations per environment');
@@ -44,7 +56,12 @@ export function renderReviewMarkdown(data: ReviewData): string {
   else
     for (const m of data.migrations.value) {
       if (m.scripts.length === 0) {
-        out.push('', m.refused ? `- **${m.env}** (${m.provider}): \`steward migrate create\` would refuse or cannot plan: see Migration safety.` : `- **${m.env}** (${m.provider}): no SQL needed.`);
+        out.push(
+          '',
+          m.refused
+            ? `- **${m.env}** (${m.provider}): \`steward migrate create\` would refuse or cannot plan: see Migration safety.`
+            : `- **${m.env}** (${m.provider}): no SQL needed.`,
+        );
         continue;
       }
       const what =
@@ -54,17 +71,28 @@ export function renderReviewMarkdown(data: ReviewData): string {
             ? 'the migrations added do not reach the schema; `steward migrate create` would add this'
             : 'no migration in this change; `steward migrate create` would write this';
       out.push('', `<details><summary><b>${escapeHtml(m.env)}</b> (${escapeHtml(m.provider)}): ${what.replace(/`([^`]+)`/g, '<code>$1</code>')}</summary>`, '');
-      for (const s of m.scripts) out.push(...(m.scripts.length > 1 ? [`\`${s.name}\``, ''] : []), fence(s.sql.length > MAX_SQL ? `${s.sql.slice(0, MAX_SQL)}\n-- … ${s.sql.length - MAX_SQL} more characters` : s.sql, 'sql'), '');
+      for (const s of m.scripts)
+        out.push(
+          ...(m.scripts.length > 1 ? [`\`${s.name}\``, ''] : []),
+          fence(s.sql.length > MAX_SQL ? `${s.sql.slice(0, MAX_SQL)}\n-- … ${s.sql.length - MAX_SQL} more characters` : s.sql, 'sql'),
+          '',
+        );
       out.push('</details>');
     }
 
-  out.push('', '### Migration safety', '', ...findingLines(data.safety, 'No safety finding on the migrations added since the base or the one still to create.'));
+  out.push(
+    '',
+    '### Migration safety',
+    '',
+    ...findingLines(data.safety, 'No safety finding on the migrations added since the base or the one still to create.'),
+  );
   out.push('', '### New lint findings', '', ...findingLines(data.newLint, 'This change adds no lint finding.'));
   out.push('', '### New audit findings', '', ...findingLines(data.newAudit, 'This change adds no mismatch between the schema and its docs or code.'));
   out.push('', '### To regenerate', '');
   if (data.regenerate.length === 0) out.push('Generated environment files and docs sections are up to date.');
   else {
-    for (const d of data.regenerate) out.push(`- ${d.location ? `\`${d.location.file}\`: ` : ''}${text(d.location ? d.message.replace(`${d.location.file}: `, '') : d.message)}`);
+    for (const d of data.regenerate)
+      out.push(`- ${d.location ? `\`${d.location.file}\`: ` : ''}${text(d.location ? d.message.replace(`${d.location.file}: `, '') : d.message)}`);
     out.push('', 'Run `steward generate` and `steward docs --write`, then commit.');
   }
   return out.join('\n') + '\n';

@@ -30,7 +30,8 @@ export function touchedGraph(base: ErGraph, head: ErGraph, changes: readonly Sch
       return a;
     });
     const renamedAway = new Set([...renamed.entries()].filter(([k]) => k.startsWith(`${name}.`)).map(([, v]) => v));
-    for (const old of before?.attributes ?? []) if (!now.attributes.some((a) => a.name === old.name) && !renamedAway.has(old.name)) attributes.push({ ...old, mark: 'removed' });
+    for (const old of before?.attributes ?? [])
+      if (!now.attributes.some((a) => a.name === old.name) && !renamedAway.has(old.name)) attributes.push({ ...old, mark: 'removed' });
     entities.push({ ...now, attributes });
   }
   const key = (r: ErGraph['relationships'][number]) => `${r.a}|${r.b}|${r.label}`;

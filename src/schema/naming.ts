@@ -116,7 +116,9 @@ export function toSnakeCase(name: string, words: readonly string[] = []): string
   const key = words.length === 0 ? name : `${name}\u0000${words.join('\u0000')}`;
   let snake = snakeCache.get(key);
   if (snake === undefined) {
-    snake = splitWords(name, words).map((w) => w.toLowerCase()).join('_');
+    snake = splitWords(name, words)
+      .map((w) => w.toLowerCase())
+      .join('_');
     if (snakeCache.size < 100_000) snakeCache.set(key, snake);
   }
   return snake;
@@ -196,7 +198,11 @@ export function schemaNamingConvention(schema: Schema): NamingConvention {
   for (const model of schema.models) {
     for (const field of model.fields) {
       if (!isCamelCase(field.name) || nameWords(field.name).length < 2) continue;
-      if (field.attributes.some((a) => a.name === 'relation') || /^[A-Z]/.test(field.type.name) && !['String', 'Int', 'Boolean', 'DateTime', 'Float', 'Decimal', 'Json', 'BigInt', 'Bytes'].includes(field.type.name)) continue;
+      if (
+        field.attributes.some((a) => a.name === 'relation') ||
+        (/^[A-Z]/.test(field.type.name) && !['String', 'Int', 'Boolean', 'DateTime', 'Float', 'Decimal', 'Json', 'BigInt', 'Bytes'].includes(field.type.name))
+      )
+        continue;
       multiWord++;
       if (mappedName(field) === toSnakeCase(field.name)) mapped++;
     }

@@ -378,7 +378,7 @@ class Parser {
           this.pos += 6;
           continue;
         }
-        value += n !== undefined && n in map ? map[n] : n ?? '';
+        value += n !== undefined && n in map ? map[n] : (n ?? '');
         this.pos += 2;
         continue;
       }
@@ -591,7 +591,13 @@ class Parser {
     return { span, lineSpan };
   }
 
-  private parseConfigBlock(kind: 'datasource' | 'generator', name: { name: string; span: Span }, docs: Comment[], blockStart: number, lineStart: number): ConfigBlock {
+  private parseConfigBlock(
+    kind: 'datasource' | 'generator',
+    name: { name: string; span: Span },
+    docs: Comment[],
+    blockStart: number,
+    lineStart: number,
+  ): ConfigBlock {
     this.openBlock();
     const properties: Property[] = [];
     for (;;) {

@@ -111,7 +111,10 @@ async function fleetsStatus(config: ResolvedConfig, given: StatusOptions['fleet'
             value: {
               env: env.name,
               file: shown,
-              skew: versionSkew(local.length ? local[local.length - 1].name : null, positions.map((p) => p.position)),
+              skew: versionSkew(
+                local.length ? local[local.length - 1].name : null,
+                positions.map((p) => p.position),
+              ),
               notRead: positions.flatMap((p) => (p.status === 'read' ? [] : [{ database: p.database, state: p.status, error: p.error ?? p.status }])),
             },
           };

@@ -29,7 +29,8 @@ export function historyEntry(status: StatusReport): HistoryEntry {
     entry.unreleasedChanges = status.release.value.unreleased;
     if (status.release.value.lastTag) entry.lastTag = status.release.value.lastTag;
   }
-  if (status.drift.available && status.drift.value.some((d) => d.state === 'in-sync' || d.state === 'drifted')) entry.driftedEnvironments = status.drift.value.filter((d) => d.state === 'drifted').length;
+  if (status.drift.available && status.drift.value.some((d) => d.state === 'in-sync' || d.state === 'drifted'))
+    entry.driftedEnvironments = status.drift.value.filter((d) => d.state === 'drifted').length;
   return entry;
 }
 

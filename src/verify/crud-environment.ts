@@ -53,13 +53,20 @@ export interface EnvironmentCrudInput {
 
 export async function crudEnvironment(input: EnvironmentCrudInput): Promise<EnvironmentCrudResult> {
   if (!isDatabaseProvider(input.provider)) {
-    return { env: input.env, database: input.provider, unsupported: `CRUD smoke tests run on sqlite and postgresql environments, not ${input.provider}`, models: [] };
+    return {
+      env: input.env,
+      database: input.provider,
+      unsupported: `CRUD smoke tests run on sqlite and postgresql environments, not ${input.provider}`,
+      models: [],
+    };
   }
   const serverUrl = input.provider === 'postgresql' ? input.url : undefined;
   const database = serverUrl ? redactSecrets(serverUrl, [serverUrl]) : input.provider === 'sqlite' ? 'sqlite (scratch file)' : 'pglite (scratch)';
   const history = await readMigrationsList(input.migrationsDir);
   // The history's own CREATE EXTENSION statements and the schema's declared ones, loaded into PGlite.
-  const extensions = providerAdapter(input.provider).capabilities.extensions ? extensionNames([...extensionsInHistory(migrationScripts(history)), ...extensionsInSchema(input.schema)]) : [];
+  const extensions = providerAdapter(input.provider).capabilities.extensions
+    ? extensionNames([...extensionsInHistory(migrationScripts(history)), ...extensionsInSchema(input.schema)])
+    : [];
   const connection = serverUrl ? await openEmptyServer(serverUrl, input.cache) : await openScratchDatabase(input.provider, input.cache, { extensions });
   const source = { path: 'schema.prisma', content: input.schemaText };
   let setup: DatabaseSetup | undefined;
@@ -90,16 +97,29 @@ export async function crudEnvironment(input: EnvironmentCrudInput): Promise<Envi
     const described = describeError(error);
     const message = withoutEngineTrace(error instanceof Error ? error.message : described.message).replace(/\s+/g, ' ');
     const hint = setupHint({ provider: input.provider, pglite: !serverUrl && input.provider === 'postgresql', message, schema: input.schema });
-    const migration = setup === 'migrations' ? failedMigration(error, history.migrationDirectories.map((directory) => directory.path)) : undefined;
+    const migration =
+      setup === 'migrations'
+        ? failedMigration(
+            error,
+            history.migrationDirectories.map((directory) => directory.path),
+          )
+        : undefined;
     const where = migration === undefined ? {} : { migration, file: migrationScriptPath(input.migrationsDir, migration) };
     return { env: input.env, database, setup, setupError: { ...redact({ message, prismaCode: described.prismaCode, hint }, serverUrl), ...where }, models: [] };
   }
 
-  const module = (await import(pathToFileURL(input.client.runtimeEntry).href)) as { PrismaClient: new (options: { adapter: unknown }) => ClientLike & { $disconnect(): Promise<void> } };
+  const module = (await import(pathToFileURL(input.client.runtimeEntry).href)) as {
+    PrismaClient: new (options: { adapter: unknown }) => ClientLike & { $disconnect(): Promise<void> };
+  };
   const client = new module.PrismaClient({ adapter: connection.adapterFactory() });
   try {
     const models = await runCrudPlan(planCrud(input.schema), client);
-    return { env: input.env, database, setup, models: serverUrl ? models.map((m) => (m.message ? { ...m, message: redactSecrets(m.message, [serverUrl]) } : m)) : models };
+    return {
+      env: input.env,
+      database,
+      setup,
+      models: serverUrl ? models.map((m) => (m.message ? { ...m, message: redactSecrets(m.message, [serverUrl]) } : m)) : models,
+    };
   } finally {
     await client.$disconnect();
     if (serverUrl) await dropEverything(connection, created).catch(() => {});
@@ -128,7 +148,10 @@ async function openEmptyServer(url: string, cache: PgliteCacheOptions | undefine
   try {
     connection = await PostgresConnection.open(url, { cache });
   } catch (error) {
-    throw new StewardError('DATABASE_UNREACHABLE', `Cannot connect to ${redactSecrets(url, [url])}: ${redactSecrets(error instanceof Error ? error.message : String(error), [url])}`);
+    throw new StewardError(
+      'DATABASE_UNREACHABLE',
+      `Cannot connect to ${redactSecrets(url, [url])}: ${redactSecrets(error instanceof Error ? error.message : String(error), [url])}`,
+    );
   }
   const tables = await connection.query(
     "select count(*)::int as n from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')",

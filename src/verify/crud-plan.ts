@@ -86,7 +86,8 @@ export function planCrud(schema: Schema): CrudPlan {
     if (seen === 'visiting') {
       const cycle = [...path.slice(path.indexOf(name)), name];
       for (const member of new Set(cycle)) {
-        if (!skipped.has(member)) skipped.set(member, { model: member, reason: `required relations form a cycle (${cycle.join(' -> ')}): no row can be created first` });
+        if (!skipped.has(member))
+          skipped.set(member, { model: member, reason: `required relations form a cycle (${cycle.join(' -> ')}): no row can be created first` });
       }
       return false;
     }
@@ -97,7 +98,10 @@ export function planCrud(schema: Schema): CrudPlan {
         const blocker = skipped.get(parent.parent);
         skipped.set(name, {
           model: name,
-          reason: parent.parent === name ? `required relation ${parent.relationField} points at its own model: the first row cannot exist` : `needs a ${parent.parent} row first (${blocker?.reason ?? 'not creatable'})`,
+          reason:
+            parent.parent === name
+              ? `required relation ${parent.relationField} points at its own model: the first row cannot exist`
+              : `needs a ${parent.parent} row first (${blocker?.reason ?? 'not creatable'})`,
           blockedBy: parent.parent === name ? undefined : parent.parent,
         });
       }

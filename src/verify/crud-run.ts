@@ -62,12 +62,24 @@ export async function runCrudPlan(plan: CrudPlan, client: ClientLike): Promise<M
   for (const model of plan.models) {
     const delegate = client[model.delegate] as Delegate | undefined;
     if (!delegate) {
-      results.set(model.model, { model: model.model, status: 'failed', operation: 'create', message: `the generated client has no \`${model.delegate}\` delegate`, passed: [] });
+      results.set(model.model, {
+        model: model.model,
+        status: 'failed',
+        operation: 'create',
+        message: `the generated client has no \`${model.delegate}\` delegate`,
+        passed: [],
+      });
       continue;
     }
     const missing = model.parents.find((p) => p.required && !rows.has(p.parent));
     if (missing) {
-      results.set(model.model, { model: model.model, status: 'skipped', message: `needs a ${missing.parent} row, whose create failed`, blockedBy: missing.parent, passed: [] });
+      results.set(model.model, {
+        model: model.model,
+        status: 'skipped',
+        message: `needs a ${missing.parent} row, whose create failed`,
+        blockedBy: missing.parent,
+        passed: [],
+      });
       continue;
     }
     const data: Row = { ...model.data };
@@ -130,7 +142,11 @@ export async function runCrudPlan(plan: CrudPlan, client: ClientLike): Promise<M
       if (results.get(model.model)?.status !== 'failed') fail(model, 'delete', error);
     }
   }
-  return plan.models.map((m) => m.model).concat(plan.skipped.map((s) => s.model)).map((name) => results.get(name)!).filter(Boolean);
+  return plan.models
+    .map((m) => m.model)
+    .concat(plan.skipped.map((s) => s.model))
+    .map((name) => results.get(name)!)
+    .filter(Boolean);
 }
 
 export function whereOf(selector: UniqueSelector, row: Row): Row {
@@ -140,9 +156,13 @@ export function whereOf(selector: UniqueSelector, row: Row): Row {
 
 /** Prisma's code and the meaningful tail of its message (its invocation frame is noise here). */
 export function describeError(error: unknown): { prismaCode?: string; message: string } {
-  const code = typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : undefined;
+  const code =
+    typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : undefined;
   const raw = error instanceof Error ? error.message : String(error);
-  const paragraphs = raw.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = raw
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const message = (paragraphs[paragraphs.length - 1] ?? raw).replace(/\s+/g, ' ').slice(0, 500);
   return { prismaCode: code?.startsWith('P') ? code : undefined, message };
 }

@@ -89,7 +89,10 @@ async function generateInto(hash: string, schemaText: string): Promise<Generated
 
 /** `@prisma/client/runtime/...` as absolute URLs, so the client runs wherever the cache lives. */
 function runtimeSpecifiers(js: string): string {
-  return js.replace(/(["'])(@prisma\/client\/runtime\/[^"']+)\1/g, (_match, quote: string, specifier: string) => quote + import.meta.resolve(specifier) + quote);
+  return js.replace(
+    /(["'])(@prisma\/client\/runtime\/[^"']+)\1/g,
+    (_match, quote: string, specifier: string) => quote + import.meta.resolve(specifier) + quote,
+  );
 }
 
 async function transpileClient(dir: string): Promise<void> {

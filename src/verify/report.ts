@@ -38,7 +38,10 @@ export function verifyDiagnostics(report: VerifyReport, cwd: string, options: Di
         model: finding.model,
         field: finding.field,
         notes: [
-          ...finding.fullMessage.split('\n').slice(1, 4).map((l) => l.trim()),
+          ...finding.fullMessage
+            .split('\n')
+            .slice(1, 4)
+            .map((l) => l.trim()),
           ...(finding.kind === 'environment' ? [`affects: ${envs}; passes with the master's client`] : []),
         ],
         data: { tsCode: finding.tsCode, envs: finding.envs, kind: finding.kind },
@@ -49,25 +52,44 @@ export function verifyDiagnostics(report: VerifyReport, cwd: string, options: Di
     if (env.unsupported) diagnostics.push(diagnostic('crud-skipped', `[${env.env}] ${env.unsupported}`, { env: env.env }));
     if (env.setupError) {
       diagnostics.push(
-        diagnostic('crud-setup-failed', `[${env.env}] could not prepare the scratch database (${env.setupError.migration ? `applying migration ${env.setupError.migration}` : env.setup === 'migrations' ? 'applying the migration history' : 'pushing the schema'}): ${env.setupError.message}`, {
-          env: env.env,
-          location: env.setupError.file ? { file: path.relative(cwd, env.setupError.file) || env.setupError.file, line: 1, column: 1 } : undefined,
-          notes: env.setupError.hint ? [`cause: ${env.setupError.hint}`] : undefined,
-          data: { prismaCode: env.setupError.prismaCode ?? null, database: env.database, hint: env.setupError.hint ?? null, migration: env.setupError.migration ?? null },
-        }),
+        diagnostic(
+          'crud-setup-failed',
+          `[${env.env}] could not prepare the scratch database (${env.setupError.migration ? `applying migration ${env.setupError.migration}` : env.setup === 'migrations' ? 'applying the migration history' : 'pushing the schema'}): ${env.setupError.message}`,
+          {
+            env: env.env,
+            location: env.setupError.file ? { file: path.relative(cwd, env.setupError.file) || env.setupError.file, line: 1, column: 1 } : undefined,
+            notes: env.setupError.hint ? [`cause: ${env.setupError.hint}`] : undefined,
+            data: {
+              prismaCode: env.setupError.prismaCode ?? null,
+              database: env.database,
+              hint: env.setupError.hint ?? null,
+              migration: env.setupError.migration ?? null,
+            },
+          },
+        ),
       );
     }
     for (const model of env.models) {
       if (model.status === 'failed') {
         diagnostics.push(
-          diagnostic('crud-failed', `[${env.env}] ${model.model}: ${operationLabel(model)} failed${model.prismaCode ? ` (${model.prismaCode})` : ''}: ${model.message ?? ''}`, {
-            env: env.env,
-            model: model.model,
-            data: { operation: model.operation, selector: model.selector ?? null, prismaCode: model.prismaCode ?? null, passed: model.passed },
-          }),
+          diagnostic(
+            'crud-failed',
+            `[${env.env}] ${model.model}: ${operationLabel(model)} failed${model.prismaCode ? ` (${model.prismaCode})` : ''}: ${model.message ?? ''}`,
+            {
+              env: env.env,
+              model: model.model,
+              data: { operation: model.operation, selector: model.selector ?? null, prismaCode: model.prismaCode ?? null, passed: model.passed },
+            },
+          ),
         );
       } else if (model.status === 'skipped') {
-        diagnostics.push(diagnostic('crud-skipped', `[${env.env}] ${model.model}: not tested: ${model.message ?? ''}`, { env: env.env, model: model.model, data: { blockedBy: model.blockedBy ?? null } }));
+        diagnostics.push(
+          diagnostic('crud-skipped', `[${env.env}] ${model.model}: not tested: ${model.message ?? ''}`, {
+            env: env.env,
+            model: model.model,
+            data: { blockedBy: model.blockedBy ?? null },
+          }),
+        );
       }
     }
   }
@@ -89,7 +111,10 @@ function crudRows(crud: readonly EnvironmentCrudResult[]): { header: string[]; r
   const header = ['Model', ...crud.map((e) => `${e.env} (${e.database}${e.setup ? `, ${e.setup}` : ''})`)];
   const names: string[] = [];
   for (const env of crud) for (const m of env.models) if (!names.includes(m.model)) names.push(m.model);
-  const rows = names.map((name) => [name, ...crud.map((e) => (e.unsupported ? 'not run' : e.setupError ? 'setup failed' : cell(e.models.find((m) => m.model === name))))]);
+  const rows = names.map((name) => [
+    name,
+    ...crud.map((e) => (e.unsupported ? 'not run' : e.setupError ? 'setup failed' : cell(e.models.find((m) => m.model === name)))),
+  ]);
   return { header, rows };
 }
 
@@ -114,8 +139,8 @@ export function summaryLines(report: VerifyReport): string[] {
       env.unsupported
         ? `CRUD ${env.env}: not run (${env.database})`
         : env.setupError
-        ? `CRUD ${env.env}: scratch database setup failed`
-        : `CRUD ${env.env}: ${passed}/${env.models.length} models passed${failed ? `, ${failed} failed` : ''}${skipped ? `, ${skipped} skipped` : ''}`,
+          ? `CRUD ${env.env}: scratch database setup failed`
+          : `CRUD ${env.env}: ${passed}/${env.models.length} models passed${failed ? `, ${failed} failed` : ''}${skipped ? `, ${skipped} skipped` : ''}`,
     );
   }
   return lines;
@@ -126,7 +151,11 @@ export function renderVerifyText(report: VerifyReport, style: Style, cwd: string
   if (report.crud && report.crud.length > 0) {
     const { header, rows } = crudRows(report.crud);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
     out.push(style.bold(line(header)));
     for (const row of rows) {
       out.push(
@@ -139,7 +168,9 @@ export function renderVerifyText(report: VerifyReport, style: Style, cwd: string
     out.push('');
   }
   const typecheck = report.typecheck;
-  const lines = summaryLines(report).map((l) => (typecheck?.tsconfig ? l.replace(typecheck.tsconfig, path.relative(cwd, typecheck.tsconfig) || typecheck.tsconfig) : l));
+  const lines = summaryLines(report).map((l) =>
+    typecheck?.tsconfig ? l.replace(typecheck.tsconfig, path.relative(cwd, typecheck.tsconfig) || typecheck.tsconfig) : l,
+  );
   out.push(...lines, '');
   return out.join('\n');
 }
@@ -162,7 +193,11 @@ export function renderVerifyMarkdown(report: VerifyReport, cwd: string): string 
     out.push('### CRUD smoke tests', '', `| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
     for (const row of rows) out.push(`| ${row.map(escapeCell).join(' | ')} |`);
     out.push('');
-    const failures = report.crud.flatMap((e) => e.models.filter((m) => m.status !== 'passed').map((m) => `- **${e.env}** ${m.model}: ${m.status === 'failed' ? `${operationLabel(m)} failed: ` : 'not tested: '}${escapeCell(m.message ?? '')}`));
+    const failures = report.crud.flatMap((e) =>
+      e.models
+        .filter((m) => m.status !== 'passed')
+        .map((m) => `- **${e.env}** ${m.model}: ${m.status === 'failed' ? `${operationLabel(m)} failed: ` : 'not tested: '}${escapeCell(m.message ?? '')}`),
+    );
     if (failures.length > 0) out.push(...failures, '');
   }
   return out.join('\n');

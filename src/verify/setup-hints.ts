@@ -40,6 +40,7 @@ export function setupHint(input: SetupHintInput): string | undefined {
     return `the index operator class ${opclass} comes from a PostgreSQL extension${opclass.includes('trgm') ? ' (pg_trgm)' : ''} that the schema does not create; declare it (previewFeatures ["postgresqlExtensions"], extensions = [...]) or create it in a migration${input.pglite ? ', and use --url: PGlite does not load it' : ''}`;
   }
   const type = /type "([^"]+)" does not exist/.exec(message)?.[1];
-  if (type) return `the column type ${type} comes from a PostgreSQL extension that is not created on the scratch database${input.pglite ? ' (PGlite loads no extensions; use --url with a server that has it)' : ''}`;
+  if (type)
+    return `the column type ${type} comes from a PostgreSQL extension that is not created on the scratch database${input.pglite ? ' (PGlite loads no extensions; use --url with a server that has it)' : ''}`;
   return undefined;
 }

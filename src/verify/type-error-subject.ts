@@ -12,7 +12,8 @@ export interface TypeErrorSubject {
   field?: string;
 }
 
-const TYPE_SUFFIX = /^(Where|Select|Include|Omit|Create|Update|Upsert|OrderBy|Scalar|Count|Avg|Sum|Min|Max|GroupBy|Aggregate|Delegate|GetPayload|Payload|Relation|List|Nullable|CountOutputType|$)/;
+const TYPE_SUFFIX =
+  /^(Where|Select|Include|Omit|Create|Update|Upsert|OrderBy|Scalar|Count|Avg|Sum|Min|Max|GroupBy|Aggregate|Delegate|GetPayload|Payload|Relation|List|Nullable|CountOutputType|$)/;
 
 export function typeErrorSubject(sourceFile: ts.SourceFile | undefined, start: number, message: string, schemas: readonly Schema[]): TypeErrorSubject {
   const modelFields = new Map<string, Set<string>>();

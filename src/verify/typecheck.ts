@@ -49,7 +49,15 @@ export interface TypecheckSession {
 
 export function openTypecheckSession(project: TypeScriptProject): TypecheckSession {
   const parsed = readTsconfig(project.tsconfig);
-  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, incremental: false, composite: false, declaration: false, tsBuildInfoFile: undefined, rootDir: undefined };
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    noEmit: true,
+    incremental: false,
+    composite: false,
+    declaration: false,
+    tsBuildInfoFile: undefined,
+    rootDir: undefined,
+  };
   const aliases = (specifier: string) => aliasTargets(specifier, options, path.dirname(project.tsconfig));
   const insideOutput = (file: string) => project.clientOutputDir !== undefined && isInside(project.clientOutputDir, file);
   // A client the user generated into their tree would shadow the environment's: it is left out.
@@ -80,7 +88,10 @@ export function openTypecheckSession(project: TypeScriptProject): TypecheckSessi
             if (redirected) return { resolvedModule: { resolvedFileName: redirected, extension: ts.Extension.Ts, isExternalLibraryImport: false } };
             const mode = ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
             // The client's runtime is steward's own @prisma/client, wherever the cache lives.
-            const from = literal.text.startsWith('@prisma/client/') && isInside(target.client.dir, containingFile) ? path.join(stewardRoot(), 'package.json') : containingFile;
+            const from =
+              literal.text.startsWith('@prisma/client/') && isInside(target.client.dir, containingFile)
+                ? path.join(stewardRoot(), 'package.json')
+                : containingFile;
             return ts.resolveModuleName(literal.text, from, compilerOptions, host, moduleCache, undefined, mode);
           });
         },
@@ -116,11 +127,7 @@ export function openTypecheckSession(project: TypeScriptProject): TypecheckSessi
 
 function readTsconfig(tsconfig: string): ts.ParsedCommandLine {
   const problems: ts.Diagnostic[] = [];
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    tsconfig,
-    {},
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => problems.push(d) },
-  );
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => problems.push(d) });
   const errors = [...problems, ...(parsed?.errors ?? [])].filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== 18003);
   if (!parsed || errors.length > 0) {
     throw new StewardError('CONFIG_INVALID', `Cannot read the application's tsconfig ${tsconfig}`, {
@@ -136,8 +143,15 @@ function readTsconfig(tsconfig: string): ts.ParsedCommandLine {
  * A bare specifier (`@/generated/prisma/client`, `src/generated/prisma/client`) counts when the
  * tsconfig's `paths` or `baseUrl` (given as `aliases`) map it into the client's output folder.
  */
-export function redirectToClient(specifier: string, containingFile: string, project: TypeScriptProject, client: GeneratedClient, aliases: (specifier: string) => string[] = () => []): string | undefined {
-  if (project.importsPackage && (specifier === '@prisma/client' || specifier === '.prisma/client' || specifier === '.prisma/client/default')) return client.typesEntry;
+export function redirectToClient(
+  specifier: string,
+  containingFile: string,
+  project: TypeScriptProject,
+  client: GeneratedClient,
+  aliases: (specifier: string) => string[] = () => [],
+): string | undefined {
+  if (project.importsPackage && (specifier === '@prisma/client' || specifier === '.prisma/client' || specifier === '.prisma/client/default'))
+    return client.typesEntry;
   const outputDir = project.clientOutputDir;
   if (!outputDir) return undefined;
   const relativeOrAbsolute = specifier.startsWith('.') || path.isAbsolute(specifier);
@@ -157,7 +171,8 @@ export function aliasTargets(specifier: string, options: ts.CompilerOptions, tsc
     const star = pattern.indexOf('*');
     let middle: string | undefined;
     if (star < 0) middle = pattern === specifier ? '' : undefined;
-    else if (specifier.length >= pattern.length - 1 && specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) middle = specifier.slice(star, specifier.length - (pattern.length - star - 1));
+    else if (specifier.length >= pattern.length - 1 && specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)))
+      middle = specifier.slice(star, specifier.length - (pattern.length - star - 1));
     if (middle !== undefined) for (const s of substitutions) out.push(path.resolve(base, s.replace('*', middle)));
   }
   if (options.baseUrl) out.push(path.resolve(options.baseUrl, specifier));

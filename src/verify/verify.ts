@@ -118,7 +118,12 @@ async function typecheckEnvironments(
   clients: Map<string, GeneratedClient>,
 ): Promise<TypecheckReport> {
   if (!project) {
-    return { baseline: 'every-environment', errorCounts: {}, findings: [], skipped: 'no tsconfig.json found for the application (set verify.tsconfig in steward.config)' };
+    return {
+      baseline: 'every-environment',
+      errorCounts: {},
+      findings: [],
+      skipped: 'no tsconfig.json found for the application (set verify.tsconfig in steward.config)',
+    };
   }
   const session = openTypecheckSession(project);
   const byEnv = new Map<string, TypeErrorRecord[]>();

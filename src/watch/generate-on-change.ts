@@ -8,7 +8,11 @@ export type WatchEvent = { kind: 'generated'; report: GenerateReport; files: str
  * `steward generate --watch` as a library call: regenerates every environment after each change
  * of the master until the signal aborts. A broken master is reported and watching goes on.
  */
-export function generateOnChange(config: ResolvedConfig, onEvent: (event: WatchEvent) => void, options: { signal?: AbortSignal; debounceMs?: number; env?: string } = {}): Promise<void> {
+export function generateOnChange(
+  config: ResolvedConfig,
+  onEvent: (event: WatchEvent) => void,
+  options: { signal?: AbortSignal; debounceMs?: number; env?: string } = {},
+): Promise<void> {
   return watchMaster(
     config.master,
     async (files) => {

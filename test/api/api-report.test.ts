@@ -16,7 +16,15 @@ type Kind = 'function' | 'class' | 'const' | 'interface' | 'type' | 'enum' | 'na
 /** The exports of src/index.ts as the TypeScript compiler sees them (types included), with their kinds. */
 function apiReport(): Record<string, Kind> {
   const entry = join(ROOT, 'src', 'index.ts');
-  const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true, types: ['node'] });
+  const program = ts.createProgram([entry], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: ['node'],
+  });
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
   const report: Record<string, Kind> = {};
@@ -24,13 +32,19 @@ function apiReport(): Record<string, Kind> {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     const f = symbol.flags;
     report[exported.name] =
-      f & ts.SymbolFlags.Class ? 'class'
-      : f & ts.SymbolFlags.Function ? 'function'
-      : f & ts.SymbolFlags.Enum ? 'enum'
-      : f & ts.SymbolFlags.Variable ? 'const'
-      : f & ts.SymbolFlags.Interface ? 'interface'
-      : f & ts.SymbolFlags.TypeAlias ? 'type'
-      : 'namespace';
+      f & ts.SymbolFlags.Class
+        ? 'class'
+        : f & ts.SymbolFlags.Function
+          ? 'function'
+          : f & ts.SymbolFlags.Enum
+            ? 'enum'
+            : f & ts.SymbolFlags.Variable
+              ? 'const'
+              : f & ts.SymbolFlags.Interface
+                ? 'interface'
+                : f & ts.SymbolFlags.TypeAlias
+                  ? 'type'
+                  : 'namespace';
   }
   return Object.fromEntries(Object.entries(report).sort(([a], [b]) => a.localeCompare(b)));
 }
@@ -47,7 +61,10 @@ describe('the public API (src/index.ts)', () => {
 
   it('exports at run time exactly the values the report lists', async () => {
     const runtime = Object.keys(await import('../../src/index.js')).sort();
-    const values = Object.entries(report).filter(([, kind]) => VALUE_KINDS.has(kind)).map(([name]) => name).sort();
+    const values = Object.entries(report)
+      .filter(([, kind]) => VALUE_KINDS.has(kind))
+      .map(([name]) => name)
+      .sort();
     assert.deepEqual(runtime, values);
   });
 
@@ -57,9 +74,24 @@ describe('the public API (src/index.ts)', () => {
     assert.ok(start !== -1, 'README.md has a "## Library" section');
     const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
     // The section's list: lines starting with "- ", names in backticks.
-    const listed = new Set(section.split('\n').filter((l) => l.startsWith('- ')).flatMap((l) => [...l.matchAll(/`([A-Za-z_$][\w$]*)`/g)].map((m) => m[1])));
-    const values = Object.entries(report).filter(([, kind]) => VALUE_KINDS.has(kind)).map(([name]) => name);
-    assert.deepEqual(values.filter((n) => !listed.has(n)), [], 'exports README does not list');
-    assert.deepEqual([...listed].filter((n) => !(n in report)), [], 'names README lists that are not exported');
+    const listed = new Set(
+      section
+        .split('\n')
+        .filter((l) => l.startsWith('- '))
+        .flatMap((l) => [...l.matchAll(/`([A-Za-z_$][\w$]*)`/g)].map((m) => m[1])),
+    );
+    const values = Object.entries(report)
+      .filter(([, kind]) => VALUE_KINDS.has(kind))
+      .map(([name]) => name);
+    assert.deepEqual(
+      values.filter((n) => !listed.has(n)),
+      [],
+      'exports README does not list',
+    );
+    assert.deepEqual(
+      [...listed].filter((n) => !(n in report)),
+      [],
+      'names README lists that are not exported',
+    );
   });
 });

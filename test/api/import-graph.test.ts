@@ -52,12 +52,29 @@ function importGraph(): { files: string[]; edges: Edge[]; packages: Map<string, 
     const visit = (node: ts.Node) => {
       if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
         const clause = node.importClause;
-        const typeOnly = clause !== undefined && (clause.isTypeOnly || (!clause.name && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
+        const typeOnly =
+          clause !== undefined &&
+          (clause.isTypeOnly ||
+            (!clause.name &&
+              clause.namedBindings !== undefined &&
+              ts.isNamedImports(clause.namedBindings) &&
+              clause.namedBindings.elements.length > 0 &&
+              clause.namedBindings.elements.every((e) => e.isTypeOnly)));
         add(node.moduleSpecifier.text, typeOnly, false);
       } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-        const typeOnly = node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
+        const typeOnly =
+          node.isTypeOnly ||
+          (node.exportClause !== undefined &&
+            ts.isNamedExports(node.exportClause) &&
+            node.exportClause.elements.length > 0 &&
+            node.exportClause.elements.every((e) => e.isTypeOnly));
         add(node.moduleSpecifier.text, typeOnly, false);
-      } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      } else if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments[0] &&
+        ts.isStringLiteral(node.arguments[0])
+      ) {
         add(node.arguments[0].text, false, true);
       } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
         add(node.argument.literal.text, true, false);
@@ -126,15 +143,30 @@ describe('the import graph of src/', () => {
   it('has no import cycle between modules (static, dynamic and type-only imports alike)', () => {
     const next = new Map<string, string[]>();
     for (const e of graph.edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
-    assert.deepEqual(cycles(graph.files, (f) => next.get(f) ?? []), []);
+    assert.deepEqual(
+      cycles(graph.files, (f) => next.get(f) ?? []),
+      [],
+    );
   });
 
   it('puts every folder of src/ in exactly one layer', () => {
     const units = [...new Set(graph.files.map(unitOf))].sort();
-    assert.deepEqual(units.filter((u) => !layerOf.has(u)), [], 'folders in no layer (add them to test/api/layers.ts)');
+    assert.deepEqual(
+      units.filter((u) => !layerOf.has(u)),
+      [],
+      'folders in no layer (add them to test/api/layers.ts)',
+    );
     const members = LAYERS.flatMap((l) => l.members);
-    assert.deepEqual(members.filter((m, i) => members.indexOf(m) !== i), [], 'folders in two layers');
-    assert.deepEqual(members.filter((m) => !existsSync(join(SRC, m))), [], 'layers name folders that do not exist');
+    assert.deepEqual(
+      members.filter((m, i) => members.indexOf(m) !== i),
+      [],
+      'folders in two layers',
+    );
+    assert.deepEqual(
+      members.filter((m) => !existsSync(join(SRC, m))),
+      [],
+      'layers name folders that do not exist',
+    );
   });
 
   it('never imports from a higher layer', () => {
@@ -152,16 +184,33 @@ describe('the import graph of src/', () => {
       if (!next.has(a)) next.set(a, new Set());
       next.get(a)!.add(b);
     }
-    assert.deepEqual(cycles([...layerOf.keys()], (u) => next.get(u) ?? []), []);
+    assert.deepEqual(
+      cycles([...layerOf.keys()], (u) => next.get(u) ?? []),
+      [],
+    );
   });
 
   it('keeps prisma-steward/config free of dependencies: src/config/define.ts loads no module', () => {
-    assert.deepEqual(graph.edges.filter((e) => e.from === 'config/define.ts' && !e.typeOnly), []);
+    assert.deepEqual(
+      graph.edges.filter((e) => e.from === 'config/define.ts' && !e.typeOnly),
+      [],
+    );
     assert.equal(graph.packages.get('config/define.ts'), undefined);
   });
 
   it('loads no database driver, engine or compiler when the library is imported', () => {
-    const HEAVY = ['pg', '@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', '@prisma/adapter-libsql', '@libsql/client', '@prisma/client', '@prisma/schema-engine-wasm', 'typescript', 'prisma'];
+    const HEAVY = [
+      'pg',
+      '@electric-sql/pglite',
+      'pglite-prisma-adapter',
+      '@prisma/adapter-pg',
+      '@prisma/adapter-libsql',
+      '@libsql/client',
+      '@prisma/client',
+      '@prisma/schema-engine-wasm',
+      'typescript',
+      'prisma',
+    ];
     const next = new Map<string, string[]>();
     for (const e of graph.edges) if (!e.typeOnly && !e.dynamic) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
     const loaded = new Set<string>();

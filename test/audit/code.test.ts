@@ -11,27 +11,79 @@ function claimsOf(code: string) {
   assert.deepEqual(errors, []);
   return resolveCalls(MESSAGING_SCHEMA, calls);
 }
-const fieldNames = (code: string) => claimsOf(code).filter((c): c is FieldClaim => c.kind === 'field').map((c) => `${c.model}.${c.field}`);
-const findingsOf = (code: string) => compareClaims(MESSAGING_SCHEMA, claimsOf(code), { environments: [{ name: 'dev', provider: 'sqlite' }], severity: { undocumented: 'off' } });
+const fieldNames = (code: string) =>
+  claimsOf(code)
+    .filter((c): c is FieldClaim => c.kind === 'field')
+    .map((c) => `${c.model}.${c.field}`);
+const findingsOf = (code: string) =>
+  compareClaims(MESSAGING_SCHEMA, claimsOf(code), { environments: [{ name: 'dev', provider: 'sqlite' }], severity: { undocumented: 'off' } });
 
 const patterns: [string, string, string[]][] = [
   ['prisma.x', `await prisma.conversation.findMany({ where: { title: 'a' } })`, ['Conversation.title']],
   ['this.prisma.x', `class S { f() { return this.prisma.message.create({ data: { content: 'x' } }) } }`, ['Message.content']],
   ['ctx.db.x', `ctx.db.message.findFirst({ select: { senderType: true } })`, ['Message.senderType']],
   ['optional chaining and await', `await prisma?.message?.findFirst({ orderBy: { content: 'asc' } })`, ['Message.content']],
-  ['interactive transaction', `await prisma.$transaction(async (tx) => { await tx.message.update({ where: { id: '1' }, data: { content: 'x' } }) })`, ['Message.id', 'Message.content']],
+  [
+    'interactive transaction',
+    `await prisma.$transaction(async (tx) => { await tx.message.update({ where: { id: '1' }, data: { content: 'x' } }) })`,
+    ['Message.id', 'Message.content'],
+  ],
   ['array transaction', `await prisma.$transaction([prisma.message.deleteMany({ where: { content: '' } }), prisma.conversation.count()])`, ['Message.content']],
-  ['nested read with where/orderBy', `prisma.conversation.findUnique({ where: { id }, include: { messages: { where: { content: 'a' }, orderBy: { id: 'desc' }, take: 5 } } })`, ['Conversation.id', 'Conversation.messages', 'Message.content', 'Message.id']],
-  ['nested create and connect', `prisma.conversation.create({ data: { title: 't', messages: { create: [{ content: 'hi', senderType: 'USER' }] }, participants: { connect: { conversationId_userId: { conversationId: 'c', userId: 'u' } } } } })`, ['Conversation.title', 'Conversation.messages', 'Message.content', 'Message.senderType', 'Conversation.participants']],
-  ['connectOrCreate and upsert', `prisma.conversation.update({ where: { id }, data: { participants: { connectOrCreate: { where: { id: 'p' }, create: { userId: 'u' } }, upsert: [{ where: { id: 'q' }, create: { userId: 'v' }, update: { last_read_at: new Date() } }] } } })`, ['Conversation.id', 'Conversation.participants', 'ConversationParticipant.id', 'ConversationParticipant.userId', 'ConversationParticipant.id', 'ConversationParticipant.userId', 'ConversationParticipant.last_read_at']],
-  ['relation filters some/every/none/is', `prisma.conversation.findMany({ where: { participants: { some: { userId: 'u' }, none: { last_read_at: null } }, messages: { every: { content: { not: '' } } } } })`, ['Conversation.participants', 'ConversationParticipant.userId', 'ConversationParticipant.last_read_at', 'Conversation.messages', 'Message.content']],
+  [
+    'nested read with where/orderBy',
+    `prisma.conversation.findUnique({ where: { id }, include: { messages: { where: { content: 'a' }, orderBy: { id: 'desc' }, take: 5 } } })`,
+    ['Conversation.id', 'Conversation.messages', 'Message.content', 'Message.id'],
+  ],
+  [
+    'nested create and connect',
+    `prisma.conversation.create({ data: { title: 't', messages: { create: [{ content: 'hi', senderType: 'USER' }] }, participants: { connect: { conversationId_userId: { conversationId: 'c', userId: 'u' } } } } })`,
+    ['Conversation.title', 'Conversation.messages', 'Message.content', 'Message.senderType', 'Conversation.participants'],
+  ],
+  [
+    'connectOrCreate and upsert',
+    `prisma.conversation.update({ where: { id }, data: { participants: { connectOrCreate: { where: { id: 'p' }, create: { userId: 'u' } }, upsert: [{ where: { id: 'q' }, create: { userId: 'v' }, update: { last_read_at: new Date() } }] } } })`,
+    [
+      'Conversation.id',
+      'Conversation.participants',
+      'ConversationParticipant.id',
+      'ConversationParticipant.userId',
+      'ConversationParticipant.id',
+      'ConversationParticipant.userId',
+      'ConversationParticipant.last_read_at',
+    ],
+  ],
+  [
+    'relation filters some/every/none/is',
+    `prisma.conversation.findMany({ where: { participants: { some: { userId: 'u' }, none: { last_read_at: null } }, messages: { every: { content: { not: '' } } } } })`,
+    ['Conversation.participants', 'ConversationParticipant.userId', 'ConversationParticipant.last_read_at', 'Conversation.messages', 'Message.content'],
+  ],
   ['to-one relation filter', `prisma.message.findMany({ where: { conversation: { is: { title: 'x' } } } })`, ['Message.conversation', 'Conversation.title']],
-  ['upsert top level', `prisma.message.upsert({ where: { id: '1' }, create: { content: 'a' }, update: { content: 'b' } })`, ['Message.id', 'Message.content', 'Message.content']],
-  ['groupBy by/having/_count', `prisma.message.groupBy({ by: ['senderType'], _count: { _all: true, content: true }, having: { content: { _count: { gt: 1 } } } })`, ['Message.senderType', 'Message.content', 'Message.content']],
-  ['distinct, omit, cursor', `prisma.message.findMany({ distinct: ['content'], omit: { phoneNumber: true }, cursor: { id: 'x' } })`, ['Message.content', 'Message.phoneNumber', 'Message.id']],
+  [
+    'upsert top level',
+    `prisma.message.upsert({ where: { id: '1' }, create: { content: 'a' }, update: { content: 'b' } })`,
+    ['Message.id', 'Message.content', 'Message.content'],
+  ],
+  [
+    'groupBy by/having/_count',
+    `prisma.message.groupBy({ by: ['senderType'], _count: { _all: true, content: true }, having: { content: { _count: { gt: 1 } } } })`,
+    ['Message.senderType', 'Message.content', 'Message.content'],
+  ],
+  [
+    'distinct, omit, cursor',
+    `prisma.message.findMany({ distinct: ['content'], omit: { phoneNumber: true }, cursor: { id: 'x' } })`,
+    ['Message.content', 'Message.phoneNumber', 'Message.id'],
+  ],
   ['const object passed by name', `const where = { content: 'a' }; prisma.message.findMany({ where })`, ['Message.content']],
-  ['spread of a const object', `const base = { content: 'a' }; prisma.message.create({ data: { ...base, senderType: 'USER' } })`, ['Message.content', 'Message.senderType']],
-  ['_count select on a relation', `prisma.conversation.findMany({ select: { _count: { select: { messages: { where: { content: 'x' } } } } } })`, ['Conversation.messages', 'Message.content']],
+  [
+    'spread of a const object',
+    `const base = { content: 'a' }; prisma.message.create({ data: { ...base, senderType: 'USER' } })`,
+    ['Message.content', 'Message.senderType'],
+  ],
+  [
+    '_count select on a relation',
+    `prisma.conversation.findMany({ select: { _count: { select: { messages: { where: { content: 'x' } } } } } })`,
+    ['Conversation.messages', 'Message.content'],
+  ],
 ];
 
 for (const [name, code, expected] of patterns) {
@@ -39,14 +91,19 @@ for (const [name, code, expected] of patterns) {
 }
 
 test('an unknown delegate on a client-like receiver is a missing model; on anything else it is ignored', () => {
-  const models = (code: string) => claimsOf(code).filter((c): c is ModelClaim => c.kind === 'model').map((c) => c.model);
+  const models = (code: string) =>
+    claimsOf(code)
+      .filter((c): c is ModelClaim => c.kind === 'model')
+      .map((c) => c.model);
   assert.deepEqual(models(`prisma.notification.create({ data: { body: 'x' } })`), ['Notification']);
   assert.deepEqual(models(`this.cache.create({ data: { body: 'x' } })`), []);
   assert.deepEqual(models(`prisma.$transaction(async (t) => t.auditLog.create({ data: {} }))`), ['AuditLog']);
 });
 
 test('provider-dependent features are claimed with their field', () => {
-  const features = claimsOf(`prisma.conversation.findMany({ where: { title: { contains: 'a', mode: 'insensitive' }, tags: { hasSome: ['x'] } } }); prisma.message.createMany({ data: [], skipDuplicates: true })`)
+  const features = claimsOf(
+    `prisma.conversation.findMany({ where: { title: { contains: 'a', mode: 'insensitive' }, tags: { hasSome: ['x'] } } }); prisma.message.createMany({ data: [], skipDuplicates: true })`,
+  )
     .filter((c): c is FeatureClaim => c.kind === 'feature')
     .map((c) => [c.feature, c.model, c.field ?? null]);
   assert.deepEqual(features, [
@@ -57,13 +114,22 @@ test('provider-dependent features are claimed with their field', () => {
 });
 
 const mustNotReport: [string, string][] = [
-  ['logical and scalar operators', `prisma.message.findMany({ where: { AND: [{ content: { startsWith: 'a', endsWith: 'b' } }], OR: [{ id: { in: ['1'] } }], NOT: { senderType: { notIn: ['USER'] } } } })`],
+  [
+    'logical and scalar operators',
+    `prisma.message.findMany({ where: { AND: [{ content: { startsWith: 'a', endsWith: 'b' } }], OR: [{ id: { in: ['1'] } }], NOT: { senderType: { notIn: ['USER'] } } } })`,
+  ],
   ['update operators', `prisma.conversation.update({ where: { id: '1' }, data: { title: { set: 'x' }, tags: { push: 'y' } } })`],
   ['relation fields', `prisma.message.findMany({ include: { conversation: true } })`],
   ['compound unique selectors', `prisma.conversationParticipant.findUnique({ where: { conversationId_userId: { conversationId: 'c', userId: 'u' } } })`],
   ['_count in include and orderBy', `prisma.conversation.findMany({ include: { _count: true }, orderBy: { messages: { _count: 'desc' } } })`],
-  ['objects never passed to Prisma', `const payload = { description: 'x', isActive: true }; send(payload); prisma.message.findMany({ where: { content: 'x' } })`],
-  ['Json values are data', `prisma.message.findMany({ where: { metadata: { path: ['a'], equals: { foo: 1 } } } }); prisma.message.create({ data: { metadata: { anything: 1, nested: { deep: true } } } })`],
+  [
+    'objects never passed to Prisma',
+    `const payload = { description: 'x', isActive: true }; send(payload); prisma.message.findMany({ where: { content: 'x' } })`,
+  ],
+  [
+    'Json values are data',
+    `prisma.message.findMany({ where: { metadata: { path: ['a'], equals: { foo: 1 } } } }); prisma.message.create({ data: { metadata: { anything: 1, nested: { deep: true } } } })`,
+  ],
   ['non-Prisma create calls', `stripe.customers.create({ email: 'x', description: 'y' }); this.repository.user.create({ nope: 1 })`],
 ];
 
@@ -73,10 +139,13 @@ for (const [name, code] of mustNotReport) {
 
 test('fields the schema lacks are reported with the code location', () => {
   const findings = findingsOf(`\nprisma.conversation.create({\n  data: { description: 'x', isActive: true },\n})`);
-  assert.deepEqual(findings.map((f) => [f.kind, f.field, f.sources, `${f.locations[0].line}:${f.locations[0].column}`]), [
-    ['missing-in-schema', 'description', ['code'], '3:11'],
-    ['missing-in-schema', 'isActive', ['code'], '3:29'],
-  ]);
+  assert.deepEqual(
+    findings.map((f) => [f.kind, f.field, f.sources, `${f.locations[0].line}:${f.locations[0].column}`]),
+    [
+      ['missing-in-schema', 'description', ['code'], '3:11'],
+      ['missing-in-schema', 'isActive', ['code'], '3:29'],
+    ],
+  );
   assert.match(findings[1].suggestion!, /isActive Boolean\?/);
 });
 
@@ -89,33 +158,81 @@ test('files without a model operation call are not parsed; files that do not par
 // Data flow (data-flow.ts): found when the value reaches a Prisma call, not found when it does not.
 const flowFound: [string, string, string[]][] = [
   ['inline ternary', `prisma.conversation.findMany({ where: { title: q ? { contains: q, mode: 'insensitive' } : undefined } })`, ['Conversation.title']],
-  ['conditional spread', `prisma.message.update({ where: { id }, data: { ...(c ? { content: c } : {}), ...(t && { senderType: t }) } })`, ['Message.id', 'Message.content', 'Message.senderType']],
-  ['object extended after creation', `async function f(q) { const where = { id: '1' }; if (q) where.content = q; where.OR = [{ senderType: 'USER' }]; return prisma.message.findMany({ where }) }`, ['Message.id', 'Message.content', 'Message.senderType']],
-  ['let assigned in branches', `async function f(a) { let where; if (a) where = { content: 'x' }; else where = { senderType: 'USER' }; return prisma.message.findMany({ where }) }`, ['Message.content', 'Message.senderType']],
-  ['AND built with push', `async function f(terms) { const AND = []; for (const t of terms) AND.push({ content: { contains: t } }); return prisma.message.findMany({ where: { AND } }) }`, ['Message.content']],
+  [
+    'conditional spread',
+    `prisma.message.update({ where: { id }, data: { ...(c ? { content: c } : {}), ...(t && { senderType: t }) } })`,
+    ['Message.id', 'Message.content', 'Message.senderType'],
+  ],
+  [
+    'object extended after creation',
+    `async function f(q) { const where = { id: '1' }; if (q) where.content = q; where.OR = [{ senderType: 'USER' }]; return prisma.message.findMany({ where }) }`,
+    ['Message.id', 'Message.content', 'Message.senderType'],
+  ],
+  [
+    'let assigned in branches',
+    `async function f(a) { let where; if (a) where = { content: 'x' }; else where = { senderType: 'USER' }; return prisma.message.findMany({ where }) }`,
+    ['Message.content', 'Message.senderType'],
+  ],
+  [
+    'AND built with push',
+    `async function f(terms) { const AND = []; for (const t of terms) AND.push({ content: { contains: t } }); return prisma.message.findMany({ where: { AND } }) }`,
+    ['Message.content'],
+  ],
   ['OR from map', `prisma.message.findMany({ where: { OR: terms.map((t) => ({ content: { contains: t } })) } })`, ['Message.content']],
-  ['concat', `const a = [{ content: 'x' }]; prisma.message.findMany({ where: { OR: a.concat([{ senderType: 'USER' }]) } })`, ['Message.content', 'Message.senderType']],
-  ['helper forwarding its parameter', `function save(id, changes) { return prisma.message.update({ where: { id }, data: changes }) }\nsave('1', { content: 'x' })`, ['Message.id', 'Message.content']],
-  ['a local function returning the where', `function byContent(q) { const where = { content: q }; return where }\nprisma.message.findMany({ where: byContent('x') })`, ['Message.content']],
-  ['a method returning the filters, awaited', `class S { async filters(q) { return q ? { senderType: q } : { content: 'x' } } async run(q) { return this.prisma.message.findMany({ where: await this.filters(q) }) } }`, ['Message.senderType', 'Message.content']],
-  ['method forwarding a destructured parameter', `class S { find({ where }) { return this.prisma.message.findMany({ where }) } run() { return this.find({ where: { content: 'x' } }) } }`, ['Message.content']],
+  [
+    'concat',
+    `const a = [{ content: 'x' }]; prisma.message.findMany({ where: { OR: a.concat([{ senderType: 'USER' }]) } })`,
+    ['Message.content', 'Message.senderType'],
+  ],
+  [
+    'helper forwarding its parameter',
+    `function save(id, changes) { return prisma.message.update({ where: { id }, data: changes }) }\nsave('1', { content: 'x' })`,
+    ['Message.id', 'Message.content'],
+  ],
+  [
+    'a local function returning the where',
+    `function byContent(q) { const where = { content: q }; return where }\nprisma.message.findMany({ where: byContent('x') })`,
+    ['Message.content'],
+  ],
+  [
+    'a method returning the filters, awaited',
+    `class S { async filters(q) { return q ? { senderType: q } : { content: 'x' } } async run(q) { return this.prisma.message.findMany({ where: await this.filters(q) }) } }`,
+    ['Message.senderType', 'Message.content'],
+  ],
+  [
+    'method forwarding a destructured parameter',
+    `class S { find({ where }) { return this.prisma.message.findMany({ where }) } run() { return this.find({ where: { content: 'x' } }) } }`,
+    ['Message.content'],
+  ],
 ];
 for (const [name, code, expected] of flowFound) {
   test(`data flow, found: ${name}`, () => assert.deepEqual(fieldNames(code), expected));
 }
 
 const flowNotFound: [string, string][] = [
-  ['same-named object in another function', `function a() { const where = { description: 'x' }; return send(where) }\nfunction b(where) { return prisma.conversation.findMany({ where }) }`],
+  [
+    'same-named object in another function',
+    `function a() { const where = { description: 'x' }; return send(where) }\nfunction b(where) { return prisma.conversation.findMany({ where }) }`,
+  ],
   ['object never passed', `async function f() { const data = { isActive: true }; log(data); return prisma.conversation.findMany({ where: { title: 'a' } }) }`],
-  ['third-party SDK clients', `stripeClient.subscriptions.update('x', { description: 'y' }); const client = getHubClient(); client.conversation.create({ data: { nope: 1 } }); this.client.message.create({ data: { nope: 1 } })`],
-  ['comments and strings', `// prisma.conversation.create({ data: { description: 'x' } })\nconst s = "prisma.conversation.create({ data: { description: 'x' } })";\n/** prisma.conversation.update({ data: { isActive: true } }) */`],
+  [
+    'third-party SDK clients',
+    `stripeClient.subscriptions.update('x', { description: 'y' }); const client = getHubClient(); client.conversation.create({ data: { nope: 1 } }); this.client.message.create({ data: { nope: 1 } })`,
+  ],
+  [
+    'comments and strings',
+    `// prisma.conversation.create({ data: { description: 'x' } })\nconst s = "prisma.conversation.create({ data: { description: 'x' } })";\n/** prisma.conversation.update({ data: { isActive: true } }) */`,
+  ],
 ];
 for (const [name, code] of flowNotFound) {
   test(`data flow, not found: ${name}`, () => assert.deepEqual(findingsOf(code), []));
 }
 
 test('Prisma clients by construction, type and import', () => {
-  const models = (code: string) => claimsOf(code).filter((c): c is ModelClaim => c.kind === 'model').map((c) => c.model);
+  const models = (code: string) =>
+    claimsOf(code)
+      .filter((c): c is ModelClaim => c.kind === 'model')
+      .map((c) => c.model);
   assert.deepEqual(models(`const client = new PrismaClient(); client.message.findMany()`), ['Message']);
   assert.deepEqual(models(`function f(client: Prisma.TransactionClient) { return client.message.findMany() }`), ['Message']);
   assert.deepEqual(models(`import { client } from '@/lib/prisma'; client.message.findMany()`), ['Message']);

@@ -10,20 +10,42 @@ import { loadConfig } from '../../src/compose/sections.js';
 import type { SchemaChange } from '../../src/diff/codes.js';
 import { parseSchema } from '../../src/schema/parse.js';
 
-const schema = parseSchema({ path: 'schema.prisma', text: 'model User {\n  id String @id\n  nickname String?\n  bio String?\n}\nmodel Badge {\n  id String @id\n  label String\n}\n' });
-const change = (code: string, model: string, field?: string) => ({ code, model, ...(field ? { field } : {}), severity: 'safe', reason: '', message: '' }) as unknown as SchemaChange;
+const schema = parseSchema({
+  path: 'schema.prisma',
+  text: 'model User {\n  id String @id\n  nickname String?\n  bio String?\n}\nmodel Badge {\n  id String @id\n  label String\n}\n',
+});
+const change = (code: string, model: string, field?: string) =>
+  ({ code, model, ...(field ? { field } : {}), severity: 'safe', reason: '', message: '' }) as unknown as SchemaChange;
 
 test('added models and fields no test mentions are reported; mentioned ones are not', () => {
-  const changes = [change('field-added-optional', 'User', 'nickname'), change('field-added-optional', 'User', 'bio'), change('model-added', 'Badge'), change('field-added-required', 'Badge', 'label'), change('field-type-changed', 'User', 'id')];
-  const found = untestedAdditions(schema, changes, [{ path: 'test/user.test.ts', text: `await prisma.user.update({ data: { nickname: 'n' } })` }], 'schema-v1.0.0');
-  assert.deepEqual(found.map((f) => `${f.kind} ${f.model}.${f.field ?? ''}`), ['untested User.bio', 'untested Badge.']);
+  const changes = [
+    change('field-added-optional', 'User', 'nickname'),
+    change('field-added-optional', 'User', 'bio'),
+    change('model-added', 'Badge'),
+    change('field-added-required', 'Badge', 'label'),
+    change('field-type-changed', 'User', 'id'),
+  ];
+  const found = untestedAdditions(
+    schema,
+    changes,
+    [{ path: 'test/user.test.ts', text: `await prisma.user.update({ data: { nickname: 'n' } })` }],
+    'schema-v1.0.0',
+  );
+  assert.deepEqual(
+    found.map((f) => `${f.kind} ${f.model}.${f.field ?? ''}`),
+    ['untested User.bio', 'untested Badge.'],
+  );
   assert.match(found[0].message, /added since schema-v1.0.0/);
   // A test naming the delegate covers the new model (and its fields go with it).
-  assert.deepEqual(untestedAdditions(schema, changes, [{ path: 'a.spec.ts', text: 'prisma.badge.create(); bio' }], 'v1').map((f) => f.field ?? f.model), ['nickname']);
+  assert.deepEqual(
+    untestedAdditions(schema, changes, [{ path: 'a.spec.ts', text: 'prisma.badge.create(); bio' }], 'v1').map((f) => f.field ?? f.model),
+    ['nickname'],
+  );
   assert.deepEqual(untestedAdditions(schema, changes, [], 'v1', { untested: 'off' }), []);
 });
 
-const MASTER = (extra: string) => `datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n${extra}}\n`;
+const MASTER = (extra: string) =>
+  `datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n${extra}}\n`;
 
 test('audit reports fields added since the last release tag that no test file mentions (test globs configurable)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'steward-coverage-'));

@@ -41,19 +41,41 @@ test('DTO names: a model name with a DTO affix', () => {
 });
 
 const found: [string, string, string[]][] = [
-  ['class-validator class: near miss, optional-but-required, extra', `class CreateUserDto { @IsOptional() email?: string; phone?: string; nickname: string; role: Role }`, ['dto-incomplete email', 'dto-mismatch phone', 'dto-extra nickname']],
-  ['interface: type disagreement, list disagreement', `export interface UserDto { email: string; age: string; role: Role[] }`, ['dto-mismatch age', 'dto-mismatch role']],
-  ['zod schema: near miss and enum as number', `export const createUserSchema = z.object({ email: z.string().email(), active: z.boolean().optional(), role: z.number() })`, ['dto-mismatch active', 'dto-mismatch role']],
-  ['valibot and yup', `const userSchema = v.object({ mail: v.string() }); const updateUserSchema = yup.object({ email: yup.number().required() })`, ['dto-extra mail', 'dto-mismatch email']],
+  [
+    'class-validator class: near miss, optional-but-required, extra',
+    `class CreateUserDto { @IsOptional() email?: string; phone?: string; nickname: string; role: Role }`,
+    ['dto-incomplete email', 'dto-mismatch phone', 'dto-extra nickname'],
+  ],
+  [
+    'interface: type disagreement, list disagreement',
+    `export interface UserDto { email: string; age: string; role: Role[] }`,
+    ['dto-mismatch age', 'dto-mismatch role'],
+  ],
+  [
+    'zod schema: near miss and enum as number',
+    `export const createUserSchema = z.object({ email: z.string().email(), active: z.boolean().optional(), role: z.number() })`,
+    ['dto-mismatch active', 'dto-mismatch role'],
+  ],
+  [
+    'valibot and yup',
+    `const userSchema = v.object({ mail: v.string() }); const updateUserSchema = yup.object({ email: yup.number().required() })`,
+    ['dto-extra mail', 'dto-mismatch email'],
+  ],
   ['create input omitting a required field', `type CreateUserInput = { role: Role }`, ['dto-incomplete email']],
 ];
 for (const [name, code, expected] of found) test(`DTO, found: ${name}`, () => assert.deepEqual(findings(code), expected));
 
 const notFound: [string, string][] = [
-  ['a matching create DTO (FK, defaults and @updatedAt may be omitted)', `class CreateUserDto { email: string; phoneNumber?: string; role: Role; age?: number }`],
+  [
+    'a matching create DTO (FK, defaults and @updatedAt may be omitted)',
+    `class CreateUserDto { email: string; phoneNumber?: string; role: Role; age?: number }`,
+  ],
   ['update DTOs may make everything optional', `class UpdateUserDto { email?: string; role?: Role }`],
   ['ISO strings for dates, strings for enums', `interface UserDto { createdAt: string; role: string }`],
-  ['types built from the model are left to TypeScript', `type UserCardProps = Pick<User, 'email'> & { onClick: () => void }; type UserView = Omit<User, 'id'> & { extra: 1 }`],
+  [
+    'types built from the model are left to TypeScript',
+    `type UserCardProps = Pick<User, 'email'> & { onClick: () => void }; type UserView = Omit<User, 'id'> & { extra: 1 }`,
+  ],
   ['a bare model-named interface is a view, not an input', `interface User { id: string; permissions: string[] }`],
   ['not a model', `class CreateWidgetDto { anything: string }`],
 ];

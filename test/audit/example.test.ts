@@ -21,7 +21,9 @@ test('the bundled example demonstrates every finding kind', async () => {
   assert.equal(find('naming-mismatch', 'ConversationParticipant', 'lastReadAt')?.schemaField, 'last_read_at');
   assert.equal(find('naming-mismatch', 'Client', 'phone')?.schemaField, 'phoneNumber');
   // DTOs, interfaces and the zod schema (api/src/dto/, the services' input interfaces).
-  const dtos = result.findings.filter((f) => f.kind.startsWith('dto-')).map((f) => `${f.kind} ${f.model}.${f.field} ${f.locations[0].file}:${f.locations[0].line}`);
+  const dtos = result.findings
+    .filter((f) => f.kind.startsWith('dto-'))
+    .map((f) => `${f.kind} ${f.model}.${f.field} ${f.locations[0].file}:${f.locations[0].line}`);
   assert.deepEqual(dtos, [
     'dto-incomplete Client.name api/src/dto/client.dto.ts:7',
     'dto-mismatch Client.phone api/src/dto/client.dto.ts:16',

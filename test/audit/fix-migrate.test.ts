@@ -23,7 +23,10 @@ test('audit --fix --write then migrate create on the example: every proposed col
     assert.match(master, /\n  userType +SenderType\? +@map\("user_type"\)\n/);
     const config = await loadConfig({ cwd: project.dir });
     const migrations = await createMigrations(config, { name: 'audit fixes', now: new Date(Date.UTC(2027, 0, 1)) });
-    assert.deepEqual(migrations.map((m) => m.env), ['dev', 'production']);
+    assert.deepEqual(
+      migrations.map((m) => m.env),
+      ['dev', 'production'],
+    );
     for (const m of migrations) assert.match(m.script, /plan_tier/, m.env);
     const errors = migrations.flatMap((m) => m.diagnostics.filter((d) => d.severity === 'error').map((d) => `${m.env} ${d.code}: ${d.message}`));
     assert.deepEqual(errors, []);

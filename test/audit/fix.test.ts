@@ -38,15 +38,21 @@ test('--fix adds documented fields with the naming convention and renames with @
   ).claims;
   const findings = compareClaims(master, docs, { environments: [], severity: { undocumented: 'off' } });
   const fixes = proposeFixes(master, findings);
-  assert.deepEqual(fixes.map((f) => f.description), [
-    'model Conversation: add `isActive Boolean? @map("is_active")`',
-    'model Conversation: add `lastMessageAt DateTime? @map("last_message_at")`',
-    'model Participant: rename `last_read_at` to `lastReadAt` with @map("last_read_at")',
-  ]);
+  assert.deepEqual(
+    fixes.map((f) => f.description),
+    [
+      'model Conversation: add `isActive Boolean? @map("is_active")`',
+      'model Conversation: add `lastMessageAt DateTime? @map("last_message_at")`',
+      'model Participant: rename `last_read_at` to `lastReadAt` with @map("last_read_at")',
+    ],
+  );
   const [file] = fixedMasterFiles(master, fixes);
   const fixed = parseSchema(file);
   const conversation = fixed.models[0];
-  assert.deepEqual(conversation.fields.map((f) => f.name), ['id', 'createdAt', 'isActive', 'lastMessageAt', 'participants']);
+  assert.deepEqual(
+    conversation.fields.map((f) => f.name),
+    ['id', 'createdAt', 'isActive', 'lastMessageAt', 'participants'],
+  );
   const participant = fixed.models[1];
   assert.equal(participant.fields[2].name, 'lastReadAt');
   assert.match(file.text, /lastReadAt\s+DateTime\?\s+@map\("last_read_at"\)/);
@@ -70,7 +76,7 @@ test('proposed fields keep what the docs state (default, unique, @updatedAt, lis
       '| `isArchived` | Boolean | Yes | default `false` |',
       '| `slug` | String | Yes | unique; set from the title |',
       '| `priority` | Int | Yes | defaults to 3 |',
-      '| `kind` | String | Yes | defaults to the first participant\'s kind |',
+      "| `kind` | String | Yes | defaults to the first participant's kind |",
       '| `imageURLs` | String | No | |',
       '',
       '```prisma',

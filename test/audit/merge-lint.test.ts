@@ -3,15 +3,35 @@ import { test } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { mergeLintAndAudit } from '../../src/audit/merge-lint.js';
 
-const lint: Diagnostic = { source: 'lint', code: 'field-name-camel-case', severity: 'warning', message: 'Field `last_read_at` is not camelCase', location: { file: 'schema.prisma', line: 20, column: 3 }, model: 'ConversationParticipant', field: 'last_read_at' };
-const audit: Diagnostic = { source: 'audit', code: 'naming-mismatch', severity: 'warning', message: '`lastReadAt` vs `last_read_at`', location: { file: 'DESIGN.md', line: 51, column: 1 }, model: 'ConversationParticipant', field: 'lastReadAt', data: { sources: ['docs', 'code'], schemaField: 'last_read_at' } };
+const lint: Diagnostic = {
+  source: 'lint',
+  code: 'field-name-camel-case',
+  severity: 'warning',
+  message: 'Field `last_read_at` is not camelCase',
+  location: { file: 'schema.prisma', line: 20, column: 3 },
+  model: 'ConversationParticipant',
+  field: 'last_read_at',
+};
+const audit: Diagnostic = {
+  source: 'audit',
+  code: 'naming-mismatch',
+  severity: 'warning',
+  message: '`lastReadAt` vs `last_read_at`',
+  location: { file: 'DESIGN.md', line: 51, column: 1 },
+  model: 'ConversationParticipant',
+  field: 'lastReadAt',
+  data: { sources: ['docs', 'code'], schemaField: 'last_read_at' },
+};
 
 test('lint and audit on the same field: one diagnostic with both reasons', () => {
   const merged = mergeLintAndAudit([audit, lint]);
   assert.equal(merged.length, 1);
   assert.equal(merged[0].code, 'naming-mismatch');
   assert.match(merged[0].notes![0], /also lint field-name-camel-case \(schema.prisma:20\): Field `last_read_at` is not camelCase/);
-  assert.deepEqual((merged[0].data!.alsoReportedBy as { code: string }[]).map((a) => a.code), ['field-name-camel-case']);
+  assert.deepEqual(
+    (merged[0].data!.alsoReportedBy as { code: string }[]).map((a) => a.code),
+    ['field-name-camel-case'],
+  );
 });
 
 test('different fields, other rules and other models stay apart', () => {

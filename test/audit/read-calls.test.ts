@@ -10,7 +10,9 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const exampleSrc = join(repoRoot, 'examples', 'messaging-api', 'api', 'src');
 
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The reader must give exactly what the oxc path gives, whenever it does not hand the file to oxc. */
@@ -99,9 +101,12 @@ test('reader: hands data flow to oxc', () => {
     `function a() { const where = { a: 1 }; send(where) }\nfunction b() { return prisma.user.findMany({ where }) }`,
     `function byName(n) { return { name: n } }\nprisma.user.findMany({ where: byName('x') })`,
     `class S { f() { return this.prisma.user.findMany({ where: this.filters() }) } }`,
-  ]) assert.equal(readPrismaCalls('a.ts', code), undefined, code);
+  ])
+    assert.equal(readPrismaCalls('a.ts', code), undefined, code);
   // An object bound once and used in its scope, and scalar names, stay with the reader.
-  assert.ok(readPrismaCalls('a.ts', `const where = { a: 1 };\nfunction f(id, take = 5) { return prisma.user.findMany({ where, take, select: { id: true } }) }`));
+  assert.ok(
+    readPrismaCalls('a.ts', `const where = { a: 1 };\nfunction f(id, take = 5) { return prisma.user.findMany({ where, take, select: { id: true } }) }`),
+  );
   assert.ok(readPrismaCalls('a.ts', `function g() { const where = { a: 1 }; return prisma.user.findMany({ where }) }`));
 });
 

@@ -61,10 +61,15 @@ for (const app of REALWORLD_APPS) {
     const schema = loadSchema(join(root, app.master), root);
     const { claims, plannedDocs, dtos } = await readAuditClaims(root, schema, {});
     const findings = compareClaims(schema, claims, { environments: [], plannedDocs });
-    const code = findings.filter((f) => f.sources.includes('code')).map((f) => `${f.kind} ${f.model}.${f.field ?? ''} ${f.locations[0].file}:${f.locations[0].line}`);
+    const code = findings
+      .filter((f) => f.sources.includes('code'))
+      .map((f) => `${f.kind} ${f.model}.${f.field ?? ''} ${f.locations[0].file}:${f.locations[0].line}`);
     assert.deepEqual(code, EXPECTED_CODE_FINDINGS[app.name]);
     const dtoFindings = compareDtos(schema, dtos);
-    assert.deepEqual(dtoFindings.filter((f) => f.severity !== 'info').map((f) => `${f.model}.${f.field} ${f.locations[0].file}:${f.locations[0].line}`), EXPECTED_DTO_MISMATCHES[app.name]);
+    assert.deepEqual(
+      dtoFindings.filter((f) => f.severity !== 'info').map((f) => `${f.model}.${f.field} ${f.locations[0].file}:${f.locations[0].line}`),
+      EXPECTED_DTO_MISMATCHES[app.name],
+    );
     assert.equal(dtoFindings.filter((f) => f.severity === 'info').length, EXPECTED_DTO_INFO[app.name]);
   });
 }

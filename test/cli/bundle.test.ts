@@ -16,7 +16,12 @@ const bin = join(root, 'dist', 'bundle', 'bin.js');
 const codeCache = mkdtempSync(join(tmpdir(), 'steward-code-cache-'));
 
 function steward(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, STEWARD_CODE_CACHE: codeCache, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, STEWARD_CODE_CACHE: codeCache, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -50,7 +55,10 @@ describe('bundled command line (dist/bundle/bin.js)', () => {
     // The bin (dist/src/cli/bin.js) hands over to the bundle: the code cache it writes proves it.
     const cacheDir = mkdtempSync(join(tmpdir(), 'steward-code-cache-'));
     try {
-      const viaBin = spawnSync(process.execPath, [join(root, pkg.bin.steward), 'lint', '--help'], { encoding: 'utf8', env: { ...process.env, STEWARD_CODE_CACHE: cacheDir } });
+      const viaBin = spawnSync(process.execPath, [join(root, pkg.bin.steward), 'lint', '--help'], {
+        encoding: 'utf8',
+        env: { ...process.env, STEWARD_CODE_CACHE: cacheDir },
+      });
       assert.equal(viaBin.status, 0, viaBin.stderr);
       assert.ok(readdirSync(cacheDir).some((f) => f.startsWith('lint.cjs-')));
     } finally {
@@ -98,7 +106,10 @@ describe('bundled command line (dist/bundle/bin.js)', () => {
   it('runs a single-file command with a V8 code cache: written once, then used; a bad cache is replaced', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'steward-code-cache-'));
     // A TypeScript configuration: its loading goes through the bundle's import() calls.
-    const dir = tempProject({ 'prisma/schema.master.prisma': PG_MASTER, 'steward.config.ts': "import type {} from 'node:fs';\nexport default { lint: { preset: 'recommended' as const } };\n" });
+    const dir = tempProject({
+      'prisma/schema.master.prisma': PG_MASTER,
+      'steward.config.ts': "import type {} from 'node:fs';\nexport default { lint: { preset: 'recommended' as const } };\n",
+    });
     try {
       const env = { STEWARD_CODE_CACHE: cacheDir };
       const first = steward(dir, ['lint', '--format', 'json'], env);
@@ -124,7 +135,11 @@ describe('bundled command line (dist/bundle/bin.js)', () => {
     // About 1,000 findings: far more output than a pipe holds, so the write fails with EPIPE.
     const dir = tempProject({ 'prisma/schema.master.prisma': syntheticSchema(150) });
     try {
-      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" lint --format json | head -c 10`], { cwd: dir, encoding: 'utf8', env: { ...process.env, STEWARD_CODE_CACHE: codeCache } });
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" lint --format json | head -c 10`], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, STEWARD_CODE_CACHE: codeCache },
+      });
       assert.equal(r.stdout.length, 10);
       assert.doesNotMatch(r.stderr, /EPIPE|Error/);
     } finally {

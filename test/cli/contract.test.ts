@@ -20,7 +20,9 @@ test('a dev migration.sql that is not SQL: migrate lint and check exit 2 (PGlite
   const project = await exampleProject({ keepHistory: true });
   try {
     const devDir = join(project.dir, 'api/prisma/migrations/dev');
-    const first = readdirSync(devDir).filter((n) => /^\d/.test(n)).sort()[0];
+    const first = readdirSync(devDir)
+      .filter((n) => /^\d/.test(n))
+      .sort()[0];
     writeFileSync(join(devDir, first, 'migration.sql'), 'this is not sql at all ;;; (\n');
     for (const args of [['migrate', 'lint'], ['check']]) {
       const text = spawnCli(project.dir, ...args);
@@ -67,7 +69,13 @@ test('with --format json, sarif or github a configuration or schema error is a d
   for (const dir of [broken, syntax]) {
     const json = await run(dir, 'generate', '--format', 'json');
     assert.equal(json.code, 2, json.stderr);
-    const envelope = JSON.parse(json.stdout) as { version: string; command: string; status: string; diagnostics: Array<Record<string, unknown>>; data: unknown };
+    const envelope = JSON.parse(json.stdout) as {
+      version: string;
+      command: string;
+      status: string;
+      diagnostics: Array<Record<string, unknown>>;
+      data: unknown;
+    };
     // THE envelope of --format json: a command that stopped on an error says so, with its diagnostic.
     assert.deepEqual([typeof envelope.version, envelope.command, envelope.status, envelope.data], ['string', 'generate', 'failed', {}]);
     const diagnostic = envelope.diagnostics[0];
@@ -91,7 +99,11 @@ test('with --format json, sarif or github a configuration or schema error is a d
 });
 
 test('--format json is one envelope for every command, its status following the exit code', async () => {
-  const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': 'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n}\n' });
+  const dir = tempProject({
+    'steward.config.json': CONFIG,
+    'prisma/schema.master.prisma':
+      'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n}\n',
+  });
   const STATUS: Record<number, string> = { 0: 'ok', 1: 'findings', 2: 'failed', 3: 'failed', 4: 'failed' };
   const url = ['--url', 'file:./dev.db'];
   const commands = [
@@ -126,7 +138,16 @@ test('--format json is one envelope for every command, its status following the 
     assert.deepEqual([envelope.command, envelope.status], [args[0], STATUS[r.code]], label);
     assert.ok(r.code <= 1, label);
     assert.ok(Array.isArray(envelope.diagnostics) && typeof envelope.data === 'object' && envelope.data !== null, label);
-    if (args[0] === 'check') assert.ok((envelope.data as { steps: { name: string }[] }).steps.some((s) => s.name === 'lint'), label);
-    if (args[1] === 'deploy') assert.deepEqual(lines.slice(0, -1).map((line) => JSON.parse(line).status), ['applied'], label);
+    if (args[0] === 'check')
+      assert.ok(
+        (envelope.data as { steps: { name: string }[] }).steps.some((s) => s.name === 'lint'),
+        label,
+      );
+    if (args[1] === 'deploy')
+      assert.deepEqual(
+        lines.slice(0, -1).map((line) => JSON.parse(line).status),
+        ['applied'],
+        label,
+      );
   }
 });

@@ -15,7 +15,6 @@ import { run, tempProject } from '../helpers/project.js';
 const SEED = Number(process.env.STEWARD_SECRETS_SEED ?? 0x5eed);
 const CASES = Number(process.env.STEWARD_SECRETS_CASES ?? 16);
 
-
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 const SPECIALS = ['@', '/', ':', '%', '"', "'", '?', '&', '=', '#', '\\', '!', '$', ';', ',', 'é'];
 
@@ -94,7 +93,10 @@ test('no fragment of a password is printed, whatever the URL and the output form
           const result = await run(dir, ...command, '--url', databaseUrl, '--format', format);
           const output = result.stdout + result.stderr;
           for (const fragment of s.fragments) {
-            assert.ok(!output.includes(fragment), `seed ${SEED} case ${i}: '${command.join(' ')} --format ${format}' printed a fragment of the password of ${JSON.stringify(databaseUrl)}:\n${output}`);
+            assert.ok(
+              !output.includes(fragment),
+              `seed ${SEED} case ${i}: '${command.join(' ')} --format ${format}' printed a fragment of the password of ${JSON.stringify(databaseUrl)}:\n${output}`,
+            );
           }
           assert.ok(result.code === 2 || result.code === 3, `seed ${SEED} case ${i}: ${command.join(' ')} exits 2 or 3, not ${result.code}:\n${output}`);
           assert.ok(!/\n\s+at .+:\d+:\d+\)?\n/.test(output), `no stack trace:\n${output}`);

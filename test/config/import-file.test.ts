@@ -17,8 +17,14 @@ describe('configuration files that import prisma-steward', () => {
       });
       const config = await loadConfig({ cwd: dir });
       assert.equal(config.prismaMajor, 6);
-      assert.deepEqual(config.environments.map((e) => e.name), ['local']);
-      assert.deepEqual(readdirSync(dir).filter((n) => n.includes('steward.config')), ['steward.config.ts']);
+      assert.deepEqual(
+        config.environments.map((e) => e.name),
+        ['local'],
+      );
+      assert.deepEqual(
+        readdirSync(dir).filter((n) => n.includes('steward.config')),
+        ['steward.config.ts'],
+      );
     });
   }
 
@@ -45,7 +51,10 @@ describe('configuration sections', () => {
   const files = { 'prisma/schema.master.prisma': PG_MASTER, 'steward.config.json': JSON.stringify({ lint: { preset: 'recommended' } }) };
 
   it('the config layer knows no capability: a section is unknown unless the composition root gives it', async () => {
-    await assert.rejects(loadCoreConfig({ cwd: tempProject(files) }), (e: unknown) => e instanceof StewardError && e.code === 'CONFIG_INVALID' && e.details.some((d) => /^lint: unknown key/.test(d)));
+    await assert.rejects(
+      loadCoreConfig({ cwd: tempProject(files) }),
+      (e: unknown) => e instanceof StewardError && e.code === 'CONFIG_INVALID' && e.details.some((d) => /^lint: unknown key/.test(d)),
+    );
   });
 
   it("the composition root's loadConfig validates and keeps every capability's section", async () => {

@@ -19,7 +19,10 @@ function project(dev: Env, extra: Record<string, unknown> = {}): string {
 const rejects = (dir: string, key: RegExp) =>
   assert.rejects(loadConfig({ cwd: dir }), (e: Error & { code?: string; details?: string[]; hint?: string }) => {
     assert.equal(e.code, 'CONFIG_INVALID');
-    assert.ok(e.details?.some((d) => key.test(d)), e.details?.join('\n'));
+    assert.ok(
+      e.details?.some((d) => key.test(d)),
+      e.details?.join('\n'),
+    );
     assert.match(e.hint ?? '', /allowOutsidePaths: true/);
     return true;
   });
@@ -54,12 +57,18 @@ describe('paths steward writes stay inside the project', () => {
 
   it('allowOutsidePaths: true writes there on purpose; it must be a boolean', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'steward-elsewhere-'));
-    const dir = project({ provider: 'sqlite', output: join(elsewhere, 'schema.dev.prisma'), prismaConfig: join(elsewhere, 'prisma.dev.config.ts') }, { allowOutsidePaths: true });
+    const dir = project(
+      { provider: 'sqlite', output: join(elsewhere, 'schema.dev.prisma'), prismaConfig: join(elsewhere, 'prisma.dev.config.ts') },
+      { allowOutsidePaths: true },
+    );
     const r = await run(dir, 'generate');
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(readdirSync(elsewhere).sort(), ['prisma.dev.config.ts', 'schema.dev.prisma']);
     const bad = project({ provider: 'sqlite' }, { allowOutsidePaths: 'yes' });
-    await assert.rejects(loadConfig({ cwd: bad }), (e: Error & { code?: string; details?: string[] }) => e.code === 'CONFIG_INVALID' && e.details!.some((d) => d.startsWith('allowOutsidePaths')));
+    await assert.rejects(
+      loadConfig({ cwd: bad }),
+      (e: Error & { code?: string; details?: string[] }) => e.code === 'CONFIG_INVALID' && e.details!.some((d) => d.startsWith('allowOutsidePaths')),
+    );
   });
 });
 

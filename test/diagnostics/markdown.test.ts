@@ -9,7 +9,16 @@ const style = createStyle(false);
 describe('markdown reporter', () => {
   it('renders a summary and one table per file, escaping table syntax', () => {
     const diagnostics: Diagnostic[] = [
-      { source: 'lint', code: 'rule-a', severity: 'error', message: 'Bad | thing', location: { file: 'a.prisma', line: 3, column: 5 }, model: 'User', field: 'email', fix: { description: 'add @unique', edits: [], kind: 'schema-only' } },
+      {
+        source: 'lint',
+        code: 'rule-a',
+        severity: 'error',
+        message: 'Bad | thing',
+        location: { file: 'a.prisma', line: 3, column: 5 },
+        model: 'User',
+        field: 'email',
+        fix: { description: 'add @unique', edits: [], kind: 'schema-only' },
+      },
       { source: 'lint', code: 'rule-b', severity: 'warning', message: 'Lossy\nin dev', env: 'dev', location: { file: 'b.prisma', line: 1, column: 1 } },
     ];
     const md = markdownReporter(diagnostics, { style, title: 'steward lint' });
@@ -25,15 +34,29 @@ describe('markdown reporter', () => {
   });
 });
 
-describe('markdown reporter: a command\'s own table', () => {
+describe("markdown reporter: a command's own table", () => {
   it('shows the table (escaped) before the findings, and with no findings too', () => {
-    const table = { header: ['Database', 'Status'], rows: [['pglite:a|b', 'drift'], ['file:c.db', 'clean']] };
-    const drift: Diagnostic[] = [{ source: 'drift', code: 'missing-column', severity: 'error', message: 'pglite:a|b: column "x" is missing', env: 'production' }];
+    const table = {
+      header: ['Database', 'Status'],
+      rows: [
+        ['pglite:a|b', 'drift'],
+        ['file:c.db', 'clean'],
+      ],
+    };
+    const drift: Diagnostic[] = [
+      { source: 'drift', code: 'missing-column', severity: 'error', message: 'pglite:a|b: column "x" is missing', env: 'production' },
+    ];
     const md = markdownReporter(drift, { style, title: 'Schema drift: production', table });
-    assert.match(md, /^### Schema drift: production\n\n\| Database \| Status \|\n\|---\|---\|\n\| pglite:a\\\|b \| drift \|\n\| file:c\.db \| clean \|\n\n\*\*1\*\* error/);
+    assert.match(
+      md,
+      /^### Schema drift: production\n\n\| Database \| Status \|\n\|---\|---\|\n\| pglite:a\\\|b \| drift \|\n\| file:c\.db \| clean \|\n\n\*\*1\*\* error/,
+    );
     assert.match(md, /^#### `\(project\)`$/m);
     assert.match(md, /`missing-column` \| pglite:a\\\|b: column "x" is missing \| env: production \|/);
     assert.match(markdownReporter([], { style, table }), /\| file:c\.db \| clean \|\n\n✅ No findings\./);
-    assert.match(markdownReporter([], { style, table: { ...table, footer: '2 versions in the fleet' } }), /\| file:c\.db \| clean \|\n\n2 versions in the fleet\n\n✅ No findings\./);
+    assert.match(
+      markdownReporter([], { style, table: { ...table, footer: '2 versions in the fleet' } }),
+      /\| file:c\.db \| clean \|\n\n2 versions in the fleet\n\n✅ No findings\./,
+    );
   });
 });

@@ -29,10 +29,19 @@ describe('text reporter', () => {
   it('prints location, severity, message and code, a code frame under the span, notes and the fix', () => {
     const lines = out.split('\n');
     assert.equal(lines[0], 'prisma/schema.prisma:3:3 error Field name should be in camelCase. [field-name-camel-case]');
-    assert.ok(lines.some((l) => /^\s*> 3 \|   Email String$/.test(l)), out);
-    assert.ok(lines.some((l) => /^\s*\|\s+\^{5}$/.test(l)), out);
+    assert.ok(
+      lines.some((l) => /^\s*> 3 \|   Email String$/.test(l)),
+      out,
+    );
+    assert.ok(
+      lines.some((l) => /^\s*\|\s+\^{5}$/.test(l)),
+      out,
+    );
     assert.ok(lines.includes('  = rename it with @map to keep the column'), out);
-    assert.ok(lines.some((l) => l.startsWith('  fix (') && l.endsWith('rename to email')), out);
+    assert.ok(
+      lines.some((l) => l.startsWith('  fix (') && l.endsWith('rename to email')),
+      out,
+    );
     assert.ok(lines.includes('warning tags: 50%, a list, becomes Json (dev) [list-to-json]'), out);
   });
   it('ends with the counts, and prints only them when there is nothing', () => {
@@ -47,7 +56,14 @@ describe('text reporter', () => {
 
 describe('JSON reporter', () => {
   const out = jsonReporter(DIAGNOSTICS, { ...context, extra: { fixed: 0 }, command: 'lint', version: '1.2.3' });
-  const parsed = JSON.parse(out) as { version: string; command: string; status: string; diagnostics: Record<string, unknown>[]; summary: Record<string, number>; data: { fixed: number } };
+  const parsed = JSON.parse(out) as {
+    version: string;
+    command: string;
+    status: string;
+    diagnostics: Record<string, unknown>[];
+    summary: Record<string, number>;
+    data: { fixed: number };
+  };
   it('is the envelope: version, command, status, diagnostics, summary and the command data', () => {
     assert.deepEqual(Object.keys(parsed), ['version', 'command', 'status', 'diagnostics', 'summary', 'data']);
     assert.deepEqual([parsed.version, parsed.command, parsed.status], ['1.2.3', 'lint', 'findings']);
@@ -60,8 +76,19 @@ describe('JSON reporter', () => {
   it('holds every field of every diagnostic, and the summary', () => {
     assert.equal(parsed.diagnostics.length, 2);
     assert.deepEqual(parsed.diagnostics[0], {
-      source: 'lint', code: 'field-name-camel-case', rule: 'field-name-camel-case', severity: 'error', message: 'Field name should be in camelCase.',
-      file: 'prisma/schema.prisma', line: 3, column: 3, endLine: 3, endColumn: 8, env: null, model: 'User', field: 'Email',
+      source: 'lint',
+      code: 'field-name-camel-case',
+      rule: 'field-name-camel-case',
+      severity: 'error',
+      message: 'Field name should be in camelCase.',
+      file: 'prisma/schema.prisma',
+      line: 3,
+      column: 3,
+      endLine: 3,
+      endColumn: 8,
+      env: null,
+      model: 'User',
+      field: 'Email',
       notes: ['rename it with @map to keep the column'],
       fix: { description: 'rename to email', edits: [{ file: 'prisma/schema.prisma', start: 28, end: 33, text: 'email' }], kind: 'schema-only', safe: true },
     });
@@ -74,7 +101,14 @@ describe('JSON reporter', () => {
     assert.equal(out.split('\n').filter((l) => l.startsWith('{"source":')).length, 2);
   });
   it('is valid for no diagnostics', () => {
-    assert.deepEqual(JSON.parse(jsonReporter([], context)), { version: null, command: null, status: 'ok', diagnostics: [], summary: { error: 0, warning: 0, info: 0 }, data: {} });
+    assert.deepEqual(JSON.parse(jsonReporter([], context)), {
+      version: null,
+      command: null,
+      status: 'ok',
+      diagnostics: [],
+      summary: { error: 0, warning: 0, info: 0 },
+      data: {},
+    });
   });
 });
 
@@ -83,7 +117,10 @@ describe('GitHub reporter', () => {
   it('prints one workflow command per diagnostic, with location and title', () => {
     const lines = out.trimEnd().split('\n');
     assert.equal(lines.length, 2);
-    assert.equal(lines[0], '::error file=prisma/schema.prisma,line=3,col=3,endLine=3,endColumn=8,title=steward lint%3A field-name-camel-case::Field name should be in camelCase.%0Arename it with @map to keep the column');
+    assert.equal(
+      lines[0],
+      '::error file=prisma/schema.prisma,line=3,col=3,endLine=3,endColumn=8,title=steward lint%3A field-name-camel-case::Field name should be in camelCase.%0Arename it with @map to keep the column',
+    );
     assert.equal(lines[1], '::warning title=steward generate%3A list-to-json::tags: 50%25, a list, becomes Json (dev)');
   });
   it('prints nothing for no diagnostics, and info as a notice', () => {

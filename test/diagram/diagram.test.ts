@@ -42,7 +42,10 @@ describe('ER diagram', () => {
       g.relationships.map((r) => `${r.a} ${r.aSide} ${r.bSide} ${r.b} ${r.label}`),
       ['User zero-or-one zero-or-more User boss', 'User exactly-one zero-or-more Post author'],
     );
-    assert.deepEqual(g.entities.find((e) => e.name === 'Post')!.attributes.map((a) => `${a.name}:${a.keys.join(',')}`), ['id:PK', 'authorId:FK']);
+    assert.deepEqual(
+      g.entities.find((e) => e.name === 'Post')!.attributes.map((a) => `${a.name}:${a.keys.join(',')}`),
+      ['id:PK', 'authorId:FK'],
+    );
   });
 
   it('mermaid: word types and escaped labels', () => {
@@ -82,12 +85,18 @@ describe('ER diagram', () => {
     assert.deepEqual(last, { x: post.x, y: post.y + HEADER + ROW + ROW / 2 });
     for (const e of one.edges)
       for (let i = 0; i + 1 < e.points.length; i++) assert.ok(e.points[i].x === e.points[i + 1].x || e.points[i].y === e.points[i + 1].y, 'orthogonal segment');
-    assert.ok(one.edges.every((e) => e.label), 'every relation has a placed label');
+    assert.ok(
+      one.edges.every((e) => e.label),
+      'every relation has a placed label',
+    );
   });
 
   it('steward docs --diagram: the same SVG as the report, written with --write, stale is an error', async () => {
     const master = `datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n`;
-    const dir = tempProject({ 'prisma/schema.master.prisma': master, 'steward.config.json': JSON.stringify({ master: 'prisma/schema.master.prisma', environments: { dev: { provider: 'sqlite' } } }) });
+    const dir = tempProject({
+      'prisma/schema.master.prisma': master,
+      'steward.config.json': JSON.stringify({ master: 'prisma/schema.master.prisma', environments: { dev: { provider: 'sqlite' } } }),
+    });
     const stale = await run(dir, 'docs', '--diagram', 'docs/er.svg');
     assert.equal(stale.code, 1);
     assert.match(stale.stdout, /docs\/er\.svg does not exist.*\[docs-diagram-stale\]/);
@@ -99,7 +108,15 @@ describe('ER diagram', () => {
 
   it('relation clusters: two tightly related groups joined by one relationship, loners apart; deterministic', () => {
     const entity = (name: string) => ({ name, kind: 'model' as const, table: name, attributes: [], doc: '', location: { file: 's.prisma', line: 1 } });
-    const rel = (a: string, b: string) => ({ a, b, aSide: 'exactly-one' as const, bSide: 'zero-or-more' as const, label: `${a}${b}`, aFields: [], bFields: [] });
+    const rel = (a: string, b: string) => ({
+      a,
+      b,
+      aSide: 'exactly-one' as const,
+      bSide: 'zero-or-more' as const,
+      label: `${a}${b}`,
+      aFields: [],
+      bFields: [],
+    });
     const graph: ErGraph = {
       entities: ['A', 'B', 'C', 'X', 'Y', 'Z', 'Alone'].map(entity),
       relationships: [rel('A', 'B'), rel('B', 'C'), rel('C', 'A'), rel('X', 'Y'), rel('Y', 'Z'), rel('Z', 'X'), rel('A', 'B'), rel('C', 'X')],
@@ -117,7 +134,9 @@ describe('ER diagram', () => {
       const layout = await layoutEr(g);
       assert.deepEqual(layoutProblems(layout), [], name);
       assert.ok(layout.groups.length > 3, `${name}: grouped by relation clusters`);
-      t.diagnostic(`${name}: ${g.entities.length} models, ${g.relationships.length} relationships, ${layout.groups.length} groups, ${Math.round(performance.now() - started)} ms`);
+      t.diagnostic(
+        `${name}: ${g.entities.length} models, ${g.relationships.length} relationships, ${layout.groups.length} groups, ${Math.round(performance.now() - started)} ms`,
+      );
     }
   });
 });

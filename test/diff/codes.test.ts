@@ -16,40 +16,93 @@ const HISTORIES: { name: string; environments?: DiffEnvironment[]; migrations?: 
   {
     name: 'blog',
     expect: [
-      ['model-removed', 'Temp'], ['model-added', 'Audit'], ['model-renamed', 'NewName'], ['table-renamed', 'User'], ['table-renamed', 'NewName'],
-      ['field-added-optional', 'User', 'phone'], ['field-added-with-default', 'User', 'plan'], ['field-added-required', 'User', 'country'],
-      ['field-removed', 'Post', 'tagId'], ['field-renamed', 'User', 'heritage'], ['column-renamed', 'User', 'heritage'],
-      ['field-type-changed', 'User', 'age'], ['field-list-changed', 'User', 'tags'], ['field-native-type-changed', 'User', 'title'],
-      ['field-nullability-tightened', 'User', 'name'], ['field-nullability-relaxed', 'User', 'nickname'],
-      ['field-default-added', 'User', 'score'], ['field-default-changed', 'User', 'role'], ['field-default-removed', 'User', 'bio'],
-      ['column-renamed', 'User', 'createdAt'], ['field-updated-at-changed', 'User', 'updatedAt'],
-      ['primary-key-added', 'Setting'], ['primary-key-removed', 'Flag'], ['primary-key-changed', 'Tag'],
-      ['unique-added', 'User', 'handle'], ['unique-removed', 'User', 'email'], ['unique-added', 'Flag', 'name'], ['unique-removed', 'Setting', 'key'],
-      ['compound-unique-added', 'Post', 'slug'], ['compound-unique-removed', 'Post'], ['index-added', 'User', 'email'], ['index-removed', 'User', 'name'], ['index-changed', 'Post', 'authorId'], ['index-renamed', 'Post', 'slug'],
-      ['relation-added-on-new-column', 'Comment', 'author'], ['back-relation-added', 'User', 'comments'], ['relation-removed', 'Post', 'tag'], ['relation-removed', 'Tag', 'posts'],
-      ['relation-fields-changed', 'Comment', 'post'], ['relation-references-changed', 'Comment', 'post'],
-      ['relation-on-delete-changed', 'Post', 'author'], ['relation-on-update-changed', 'Post', 'author'], ['field-added-optional', 'Comment', 'authorId'],
+      ['model-removed', 'Temp'],
+      ['model-added', 'Audit'],
+      ['model-renamed', 'NewName'],
+      ['table-renamed', 'User'],
+      ['table-renamed', 'NewName'],
+      ['field-added-optional', 'User', 'phone'],
+      ['field-added-with-default', 'User', 'plan'],
+      ['field-added-required', 'User', 'country'],
+      ['field-removed', 'Post', 'tagId'],
+      ['field-renamed', 'User', 'heritage'],
+      ['column-renamed', 'User', 'heritage'],
+      ['field-type-changed', 'User', 'age'],
+      ['field-list-changed', 'User', 'tags'],
+      ['field-native-type-changed', 'User', 'title'],
+      ['field-nullability-tightened', 'User', 'name'],
+      ['field-nullability-relaxed', 'User', 'nickname'],
+      ['field-default-added', 'User', 'score'],
+      ['field-default-changed', 'User', 'role'],
+      ['field-default-removed', 'User', 'bio'],
+      ['column-renamed', 'User', 'createdAt'],
+      ['field-updated-at-changed', 'User', 'updatedAt'],
+      ['primary-key-added', 'Setting'],
+      ['primary-key-removed', 'Flag'],
+      ['primary-key-changed', 'Tag'],
+      ['unique-added', 'User', 'handle'],
+      ['unique-removed', 'User', 'email'],
+      ['unique-added', 'Flag', 'name'],
+      ['unique-removed', 'Setting', 'key'],
+      ['compound-unique-added', 'Post', 'slug'],
+      ['compound-unique-removed', 'Post'],
+      ['index-added', 'User', 'email'],
+      ['index-removed', 'User', 'name'],
+      ['index-changed', 'Post', 'authorId'],
+      ['index-renamed', 'Post', 'slug'],
+      ['relation-added-on-new-column', 'Comment', 'author'],
+      ['back-relation-added', 'User', 'comments'],
+      ['relation-removed', 'Post', 'tag'],
+      ['relation-removed', 'Tag', 'posts'],
+      ['relation-fields-changed', 'Comment', 'post'],
+      ['relation-references-changed', 'Comment', 'post'],
+      ['relation-on-delete-changed', 'Post', 'author'],
+      ['relation-on-update-changed', 'Post', 'author'],
+      ['field-added-optional', 'Comment', 'authorId'],
     ],
   },
   {
     name: 'catalog',
     expect: [
-      ['enum-added', 'Currency'], ['enum-removed', 'Legacy'], ['enum-renamed', 'Colour'], ['enum-type-renamed', 'Size'], ['enum-type-renamed', 'Colour'],
-      ['enum-value-added', 'Status', 'REVIEW'], ['enum-value-removed', 'Status', 'HIDDEN'], ['enum-value-removed', 'Status', 'SECRET'], ['enum-value-renamed', 'Status', 'ARCHIVED'],
-      ['view-added', 'TopProducts'], ['view-removed', 'OldStats'], ['view-field-added', 'ProductStats', 'median'], ['view-field-removed', 'ProductStats', 'average'], ['view-field-changed', 'ProductStats', 'total'],
+      ['enum-added', 'Currency'],
+      ['enum-removed', 'Legacy'],
+      ['enum-renamed', 'Colour'],
+      ['enum-type-renamed', 'Size'],
+      ['enum-type-renamed', 'Colour'],
+      ['enum-value-added', 'Status', 'REVIEW'],
+      ['enum-value-removed', 'Status', 'HIDDEN'],
+      ['enum-value-removed', 'Status', 'SECRET'],
+      ['enum-value-renamed', 'Status', 'ARCHIVED'],
+      ['view-added', 'TopProducts'],
+      ['view-removed', 'OldStats'],
+      ['view-field-added', 'ProductStats', 'median'],
+      ['view-field-removed', 'ProductStats', 'average'],
+      ['view-field-changed', 'ProductStats', 'total'],
     ],
   },
   {
     name: 'documents',
     expect: [
-      ['composite-type-added', 'Phone'], ['composite-type-removed', 'Geo'], ['composite-field-added', 'Address', 'country'], ['composite-field-removed', 'Address', 'zip'], ['composite-field-changed', 'Address', 'city'],
+      ['composite-type-added', 'Phone'],
+      ['composite-type-removed', 'Geo'],
+      ['composite-field-added', 'Address', 'country'],
+      ['composite-field-removed', 'Address', 'zip'],
+      ['composite-field-changed', 'Address', 'city'],
     ],
   },
   {
     name: 'environments',
-    environments: [{ name: 'dev', provider: 'sqlite' }, { name: 'production', provider: 'postgresql' }],
+    environments: [
+      { name: 'dev', provider: 'sqlite' },
+      { name: 'production', provider: 'postgresql' },
+    ],
     expect: [
-      ['env-excluded', 'Event', 'payload'], ['env-included', 'Event', 'trace'], ['env-included', 'Metric'], ['env-override-changed', 'Event', 'kind'], ['env-attributes-excluded-changed', 'Event', 'code'], ['field-added-optional', 'Event', 'labels'],
+      ['env-excluded', 'Event', 'payload'],
+      ['env-included', 'Event', 'trace'],
+      ['env-included', 'Metric'],
+      ['env-override-changed', 'Event', 'kind'],
+      ['env-attributes-excluded-changed', 'Event', 'code'],
+      ['field-added-optional', 'Event', 'labels'],
     ],
   },
   { name: 'provider', expect: [['provider-changed', undefined]] },
@@ -57,10 +110,16 @@ const HISTORIES: { name: string; environments?: DiffEnvironment[]; migrations?: 
     name: 'renames',
     migrations: true,
     expect: [
-      ['probable-model-rename', 'Writer'], ['probable-enum-rename', 'Feeling'], ['probable-enum-value-rename', 'Level', 'MEDIUM'],
-      ['probable-field-rename', 'Writer', 'displayName'], ['probable-field-rename', 'Post', 'writerId'], ['probable-field-rename', 'Post', 'writer'],
-      ['back-relation-added', 'Writer', 'reviewed'], ['relation-added', 'Post', 'reviewer'],
-      ['migration-data-statement', undefined], ['migration-index-not-in-schema', undefined],
+      ['probable-model-rename', 'Writer'],
+      ['probable-enum-rename', 'Feeling'],
+      ['probable-enum-value-rename', 'Level', 'MEDIUM'],
+      ['probable-field-rename', 'Writer', 'displayName'],
+      ['probable-field-rename', 'Post', 'writerId'],
+      ['probable-field-rename', 'Post', 'writer'],
+      ['back-relation-added', 'Writer', 'reviewed'],
+      ['relation-added', 'Post', 'reviewer'],
+      ['migration-data-statement', undefined],
+      ['migration-index-not-in-schema', undefined],
     ],
   },
 ];
@@ -88,8 +147,14 @@ for (const h of HISTORIES) {
 
 test('the histories cover every change code and every severity', () => {
   const seen = new Set(HISTORIES.flatMap((h) => diffFixture(h.name, h.environments, h.migrations).map((c) => c.code)));
-  assert.deepEqual(DIFF_CODE_LIST.filter((c) => !seen.has(c)), []);
-  assert.deepEqual(CHANGE_SEVERITIES.filter((s) => !DIFF_CODE_LIST.some((c) => seen.has(c) && DIFF_CODES[c].severity === s)), []);
+  assert.deepEqual(
+    DIFF_CODE_LIST.filter((c) => !seen.has(c)),
+    [],
+  );
+  assert.deepEqual(
+    CHANGE_SEVERITIES.filter((s) => !DIFF_CODE_LIST.some((c) => seen.has(c) && DIFF_CODES[c].severity === s)),
+    [],
+  );
 });
 
 test('every code has a severity and a sentence of reason', () => {
@@ -104,14 +169,22 @@ test('a schema diffed with itself has no changes; reordering blocks and fields i
   assert.deepEqual(diffSchemas(before, before), []);
   const text = before.files[0].text;
   const blocks = text.split(/\n(?=model |datasource |generator )/);
-  const reordered = [blocks[0], ...blocks.slice(1).reverse()].join('\n').replace('  email     String   @unique\n  name      String?\n', '  name      String?\n  email     String   @unique\n');
+  const reordered = [blocks[0], ...blocks.slice(1).reverse()]
+    .join('\n')
+    .replace('  email     String   @unique\n  name      String?\n', '  name      String?\n  email     String   @unique\n');
   assert.notEqual(reordered, text);
   assert.deepEqual(diffSchemas(before, parse(reordered)), []);
 });
 
 test('per-environment effects: a list field added is a JSON array on SQLite only', () => {
-  const change = diffFixture('environments', [{ name: 'dev', provider: 'sqlite' }, { name: 'production', provider: 'postgresql' }]).find((c) => c.field === 'labels')!;
-  assert.deepEqual(change.envs.map((e) => e.env), ['dev']);
+  const change = diffFixture('environments', [
+    { name: 'dev', provider: 'sqlite' },
+    { name: 'production', provider: 'postgresql' },
+  ]).find((c) => c.field === 'labels')!;
+  assert.deepEqual(
+    change.envs.map((e) => e.env),
+    ['dev'],
+  );
   assert.match(change.envs[0].effect, /Json/);
 });
 

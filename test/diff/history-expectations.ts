@@ -201,7 +201,9 @@ export const HISTORY_EXPECTATIONS: Record<string, Expectation> = {
   'rallly/rename_61b3451dd5': e('breaking', { data }), // columns dropped; email_verified replaced by a Boolean copy
   'rallly/rename_7e1b5e06e6': e('breaking'), // enum rebuild without day, week
   // CASE live -> open, paused -> closed, finalized -> scheduled in the rebuild's USING: three values renamed.
-  'rallly/rename_e3ed48bd0a': e('breaking', { renames: ['value PollStatus.finalized -> scheduled', 'value PollStatus.live -> open', 'value PollStatus.paused -> closed'] }),
+  'rallly/rename_e3ed48bd0a': e('breaking', {
+    renames: ['value PollStatus.finalized -> scheduled', 'value PollStatus.live -> open', 'value PollStatus.paused -> closed'],
+  }),
   'rallly/rename_f99b9b0b79': e('breaking', { data }), // UPDATE OWNER -> ADMIN, rebuild without OWNER
   'umami/rename_88639dfe83': e('breaking'), // VARCHAR(200) -> VARCHAR(50) and relation fields renamed in the client; no table renamed
 };

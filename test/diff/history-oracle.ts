@@ -37,11 +37,15 @@ export function classify(dir: string, id: string): Classification {
   const renames = changes
     .filter((c) => c.code.startsWith('probable-') && (c.code !== 'probable-field-rename' || c.column !== undefined))
     .map((c) => {
-      const kind = c.code === 'probable-model-rename' ? 'model' : c.code === 'probable-enum-rename' ? 'enum' : c.code === 'probable-field-rename' ? 'field' : 'value';
+      const kind =
+        c.code === 'probable-model-rename' ? 'model' : c.code === 'probable-enum-rename' ? 'enum' : c.code === 'probable-field-rename' ? 'field' : 'value';
       return kind === 'model' || kind === 'enum' ? `${kind} ${c.before} -> ${c.after}` : `${kind} ${c.model}.${c.before} -> ${c.after}`;
     })
     .sort();
-  const indexes = changes.filter((c) => c.code === 'migration-index-not-in-schema').map((c) => /creates .*?index (\S+) on/.exec(c.message)![1]).sort();
+  const indexes = changes
+    .filter((c) => c.code === 'migration-index-not-in-schema')
+    .map((c) => /creates .*?index (\S+) on/.exec(c.message)![1])
+    .sort();
   return { severity: highestSeverity(changes) ?? 'none', renames, data: changes.some((c) => c.code === 'migration-data-statement'), indexes };
 }
 
@@ -61,7 +65,13 @@ export function runHistoryOracle(dir: string): { results: CaseResult[]; agreemen
     }
     const actual = classify(dir, id);
     const { disagreement, ...expected } = expectation;
-    results.push({ id, expected: { ...expected, renames: [...expected.renames].sort(), indexes: [...expected.indexes].sort() }, actual, agrees: sameClassification({ ...expected, renames: [...expected.renames].sort(), indexes: [...expected.indexes].sort() }, actual), disagreement });
+    results.push({
+      id,
+      expected: { ...expected, renames: [...expected.renames].sort(), indexes: [...expected.indexes].sort() },
+      actual,
+      agrees: sameClassification({ ...expected, renames: [...expected.renames].sort(), indexes: [...expected.indexes].sort() }, actual),
+      disagreement,
+    });
   }
   const agreed = results.filter((r) => r.agrees).length;
   return { results, agreement: results.length === 0 ? 0 : agreed / results.length, missing };

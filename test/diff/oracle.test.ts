@@ -56,7 +56,10 @@ function sqliteText(files: { path: string; text: string }[]): { text: string; fi
   return { text: out.map((f) => f.text).join('\n'), files: out };
 }
 
-async function checkPair(from: { path: string; text: string }[], to: { path: string; text: string }[]): Promise<{ items: EngineItem[]; missing: EngineItem[] }> {
+async function checkPair(
+  from: { path: string; text: string }[],
+  to: { path: string; text: string }[],
+): Promise<{ items: EngineItem[]; missing: EngineItem[] }> {
   const a = sqliteText(from);
   const b = sqliteText(to);
   const engine = await loadSchemaEngine('sqlite');
@@ -68,9 +71,15 @@ async function checkPair(from: { path: string; text: string }[], to: { path: str
 
 for (const name of ['blog', 'environments', 'provider']) {
   test(`oracle: Prisma's schema engine changes for fixture ${name} are among steward's`, async () => {
-    const { items, missing } = await checkPair(readSchemaFiles(fixture(name, 'before.prisma'), repoRoot), readSchemaFiles(fixture(name, 'after.prisma'), repoRoot));
+    const { items, missing } = await checkPair(
+      readSchemaFiles(fixture(name, 'before.prisma'), repoRoot),
+      readSchemaFiles(fixture(name, 'after.prisma'), repoRoot),
+    );
     if (name === 'blog') assert.ok(items.length >= 8, `the engine should report many changes for ${name}, got ${items.length}`);
-    assert.deepEqual(missing.map((m) => m.line), []);
+    assert.deepEqual(
+      missing.map((m) => m.line),
+      [],
+    );
   });
 }
 
@@ -81,10 +90,24 @@ test('oracle: dub, last single-file schema versus today', async (t) => {
   if (!existsSync(single) || !existsSync(folder)) return t.skip('corpus not available');
   const { items, missing } = await checkPair(readSchemaFiles(single), readSchemaFiles(folder));
   assert.ok(items.length > 50, `expected many engine changes, got ${items.length}`);
-  assert.deepEqual(missing.map((m) => m.line), []);
+  assert.deepEqual(
+    missing.map((m) => m.line),
+    [],
+  );
 });
 
 test('oracle: engine summary parser reads tables, columns and indexes', () => {
-  const items = parseEngineSummary('\n[+] Added tables\n  - Comment\n\n[*] Changed the `users` table\n  [-] Removed unique index on columns (email)\n  [+] Added column `the_age`\n\n[*] Redefined table `Post`\n');
-  assert.deepEqual(items.map((i) => [i.table, i.column ?? i.index ?? null]), [['Comment', null], ['users', null], ['users', 'index'], ['users', 'the_age'], ['Post', null]]);
+  const items = parseEngineSummary(
+    '\n[+] Added tables\n  - Comment\n\n[*] Changed the `users` table\n  [-] Removed unique index on columns (email)\n  [+] Added column `the_age`\n\n[*] Redefined table `Post`\n',
+  );
+  assert.deepEqual(
+    items.map((i) => [i.table, i.column ?? i.index ?? null]),
+    [
+      ['Comment', null],
+      ['users', null],
+      ['users', 'index'],
+      ['users', 'the_age'],
+      ['Post', null],
+    ],
+  );
 });

@@ -5,8 +5,10 @@ import { migrationSqlChanges, splitStatements } from '../../src/diff/migration-s
 import { isRebuildName, nearNames } from '../../src/diff/rename-inference.js';
 import { parseSchema } from '../../src/schema/parse.js';
 
-const parse = (text: string) => parseSchema([{ path: 'schema.prisma', text: `datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n${text}` }]);
-const codes = (before: string, after: string, options = {}) => diffSchemas(parse(before), parse(after), options).map((c) => `${c.code} ${[c.model, c.field].filter(Boolean).join('.')}`.trim());
+const parse = (text: string) =>
+  parseSchema([{ path: 'schema.prisma', text: `datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n${text}` }]);
+const codes = (before: string, after: string, options = {}) =>
+  diffSchemas(parse(before), parse(after), options).map((c) => `${c.code} ${[c.model, c.field].filter(Boolean).join('.')}`.trim());
 
 test('near names: shared words or a small edit distance, not a shared "id"', () => {
   assert.match(nearNames('projectOverwrites', 'workspaceOverwrites')!, /overwrites/);
@@ -26,17 +28,29 @@ const user = (fields: string) => `model User {\n  id    Int    @id\n  email Stri
 
 test('a field of the same type in the same place is a probable rename; another type is not', () => {
   assert.deepEqual(codes(user('  phone String?\n  age Int'), user('  mobile String?\n  age Int')), ['probable-field-rename User.mobile']);
-  assert.deepEqual(codes(user('  phone String?\n  age Int'), user('  mobile Int?\n  age Int')).sort(), ['field-added-optional User.mobile', 'field-removed User.phone']);
+  assert.deepEqual(codes(user('  phone String?\n  age Int'), user('  mobile Int?\n  age Int')).sort(), [
+    'field-added-optional User.mobile',
+    'field-removed User.phone',
+  ]);
   // Attributes must match too: a new default is another column.
-  assert.deepEqual(codes(user('  phone String?'), user('  mobile String? @default("x")')).sort(), ['field-added-optional User.mobile', 'field-removed User.phone']);
+  assert.deepEqual(codes(user('  phone String?'), user('  mobile String? @default("x")')).sort(), [
+    'field-added-optional User.mobile',
+    'field-removed User.phone',
+  ]);
 });
 
 test('the annotation that confirms a probable rename turns it into a rename', () => {
   const changes = diffSchemas(parse(user('  phone String?')), parse(user('  mobile String?')));
   assert.equal(changes[0].renamedFrom, 'phone');
   assert.match(changes[0].message, /@steward\.renamedFrom\("phone"\) on mobile/);
-  assert.deepEqual(codes(user('  phone String?'), user('  /// @steward.renamedFrom("phone")\n  mobile String?')), ['field-renamed User.mobile', 'column-renamed User.mobile']);
-  assert.deepEqual(codes(user('  phone String?'), user('  mobile String?'), { inferRenames: false }).sort(), ['field-added-optional User.mobile', 'field-removed User.phone']);
+  assert.deepEqual(codes(user('  phone String?'), user('  /// @steward.renamedFrom("phone")\n  mobile String?')), [
+    'field-renamed User.mobile',
+    'column-renamed User.mobile',
+  ]);
+  assert.deepEqual(codes(user('  phone String?'), user('  mobile String?'), { inferRenames: false }).sort(), [
+    'field-added-optional User.mobile',
+    'field-removed User.phone',
+  ]);
 });
 
 test('a foreign key on a column created in the same change is safe; with a default or on an existing column it is not', () => {
@@ -58,15 +72,21 @@ test('severity policy: enum-value-added is dangerous by default and configurable
 test('migration SQL: data statements and undeclared indexes, judged by their last name', () => {
   const schema = parse('model Post {\n  id Int @id\n  slug String\n  @@index([slug])\n}');
   const sql = [
-    "-- UPDATE in a comment is no statement\nCREATE FUNCTION f() RETURNS void AS $$ BEGIN UPDATE \"Post\" SET slug = 'x'; END $$ LANGUAGE plpgsql;",
+    '-- UPDATE in a comment is no statement\nCREATE FUNCTION f() RETURNS void AS $$ BEGIN UPDATE "Post" SET slug = \'x\'; END $$ LANGUAGE plpgsql;',
     'CREATE INDEX "tmp" ON "Post"("slug");',
     'ALTER INDEX "tmp" RENAME TO "Post_slug_idx";',
     'CREATE UNIQUE INDEX "Post_slug_live" ON "Post"("slug") WHERE "id" > 0;',
-    "UPDATE \"Post\" SET \"slug\" = 'a;b' WHERE \"slug\" IS NULL;",
+    'UPDATE "Post" SET "slug" = \'a;b\' WHERE "slug" IS NULL;',
   ].join('\n');
   assert.equal(splitStatements(sql).length, 5);
   const found = migrationSqlChanges([{ name: '20250101_x', sql }], schema);
-  assert.deepEqual(found.map((f) => [f.code, f.table]), [['migration-data-statement', 'Post'], ['migration-index-not-in-schema', 'Post']]);
+  assert.deepEqual(
+    found.map((f) => [f.code, f.table]),
+    [
+      ['migration-data-statement', 'Post'],
+      ['migration-index-not-in-schema', 'Post'],
+    ],
+  );
   assert.match(found[1].message, /unique partial index Post_slug_live on Post.*a partial index cannot be declared/);
 });
 

@@ -21,7 +21,11 @@ describe('usage-aware diff with the audit code scanner', () => {
       const master = join(dir, 'api/prisma/schema.master.prisma');
       writeFileSync(master, readFileSync(master, 'utf8').replace(/^\s*content\s+String.*$/m, ''));
       const r = await run(dir, 'diff', '--format', 'json');
-      const { changes } = (JSON.parse(r.stdout) as { data: { changes: { code: string; model: string; field: string; severity: string; reason: string; usages?: { file: string; line: number }[] }[] } }).data;
+      const { changes } = (
+        JSON.parse(r.stdout) as {
+          data: { changes: { code: string; model: string; field: string; severity: string; reason: string; usages?: { file: string; line: number }[] }[] };
+        }
+      ).data;
       const removed = changes.find((c) => c.code === 'field-removed' && c.model === 'Message' && c.field === 'content')!;
       assert.equal(removed.severity, 'breaking');
       assert.match(removed.reason, /application breaks/);

@@ -14,7 +14,9 @@ export interface SchemaEngineDiff {
 export type EngineProvider = 'sqlite' | 'postgres' | 'mysql';
 
 type EngineModule = Record<string, (...args: unknown[]) => unknown> & {
-  SchemaEngine: { new: (options: unknown, log: unknown, adapter: unknown) => Promise<{ diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }> }> };
+  SchemaEngine: {
+    new: (options: unknown, log: unknown, adapter: unknown) => Promise<{ diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }> }>;
+  };
 };
 
 const engines = new Map<EngineProvider, Promise<SchemaEngineDiff>>();
@@ -34,7 +36,13 @@ async function load(provider: EngineProvider): Promise<SchemaEngineDiff> {
   const container = (text: string) => ({ tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: text }] });
   return {
     async diff(from, to) {
-      const result = await engine.diff({ from: container(from), to: container(to), script: false, exitCode: null, filters: { externalTables: [], externalEnums: [] } });
+      const result = await engine.diff({
+        from: container(from),
+        to: container(to),
+        script: false,
+        exitCode: null,
+        filters: { externalTables: [], externalEnums: [] },
+      });
       return result.stdout ?? '';
     },
   };
@@ -46,7 +54,9 @@ async function instantiate(): Promise<EngineModule> {
   const require = createRequire(import.meta.url);
   const wasmPath = join(dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm');
   // The WebAssembly global is not in this project's type libraries (lib ES2023, no DOM).
-  const wasm = (globalThis as unknown as { WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> } }).WebAssembly;
+  const wasm = (
+    globalThis as unknown as { WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> } }
+  ).WebAssembly;
   const { instance } = await wasm.instantiate(readFileSync(wasmPath), { './schema_engine_bg.js': bg });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();

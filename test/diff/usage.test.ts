@@ -14,10 +14,19 @@ test('a removed or renamed field still used by code gets its call sites and says
     { model: 'User', field: 'phone', file: 'src/users.ts', line: 8, column: 1 },
   ]);
   const removed = withUsages.find((c) => c.code === 'field-removed' && c.field === 'tagId')!;
-  assert.deepEqual(removed.usages.map((u) => `${u.file}:${u.line}`), ['src/posts.ts:12']);
+  assert.deepEqual(
+    removed.usages.map((u) => `${u.file}:${u.line}`),
+    ['src/posts.ts:12'],
+  );
   assert.match(removed.reason, /application breaks/);
-  assert.deepEqual(withUsages.find((c) => c.code === 'field-renamed')!.usages.map((u) => u.file), ['src/users.ts']);
-  assert.deepEqual(withUsages.find((c) => c.code === 'model-renamed')!.usages.map((u) => u.file), ['src/old.ts']);
+  assert.deepEqual(
+    withUsages.find((c) => c.code === 'field-renamed')!.usages.map((u) => u.file),
+    ['src/users.ts'],
+  );
+  assert.deepEqual(
+    withUsages.find((c) => c.code === 'model-renamed')!.usages.map((u) => u.file),
+    ['src/old.ts'],
+  );
   // Additions are not affected by usages.
   assert.deepEqual(withUsages.find((c) => c.field === 'phone')!.usages, []);
   assert.deepEqual(applyUsages(changes, []), changes);

@@ -5,21 +5,47 @@ import { updateDocument } from '../../src/docs/update.js';
 
 describe('docs markers', () => {
   const cases: { name: string; text: string; sections: string[]; problems: string[] }[] = [
-    { name: 'model and schema sections', text: 'a\n<!-- steward:model User -->\nx\n<!-- /steward:model -->\n<!-- steward:schema -->\n<!-- /steward:schema -->\n', sections: ['model User @2', 'schema @5'], problems: [] },
+    {
+      name: 'model and schema sections',
+      text: 'a\n<!-- steward:model User -->\nx\n<!-- /steward:model -->\n<!-- steward:schema -->\n<!-- /steward:schema -->\n',
+      sections: ['model User @2', 'schema @5'],
+      problems: [],
+    },
     { name: 'tolerant spacing', text: '<!--steward:model   User-->\n<!--/steward:model-->', sections: ['model User @1'], problems: [] },
-    { name: 'markers in fences and inline code are prose', text: '```\n<!-- steward:model X -->\n```\n`<!-- steward:model Y -->`\n', sections: [], problems: [] },
+    {
+      name: 'markers in fences and inline code are prose',
+      text: '```\n<!-- steward:model X -->\n```\n`<!-- steward:model Y -->`\n',
+      sections: [],
+      problems: [],
+    },
     { name: 'other features own other markers', text: '<!-- steward:changes -->\n- x\n<!-- /steward:changes -->\n', sections: [], problems: [] },
     { name: 'unclosed', text: 'a\n<!-- steward:model User -->\n', sections: [], problems: ['docs-marker-unclosed @2:1'] },
     { name: 'closing without opening', text: '<!-- /steward:model -->', sections: [], problems: ['docs-marker-unopened @1:1'] },
-    { name: 'nested', text: '<!-- steward:model A -->\n<!-- steward:model B -->\n<!-- /steward:model -->', sections: ['model B @2'], problems: ['docs-marker-nested @2:1'] },
-    { name: 'model without a name', text: '<!-- steward:model -->\n<!-- /steward:model -->', sections: [], problems: ['docs-marker-malformed @1:1', 'docs-marker-unopened @2:1'] },
+    {
+      name: 'nested',
+      text: '<!-- steward:model A -->\n<!-- steward:model B -->\n<!-- /steward:model -->',
+      sections: ['model B @2'],
+      problems: ['docs-marker-nested @2:1'],
+    },
+    {
+      name: 'model without a name',
+      text: '<!-- steward:model -->\n<!-- /steward:model -->',
+      sections: [],
+      problems: ['docs-marker-malformed @1:1', 'docs-marker-unopened @2:1'],
+    },
     { name: 'mismatched closing', text: '<!-- steward:schema -->\n<!-- /steward:model -->', sections: [], problems: ['docs-marker-unopened @2:1'] },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const scan = scanMarkers(c.text);
-      assert.deepEqual(scan.sections.map((s) => `${s.kind}${s.name ? ` ${s.name}` : ''} @${s.line}`), c.sections);
-      assert.deepEqual(scan.problems.map((p) => `${p.code} @${p.line}:${p.column}`), c.problems);
+      assert.deepEqual(
+        scan.sections.map((s) => `${s.kind}${s.name ? ` ${s.name}` : ''} @${s.line}`),
+        c.sections,
+      );
+      assert.deepEqual(
+        scan.problems.map((p) => `${p.code} @${p.line}:${p.column}`),
+        c.problems,
+      );
     });
   }
 
@@ -36,14 +62,23 @@ describe('docs markers', () => {
     const text = 'keep\r\n<!-- steward:model A -->\r\nold\r\n<!-- /steward:model -->\r\nkeep too\r\n';
     const u = updateDocument(text, () => '\nnew\n');
     assert.equal(u.text, 'keep\r\n<!-- steward:model A -->\r\nnew\r\n<!-- /steward:model -->\r\nkeep too\r\n');
-    assert.deepEqual(u.sections.map((s) => s.stale), [true]);
+    assert.deepEqual(
+      u.sections.map((s) => s.stale),
+      [true],
+    );
     assert.equal(updateDocument(u.text, () => '\nnew\n').sections[0].stale, false);
     const broken = 'x\n<!-- steward:model A -->\nold\n<!-- /steward:model -->\n<!-- steward:model B -->\n';
     const b = updateDocument(broken, () => '\nnew\n');
     assert.equal(b.text, broken);
-    assert.deepEqual(b.problems.map((p) => p.code), ['docs-marker-unclosed']);
+    assert.deepEqual(
+      b.problems.map((p) => p.code),
+      ['docs-marker-unclosed'],
+    );
     const unknown = updateDocument('<!-- steward:model Ghost -->\n<!-- /steward:model -->', () => undefined);
-    assert.deepEqual(unknown.problems.map((p) => `${p.code} @${p.line}`), ['docs-unknown-model @1']);
+    assert.deepEqual(
+      unknown.problems.map((p) => `${p.code} @${p.line}`),
+      ['docs-unknown-model @1'],
+    );
   });
 });
 

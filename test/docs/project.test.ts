@@ -75,7 +75,10 @@ describe('steward docs', () => {
     assert.equal((await run(dir, 'docs', '--write')).code, 0);
     assert.deepEqual(snapshot(dir), after);
     assert.equal((await run(dir, 'docs', '--check')).code, 0);
-    assert.ok((await checkErrors(dir)).errors.some((e) => e.startsWith('generate/output-missing')), 'environment files are not generated yet');
+    assert.ok(
+      (await checkErrors(dir)).errors.some((e) => e.startsWith('generate/output-missing')),
+      'environment files are not generated yet',
+    );
     assert.equal((await run(dir, 'generate')).code, 0);
     assert.deepEqual((await checkErrors(dir)).errors, []);
   });
@@ -89,7 +92,10 @@ describe('steward docs', () => {
     await run(dir, 'generate');
     const check = await checkErrors(dir);
     assert.equal(check.code, 1);
-    assert.deepEqual(check.errors.filter((e) => e.startsWith('docs/')).map((e) => e.split(' ').slice(0, 2).join(' ')), ['docs/docs-stale docs/MODELS.md:31', 'docs/docs-stale docs/MODELS.md:47']);
+    assert.deepEqual(
+      check.errors.filter((e) => e.startsWith('docs/')).map((e) => e.split(' ').slice(0, 2).join(' ')),
+      ['docs/docs-stale docs/MODELS.md:31', 'docs/docs-stale docs/MODELS.md:47'],
+    );
     await run(dir, 'docs', '--write');
     assert.match(readFileSync(join(dir, 'docs/MODELS.md'), 'utf8'), /\| `summary` \| `String\?` \| `String\?` \| `summary` \|/);
     assert.deepEqual((await checkErrors(dir)).errors, []);
@@ -123,6 +129,9 @@ describe('steward docs', () => {
     const r = await run(join(repoRoot, 'examples/messaging-api'), 'docs', '--check', '--format', 'json');
     assert.equal(r.code, 0, r.stdout);
     const out = (JSON.parse(r.stdout) as { data: { files: { path: string; status: string }[] } }).data;
-    assert.deepEqual(out.files.map((f) => `${f.path} ${f.status}`), ['docs/SCHEMA_REFERENCE.md up-to-date']);
+    assert.deepEqual(
+      out.files.map((f) => `${f.path} ${f.status}`),
+      ['docs/SCHEMA_REFERENCE.md up-to-date'],
+    );
   });
 });

@@ -46,18 +46,37 @@ interface DriftCase {
 }
 
 const POSTGRES_CASES: DriftCase[] = [
-  { name: 'a dropped column', sql: `ALTER TABLE "clients" DROP COLUMN "notes"`, findings: [{ code: 'missing-column', table: 'clients', column: 'notes', expected: 'text' }] },
-  { name: 'an added column', sql: `ALTER TABLE "clients" ADD COLUMN "nickname" TEXT`, findings: [{ code: 'extra-column', table: 'clients', column: 'nickname', actual: 'text' }] },
+  {
+    name: 'a dropped column',
+    sql: `ALTER TABLE "clients" DROP COLUMN "notes"`,
+    findings: [{ code: 'missing-column', table: 'clients', column: 'notes', expected: 'text' }],
+  },
+  {
+    name: 'an added column',
+    sql: `ALTER TABLE "clients" ADD COLUMN "nickname" TEXT`,
+    findings: [{ code: 'extra-column', table: 'clients', column: 'nickname', actual: 'text' }],
+  },
   {
     name: 'a changed column type',
     sql: `ALTER TABLE "clients" ALTER COLUMN "phone_number" TYPE VARCHAR(64)`,
     findings: [{ code: 'column-type', table: 'clients', column: 'phone_number', expected: 'character varying(32)', actual: 'character varying(64)' }],
   },
-  { name: 'a dropped index', sql: `DROP INDEX "clients_profile_id_idx"`, findings: [{ code: 'missing-index', table: 'clients', index: 'clients_profile_id_idx', expected: '(profile_id)' }] },
+  {
+    name: 'a dropped index',
+    sql: `DROP INDEX "clients_profile_id_idx"`,
+    findings: [{ code: 'missing-index', table: 'clients', index: 'clients_profile_id_idx', expected: '(profile_id)' }],
+  },
   {
     name: 'a dropped foreign key',
     sql: `ALTER TABLE "clients" DROP CONSTRAINT "clients_profile_id_fkey"`,
-    findings: [{ code: 'missing-foreign-key', table: 'clients', foreignKey: 'clients_profile_id_fkey', expected: '(profile_id) REFERENCES profiles(id) ON DELETE CASCADE ON UPDATE CASCADE' }],
+    findings: [
+      {
+        code: 'missing-foreign-key',
+        table: 'clients',
+        foreignKey: 'clients_profile_id_fkey',
+        expected: '(profile_id) REFERENCES profiles(id) ON DELETE CASCADE ON UPDATE CASCADE',
+      },
+    ],
   },
   {
     name: 'a removed enum value',
@@ -98,9 +117,21 @@ for (const driftCase of POSTGRES_CASES) {
 }
 
 const SQLITE_CASES: DriftCase[] = [
-  { name: 'a dropped column', sql: `ALTER TABLE "clients" DROP COLUMN "notes"`, findings: [{ code: 'missing-column', table: 'clients', column: 'notes', expected: 'TEXT' }] },
-  { name: 'an added column', sql: `ALTER TABLE "clients" ADD COLUMN "nickname" TEXT`, findings: [{ code: 'extra-column', table: 'clients', column: 'nickname', actual: 'TEXT' }] },
-  { name: 'a dropped index', sql: `DROP INDEX "clients_profile_id_idx"`, findings: [{ code: 'missing-index', table: 'clients', index: 'clients_profile_id_idx', expected: '(profile_id)' }] },
+  {
+    name: 'a dropped column',
+    sql: `ALTER TABLE "clients" DROP COLUMN "notes"`,
+    findings: [{ code: 'missing-column', table: 'clients', column: 'notes', expected: 'TEXT' }],
+  },
+  {
+    name: 'an added column',
+    sql: `ALTER TABLE "clients" ADD COLUMN "nickname" TEXT`,
+    findings: [{ code: 'extra-column', table: 'clients', column: 'nickname', actual: 'TEXT' }],
+  },
+  {
+    name: 'a dropped index',
+    sql: `DROP INDEX "clients_profile_id_idx"`,
+    findings: [{ code: 'missing-index', table: 'clients', index: 'clients_profile_id_idx', expected: '(profile_id)' }],
+  },
 ];
 
 test('SQLite files: the dev history applies cleanly; each manual change is found exactly through a file: URL', async () => {
@@ -137,7 +168,10 @@ test('a PGlite data directory is checked through a pglite: URL', async () => {
     await database.close();
   }
   const result = await checkDrift(expected.production, `pglite:${dataDir}`);
-  assert.deepEqual(result.findings.map((f) => f.code), ['missing-index']);
+  assert.deepEqual(
+    result.findings.map((f) => f.code),
+    ['missing-index'],
+  );
   assert.equal((await checkDrift(expected.production, `pglite:${path.join(project.dir, 'nope')}`)).status, 'unreachable');
 });
 
@@ -155,7 +189,17 @@ test('a server that accepts but never answers fails within the timeout, exit 3, 
   const port = (silent.address() as net.AddressInfo).port;
   try {
     const started = performance.now();
-    const result = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', `postgresql://app:Sup3rSecretPw@127.0.0.1:${port}/app`, '--timeout', '800');
+    const result = await run(
+      project.dir,
+      'db',
+      'drift',
+      '--env',
+      'production',
+      '--url',
+      `postgresql://app:Sup3rSecretPw@127.0.0.1:${port}/app`,
+      '--timeout',
+      '800',
+    );
     const elapsed = performance.now() - started;
     assert.equal(result.code, 3, result.stdout + result.stderr);
     assert.ok(elapsed < 5000, `took ${elapsed} ms`);
@@ -205,18 +249,40 @@ async function realServerChecks(server: PostgresServer): Promise<void> {
   const result = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', readerUrl, '--format', 'json');
   assert.equal(result.code, 1, result.stderr);
   const report = JSON.parse(result.stdout);
-  assert.deepEqual(report.data.databases[0].findings.map((f: DriftFinding) => f.code), ['missing-column']);
+  assert.deepEqual(
+    report.data.databases[0].findings.map((f: DriftFinding) => f.code),
+    ['missing-column'],
+  );
   assert.ok(!(result.stdout + result.stderr).includes(password), 'password printed');
-  const readerLog = (await server.log()).slice(logBefore).split('\n').filter((line) => line.startsWith('drift_reader@'));
+  const readerLog = (await server.log())
+    .slice(logBefore)
+    .split('\n')
+    .filter((line) => line.startsWith('drift_reader@'));
   // Simple queries log as `statement: ...`, parameterised ones as `execute <unnamed>: ...`.
   const statements = readerLog.filter((line) => /(statement|execute [^:]*): /.test(line));
-  assert.ok(statements.some((line) => /SELECT/.test(line)), 'the statement log records the reader\'s catalog reads');
-  const writes = statements.filter((line) => /\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT|COPY)\b/i.test(line.replace(/.*?(statement|execute [^:]*): /, '')));
+  assert.ok(
+    statements.some((line) => /SELECT/.test(line)),
+    "the statement log records the reader's catalog reads",
+  );
+  const writes = statements.filter((line) =>
+    /\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT|COPY)\b/i.test(line.replace(/.*?(statement|execute [^:]*): /, '')),
+  );
   assert.deepEqual(writes, []);
   assert.ok(statements.some((line) => /BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY/.test(line)));
 
   // A fleet: every case database plus one unreachable, with bounded concurrency.
-  const fleet = await run(project.dir, 'db', 'drift', '--env', 'production', ...urls.flatMap((url) => ['--url', url]), '--concurrency', '3', '--format', 'json');
+  const fleet = await run(
+    project.dir,
+    'db',
+    'drift',
+    '--env',
+    'production',
+    ...urls.flatMap((url) => ['--url', url]),
+    '--concurrency',
+    '3',
+    '--format',
+    'json',
+  );
   const fleetReport = JSON.parse(fleet.stdout);
   assert.equal(fleet.code, 1);
   assert.deepEqual(fleetReport.data.summary, { databases: cases.length, clean: 1, drift: cases.length - 1, unreachable: 0, error: 0 });
@@ -230,14 +296,33 @@ async function realServerChecks(server: PostgresServer): Promise<void> {
   assert.equal((await deployDatabase(history, deployedUrl)).status, 'applied');
   await server.sql('GRANT SELECT ON ALL TABLES IN SCHEMA public TO drift_reader', 'deployed');
   const deployedLogStart = (await server.log()).length;
-  const deployed = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', server.url({ database: 'deployed', user: 'drift_reader', password }), '--format', 'json');
+  const deployed = await run(
+    project.dir,
+    'db',
+    'drift',
+    '--env',
+    'production',
+    '--url',
+    server.url({ database: 'deployed', user: 'drift_reader', password }),
+    '--format',
+    'json',
+  );
   const state = JSON.parse(deployed.stdout).data.databases[0];
   assert.equal(state.status, 'clean', deployed.stdout);
   assert.deepEqual([state.migrations.lastApplied, state.migrations.pending, state.migrations.failed], ['20250101000000_init', 0, []]);
-  const deployedLog = (await server.log()).slice(deployedLogStart).split('\n').filter((line) => line.startsWith('drift_reader@'));
+  const deployedLog = (await server.log())
+    .slice(deployedLogStart)
+    .split('\n')
+    .filter((line) => line.startsWith('drift_reader@'));
   const sent = deployedLog.filter((line) => /(statement|execute [^:]*): /.test(line)).map((line) => line.replace(/.*?(statement|execute [^:]*): /, ''));
-  assert.ok(sent.some((sql) => /^SELECT .* FROM _prisma_migrations/.test(sql)), 'the history is read by the reader');
-  assert.deepEqual(sent.filter((sql) => /\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT|COPY)\b/i.test(sql)), []);
+  assert.ok(
+    sent.some((sql) => /^SELECT .* FROM _prisma_migrations/.test(sql)),
+    'the history is read by the reader',
+  );
+  assert.deepEqual(
+    sent.filter((sql) => /\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT|COPY)\b/i.test(sql)),
+    [],
+  );
 }
 
 test('--fix-sql drafts the remediation as a linted migration in the history, never touching the database; applied, drift is clean', async () => {
@@ -245,7 +330,9 @@ test('--fix-sql drafts the remediation as a linted migration in the history, nev
   const database = await PgliteConnection.create(dataDir);
   try {
     await applyMigrations(database, project.env('production').migrationsDir);
-    await database.executeScript(`ALTER TABLE "clients" DROP COLUMN "notes"; CREATE INDEX "clients_hand_idx" ON "clients" ("phone_number") WHERE "phone_number" IS NOT NULL`);
+    await database.executeScript(
+      `ALTER TABLE "clients" DROP COLUMN "notes"; CREATE INDEX "clients_hand_idx" ON "clients" ("phone_number") WHERE "phone_number" IS NOT NULL`,
+    );
   } finally {
     await database.close();
   }
@@ -256,7 +343,10 @@ test('--fix-sql drafts the remediation as a linted migration in the history, nev
   // --format markdown is the shared markdown reporter: the databases' table, then the findings.
   const markdown = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'markdown');
   assert.equal(markdown.code, 1, markdown.stderr);
-  assert.match(markdown.stdout, /^### Schema drift: production\n\n\| Database \| Status \| Findings \| Acknowledged \| Migrations \|\n\|---\|---\|---\|---\|---\|\n\| pglite:\S+ \| drift \| 2 \| 0 \| at 20250101000000_init \|/);
+  assert.match(
+    markdown.stdout,
+    /^### Schema drift: production\n\n\| Database \| Status \| Findings \| Acknowledged \| Migrations \|\n\|---\|---\|---\|---\|---\|\n\| pglite:\S+ \| drift \| 2 \| 0 \| at 20250101000000_init \|/,
+  );
   assert.match(markdown.stdout, /\| `missing-column` \| .*notes/);
   const drafted = await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--fix-sql', 'repair drift', '--format', 'json');
   assert.equal(drafted.code, 1, drafted.stderr);
@@ -286,5 +376,8 @@ test('--fix-sql drafts the remediation as a linted migration in the history, nev
   // Two databases, or a name that is no name, are bad input (exit 2) before anything is read.
   assert.equal((await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--url', url, '--fix-sql', 'x')).code, 2);
   assert.equal((await run(project.dir, 'db', 'drift', '--env', 'production', '--url', url, '--fix-sql', '---')).code, 2);
-  assert.deepEqual(readdirSync(migrationsDir).filter((name) => !before.includes(name)), added);
+  assert.deepEqual(
+    readdirSync(migrationsDir).filter((name) => !before.includes(name)),
+    added,
+  );
 });

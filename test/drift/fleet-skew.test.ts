@@ -80,21 +80,50 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('db drift over a SQLite fleet: each database\'s migration state and the fleet\'s version skew, in JSON', async () => {
+test("db drift over a SQLite fleet: each database's migration state and the fleet's version skew, in JSON", async () => {
   const result = await run(dir, 'db', 'drift', '--env', 'tenants', '--urls-file', 'tenants.txt', '--format', 'json');
   assert.equal(result.code, 3, result.stderr); // the missing file is unreachable
   const report = JSON.parse(result.stdout).data;
   const byName = Object.fromEntries(report.databases.map((d: { database: string }) => [path.basename(d.database), d]));
   assert.deepEqual(Object.keys(byName), ['a.db', 'b.db', 'c.db', 'd.db', 'missing.db']);
   assert.equal(byName['a.db'].status, 'clean');
-  assert.deepEqual(
-    pick(byName['a.db'].migrations),
-    { hasMigrationsTable: true, lastApplied: '20250103000000_tags', latest: '20250103000000_tags', applied: 3, pending: 0, failed: [], rolledBack: [] },
-  );
+  assert.deepEqual(pick(byName['a.db'].migrations), {
+    hasMigrationsTable: true,
+    lastApplied: '20250103000000_tags',
+    latest: '20250103000000_tags',
+    applied: 3,
+    pending: 0,
+    failed: [],
+    rolledBack: [],
+  });
   assert.equal(byName['b.db'].status, 'drift');
-  assert.deepEqual(pick(byName['b.db'].migrations), { hasMigrationsTable: true, lastApplied: '20250101000000_init', latest: '20250103000000_tags', applied: 1, pending: 2, failed: [], rolledBack: [] });
-  assert.deepEqual(pick(byName['c.db'].migrations), { hasMigrationsTable: true, lastApplied: '20250101000000_init', latest: '20250103000000_tags', applied: 1, pending: 2, failed: ['20250102000000_books'], rolledBack: [] });
-  assert.deepEqual(pick(byName['d.db'].migrations), { hasMigrationsTable: false, lastApplied: null, latest: '20250103000000_tags', applied: 0, pending: 3, failed: [], rolledBack: [] });
+  assert.deepEqual(pick(byName['b.db'].migrations), {
+    hasMigrationsTable: true,
+    lastApplied: '20250101000000_init',
+    latest: '20250103000000_tags',
+    applied: 1,
+    pending: 2,
+    failed: [],
+    rolledBack: [],
+  });
+  assert.deepEqual(pick(byName['c.db'].migrations), {
+    hasMigrationsTable: true,
+    lastApplied: '20250101000000_init',
+    latest: '20250103000000_tags',
+    applied: 1,
+    pending: 2,
+    failed: ['20250102000000_books'],
+    rolledBack: [],
+  });
+  assert.deepEqual(pick(byName['d.db'].migrations), {
+    hasMigrationsTable: false,
+    lastApplied: null,
+    latest: '20250103000000_tags',
+    applied: 0,
+    pending: 3,
+    failed: [],
+    rolledBack: [],
+  });
   assert.equal(byName['missing.db'].status, 'unreachable');
   assert.equal(byName['missing.db'].migrations, null);
   assert.deepEqual(report.skew, {
@@ -151,12 +180,24 @@ test('steward status: the skew of each configured or given fleet; offline withou
   assert.equal(tenants.env, 'tenants');
   assert.equal(tenants.file, 'tenants.txt');
   assert.deepEqual(
-    { databases: tenants.skew.databases, atLatest: tenants.skew.atLatest, behind: tenants.skew.behind, failed: tenants.skew.failed, unknown: tenants.skew.unknown },
+    {
+      databases: tenants.skew.databases,
+      atLatest: tenants.skew.atLatest,
+      behind: tenants.skew.behind,
+      failed: tenants.skew.failed,
+      unknown: tenants.skew.unknown,
+    },
     { databases: 5, atLatest: 1, behind: 2, failed: 1, unknown: 1 },
   );
-  assert.deepEqual(tenants.notRead.map((d: { database: string; state: string }) => [path.basename(d.database), d.state]), [['missing.db', 'unreachable']]);
+  assert.deepEqual(
+    tenants.notRead.map((d: { database: string; state: string }) => [path.basename(d.database), d.state]),
+    [['missing.db', 'unreachable']],
+  );
   assert.equal(regions.env, 'regions');
-  assert.deepEqual(regions.notRead.map((d: { state: string }) => d.state), ['unreachable']);
+  assert.deepEqual(
+    regions.notRead.map((d: { state: string }) => d.state),
+    ['unreachable'],
+  );
   assert.match(regions.notRead[0].database, /tenant:\*\*\*@127\.0\.0\.1:1/);
 
   const text = await run(dir, 'status', '--urls-file', 'tenants.txt', '--env', 'tenants');
@@ -202,9 +243,23 @@ test('environments.<env>.fleet must be a string (CONFIG_INVALID)', async () => {
 });
 
 test('versionSkew counts pure positions: unknown for unread, newest version first', () => {
-  const position = (lastApplied: string | null, pending: number, failed: string[] = []) => ({ hasMigrationsTable: true, lastApplied, latest: 'm3', applied: 3 - pending, pending, failed, rolledBack: [], modified: [], missingLocally: [] });
+  const position = (lastApplied: string | null, pending: number, failed: string[] = []) => ({
+    hasMigrationsTable: true,
+    lastApplied,
+    latest: 'm3',
+    applied: 3 - pending,
+    pending,
+    failed,
+    rolledBack: [],
+    modified: [],
+    missingLocally: [],
+  });
   const skew = versionSkew('m3', [position('m1', 2), position('m3', 0), undefined, position('m2', 1), position('m1', 2, ['m2'])]);
-  assert.deepEqual(skew.versions, [{ migration: 'm3', databases: 1, pending: 0 }, { migration: 'm2', databases: 1, pending: 1 }, { migration: 'm1', databases: 2, pending: 2 }]);
+  assert.deepEqual(skew.versions, [
+    { migration: 'm3', databases: 1, pending: 0 },
+    { migration: 'm2', databases: 1, pending: 1 },
+    { migration: 'm1', databases: 2, pending: 2 },
+  ]);
   assert.deepEqual([skew.atLatest, skew.behind, skew.failed, skew.unknown], [1, 2, 1, 1]);
 });
 

@@ -135,7 +135,10 @@ export const EXPECTED_DRIFT: Record<string, ExpectedFinding[]> = {
   umami: [
     // The schema declares @@index([visitId]) on SessionReplay (session_replay), but
     // 19_add_session_replay creates only the (website_id, visit_id) index: the schema is ahead of the history.
-    { finding: 'missing-index session_replay session_replay_visit_id_idx', reason: 'the schema is ahead of the history (upstream bug), acknowledged until fixed' },
+    {
+      finding: 'missing-index session_replay session_replay_visit_id_idx',
+      reason: 'the schema is ahead of the history (upstream bug), acknowledged until fixed',
+    },
     { finding: 'extra-extension pgcrypto', reason: PGCRYPTO },
   ],
 };

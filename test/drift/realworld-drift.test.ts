@@ -31,11 +31,18 @@ function copyApp(app: RealworldApp): string {
     mkdirSync(path.dirname(path.join(dir, part)), { recursive: true });
     cpSync(path.join(root!, app.name, part), path.join(dir, part), { recursive: true });
   }
-  writeFileSync(path.join(dir, 'steward.config.json'), JSON.stringify({
-    master: app.master,
-    prismaMajor: 7,
-    environments: { production: { provider: 'postgresql', output: path.join(dir, 'schema.production.prisma'), migrations: app.migrations } },
-  }, null, 2));
+  writeFileSync(
+    path.join(dir, 'steward.config.json'),
+    JSON.stringify(
+      {
+        master: app.master,
+        prismaMajor: 7,
+        environments: { production: { provider: 'postgresql', output: path.join(dir, 'schema.production.prisma'), migrations: app.migrations } },
+      },
+      null,
+      2,
+    ),
+  );
   return dir;
 }
 
@@ -73,8 +80,20 @@ async function applyHistoryToPglite(dataDir: string, migrationsDir: string, cach
 
 /** A finding as the expectation file spells it: code, table, and the column, index or key it is about. */
 function findingKey(finding: Record<string, unknown>): string {
-  const subject = finding.column ?? finding.index ?? finding.foreignKey ?? finding.constraint ?? finding.trigger ?? finding.policy
-    ?? finding.enum ?? finding.value ?? finding.view ?? finding.function ?? finding.sequence ?? finding.extension ?? '';
+  const subject =
+    finding.column ??
+    finding.index ??
+    finding.foreignKey ??
+    finding.constraint ??
+    finding.trigger ??
+    finding.policy ??
+    finding.enum ??
+    finding.value ??
+    finding.view ??
+    finding.function ??
+    finding.sequence ??
+    finding.extension ??
+    '';
   return `${String(finding.code)} ${String(finding.table ?? '')}${subject ? ` ${String(subject)}` : ''}`.replace(/\s+/g, ' ').trim();
 }
 
@@ -132,11 +151,14 @@ describe('real applications: db drift against their own history on PostgreSQL 15
         const drift = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000');
         const driftMs = performance.now() - started;
         assert.ok(drift.code === 0 || drift.code === 1, `drift runs without a crash (exit ${drift.code}): ${drift.stderr}`);
-        const report = (JSON.parse(drift.stdout) as { data: { databases: Array<{ status: string; error: string | null; findings: Array<Record<string, unknown>> }> } }).data;
+        const report = (
+          JSON.parse(drift.stdout) as { data: { databases: Array<{ status: string; error: string | null; findings: Array<Record<string, unknown>> }> } }
+        ).data;
         assert.equal(report.databases[0].error, null);
         const actual = report.databases[0].findings.map(findingKey).sort();
         t.diagnostic(`${app.name}: ${applied} migrations applied in ${applyMs.toFixed(0)} ms; drift ${driftMs.toFixed(0)} ms; ${actual.length} finding(s)`);
-        if (process.env.STEWARD_PRINT_DRIFT) for (const finding of report.databases[0].findings) t.diagnostic(`${findingKey(finding)} :: ${String(finding.message)}`);
+        if (process.env.STEWARD_PRINT_DRIFT)
+          for (const finding of report.databases[0].findings) t.diagnostic(`${findingKey(finding)} :: ${String(finding.message)}`);
         assert.deepEqual(actual, [...EXPECTED_DRIFT[app.name].map((entry) => entry.finding)].sort());
         for (const finding of report.databases[0].findings) assert.ok(finding.fix, `${findingKey(finding)} carries its remediation SQL`);
 
@@ -144,21 +166,29 @@ describe('real applications: db drift against their own history on PostgreSQL 15
         acknowledgeAll(dir, app, report.databases[0].findings);
         started = performance.now();
         const acknowledged = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000');
-        const secondEnvelope = JSON.parse(acknowledged.stdout) as { diagnostics: Array<{ code: string }>; data: { databases: Array<{ status: string; findings: unknown[]; acknowledged: unknown[] }> } };
+        const secondEnvelope = JSON.parse(acknowledged.stdout) as {
+          diagnostics: Array<{ code: string }>;
+          data: { databases: Array<{ status: string; findings: unknown[]; acknowledged: unknown[] }> };
+        };
         const second = { ...secondEnvelope.data, notes: secondEnvelope.diagnostics };
         t.diagnostic(`${app.name}: acknowledged, drift (expected structure cached) ${(performance.now() - started).toFixed(0)} ms: clean`);
         assert.equal(acknowledged.code, 0, acknowledged.stdout + acknowledged.stderr);
         assert.equal(second.databases[0].status, 'clean');
         assert.deepEqual(second.databases[0].findings, []);
         assert.equal(second.databases[0].acknowledged.length, actual.length);
-        assert.deepEqual(second.notes.filter((note) => note.code.startsWith('drift-acknowledgement')), []);
+        assert.deepEqual(
+          second.notes.filter((note) => note.code.startsWith('drift-acknowledgement')),
+          [],
+        );
 
         // Without the acknowledgements, --fix-sql drafts the remediation; applied, nothing but info (enum order) is left.
         const config = JSON.parse(readFileSync(path.join(dir, 'steward.config.json'), 'utf8'));
         delete config.drift;
         writeFileSync(path.join(dir, 'steward.config.json'), JSON.stringify(config, null, 2));
         const drafted = await run(dir, 'db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--timeout', '60000', '--fix-sql', 'remediate');
-        const draftNote = (JSON.parse(drafted.stdout) as { diagnostics: Array<{ code: string; data?: { file?: string } }> }).diagnostics.find((note) => note.code === 'fix-migration-written');
+        const draftNote = (JSON.parse(drafted.stdout) as { diagnostics: Array<{ code: string; data?: { file?: string } }> }).diagnostics.find(
+          (note) => note.code === 'fix-migration-written',
+        );
         const infoOnly = actual.every((key) => key.startsWith('enum-value-order'));
         assert.equal(draftNote === undefined, infoOnly, drafted.stdout);
         if (draftNote) {

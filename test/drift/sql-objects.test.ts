@@ -39,7 +39,9 @@ after(() => project.cleanup());
 async function deploy(dataDir: string): Promise<void> {
   const database = await PgliteConnection.create(dataDir);
   try {
-    for (const name of readdirSync(migrationsDir).filter((entry) => /^\d{14}_/.test(entry)).sort()) {
+    for (const name of readdirSync(migrationsDir)
+      .filter((entry) => /^\d{14}_/.test(entry))
+      .sort()) {
       await database.executeScript(readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8'));
     }
   } finally {
@@ -57,7 +59,15 @@ test('the objects are part of what drift expects; migrate create appends them; d
   const bare = path.join(project.dir, 'pg-bare');
   await deploy(bare);
   const missing = await drift(bare);
-  assert.deepEqual(missing.findings.map((f) => f.code).sort(), ['missing-check', 'missing-function', 'missing-policy', 'missing-trigger', 'missing-unique', 'missing-view', 'row-level-security']);
+  assert.deepEqual(missing.findings.map((f) => f.code).sort(), [
+    'missing-check',
+    'missing-function',
+    'missing-policy',
+    'missing-trigger',
+    'missing-unique',
+    'missing-view',
+    'row-level-security',
+  ]);
   assert.match(missing.findings.find((f) => f.code === 'missing-unique')!.message, /UNIQUE \(lower\(email\)\) WHERE notes IS NULL/);
 
   // Every environment (production planned in a worker thread where there is a spare core); dev has no objects and no change.
@@ -66,8 +76,20 @@ test('the objects are part of what drift expects; migrate create appends them; d
   const folder = readdirSync(migrationsDir).find((name) => name.endsWith('_objects'))!;
   const script = readFileSync(path.join(migrationsDir, folder, 'migration.sql'), 'utf8');
   assert.match(script, /-- SQL objects \(sqlObjects\.production in steward\.config\)/);
-  assert.equal(readdirSync(project.env('dev').migrationsDir).some((name) => name.endsWith('_objects')), false, 'dev has nothing to migrate');
-  for (const piece of [/CREATE VIEW "client_names"/, /clients_email_live_key/, /clients_name_not_blank/, /FUNCTION clients_touch\(\)/, /CREATE TRIGGER clients_touch/, /ENABLE ROW LEVEL SECURITY/, /CREATE POLICY "clients_read"/]) {
+  assert.equal(
+    readdirSync(project.env('dev').migrationsDir).some((name) => name.endsWith('_objects')),
+    false,
+    'dev has nothing to migrate',
+  );
+  for (const piece of [
+    /CREATE VIEW "client_names"/,
+    /clients_email_live_key/,
+    /clients_name_not_blank/,
+    /FUNCTION clients_touch\(\)/,
+    /CREATE TRIGGER clients_touch/,
+    /ENABLE ROW LEVEL SECURITY/,
+    /CREATE POLICY "clients_read"/,
+  ]) {
     assert.match(script, piece);
   }
 
@@ -78,7 +100,10 @@ test('the objects are part of what drift expects; migrate create appends them; d
   // Nothing changed: nothing to write.
   const again = await run(project.dir, 'migrate', 'create', '--name', 'nothing', '--env', 'production');
   assert.equal(again.code, 0, again.stderr);
-  assert.equal(readdirSync(migrationsDir).some((name) => name.endsWith('_nothing')), false);
+  assert.equal(
+    readdirSync(migrationsDir).some((name) => name.endsWith('_nothing')),
+    false,
+  );
 });
 
 test('a changed object file: drift reports the one difference, migrate create replaces the object, deployed it is clean', async () => {
@@ -86,7 +111,10 @@ test('a changed object file: drift reports the one difference, migrate create re
   const live = path.join(project.dir, 'pg-live');
   await deploy(live);
   const changed = await drift(live);
-  assert.deepEqual(changed.findings.map((f) => f.code), ['view-definition']);
+  assert.deepEqual(
+    changed.findings.map((f) => f.code),
+    ['view-definition'],
+  );
 
   const created = await run(project.dir, 'migrate', 'create', '--name', 'view_change', '--env', 'production');
   assert.equal(created.code, 0, created.stdout + created.stderr);

@@ -9,7 +9,10 @@ test('parses the three kinds of database URL', () => {
   assert.deepEqual(parseDatabaseUrl('file:./dev.db', '/project'), { kind: 'sqlite-file', provider: 'sqlite', file: path.resolve('/project/dev.db') });
   assert.deepEqual(parseDatabaseUrl('pglite:./pgdata', '/project'), { kind: 'pglite', provider: 'postgresql', dataDir: path.resolve('/project/pgdata') });
   assert.deepEqual(parseDatabaseUrl('pglite:memory'), { kind: 'pglite', provider: 'postgresql', dataDir: null });
-  assert.throws(() => parseDatabaseUrl('mysql://root:hunter2@h/db'), (error: unknown) => error instanceof DatabaseUrlError && !error.message.includes('hunter2'));
+  assert.throws(
+    () => parseDatabaseUrl('mysql://root:hunter2@h/db'),
+    (error: unknown) => error instanceof DatabaseUrlError && !error.message.includes('hunter2'),
+  );
 });
 
 const redactions: Array<[string, string]> = [
@@ -48,7 +51,8 @@ const untouched = [
 ];
 
 for (const text of untouched) {
-  test(`leaves text that is not URL-shaped alone: ${text}`, () => assert.equal(redactSecrets(text, ['postgresql://u:e@h/db', 'postgresql://u:fail@h/db']), text));
+  test(`leaves text that is not URL-shaped alone: ${text}`, () =>
+    assert.equal(redactSecrets(text, ['postgresql://u:e@h/db', 'postgresql://u:fail@h/db']), text));
 }
 
 test('a short password is not masked as a substring of other words', () => {
@@ -71,6 +75,11 @@ test('redaction is linear: a megabyte word of colons and at-signs', () => {
 
 test('malformed server URLs are bad input (exit 2) and never show the password', () => {
   for (const url of ['postgresql://u:p/w@h/db', 'postgresql://u:%zz@h/db', 'postgresql://u:pw@h:notaport/db', 'mysql://root:hunter2@h/db']) {
-    assert.throws(() => parseDatabaseUrl(url), (error: unknown) => error instanceof DatabaseUrlError && error.exitCode === 2 && !error.message.includes('hunter2') && !/p\/w|%zz|:pw@/.test(error.message), url);
+    assert.throws(
+      () => parseDatabaseUrl(url),
+      (error: unknown) =>
+        error instanceof DatabaseUrlError && error.exitCode === 2 && !error.message.includes('hunter2') && !/p\/w|%zz|:pw@/.test(error.message),
+      url,
+    );
   }
 });

@@ -35,7 +35,10 @@ describe('offline baseline', () => {
     for (const provider of ['postgresql', 'sqlite'] as const) {
       const scratch = await openScratchDatabase(provider);
       scratches.push(scratch);
-      engines.set(provider, { offline: await SchemaEngineSession.open(offlineAdapterFactory(provider)), scratch: await SchemaEngineSession.open(scratch.adapterFactory()) });
+      engines.set(provider, {
+        offline: await SchemaEngineSession.open(offlineAdapterFactory(provider)),
+        scratch: await SchemaEngineSession.open(scratch.adapterFactory()),
+      });
     }
   });
   after(async () => {

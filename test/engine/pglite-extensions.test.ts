@@ -48,24 +48,30 @@ test('a request remembers its migration and line', () => {
 });
 
 test("the datasource's extensions: identifiers, map: names, schema and version arguments", () => {
-  const schema = parseSchema([{
-    path: 'schema.prisma',
-    text: `datasource db {
+  const schema = parseSchema([
+    {
+      path: 'schema.prisma',
+      text: `datasource db {
   provider   = "postgresql"
   extensions = [citext, uuidOssp(map: "uuid-ossp"), pgvector(map: "vector", schema: "extensions"), pg_trgm(version: "1.6")]
 }
 `,
-  }]);
+    },
+  ]);
   const requests = extensionsInSchema(schema);
-  assert.deepEqual(requests.map((r) => r.name), ['citext', 'uuid-ossp', 'vector', 'pg_trgm']);
+  assert.deepEqual(
+    requests.map((r) => r.name),
+    ['citext', 'uuid-ossp', 'vector', 'pg_trgm'],
+  );
   assert.deepEqual(requests[0].origin, { schemaFile: 'schema.prisma', line: 3 });
   assert.deepEqual(extensionsInSchema(parseSchema([{ path: 's.prisma', text: 'datasource db {\n  provider = "postgresql"\n}\n' }])), []);
 });
 
 test('extensions a schema uses without declaring them: @db.Citext, Unsupported("vector"), dbgenerated, trigram ops', () => {
-  const schema = parseSchema([{
-    path: 'schema.prisma',
-    text: `datasource db {
+  const schema = parseSchema([
+    {
+      path: 'schema.prisma',
+      text: `datasource db {
   provider = "postgresql"
 }
 
@@ -78,19 +84,27 @@ model User {
   @@index([name(ops: raw("gin_trgm_ops"))], type: Gin)
 }
 `,
-  }]);
+    },
+  ]);
   assert.deepEqual(extensionNames(extensionsImpliedBySchema(schema)), ['citext', 'pg_trgm', 'uuid-ossp', 'vector']);
 });
 
 test('PGlite has the common extensions; the rest are reported once each', () => {
-  for (const name of ['citext', 'uuid-ossp', 'pg_trgm', 'btree_gin', 'btree_gist', 'pgcrypto', 'hstore', 'ltree', 'vector', 'plpgsql']) assert.ok(isPgliteExtension(name), name);
+  for (const name of ['citext', 'uuid-ossp', 'pg_trgm', 'btree_gin', 'btree_gist', 'pgcrypto', 'hstore', 'ltree', 'vector', 'plpgsql'])
+    assert.ok(isPgliteExtension(name), name);
   const missing = missingPgliteExtensions([
     { name: 'postgis', origin: { migration: 'a', line: 1 } },
     { name: 'citext', origin: { migration: 'a', line: 2 } },
     { name: 'postgis', origin: { migration: 'b', line: 1 } },
     { name: 'pg_stat_statements', origin: { migration: 'b', line: 4 } },
   ]);
-  assert.deepEqual(missing.map((r) => [r.name, r.origin]), [['postgis', { migration: 'a', line: 1 }], ['pg_stat_statements', { migration: 'b', line: 4 }]]);
+  assert.deepEqual(
+    missing.map((r) => [r.name, r.origin]),
+    [
+      ['postgis', { migration: 'a', line: 1 }],
+      ['pg_stat_statements', { migration: 'b', line: 4 }],
+    ],
+  );
 });
 
 test('only the extensions asked for are imported, with what CASCADE needs', async () => {

@@ -106,7 +106,10 @@ test('diffs PostgreSQL schemas on a PGlite connection, and introspects what sche
     const push = await engine.schemaPush(source);
     assert.ok(push.executedSteps > 0);
     const tables = await database.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
-    assert.deepEqual(tables.map((row) => row.table_name), ['User']);
+    assert.deepEqual(
+      tables.map((row) => row.table_name),
+      ['User'],
+    );
 
     // database -> schema: the live database now matches, so there is nothing to do
     assert.equal(await engine.diffScript(diffTarget.database(source), diffTarget.schema(source)), '');
@@ -150,7 +153,10 @@ test('applies a migrations folder to a SQLite file, then a migrations->schema di
       assert.deepEqual(again.appliedMigrationNames, []);
 
       const rows = await database.query(`SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`);
-      assert.deepEqual(rows.map((row) => row.migration_name), ['20250101000000_init', '20250102000000_posts']);
+      assert.deepEqual(
+        rows.map((row) => row.migration_name),
+        ['20250101000000_init', '20250102000000_posts'],
+      );
       await database.query(`INSERT INTO "User" (name, email) VALUES ('ada', 'ada@example.com')`);
       // history replayed into the shadow database equals the target schema
       const diff = await engine.diffScript(diffTarget.migrations(list), diffTarget.schema({ path: 'b.prisma', content: sqliteAfter }));

@@ -109,6 +109,16 @@ test('a batch with one directory target writes nothing', () => {
   const dir = tempProject({ 'a.txt': 'a' });
   mkdirSync(join(dir, 'b.txt'));
   const before = snapshot(dir);
-  assert.throws(() => writeFilesAtomic([{ path: join(dir, 'a.txt'), text: 'A' }, { path: join(dir, 'b.txt'), text: 'B' }], dir), (e: unknown) => isStewardError(e) && e.code === 'FILE_UNWRITABLE' && e.location?.file === 'b.txt');
+  assert.throws(
+    () =>
+      writeFilesAtomic(
+        [
+          { path: join(dir, 'a.txt'), text: 'A' },
+          { path: join(dir, 'b.txt'), text: 'B' },
+        ],
+        dir,
+      ),
+    (e: unknown) => isStewardError(e) && e.code === 'FILE_UNWRITABLE' && e.location?.file === 'b.txt',
+  );
   assert.deepEqual(snapshot(dir), before);
 });

@@ -56,7 +56,10 @@ describe('annotation mistakes are located at the annotation in the master (exit 
 
   it('@steward.override(dev) String @@@', async () => {
     const { stderr, json } = await generateFails(master(`  /// @steward.override(dev) String @@@\n  title    String\n  authorId String\n${RELATION}`));
-    assert.match(stderr, /error\[ANNOTATION_INVALID\]: prisma\/schema\.master\.prisma:18:3: @steward\.override\(dev\) String @@@: not a field type and attributes/);
+    assert.match(
+      stderr,
+      /error\[ANNOTATION_INVALID\]: prisma\/schema\.master\.prisma:18:3: @steward\.override\(dev\) String @@@: not a field type and attributes/,
+    );
     assert.deepEqual([json.code, json.line, json.column], ['ANNOTATION_INVALID', 18, 3]);
   });
 

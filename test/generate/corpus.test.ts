@@ -22,10 +22,23 @@ describe('corpus: PostgreSQL and CockroachDB masters generate valid SQLite schem
   for (const entry of entries) {
     it(entry.name, () => {
       for (const prismaMajor of [7, 6] as const) {
-        const result = transformForEnvironment(entry.schema, { name: 'dev', provider: 'sqlite', prismaMajor, urlEnv: 'DATABASE_URL', knownPreviewFeatures: prismaMajor === 7 ? known : undefined });
+        const result = transformForEnvironment(entry.schema, {
+          name: 'dev',
+          provider: 'sqlite',
+          prismaMajor,
+          urlEnv: 'DATABASE_URL',
+          knownPreviewFeatures: prismaMajor === 7 ? known : undefined,
+        });
         const text = result.files.map((f) => f.text).join('\n');
-        const errors = prismaValidate([{ path: `${entry.name}.dev.prisma`, text }], { allowDatasourceUrls: prismaMajor === 6, lenientPreviewFeatures: prismaMajor === 6 }).filter((d) => d.severity === 'error');
-        assert.deepEqual(errors.map((e) => `${e.location?.line}: ${e.message}`), [], `Prisma ${prismaMajor}`);
+        const errors = prismaValidate([{ path: `${entry.name}.dev.prisma`, text }], {
+          allowDatasourceUrls: prismaMajor === 6,
+          lenientPreviewFeatures: prismaMajor === 6,
+        }).filter((d) => d.severity === 'error');
+        assert.deepEqual(
+          errors.map((e) => `${e.location?.line}: ${e.message}`),
+          [],
+          `Prisma ${prismaMajor}`,
+        );
         for (const change of result.changes) {
           assert.ok(change.message.length > 0 && change.location.line > 0, 'every change is described and located');
         }

@@ -36,7 +36,13 @@ describe('generateProject', () => {
     const shape = (s: typeof master) =>
       [...s.models, ...s.enums].map((b) => ({
         name: b.name,
-        members: b.kind === 'enum' ? b.values.map((v) => v.name) : b.fields.map((f) => `${f.name} ${f.type.name}${f.type.list ? '[]' : ''}${f.type.optional ? '?' : ''} ${f.attributes.map((a) => a.name + JSON.stringify(a.args.map((x) => x.name))).join(' ')}`),
+        members:
+          b.kind === 'enum'
+            ? b.values.map((v) => v.name)
+            : b.fields.map(
+                (f) =>
+                  `${f.name} ${f.type.name}${f.type.list ? '[]' : ''}${f.type.optional ? '?' : ''} ${f.attributes.map((a) => a.name + JSON.stringify(a.args.map((x) => x.name))).join(' ')}`,
+              ),
         attributes: b.attributes.map((a) => a.name),
       }));
     assert.deepEqual(shape(production), shape(master));

@@ -22,20 +22,104 @@ function master(body: string): string {
 
 /** Table of conversions: master snippet, expected text in the dev schema, absent text, change code. */
 const CASES: { name: string; body: string; has: string[]; hasNot: string[]; code: string }[] = [
-  { name: 'scalar list to Json with a JSON default', body: 'model A {\n  id Int @id\n  tags String[] @default(["a", "b"])\n}\n', has: ['tags Json @default("[\\"a\\",\\"b\\"]")'], hasNot: ['String[]'], code: 'list-to-json' },
-  { name: 'enum list to Json', body: 'enum R {\n  X\n  Y\n}\n\nmodel A {\n  id Int @id\n  roles R[] @default([X])\n}\n', has: ['roles Json @default("[\\"X\\"]")'], hasNot: ['R[]'], code: 'list-to-json' },
-  { name: 'native type removed and its constraint named', body: 'model A {\n  id Int @id\n  code String @db.VarChar(3)\n}\n', has: ['code String\n'], hasNot: ['@db.'], code: 'native-type-removed' },
-  { name: 'lossless native type reported as equivalent', body: 'model A {\n  id Int @id\n  body String @db.Text\n}\n', has: ['body String\n'], hasNot: ['@db.Text'], code: 'native-type-equivalent' },
-  { name: 'gen_random_uuid() becomes uuid()', body: 'model A {\n  id String @id @default(dbgenerated("gen_random_uuid()")) @db.Uuid\n}\n', has: ['@default(uuid())'], hasNot: ['dbgenerated'], code: 'default-mapped' },
-  { name: 'now() SQL becomes now()', body: 'model A {\n  id Int @id\n  at DateTime @default(dbgenerated("CURRENT_TIMESTAMP"))\n}\n', has: ['@default(now())'], hasNot: ['dbgenerated'], code: 'default-mapped' },
-  { name: 'other SQL defaults removed', body: 'model A {\n  id Int @id\n  n Int @default(dbgenerated("nextval(\'s\')"))\n}\n', has: ['n Int\n'], hasNot: ['dbgenerated'], code: 'default-removed' },
-  { name: 'GIN index type removed', body: 'model A {\n  id Int @id\n  j Json\n\n  @@index([j], type: Gin)\n}\n', has: ['@@index([j])'], hasNot: ['Gin'], code: 'index-argument-removed' },
-  { name: 'operator class removed from index fields', body: 'model A {\n  id Int @id\n  j Json\n\n  @@index([j(ops: JsonbPathOps)], type: Gin)\n}\n', has: ['@@index([j])'], hasNot: ['ops'], code: 'index-argument-removed' },
-  { name: 'foreign key name removed', body: 'model A {\n  id Int @id\n  b B[]\n}\n\nmodel B {\n  id Int @id\n  aId Int\n  a A @relation(fields: [aId], references: [id], map: "b_a_fk")\n\n  @@index([aId])\n}\n', has: ['@relation(fields: [aId], references: [id])'], hasNot: ['b_a_fk'], code: 'constraint-name-removed' },
-  { name: 'primary key name removed', body: 'model A {\n  x Int\n  y Int\n\n  @@id([x, y], map: "a_pk")\n}\n', has: ['@@id([x, y])'], hasNot: ['a_pk'], code: 'constraint-name-removed' },
-  { name: 'Unsupported field and its index removed', body: 'model A {\n  id Int @id\n  v Unsupported("tsvector")?\n\n  @@index([v], type: Gin)\n}\n', has: ['id Int @id'], hasNot: ['tsvector', '@@index'], code: 'unsupported-field-removed' },
-  { name: 'autoincrement() on a non-id field removed', body: 'model A {\n  id String @id\n  n Int @unique @default(autoincrement())\n}\n', has: ['n Int @unique'], hasNot: ['autoincrement'], code: 'default-removed' },
-  { name: '@@schema removed', body: 'model A {\n  id Int @id\n\n  @@schema("auth")\n}\n', has: ['id Int @id'], hasNot: ['@@schema'], code: 'schema-attribute-removed' },
+  {
+    name: 'scalar list to Json with a JSON default',
+    body: 'model A {\n  id Int @id\n  tags String[] @default(["a", "b"])\n}\n',
+    has: ['tags Json @default("[\\"a\\",\\"b\\"]")'],
+    hasNot: ['String[]'],
+    code: 'list-to-json',
+  },
+  {
+    name: 'enum list to Json',
+    body: 'enum R {\n  X\n  Y\n}\n\nmodel A {\n  id Int @id\n  roles R[] @default([X])\n}\n',
+    has: ['roles Json @default("[\\"X\\"]")'],
+    hasNot: ['R[]'],
+    code: 'list-to-json',
+  },
+  {
+    name: 'native type removed and its constraint named',
+    body: 'model A {\n  id Int @id\n  code String @db.VarChar(3)\n}\n',
+    has: ['code String\n'],
+    hasNot: ['@db.'],
+    code: 'native-type-removed',
+  },
+  {
+    name: 'lossless native type reported as equivalent',
+    body: 'model A {\n  id Int @id\n  body String @db.Text\n}\n',
+    has: ['body String\n'],
+    hasNot: ['@db.Text'],
+    code: 'native-type-equivalent',
+  },
+  {
+    name: 'gen_random_uuid() becomes uuid()',
+    body: 'model A {\n  id String @id @default(dbgenerated("gen_random_uuid()")) @db.Uuid\n}\n',
+    has: ['@default(uuid())'],
+    hasNot: ['dbgenerated'],
+    code: 'default-mapped',
+  },
+  {
+    name: 'now() SQL becomes now()',
+    body: 'model A {\n  id Int @id\n  at DateTime @default(dbgenerated("CURRENT_TIMESTAMP"))\n}\n',
+    has: ['@default(now())'],
+    hasNot: ['dbgenerated'],
+    code: 'default-mapped',
+  },
+  {
+    name: 'other SQL defaults removed',
+    body: 'model A {\n  id Int @id\n  n Int @default(dbgenerated("nextval(\'s\')"))\n}\n',
+    has: ['n Int\n'],
+    hasNot: ['dbgenerated'],
+    code: 'default-removed',
+  },
+  {
+    name: 'GIN index type removed',
+    body: 'model A {\n  id Int @id\n  j Json\n\n  @@index([j], type: Gin)\n}\n',
+    has: ['@@index([j])'],
+    hasNot: ['Gin'],
+    code: 'index-argument-removed',
+  },
+  {
+    name: 'operator class removed from index fields',
+    body: 'model A {\n  id Int @id\n  j Json\n\n  @@index([j(ops: JsonbPathOps)], type: Gin)\n}\n',
+    has: ['@@index([j])'],
+    hasNot: ['ops'],
+    code: 'index-argument-removed',
+  },
+  {
+    name: 'foreign key name removed',
+    body: 'model A {\n  id Int @id\n  b B[]\n}\n\nmodel B {\n  id Int @id\n  aId Int\n  a A @relation(fields: [aId], references: [id], map: "b_a_fk")\n\n  @@index([aId])\n}\n',
+    has: ['@relation(fields: [aId], references: [id])'],
+    hasNot: ['b_a_fk'],
+    code: 'constraint-name-removed',
+  },
+  {
+    name: 'primary key name removed',
+    body: 'model A {\n  x Int\n  y Int\n\n  @@id([x, y], map: "a_pk")\n}\n',
+    has: ['@@id([x, y])'],
+    hasNot: ['a_pk'],
+    code: 'constraint-name-removed',
+  },
+  {
+    name: 'Unsupported field and its index removed',
+    body: 'model A {\n  id Int @id\n  v Unsupported("tsvector")?\n\n  @@index([v], type: Gin)\n}\n',
+    has: ['id Int @id'],
+    hasNot: ['tsvector', '@@index'],
+    code: 'unsupported-field-removed',
+  },
+  {
+    name: 'autoincrement() on a non-id field removed',
+    body: 'model A {\n  id String @id\n  n Int @unique @default(autoincrement())\n}\n',
+    has: ['n Int @unique'],
+    hasNot: ['autoincrement'],
+    code: 'default-removed',
+  },
+  {
+    name: '@@schema removed',
+    body: 'model A {\n  id Int @id\n\n  @@schema("auth")\n}\n',
+    has: ['id Int @id'],
+    hasNot: ['@@schema'],
+    code: 'schema-attribute-removed',
+  },
 ];
 
 describe('transformForEnvironment: PostgreSQL master to SQLite', () => {
@@ -45,8 +129,14 @@ describe('transformForEnvironment: PostgreSQL master to SQLite', () => {
       const formatted = prismaFormat(text).replace(/ +/g, ' ');
       for (const h of c.has) assert.ok(formatted.includes(h.replace(/ +/g, ' ')), `expected ${JSON.stringify(h)} in\n${formatted}`);
       for (const h of c.hasNot) assert.ok(!formatted.includes(h), `did not expect ${JSON.stringify(h)} in\n${formatted}`);
-      assert.ok(changes.some((ch) => ch.code === c.code), `expected change ${c.code}, got ${changes.map((ch) => ch.code).join(', ')}`);
-      assert.deepEqual(prismaValidate([{ path: 'dev.prisma', text }]).filter((d) => d.severity === 'error'), []);
+      assert.ok(
+        changes.some((ch) => ch.code === c.code),
+        `expected change ${c.code}, got ${changes.map((ch) => ch.code).join(', ')}`,
+      );
+      assert.deepEqual(
+        prismaValidate([{ path: 'dev.prisma', text }]).filter((d) => d.severity === 'error'),
+        [],
+      );
       for (const ch of changes) assert.equal(ch.env, 'dev');
     });
   }
@@ -85,14 +175,24 @@ describe('transformForEnvironment: PostgreSQL master to SQLite', () => {
   it('leaves a production environment equal to the master but for the URL', () => {
     const { text, changes } = transform(PG_MASTER, production);
     assert.equal(text, PG_MASTER.replace('  url      = env("DATABASE_URL")\n', ''));
-    assert.deepEqual(changes.map((c) => c.code), ['datasource-url-moved']);
+    assert.deepEqual(
+      changes.map((c) => c.code),
+      ['datasource-url-moved'],
+    );
   });
 
   it('adapts autoincrement() on Int ids to sequence() on CockroachDB and maps native types', () => {
-    const { text } = transform(master('model A {\n  id Int @id @default(autoincrement())\n  name String @db.VarChar(20)\n}\n'), { ...dev, name: 'crdb', provider: 'cockroachdb' });
+    const { text } = transform(master('model A {\n  id Int @id @default(autoincrement())\n  name String @db.VarChar(20)\n}\n'), {
+      ...dev,
+      name: 'crdb',
+      provider: 'cockroachdb',
+    });
     assert.match(text, /@default\(sequence\(\)\)/);
     assert.match(text, /@db\.String\(20\)/);
-    assert.deepEqual(prismaValidate([{ path: 'c.prisma', text }]).filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      prismaValidate([{ path: 'c.prisma', text }]).filter((d) => d.severity === 'error'),
+      [],
+    );
   });
 });
 
@@ -129,14 +229,18 @@ model A {
     assert.ok(!text.includes('@steward'));
     assert.ok(changes.some((c) => c.code === 'override-applied'));
     assert.ok(changes.some((c) => c.code === 'attribute-excluded'));
-    assert.deepEqual(prismaValidate([{ path: 'dev.prisma', text }]).filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      prismaValidate([{ path: 'dev.prisma', text }]).filter((d) => d.severity === 'error'),
+      [],
+    );
     const prod = transform(annotated, production).text;
     assert.ok(prod.includes('model Audit') && prod.includes('secret') && prod.includes('@@index([tags], type: Gin)') && !prod.includes('@steward'));
   });
 
   it('rejects unknown environment names with a location', () => {
     assert.throws(
-      () => validateAnnotations(parseSchema({ path: 'm.prisma', text: master('/// @steward.only(staging)\nmodel A {\n  id Int @id\n}\n') }), ['dev', 'production']),
+      () =>
+        validateAnnotations(parseSchema({ path: 'm.prisma', text: master('/// @steward.only(staging)\nmodel A {\n  id Int @id\n}\n') }), ['dev', 'production']),
       (e: unknown) => e instanceof StewardError && e.code === 'UNKNOWN_ENVIRONMENT' && e.location?.line === 6,
     );
   });

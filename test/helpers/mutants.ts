@@ -101,7 +101,10 @@ const MUTATIONS: Mutation[] = [
     const before = r() < 0.5;
     // `@ id` (a space after @) or `@default  (...)` (spaces before the arguments)
     const j = before ? m.index! + m[0].lastIndexOf('@') + 1 : i;
-    return { text: t.slice(0, j) + '  '.slice(0, 1 + Math.floor(r() * 2)) + t.slice(j), what: before ? `space after @ at ${j}` : `space before arguments at ${j}` };
+    return {
+      text: t.slice(0, j) + '  '.slice(0, 1 + Math.floor(r() * 2)) + t.slice(j),
+      what: before ? `space after @ at ${j}` : `space before arguments at ${j}`,
+    };
   },
   (t, r) => {
     const members = [...t.matchAll(/^( +)[A-Za-z@]/gm)];

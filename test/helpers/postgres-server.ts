@@ -79,17 +79,31 @@ export async function startPostgresServer(skip: (message: string) => void): Prom
     await chown(pwFile, ids.uid, ids.gid);
   }
   await chmod(root, 0o700);
-  const asPostgres = (command: string, args: string[]) =>
-    ids ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, args);
+  const asPostgres = (command: string, args: string[]) => (ids ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, args));
 
   await asPostgres(path.join(bin, 'initdb'), [
-    '-D', dataDir, '-U', 'postgres', `--pwfile=${pwFile}`,
-    '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync',
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    `--pwfile=${pwFile}`,
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--no-sync',
   ]);
   const port = await freePort();
   const serverOptions = [
-    `-p ${port}`, `-k ${root}`, "-c listen_addresses=127.0.0.1", '-c log_statement=all', '-c log_line_prefix=%u@%d:',
-    '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=60',
+    `-p ${port}`,
+    `-k ${root}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c log_statement=all',
+    '-c log_line_prefix=%u@%d:',
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=60',
   ].join(' ');
   await asPostgres(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-o', serverOptions, '-l', logFile, '-w', '-t', '30', 'start']);
 

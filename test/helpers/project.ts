@@ -96,5 +96,10 @@ export async function checkErrors(dir: string, sources: readonly string[] = ['ge
   const r = await run(dir, 'check', '--format', 'json');
   if (r.code !== 0 && r.code !== 1) throw new Error(`steward check exit ${r.code}: ${r.stderr}`);
   const out = JSON.parse(r.stdout) as { diagnostics: { source: string; code: string; severity: string; file?: string; line?: number; message: string }[] };
-  return { code: r.code, errors: out.diagnostics.filter((d) => d.severity === 'error' && sources.includes(d.source)).map((d) => `${d.source}/${d.code} ${d.file}:${d.line} ${d.message}`) };
+  return {
+    code: r.code,
+    errors: out.diagnostics
+      .filter((d) => d.severity === 'error' && sources.includes(d.source))
+      .map((d) => `${d.source}/${d.code} ${d.file}:${d.line} ${d.message}`),
+  };
 }

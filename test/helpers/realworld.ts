@@ -11,7 +11,8 @@ import { repoRoot } from './corpus.js';
 export function realworldDir(): string | undefined {
   const candidates = [process.env.STEWARD_REALWORLD, join(repoRoot, '..', 'shared', 'realworld')].filter((c): c is string => !!c);
   const found = candidates.find((c) => existsSync(c) && statSync(c).isDirectory());
-  if (!found && process.env.CI === 'true') throw new Error(`../shared/realworld is missing (looked in ${candidates.join(', ')}) and CI=true: these tests must run in CI`);
+  if (!found && process.env.CI === 'true')
+    throw new Error(`../shared/realworld is missing (looked in ${candidates.join(', ')}) and CI=true: these tests must run in CI`);
   return found;
 }
 
@@ -38,6 +39,7 @@ export const REALWORLD_APPS: readonly RealworldApp[] = [
 export function realworldHistoryDir(): string | undefined {
   const candidates = [process.env.STEWARD_REALWORLD_HISTORY, join(repoRoot, '..', 'shared', 'realworld-history')].filter((c): c is string => !!c);
   const found = candidates.find((c) => existsSync(c) && statSync(c).isDirectory());
-  if (!found && process.env.CI === 'true') throw new Error(`../shared/realworld-history is missing (looked in ${candidates.join(', ')}) and CI=true: these tests must run in CI`);
+  if (!found && process.env.CI === 'true')
+    throw new Error(`../shared/realworld-history is missing (looked in ${candidates.join(', ')}) and CI=true: these tests must run in CI`);
   return found;
 }

@@ -5,7 +5,11 @@ import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, tempProject } from './project.js';
 
-const CONFIG = JSON.stringify({ master: 'prisma/schema.master.prisma', prismaMajor: 7, environments: { dev: { provider: 'sqlite', urlEnv: 'DATABASE_URL' }, production: { provider: 'postgresql', urlEnv: 'DATABASE_URL' } } });
+const CONFIG = JSON.stringify({
+  master: 'prisma/schema.master.prisma',
+  prismaMajor: 7,
+  environments: { dev: { provider: 'sqlite', urlEnv: 'DATABASE_URL' }, production: { provider: 'postgresql', urlEnv: 'DATABASE_URL' } },
+});
 
 const BASE = `datasource db {
   provider = "postgresql"
@@ -35,9 +39,20 @@ model Post {
 // (snake case), a new model with a cascade relation, Post.title dropped.
 const HEAD = BASE.replace('  nickname  String?\n', '  /// @steward.renamedFrom("nickname")\n  displayName String?\n  last_seen DateTime?\n')
   .replace('  title    String\n', '')
-  .replace('  author   User   @relation(fields: [authorId], references: [id])\n}', '  author   User   @relation(fields: [authorId], references: [id])\n  comments Comment[]\n}\n\nmodel Comment {\n  id     String @id @default(cuid())\n  body   String\n  postId String\n  post   Post   @relation(fields: [postId], references: [id], onDelete: Cascade)\n}');
+  .replace(
+    '  author   User   @relation(fields: [authorId], references: [id])\n}',
+    '  author   User   @relation(fields: [authorId], references: [id])\n  comments Comment[]\n}\n\nmodel Comment {\n  id     String @id @default(cuid())\n  body   String\n  postId String\n  post   Post   @relation(fields: [postId], references: [id], onDelete: Cascade)\n}',
+  );
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'Fixture', GIT_AUTHOR_EMAIL: 'fixture@example.com', GIT_COMMITTER_NAME: 'Fixture', GIT_COMMITTER_EMAIL: 'fixture@example.com', GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' };
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Fixture',
+  GIT_AUTHOR_EMAIL: 'fixture@example.com',
+  GIT_COMMITTER_NAME: 'Fixture',
+  GIT_COMMITTER_EMAIL: 'fixture@example.com',
+  GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+  GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+};
 export const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
 /** `steward migrate create`, with the timestamped folder renamed to a fixed name (a stable snapshot). */
@@ -49,7 +64,8 @@ async function migrate(dir: string, order: number, name: string, ...args: string
   for (const env of ['dev', 'production']) {
     const folder = join(dir, 'prisma', 'migrations', env);
     if (!existsSync(folder)) continue;
-    for (const f of readdirSync(folder)) if (f.endsWith(`_${name}`) && !f.startsWith('20260101')) renameSync(join(folder, f), join(folder, `2026010100000${order}_${name}`));
+    for (const f of readdirSync(folder))
+      if (f.endsWith(`_${name}`) && !f.startsWith('20260101')) renameSync(join(folder, f), join(folder, `2026010100000${order}_${name}`));
   }
 }
 
@@ -67,4 +83,3 @@ export async function fixtureRepository(): Promise<string> {
   git(dir, 'commit', '-q', '-m', 'change');
   return dir;
 }
-

@@ -48,7 +48,10 @@ describe('steward init', () => {
     const r = await run(dir, 'init', '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
     const out = (JSON.parse(r.stdout) as { data: { environments: { name: string; output: string; migrations: string }[] } }).data;
-    assert.deepEqual(out.environments.map((e) => `${e.name} ${e.output} ${e.migrations}`), ['production prisma/schema.prisma prisma/migrations', 'dev prisma/schema.dev.prisma prisma/migrations-dev']);
+    assert.deepEqual(
+      out.environments.map((e) => `${e.name} ${e.output} ${e.migrations}`),
+      ['production prisma/schema.prisma prisma/migrations', 'dev prisma/schema.dev.prisma prisma/migrations-dev'],
+    );
     assert.match(readFileSync(join(dir, 'prisma/schema.dev.prisma'), 'utf8'), /provider = "sqlite"/);
     const workflow = readFileSync(join(dir, '.github/workflows/steward.yml'), 'utf8');
     assert.match(workflow, /pnpm\/action-setup/);
@@ -78,7 +81,8 @@ describe('steward init', () => {
       'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }),
       'apps/web/package.json': '{ "name": "web" }',
       'packages/db/package.json': JSON.stringify({ name: 'db', devDependencies: { prisma: '^7.2.0' } }),
-      'packages/db/prisma.config.ts': "import path from 'node:path';\nimport { defineConfig } from 'prisma/config';\nexport default defineConfig({\n  schema: path.join(__dirname, 'prisma'),\n  migrations: { path: path.join(__dirname, 'prisma/migrations') },\n});\n",
+      'packages/db/prisma.config.ts':
+        "import path from 'node:path';\nimport { defineConfig } from 'prisma/config';\nexport default defineConfig({\n  schema: path.join(__dirname, 'prisma'),\n  migrations: { path: path.join(__dirname, 'prisma/migrations') },\n});\n",
       'packages/db/prisma/schema.prisma': PG_MASTER.replace(/\n  url .*\n/, '\n'),
       'packages/db/prisma/migrations/20240101000000_init/migration.sql': '-- init\n',
       'docs/schema.prisma': PG_MASTER,
@@ -86,11 +90,19 @@ describe('steward init', () => {
     });
     const r = await run(join(dir, 'apps', '..'), 'init', '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
-    const out = (JSON.parse(r.stdout) as { data: { schema: { path: string; via: string }; environments: { output: string; migrations: string }[]; notes: string[] } }).data;
+    const out = (
+      JSON.parse(r.stdout) as { data: { schema: { path: string; via: string }; environments: { output: string; migrations: string }[]; notes: string[] } }
+    ).data;
     assert.equal(out.schema.path, 'packages/db/prisma');
     assert.match(out.schema.via, /packages\/db\/prisma.config.ts/);
-    assert.deepEqual(out.environments.map((e) => e.migrations), ['packages/db/prisma/migrations']);
-    assert.ok(out.notes.some((n) => /Prisma 7 \(packages\/db\/package.json/.test(n)), out.notes.join('; '));
+    assert.deepEqual(
+      out.environments.map((e) => e.migrations),
+      ['packages/db/prisma/migrations'],
+    );
+    assert.ok(
+      out.notes.some((n) => /Prisma 7 \(packages\/db\/package.json/.test(n)),
+      out.notes.join('; '),
+    );
     // A relative --cwd works as well.
     const other = tempProject({ 'prisma/schema.prisma': PG_MASTER });
     const relativeCwd = (await import('node:path')).relative(process.cwd(), other);
@@ -99,7 +111,13 @@ describe('steward init', () => {
   });
 
   it('several schemas: lists them and takes --master', async () => {
-    const dir = tempProject({ 'apps/a/prisma/schema.prisma': PG_MASTER, 'apps/b/prisma/schema.prisma': PG_MASTER, 'package.json': '{ "name": "m" }', 'apps/a/package.json': '{}', 'apps/b/package.json': '{}' });
+    const dir = tempProject({
+      'apps/a/prisma/schema.prisma': PG_MASTER,
+      'apps/b/prisma/schema.prisma': PG_MASTER,
+      'package.json': '{ "name": "m" }',
+      'apps/a/package.json': '{}',
+      'apps/b/package.json': '{}',
+    });
     const r = await run(dir, 'init');
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--master/);
@@ -116,7 +134,10 @@ describe('steward init', () => {
     const r = await run(dir, 'init', '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
     const out = (JSON.parse(r.stdout) as { data: { environments: { name: string; output: string }[] } }).data;
-    assert.deepEqual(out.environments.map((e) => `${e.name} ${e.output}`), ['dev schema.prisma']);
+    assert.deepEqual(
+      out.environments.map((e) => `${e.name} ${e.output}`),
+      ['dev schema.prisma'],
+    );
     assert.equal(readFileSync(join(dir, 'schema.prisma'), 'utf8'), sqlite);
     assert.deepEqual((await checkErrors(dir)).errors, []);
   });
@@ -137,7 +158,10 @@ describe('steward init', () => {
   });
 
   it('withScripts adds only missing scripts', () => {
-    assert.equal(withScripts(JSON.stringify({ scripts: { 'schema:generate': 'a', 'schema:check': 'b', 'schema:docs': 'c', 'schema:status': 'd' } })), undefined);
+    assert.equal(
+      withScripts(JSON.stringify({ scripts: { 'schema:generate': 'a', 'schema:check': 'b', 'schema:docs': 'c', 'schema:status': 'd' } })),
+      undefined,
+    );
     assert.deepEqual(Object.keys(JSON.parse(withScripts('{"name":"x"}')!).scripts), ['schema:generate', 'schema:check', 'schema:docs', 'schema:status']);
   });
 

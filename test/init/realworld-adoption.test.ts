@@ -31,7 +31,9 @@ function schemaAndMigrationFiles(root: string): Map<string, string> {
 describe('adoption on real applications', () => {
   const realworld = realworldDir();
   for (const { name: app, master, migrations } of REALWORLD_APPS) {
-    it(`${app}: init then check, nothing existing changed, no finding on an applied migration`, { skip: realworld ? false : 'no ../shared/realworld' }, async () => {
+    it(`${app}: init then check, nothing existing changed, no finding on an applied migration`, {
+      skip: realworld ? false : 'no ../shared/realworld',
+    }, async () => {
       const dir = mkdtempSync(join(tmpdir(), `steward-adopt-${app}-`));
       try {
         cpSync(join(realworld!, app), dir, { recursive: true });
@@ -50,7 +52,10 @@ describe('adoption on real applications', () => {
         const diagnostics = (JSON.parse(check.stdout) as { diagnostics: { source: string; code: string; file?: string }[] }).diagnostics;
         const onHistory = diagnostics.filter((d) => d.source === 'migrate-lint');
         assert.deepEqual(onHistory, [], 'every migration existed before adoption');
-        assert.deepEqual(diagnostics.filter((d) => d.source === 'generate' || d.source === 'validate').filter((d) => (d as { severity?: string }).severity === 'error'), []);
+        assert.deepEqual(
+          diagnostics.filter((d) => d.source === 'generate' || d.source === 'validate').filter((d) => (d as { severity?: string }).severity === 'error'),
+          [],
+        );
 
         const after = schemaAndMigrationFiles(dir);
         for (const [path, text] of before) assert.equal(after.get(path), text, `${path} changed`);

@@ -39,7 +39,8 @@ describe('steward lint', () => {
     assert.equal(first.file, join('prisma', 'schema.master.prisma'));
     assert.equal(first.line, 18);
     const rules = new Set(out.diagnostics.map((d) => d.rule));
-    for (const rule of ['column-name-snake-case', 'table-name-snake-case', 'require-updated-at', 'relation-foreign-key-index', 'environment-compatibility']) assert.ok(rules.has(rule), rule);
+    for (const rule of ['column-name-snake-case', 'table-name-snake-case', 'require-updated-at', 'relation-foreign-key-index', 'environment-compatibility'])
+      assert.ok(rules.has(rule), rule);
   });
 
   it('--fix-dry-run lists safe and unsafe fixes with their statements, prints the diff of the safe ones, writes nothing', async () => {
@@ -48,7 +49,10 @@ describe('steward lint', () => {
     const dry = await run(dir, 'lint', '--fix-dry-run');
     assert.equal(dry.code, 1);
     assert.match(dry.stdout, /^Safe fixes \(--fix applies them\): 3$/m);
-    assert.match(dry.stdout, /^  prisma\/schema\.master\.prisma:18:3 add @@index\(\[senderId\]\) \(safe, creates an index\) \[relation-foreign-key-index\]\n      CREATE INDEX "Message_senderId_idx" ON "Message"\("senderId"\);$/m);
+    assert.match(
+      dry.stdout,
+      /^  prisma\/schema\.master\.prisma:18:3 add @@index\(\[senderId\]\) \(safe, creates an index\) \[relation-foreign-key-index\]\n      CREATE INDEX "Message_senderId_idx" ON "Message"\("senderId"\);$/m,
+    );
     assert.match(dry.stdout, /^Unsafe fixes \(only --fix --unsafe applies them\): 4$/m);
     assert.match(dry.stdout, /^      ALTER TABLE "Message" RENAME COLUMN "senderId" TO "sender_id";$/m);
     assert.match(dry.stdout, /^      ALTER TABLE "Message" RENAME TO "messages";$/m);
@@ -56,7 +60,10 @@ describe('steward lint', () => {
     assert.match(dry.stdout, /^\+  updatedAt DateTime @updatedAt$/m);
     assert.doesNotMatch(dry.stdout, /^\+.*@map\("sender_id"\)/m, 'the diff holds the safe fixes only');
     // Findings are located in the file as it is: the line numbers match the code frames.
-    assert.match(dry.stdout, /prisma\/schema\.master\.prisma:21:3 error Field Message\.updatedAt should have @updatedAt\. \[require-updated-at\]\n.*\n  > 21 \|   updatedAt DateTime\n/);
+    assert.match(
+      dry.stdout,
+      /prisma\/schema\.master\.prisma:21:3 error Field Message\.updatedAt should have @updatedAt\. \[require-updated-at\]\n.*\n  > 21 \|   updatedAt DateTime\n/,
+    );
     assert.deepEqual(snapshot(dir), before);
     const unsafe = await run(dir, 'lint', '--fix-dry-run', '--unsafe');
     assert.match(unsafe.stdout, /^\+  senderId  Int      @map\("sender_id"\)$/m);
@@ -71,14 +78,23 @@ describe('steward lint', () => {
       status: string;
       diagnostics: { rule: string; line: number; fix: { kind: string; safe: boolean; migration?: string } | null }[];
       data: {
-        fixes: { safe: { rule: string; kind: string; migration: string | null }[]; unsafe: { rule: string; kind: string; safe: boolean; migration: string | null }[] };
+        fixes: {
+          safe: { rule: string; kind: string; migration: string | null }[];
+          unsafe: { rule: string; kind: string; safe: boolean; migration: string | null }[];
+        };
         diff: string;
       };
     };
     assert.equal(envelope.status, 'findings');
     const out = { diagnostics: envelope.diagnostics, ...envelope.data };
-    assert.deepEqual(out.fixes.safe.map((f) => `${f.rule} ${f.kind}`), ['relation-foreign-key-index add-index', 'relation-on-delete-explicit schema-only', 'require-updated-at schema-only']);
-    assert.deepEqual(out.fixes.unsafe.map((f) => f.kind), ['rename-table', 'rename-column', 'rename-column', 'rename-column']);
+    assert.deepEqual(
+      out.fixes.safe.map((f) => `${f.rule} ${f.kind}`),
+      ['relation-foreign-key-index add-index', 'relation-on-delete-explicit schema-only', 'require-updated-at schema-only'],
+    );
+    assert.deepEqual(
+      out.fixes.unsafe.map((f) => f.kind),
+      ['rename-table', 'rename-column', 'rename-column', 'rename-column'],
+    );
     assert.ok(out.fixes.unsafe.every((f) => !f.safe && f.migration?.startsWith('ALTER TABLE "Message" RENAME')));
     assert.match(out.diff, /\+  @@index\(\[senderId\]\)/);
     const updatedAt = out.diagnostics.find((d) => d.rule === 'require-updated-at')!;
@@ -106,7 +122,10 @@ describe('steward lint', () => {
 
   it('--fix adds missing createdAt and updatedAt (with defaults) and keeps the model aligned', async () => {
     const master = 'datasource db {\n  provider = "postgresql"\n}\n\nmodel Tag {\n  id   Int    @id @default(autoincrement())\n  name String @unique\n}\n';
-    const dir = tempProject({ 'prisma/schema.master.prisma': master, 'steward.config.json': JSON.stringify({ lint: { preset: 'none', rules: { 'require-created-at': 'error', 'require-updated-at': 'error' } } }) });
+    const dir = tempProject({
+      'prisma/schema.master.prisma': master,
+      'steward.config.json': JSON.stringify({ lint: { preset: 'none', rules: { 'require-created-at': 'error', 'require-updated-at': 'error' } } }),
+    });
     const r = await run(dir, 'lint', '--fix');
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(
@@ -124,13 +143,17 @@ describe('steward lint', () => {
 
   it('reads .prismalintrc.json and its ignore comments', async () => {
     const dir = tempProject({
-      'prisma/schema.master.prisma': 'datasource db {\n  provider = "postgresql"\n}\n\nmodel user {\n  id Int @id\n}\n\nmodel other_thing {\n  /// prisma-lint-ignore-model\n  id Int @id\n}\n',
+      'prisma/schema.master.prisma':
+        'datasource db {\n  provider = "postgresql"\n}\n\nmodel user {\n  id Int @id\n}\n\nmodel other_thing {\n  /// prisma-lint-ignore-model\n  id Int @id\n}\n',
       '.prismalintrc.json': JSON.stringify({ rules: { 'model-name-pascal-case': 'error' } }),
       'steward.config.json': JSON.stringify({ lint: { preset: 'none' } }),
     });
     const r = await run(dir, 'lint', '--format', 'json');
     const out = JSON.parse(r.stdout) as { diagnostics: { rule: string; model: string }[] };
-    assert.deepEqual(out.diagnostics.map((d) => `${d.rule} ${d.model}`), ['model-name-pascal-case user']);
+    assert.deepEqual(
+      out.diagnostics.map((d) => `${d.rule} ${d.model}`),
+      ['model-name-pascal-case user'],
+    );
     assert.equal(r.code, 1);
   });
 
@@ -144,7 +167,7 @@ describe('steward lint', () => {
     assert.match(r.stderr, /lint\.rules\.table-name-snake-case\[1\]\.style/);
   });
 
-  it('--baseline records today\'s findings, then fails only on new ones', async () => {
+  it("--baseline records today's findings, then fails only on new ones", async () => {
     const dir = tempProject({ 'prisma/schema.master.prisma': MASTER });
     const first = await run(dir, 'lint', '--baseline', 'lint-baseline.json');
     assert.equal(first.code, 0);
@@ -161,7 +184,13 @@ describe('steward lint', () => {
   it('sarif output is SARIF 2.1.0 with repository-relative locations', async () => {
     const dir = tempProject({ 'prisma/schema.master.prisma': MASTER });
     const r = await run(dir, 'lint', '--format', 'sarif');
-    const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(r.stdout) as {
+      version: string;
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+      }[];
+    };
     assert.equal(sarif.version, '2.1.0');
     const result = sarif.runs[0].results.find((x) => x.ruleId === 'relation-on-delete-explicit')!;
     assert.equal(result.level, 'error');

@@ -21,7 +21,11 @@ const CONFIGS = {
   "prisma-lint's fixable rules": resolveLintConfig({
     section: {
       preset: 'none',
-      rules: { 'field-name-mapping-snake-case': 'error', 'model-name-mapping-snake-case': ['error', { pluralize: true }], 'require-default-empty-arrays': 'error' },
+      rules: {
+        'field-name-mapping-snake-case': 'error',
+        'model-name-mapping-snake-case': ['error', { pluralize: true }],
+        'require-default-empty-arrays': 'error',
+      },
     },
   }),
 };
@@ -37,10 +41,18 @@ describe('lint --fix on the real-world corpus', () => {
         const twice = fixSchemaFiles(once.files, config, { environments: ENVIRONMENTS, unsafe: true });
         assert.deepEqual(twice.applied, [], `${name}: a second --fix applied ${twice.applied.map((d) => d.code).join(', ')}`);
         assert.deepEqual(twice.files, once.files);
-        assert.deepEqual(lintSchema(parseSchema(once.files), config, { environments: ENVIRONMENTS }).filter((d) => d.fix), [], `${name}: fixable findings remain`);
+        assert.deepEqual(
+          lintSchema(parseSchema(once.files), config, { environments: ENVIRONMENTS }).filter((d) => d.fix),
+          [],
+          `${name}: fixable findings remain`,
+        );
         if (validBefore) {
           const errors = prismaValidate(once.files, VALIDATE).filter((d) => d.severity === 'error');
-          assert.deepEqual(errors.map((e) => `${e.location?.file}:${e.location?.line} ${e.message}`), [], `${name}: Prisma rejects the fixed schema`);
+          assert.deepEqual(
+            errors.map((e) => `${e.location?.file}:${e.location?.line} ${e.message}`),
+            [],
+            `${name}: Prisma rejects the fixed schema`,
+          );
         }
       }
     });
@@ -65,7 +77,10 @@ function databaseNames(schema: Schema): Map<string, string> {
 }
 
 describe('lint --fix (safe fixes only) renames nothing in the database', () => {
-  const entries = [...corpusEntries().map((e) => ({ ...e, name: `corpus/${e.name}` })), ...realworldSchemas().map((e) => ({ ...e, name: `realworld/${e.name}` }))];
+  const entries = [
+    ...corpusEntries().map((e) => ({ ...e, name: `corpus/${e.name}` })),
+    ...realworldSchemas().map((e) => ({ ...e, name: `realworld/${e.name}` })),
+  ];
   for (const entry of entries) {
     it(`${entry.name}: every table and column keeps its name`, () => {
       const before = databaseNames(parseSchema(entry.files));
@@ -76,7 +91,8 @@ describe('lint --fix (safe fixes only) renames nothing in the database', () => {
         assert.deepEqual(renamed, [], `${name}: --fix renamed database objects`);
         // The unsafe fixes are still reported, each with its kind and migration statement.
         const left = lintSchema(parseSchema(fixed.files), config, { environments: ENVIRONMENTS }).filter((d) => d.fix);
-        for (const d of left) assert.ok(d.fix!.kind === 'rename-column' || d.fix!.kind === 'rename-table', `${d.code}: a safe fix (${d.fix!.kind}) was left unapplied`);
+        for (const d of left)
+          assert.ok(d.fix!.kind === 'rename-column' || d.fix!.kind === 'rename-table', `${d.code}: a safe fix (${d.fix!.kind}) was left unapplied`);
       }
     });
   }

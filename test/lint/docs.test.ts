@@ -16,10 +16,12 @@ it('docs/lint.md documents every rule with its options and whether it fixes', ()
     assert.match(section, new RegExp(`\\*\\*Fixable:\\*\\* ${rule.meta.fixable ? 'yes' : 'no'}`), rule.meta.id);
     // A fixable rule lists what its fixes change, and whether --fix applies them.
     assert.equal(rule.meta.fixable, (rule.meta.fixKinds?.length ?? 0) > 0, `${rule.meta.id}: fixable without fixKinds`);
-    for (const kind of rule.meta.fixKinds ?? []) assert.ok(section.includes(`${isSafeFixKind(kind) ? 'safe' : 'unsafe'}: \`${kind}\``), `${rule.meta.id}: kind ${kind} not documented`);
+    for (const kind of rule.meta.fixKinds ?? [])
+      assert.ok(section.includes(`${isSafeFixKind(kind) ? 'safe' : 'unsafe'}: \`${kind}\``), `${rule.meta.id}: kind ${kind} not documented`);
     // A fixable rule lists what its fixes change, and whether --fix applies them.
     assert.equal(rule.meta.fixable, (rule.meta.fixKinds?.length ?? 0) > 0, `${rule.meta.id}: fixable without fixKinds`);
-    for (const kind of rule.meta.fixKinds ?? []) assert.ok(section.includes(`${isSafeFixKind(kind) ? 'safe' : 'unsafe'}: \`${kind}\``), `${rule.meta.id}: kind ${kind} not documented`);
+    for (const kind of rule.meta.fixKinds ?? [])
+      assert.ok(section.includes(`${isSafeFixKind(kind) ? 'safe' : 'unsafe'}: \`${kind}\``), `${rule.meta.id}: kind ${kind} not documented`);
   }
   assert.equal(RULES.filter((r) => r.meta.origin === 'prisma-lint').length, 18);
 });

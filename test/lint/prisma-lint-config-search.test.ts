@@ -18,7 +18,11 @@ describe('prisma-lint configuration search (as prisma-lint finds it)', () => {
     ['.config/prismalintrc.yml', { '.config/prismalintrc.yml': YAML }, YAML_RULES],
     ['.prismalintrc.cjs', { '.prismalintrc.cjs': `module.exports = ${JSON.stringify(RULES)};` }, RULES],
     ['prismalint.config.mjs', { 'prismalint.config.mjs': `export default ${JSON.stringify(RULES)};` }, RULES],
-    ['prismalint.config.ts', { 'prismalint.config.ts': `const config: { rules: Record<string, string> } = ${JSON.stringify(RULES)};\nexport default config;\n` }, RULES],
+    [
+      'prismalint.config.ts',
+      { 'prismalint.config.ts': `const config: { rules: Record<string, string> } = ${JSON.stringify(RULES)};\nexport default config;\n` },
+      RULES,
+    ],
     ['package.json#prismalint', { 'package.json': JSON.stringify({ name: 'x', prismalint: RULES }) }, RULES],
   ];
   for (const [path, files, expected] of cases) {

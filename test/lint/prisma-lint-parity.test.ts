@@ -37,7 +37,15 @@ const CONFIG = {
     'model-name-prefix': ['error', { prefix: 'A' }],
     'require-default-empty-arrays': 'error',
     'require-field-index': ['error', { forAllRelations: true, forNames: ['tenantId', '/Id$/'] }],
-    'require-field-type': ['error', { require: [{ ifName: 'id', type: 'String', nativeType: 'Uuid' }, { ifName: '/At$/', type: 'DateTime' }] }],
+    'require-field-type': [
+      'error',
+      {
+        require: [
+          { ifName: 'id', type: 'String', nativeType: 'Uuid' },
+          { ifName: '/At$/', type: 'DateTime' },
+        ],
+      },
+    ],
     'require-field': ['error', { require: ['id', 'createdAt', { name: 'updatedAt', ifSibling: 'createdAt' }, { name: 'tenantId', ifSibling: '/userId/' }] }],
   },
 };
@@ -56,7 +64,9 @@ async function loadPrismaLint() {
   const load = async <T>(file: string) => (await import(pathToFileURL(join(root, 'dist', file)).href)) as T;
   const definitions = (await load<{ default: unknown[] }>('rule-definitions.js')).default;
   const { parseRules } = await load<{ parseRules: (d: unknown[], c: unknown) => { rules: unknown[]; parseIssues: string[] } }>('common/parse-rules.js');
-  const { lintPrismaSourceCode } = await load<{ lintPrismaSourceCode: (a: { rules: unknown[]; fileName: string; sourceCode: string }) => PrismaLintViolation[] }>('lint-prisma-source-code.js');
+  const { lintPrismaSourceCode } = await load<{
+    lintPrismaSourceCode: (a: { rules: unknown[]; fileName: string; sourceCode: string }) => PrismaLintViolation[];
+  }>('lint-prisma-source-code.js');
   const parsed = parseRules(definitions, CONFIG);
   assert.deepEqual(parsed.parseIssues, []);
   return (fileName: string, sourceCode: string) => lintPrismaSourceCode({ rules: parsed.rules, fileName, sourceCode });
@@ -89,10 +99,26 @@ describe('prisma-lint parity on the real-world corpus', () => {
         compared++;
         const enumNames = new Set(parseSchema([file]).enums.map((e) => e.name));
         const expected = theirs
-          .filter((v) => !(v.ruleName === 'require-default-empty-arrays' && !(typeof v.field?.fieldType === 'string' && (isScalarType(v.field.fieldType) || enumNames.has(v.field.fieldType)))))
-          .map((v) => [v.ruleName, (v.model ?? v.enum)!.name, v.field?.name ?? '', v.message, v.ruleName.startsWith('enum-value') ? 0 : (v.field ?? v.model ?? v.enum)!.location.startLine].join('|'));
+          .filter(
+            (v) =>
+              !(
+                v.ruleName === 'require-default-empty-arrays' &&
+                !(typeof v.field?.fieldType === 'string' && (isScalarType(v.field.fieldType) || enumNames.has(v.field.fieldType)))
+              ),
+          )
+          .map((v) =>
+            [
+              v.ruleName,
+              (v.model ?? v.enum)!.name,
+              v.field?.name ?? '',
+              v.message,
+              v.ruleName.startsWith('enum-value') ? 0 : (v.field ?? v.model ?? v.enum)!.location.startLine,
+            ].join('|'),
+          );
         const ours = lintSchema(parseSchema([file]), config).map((d) =>
-          [d.code, d.model, d.code.startsWith('enum-value') ? '' : (d.field ?? ''), d.message, d.code.startsWith('enum-value') ? 0 : d.location!.line].join('|'),
+          [d.code, d.model, d.code.startsWith('enum-value') ? '' : (d.field ?? ''), d.message, d.code.startsWith('enum-value') ? 0 : d.location!.line].join(
+            '|',
+          ),
         );
         findings += expected.length;
         const want = countKeys(expected);

@@ -58,7 +58,9 @@ export function onlyRule(ruleId: string, options?: unknown): LintConfig {
 }
 
 export function lintWith(ruleId: string, code: string, options?: unknown, environments?: LintEnvironment[]): Diagnostic[] {
-  return lintSchema(parseSchema([{ path: 'schema.prisma', text: withDatasource(code) }]), onlyRule(ruleId, options), { environments }).filter((d) => d.code === ruleId);
+  return lintSchema(parseSchema([{ path: 'schema.prisma', text: withDatasource(code) }]), onlyRule(ruleId, options), { environments }).filter(
+    (d) => d.code === ruleId,
+  );
 }
 
 /** ESLint-style table test: valid inputs, invalid inputs with positions, and the fixed output. */
@@ -67,13 +69,20 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
     const v = typeof c === 'string' ? { code: c } : c;
     test(`${ruleId} valid #${i + 1}${v.name ? ` (${v.name})` : ''}`, () => {
       const found = lintWith(ruleId, v.code, v.options, v.environments);
-      assert.deepEqual(found.map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`), []);
+      assert.deepEqual(
+        found.map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`),
+        [],
+      );
     });
   });
   cases.invalid.forEach((c, i) => {
     test(`${ruleId} invalid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
       const found = lintWith(ruleId, c.code, c.options, c.environments);
-      assert.equal(found.length, c.errors.length, `expected ${c.errors.length} finding(s), got:\n${found.map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`).join('\n')}`);
+      assert.equal(
+        found.length,
+        c.errors.length,
+        `expected ${c.errors.length} finding(s), got:\n${found.map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`).join('\n')}`,
+      );
       c.errors.forEach((e, j) => {
         const d = found[j];
         assert.equal(d.location?.line, e.line, `line of finding ${j + 1}: ${d.message}`);
@@ -86,15 +95,18 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
         if (typeof e.migration === 'string') assert.equal(d.fix?.migration, e.migration);
         else if (e.migration) assert.match(d.fix?.migration ?? '', e.migration);
         // Every fix declares what it changes; one that changes the database names its migration statement.
-        if (d.fix) assert.equal(d.fix.kind === 'schema-only', d.fix.migration === undefined, `fix of finding ${j + 1}: ${d.fix.kind} with migration ${d.fix.migration}`);
+        if (d.fix)
+          assert.equal(d.fix.kind === 'schema-only', d.fix.migration === undefined, `fix of finding ${j + 1}: ${d.fix.kind} with migration ${d.fix.migration}`);
         if (d.fix) assert.ok(RULES_BY_ID.get(ruleId)!.meta.fixKinds?.includes(d.fix.kind), `${ruleId}: fix kind ${d.fix.kind} is not in meta.fixKinds`);
       });
       const text = withDatasource(c.code);
       const fixed = fixSchemaFiles([{ path: 'schema.prisma', text }], onlyRule(ruleId, c.options), { environments: c.environments, unsafe: true });
       // --fix without --unsafe applies exactly the safe fixes.
       const safeOnly = fixSchemaFiles([{ path: 'schema.prisma', text }], onlyRule(ruleId, c.options), { environments: c.environments });
-      if (found.every((d) => d.fix === undefined || !isSafeFixKind(d.fix.kind))) assert.equal(safeOnly.files[0].text, text, 'no safe fix: --fix changes nothing');
-      else if (found.every((d) => d.fix === undefined || isSafeFixKind(d.fix.kind))) assert.equal(safeOnly.files[0].text, fixed.files[0].text, 'only safe fixes: --fix applies them all');
+      if (found.every((d) => d.fix === undefined || !isSafeFixKind(d.fix.kind)))
+        assert.equal(safeOnly.files[0].text, text, 'no safe fix: --fix changes nothing');
+      else if (found.every((d) => d.fix === undefined || isSafeFixKind(d.fix.kind)))
+        assert.equal(safeOnly.files[0].text, fixed.files[0].text, 'only safe fixes: --fix applies them all');
       if (c.output === undefined) {
         assert.equal(fixed.files[0].text, text, 'no fix expected');
       } else {

@@ -38,14 +38,20 @@ async function lintCodes(dir: string, ...args: string[]): Promise<{ code: number
 
 describe('migrate lint on an adopted history', () => {
   it('judges only migrations after migrate.adoptedAt', async () => {
-    const dir = project({ migrate: { adoptedAt: { production: '20240201000000_drop old' } } }, { '20240101000000_init': CREATE, '20240201000000_drop old': DROP });
+    const dir = project(
+      { migrate: { adoptedAt: { production: '20240201000000_drop old' } } },
+      { '20240101000000_init': CREATE, '20240201000000_drop old': DROP },
+    );
     assert.deepEqual((await lintCodes(dir)).findings, []);
     // A new migration after adoption is judged, against the structure the old ones built.
     mkdirSync(join(dir, 'prisma/migrations/20240301000000_drop_table'));
     writeFileSync(join(dir, 'prisma/migrations/20240301000000_drop_table/migration.sql'), 'DROP TABLE "A";\n');
     const after = await lintCodes(dir);
     assert.equal(after.code, 1);
-    assert.deepEqual(after.findings.map((f) => f.code), ['drop-table', 'missing-lock-timeout']);
+    assert.deepEqual(
+      after.findings.map((f) => f.code),
+      ['drop-table', 'missing-lock-timeout'],
+    );
     // Without the adoption point, the old drop-column is judged too.
     const config = JSON.parse(readFileSync(join(dir, 'steward.config.json'), 'utf8')) as Record<string, unknown>;
     delete config.migrate;
@@ -67,7 +73,10 @@ describe('migrate lint on an adopted history', () => {
     const before = snapshot(dir);
     const r = await lintCodes(dir);
     assert.equal(r.code, 0);
-    assert.deepEqual(r.findings.map((f) => `${f.code} ${f.severity}`), ['drop-column info']);
+    assert.deepEqual(
+      r.findings.map((f) => `${f.code} ${f.severity}`),
+      ['drop-column info'],
+    );
     assert.match(r.findings[0].message, /acknowledged: column unused since v2/);
     assert.deepEqual(snapshot(dir), before, 'nothing written');
     // The unacknowledged finding tells how to acknowledge it, with the checksum to use.
@@ -95,7 +104,10 @@ describe('migrate lint on an adopted history', () => {
     git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'base');
     mkdirSync(join(dir, 'prisma/migrations/20240301000000_drop_table'));
     writeFileSync(join(dir, 'prisma/migrations/20240301000000_drop_table/migration.sql'), 'DROP TABLE "A";\n');
-    assert.deepEqual((await lintCodes(dir, '--since', 'HEAD')).findings.map((f) => f.code), ['drop-table', 'missing-lock-timeout']);
+    assert.deepEqual(
+      (await lintCodes(dir, '--since', 'HEAD')).findings.map((f) => f.code),
+      ['drop-table', 'missing-lock-timeout'],
+    );
     assert.deepEqual((await lintCodes(dir)).findings.map((f) => f.code).sort(), ['drop-column', 'drop-table', 'missing-lock-timeout']);
     const bad = await run(dir, 'migrate', 'lint', '--since', 'no-such-ref');
     assert.equal(bad.code, 2);
@@ -104,12 +116,16 @@ describe('migrate lint on an adopted history', () => {
 
   it('a long history (700 migrations, folder names with spaces) is linted from the adoption point', async () => {
     const migrations: Record<string, string> = { '20200101000000_init': 'CREATE TABLE "A" ("id" INTEGER NOT NULL, CONSTRAINT "A_pkey" PRIMARY KEY ("id"));\n' };
-    for (let i = 1; i < 700; i++) migrations[`2021${String(10000000000 + i).slice(1)}_add c${i}${i % 50 === 0 ? ' copy' : ''}`] = `ALTER TABLE "A" ADD COLUMN "c${i}" TEXT;\n`;
+    for (let i = 1; i < 700; i++)
+      migrations[`2021${String(10000000000 + i).slice(1)}_add c${i}${i % 50 === 0 ? ' copy' : ''}`] = `ALTER TABLE "A" ADD COLUMN "c${i}" TEXT;\n`;
     const names = Object.keys(migrations).sort();
     const dir = project({ migrate: { adoptedAt: { production: names.at(-1) } } }, migrations);
     assert.deepEqual((await lintCodes(dir)).findings, []);
     mkdirSync(join(dir, 'prisma/migrations/20990101000000_drop c1'));
     writeFileSync(join(dir, 'prisma/migrations/20990101000000_drop c1/migration.sql'), 'ALTER TABLE "A" DROP COLUMN "c1";\n');
-    assert.deepEqual((await lintCodes(dir)).findings.map((f) => f.code), ['drop-column', 'missing-lock-timeout']);
+    assert.deepEqual(
+      (await lintCodes(dir)).findings.map((f) => f.code),
+      ['drop-column', 'missing-lock-timeout'],
+    );
   });
 });

@@ -58,27 +58,49 @@ test('renamedFrom renames the column (not DROP/ADD) in both environments, and th
     const dev = await SqliteConnection.open(path.join(dir, 'dev.db'));
     const production = await PgliteConnection.scratch();
     try {
-      for (const [database, env] of [[dev, 'dev'], [production, 'production']] as const) {
+      for (const [database, env] of [
+        [dev, 'dev'],
+        [production, 'production'],
+      ] as const) {
         await applyMigrations(database, path.join(dir, 'prisma/migrations', env));
         await database.executeScript(`INSERT INTO "members" ("full_name", "email") VALUES ('Ada Lovelace', 'ada@example.com')`);
       }
       writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), RENAMED_COLUMN_ONLY);
       config = await loadConfig({ cwd: dir });
       const migrations = await createMigrations(config, { name: 'rename display name', now: new Date(Date.UTC(2025, 0, 2)) });
-      assert.deepEqual(migrations.map((m) => [m.env, m.directoryName]), [['dev', '20250102000000_rename_display_name'], ['production', '20250102000000_rename_display_name']]);
+      assert.deepEqual(
+        migrations.map((m) => [m.env, m.directoryName]),
+        [
+          ['dev', '20250102000000_rename_display_name'],
+          ['production', '20250102000000_rename_display_name'],
+        ],
+      );
       for (const migration of migrations) {
         assert.match(migration.script, /ALTER TABLE "members" RENAME COLUMN "full_name" TO "display_name";/, migration.env);
         assert.doesNotMatch(migration.script, /DROP COLUMN|"new_members"/, migration.env);
-        assert.deepEqual(migration.diagnostics.filter((d) => d.code === 'drop-column'), []);
+        assert.deepEqual(
+          migration.diagnostics.filter((d) => d.code === 'drop-column'),
+          [],
+        );
       }
-      for (const [database, env] of [[dev, 'dev'], [production, 'production']] as const) {
+      for (const [database, env] of [
+        [dev, 'dev'],
+        [production, 'production'],
+      ] as const) {
         assert.deepEqual(await applyMigrations(database, path.join(dir, 'prisma/migrations', env)), ['20250102000000_rename_display_name']);
         const rows = await database.query(`SELECT "display_name", "email" FROM "members"`);
-        assert.deepEqual(rows.map((row) => ({ ...row })), [{ display_name: 'Ada Lovelace', email: 'ada@example.com' }], env);
+        assert.deepEqual(
+          rows.map((row) => ({ ...row })),
+          [{ display_name: 'Ada Lovelace', email: 'ada@example.com' }],
+          env,
+        );
       }
       // The annotation is inert once the rename is in the history.
       const again = await createMigrations(config, { name: 'again', dryRun: true });
-      assert.deepEqual(again.map((m) => m.script), ['', '']);
+      assert.deepEqual(
+        again.map((m) => m.script),
+        ['', ''],
+      );
     } finally {
       await dev.close();
       await production.close();
@@ -97,7 +119,13 @@ test('renamedFrom on a model renames the table, and a field rename in it follows
     for (const migration of migrations) {
       assert.match(migration.script, /ALTER TABLE "members" RENAME TO "people";\nALTER TABLE "people" RENAME COLUMN "full_name" TO "display_name";/);
       assert.doesNotMatch(migration.script, /DROP TABLE "members"/);
-      assert.deepEqual(migration.renames.map((r) => [r.kind, r.from, r.to]), [['table', 'members', 'people'], ['column', 'full_name', 'display_name']]);
+      assert.deepEqual(
+        migration.renames.map((r) => [r.kind, r.from, r.to]),
+        [
+          ['table', 'members', 'people'],
+          ['column', 'full_name', 'display_name'],
+        ],
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -144,8 +172,9 @@ test('a history locked to another provider is refused before any work (Prisma P3
     'prisma/migrations/dev/migration_lock.toml': 'provider = "postgresql"\n',
   });
   try {
-    await assert.rejects(createMigrations(await loadConfig({ cwd: dir }), { name: 'x', dryRun: true }), (error: unknown) =>
-      error instanceof StewardError && error.code === 'CONFIG_INVALID' && error.location?.file.endsWith('migration_lock.toml') === true,
+    await assert.rejects(
+      createMigrations(await loadConfig({ cwd: dir }), { name: 'x', dryRun: true }),
+      (error: unknown) => error instanceof StewardError && error.code === 'CONFIG_INVALID' && error.location?.file.endsWith('migration_lock.toml') === true,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -160,8 +189,13 @@ test('a history script that does not replay is MIGRATION_INVALID at its file (al
     'prisma/migrations/production/20250101000000_broken/migration.sql': 'ALTER TABLE "nope" ADD COLUMN "x" TEXT;\n',
   });
   try {
-    await assert.rejects(createMigrations(await loadConfig({ cwd: dir }), { name: 'x', dryRun: true }), (error: unknown) =>
-      error instanceof StewardError && error.code === 'MIGRATION_INVALID' && error.location?.file.endsWith(path.join('20250101000000_broken', 'migration.sql')) === true && /nope/.test(error.message),
+    await assert.rejects(
+      createMigrations(await loadConfig({ cwd: dir }), { name: 'x', dryRun: true }),
+      (error: unknown) =>
+        error instanceof StewardError &&
+        error.code === 'MIGRATION_INVALID' &&
+        error.location?.file.endsWith(path.join('20250101000000_broken', 'migration.sql')) === true &&
+        /nope/.test(error.message),
     );
     const cli = await run(dir, 'migrate', 'create', '--name', 'x');
     assert.equal(cli.code, 2);
@@ -176,7 +210,10 @@ test('migrate.lockTimeout: PostgreSQL migrations and their down.sql start with S
   const dir = tempProject({ 'steward.config.json': withTimeout('5s'), 'prisma/schema.master.prisma': BEFORE });
   try {
     assert.equal((await run(dir, 'migrate', 'baseline', '--name', 'init')).code, 0);
-    writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), BEFORE.replace('  email    String @unique\n', '  email    String @unique\n  nickname String?\n'));
+    writeFileSync(
+      path.join(dir, 'prisma/schema.master.prisma'),
+      BEFORE.replace('  email    String @unique\n', '  email    String @unique\n  nickname String?\n'),
+    );
     const created = await run(dir, 'migrate', 'create', '--name', 'nickname');
     assert.equal(created.code, 0, created.stdout + created.stderr);
     assert.doesNotMatch(created.stdout, /missing-lock-timeout/);
@@ -192,7 +229,10 @@ test('migrate.lockTimeout: PostgreSQL migrations and their down.sql start with S
 
     // Without the setting, the same change is warned about.
     writeFileSync(path.join(dir, 'steward.config.json'), CONFIG);
-    writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), BEFORE.replace('  email    String @unique\n', '  email    String @unique\n  nickname String?\n  motto    String?\n'));
+    writeFileSync(
+      path.join(dir, 'prisma/schema.master.prisma'),
+      BEFORE.replace('  email    String @unique\n', '  email    String @unique\n  nickname String?\n  motto    String?\n'),
+    );
     const warned = await run(dir, 'migrate', 'create', '--name', 'motto', '--dry-run');
     assert.match(warned.stdout, /missing-lock-timeout/);
 
@@ -209,7 +249,11 @@ test('a master without a datasource block: migrate baseline, create and db drift
   const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': 'model User {\n  id Int @id\n}\n' });
   try {
     const before = snapshot(dir);
-    for (const args of [['migrate', 'baseline', '--name', 'init'], ['migrate', 'create', '--name', 'x'], ['db', 'drift', '--env', 'dev', '--url', 'file:dev.db']]) {
+    for (const args of [
+      ['migrate', 'baseline', '--name', 'init'],
+      ['migrate', 'create', '--name', 'x'],
+      ['db', 'drift', '--env', 'dev', '--url', 'file:dev.db'],
+    ]) {
       const result = await run(dir, ...args);
       assert.equal(result.code, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
       assert.match(result.stderr, /error\[SCHEMA_INVALID\]: prisma\/schema\.master\.prisma:1:1: The master schema has no datasource block/);

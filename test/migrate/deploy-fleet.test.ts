@@ -19,7 +19,8 @@ const HISTORY = [
 function fleetProject(): string {
   const files: Record<string, string> = {
     'steward.config.json': JSON.stringify({ master: 'prisma/schema.prisma', environments: { tenants: { provider: 'postgresql' } } }),
-    'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n}\n\nmodel Author {\n  id   Int    @id @default(autoincrement())\n  name String\n\n  @@map("author")\n}\n',
+    'prisma/schema.prisma':
+      'datasource db {\n  provider = "postgresql"\n}\n\nmodel Author {\n  id   Int    @id @default(autoincrement())\n  name String\n\n  @@map("author")\n}\n',
     'prisma/migrations/tenants/migration_lock.toml': 'provider = "postgresql"\n',
   };
   for (const [name, script] of HISTORY) files[`prisma/migrations/tenants/${name}/migration.sql`] = script;
@@ -35,7 +36,10 @@ interface Line {
 }
 
 function jsonLines(stdout: string): { databases: Line[]; summary: Record<string, number>; stopped: string | null } {
-  const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   // The last line is the --format json envelope, on one line.
   const last = lines.pop();
   assert.equal(last.command, 'migrate');
@@ -52,9 +56,17 @@ after(() => server?.stop());
 test('--shard i/n: disjoint slices that cover the list; bad values are usage errors', () => {
   const items = Array.from({ length: 10 }, (_, i) => i);
   const slices = [1, 2, 3].map((index) => shardOf(items, parseShard(`${index}/3`)));
-  assert.deepEqual(slices, [[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+  assert.deepEqual(slices, [
+    [0, 3, 6, 9],
+    [1, 4, 7],
+    [2, 5, 8],
+  ]);
   assert.deepEqual(shardOf(items, undefined), items);
-  for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-3']) assert.throws(() => parseShard(bad), (error) => error instanceof StewardError && error.code === 'USAGE');
+  for (const bad of ['0/3', '4/3', '1/0', 'a/b', '1-3'])
+    assert.throws(
+      () => parseShard(bad),
+      (error) => error instanceof StewardError && error.code === 'USAGE',
+    );
 });
 
 test('a 20-database fleet with one broken database: the canary stops, continue-on-error finishes the rest, resume completes after repair', async (t) => {
@@ -64,11 +76,16 @@ test('a 20-database fleet with one broken database: the canary stops, continue-o
     const urls: string[] = [];
     for (let i = 1; i <= 20; i++) urls.push(await server.createDatabase(`tenant_${String(i).padStart(2, '0')}`));
     // tenant_03 is at the second migration and someone created a "tag" table by hand: the third migration fails there.
-    const firstTwo = migrationsListOf(path.join(dir, 'prisma/migrations/tenants'), HISTORY.slice(0, 2).map(([name, script]) => ({ name, script })), 'provider = "postgresql"\n');
+    const firstTwo = migrationsListOf(
+      path.join(dir, 'prisma/migrations/tenants'),
+      HISTORY.slice(0, 2).map(([name, script]) => ({ name, script })),
+      'provider = "postgresql"\n',
+    );
     assert.equal((await deployDatabase(firstTwo, urls[2])).status, 'applied');
     await server.sql('CREATE TABLE "tag" ("id" INTEGER)', 'tenant_03');
     writeFileSync(path.join(dir, 'fleet.txt'), `# one database per tenant\n${urls.join('\n')}\n`);
-    const deploy = (...extra: string[]) => run(dir, 'migrate', 'deploy', '--env', 'tenants', '--urls-file', 'fleet.txt', '--state', 'rollout.json', '--concurrency', '4', ...extra);
+    const deploy = (...extra: string[]) =>
+      run(dir, 'migrate', 'deploy', '--env', 'tenants', '--urls-file', 'fleet.txt', '--state', 'rollout.json', '--concurrency', '4', ...extra);
     const outputs: string[] = [];
 
     // 1. A canary of 5: tenant_03 fails, nothing beyond the canary is touched.
@@ -103,8 +120,14 @@ test('a 20-database fleet with one broken database: the canary stops, continue-o
     const two = jsonLines(second.stdout);
     assert.equal(two.summary.failed, 1);
     assert.equal(two.summary.applied + two.summary.resumed, 19);
-    assert.ok(two.summary.resumed >= 3, 'the canary\'s deployed databases are not opened again');
-    assert.equal(two.databases.find((line) => line.status === 'failed')!.database.split('/').pop(), 'tenant_03');
+    assert.ok(two.summary.resumed >= 3, "the canary's deployed databases are not opened again");
+    assert.equal(
+      two.databases
+        .find((line) => line.status === 'failed')!
+        .database.split('/')
+        .pop(),
+      'tenant_03',
+    );
 
     // 3. Repair (as `prisma migrate resolve --rolled-back` would), and resume: only tenant_03 is deployed.
     await server.sql(`DROP TABLE "tag"; UPDATE _prisma_migrations SET rolled_back_at = now() WHERE finished_at IS NULL`, 'tenant_03');
@@ -115,7 +138,10 @@ test('a 20-database fleet with one broken database: the canary stops, continue-o
     assert.deepEqual(three.summary, { applied: 1, 'up-to-date': 0, pending: 0, failed: 0, unreachable: 0, error: 0, skipped: 0, resumed: 19 });
     assert.deepEqual(three.databases.find((line) => line.status === 'applied')!.applied, ['20250103000000_tags']);
     for (let i = 1; i <= 20; i++) {
-      const rows: { rows: Array<{ n: number }> } = await server.sql(`SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`, `tenant_${String(i).padStart(2, '0')}`);
+      const rows: { rows: Array<{ n: number }> } = await server.sql(
+        `SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        `tenant_${String(i).padStart(2, '0')}`,
+      );
       assert.equal(rows.rows[0].n, 3, `tenant_${i}`);
     }
     const status = await run(dir, 'migrate', 'status', '--env', 'tenants', '--urls-file', 'fleet.txt', '--format', 'json');
@@ -143,7 +169,13 @@ test('unreachable databases of a fleet exit 3 and are listed, password-free', as
     const { databases, summary } = jsonLines(result.stdout);
     assert.equal(summary.applied, 1);
     assert.equal(summary.unreachable, 2);
-    assert.deepEqual(databases.filter((line) => line.status === 'unreachable').map((line) => line.database.split('/').pop()).sort(), ['closed_port', 'no_such_tenant']);
+    assert.deepEqual(
+      databases
+        .filter((line) => line.status === 'unreachable')
+        .map((line) => line.database.split('/').pop())
+        .sort(),
+      ['closed_port', 'no_such_tenant'],
+    );
     assert.ok(!(result.stdout + result.stderr).includes(SUPERUSER_PASSWORD));
     assert.ok(!(result.stdout + result.stderr).includes('t0p-s3cret'));
     // A single database in text: the unreachable one is named as an error with exit 3.
@@ -168,7 +200,10 @@ test('SQLite fleet: progress on a terminal, one JSON line per database otherwise
     const piped = await run(dir, 'migrate', 'deploy', '--env', 'dev', '--urls-file', 'fleet.txt', '--shard', '2/2');
     assert.equal(piped.code, 0, piped.stderr);
     const { databases, summary } = jsonLines(piped.stdout);
-    assert.deepEqual(databases.map((line) => path.basename(line.database)), ['b.db', 'd.db']);
+    assert.deepEqual(
+      databases.map((line) => path.basename(line.database)),
+      ['b.db', 'd.db'],
+    );
     assert.equal(summary.applied, 2);
     let stdout = '';
     let stderr = '';

@@ -12,7 +12,10 @@ import { migrationStatus } from '../../src/migrate/migration-status.js';
 import { startPostgresServer, SUPERUSER_PASSWORD, type PostgresServer } from '../helpers/postgres-server.js';
 
 const HISTORY = [
-  ['20250101000000_init', 'CREATE TABLE "author" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL);\nCREATE TABLE "book" ("id" INTEGER NOT NULL PRIMARY KEY, "title" TEXT NOT NULL);\n'],
+  [
+    '20250101000000_init',
+    'CREATE TABLE "author" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL);\nCREATE TABLE "book" ("id" INTEGER NOT NULL PRIMARY KEY, "title" TEXT NOT NULL);\n',
+  ],
   ['20250102000000_book_author', 'ALTER TABLE "book" ADD COLUMN "authorId" INTEGER;\nCREATE INDEX "book_authorId_idx" ON "book"("authorId");\n'],
   ['20250103000000_tags', 'CREATE TABLE "tag" ("id" INTEGER NOT NULL PRIMARY KEY, "label" TEXT NOT NULL);\n'],
 ] as const;
@@ -31,7 +34,9 @@ function history(dir: string, migrations: ReadonlyArray<readonly [string, string
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function rows(connection: DatabaseConnection) {
-  return connection.query('SELECT migration_name, checksum, started_at, finished_at, logs, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY started_at');
+  return connection.query(
+    'SELECT migration_name, checksum, started_at, finished_at, logs, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY started_at',
+  );
 }
 
 let server: PostgresServer | null = null;
@@ -47,7 +52,12 @@ for (const kind of ['sqlite', 'pglite', 'postgresql'] as const) {
     const dir = mkdtempSync(path.join(tmpdir(), 'steward-deploy-'));
     try {
       const provider = kind === 'sqlite' ? 'sqlite' : 'postgresql';
-      const url = kind === 'sqlite' ? `file:${path.join(dir, 'app.db')}` : kind === 'pglite' ? `pglite:${path.join(dir, 'pgdata')}` : await server!.createDatabase('deploy_basic');
+      const url =
+        kind === 'sqlite'
+          ? `file:${path.join(dir, 'app.db')}`
+          : kind === 'pglite'
+            ? `pglite:${path.join(dir, 'pgdata')}`
+            : await server!.createDatabase('deploy_basic');
       // The first two migrations, as an earlier release had them.
       const firstTwo = await readMigrationsList(history(path.join(dir, 'v1'), HISTORY.slice(0, 2), provider));
       const first = await deployDatabase(firstTwo, url, { cwd: dir });
@@ -68,7 +78,10 @@ for (const kind of ['sqlite', 'pglite', 'postgresql'] as const) {
       const connection = await openDatabase(url);
       try {
         const bookkeeping = await rows(connection);
-        assert.deepEqual(bookkeeping.map((row) => row.migration_name), HISTORY.map(([name]) => name));
+        assert.deepEqual(
+          bookkeeping.map((row) => row.migration_name),
+          HISTORY.map(([name]) => name),
+        );
         for (const [index, row] of bookkeeping.entries()) {
           assert.equal(row.checksum, sha256(HISTORY[index][1]), 'checksum: sha256 of migration.sql');
           assert.equal(Number(row.applied_steps_count), 1);
@@ -82,61 +95,72 @@ for (const kind of ['sqlite', 'pglite', 'postgresql'] as const) {
       }
       // steward's read-only status (the same reading as Prisma's) agrees.
       const status = await migrationStatus(path.join(dir, 'v2', 'migrations'), url, { cwd: dir });
-      assert.deepEqual(status.migrations.map((m) => m.state), ['applied', 'applied', 'applied']);
+      assert.deepEqual(
+        status.migrations.map((m) => m.state),
+        ['applied', 'applied', 'applied'],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   // PGlite directories take the same path as servers (a pg-compatible adapter); one test of them is enough (each open starts PGlite).
-  if (kind !== 'pglite') test(`${kind}: a failing migration is recorded as Prisma records it and stops that database`, async (t) => {
-    if (kind === 'postgresql' && !server) return t.skip(skipReason);
-    const dir = mkdtempSync(path.join(tmpdir(), 'steward-deploy-'));
-    try {
-      const provider = kind === 'sqlite' ? 'sqlite' : 'postgresql';
-      const url = kind === 'sqlite' ? `file:${path.join(dir, 'app.db')}` : await server!.createDatabase('deploy_failing');
-      const broken: Array<[string, string]> = [
-        [HISTORY[0][0], HISTORY[0][1]],
-        ['20250102000000_broken', 'CREATE TABLE "review" ("id" INTEGER NOT NULL PRIMARY KEY);\nINSERT INTO "nowhere" VALUES (1);\n'],
-        [HISTORY[2][0], HISTORY[2][1]],
-      ];
-      const list = await readMigrationsList(history(dir, broken, provider));
-      const result = await deployDatabase(list, url, { cwd: dir });
-      assert.equal(result.status, 'failed');
-      assert.equal(result.failedMigration, '20250102000000_broken');
-      assert.deepEqual(result.applied, [HISTORY[0][0]]);
-      assert.deepEqual(result.pending, ['20250102000000_broken', HISTORY[2][0]]);
-      assert.match(result.error ?? '', /nowhere/);
-      const connection = await openDatabase(url);
+  if (kind !== 'pglite')
+    test(`${kind}: a failing migration is recorded as Prisma records it and stops that database`, async (t) => {
+      if (kind === 'postgresql' && !server) return t.skip(skipReason);
+      const dir = mkdtempSync(path.join(tmpdir(), 'steward-deploy-'));
       try {
-        const bookkeeping = await rows(connection);
-        assert.deepEqual(bookkeeping.map((row) => row.migration_name), [HISTORY[0][0], '20250102000000_broken'], 'the migration after the failure never started');
-        const failed = bookkeeping[1];
-        assert.equal(failed.finished_at, null);
-        assert.equal(failed.rolled_back_at, null);
-        assert.equal(Number(failed.applied_steps_count), 0);
-        assert.equal(failed.checksum, sha256(broken[1][1]));
-        assert.match(String(failed.logs), /nowhere/);
-        if (kind === 'postgresql') {
-          // One migration is one transaction on PostgreSQL, as with Prisma's own engine: nothing of the failed one stays.
-          assert.deepEqual(await connection.query(`SELECT to_regclass('review') AS t`), [{ t: null }]);
+        const provider = kind === 'sqlite' ? 'sqlite' : 'postgresql';
+        const url = kind === 'sqlite' ? `file:${path.join(dir, 'app.db')}` : await server!.createDatabase('deploy_failing');
+        const broken: Array<[string, string]> = [
+          [HISTORY[0][0], HISTORY[0][1]],
+          ['20250102000000_broken', 'CREATE TABLE "review" ("id" INTEGER NOT NULL PRIMARY KEY);\nINSERT INTO "nowhere" VALUES (1);\n'],
+          [HISTORY[2][0], HISTORY[2][1]],
+        ];
+        const list = await readMigrationsList(history(dir, broken, provider));
+        const result = await deployDatabase(list, url, { cwd: dir });
+        assert.equal(result.status, 'failed');
+        assert.equal(result.failedMigration, '20250102000000_broken');
+        assert.deepEqual(result.applied, [HISTORY[0][0]]);
+        assert.deepEqual(result.pending, ['20250102000000_broken', HISTORY[2][0]]);
+        assert.match(result.error ?? '', /nowhere/);
+        const connection = await openDatabase(url);
+        try {
+          const bookkeeping = await rows(connection);
+          assert.deepEqual(
+            bookkeeping.map((row) => row.migration_name),
+            [HISTORY[0][0], '20250102000000_broken'],
+            'the migration after the failure never started',
+          );
+          const failed = bookkeeping[1];
+          assert.equal(failed.finished_at, null);
+          assert.equal(failed.rolled_back_at, null);
+          assert.equal(Number(failed.applied_steps_count), 0);
+          assert.equal(failed.checksum, sha256(broken[1][1]));
+          assert.match(String(failed.logs), /nowhere/);
+          if (kind === 'postgresql') {
+            // One migration is one transaction on PostgreSQL, as with Prisma's own engine: nothing of the failed one stays.
+            assert.deepEqual(await connection.query(`SELECT to_regclass('review') AS t`), [{ t: null }]);
+          }
+        } finally {
+          await connection.close();
         }
+        // The next deploy refuses the database until the failure is resolved, as Prisma does (P3009).
+        const again = await deployDatabase(list, url, { cwd: dir });
+        assert.equal(again.status, 'failed');
+        assert.match(again.error ?? '', /failed in an earlier deploy/);
+        const status = await migrationStatus(dir + '/migrations', url, { cwd: dir });
+        assert.deepEqual(
+          status.migrations.map((m) => m.state),
+          ['applied', 'failed', 'pending'],
+        );
       } finally {
-        await connection.close();
+        rmSync(dir, { recursive: true, force: true });
       }
-      // The next deploy refuses the database until the failure is resolved, as Prisma does (P3009).
-      const again = await deployDatabase(list, url, { cwd: dir });
-      assert.equal(again.status, 'failed');
-      assert.match(again.error ?? '', /failed in an earlier deploy/);
-      const status = await migrationStatus(dir + '/migrations', url, { cwd: dir });
-      assert.deepEqual(status.migrations.map((m) => m.state), ['applied', 'failed', 'pending']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    });
 }
 
-test('postgresql: two concurrent deploys of one database apply each migration once, under Prisma\'s advisory lock', async (t) => {
+test("postgresql: two concurrent deploys of one database apply each migration once, under Prisma's advisory lock", async (t) => {
   if (!server) return t.skip(skipReason);
   const dir = mkdtempSync(path.join(tmpdir(), 'steward-deploy-'));
   try {
@@ -148,11 +172,21 @@ test('postgresql: two concurrent deploys of one database apply each migration on
     ];
     const list = await readMigrationsList(history(dir, slow, 'postgresql'));
     const [a, b] = await Promise.all([deployDatabase(list, url), deployDatabase(list, url)]);
-    assert.ok([a, b].every((r) => r.status === 'applied' || r.status === 'up-to-date'), JSON.stringify([a, b]));
+    assert.ok(
+      [a, b].every((r) => r.status === 'applied' || r.status === 'up-to-date'),
+      JSON.stringify([a, b]),
+    );
     const appliedTwice = [...a.applied, ...b.applied].sort();
-    assert.deepEqual(appliedTwice, slow.map(([name]) => name), 'each migration applied by exactly one of the two');
+    assert.deepEqual(
+      appliedTwice,
+      slow.map(([name]) => name),
+      'each migration applied by exactly one of the two',
+    );
     const count = await server.sql('SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY 1 ORDER BY 1', 'deploy_race');
-    assert.deepEqual(count.rows, slow.map(([name]) => ({ migration_name: name, n: 1 })));
+    assert.deepEqual(
+      count.rows,
+      slow.map(([name]) => ({ migration_name: name, n: 1 })),
+    );
     const log = await server.log();
     assert.ok((log.match(/deploy_race:LOG:\s+statement: SELECT pg_advisory_lock\(72707369\)/g) ?? []).length >= 2, 'both deploys took the lock');
     assert.ok(!log.includes(SUPERUSER_PASSWORD));

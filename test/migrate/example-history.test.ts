@@ -21,7 +21,10 @@ test('the committed example histories apply cleanly and match the generated sche
   const production = await PgliteConnection.scratch();
   try {
     const environments = await migratableEnvironments(project.config);
-    for (const [name, database] of [['dev', dev], ['production', production]] as const) {
+    for (const [name, database] of [
+      ['dev', dev],
+      ['production', production],
+    ] as const) {
       const applied = await applyMigrations(database, project.env(name).migrationsDir);
       assert.ok(applied.length >= 1 && applied.every((m) => /^\d{14}_\w+$/.test(m)), `${name}: ${applied.join(', ')}`);
       const environment = environments.find((e) => e.env.name === name)!;
@@ -29,7 +32,10 @@ test('the committed example histories apply cleanly and match the generated sche
       assert.deepEqual(compareSchemas(expected, await readDatabaseSchema(database)), [], `${name} history leaves the environment's schema`);
     }
     const created = await createMigrations(project.config, { name: 'nothing', dryRun: true });
-    assert.ok(created.every((m) => !m.script), 'the committed histories are current: nothing to migrate');
+    assert.ok(
+      created.every((m) => !m.script),
+      'the committed histories are current: nothing to migrate',
+    );
   } finally {
     await dev.close();
     await production.close();

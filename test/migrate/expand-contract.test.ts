@@ -101,7 +101,12 @@ function application(pool: pg.Pool, kind: 'old' | 'new', written: Map<number, Wr
           if (read.rows[0].name !== renamed) errors.push(`old app read ${read.rows[0].name} for ${id}`);
         } else {
           const name = `new-${n}`;
-          const { rows } = await pool.query('INSERT INTO "users" ("email", "display_name", "points", "plan") VALUES ($1, $2, $3, $4) RETURNING "id"', [`new-${n}@x.test`, name, 1_000_000 + n, 'pro']);
+          const { rows } = await pool.query('INSERT INTO "users" ("email", "display_name", "points", "plan") VALUES ($1, $2, $3, $4) RETURNING "id"', [
+            `new-${n}@x.test`,
+            name,
+            1_000_000 + n,
+            'pro',
+          ]);
           written.set(rows[0].id, { name, score: 1_000_000 + n, plan: 'pro' });
           const mine = [...written.keys()];
           const id = mine[n % mine.length];
@@ -127,7 +132,11 @@ function application(pool: pg.Pool, kind: 'old' | 'new', written: Map<number, Wr
 
 function migrationDirs(dir: string, env: string): string[] {
   const root = path.join(dir, 'prisma/migrations', env);
-  return existsSync(root) ? readdirSync(root).filter((name) => /^\d{14}_/.test(name)).sort() : [];
+  return existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => /^\d{14}_/.test(name))
+        .sort()
+    : [];
 }
 
 function script(dir: string, env: string, migration: string): string {
@@ -209,16 +218,27 @@ test('expand, backfill and contract with an old and a new application running, g
     assert.ok(oldRows.size > 20 && newRows.size > 20, `both applications wrote (${oldRows.size} old, ${newRows.size} new)`);
     const rows = new Map((await pool.query('SELECT "id", "display_name", "points", "plan" FROM "users"')).rows.map((r) => [r.id as number, r]));
     assert.equal(rows.size, SEEDED + oldRows.size + newRows.size, 'no lost row, none extra');
-    if (process.env.SHOW_TRANSITION) console.log({ old: oldRows.size, new: newRows.size, backfill: backfill.stdout, expandSql, contractSql, dev: script(dir, 'dev', migrationDirs(dir, 'dev').at(-1)!) });
+    if (process.env.SHOW_TRANSITION)
+      console.log({
+        old: oldRows.size,
+        new: newRows.size,
+        backfill: backfill.stdout,
+        expandSql,
+        contractSql,
+        dev: script(dir, 'dev', migrationDirs(dir, 'dev').at(-1)!),
+      });
     for (let id = 1; id <= SEEDED; id++) {
       if (oldRows.has(id) || newRows.has(id)) continue;
       assert.deepEqual([rows.get(id).display_name, Number(rows.get(id).points), rows.get(id).plan], [`seed-${id}`, id, 'free']);
     }
-    for (const [id, w] of [...oldRows, ...newRows]) assert.deepEqual([rows.get(id)?.display_name, Number(rows.get(id)?.points), rows.get(id)?.plan], [w.name, w.score, w.plan], `row ${id}`);
+    for (const [id, w] of [...oldRows, ...newRows])
+      assert.deepEqual([rows.get(id)?.display_name, Number(rows.get(id)?.points), rows.get(id)?.plan], [w.name, w.score, w.plan], `row ${id}`);
     // Past contract the new type holds what the old one could not (during the transition the
     // trigger copies each write into the old column too, so values must fit both: documented).
     await pool.query(`INSERT INTO "users" ("email", "display_name", "points", "plan") VALUES ('big@x.test', 'Big', 5000000000, 'pro')`);
-    const columns = (await pool.query(`SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = 'users' ORDER BY column_name`)).rows.map((r) => `${r.column_name}:${r.is_nullable}`);
+    const columns = (
+      await pool.query(`SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = 'users' ORDER BY column_name`)
+    ).rows.map((r) => `${r.column_name}:${r.is_nullable}`);
     assert.deepEqual(columns, ['display_name:NO', 'email:NO', 'id:NO', 'plan:NO', 'points:NO']);
 
     // SQLite: one correct step at contract, the rows kept.

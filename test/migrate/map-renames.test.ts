@@ -65,7 +65,10 @@ const AFTER = BEFORE.replace('@map("active")', '@map("is_active")')
   .replace('"post_author_fk"', '"posts_author_fk"');
 
 function git(dir: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=steward', '-c', 'user.email=steward@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+  execFileSync('git', ['-c', 'user.name=steward', '-c', 'user.email=steward@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
 }
 
 /** The baseline of both environments, committed with the master: the previous state renames are planned against. */
@@ -86,7 +89,10 @@ test('@map, @@map, enum and index renames are RENAMEs on SQLite and PostgreSQL, 
   const production = await PgliteConnection.scratch();
   try {
     await baselineAndCommit(dir);
-    for (const [database, env] of [[dev, 'dev'], [production, 'production']] as const) {
+    for (const [database, env] of [
+      [dev, 'dev'],
+      [production, 'production'],
+    ] as const) {
       await applyMigrations(database, path.join(dir, 'prisma/migrations', env));
       await database.executeScript(`INSERT INTO "members" ("phone_number", "email", "status") VALUES ('+44 20', 'ada@example.com', 'active');
 INSERT INTO "Post" ("title", "author_id") VALUES ('Notes', 1);`);
@@ -100,11 +106,20 @@ INSERT INTO "Post" ("title", "author_id") VALUES ('Notes', 1);`);
     for (const migration of migrations) {
       // (SQLite rebuilds "people" for its new enum default 'is_active', copying every row.)
       assert.doesNotMatch(migration.script, /DROP TABLE "(members|Post)"|DROP COLUMN|ADD COLUMN|DROP TYPE|CREATE TYPE/, migration.env);
-      assert.deepEqual(migration.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), [], migration.env);
+      assert.deepEqual(
+        migration.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code),
+        [],
+        migration.env,
+      );
     }
     assert.deepEqual(
       devMigration.renames.map((r) => [r.kind, r.from, r.to]),
-      [['table', 'members', 'people'], ['column', 'phone_number', 'phone_num'], ['column', 'author_id', 'writer_id'], ['enum-value', 'active', 'is_active']],
+      [
+        ['table', 'members', 'people'],
+        ['column', 'phone_number', 'phone_num'],
+        ['column', 'author_id', 'writer_id'],
+        ['enum-value', 'active', 'is_active'],
+      ],
     );
     assert.deepEqual(
       productionMigration.renames.map((r) => [r.kind, r.from, r.to]),
@@ -135,25 +150,38 @@ INSERT INTO "Post" ("title", "author_id") VALUES ('Notes', 1);`);
     assert.match(devMigration.script, /ALTER TABLE "members" RENAME TO "people";\nALTER TABLE "people" RENAME COLUMN "phone_number" TO "phone_num";/);
     assert.match(devMigration.script, /UPDATE "people" SET "status" = 'is_active' WHERE "status" = 'active';/);
 
-    for (const [database, env] of [[dev, 'dev'], [production, 'production']] as const) {
+    for (const [database, env] of [
+      [dev, 'dev'],
+      [production, 'production'],
+    ] as const) {
       assert.deepEqual(await applyMigrations(database, path.join(dir, 'prisma/migrations', env)), ['20250102000000_renames'], env);
     }
     // A new connection to the SQLite file: libsql's statement cache keeps old column lists.
     const devAfter = await SqliteConnection.open(path.join(dir, 'dev.db'));
     try {
-      assert.deepEqual(await rows(devAfter, `SELECT "phone_num", "email", "status" FROM "people"`), [{ phone_num: '+44 20', email: 'ada@example.com', status: 'is_active' }]);
+      assert.deepEqual(await rows(devAfter, `SELECT "phone_num", "email", "status" FROM "people"`), [
+        { phone_num: '+44 20', email: 'ada@example.com', status: 'is_active' },
+      ]);
       assert.deepEqual(await rows(devAfter, `SELECT "title", "writer_id" FROM "Post"`), [{ title: 'Notes', writer_id: 1 }]);
     } finally {
       await devAfter.close();
     }
-    assert.deepEqual(await rows(production, `SELECT "phone_num", "email", "status"::text AS status FROM "people"`), [{ phone_num: '+44 20', email: 'ada@example.com', status: 'is_active' }]);
+    assert.deepEqual(await rows(production, `SELECT "phone_num", "email", "status"::text AS status FROM "people"`), [
+      { phone_num: '+44 20', email: 'ada@example.com', status: 'is_active' },
+    ]);
     assert.deepEqual(await rows(production, `SELECT "title", "writer_id" FROM "Post"`), [{ title: 'Notes', writer_id: 1 }]);
 
     // Planned once: the history now has the new names (committed or not).
-    assert.deepEqual((await createMigrations(config, { name: 'again', dryRun: true })).map((m) => m.script), ['', '']);
+    assert.deepEqual(
+      (await createMigrations(config, { name: 'again', dryRun: true })).map((m) => m.script),
+      ['', ''],
+    );
     git(dir, 'add', '-A', 'prisma');
     git(dir, 'commit', '-q', '-m', 'renames');
-    assert.deepEqual((await createMigrations(config, { name: 'again', dryRun: true })).map((m) => m.script), ['', '']);
+    assert.deepEqual(
+      (await createMigrations(config, { name: 'again', dryRun: true })).map((m) => m.script),
+      ['', ''],
+    );
   } finally {
     await dev.close();
     await production.close();
@@ -219,14 +247,26 @@ test('renames in every PostgreSQL schema of a multi-schema master, and a SQLite 
     await applyMigrations(dev, path.join(dir, 'prisma/migrations/dev'));
     await dev.executeScript(`INSERT INTO "Credentials" ("Token") VALUES ('t1'); INSERT INTO "Post" ("title", "kind") VALUES ('Notes', 'LIVE');`);
     await applyMigrations(production, path.join(dir, 'prisma/migrations/production'));
-    await production.executeScript(`INSERT INTO "public"."Credentials" ("Token") VALUES ('t1'); INSERT INTO "cms"."Post" ("title", "kind") VALUES ('Notes', 'LIVE');`);
+    await production.executeScript(
+      `INSERT INTO "public"."Credentials" ("Token") VALUES ('t1'); INSERT INTO "cms"."Post" ("title", "kind") VALUES ('Notes', 'LIVE');`,
+    );
 
     writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), MULTI_AFTER);
-    const [devMigration, productionMigration] = await createMigrations(await loadConfig({ cwd: dir }), { name: 'renames', now: new Date(Date.UTC(2025, 0, 2)) });
+    const [devMigration, productionMigration] = await createMigrations(await loadConfig({ cwd: dir }), {
+      name: 'renames',
+      now: new Date(Date.UTC(2025, 0, 2)),
+    });
     for (const migration of [devMigration, productionMigration]) {
-      assert.doesNotMatch(migration.script, /DROP TABLE "(public"\."|cms"\."|)(Credentials|Post)"|DROP COLUMN|ADD COLUMN|DROP TYPE/, `${migration.env}\n${migration.script}`);
+      assert.doesNotMatch(
+        migration.script,
+        /DROP TABLE "(public"\."|cms"\."|)(Credentials|Post)"|DROP COLUMN|ADD COLUMN|DROP TYPE/,
+        `${migration.env}\n${migration.script}`,
+      );
     }
-    assert.match(devMigration.script, /ALTER TABLE "Credentials" RENAME TO "credentials__steward_rename";\nALTER TABLE "credentials__steward_rename" RENAME TO "credentials";/);
+    assert.match(
+      devMigration.script,
+      /ALTER TABLE "Credentials" RENAME TO "credentials__steward_rename";\nALTER TABLE "credentials__steward_rename" RENAME TO "credentials";/,
+    );
     assert.deepEqual(
       productionMigration.renames.map((r) => r.sql),
       [

@@ -27,7 +27,13 @@ test('migrate status reports applied, modified, pending and failed migrations fr
     const url = `file:${file}`;
 
     let status = await migrationStatus(migrations, url);
-    assert.deepEqual(status.migrations.map((m) => [m.name, m.state]), [['20250101000000_init', 'applied'], ['20250102000000_title', 'applied']]);
+    assert.deepEqual(
+      status.migrations.map((m) => [m.name, m.state]),
+      [
+        ['20250101000000_init', 'applied'],
+        ['20250102000000_title', 'applied'],
+      ],
+    );
     let cli = await run(dir, 'migrate', 'status', '--env', 'dev', '--url', url);
     assert.equal(cli.code, 0, cli.stderr);
 
@@ -35,22 +41,30 @@ test('migrate status reports applied, modified, pending and failed migrations fr
     mkdirSync(path.join(migrations, '20250103000000_body_index'));
     writeFileSync(path.join(migrations, '20250103000000_body_index/migration.sql'), 'CREATE INDEX "Note_body_idx" ON "Note"("body");\n');
     const writer = await SqliteConnection.open(file);
-    await writer.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('x', 'abc', '20250104000000_broken', 0, 0)`);
+    await writer.query(
+      `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('x', 'abc', '20250104000000_broken', 0, 0)`,
+    );
     await writer.close();
     writeFileSync(path.join(migrations, '.keep'), '');
     mkdirSync(path.join(migrations, '20250104000000_broken'));
     writeFileSync(path.join(migrations, '20250104000000_broken/migration.sql'), 'SELECT 1;\n');
 
     status = await migrationStatus(migrations, url);
-    assert.deepEqual(status.migrations.map((m) => [m.name, m.state]), [
-      ['20250101000000_init', 'applied'],
-      ['20250102000000_title', 'modified'],
-      ['20250103000000_body_index', 'pending'],
-      ['20250104000000_broken', 'failed'],
-    ]);
+    assert.deepEqual(
+      status.migrations.map((m) => [m.name, m.state]),
+      [
+        ['20250101000000_init', 'applied'],
+        ['20250102000000_title', 'modified'],
+        ['20250103000000_body_index', 'pending'],
+        ['20250104000000_broken', 'failed'],
+      ],
+    );
     cli = await run(dir, 'migrate', 'status', '--env', 'dev', '--url', url, '--format', 'json');
     assert.equal(cli.code, 1);
-    assert.deepEqual(JSON.parse(cli.stdout).diagnostics.map((d: { code: string }) => d.code), ['migration-modified', 'migration-pending', 'migration-failed']);
+    assert.deepEqual(
+      JSON.parse(cli.stdout).diagnostics.map((d: { code: string }) => d.code),
+      ['migration-modified', 'migration-pending', 'migration-failed'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

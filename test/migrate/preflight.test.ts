@@ -62,7 +62,10 @@ test('migrate preflight: exact counts, locks and verdicts on seeded data, and no
   const server = await startPostgresServer((message) => t.skip(message));
   if (!server) return;
   const dir = tempProject({
-    'steward.config.json': JSON.stringify({ master: 'prisma/schema.prisma', environments: { production: { provider: 'postgresql', output: 'prisma/schema.prisma', migrations: 'prisma/migrations' } } }),
+    'steward.config.json': JSON.stringify({
+      master: 'prisma/schema.prisma',
+      environments: { production: { provider: 'postgresql', output: 'prisma/schema.prisma', migrations: 'prisma/migrations' } },
+    }),
     'prisma/schema.prisma': SCHEMA,
     'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
     'prisma/migrations/20240101000000_init/migration.sql': INIT,
@@ -73,7 +76,10 @@ test('migrate preflight: exact counts, locks and verdicts on seeded data, and no
     await server.createDatabase('preflight');
     await server.sql(INIT + SEED + MIGRATIONS_TABLE, 'preflight');
     const checksum = createHash('sha256').update(INIT).digest('hex');
-    await server.sql(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('1', '${checksum}', now(), '20240101000000_init', 1)`, 'preflight');
+    await server.sql(
+      `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('1', '${checksum}', now(), '20240101000000_init', 1)`,
+      'preflight',
+    );
     const password = 'Pr3flight-s3cret';
     await server.sql(`CREATE ROLE preflight_reader LOGIN PASSWORD '${password}'`);
     await server.sql('GRANT SELECT ON ALL TABLES IN SCHEMA public TO preflight_reader', 'preflight');
@@ -84,38 +90,83 @@ test('migrate preflight: exact counts, locks and verdicts on seeded data, and no
     const result = await run(dir, 'migrate', 'preflight', '--env', 'production', '--url', url, '--format', 'json');
     assert.equal(result.code, 1, result.stderr);
     assert.ok(!(result.stdout + result.stderr).includes(password), 'password printed');
-    const report = (JSON.parse(result.stdout) as { data: {
-      pending: string[];
-      statements: Array<{ migration: string; line: number; verdict: string; holds: string; locks: Array<{ table: string; mode: string; rows?: number; bytes?: number }>; checks: Array<{ kind: string; count?: number; skipped?: string }> }>;
-    } }).data;
+    const report = (
+      JSON.parse(result.stdout) as {
+        data: {
+          pending: string[];
+          statements: Array<{
+            migration: string;
+            line: number;
+            verdict: string;
+            holds: string;
+            locks: Array<{ table: string; mode: string; rows?: number; bytes?: number }>;
+            checks: Array<{ kind: string; count?: number; skipped?: string }>;
+          }>;
+        };
+      }
+    ).data;
     assert.deepEqual(report.pending, ['20240201000000_risky', '20240301000000_safe']);
     const at = (migration: string, line: number) => report.statements.find((s) => s.migration.endsWith(migration) && s.line === line)!;
     const summary = (migration: string, line: number) => {
       const s = at(migration, line);
-      return { verdict: `${s.verdict} (${s.holds})`, locks: s.locks.map((l) => `${l.table} ${l.mode} ${l.rows ?? '-'}`), checks: s.checks.map((c) => `${c.kind} ${c.count ?? c.skipped}`) };
+      return {
+        verdict: `${s.verdict} (${s.holds})`,
+        locks: s.locks.map((l) => `${l.table} ${l.mode} ${l.rows ?? '-'}`),
+        checks: s.checks.map((c) => `${c.kind} ${c.count ?? c.skipped}`),
+      };
     };
     // 1000 users: ids divisible by 250 have no name (4), by 300 a long nick (3), by 400 a score past INTEGER (2), by 150 role C (6).
     assert.deepEqual(summary('risky', 1), { verdict: 'ok (brief)', locks: [], checks: [] });
     assert.deepEqual(summary('risky', 2), { verdict: 'fails (scan)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['nulls 4'] });
     assert.deepEqual(summary('risky', 3), { verdict: 'fails (scan)', locks: ['users SHARE 1000'], checks: ['duplicates 3'] });
-    assert.deepEqual(summary('risky', 4), { verdict: 'fails (scan)', locks: ['posts SHARE ROW EXCLUSIVE 500', 'users SHARE ROW EXCLUSIVE 1000'], checks: ['orphans 7'] });
+    assert.deepEqual(summary('risky', 4), {
+      verdict: 'fails (scan)',
+      locks: ['posts SHARE ROW EXCLUSIVE 500', 'users SHARE ROW EXCLUSIVE 1000'],
+      checks: ['orphans 7'],
+    });
     assert.deepEqual(summary('risky', 5), { verdict: 'fails (rewrite)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['narrowing 3', 'narrowing 2'] });
     assert.deepEqual(summary('risky', 11), { verdict: 'fails (rewrite)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['enum-values 6'] });
     assert.deepEqual(summary('risky', 10), { verdict: 'ok (brief)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: [] });
     assert.deepEqual(summary('safe', 5), { verdict: 'locks (scan)', locks: ['users SHARE 1000'], checks: [] });
     assert.ok(at('risky', 2).locks[0].bytes! > 8192, 'the size of "users"');
     assert.deepEqual(summary('safe', 1), { verdict: 'ok (brief)', locks: [], checks: [] });
-    assert.deepEqual(summary('safe', 2), { verdict: 'ok (scan)', locks: ['tags SHARE -'], checks: ['duplicates table "tags" is created by a pending migration'] });
+    assert.deepEqual(summary('safe', 2), {
+      verdict: 'ok (scan)',
+      locks: ['tags SHARE -'],
+      checks: ['duplicates table "tags" is created by a pending migration'],
+    });
     assert.deepEqual(summary('safe', 3), { verdict: 'ok (brief)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: [] });
-    assert.deepEqual(summary('safe', 4), { verdict: 'locks (scan)', locks: ['users ACCESS EXCLUSIVE 1000'], checks: ['nulls column "age" is added by a pending migration'] });
+    assert.deepEqual(summary('safe', 4), {
+      verdict: 'locks (scan)',
+      locks: ['users ACCESS EXCLUSIVE 1000'],
+      checks: ['nulls column "age" is added by a pending migration'],
+    });
 
     // The statement log: the reader's session sent nothing but reads, in a READ ONLY transaction.
-    const log = (await server.log()).slice(logBefore).split('\n').filter((line) => line.startsWith('preflight_reader@'));
+    const log = (await server.log())
+      .slice(logBefore)
+      .split('\n')
+      .filter((line) => line.startsWith('preflight_reader@'));
     const statements = log.filter((line) => /(statement|execute [^:]*): /.test(line)).map((line) => line.replace(/.*?(statement|execute [^:]*): /, ''));
-    assert.ok(statements.some((s) => /SELECT count\(\*\) AS n FROM "users" WHERE "name" IS NULL/.test(s)), 'the checks are in the log');
-    assert.deepEqual(statements.filter((s) => /\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT|COPY)\b/i.test(s)), []);
-    assert.deepEqual(statements.filter((s) => !/^(SELECT|WITH|BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK)\b/i.test(s.trim())), []);
-    assert.equal(statements.filter((s) => /^BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY/.test(s)).length, 2, 'status and checks: one READ ONLY transaction each');
+    assert.ok(
+      statements.some((s) => /SELECT count\(\*\) AS n FROM "users" WHERE "name" IS NULL/.test(s)),
+      'the checks are in the log',
+    );
+    assert.deepEqual(
+      statements.filter((s) => /\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|GRANT|COPY)\b/i.test(s)),
+      [],
+    );
+    assert.deepEqual(
+      statements.filter(
+        (s) => !/^(SELECT|WITH|BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK)\b/i.test(s.trim()),
+      ),
+      [],
+    );
+    assert.equal(
+      statements.filter((s) => /^BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY/.test(s)).length,
+      2,
+      'status and checks: one READ ONLY transaction each',
+    );
     // Nothing changed: rows, history, files.
     assert.equal((await server.sql('SELECT count(*)::int AS n FROM "_prisma_migrations"', 'preflight')).rows[0].n, 1);
     assert.equal((await server.sql(`SELECT count(*)::int AS n FROM "users" WHERE "name" IS NULL`, 'preflight')).rows[0].n, 4);
@@ -158,7 +209,10 @@ test('migrate preflight on SQLite: the rebuild copy counts NULLs, the unique ind
   const { SqliteConnection } = await import('../../src/engine/sqlite-connection.js');
   const { readFileSync } = await import('node:fs');
   const dir = tempProject({
-    'steward.config.json': JSON.stringify({ master: 'prisma/schema.prisma', environments: { dev: { provider: 'sqlite', output: 'prisma/schema.prisma', migrations: 'prisma/migrations' } } }),
+    'steward.config.json': JSON.stringify({
+      master: 'prisma/schema.prisma',
+      environments: { dev: { provider: 'sqlite', output: 'prisma/schema.prisma', migrations: 'prisma/migrations' } },
+    }),
     'prisma/schema.prisma': SCHEMA.replace('postgresql', 'sqlite'),
     'prisma/migrations/migration_lock.toml': 'provider = "sqlite"\n',
     'prisma/migrations/20240101000000_init/migration.sql': SQLITE_INIT,
@@ -171,20 +225,31 @@ test('migrate preflight on SQLite: the rebuild copy counts NULLs, the unique ind
     const values = Array.from({ length: 50 }, (_, i) => `('u${i % 48}@x.test', ${i % 17 === 0 ? 'NULL' : `'n${i}'`})`).join(', ');
     await db.executeScript(`INSERT INTO "users" ("email", "name") VALUES ${values};`);
     const checksum = createHash('sha256').update(SQLITE_INIT).digest('hex');
-    await db.executeScript(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('1', '${checksum}', CURRENT_TIMESTAMP, '20240101000000_init', 1);`);
+    await db.executeScript(
+      `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('1', '${checksum}', CURRENT_TIMESTAMP, '20240101000000_init', 1);`,
+    );
     await db.close();
     const bytes = readFileSync(file);
 
     const result = await run(dir, 'migrate', 'preflight', '--env', 'dev', '--url', 'file:./dev.db', '--format', 'json');
     assert.equal(result.code, 1, result.stdout + result.stderr);
-    const report = (JSON.parse(result.stdout) as { data: { statements: Array<{ line: number; verdict: string; locks: unknown[]; checks: Array<{ kind: string; count?: number; skipped?: string }> }> } }).data;
-    const checks = report.statements.filter((s) => s.checks.length > 0).map((s) => ({ line: s.line, verdict: s.verdict, checks: s.checks.map((c) => `${c.kind} ${c.count ?? c.skipped}`) }));
+    const report = (
+      JSON.parse(result.stdout) as {
+        data: { statements: Array<{ line: number; verdict: string; locks: unknown[]; checks: Array<{ kind: string; count?: number; skipped?: string }> }> };
+      }
+    ).data;
+    const checks = report.statements
+      .filter((s) => s.checks.length > 0)
+      .map((s) => ({ line: s.line, verdict: s.verdict, checks: s.checks.map((c) => `${c.kind} ${c.count ?? c.skipped}`) }));
     // Every email is set (0); rows 0, 17 and 34 have no name (3); emails u0 and u1 appear twice (rows 48, 49): 2 duplicates.
     assert.deepEqual(checks, [
       { line: 9, verdict: 'fails', checks: ['nulls 0', 'nulls 3'] },
       { line: 12, verdict: 'fails', checks: ['duplicates 2'] },
     ]);
-    assert.ok(report.statements.every((s) => s.locks.length === 0), 'SQLite names no table locks');
+    assert.ok(
+      report.statements.every((s) => s.locks.length === 0),
+      'SQLite names no table locks',
+    );
     assert.ok(readFileSync(file).equals(bytes), 'the database file is unchanged');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,11 @@ const FIELD = 'stewardAddedNote';
 /** The first model of the master (a file, or the first file of a folder that has one): its file, name and table. */
 function firstModel(master: string): { file: string; model: string; table: string } {
   const files = statSync(master).isDirectory()
-    ? readdirSync(master, { recursive: true }).map(String).filter((f) => f.endsWith('.prisma')).sort().map((f) => join(master, f))
+    ? readdirSync(master, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.prisma'))
+        .sort()
+        .map((f) => join(master, f))
     : [master];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
@@ -31,7 +35,6 @@ function firstModel(master: string): { file: string; model: string; table: strin
   }
   throw new Error(`no model in ${master}`);
 }
-
 
 describe('real applications: migrate create for a new field applies on top of the history', () => {
   const realworld = realworldDir();
@@ -81,7 +84,11 @@ describe('real applications: migrate create for a new field applies on top of th
             "SELECT data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = $2",
             [table, FIELD],
           );
-          assert.deepEqual(columns.map((row) => row.data_type), ['text'], `${table}.${FIELD} exists after the history`);
+          assert.deepEqual(
+            columns.map((row) => row.data_type),
+            ['text'],
+            `${table}.${FIELD} exists after the history`,
+          );
         } finally {
           await scratch.connection!.close();
         }

@@ -41,8 +41,14 @@ describe('real applications: histories replay into the PGlite scratch', { skip: 
         const structure = await readDatabaseSchema(scratch.connection!);
         assert.ok(structure.tables.length >= 5, `${app.name}: the replayed database has the app's tables (${structure.tables.length})`);
         const created = await scratch.connection!.query("SELECT extname FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' ORDER BY 1");
-        assert.deepEqual(created.map((row) => row.extname), scratch.plan.extensions.filter((name) => name !== 'plpgsql'), 'every extension loaded was created by the history');
-        console.log(`# ${app.name}: ${scratch.scripts.length} migrations replayed in ${replayMs.toFixed(0)} ms; extensions: ${scratch.plan.extensions.join(', ') || 'none'}`);
+        assert.deepEqual(
+          created.map((row) => row.extname),
+          scratch.plan.extensions.filter((name) => name !== 'plpgsql'),
+          'every extension loaded was created by the history',
+        );
+        console.log(
+          `# ${app.name}: ${scratch.scripts.length} migrations replayed in ${replayMs.toFixed(0)} ms; extensions: ${scratch.plan.extensions.join(', ') || 'none'}`,
+        );
       } finally {
         await scratch.connection?.close();
       }

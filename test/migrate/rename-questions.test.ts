@@ -32,7 +32,10 @@ model Author {
 }
 `;
 
-const AFTER = BEFORE.replace('enum Mood', 'enum Feeling').replace('model Author', 'model Writer').replace('fullName String', 'displayName String').replace('mood     Mood ', 'mood     Feeling');
+const AFTER = BEFORE.replace('enum Mood', 'enum Feeling')
+  .replace('model Author', 'model Writer')
+  .replace('fullName String', 'displayName String')
+  .replace('mood     Mood ', 'mood     Feeling');
 
 const CONFIG = (envs: Record<string, unknown>) => JSON.stringify({ master: 'prisma/schema.master.prisma', environments: envs });
 const NOW = new Date(Date.UTC(2025, 0, 2));
@@ -62,12 +65,24 @@ test('without a terminal, a migration that drops a probable rename is refused an
   assert.ok(table.notes!.some((n) => n.includes('@steward.renamedFrom("Author") on Writer')));
   assert.ok(table.notes!.some((n) => n.includes('--accept-drop Author')));
   // SQLite has no enum type to drop: only the table and the column are refused there.
-  assert.deepEqual(migrations.find((m) => m.env === 'dev')!.diagnostics.filter((d) => d.code === 'unconfirmed-rename').map((d) => d.data?.from).sort(), ['Author', 'Writer.fullName']);
+  assert.deepEqual(
+    migrations
+      .find((m) => m.env === 'dev')!
+      .diagnostics.filter((d) => d.code === 'unconfirmed-rename')
+      .map((d) => d.data?.from)
+      .sort(),
+    ['Author', 'Writer.fullName'],
+  );
 });
 
 test('--rename confirms each one: RENAME statements instead of drops, on SQLite and PostgreSQL', async () => {
   const { dir, config, previousMaster } = await project(BOTH);
-  const migrations = await createMigrations(config, { name: 'renames', now: NOW, previousMaster, renames: ['Author=Writer', 'Writer.fullName=Writer.displayName', 'Mood=Feeling'] });
+  const migrations = await createMigrations(config, {
+    name: 'renames',
+    now: NOW,
+    previousMaster,
+    renames: ['Author=Writer', 'Writer.fullName=Writer.displayName', 'Mood=Feeling'],
+  });
   for (const m of migrations) {
     assert.equal(m.refused, undefined, m.env);
     assert.ok(m.file && existsSync(m.file), m.env);
@@ -76,7 +91,11 @@ test('--rename confirms each one: RENAME statements instead of drops, on SQLite 
     assert.doesNotMatch(m.script, /DROP TABLE "Author"|DROP COLUMN|DROP TYPE/, m.env);
   }
   assert.match(migrations.find((m) => m.env === 'production')!.script, /ALTER TYPE "Mood" RENAME TO "Feeling";/);
-  assert.deepEqual(readdirSync(path.join(dir, 'prisma/migrations/production')).sort(), ['20250101000000_init', '20250102000000_renames', 'migration_lock.toml']);
+  assert.deepEqual(readdirSync(path.join(dir, 'prisma/migrations/production')).sort(), [
+    '20250101000000_init',
+    '20250102000000_renames',
+    'migration_lock.toml',
+  ]);
 });
 
 test('answers on a terminal: dropped and created is written as the drop; flags that name nothing are usage errors', async () => {
@@ -94,13 +113,20 @@ test('answers on a terminal: dropped and created is written as the drop; flags t
   assert.deepEqual(asked.sort(), ['Author=Writer', 'Mood=Feeling', 'Writer.fullName=Writer.displayName']);
   assert.equal(dev.refused, undefined);
   assert.match(dev.script, /DROP TABLE "Author"/);
-  await assert.rejects(createMigrations(config, { name: 'x', now: NOW, previousMaster, renames: ['Autor=Writer'] }), (e: unknown) => e instanceof StewardError && e.code === 'USAGE' && /Author=Writer/.test(e.hint ?? ''));
+  await assert.rejects(
+    createMigrations(config, { name: 'x', now: NOW, previousMaster, renames: ['Autor=Writer'] }),
+    (e: unknown) => e instanceof StewardError && e.code === 'USAGE' && /Author=Writer/.test(e.hint ?? ''),
+  );
   await assert.rejects(createMigrations(config, { name: 'x', now: NOW, previousMaster, renames: ['Author=Writer'], acceptDrops: ['Author'] }), /both renamed/);
 });
 
 test('CLI: exit 1 without a terminal, naming the flags; the annotation settles it too', async () => {
   const { dir } = await project({ dev: { provider: 'sqlite' } });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=steward', '-c', 'user.email=steward@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=steward', '-c', 'user.email=steward@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
   // The previous master is the one committed with the latest migration.
   writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), BEFORE);
   git('init', '-q');
@@ -108,13 +134,25 @@ test('CLI: exit 1 without a terminal, naming the flags; the annotation settles i
   git('commit', '-q', '-m', 'init');
   writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), AFTER);
   let stdout = '';
-  const cli = (...args: string[]) => runCli(['migrate', 'create', '--name', 'next', '--cwd', dir, ...args], { stdout: (t) => (stdout += t), stderr: () => {}, isTTY: false, env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined } });
+  const cli = (...args: string[]) =>
+    runCli(['migrate', 'create', '--name', 'next', '--cwd', dir, ...args], {
+      stdout: (t) => (stdout += t),
+      stderr: () => {},
+      isTTY: false,
+      env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined },
+    });
   assert.equal(await cli(), 1);
   assert.match(stdout, /dev: not written: a probable rename needs a decision/);
   assert.match(stdout, /unconfirmed-rename/);
   assert.match(stdout, /--rename Author=Writer/);
   assert.equal(readdirSync(path.join(dir, 'prisma/migrations/dev')).length, 2);
-  writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), AFTER.replace('model Writer', '/// @steward.renamedFrom("Author")\nmodel Writer').replace('  displayName', '  /// @steward.renamedFrom("fullName")\n  displayName'));
+  writeFileSync(
+    path.join(dir, 'prisma/schema.master.prisma'),
+    AFTER.replace('model Writer', '/// @steward.renamedFrom("Author")\nmodel Writer').replace(
+      '  displayName',
+      '  /// @steward.renamedFrom("fullName")\n  displayName',
+    ),
+  );
   stdout = '';
   assert.equal(await cli(), 0, stdout);
   assert.match(stdout, /dev: wrote .*next\/migration.sql \(2 renames\)/);

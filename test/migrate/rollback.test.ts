@@ -72,8 +72,14 @@ test('migrate create writes down.sql beside migration.sql, linted (its data loss
       assert.match(migration.downScript, /DROP TABLE ("public"\.)?"Tag"/, migration.env);
       const rollbackFindings = migration.diagnostics.filter((d) => d.message.startsWith('rollback:'));
       assert.ok(rollbackFindings.length > 0, `${migration.env}: the reverse is linted`);
-      assert.ok(rollbackFindings.every((d) => d.severity !== 'error' && d.location?.file.endsWith(path.join('20250102000000_tags', 'down.sql'))), JSON.stringify(rollbackFindings));
-      assert.ok(rollbackFindings.some((d) => /Tag/.test(d.message)), `${migration.env}: the dropped table is named`);
+      assert.ok(
+        rollbackFindings.every((d) => d.severity !== 'error' && d.location?.file.endsWith(path.join('20250102000000_tags', 'down.sql'))),
+        JSON.stringify(rollbackFindings),
+      );
+      assert.ok(
+        rollbackFindings.some((d) => /Tag/.test(d.message)),
+        `${migration.env}: the dropped table is named`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -126,18 +132,27 @@ for (const env of ['dev', 'production'] as const) {
       assert.equal(drift.code, 0, drift.stdout + drift.stderr);
       const reopened = await openDatabase(url);
       try {
-        assert.deepEqual((await reopened.query(`SELECT "name" FROM "Author"`)).map((row) => row.name), ['Ada']);
+        assert.deepEqual(
+          (await reopened.query(`SELECT "name" FROM "Author"`)).map((row) => row.name),
+          ['Ada'],
+        );
         const rows = await reopened.query(`SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at`);
-        assert.deepEqual(rows.map((row) => [row.migration_name, row.finished_at !== null, row.rolled_back_at !== null]), [
-          ['20250101000000_init', true, false],
-          ['20250102000000_tags', true, true],
-          ['20250103000000_rename', true, true],
-        ]);
+        assert.deepEqual(
+          rows.map((row) => [row.migration_name, row.finished_at !== null, row.rolled_back_at !== null]),
+          [
+            ['20250101000000_init', true, false],
+            ['20250102000000_tags', true, true],
+            ['20250103000000_rename', true, true],
+          ],
+        );
       } finally {
         await reopened.close();
       }
       const status = await migrationStatus(path.join(dir, 'prisma/migrations', env), url, { cwd: dir });
-      assert.deepEqual(status.migrations.map((m) => m.state), ['applied', 'rolled-back', 'rolled-back']);
+      assert.deepEqual(
+        status.migrations.map((m) => m.state),
+        ['applied', 'rolled-back', 'rolled-back'],
+      );
 
       // Prisma's engine reads the rolled-back row as not applied: a deploy applies the migration again.
       writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), V3);
@@ -169,13 +184,29 @@ test('PostgreSQL: a failing reverse changes nothing (the reverse and its bookkee
     }
     const url = await server.createDatabase('rollback_failing');
     assert.equal((await deployDatabase(await readMigrationsList(migrations), url)).status, 'applied');
-    await assert.rejects(migrateDown(migrations, url, { to: 'init', cwd: dir }), (error) => error instanceof StewardError && error.code === 'MIGRATION_INVALID' && /down\.sql failed/.test(error.message) && !error.message.includes(SUPERUSER_PASSWORD));
-    const after = await server.sql(`SELECT to_regclass('tag') IS NOT NULL AS kept, (SELECT count(*)::int FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL) AS rolled`, 'rollback_failing');
+    await assert.rejects(
+      migrateDown(migrations, url, { to: 'init', cwd: dir }),
+      (error) =>
+        error instanceof StewardError &&
+        error.code === 'MIGRATION_INVALID' &&
+        /down\.sql failed/.test(error.message) &&
+        !error.message.includes(SUPERUSER_PASSWORD),
+    );
+    const after = await server.sql(
+      `SELECT to_regclass('tag') IS NOT NULL AS kept, (SELECT count(*)::int FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL) AS rolled`,
+      'rollback_failing',
+    );
     assert.deepEqual(after.rows, [{ kept: true, rolled: 0 }]);
     writeFileSync(path.join(migrations, '20250102000000_tags/down.sql'), 'DROP TABLE "tag";\n');
     const result = await migrateDown(migrations, url, { to: 'init', cwd: dir });
-    assert.deepEqual(result.steps.map((step) => step.migration), ['20250102000000_tags']);
-    const done = await server.sql(`SELECT to_regclass('tag') IS NULL AS dropped, (SELECT count(*)::int FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL) AS rolled`, 'rollback_failing');
+    assert.deepEqual(
+      result.steps.map((step) => step.migration),
+      ['20250102000000_tags'],
+    );
+    const done = await server.sql(
+      `SELECT to_regclass('tag') IS NULL AS dropped, (SELECT count(*)::int FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL) AS rolled`,
+      'rollback_failing',
+    );
     assert.deepEqual(done.rows, [{ dropped: true, rolled: 1 }]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -21,10 +21,11 @@ model Member {
 }
 `;
 
-const CONFIG = (production: Record<string, unknown> = {}) => JSON.stringify({
-  master: 'prisma/schema.prisma',
-  environments: { production: { provider: 'postgresql', migrations: 'prisma/migrations', prismaConfig: false, ...production } },
-});
+const CONFIG = (production: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    master: 'prisma/schema.prisma',
+    environments: { production: { provider: 'postgresql', migrations: 'prisma/migrations', prismaConfig: false, ...production } },
+  });
 
 const LOCK = 'provider = "postgresql"\n';
 
@@ -140,7 +141,9 @@ test('with a shadow URL, such a history replays in a throwaway database on that 
     assert.deepEqual(kept.rows, [{ n: 1 }], 'the database the URL names holds only what it had');
     // On the database the URL names, steward only created and dropped its throwaway databases.
     const log = await server.log();
-    const onPostgres = log.split('\n').filter((line) => line.startsWith('postgres@postgres:') && /statement:/.test(line) && !/keep_me|pg_database|information_schema/.test(line));
+    const onPostgres = log
+      .split('\n')
+      .filter((line) => line.startsWith('postgres@postgres:') && /statement:/.test(line) && !/keep_me|pg_database|information_schema/.test(line));
     for (const line of onPostgres) assert.match(line, /statement: (CREATE|DROP) DATABASE (IF EXISTS )?"prisma_steward_scratch_/, line);
     assert.ok(onPostgres.length >= 4, 'create and drop at least twice');
     assert.ok(/CREATE EXTENSION IF NOT EXISTS dblink/.test(log), 'the history ran on the server');

@@ -45,7 +45,9 @@ function meantDefaults(master: Schema): MeantDefault[] {
 
 function listValue(value: Value): unknown {
   if (value.kind !== 'array') return undefined;
-  const items = value.items.map((item) => (item.kind === 'string' || item.kind === 'number' || item.kind === 'boolean' ? item.value : item.kind === 'constant' ? item.name : undefined));
+  const items = value.items.map((item) =>
+    item.kind === 'string' || item.kind === 'number' || item.kind === 'boolean' ? item.value : item.kind === 'constant' ? item.name : undefined,
+  );
   return items.includes(undefined) ? undefined : items;
 }
 
@@ -63,7 +65,9 @@ async function checkDefaults(database: SqliteConnection, master: Schema, label: 
     assert.ok(info.length > 0, `${label}: table ${table} exists`);
     const integerKey = info.filter((c) => Number(c.pk) > 0).length === 1 && info.some((c) => Number(c.pk) > 0 && /^INTEGER$/i.test(String(c.type)));
     const needed = info.filter((c) => Number(c.required) === 1 && c.dflt === null && !(integerKey && Number(c.pk) > 0));
-    const values = needed.map((c) => (/INT|BOOL|REAL|FLOA|DOUB|DEC|NUM|DATE/i.test(String(c.type)) ? 1 : /BLOB/i.test(String(c.type)) ? new Uint8Array([1]) : 'x'));
+    const values = needed.map((c) =>
+      /INT|BOOL|REAL|FLOA|DOUB|DEC|NUM|DATE/i.test(String(c.type)) ? 1 : /BLOB/i.test(String(c.type)) ? new Uint8Array([1]) : 'x',
+    );
     const quoted = (name: unknown) => `"${String(name).replace(/"/g, '""')}"`;
     const sql =
       needed.length === 0
@@ -181,10 +185,7 @@ test('migrate create: added and tightened Json and list columns store the defaul
     const database = await SqliteConnection.open(file);
     try {
       const old = (await database.query(`SELECT * FROM items WHERE name = 'old'`))[0];
-      assert.deepEqual(
-        [old.extra, old.stages, old.labels, old['item settings']],
-        ['{}', '["NEW"]', '[]', `{"theme": "it's dark"}`],
-      );
+      assert.deepEqual([old.extra, old.stages, old.labels, old['item settings']], ['{}', '["NEW"]', '[]', `{"theme": "it's dark"}`]);
       await database.query(`DELETE FROM items`);
       assert.equal(await checkDefaults(database, parseSchema(AFTER), 'after create'), 4);
       const again = await createMigrations(config, { name: 'again', dryRun: true });

@@ -28,16 +28,45 @@ model User {
 const history = (columns: Array<[string, boolean]>): DatabaseSchema => ({
   provider: 'postgresql',
   enums: [],
-  tables: [{ name: 'users', primaryKey: ['id'], indexes: [], foreignKeys: [], columns: columns.map(([name, nullable]) => ({ name, type: 'text', nullable, default: null })) }],
+  tables: [
+    {
+      name: 'users',
+      primaryKey: ['id'],
+      indexes: [],
+      foreignKeys: [],
+      columns: columns.map(([name, nullable]) => ({ name, type: 'text', nullable, default: null })),
+    },
+  ],
 });
 
 test('transitions: read from the master, phase from the history', () => {
   const [rename, backfill] = masterTransitions(parseSchema({ path: 'schema.prisma', text: MASTER }));
-  assert.deepEqual({ ...rename, location: undefined }, { model: 'User', field: 'displayName', table: 'users', column: 'display_name', from: 'name', backfill: undefined, required: true, location: undefined });
+  assert.deepEqual(
+    { ...rename, location: undefined },
+    { model: 'User', field: 'displayName', table: 'users', column: 'display_name', from: 'name', backfill: undefined, required: true, location: undefined },
+  );
   assert.equal(backfill.backfill, 'lower("email")');
   assert.equal(backfill.required, false);
-  assert.equal(transitionPhase(rename, history([['id', false], ['name', false]])), 'expand');
-  assert.equal(transitionPhase(rename, history([['name', false], ['display_name', true]])), 'contract');
+  assert.equal(
+    transitionPhase(
+      rename,
+      history([
+        ['id', false],
+        ['name', false],
+      ]),
+    ),
+    'expand',
+  );
+  assert.equal(
+    transitionPhase(
+      rename,
+      history([
+        ['name', false],
+        ['display_name', true],
+      ]),
+    ),
+    'contract',
+  );
   assert.equal(transitionPhase(rename, history([['display_name', true]])), 'contract', 'required: NOT NULL still to come');
   assert.equal(transitionPhase(rename, history([['display_name', false]])), 'done');
   assert.equal(transitionPhase(backfill, history([['handle', true]])), 'done', 'optional: nothing to contract');
@@ -45,7 +74,10 @@ test('transitions: read from the master, phase from the history', () => {
 
 test('transitions: a malformed annotation is ANNOTATION_INVALID at its line', () => {
   const schema = parseSchema({ path: 'schema.prisma', text: MASTER.replace('from: "name"', 'to: "name"') });
-  assert.throws(() => masterTransitions(schema), (error) => isStewardError(error) && error.code === 'ANNOTATION_INVALID' && error.location?.line === 7);
+  assert.throws(
+    () => masterTransitions(schema),
+    (error) => isStewardError(error) && error.code === 'ANNOTATION_INVALID' && error.location?.line === 7,
+  );
 });
 
 test('usage gate: Prisma Client calls and raw SQL naming the table and the old column, in code, docs and seeds', async () => {
@@ -60,14 +92,21 @@ test('usage gate: Prisma Client calls and raw SQL naming the table and the old c
       'export const d = { name: "users" };',
       'export const e = () => prisma.user.findMany({ select: { displayName: true } });',
     ].join('\n'),
-    'docs/api.md': '# API\n\n```sql\nSELECT id, name\nFROM users\nWHERE id = 1;\n```\n\n```ts\nconst users = await prisma.user.findMany({\n  orderBy: { name: \'asc\' },\n});\n```\n',
+    'docs/api.md':
+      "# API\n\n```sql\nSELECT id, name\nFROM users\nWHERE id = 1;\n```\n\n```ts\nconst users = await prisma.user.findMany({\n  orderBy: { name: 'asc' },\n});\n```\n",
     'prisma/seed.sql': 'INSERT INTO "users" ("id", "name", "email") VALUES (1, \'a\', \'a@x\');\n',
   });
   try {
     const config = await loadConfig({ cwd: dir });
     const [rename, backfill] = masterTransitions(parseSchema({ path: 'schema.prisma', text: MASTER }));
     const found = oldShapeUsages(config, parseSchema({ path: 'schema.prisma', text: MASTER }), rename).map((u) => `${u.file}:${u.line} ${u.how}`);
-    assert.deepEqual(found, ['docs/api.md:4 raw-sql', 'docs/api.md:11 prisma-client', 'prisma/seed.sql:1 raw-sql', 'src/a.ts:2 prisma-client', 'src/a.ts:3 raw-sql']);
+    assert.deepEqual(found, [
+      'docs/api.md:4 raw-sql',
+      'docs/api.md:11 prisma-client',
+      'prisma/seed.sql:1 raw-sql',
+      'src/a.ts:2 prisma-client',
+      'src/a.ts:3 raw-sql',
+    ]);
     assert.deepEqual(oldShapeUsages(config, parseSchema({ path: 'schema.prisma', text: MASTER }), backfill), [], 'a new column has no old shape');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -25,7 +25,10 @@ import { corpusEntries, corpusSkip, realworldSchemas, type CorpusEntry } from '.
 import { run, tempProject } from '../helpers/project.js';
 
 function git(dir: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=steward', '-c', 'user.email=steward@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+  execFileSync('git', ['-c', 'user.name=steward', '-c', 'user.email=steward@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
 }
 
 function providerOf(entry: CorpusEntry): string | undefined {
@@ -51,7 +54,9 @@ function extensionsFirst(script: string, entry: CorpusEntry): string {
 
 /** `migrate create --format json`: the envelope, its data the migrations. */
 interface MigrationJson {
-  data: { migrations: Array<{ env: string; provider: string; migration: string | null; script: string; renames: Array<{ kind: string; from: string; to: string }> }> };
+  data: {
+    migrations: Array<{ env: string; provider: string; migration: string | null; script: string; renames: Array<{ kind: string; from: string; to: string }> }>;
+  };
   diagnostics: Array<{ code: string; severity: string; message: string; env: string | null; file: string | null }>;
 }
 
@@ -107,7 +112,11 @@ function migrationFiles(dir: string, env: string): string[] {
  */
 function schemasOnce(): CorpusEntry[] {
   const byText = new Map<string, CorpusEntry>();
-  const textOf = (entry: CorpusEntry) => entry.files.map((file) => file.text).sort().join('\0');
+  const textOf = (entry: CorpusEntry) =>
+    entry.files
+      .map((file) => file.text)
+      .sort()
+      .join('\0');
   for (const entry of corpusEntries()) byText.set(textOf(entry), { ...entry, name: `corpus/${entry.name}` });
   for (const entry of realworldSchemas()) {
     const same = byText.get(textOf(entry));
@@ -121,7 +130,11 @@ const entries = schemasOnce();
 
 describe('lint --fix --unsafe then migrate create: renames, never a dropped column or table', { skip: corpusSkip(), concurrency: 2 }, () => {
   it('the SQLite subset names schemas that are there', () => {
-    for (const name of [...SQLITE_TOO, ...POSTGIS]) assert.ok(entries.some((entry) => entry.name === name), name);
+    for (const name of [...SQLITE_TOO, ...POSTGIS])
+      assert.ok(
+        entries.some((entry) => entry.name === name),
+        name,
+      );
   });
   for (const entry of entries) {
     it(entry.name, async (t) => {
@@ -144,21 +157,35 @@ describe('lint --fix --unsafe then migrate create: renames, never a dropped colu
       const planned = result.data.migrations.filter((migration) => migration.migration !== null);
       t.diagnostic(`${planned.reduce((sum, migration) => sum + migration.renames.length, 0)} renames in ${planned.map((m) => m.env).join(', ')}`);
       const blocked = result.diagnostics.filter((d) => d.code === SCRATCH_EXTENSION_CODE).map((d) => `${d.env}: ${d.message}`);
-      assert.deepEqual(blocked, POSTGIS.has(entry.name) ? [`production: Extension "postgis" is not available in steward's scratch database (PGlite): no migration was planned for this environment`] : []);
+      assert.deepEqual(
+        blocked,
+        POSTGIS.has(entry.name)
+          ? [`production: Extension "postgis" is not available in steward's scratch database (PGlite): no migration was planned for this environment`]
+          : [],
+      );
       assert.ok(planned.length > 0 || POSTGIS.has(entry.name), `nothing planned: ${create.stdout}`);
       for (const migration of planned) {
         const { script } = migration;
         // SQLite rebuilds end with DROP TABLE "<t>" and rename "new_<t>" into its place: not a drop.
         const rebuilt = new Set([...script.matchAll(/ALTER TABLE "new_(.+?)" RENAME TO/g)].map((match) => match[1]));
-        const drops = [...script.matchAll(/DROP TABLE ((?:"[^"]+"\.)?"([^"]+)")|DROP COLUMN "[^"]+"/g)].filter((match) => match[2] === undefined || !rebuilt.has(match[2]));
-        assert.deepEqual(drops.map((match) => match[0]), [], `${migration.env} (${migration.provider}):\n${script.slice(0, 3000)}`);
+        const drops = [...script.matchAll(/DROP TABLE ((?:"[^"]+"\.)?"([^"]+)")|DROP COLUMN "[^"]+"/g)].filter(
+          (match) => match[2] === undefined || !rebuilt.has(match[2]),
+        );
+        assert.deepEqual(
+          drops.map((match) => match[0]),
+          [],
+          `${migration.env} (${migration.provider}):\n${script.slice(0, 3000)}`,
+        );
       }
       // drop-column also names the columns a SQLite rebuild leaves out. The rollback (down.sql)
       // drops what the fixes add, by design: only the forward migration must lose nothing.
       const forward = result.diagnostics.filter((d) => !d.file?.endsWith('down.sql'));
       for (const d of result.diagnostics) if (d.message.startsWith('rollback:')) assert.ok(d.file?.endsWith('down.sql'), `${d.message} is located in down.sql`);
       const lost = forward.filter((d) => d.code === 'drop-column' || d.code === 'drop-table');
-      assert.deepEqual(lost.map((d) => `${d.env}: ${d.message}`), []);
+      assert.deepEqual(
+        lost.map((d) => `${d.env}: ${d.message}`),
+        [],
+      );
     });
   }
 });

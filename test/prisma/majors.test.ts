@@ -26,11 +26,14 @@ describe('one validator per Prisma major', () => {
     assert.deepEqual(prismaValidate([{ path: 's.prisma', text: VIEW_WITH_ID }], { major: 5 }), []);
     for (const major of [6, 7] as const) {
       const errors = prismaValidate([{ path: 's.prisma', text: VIEW_WITH_ID }], { major, allowDatasourceUrls: true });
-      assert.ok(errors.some((e) => e.severity === 'error' && /Views cannot have primary keys/.test(e.message) && e.location?.line === 15), `Prisma ${major}`);
+      assert.ok(
+        errors.some((e) => e.severity === 'error' && /Views cannot have primary keys/.test(e.message) && e.location?.line === 15),
+        `Prisma ${major}`,
+      );
     }
   });
 
-  it('knows each major\'s preview features, provider-specific ones included', () => {
+  it("knows each major's preview features, provider-specific ones included", () => {
     assert.ok(knownPreviewFeatures(5).includes('tracing'));
     assert.ok(knownPreviewFeatures(6).includes('metrics') && knownPreviewFeatures(6).includes('fullTextSearchPostgres'));
     assert.ok(!knownPreviewFeatures(7).includes('metrics') && knownPreviewFeatures(7).includes('fullTextSearchPostgres'));
@@ -57,7 +60,10 @@ describe('prepareForValidator', () => {
       const prepared = prepareForValidator(text, { knownPreviewFeatures: new Set(['views', 'relationJoins']) });
       assert.equal(prepared.text, `generator c {\n  previewFeatures = ${expected}\n}\n`);
       assert.equal(prepared.text.length, text.length);
-      assert.deepEqual(prepared.removedPreviewFeatures.map((r) => r.name), removed);
+      assert.deepEqual(
+        prepared.removedPreviewFeatures.map((r) => r.name),
+        removed,
+      );
     });
   }
 

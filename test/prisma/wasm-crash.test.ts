@@ -23,7 +23,10 @@ describe('a crashed Prisma wasm instance is recreated', () => {
   it('validate: the trap is INTERNAL, the next call runs on a fresh instance', () => {
     assert.deepEqual(prismaValidate([{ path: 's.prisma', text: VALID }]), []);
     const crashed = crashNext('validate');
-    assert.throws(() => prismaValidate([{ path: 's.prisma', text: VALID }]), (e: Error & { code?: string }) => e.code === 'INTERNAL' && /crashed \(unreachable\)/.test(e.message));
+    assert.throws(
+      () => prismaValidate([{ path: 's.prisma', text: VALID }]),
+      (e: Error & { code?: string }) => e.code === 'INTERNAL' && /crashed \(unreachable\)/.test(e.message),
+    );
     assert.deepEqual(prismaValidate([{ path: 's.prisma', text: VALID }]), []);
     const refused = prismaValidate([{ path: 's.prisma', text: VALID.replace('Int @id', 'Intt @id') }]);
     assert.equal(refused[0]?.severity, 'error');

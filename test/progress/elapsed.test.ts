@@ -25,12 +25,18 @@ describe('elapsed-time progress (verify, migrate create, check, drift)', () => {
     const lines = out.split('\r\x1b[2K').filter(Boolean);
     assert.ok(lines.length >= 3, JSON.stringify(out));
     assert.match(lines[0], /^migrate create  production  0\.\ds$/);
-    assert.ok(lines.some((l) => /  0\.[2-9]s$/.test(l)), 'the seconds advance');
+    assert.ok(
+      lines.some((l) => /  0\.[2-9]s$/.test(l)),
+      'the seconds advance',
+    );
     assert.ok(out.endsWith('\r\x1b[2K'), 'cleared at the end');
   });
 
   it('not a terminal (or CI): nothing at all', async () => {
-    for (const options of [{ isTTY: false, env: {} }, { isTTY: true, env: { CI: 'true' } }]) {
+    for (const options of [
+      { isTTY: false, env: {} },
+      { isTTY: true, env: { CI: 'true' } },
+    ]) {
       let out = '';
       const progress = createProgress({ write: (t) => (out += t), ...options });
       await withElapsed(progress, 'verify', async () => sleep(150));
@@ -47,7 +53,14 @@ describe('elapsed-time progress (verify, migrate create, check, drift)', () => {
     ]);
     assert.equal(
       text,
-      ['', 'steps:', '  ✓ generate --check, validate  passed  no findings  0.2s', '  ✗ lint                        failed  2 errors, 1 other finding  1.2s', '  - verify (with --verify)      skipped', ''].join('\n'),
+      [
+        '',
+        'steps:',
+        '  ✓ generate --check, validate  passed  no findings  0.2s',
+        '  ✗ lint                        failed  2 errors, 1 other finding  1.2s',
+        '  - verify (with --verify)      skipped',
+        '',
+      ].join('\n'),
     );
   });
 });

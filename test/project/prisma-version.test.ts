@@ -43,7 +43,8 @@ describe('detectPrismaMajor', () => {
     const dir = tempProject({
       'package.json': JSON.stringify({ private: true }),
       'pnpm-workspace.yaml': 'packages:\n  - packages/*\ncatalog:\n  prisma: ^5.22.0\n',
-      'pnpm-lock.yaml': "lockfileVersion: '9.0'\nimporters:\n  .: {}\n  packages/db:\n    devDependencies:\n      prisma:\n        specifier: 'catalog:'\n        version: 5.22.0(typescript@5.9.3)\n",
+      'pnpm-lock.yaml':
+        "lockfileVersion: '9.0'\nimporters:\n  .: {}\n  packages/db:\n    devDependencies:\n      prisma:\n        specifier: 'catalog:'\n        version: 5.22.0(typescript@5.9.3)\n",
       'packages/db/package.json': JSON.stringify({ devDependencies: { prisma: 'catalog:' } }),
       'packages/db/prisma/schema.prisma': PG6,
     });
@@ -57,16 +58,28 @@ describe('detectPrismaMajor', () => {
   });
 
   it('reads yarn.lock (v1 and berry) and bun.lock, taking the version the declared range resolves to', () => {
-    const yarn1 = tempProject({ 'package.json': JSON.stringify({ devDependencies: { prisma: '^6.1.0' } }), 'yarn.lock': '# yarn lockfile v1\n\n\nprisma@^6.1.0:\n  version "6.1.0"\n  resolved "x"\n\nprisma@^5.0.0:\n  version "5.3.1"\n' });
+    const yarn1 = tempProject({
+      'package.json': JSON.stringify({ devDependencies: { prisma: '^6.1.0' } }),
+      'yarn.lock': '# yarn lockfile v1\n\n\nprisma@^6.1.0:\n  version "6.1.0"\n  resolved "x"\n\nprisma@^5.0.0:\n  version "5.3.1"\n',
+    });
     assert.deepEqual(detectPrismaMajor(yarn1), { major: 6, evidence: 'yarn.lock: prisma 6.1.0' });
-    const berry = tempProject({ 'package.json': JSON.stringify({ dependencies: { '@prisma/client': '^7.2.0' } }), 'yarn.lock': '__metadata:\n  version: 8\n\n"@prisma/client@npm:^7.2.0":\n  version: 7.2.0\n  resolution: "x"\n' });
+    const berry = tempProject({
+      'package.json': JSON.stringify({ dependencies: { '@prisma/client': '^7.2.0' } }),
+      'yarn.lock': '__metadata:\n  version: 8\n\n"@prisma/client@npm:^7.2.0":\n  version: 7.2.0\n  resolution: "x"\n',
+    });
     assert.deepEqual(detectPrismaMajor(berry), { major: 7, evidence: 'yarn.lock: @prisma/client 7.2.0' });
-    const bun = tempProject({ 'package.json': JSON.stringify({ devDependencies: { prisma: '^6' } }), 'bun.lock': '{\n  "lockfileVersion": 1,\n  "packages": {\n    "prisma": ["prisma@6.16.2", "", {}, "sha512-x"],\n  },\n}\n' });
+    const bun = tempProject({
+      'package.json': JSON.stringify({ devDependencies: { prisma: '^6' } }),
+      'bun.lock': '{\n  "lockfileVersion": 1,\n  "packages": {\n    "prisma": ["prisma@6.16.2", "", {}, "sha512-x"],\n  },\n}\n',
+    });
     assert.deepEqual(detectPrismaMajor(bun), { major: 6, evidence: 'bun.lock: prisma 6.16.2' });
   });
 
   it('reads an installed prisma when there is no lockfile', () => {
-    const dir = tempProject({ 'package.json': JSON.stringify({ devDependencies: { prisma: '*' } }), 'node_modules/prisma/package.json': JSON.stringify({ name: 'prisma', version: '5.22.0' }) });
+    const dir = tempProject({
+      'package.json': JSON.stringify({ devDependencies: { prisma: '*' } }),
+      'node_modules/prisma/package.json': JSON.stringify({ name: 'prisma', version: '5.22.0' }),
+    });
     assert.deepEqual(detectPrismaMajor(dir), { major: 5, evidence: 'node_modules/prisma/package.json: prisma 5.22.0 installed' });
   });
 
@@ -76,8 +89,14 @@ describe('detectPrismaMajor', () => {
   });
 
   it('falls back to prisma.config.ts, then the datasource style', () => {
-    assert.deepEqual(detectPrismaMajor(tempProject({ 'prisma.config.ts': 'export default {}\n', 'schema.prisma': PG7 }), 'schema.prisma'), { major: 7, evidence: 'prisma.config.ts and no datasource url' });
-    assert.deepEqual(detectPrismaMajor(tempProject({ 'schema.prisma': PG6 }), 'schema.prisma'), { major: 6, evidence: 'the datasource has a url (Prisma 6 style)' });
+    assert.deepEqual(detectPrismaMajor(tempProject({ 'prisma.config.ts': 'export default {}\n', 'schema.prisma': PG7 }), 'schema.prisma'), {
+      major: 7,
+      evidence: 'prisma.config.ts and no datasource url',
+    });
+    assert.deepEqual(detectPrismaMajor(tempProject({ 'schema.prisma': PG6 }), 'schema.prisma'), {
+      major: 6,
+      evidence: 'the datasource has a url (Prisma 6 style)',
+    });
     assert.equal(detectPrismaMajor(tempProject({ 'schema.prisma': PG7 }), 'schema.prisma').major, 7);
   });
 

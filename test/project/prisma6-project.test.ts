@@ -24,7 +24,11 @@ function copyFixture(): string {
  * Applies both histories (SQLite file, PGlite data folder) as `prisma migrate deploy` would, then
  * checks that drift finds nothing and verify's CRUD passes on both environments.
  */
-async function deployDriftVerify(dir: string, histories: { dev: string; production: string }, migrations: number): Promise<{ driftProduction: string; verify: string; pgdata: string }> {
+async function deployDriftVerify(
+  dir: string,
+  histories: { dev: string; production: string },
+  migrations: number,
+): Promise<{ driftProduction: string; verify: string; pgdata: string }> {
   const file = join(dir, 'dev.db');
   const sqlite = await SqliteConnection.open(file);
   try {
@@ -70,21 +74,40 @@ describe('a Prisma 6 style project', () => {
     assert.equal(baseline.code, 0, baseline.stderr + baseline.stdout);
     assert.match(baseline.stdout, /engine-url-ignored/);
     assert.match(baseline.stdout, /preview feature "metrics" is not given to Prisma 7's schema engine/);
-    for (const env of ['dev', 'production']) assert.equal(readdirSync(join(dir, 'prisma/migrations', env)).filter((n) => n.endsWith('_baseline')).length, 1, env);
+    for (const env of ['dev', 'production'])
+      assert.equal(readdirSync(join(dir, 'prisma/migrations', env)).filter((n) => n.endsWith('_baseline')).length, 1, env);
 
-    writeFileSync(join(dir, 'prisma/schema.master.prisma'), readFileSync(join(dir, 'prisma/schema.master.prisma'), 'utf8').replace('  body     String?\n', '  body     String?\n  pinned   Boolean  @default(false)\n'));
+    writeFileSync(
+      join(dir, 'prisma/schema.master.prisma'),
+      readFileSync(join(dir, 'prisma/schema.master.prisma'), 'utf8').replace(
+        '  body     String?\n',
+        '  body     String?\n  pinned   Boolean  @default(false)\n',
+      ),
+    );
     const create = await run(dir, 'migrate', 'create', '--name', 'pinned');
     assert.equal(create.code, 0, create.stderr + create.stdout);
     assert.match(create.stdout, /dev: wrote .*_pinned/);
     assert.match(create.stdout, /production: wrote .*_pinned/);
 
-    const { driftProduction, verify, pgdata } = await deployDriftVerify(dir, { dev: join(dir, 'prisma/migrations/dev'), production: join(dir, 'prisma/migrations/production') }, 2);
+    const { driftProduction, verify, pgdata } = await deployDriftVerify(
+      dir,
+      { dev: join(dir, 'prisma/migrations/dev'), production: join(dir, 'prisma/migrations/production') },
+      2,
+    );
     // What the engine was not given is said, as migrate create and baseline say it (info, exit 0).
-    assert.match(driftProduction, /prisma\/schema\.production\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine .*\[engine-url-ignored\]/);
+    assert.match(
+      driftProduction,
+      /prisma\/schema\.production\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine .*\[engine-url-ignored\]/,
+    );
     assert.match(driftProduction, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\) \[engine-preview-feature-ignored\]/);
     assert.match(driftProduction, /no drift from environment 'production'/);
-    const driftJson = JSON.parse((await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`, '--format', 'json')).stdout) as { diagnostics: { source: string; code: string }[] };
-    assert.deepEqual([...new Set(driftJson.diagnostics.filter((d) => d.source !== 'drift').map((note) => note.code))].sort(), ['engine-preview-feature-ignored', 'engine-url-ignored']);
+    const driftJson = JSON.parse((await run(dir, 'db', 'drift', '--env', 'production', '--url', `pglite:${pgdata}`, '--format', 'json')).stdout) as {
+      diagnostics: { source: string; code: string }[];
+    };
+    assert.deepEqual([...new Set(driftJson.diagnostics.filter((d) => d.source !== 'drift').map((note) => note.code))].sort(), [
+      'engine-preview-feature-ignored',
+      'engine-url-ignored',
+    ]);
 
     assert.match(verify, /prisma\/schema\.dev\.prisma:\d+:\d+ info datasource `url` is not given to Prisma 7's schema engine/);
     assert.match(verify, /preview feature "metrics" is not given to Prisma 7's schema engine.*\(production\)/);
@@ -137,9 +160,14 @@ describe('a Prisma 6 style project', () => {
 
   it("an adopted multi-file master (its own environment): the engine notes point at the master's own file and line", async () => {
     const dir = tempProject({
-      'prisma/schema/schema.prisma': '// the app\n\ngenerator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["metrics"]\n}\n\ndatasource db {\n  provider  = "postgresql"\n  url       = env("DATABASE_URL")\n  directUrl = env("DIRECT_URL")\n}\n',
+      'prisma/schema/schema.prisma':
+        '// the app\n\ngenerator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["metrics"]\n}\n\ndatasource db {\n  provider  = "postgresql"\n  url       = env("DATABASE_URL")\n  directUrl = env("DIRECT_URL")\n}\n',
       'prisma/schema/user.prisma': 'model User {\n  id   Int     @id @default(autoincrement())\n  name String?\n}\n',
-      'steward.config.json': JSON.stringify({ master: 'prisma/schema', prismaMajor: 6, environments: { production: { provider: 'postgresql', output: 'prisma/schema', migrations: 'prisma/migrations' } } }),
+      'steward.config.json': JSON.stringify({
+        master: 'prisma/schema',
+        prismaMajor: 6,
+        environments: { production: { provider: 'postgresql', output: 'prisma/schema', migrations: 'prisma/migrations' } },
+      }),
     });
     const baseline = await run(dir, 'migrate', 'baseline', '--dry-run');
     assert.equal(baseline.code, 0, baseline.stdout + baseline.stderr);

@@ -8,7 +8,10 @@ import { describeLocation, parseDatabaseUrl } from '../../src/providers/location
 
 describe('provider registry', () => {
   it('has one adapter per provider, under its own id, with its own capabilities', () => {
-    assert.deepEqual(PROVIDER_ADAPTERS.map((a) => a.id), [...PROVIDERS]);
+    assert.deepEqual(
+      PROVIDER_ADAPTERS.map((a) => a.id),
+      [...PROVIDERS],
+    );
     for (const id of PROVIDERS) {
       assert.equal(providerAdapter(id).id, id);
       assert.equal(providerAdapter(id).capabilities.provider, id);
@@ -25,13 +28,18 @@ describe('provider registry', () => {
   });
 
   it('connects to exactly the providers with engine support (the wasm engine speaks SQLite and PostgreSQL)', () => {
-    assert.deepEqual(PROVIDERS.filter((p) => isDatabaseProvider(p)), ['postgresql', 'sqlite']);
+    assert.deepEqual(
+      PROVIDERS.filter((p) => isDatabaseProvider(p)),
+      ['postgresql', 'sqlite'],
+    );
     assert.equal(isDatabaseProvider('postgres'), false, 'an alias is not a provider id');
     assert.equal(isDatabaseProvider('toString'), false);
   });
 
   it('answers the audit from each adapter: insensitive mode and skipDuplicates per connector', () => {
-    const table = Object.fromEntries(PROVIDERS.map((p) => [p, [providerSupports(p, 'insensitive-mode'), providerSupports(p, 'skip-duplicates'), providerSupports(p, 'scalar-list-filter')]]));
+    const table = Object.fromEntries(
+      PROVIDERS.map((p) => [p, [providerSupports(p, 'insensitive-mode'), providerSupports(p, 'skip-duplicates'), providerSupports(p, 'scalar-list-filter')]]),
+    );
     assert.deepEqual(table, {
       postgresql: [true, true, true],
       cockroachdb: [true, true, true],
@@ -45,12 +53,15 @@ describe('provider registry', () => {
 
 describe('database URLs through the adapters', () => {
   it('names every URL form of the providers steward connects to when none matches, without the password', () => {
-    assert.throws(() => parseDatabaseUrl('mysql://root:hunter2@h/db'), (error: unknown) => {
-      assert.ok(error instanceof DatabaseUrlError);
-      assert.doesNotMatch(error.message, /hunter2/);
-      for (const form of PROVIDER_ADAPTERS.flatMap((a) => a.engine?.urlForms ?? [])) assert.ok(error.message.includes(form), form);
-      return true;
-    });
+    assert.throws(
+      () => parseDatabaseUrl('mysql://root:hunter2@h/db'),
+      (error: unknown) => {
+        assert.ok(error instanceof DatabaseUrlError);
+        assert.doesNotMatch(error.message, /hunter2/);
+        for (const form of PROVIDER_ADAPTERS.flatMap((a) => a.engine?.urlForms ?? [])) assert.ok(error.message.includes(form), form);
+        return true;
+      },
+    );
   });
 
   it('describes a location by its own adapter', () => {

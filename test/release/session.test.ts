@@ -45,7 +45,13 @@ function repo(): string {
 async function steward(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli([...args, '--no-color'], { cwd, env: { ...process.env, GITHUB_ACTIONS: 'false' }, stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false });
+  const code = await runCli([...args, '--no-color'], {
+    cwd,
+    env: { ...process.env, GITHUB_ACTIONS: 'false' },
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -74,7 +80,8 @@ test('release session: tag, change the master, release --bump auto picks the ver
     // A breaking change (a field removed) and an addition. (In nickname's place, phone would be a probable rename.)
     writeFileSync(master, MASTER.replace('  nickname String?\n', '').replace('  tags     String[]\n', '  tags     String[]\n  phone    String?\n'));
     await commitAll(dir, 'replace nickname with phone');
-    const diff = (JSON.parse((await steward(dir, 'diff', '--format', 'json')).out) as { data: { changes: { code: string; field: string }[]; bump: string } }).data;
+    const diff = (JSON.parse((await steward(dir, 'diff', '--format', 'json')).out) as { data: { changes: { code: string; field: string }[]; bump: string } })
+      .data;
     assert.deepEqual(diff.changes.map((c) => `${c.code} ${c.field}`).sort(), ['field-added-optional phone', 'field-removed nickname']);
     assert.equal(diff.bump, 'major');
 
@@ -119,7 +126,10 @@ test('v1.0-style tags with a configured prefix; the working tree is never checke
   const dir = repo();
   try {
     mkdirSync(join(dir, 'prisma', 'schema'), { recursive: true });
-    writeFileSync(join(dir, 'steward.config.json'), JSON.stringify({ master: 'prisma/schema', changes: { tagPrefix: 'v', initialVersion: '1.0', releaseChecks: ['clean'] } }));
+    writeFileSync(
+      join(dir, 'steward.config.json'),
+      JSON.stringify({ master: 'prisma/schema', changes: { tagPrefix: 'v', initialVersion: '1.0', releaseChecks: ['clean'] } }),
+    );
     const [head, ...rest] = MASTER.split('model Post');
     writeFileSync(join(dir, 'prisma', 'schema', 'main.prisma'), head);
     writeFileSync(join(dir, 'prisma', 'schema', 'post.prisma'), `model Post${rest.join('model Post')}`);
@@ -136,15 +146,23 @@ test('v1.0-style tags with a configured prefix; the working tree is never checke
     const same = (JSON.parse((await steward(dir, 'diff', '--format', 'json')).out) as { data: { changes: unknown[] } }).data;
     assert.deepEqual(same.changes, []);
 
-    writeFileSync(join(dir, 'prisma', 'schema', 'main.prisma'), (head + `model Post${rest.join('model Post')}`).replace('  title    String\n', '  title    String\n  body     String @default("")\n'));
+    writeFileSync(
+      join(dir, 'prisma', 'schema', 'main.prisma'),
+      (head + `model Post${rest.join('model Post')}`).replace('  title    String\n', '  title    String\n  body     String @default("")\n'),
+    );
     const working = await steward(dir, 'diff', '--format', 'markdown');
     assert.match(working.out, /### Safe \(1\)/);
     assert.match(working.out, /Post\.body/);
     git(dir, 'commit', '-q', '-am', 'body');
     assert.equal((await steward(dir, 'release')).code, 0);
     assert.deepEqual(git(dir, 'tag', '--list').split('\n'), ['v1.0', 'v1.1']);
-    const atTag = (JSON.parse((await steward(dir, 'diff', '--from', 'v1.0', '--to', 'v1.1', '--format', 'json')).out) as { data: { changes: { code: string }[] } }).data;
-    assert.deepEqual(atTag.changes.map((c) => c.code), ['field-added-with-default']);
+    const atTag = (
+      JSON.parse((await steward(dir, 'diff', '--from', 'v1.0', '--to', 'v1.1', '--format', 'json')).out) as { data: { changes: { code: string }[] } }
+    ).data;
+    assert.deepEqual(
+      atTag.changes.map((c) => c.code),
+      ['field-added-with-default'],
+    );
     const commit = await steward(dir, 'diff', '--from', 'v1.0', '--format', 'commit');
     assert.match(commit.out, /^schema: add Post\.body\n\n- \[safe\]/);
     const bad = await steward(dir, 'diff', '--from', 'no-such-ref');

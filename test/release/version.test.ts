@@ -16,7 +16,10 @@ test('bump from severities: breaking -> major, additions or dangerous -> minor, 
   ];
   for (const [codes, bump] of cases) assert.equal(bumpFor(codes.map(change)), bump, codes.join(','));
   // A safe change that adds nothing: patch.
-  assert.equal(bumpFor([{ code: 'field-added-optional', severity: 'safe' }].map((c) => ({ ...c, code: 'table-renamed' as DiffCode, severity: 'safe' as const }))), 'patch');
+  assert.equal(
+    bumpFor([{ code: 'field-added-optional', severity: 'safe' }].map((c) => ({ ...c, code: 'table-renamed' as DiffCode, severity: 'safe' as const }))),
+    'patch',
+  );
 });
 
 test('versions keep the shape the project uses: v1.0-style tags stay two-part', () => {

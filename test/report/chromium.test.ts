@@ -8,7 +8,16 @@ import { assertCorpusPresent, corpusSkip, repoRoot } from '../helpers/corpus.js'
 import { run } from '../helpers/project.js';
 
 const CHROMIUM = process.env.STEWARD_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 type Page = import('playwright-core').Page;
 
@@ -76,7 +85,10 @@ describe('steward report --html in headless Chromium', () => {
     const dev = join(project, 'api/prisma/schema.dev.prisma');
     writeFileSync(dev, readFileSync(dev, 'utf8') + '\n// edited by hand\n');
     assert.equal((await run(project, 'status', '--record')).code, 0);
-    appendFileSync(join(project, '.steward/history.jsonl'), JSON.stringify({ time: new Date(Date.now() + 86_400_000).toISOString(), staleFiles: 0, staleDocs: 2, unreleasedChanges: 3 }) + '\n');
+    appendFileSync(
+      join(project, '.steward/history.jsonl'),
+      JSON.stringify({ time: new Date(Date.now() + 86_400_000).toISOString(), staleFiles: 0, staleDocs: 2, unreleasedChanges: 3 }) + '\n',
+    );
     const out = join(project, 'out', 'report.html');
     const r = await run(project, 'report', '--html', out);
     assert.equal(r.code, 0, r.stderr);
@@ -105,7 +117,7 @@ describe('steward report --html in headless Chromium', () => {
       // The example's deliberate mismatches show up in the audit and lint tables.
       assert.ok((await page.locator('table.findings[data-source="audit"] tbody tr').count()) > 10);
       assert.ok((await page.locator('table.findings[data-source="lint"] tbody tr').count()) > 0);
-      assert.equal(await page.locator('svg.trend-chart polyline').count() > 0, true);
+      assert.equal((await page.locator('svg.trend-chart polyline').count()) > 0, true);
       assert.deepEqual(requests, [], 'the report makes no network request');
       await checkDiagramGeometry(page, 10, t);
       // Zoom and pan: the inline script ran (its hash is in the page's CSP) and changes the viewBox.
@@ -163,12 +175,21 @@ describe('steward report --html in headless Chromium', () => {
     const project = mkdtempSync(join(tmpdir(), 'steward-report-corpus-'));
     cpSync(corpus, join(project, 'prisma', 'schema'), { recursive: true });
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(project, 'steward.config.json'), JSON.stringify({ master: 'prisma/schema', prismaMajor: 6, environments: { production: { provider: 'postgresql', urlEnv: 'POSTGRES_PRISMA_URL' } } }));
+    writeFileSync(
+      join(project, 'steward.config.json'),
+      JSON.stringify({ master: 'prisma/schema', prismaMajor: 6, environments: { production: { provider: 'postgresql', urlEnv: 'POSTGRES_PRISMA_URL' } } }),
+    );
     const out = join(project, 'out', 'report.html');
     const r = await run(project, 'report', '--html', out);
     assert.equal(r.code, 0, r.stderr);
     const profile = mkdtempSync(join(tmpdir(), 'steward-chromium-profile-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, offline: true, viewport: { width: 1600, height: 1000 } });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      offline: true,
+      viewport: { width: 1600, height: 1000 },
+    });
     try {
       const page = await context.newPage();
       await page.goto(pathToFileURL(out).href);
@@ -176,7 +197,10 @@ describe('steward report --html in headless Chromium', () => {
       // One group per file of the master.
       const groups = await page.locator('svg.er-diagram g.er-group-box').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')).sort());
       assert.equal(groups.length, 10);
-      assert.ok(groups.some((g) => g?.endsWith('link.prisma')), groups.join(', '));
+      assert.ok(
+        groups.some((g) => g?.endsWith('link.prisma')),
+        groups.join(', '),
+      );
       const shots = join(repoRoot, '.test-output');
       mkdirSync(shots, { recursive: true });
       const shot = join(shots, 'report-diagram-corpus.png');

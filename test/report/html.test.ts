@@ -12,7 +12,18 @@ function data(findings: ReportData['findings'], changelog: ReportData['changelog
   const links = reportLinks('/p', '/p/out/report.html', linkBase);
   return {
     title: 'Schema report',
-    status: { generatedAt: '2026-01-01T00:00:00Z', master: 'prisma/schema.prisma', models: 1, environments: [], docs: na, lint: na, audit: na, migrations: na, release: na, drift: na },
+    status: {
+      generatedAt: '2026-01-01T00:00:00Z',
+      master: 'prisma/schema.prisma',
+      models: 1,
+      environments: [],
+      docs: na,
+      lint: na,
+      audit: na,
+      migrations: na,
+      release: na,
+      drift: na,
+    },
     diagramSvg: '<svg class="er-diagram"></svg>',
     models: 1,
     relationships: 0,
@@ -23,11 +34,19 @@ function data(findings: ReportData['findings'], changelog: ReportData['changelog
   };
 }
 
-const diag = (code: string, severity: Diagnostic['severity'], message = `${code} message`): Diagnostic => ({ source: 'lint', code, severity, message, location: { file: 'prisma/schema.prisma', line: 3, column: 1 } });
+const diag = (code: string, severity: Diagnostic['severity'], message = `${code} message`): Diagnostic => ({
+  source: 'lint',
+  code,
+  severity,
+  message,
+  location: { file: 'prisma/schema.prisma', line: 3, column: 1 },
+});
 
 describe('report HTML', () => {
   it('markdown by marked: escapes as markdown means them, raw HTML shown as text, markers dropped', () => {
-    const html = markdownToHtml('<!-- steward:changelog -->\nTable `payment\\_histories` is **new**.\n\n<img src=x onerror=alert(1)>\n\n## Added\n- [m1](migrations/m1/migration.sql)');
+    const html = markdownToHtml(
+      '<!-- steward:changelog -->\nTable `payment\\_histories` is **new**.\n\n<img src=x onerror=alert(1)>\n\n## Added\n- [m1](migrations/m1/migration.sql)',
+    );
     assert.match(html, /Table <code>payment\\_histories<\/code> is <strong>new<\/strong>\./);
     assert.ok(!html.includes('steward:changelog'));
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;') && !html.includes('<img'));
@@ -44,10 +63,17 @@ describe('report HTML', () => {
     assert.equal(rel.href('#top', 'prisma/SCHEMA_CHANGELOG.md'), '#top');
     assert.equal(rel.link('prisma/schema.prisma', 7), '../prisma/schema.prisma#L7');
     const base = reportLinks('/p', '/p/out/report.html', 'https://github.com/o/r/blob/main/');
-    assert.equal(base.href('migrations/dev/m/migration.sql', 'prisma/SCHEMA_CHANGELOG.md'), 'https://github.com/o/r/blob/main/prisma/migrations/dev/m/migration.sql');
+    assert.equal(
+      base.href('migrations/dev/m/migration.sql', 'prisma/SCHEMA_CHANGELOG.md'),
+      'https://github.com/o/r/blob/main/prisma/migrations/dev/m/migration.sql',
+    );
     assert.equal(base.link('prisma/schema.prisma', 7), 'https://github.com/o/r/blob/main/prisma/schema.prisma#L7');
     const page = renderReportHtml(
-      data([], { available: true, source: 'prisma/SCHEMA_CHANGELOG.md', sections: [{ heading: '1.0.0', markdown: '- dev: [init](migrations/dev/init/migration.sql)' }] }),
+      data([], {
+        available: true,
+        source: 'prisma/SCHEMA_CHANGELOG.md',
+        sections: [{ heading: '1.0.0', markdown: '- dev: [init](migrations/dev/init/migration.sql)' }],
+      }),
     );
     assert.ok(page.includes('<a href="../prisma/migrations/dev/init/migration.sql">init</a>'));
   });
@@ -56,8 +82,18 @@ describe('report HTML', () => {
     const page = renderReportHtml(
       data(
         [
-          { title: 'Environment conversions', source: 'generate-changes', available: true, diagnostics: Array.from({ length: 97 }, (_, i) => diag(i % 2 ? 'native-type-removed' : 'default-mapped', 'info')) },
-          { title: 'Lint', source: 'lint', available: true, diagnostics: [diag('field-name', 'warning'), diag('unique-id', 'error'), diag('field-name', 'warning')] },
+          {
+            title: 'Environment conversions',
+            source: 'generate-changes',
+            available: true,
+            diagnostics: Array.from({ length: 97 }, (_, i) => diag(i % 2 ? 'native-type-removed' : 'default-mapped', 'info')),
+          },
+          {
+            title: 'Lint',
+            source: 'lint',
+            available: true,
+            diagnostics: [diag('field-name', 'warning'), diag('unique-id', 'error'), diag('field-name', 'warning')],
+          },
           { title: 'Audit', source: 'audit', available: false, reason: 'no code' },
         ],
         { available: false, reason: 'none' },
@@ -65,7 +101,9 @@ describe('report HTML', () => {
     );
     const groups = [...page.matchAll(/<details class="group" data-source="([^"]+)"( open)?>/g)].map((m) => `${m[1]}${m[2] ? ' open' : ''}`);
     assert.deepEqual(groups, ['lint open', 'generate-changes', 'audit']);
-    const codes = [...page.matchAll(/<details class="code" data-code="([^"]+)"( open)?><summary>.*?<span class="count">(\d+)<\/span>/g)].map((m) => `${m[1]}${m[2] ? ' open' : ''} ${m[3]}`);
+    const codes = [...page.matchAll(/<details class="code" data-code="([^"]+)"( open)?><summary>.*?<span class="count">(\d+)<\/span>/g)].map(
+      (m) => `${m[1]}${m[2] ? ' open' : ''} ${m[3]}`,
+    );
     assert.deepEqual(codes, ['unique-id open 1', 'field-name 2', 'default-mapped 49', 'native-type-removed 48']);
     assert.match(page, /1 error<\/span> · <span class="sev-warning">2 warnings<\/span> · <span class="sev-info">97 info/);
     assert.match(page, /@media print\{/);

@@ -26,11 +26,12 @@ interface Seen {
 async function fakeGitHub(options: { failWith?: number } = {}) {
   const comments: { id: number; body: string; html_url: string }[] = [{ id: 1, body: 'LGTM from a human', html_url: 'h/1' }];
   const seen: Seen[] = [];
-  const read = (req: IncomingMessage) => new Promise<string>((done) => {
-    let text = '';
-    req.on('data', (c) => (text += c));
-    req.on('end', () => done(text));
-  });
+  const read = (req: IncomingMessage) =>
+    new Promise<string>((done) => {
+      let text = '';
+      req.on('data', (c) => (text += c));
+      req.on('end', () => done(text));
+    });
   const server = createServer(async (req, res) => {
     const text = await read(req);
     seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, body: text ? JSON.parse(text) : undefined });
@@ -41,7 +42,8 @@ async function fakeGitHub(options: { failWith?: number } = {}) {
     if (options.failWith) return json(options.failWith, { message: `Bad credentials for ${req.headers.authorization}` });
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return json(401, { message: 'Bad credentials' });
     let m: RegExpExecArray | null;
-    if (req.method === 'GET' && (m = /^\/repos\/octo\/app\/issues\/7\/comments\?per_page=100&page=(\d+)$/.exec(req.url!))) return json(200, m[1] === '1' ? comments : []);
+    if (req.method === 'GET' && (m = /^\/repos\/octo\/app\/issues\/7\/comments\?per_page=100&page=(\d+)$/.exec(req.url!)))
+      return json(200, m[1] === '1' ? comments : []);
     if (req.method === 'POST' && req.url === '/repos/octo/app/issues/7/comments') {
       const c = { id: 100 + comments.length, body: JSON.parse(text).body, html_url: `h/${100 + comments.length}` };
       comments.push(c);
@@ -62,8 +64,11 @@ async function fakeGitHub(options: { failWith?: number } = {}) {
 
 function runScript(api: string, file: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [SCRIPT, file], { env: { PATH: process.env.PATH, GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'octo/app', PR_NUMBER: '7', GITHUB_API_URL: api } }, (error, stdout, stderr) =>
-      done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [SCRIPT, file],
+      { env: { PATH: process.env.PATH, GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'octo/app', PR_NUMBER: '7', GITHUB_API_URL: api } },
+      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -89,12 +94,15 @@ describe('action.yml: the review comment script against a local GitHub API', () 
       assert.match(gh.comments[1].body, /7 changes/);
       assert.equal(gh.comments[0].body, 'LGTM from a human', "other people's comments untouched");
 
-      assert.deepEqual(gh.seen.map((s) => `${s.method} ${s.url}`), [
-        'GET /repos/octo/app/issues/7/comments?per_page=100&page=1',
-        'POST /repos/octo/app/issues/7/comments',
-        'GET /repos/octo/app/issues/7/comments?per_page=100&page=1',
-        'PATCH /repos/octo/app/issues/comments/101',
-      ]);
+      assert.deepEqual(
+        gh.seen.map((s) => `${s.method} ${s.url}`),
+        [
+          'GET /repos/octo/app/issues/7/comments?per_page=100&page=1',
+          'POST /repos/octo/app/issues/7/comments',
+          'GET /repos/octo/app/issues/7/comments?per_page=100&page=1',
+          'PATCH /repos/octo/app/issues/comments/101',
+        ],
+      );
       assert.ok(gh.seen.every((s) => s.authorization === `Bearer ${TOKEN}`));
       for (const out of [first.stdout, first.stderr, second.stdout, second.stderr]) assert.ok(!out.includes(TOKEN));
     } finally {
@@ -119,7 +127,9 @@ describe('action.yml: the review comment script against a local GitHub API', () 
   });
 
   it("action.yml's steps, run as the runner runs them, on the fixture repository: the review is posted, then updated", async () => {
-    const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { runs: { using: string; steps: { name: string; run: string; env?: Record<string, string> }[] } };
+    const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+      runs: { using: string; steps: { name: string; run: string; env?: Record<string, string> }[] };
+    };
     assert.equal(action.runs.using, 'composite');
     const [, review, comment] = action.runs.steps;
     // The steps' shell text has no ${{ }} expression: the inputs come in through env (set here as the runner would).
@@ -128,8 +138,17 @@ describe('action.yml: the review comment script against a local GitHub API', () 
     const repo = await fixtureRepository();
     const runner = mkdtempSync(join(tmpdir(), 'steward-runner-'));
     try {
-      const env = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTION_PATH: repoRoot, RUNNER_TEMP: runner, GITHUB_STEP_SUMMARY: join(runner, 'summary.md'), GITHUB_OUTPUT: join(runner, 'output'), BASE: 'HEAD~1' };
-      const bash = (script: string, extra: Record<string, string>) => execFileSync('bash', ['-e', '-c', script], { cwd: repo, env: { ...env, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        GITHUB_ACTION_PATH: repoRoot,
+        RUNNER_TEMP: runner,
+        GITHUB_STEP_SUMMARY: join(runner, 'summary.md'),
+        GITHUB_OUTPUT: join(runner, 'output'),
+        BASE: 'HEAD~1',
+      };
+      const bash = (script: string, extra: Record<string, string>) =>
+        execFileSync('bash', ['-e', '-c', script], { cwd: repo, env: { ...env, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       bash(review.run, {});
       const file = /^file=(.*)$/m.exec(readFileSync(join(runner, 'output'), 'utf8'))![1];
       const markdown = readFileSync(file, 'utf8');
@@ -138,7 +157,11 @@ describe('action.yml: the review comment script against a local GitHub API', () 
       const commentEnv = { GITHUB_TOKEN: TOKEN, PR_NUMBER: '7', REVIEW_FILE: file, GITHUB_REPOSITORY: 'octo/app', GITHUB_API_URL: gh.url };
       // Asynchronous: the fake API answers from this process.
       const bashAsync = (script: string, extra: Record<string, string>) =>
-        new Promise<string>((done, fail) => execFile('bash', ['-e', '-c', script], { cwd: repo, env: { ...env, ...extra }, encoding: 'utf8' }, (error, stdout, stderr) => (error ? fail(new Error(stderr)) : done(stdout))));
+        new Promise<string>((done, fail) =>
+          execFile('bash', ['-e', '-c', script], { cwd: repo, env: { ...env, ...extra }, encoding: 'utf8' }, (error, stdout, stderr) =>
+            error ? fail(new Error(stderr)) : done(stdout),
+          ),
+        );
       const first = await bashAsync(comment.run, commentEnv);
       const second = await bashAsync(comment.run, commentEnv);
       assert.match(first, /^created comment 101/);

@@ -40,9 +40,18 @@ describe('steward review', () => {
   });
 
   it('new findings: matched by what they say, not by line; counted', () => {
-    const d = (code: string, line: number, message = `${code} at User`): Diagnostic => ({ source: 'lint', code, severity: 'error', message, location: { file: 's.prisma', line, column: 1 } });
+    const d = (code: string, line: number, message = `${code} at User`): Diagnostic => ({
+      source: 'lint',
+      code,
+      severity: 'error',
+      message,
+      location: { file: 's.prisma', line, column: 1 },
+    });
     const base = [d('a', 3), d('b', 5)];
     const head = [d('a', 9), d('b', 11), d('b', 12), d('c', 1)];
-    assert.deepEqual(newFindings(base, head).map((x) => `${x.code}:${x.location!.line}`), ['b:12', 'c:1']);
+    assert.deepEqual(
+      newFindings(base, head).map((x) => `${x.code}:${x.location!.line}`),
+      ['b:12', 'c:1'],
+    );
   });
 });

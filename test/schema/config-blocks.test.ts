@@ -43,14 +43,26 @@ describe('parseConfigBlocks', () => {
   it('reads datasource and generator blocks exactly as the full parse, skipping the other blocks', () => {
     assertSameConfigBlocks([{ path: 'schema.prisma', text: TRICKY }], 'tricky');
     const only = parseConfigBlocks(TRICKY);
-    assert.deepEqual(only.datasources.map((d) => d.name), ['db']);
-    assert.deepEqual(only.generators.map((g) => g.name), ['client']);
+    assert.deepEqual(
+      only.datasources.map((d) => d.name),
+      ['db'],
+    );
+    assert.deepEqual(
+      only.generators.map((g) => g.name),
+      ['client'],
+    );
   });
 
   it('gives the configuration the master datasource defaults, a `}` in a comment notwithstanding', async () => {
     const dir = tempProject({ 'prisma/schema.master.prisma': TRICKY.replace('"postgresql"', '"cockroachdb"') });
     const config = await loadConfig({ cwd: dir });
-    assert.deepEqual(config.environments.map((e) => [e.name, e.provider, e.urlEnv]), [['dev', 'sqlite', 'PG_URL'], ['production', 'cockroachdb', 'PG_URL']]);
+    assert.deepEqual(
+      config.environments.map((e) => [e.name, e.provider, e.urlEnv]),
+      [
+        ['dev', 'sqlite', 'PG_URL'],
+        ['production', 'cockroachdb', 'PG_URL'],
+      ],
+    );
   });
 
   it('agrees with the full parse on every corpus and real-world schema', { skip: corpusSkip() }, () => {

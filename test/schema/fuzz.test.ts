@@ -91,8 +91,15 @@ describe('fuzz: corpus mutants through parse, validate, lint and generate', { sk
       if (ms > BOUND_MS) failures.push(`${mutant.name}: ${ms.toFixed(0)} ms`);
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     }
-    t.diagnostic(`${COUNT} mutants in ${((performance.now() - started) / 1000).toFixed(1)} s; slowest ${slowest.ms.toFixed(0)} ms (${slowest.name.split(':')[0]})`);
-    t.diagnostic([...outcomes].sort().map(([k, v]) => `${k}: ${v}`).join(', '));
+    t.diagnostic(
+      `${COUNT} mutants in ${((performance.now() - started) / 1000).toFixed(1)} s; slowest ${slowest.ms.toFixed(0)} ms (${slowest.name.split(':')[0]})`,
+    );
+    t.diagnostic(
+      [...outcomes]
+        .sort()
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', '),
+    );
     assert.deepEqual(failures, []);
     // Not vacuous: many mutants get through to generation, and many are refused.
     assert.ok((outcomes.get('generated') ?? 0) >= COUNT / 10, 'too few mutants reach generation');

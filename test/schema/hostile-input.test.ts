@@ -65,10 +65,10 @@ test('thousands of errors in one file are located from one line index', () => {
 
 test('code frames show a window of a long line, with the caret under the column', () => {
   const line = `${'a'.repeat(5_000)}X${'b'.repeat(5_000)}`;
-  const out = textReporter(
-    [{ source: 'lint', code: 'c', severity: 'error', message: 'here', location: { file: 'f', line: 1, column: 5_001 } }],
-    { style: createStyle(false), sources: new Map([['f', line]]) },
-  );
+  const out = textReporter([{ source: 'lint', code: 'c', severity: 'error', message: 'here', location: { file: 'f', line: 1, column: 5_001 } }], {
+    style: createStyle(false),
+    sources: new Map([['f', line]]),
+  });
   const [frameLine, caretLine] = out.split('\n').filter((l) => l.includes(' | '));
   assert.ok(frameLine.length < 200, frameLine.length.toString());
   assert.equal(frameLine.indexOf('X'), caretLine.indexOf('^'));
@@ -77,7 +77,10 @@ test('code frames show a window of a long line, with the caret under the column'
 test('values nested 6,000 deep are a located syntax error, not a stack overflow', () => {
   for (const open of ['[', 'f(']) {
     const text = `model A {\n  id Int @id @default(${open.repeat(6_000)})\n}\n`;
-    assert.throws(() => parseSchema(text), (e: unknown) => isStewardError(e) && e.code === 'SCHEMA_SYNTAX' && e.location?.line === 2 && /nested more than \d+ levels/.test(e.message));
+    assert.throws(
+      () => parseSchema(text),
+      (e: unknown) => isStewardError(e) && e.code === 'SCHEMA_SYNTAX' && e.location?.line === 2 && /nested more than \d+ levels/.test(e.message),
+    );
   }
   assert.equal(parseSchema('model A {\n  id Int[] @id @default([[1], [2]])\n}\n').models.length, 1);
 });
@@ -85,7 +88,13 @@ test('values nested 6,000 deep are a located syntax error, not a stack overflow'
 test('a 20 MB markdown paragraph and 50,000 nested quotes are read without a crash', () => {
   const paragraph = `# User\n\n${'word *a* '.repeat(2_300_000)}\n\n## Post model\n\n- \`title\` (String)\n`;
   const big = timed(10_000, '20 MB paragraph', () => extractDocClaims('docs/big.md', paragraph));
-  assert.ok(big.claims.some((c) => c.kind === 'field' && c.field === 'title' && c.location.line === 7), JSON.stringify(big.claims.slice(0, 3)));
+  assert.ok(
+    big.claims.some((c) => c.kind === 'field' && c.field === 'title' && c.location.line === 7),
+    JSON.stringify(big.claims.slice(0, 3)),
+  );
   const deep = extractDocClaims('docs/deep.md', `${'>'.repeat(50_000)} x\n`);
-  assert.deepEqual(deep.problems.map((p) => [p.location.file, p.location.line]), [['docs/deep.md', 1]]);
+  assert.deepEqual(
+    deep.problems.map((p) => [p.location.file, p.location.line]),
+    [['docs/deep.md', 1]],
+  );
 });

@@ -48,7 +48,9 @@ function prismaVerdict(files: SourceFile[]): PrismaVerdict {
   const errors = prismaValidate(files, { major: 7 }).filter((d) => d.severity === 'error');
   const message = (m: string) => m.replace(/^Error validating[^:]*:\s*/, '').split('\n')[0];
   return {
-    syntax: errors.filter((d) => PRISMA_SYNTAX.some((p) => p.test(message(d.message)))).map((d) => ({ file: d.location!.file, line: d.location!.line, message: message(d.message) })),
+    syntax: errors
+      .filter((d) => PRISMA_SYNTAX.some((p) => p.test(message(d.message))))
+      .map((d) => ({ file: d.location!.file, line: d.location!.line, message: message(d.message) })),
     all: errors.map((d) => message(d.message)),
   };
 }
@@ -83,8 +85,9 @@ const count = (text: string, chars: RegExp) => (text.match(chars) ?? []).length;
 const KNOWN: Divergence[] = [
   {
     id: 'legacy-colon',
-    why: "`name: String`: Prisma's grammar keeps a legacy colon and its validation refuses it (\"Field declarations don't require a `:`\"); steward refuses it while parsing",
-    matches: (steward, prisma) => steward !== undefined && /found ':/.test(steward) && prisma.all.some((m) => m.startsWith("Field declarations don't require a `:`")),
+    why: '`name: String`: Prisma\'s grammar keeps a legacy colon and its validation refuses it ("Field declarations don\'t require a `:`"); steward refuses it while parsing',
+    matches: (steward, prisma) =>
+      steward !== undefined && /found ':/.test(steward) && prisma.all.some((m) => m.startsWith("Field declarations don't require a `:`")),
   },
   {
     id: 'names-validated-later',
@@ -93,7 +96,7 @@ const KNOWN: Divergence[] = [
   },
   {
     id: 'arguments-across-lines',
-    why: "steward reads an argument list that continues on the next line (`@map(` then `\"x\")`); Prisma's grammar has no line break inside arguments (its whitespace is spaces and tabs), so its validation refuses the line",
+    why: 'steward reads an argument list that continues on the next line (`@map(` then `"x")`); Prisma\'s grammar has no line break inside arguments (its whitespace is spaces and tabs), so its validation refuses the line',
     matches: (steward, prisma, files) =>
       steward === undefined &&
       prisma.syntax.length > 0 &&
@@ -107,10 +110,11 @@ const KNOWN: Divergence[] = [
 
 describe("parser parity with Prisma's validator", { skip: corpusSkip() }, () => {
   it('the Unicode and whitespace cases of issue 12 are accepted as Prisma accepts them', () => {
-    const base = 'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int     @id @default(autoincrement())\n  email String  @unique\n  name  String? @map("n")\n  tags  String[]\n}\n';
+    const base =
+      'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int     @id @default(autoincrement())\n  email String  @unique\n  name  String? @map("n")\n  tags  String[]\n}\n';
     const cases: Record<string, string> = {
       'lone CR line endings': base.replace(/\n/g, '\r'),
-      'émail': base.replace('email', 'émail'),
+      émail: base.replace('email', 'émail'),
       'a CJK model name': base.replace('User', '利用者'),
       '@ id': base.replace('@id', '@ id'),
       '@default  (...)': base.replace('@default(', '@default  ('),
@@ -122,11 +126,21 @@ describe("parser parity with Prisma's validator", { skip: corpusSkip() }, () => 
       '@@ map': base.replace('}\n', '}\n').replace('  tags', '  @@ map("users")\n  tags'),
     };
     for (const [label, text] of Object.entries(cases)) {
-      assert.deepEqual(prismaValidate([{ path: 's.prisma', text }]).filter((d) => d.severity === 'error').map((d) => d.message), [], `Prisma accepts ${label}`);
+      assert.deepEqual(
+        prismaValidate([{ path: 's.prisma', text }])
+          .filter((d) => d.severity === 'error')
+          .map((d) => d.message),
+        [],
+        `Prisma accepts ${label}`,
+      );
       const schema = parseSchema(text);
       const user = schema.models[0];
       assert.equal(user.fields.length, 4, label);
-      assert.deepEqual(user.fields.find((f) => f.name === 'id')!.attributes.map((a) => a.name), ['id', 'default'], label);
+      assert.deepEqual(
+        user.fields.find((f) => f.name === 'id')!.attributes.map((a) => a.name),
+        ['id', 'default'],
+        label,
+      );
       assert.equal(user.fields.find((f) => f.name === 'name')!.type.optional, true, label);
     }
     const cr = parseSchema(cases['lone CR line endings']).models[0];
@@ -150,9 +164,13 @@ describe("parser parity with Prisma's validator", { skip: corpusSkip() }, () => 
       const known = KNOWN.find((k) => k.matches(steward, prisma, mutant.files));
       if (known) {
         counts.set(known.id, (counts.get(known.id) ?? 0) + 1);
-        t.diagnostic(`${known.id}: ${mutant.name.slice(0, 100)} | steward: ${steward ?? 'parses'} | prisma: ${prisma.syntax[0]?.message ?? prisma.all[0] ?? 'accepts'}`);
-      }
-      else unexplained.push(`${mutant.name}\n    steward: ${steward ?? 'parses'}\n    prisma:  ${prisma.syntax[0] ? `${prisma.syntax[0].line}: ${prisma.syntax[0].message}` : `no syntax error (${prisma.all[0] ?? 'accepts'})`}`);
+        t.diagnostic(
+          `${known.id}: ${mutant.name.slice(0, 100)} | steward: ${steward ?? 'parses'} | prisma: ${prisma.syntax[0]?.message ?? prisma.all[0] ?? 'accepts'}`,
+        );
+      } else
+        unexplained.push(
+          `${mutant.name}\n    steward: ${steward ?? 'parses'}\n    prisma:  ${prisma.syntax[0] ? `${prisma.syntax[0].line}: ${prisma.syntax[0].message}` : `no syntax error (${prisma.all[0] ?? 'accepts'})`}`,
+        );
     }
     t.diagnostic(`agree on ${agree} of ${COUNT}; explained divergences: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
     assert.deepEqual(unexplained, []);

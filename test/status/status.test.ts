@@ -17,7 +17,10 @@ describe('steward status', () => {
     const envelope = JSON.parse(r.stdout) as { command: string; status: string; data: StatusReport };
     assert.deepEqual([envelope.command, envelope.status], ['status', 'ok']);
     const status = envelope.data;
-    assert.deepEqual(status.environments.map((e) => `${e.name}: ${e.files.map((f) => f.state).join(',')}`), ['dev: edited,fresh', 'production: fresh,fresh']);
+    assert.deepEqual(
+      status.environments.map((e) => `${e.name}: ${e.files.map((f) => f.state).join(',')}`),
+      ['dev: edited,fresh', 'production: fresh,fresh'],
+    );
     assert.equal(status.models, 2);
     assert.equal(status.release.available, false, 'not a git repository');
     assert.equal(status.release.available === false && status.release.reason, 'not a git repository');
@@ -29,13 +32,19 @@ describe('steward status', () => {
     await run(dir, 'generate');
     await run(dir, 'status', '--record');
     const history = parseHistory(readFileSync(join(dir, '.steward/history.jsonl'), 'utf8'));
-    assert.deepEqual(history.entries.map((e) => e.staleFiles), [1, 0]);
+    assert.deepEqual(
+      history.entries.map((e) => e.staleFiles),
+      [1, 0],
+    );
     assert.equal(history.entries[0].unreleasedChanges, undefined, 'unavailable figures are left out, not zeroed');
   });
 
   it('parseHistory skips unreadable lines and sorts by time', () => {
     const h = parseHistory('{"time":"2025-02-01T00:00:00Z","staleFiles":2}\nnot json\n{"time":"2025-01-01T00:00:00Z","staleFiles":1}\n{"staleFiles":3}\n');
-    assert.deepEqual(h.entries.map((e) => e.staleFiles), [1, 2]);
+    assert.deepEqual(
+      h.entries.map((e) => e.staleFiles),
+      [1, 2],
+    );
     assert.deepEqual(h.badLines, [2, 4]);
   });
 });

@@ -3,7 +3,16 @@ import { describe, it } from 'node:test';
 import { classifyTypeErrors } from '../../src/verify/classify-type-errors.js';
 import type { TypeErrorRecord } from '../../src/verify/typecheck.js';
 
-const error = (start: number, code = 2353): TypeErrorRecord => ({ file: '/app/src/a.ts', start, length: 1, line: 1, column: start + 1, code, message: `e${start}`, fullMessage: `e${start}` });
+const error = (start: number, code = 2353): TypeErrorRecord => ({
+  file: '/app/src/a.ts',
+  start,
+  length: 1,
+  line: 1,
+  column: start + 1,
+  code,
+  message: `e${start}`,
+  fullMessage: `e${start}`,
+});
 
 describe('classifyTypeErrors', () => {
   it('blames an environment only for errors the master client does not have', () => {
@@ -39,9 +48,12 @@ describe('classifyTypeErrors', () => {
 
   it('tells apart two errors at the same place by their code', () => {
     const findings = classifyTypeErrors(new Map([['dev', [error(3, 2322), error(3, 2353)]]]), [error(3, 2322)]);
-    assert.deepEqual(findings.map((f) => [f.tsCode, f.kind]), [
-      [2322, 'code'],
-      [2353, 'environment'],
-    ]);
+    assert.deepEqual(
+      findings.map((f) => [f.tsCode, f.kind]),
+      [
+        [2322, 'code'],
+        [2353, 'environment'],
+      ],
+    );
   });
 });

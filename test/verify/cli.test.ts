@@ -44,7 +44,10 @@ function project(extra: Record<string, string> = {}) {
   return tempProject({
     'prisma/schema.master.prisma': master,
     'steward.config.json': JSON.stringify({ master: 'prisma/schema.master.prisma' }),
-    'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, skipLibCheck: true }, include: ['src/**/*.ts'] }),
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, skipLibCheck: true },
+      include: ['src/**/*.ts'],
+    }),
     'src/app.ts': app,
     ...extra,
   });
@@ -105,7 +108,13 @@ model Note {
     });
 
   it("applies the environment's history instead of pushing the schema", async () => {
-    const result = await run(files('CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL, "body" TEXT NOT NULL);\n'), 'verify', '--skip-typecheck', '--format', 'json');
+    const result = await run(
+      files('CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL, "body" TEXT NOT NULL);\n'),
+      'verify',
+      '--skip-typecheck',
+      '--format',
+      'json',
+    );
     assert.equal(result.code, 0, result.stdout);
     const report = (JSON.parse(result.stdout) as { data: { crud: { setup: string; models: { status: string }[] }[] } }).data;
     assert.equal(report.crud[0].setup, 'migrations');
@@ -113,7 +122,11 @@ model Note {
   });
 
   it('reports a history that lags behind the schema as the failing operation with Prisma’s error', async () => {
-    const result = await run(files('CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL);\n'), 'verify', '--skip-typecheck');
+    const result = await run(
+      files('CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL);\n'),
+      'verify',
+      '--skip-typecheck',
+    );
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^Note\s+FAILED: create/m);
     assert.match(result.stdout, /\[dev\] Note: create failed.*body/);
@@ -125,8 +138,13 @@ model Note {
     writeFileSync(join(dir, 'prisma/migrations/dev/20250102000000_broken/migration.sql'), 'ALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\n');
     const result = await run(dir, 'verify', '--skip-typecheck');
     assert.equal(result.code, 1, result.stdout + result.stderr);
-    assert.match(result.stdout, /prisma\/migrations\/dev\/20250102000000_broken\/migration\.sql:1:1 error \[dev\] could not prepare the scratch database \(applying migration 20250102000000_broken\): .*Nope/);
-    const json = JSON.parse((await run(dir, 'verify', '--skip-typecheck', '--format', 'json')).stdout) as { diagnostics: { code: string; file: string | null; data: { migration: string | null } }[] };
+    assert.match(
+      result.stdout,
+      /prisma\/migrations\/dev\/20250102000000_broken\/migration\.sql:1:1 error \[dev\] could not prepare the scratch database \(applying migration 20250102000000_broken\): .*Nope/,
+    );
+    const json = JSON.parse((await run(dir, 'verify', '--skip-typecheck', '--format', 'json')).stdout) as {
+      diagnostics: { code: string; file: string | null; data: { migration: string | null } }[];
+    };
     const failed = json.diagnostics.find((d) => d.code === 'crud-setup-failed');
     assert.equal(failed?.file, 'prisma/migrations/dev/20250102000000_broken/migration.sql');
     assert.equal(failed?.data.migration, '20250102000000_broken');
@@ -138,16 +156,21 @@ describe('steward verify: prisma-client-js', () => {
     const dir = tempProject({
       'prisma/schema.master.prisma': `generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel User {\n  id   Int      @id @default(autoincrement())\n  name String\n  tags String[]\n}\n`,
       'steward.config.json': JSON.stringify({ master: 'prisma/schema.master.prisma' }),
-      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, skipLibCheck: true }, include: ['src/**/*.ts'] }),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, skipLibCheck: true },
+        include: ['src/**/*.ts'],
+      }),
       'src/app.ts': [
         "import { PrismaClient, Prisma } from '@prisma/client';",
-        "export const find = (p: PrismaClient, q: string) => p.user.findMany({ where: { tags: { has: q } } });",
+        'export const find = (p: PrismaClient, q: string) => p.user.findMany({ where: { tags: { has: q } } });',
         "export const typo: Prisma.UserWhereInput = { nam: 'x' };",
         '',
       ].join('\n'),
     });
     const result = await run(dir, 'verify', '--skip-crud', '--format', 'json');
-    const report = (JSON.parse(result.stdout) as { data: { typecheck: { findings: { kind: string; line: number; envs: string[]; model?: string; field?: string }[] } } }).data;
+    const report = (
+      JSON.parse(result.stdout) as { data: { typecheck: { findings: { kind: string; line: number; envs: string[]; model?: string; field?: string }[] } } }
+    ).data;
     assert.deepEqual(
       report.typecheck.findings.map((f) => [f.kind, f.line, f.envs.join(), f.model, f.field]),
       [

@@ -32,11 +32,14 @@ describe('clientSchemaText', () => {
 
   it('drops Prisma 6 datasource URLs, which Prisma 7 refuses', () => {
     const schema = parseSchema([{ path: 'schema.prisma', text: clientSchemaText(master, './client') }]);
-    assert.deepEqual(schema.datasources[0].properties.map((p) => p.key), ['provider']);
+    assert.deepEqual(
+      schema.datasources[0].properties.map((p) => p.key),
+      ['provider'],
+    );
     assert.equal(schema.models[0].name, 'User');
   });
 
-  it("finds where the application imports its client from", () => {
+  it('finds where the application imports its client from', () => {
     assert.deepEqual(clientGenerator(parseSchema([{ path: 's.prisma', text: master }])), { provider: 'prisma-client-js', output: '../src/generated/prisma' });
   });
 });

@@ -29,7 +29,10 @@ async function verifyCorpusSchema(name: string) {
   const isFolder = statSync(source).isDirectory();
   const master = isFolder ? 'prisma/master' : 'prisma/schema.master.prisma';
   cpSync(source, join(dir, master), { recursive: true });
-  writeFileSync(join(dir, 'steward.config.json'), JSON.stringify({ master, environments: { dev: { provider: 'sqlite' }, production: { provider: 'postgresql' } } }));
+  writeFileSync(
+    join(dir, 'steward.config.json'),
+    JSON.stringify({ master, environments: { dev: { provider: 'sqlite' }, production: { provider: 'postgresql' } } }),
+  );
   return verifyProject(await loadConfig({ cwd: dir }), { skipTypecheck: true });
 }
 

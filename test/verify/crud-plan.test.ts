@@ -23,9 +23,15 @@ model User {
   email String @id
   posts Post[]
 }`);
-    assert.deepEqual(result.models.map((m) => m.model), ['User', 'Post', 'Comment']);
+    assert.deepEqual(
+      result.models.map((m) => m.model),
+      ['User', 'Post', 'Comment'],
+    );
     const post = result.models[1];
-    assert.deepEqual(post.parents.map((p) => [p.parent, p.fields, p.references, p.required]), [['User', ['authorId'], ['email'], true]]);
+    assert.deepEqual(
+      post.parents.map((p) => [p.parent, p.fields, p.references, p.required]),
+      [['User', ['authorId'], ['email'], true]],
+    );
     assert.equal(post.data.authorId, undefined, 'foreign keys come from the parent row, not synthesized');
     assert.equal(post.delegate, 'post');
   });
@@ -41,7 +47,10 @@ model Team {
   id      Int          @id @default(autoincrement())
   profile TeamProfile?
 }`);
-    assert.deepEqual(result.models.map((m) => m.model), ['Team', 'TeamProfile']);
+    assert.deepEqual(
+      result.models.map((m) => m.model),
+      ['Team', 'TeamProfile'],
+    );
     assert.equal(result.models[1].parents[0].required, true);
   });
 
@@ -64,7 +73,10 @@ model Tree {
   parent   Tree?  @relation("tree", fields: [parentId], references: [id])
   children Tree[] @relation("tree")
 }`);
-    assert.deepEqual(result.models.map((m) => m.model), ['Tree']);
+    assert.deepEqual(
+      result.models.map((m) => m.model),
+      ['Tree'],
+    );
     assert.deepEqual(result.models[0].parents, [], 'an optional self relation has no earlier parent');
     assert.deepEqual(result.skipped.map((s) => s.model).sort(), ['A', 'B']);
     assert.match(result.skipped[0].reason, /cycle/);
@@ -84,7 +96,10 @@ model Member {
 }`);
     const member = result.models[0];
     assert.deepEqual(member.id, { fields: ['orgId', 'userId'], compoundName: 'orgId_userId', label: '@@id(orgId, userId)' });
-    assert.deepEqual(member.uniques.map((u) => u.compoundName ?? u.fields[0]), ['email', 'orgSlug']);
+    assert.deepEqual(
+      member.uniques.map((u) => u.compoundName ?? u.fields[0]),
+      ['email', 'orgSlug'],
+    );
     assert.equal(member.update?.field, 'role', 'a non-unique, non-key scalar is updated');
   });
 
@@ -136,7 +151,10 @@ model Hidden {
   @@ignore
 }`);
     assert.deepEqual(result.models, []);
-    assert.deepEqual(result.skipped.map((s) => s.model), ['Doc']);
+    assert.deepEqual(
+      result.skipped.map((s) => s.model),
+      ['Doc'],
+    );
     assert.match(result.skipped[0].reason, /Unsupported/);
   });
 });

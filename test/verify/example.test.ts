@@ -27,17 +27,27 @@ describe('steward verify on examples/messaging-api', () => {
     const result = await run(example, 'verify', '--format', 'json');
     assert.deepEqual(snapshot(example), before, 'nothing is written into the project');
     assert.equal(result.code, 1, result.stderr);
-    const report = (JSON.parse(result.stdout) as { data: {
-      environments: { name: string }[];
-      typecheck: { baseline: string; findings: Finding[] };
-      crud: { env: string; setup: string; models: ModelResult[] }[];
-    } }).data;
-    assert.deepEqual(report.environments.map((e) => e.name), ['dev', 'production']);
+    const report = (
+      JSON.parse(result.stdout) as {
+        data: {
+          environments: { name: string }[];
+          typecheck: { baseline: string; findings: Finding[] };
+          crud: { env: string; setup: string; models: ModelResult[] }[];
+        };
+      }
+    ).data;
+    assert.deepEqual(
+      report.environments.map((e) => e.name),
+      ['dev', 'production'],
+    );
     assert.equal(report.typecheck.baseline, 'master');
 
     const environmentErrors = report.typecheck.findings.filter((f) => f.kind === 'environment');
     assert.ok(environmentErrors.length > 0);
-    assert.ok(environmentErrors.every((f) => f.envs.join() === 'dev'), 'only the SQLite client causes errors');
+    assert.ok(
+      environmentErrors.every((f) => f.envs.join() === 'dev'),
+      'only the SQLite client causes errors',
+    );
     const about = (model: string, field: string, text: RegExp) => environmentErrors.some((f) => f.model === model && f.field === field && text.test(f.message));
     assert.ok(about('Property', 'amenities', /'has' does not exist/), 'list filter `has` on a String[] stored as text');
     assert.ok(about('Client', 'tags', /'has' does not exist/), 'list filter `has` on a String[] stored as Json');
@@ -49,7 +59,11 @@ describe('steward verify on examples/messaging-api', () => {
 
     for (const env of report.crud) {
       assert.equal(env.setup, 'migrations', 'the example ships its migration histories, which verify applies');
-      assert.deepEqual(env.models.filter((m) => m.status !== 'passed'), [], `${env.env}: every model passes`);
+      assert.deepEqual(
+        env.models.filter((m) => m.status !== 'passed'),
+        [],
+        `${env.env}: every model passes`,
+      );
       assert.equal(env.models.length, 10);
     }
   });

@@ -15,10 +15,14 @@ describe('generate --watch', () => {
     const events: WatchEvent[] = [];
     let notify: () => void = () => {};
     const next = () => new Promise<void>((resolve) => (notify = resolve));
-    const done = generateOnChange(config, (e) => {
-      events.push(e);
-      notify();
-    }, { signal: controller.signal, debounceMs: 50 });
+    const done = generateOnChange(
+      config,
+      (e) => {
+        events.push(e);
+        notify();
+      },
+      { signal: controller.signal, debounceMs: 50 },
+    );
     const master = join(dir, 'prisma/schema.master.prisma');
     await new Promise((r) => setTimeout(r, 100));
     let wait = next();

@@ -61,9 +61,35 @@ export interface FileScopes {
 
 /** Keys whose values Prisma reads as argument structure (not a field's value). */
 export const STRUCTURAL_KEYS = new Set([
-  'where', 'data', 'select', 'include', 'omit', 'orderBy', 'cursor', 'having', 'create', 'update', 'createMany', 'connect',
-  'connectOrCreate', 'upsert', 'set', 'disconnect', 'delete', 'deleteMany', 'updateMany', 'AND', 'OR', 'NOT', 'some', 'every',
-  'none', 'is', 'isNot', 'by', 'distinct',
+  'where',
+  'data',
+  'select',
+  'include',
+  'omit',
+  'orderBy',
+  'cursor',
+  'having',
+  'create',
+  'update',
+  'createMany',
+  'connect',
+  'connectOrCreate',
+  'upsert',
+  'set',
+  'disconnect',
+  'delete',
+  'deleteMany',
+  'updateMany',
+  'AND',
+  'OR',
+  'NOT',
+  'some',
+  'every',
+  'none',
+  'is',
+  'isNot',
+  'by',
+  'distinct',
 ]);
 
 const SKIPPED_KEYS = new Set(['type', 'start', 'end', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
@@ -162,7 +188,8 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
         else if (left.type === 'MemberExpression') {
           const object = unwrap(left.object as Node);
           const key = memberKey(left);
-          if (object.type === 'Identifier' && key !== undefined) lookup(object.name as string, scope)?.writes.push({ key, keyNode: left.property as Node, node: node.right as Node, scope });
+          if (object.type === 'Identifier' && key !== undefined)
+            lookup(object.name as string, scope)?.writes.push({ key, keyNode: left.property as Node, node: node.right as Node, scope });
         }
         break;
       }
@@ -186,7 +213,8 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
             for (const a of args.slice(1)) b?.values.push({ node: a, scope });
           } else if (name && isOperation(name) && object.type === 'MemberExpression') {
             const delegate = memberKey(object);
-            if (delegate && !delegate.startsWith('$')) found.push({ call: node, delegate, operation: name, receiver: nameOf(unwrap(object.object as Node)), scope });
+            if (delegate && !delegate.startsWith('$'))
+              found.push({ call: node, delegate, operation: name, receiver: nameOf(unwrap(object.object as Node)), scope });
           }
         }
         break;
@@ -251,11 +279,17 @@ export class DataFlow {
         if (node.value === null && node.raw === 'null') return { kind: 'null', location };
         return { kind: 'opaque', location };
       case 'TemplateLiteral':
-        return (node.expressions as Node[]).length === 0 ? { kind: 'string', value: String(((node.quasis as Node[])[0].value as { cooked: string }).cooked), location } : { kind: 'string', value: '', location };
+        return (node.expressions as Node[]).length === 0
+          ? { kind: 'string', value: String(((node.quasis as Node[])[0].value as { cooked: string }).cooked), location }
+          : { kind: 'string', value: '', location };
       case 'NewExpression':
         return (node.callee as Node).type === 'Identifier' && (node.callee as Node).name === 'Date' ? { kind: 'date', location } : { kind: 'opaque', location };
       case 'ConditionalExpression':
-        return merge(this.value(node.consequent as Node, scope, depth + 1, structural), this.value(node.alternate as Node, scope, depth + 1, structural), location);
+        return merge(
+          this.value(node.consequent as Node, scope, depth + 1, structural),
+          this.value(node.alternate as Node, scope, depth + 1, structural),
+          location,
+        );
       case 'LogicalExpression': {
         const right = this.value(node.right as Node, scope, depth + 1, structural);
         return node.operator === '&&' ? objectOrOpaque(right, location) : merge(this.value(node.left as Node, scope, depth + 1, structural), right, location);
@@ -286,19 +320,32 @@ export class DataFlow {
           const arg = site.args[binding.param.index];
           if (!arg || arg.type === 'SpreadElement') continue;
           let passed = this.value(arg, site.scope, depth + 4, true);
-          if (binding.param.prop !== undefined) passed = passed.kind === 'object' ? (passed.props.filter((p) => p.key === binding.param!.prop).reduce<ArgValue>((acc, p) => merge(acc, p.value, location), opaque)) : opaque;
+          if (binding.param.prop !== undefined)
+            passed =
+              passed.kind === 'object'
+                ? passed.props.filter((p) => p.key === binding.param!.prop).reduce<ArgValue>((acc, p) => merge(acc, p.value, location), opaque)
+                : opaque;
           value = merge(value, passed, location);
         }
       }
       if (binding.writes.length > 0) {
-        const props: ArgProperty[] = binding.writes.map((w) => ({ key: w.key, location: this.lines.at(w.keyNode.start), value: this.value(w.node, w.scope, depth + 1, STRUCTURAL_KEYS.has(w.key)) }));
+        const props: ArgProperty[] = binding.writes.map((w) => ({
+          key: w.key,
+          location: this.lines.at(w.keyNode.start),
+          value: this.value(w.node, w.scope, depth + 1, STRUCTURAL_KEYS.has(w.key)),
+        }));
         value = merge(value, { kind: 'object', props, location }, location);
       }
       const pushed = binding.pushes.filter((p) => p.key === undefined);
-      if (pushed.length > 0) value = merge(value, { kind: 'array', items: pushed.map((p) => this.value(p.node, p.scope, depth + 1, true)), location }, location);
+      if (pushed.length > 0)
+        value = merge(value, { kind: 'array', items: pushed.map((p) => this.value(p.node, p.scope, depth + 1, true)), location }, location);
       const pushedInto = binding.pushes.filter((p) => p.key !== undefined);
       if (pushedInto.length > 0) {
-        const props: ArgProperty[] = pushedInto.map((p) => ({ key: p.key!, location: this.lines.at(p.node.start), value: { kind: 'array', items: [this.value(p.node, p.scope, depth + 1, true)], location: this.lines.at(p.node.start) } }));
+        const props: ArgProperty[] = pushedInto.map((p) => ({
+          key: p.key!,
+          location: this.lines.at(p.node.start),
+          value: { kind: 'array', items: [this.value(p.node, p.scope, depth + 1, true)], location: this.lines.at(p.node.start) },
+        }));
         value = merge(value, { kind: 'object', props, location }, location);
       }
       return value.kind === 'object' || value.kind === 'array' ? value : opaque;
@@ -313,7 +360,13 @@ export class DataFlow {
     const args = node.arguments as Node[];
     // A function of this file (`where: buildWhere(q)`, `this.buildWhere(q)`) where Prisma reads
     // structure: what it returns (in a field's value, `contains: normalise(q)`, it is a value).
-    const local = !structural ? undefined : callee.type === 'Identifier' ? lookup(callee.name as string, scope)?.fn : callee.type === 'MemberExpression' && unwrap(callee.object as Node).type === 'ThisExpression' ? this.scopes.methods.get(memberKey(callee) ?? '') ?? undefined : undefined;
+    const local = !structural
+      ? undefined
+      : callee.type === 'Identifier'
+        ? lookup(callee.name as string, scope)?.fn
+        : callee.type === 'MemberExpression' && unwrap(callee.object as Node).type === 'ThisExpression'
+          ? (this.scopes.methods.get(memberKey(callee) ?? '') ?? undefined)
+          : undefined;
     if (local) return this.returned(local, depth, structural, location);
     if (callee.type !== 'MemberExpression') return { kind: 'opaque', location };
     const name = memberKey(callee);
@@ -333,7 +386,11 @@ export class DataFlow {
       }
       return { kind: 'array', items, location };
     }
-    if (name === 'concat') return [callee.object as Node, ...args].reduce<ArgValue>((acc, a) => merge(acc, this.value(a, scope, depth + 1, true), location), { kind: 'opaque', location });
+    if (name === 'concat')
+      return [callee.object as Node, ...args].reduce<ArgValue>((acc, a) => merge(acc, this.value(a, scope, depth + 1, true), location), {
+        kind: 'opaque',
+        location,
+      });
     if (name && SAME_ARRAY.has(name)) {
       const v = this.value(callee.object as Node, scope, depth + 1, true);
       return v.kind === 'array' ? v : { kind: 'opaque', location };
@@ -348,7 +405,8 @@ export class DataFlow {
     this.calling.add(fn);
     try {
       let value: ArgValue = { kind: 'opaque', location };
-      for (const r of returnedExpressions(fn)) value = merge(value, this.value(r.node, r.statement ? (this.scopes.returnScopes.get(r.statement) ?? own) : own, depth + 2, structural), location);
+      for (const r of returnedExpressions(fn))
+        value = merge(value, this.value(r.node, r.statement ? (this.scopes.returnScopes.get(r.statement) ?? own) : own, depth + 2, structural), location);
       return value;
     } finally {
       this.calling.delete(fn);
@@ -370,7 +428,10 @@ export class DataFlow {
       else if (keyNode.type === 'Literal' && typeof keyNode.value === 'string') key = keyNode.value;
       if (key === undefined) continue;
       const v = p.value as Node;
-      const value = v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression' ? { kind: 'opaque' as const, location: this.lines.at(v.start) } : this.value(v, scope, depth + 1, STRUCTURAL_KEYS.has(key));
+      const value =
+        v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression'
+          ? { kind: 'opaque' as const, location: this.lines.at(v.start) }
+          : this.value(v, scope, depth + 1, STRUCTURAL_KEYS.has(key));
       props.push({ key, location: this.lines.at(keyNode.start), value });
     }
     return props;
@@ -416,7 +477,10 @@ function returnedExpressions(fn: Node): { node: Node; statement?: Node }[] {
       if (SKIPPED_KEYS.has(key)) continue;
       const child = n[key];
       if (child === null || typeof child !== 'object') continue;
-      if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object' && typeof (c as Node).type === 'string') walk(c as Node); }
+      if (Array.isArray(child))
+        for (const c of child) {
+          if (c && typeof c === 'object' && typeof (c as Node).type === 'string') walk(c as Node);
+        }
       else if (typeof (child as Node).type === 'string') walk(child as Node);
     }
   };

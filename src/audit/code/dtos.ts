@@ -197,12 +197,17 @@ function tsType(node: Node | undefined): { type?: string; list: boolean; optiona
     n = n.elementType as Node;
   }
   const type =
-    n.type === 'TSStringKeyword' ? 'string'
-    : n.type === 'TSNumberKeyword' ? 'number'
-    : n.type === 'TSBooleanKeyword' ? 'boolean'
-    : n.type === 'TSBigIntKeyword' ? 'bigint'
-    : n.type === 'TSTypeReference' && (n.typeName as Node).type === 'Identifier' ? ((n.typeName as Node).name as string)
-    : undefined;
+    n.type === 'TSStringKeyword'
+      ? 'string'
+      : n.type === 'TSNumberKeyword'
+        ? 'number'
+        : n.type === 'TSBooleanKeyword'
+          ? 'boolean'
+          : n.type === 'TSBigIntKeyword'
+            ? 'bigint'
+            : n.type === 'TSTypeReference' && (n.typeName as Node).type === 'Identifier'
+              ? ((n.typeName as Node).name as string)
+              : undefined;
   return { ...(type ? { type } : {}), list, ...(optional ? { optional } : {}) };
 }
 
@@ -214,9 +219,15 @@ function validatorObject(init: Node): { object: Node; library: string } | undefi
     if (callee.type !== 'MemberExpression') return undefined;
     const object = unwrap(callee.object as Node);
     const property = callee.property as Node;
-    if (property.type === 'Identifier' && property.name === 'object' && object.type === 'Identifier' && ['z', 'v', 'yup', 'Joi'].includes(object.name as string)) {
+    if (
+      property.type === 'Identifier' &&
+      property.name === 'object' &&
+      object.type === 'Identifier' &&
+      ['z', 'v', 'yup', 'Joi'].includes(object.name as string)
+    ) {
       const arg = (n.arguments as Node[])[0];
-      if (arg && unwrap(arg).type === 'ObjectExpression') return { object: unwrap(arg), library: object.name === 'z' ? 'zod' : object.name === 'v' ? 'valibot' : (object.name as string).toLowerCase() };
+      if (arg && unwrap(arg).type === 'ObjectExpression')
+        return { object: unwrap(arg), library: object.name === 'z' ? 'zod' : object.name === 'v' ? 'valibot' : (object.name as string).toLowerCase() };
       return undefined;
     }
     n = object;
@@ -228,9 +239,12 @@ function validatorObject(init: Node): { object: Node; library: string } | undefi
 function validatorType(value: Node, text: string): { type?: string; list: boolean; optional: boolean } {
   const src = text.slice(value.start, value.end);
   const yup = /^\s*yup\s*\./.test(src);
-  const optional = /\.(?:optional|nullish|nullable|default)\s*\(|\b(?:v\s*\.\s*)?(?:optional|nullish|nullable)\s*\(/.test(src) || (yup && !/\.required\s*\(/.test(src));
+  const optional =
+    /\.(?:optional|nullish|nullable|default)\s*\(|\b(?:v\s*\.\s*)?(?:optional|nullish|nullable)\s*\(/.test(src) || (yup && !/\.required\s*\(/.test(src));
   const list = /\b(?:z|v|yup)\s*\.\s*array\s*\(/.test(src) || /\.array\s*\(\s*\)/.test(src);
   const base = /\b(?:z|v|yup)\s*\.\s*(?:coerce\s*\.\s*)?(string|number|boolean|date|bigint|nativeEnum|enum|picklist)\b/.exec(src);
-  const type = base ? ({ string: 'string', number: 'number', boolean: 'boolean', date: 'Date', bigint: 'bigint' } as Record<string, string>)[base[1]] : undefined;
+  const type = base
+    ? ({ string: 'string', number: 'number', boolean: 'boolean', date: 'Date', bigint: 'bigint' } as Record<string, string>)[base[1]]
+    : undefined;
   return { ...(type ? { type } : {}), list, optional };
 }

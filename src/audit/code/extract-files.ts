@@ -11,7 +11,11 @@ import { extractDtos, type Dto } from './dtos.js';
  * parsing (call-sites.ts) worker threads cost more in start-up and copying than they save on a
  * two-core machine.
  */
-export function extractFiles(root: string, paths: readonly string[], models: ReadonlySet<string> = new Set()): CodeExtraction & { computed: Set<ComputedField>; dtos: Dto[] } {
+export function extractFiles(
+  root: string,
+  paths: readonly string[],
+  models: ReadonlySet<string> = new Set(),
+): CodeExtraction & { computed: Set<ComputedField>; dtos: Dto[] } {
   const calls: PrismaCall[] = [];
   const errors: CodeExtraction['errors'] = [];
   const computed = new Set<ComputedField>();
@@ -27,4 +31,3 @@ export function extractFiles(root: string, paths: readonly string[], models: Rea
   }
   return { calls, errors, computed, dtos };
 }
-

@@ -1,10 +1,22 @@
 /** Prisma Client model methods: `<client>.<delegate>.<operation>(args)`. */
 export const MODEL_OPERATIONS = [
-  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany',
-  'create', 'createMany', 'createManyAndReturn',
-  'update', 'updateMany', 'updateManyAndReturn', 'upsert',
-  'delete', 'deleteMany',
-  'count', 'aggregate', 'groupBy',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+  'delete',
+  'deleteMany',
+  'count',
+  'aggregate',
+  'groupBy',
 ] as const;
 export type ModelOperation = (typeof MODEL_OPERATIONS)[number];
 

@@ -47,11 +47,14 @@ export class PrismaClients {
     const n = name.replace(/\$/g, '\\$');
     const code = this.masked;
     for (const m of code.matchAll(new RegExp(`(?:const|let|var)\\s+${n}\\s*(?::[^=;]*)?=\\s*([^;\\n]*)`, 'g'))) if (prismaInit(m[1])) return true;
-    for (const m of code.matchAll(new RegExp(`(?:const|let|var)\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])[^}]*\\}\\s*=\\s*([^;\\n]*)`, 'g'))) if (prismaInit(m[1])) return true;
-    for (const m of code.matchAll(new RegExp(`(?<![\\w$.])${n}\\s*\\??\\s*:\\s*(?:typeof\\s+)?(?:Readonly<\\s*)?([\\w$.]+)`, 'g'))) if (PRISMA_WORD.test(m[1]) || /TransactionClient$/.test(m[1])) return true;
+    for (const m of code.matchAll(new RegExp(`(?:const|let|var)\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])[^}]*\\}\\s*=\\s*([^;\\n]*)`, 'g')))
+      if (prismaInit(m[1])) return true;
+    for (const m of code.matchAll(new RegExp(`(?<![\\w$.])${n}\\s*\\??\\s*:\\s*(?:typeof\\s+)?(?:Readonly<\\s*)?([\\w$.]+)`, 'g')))
+      if (PRISMA_WORD.test(m[1]) || /TransactionClient$/.test(m[1])) return true;
     if (!this.imported) {
       this.imported = new Set();
-      for (const m of this.source.matchAll(IMPORT)) if (DATABASE_MODULE.test(m[3])) for (const b of bindingNames(m[1].replace(/[{}]/g, ','))) this.imported.add(b);
+      for (const m of this.source.matchAll(IMPORT))
+        if (DATABASE_MODULE.test(m[3])) for (const b of bindingNames(m[1].replace(/[{}]/g, ','))) this.imported.add(b);
     }
     return this.imported.has(name);
   }

@@ -111,7 +111,15 @@ function read(path: string, text: string): PrismaCall[] {
     if (insideLiteral(literals, site.dot)) continue;
     const chain = readChainBackwards(text, site.dot);
     if (!chain) continue;
-    found.push({ start: chain.start, dot: site.dot, delegate: chain.delegate, receiver: chain.receiver, operation: site.operation, opStart: site.opStart, open: site.open });
+    found.push({
+      start: chain.start,
+      dot: site.dot,
+      delegate: chain.delegate,
+      receiver: chain.receiver,
+      operation: site.operation,
+      opStart: site.opStart,
+      open: site.open,
+    });
   }
   found.sort((a, b) => a.start - b.start);
 
@@ -152,7 +160,9 @@ class FlowNames {
     let known = this.functions.get(name);
     if (known === undefined) {
       const e = name.replace(/\$/g, '\\$');
-      known = new RegExp(`\\bfunction\\s*\\*?\\s*${e}\\s*[(<]|(?:const|let|var)\\s+${e}\\s*(?::[^=;]*)?=\\s*(?:async\\b|function\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>)`).test(this.masked);
+      known = new RegExp(
+        `\\bfunction\\s*\\*?\\s*${e}\\s*[(<]|(?:const|let|var)\\s+${e}\\s*(?::[^=;]*)?=\\s*(?:async\\b|function\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>)`,
+      ).test(this.masked);
       this.functions.set(name, known);
     }
     return known;
@@ -163,8 +173,17 @@ class FlowNames {
     if (n === undefined) {
       const e = name.replace(/\$/g, '\\$');
       n = 0;
-      for (const _ of this.masked.matchAll(new RegExp(`(?<![\\w$.])${e}\\s*(?::[^=;()\\n]*)?=(?![=>])(?!\\s*(?:[\\d'"\`]|-\\d|(?:true|false|null|undefined)\\b))`, 'g'))) n++;
-      for (const _ of this.masked.matchAll(new RegExp(`(?<![\\w$.])${e}\\s*(?:\\.\\s*[\\w$]+\\s*|\\[[^\\]\\n]*\\]\\s*)+(?:=(?![=>])|\\.\\s*(?:push|unshift)\\s*\\()|\\bObject\\s*\\.\\s*assign\\s*\\(\\s*${e}(?![\\w$])`, 'g'))) n += 2;
+      for (const _ of this.masked.matchAll(
+        new RegExp(`(?<![\\w$.])${e}\\s*(?::[^=;()\\n]*)?=(?![=>])(?!\\s*(?:[\\d'"\`]|-\\d|(?:true|false|null|undefined)\\b))`, 'g'),
+      ))
+        n++;
+      for (const _ of this.masked.matchAll(
+        new RegExp(
+          `(?<![\\w$.])${e}\\s*(?:\\.\\s*[\\w$]+\\s*|\\[[^\\]\\n]*\\]\\s*)+(?:=(?![=>])|\\.\\s*(?:push|unshift)\\s*\\()|\\bObject\\s*\\.\\s*assign\\s*\\(\\s*${e}(?![\\w$])`,
+          'g',
+        ),
+      ))
+        n += 2;
       this.counts.set(name, n);
     }
     return n;
@@ -372,7 +391,7 @@ class ArgReader {
       NUMBER.lastIndex = p;
       const raw = NUMBER.exec(t)![0];
       end = p + raw.length;
-      if (/^0\d/.test(raw) || /[\w$.]/.test(t[end] ?? '') && t[end] !== 'n') unreadable();
+      if (/^0\d/.test(raw) || (/[\w$.]/.test(t[end] ?? '') && t[end] !== 'n')) unreadable();
       if (t[end] === 'n') return this.opaque(p, structural);
       make = () => ({ kind: 'number', value: Number(raw.replace(/_/g, '')), location: location() });
     } else if (c === '(') {
@@ -593,14 +612,25 @@ function cook(raw: string): string {
   // biome-ignore lint/correctness/noEmptyCharacterClassInRegex: [^] is any character, line breaks included
   return raw.replace(/\\(u\{[\da-fA-F]+\}|u[\da-fA-F]{4}|x[\da-fA-F]{2}|\r\n|[^])/g, (_, e: string) => {
     switch (e[0]) {
-      case 'n': return '\n';
-      case 't': return '\t';
-      case 'r': return '\r';
-      case 'b': return '\b';
-      case 'f': return '\f';
-      case 'v': return '\v';
-      case '\n': case '\r': case '\u2028': case '\u2029': return '';
-      case 'x': return String.fromCharCode(parseInt(e.slice(1), 16));
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case 'b':
+        return '\b';
+      case 'f':
+        return '\f';
+      case 'v':
+        return '\v';
+      case '\n':
+      case '\r':
+      case '\u2028':
+      case '\u2029':
+        return '';
+      case 'x':
+        return String.fromCharCode(parseInt(e.slice(1), 16));
       case 'u':
         if (e.length === 1) unreadable();
         return String.fromCodePoint(parseInt(e[1] === '{' ? e.slice(2, -1) : e.slice(1), 16));

@@ -44,7 +44,13 @@ class CallResolver {
     if (!call.clientLike) return;
     const model = this.byDelegate.get(call.delegate);
     if (!model) {
-      this.claims.push({ kind: 'model', source: 'code', model: call.delegate.charAt(0).toUpperCase() + call.delegate.slice(1), location: call.location, explicit: true });
+      this.claims.push({
+        kind: 'model',
+        source: 'code',
+        model: call.delegate.charAt(0).toUpperCase() + call.delegate.slice(1),
+        location: call.location,
+        explicit: true,
+      });
       return;
     }
     this.claims.push({ kind: 'model', source: 'code', model: model.name, location: call.location, explicit: true });
@@ -102,7 +108,13 @@ class CallResolver {
     return fieldKind(this.schema, field) === 'relation' ? this.byName.get(field.type.name) : undefined;
   }
 
-  private feature(feature: 'insensitive-mode' | 'scalar-list-filter' | 'skip-duplicates', written: string, model: Model, field: string | undefined, location: ClaimLocation): void {
+  private feature(
+    feature: 'insensitive-mode' | 'scalar-list-filter' | 'skip-duplicates',
+    written: string,
+    model: Model,
+    field: string | undefined,
+    location: ClaimLocation,
+  ): void {
     this.claims.push({ kind: 'feature', source: 'code', feature, written, model: model.name, ...(field ? { field } : {}), location });
   }
 
@@ -140,7 +152,8 @@ class CallResolver {
   private scalarFilter(model: Model, field: Field, value: ArgValue): void {
     if (value.kind !== 'object' || field.type.name === 'Json') return;
     for (const p of value.props) {
-      if (p.key === 'mode' && p.value.kind === 'string' && p.value.value === 'insensitive') this.feature('insensitive-mode', "mode: 'insensitive'", model, field.name, p.location);
+      if (p.key === 'mode' && p.value.kind === 'string' && p.value.value === 'insensitive')
+        this.feature('insensitive-mode', "mode: 'insensitive'", model, field.name, p.location);
       else if (SCALAR_LIST_FILTERS.has(p.key)) this.feature('scalar-list-filter', p.key, model, field.name, p.location);
       else if (p.key === 'not') this.scalarFilter(model, field, p.value);
     }
@@ -274,7 +287,8 @@ class CallResolver {
   /** `distinct: ['a', 'b']`, `by: ['a']`: field names as strings. */
   private fieldNames(model: Model, value: ArgValue, context: string): void {
     for (const item of value.kind === 'array' ? value.items : [value]) {
-      if (item.kind === 'string') this.field(model, { key: item.value, location: { ...item.location, column: item.location.column + 1 }, value: item }, context);
+      if (item.kind === 'string')
+        this.field(model, { key: item.value, location: { ...item.location, column: item.location.column + 1 }, value: item }, context);
     }
   }
 }

@@ -2,14 +2,31 @@ import type { ClaimedType } from '../claims.js';
 
 /** Type words design docs use, and the schema types each accepts. */
 const TYPE_WORDS: Record<string, string[]> = {
-  string: ['String'], text: ['String'], varchar: ['String'], uuid: ['String'], cuid: ['String'], email: ['String'], url: ['String'],
-  boolean: ['Boolean'], bool: ['Boolean'],
-  int: ['Int'], integer: ['Int'], bigint: ['BigInt'],
-  float: ['Float'], double: ['Float'], decimal: ['Decimal'], money: ['Decimal'],
+  string: ['String'],
+  text: ['String'],
+  varchar: ['String'],
+  uuid: ['String'],
+  cuid: ['String'],
+  email: ['String'],
+  url: ['String'],
+  boolean: ['Boolean'],
+  bool: ['Boolean'],
+  int: ['Int'],
+  integer: ['Int'],
+  bigint: ['BigInt'],
+  float: ['Float'],
+  double: ['Float'],
+  decimal: ['Decimal'],
+  money: ['Decimal'],
   number: ['Int', 'Float', 'Decimal', 'BigInt'],
-  datetime: ['DateTime'], timestamp: ['DateTime'], date: ['DateTime'],
-  json: ['Json'], jsonb: ['Json'], object: ['Json'],
-  bytes: ['Bytes'], binary: ['Bytes'],
+  datetime: ['DateTime'],
+  timestamp: ['DateTime'],
+  date: ['DateTime'],
+  json: ['Json'],
+  jsonb: ['Json'],
+  object: ['Json'],
+  bytes: ['Bytes'],
+  binary: ['Bytes'],
 };
 
 /**

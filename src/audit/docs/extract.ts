@@ -121,14 +121,23 @@ function prismaBlockClaims(path: string, code: Tokens.Code, fenceLine: number, p
     schema = parseSchema({ path, text: padded });
   } catch (error) {
     if (error instanceof StewardError) {
-      problems.push({ message: `prisma block does not parse: ${error.message}`, location: { file: path, line: error.location?.line ?? fenceLine, column: error.location?.column ?? 1 } });
+      problems.push({
+        message: `prisma block does not parse: ${error.message}`,
+        location: { file: path, line: error.location?.line ?? fenceLine, column: error.location?.column ?? 1 },
+      });
       return [];
     }
     throw error;
   }
   const claims: Claim[] = [];
   for (const model of [...schema.models, ...schema.views]) {
-    claims.push({ kind: 'model', source: 'docs', model: model.name, location: { file: path, line: model.nameSpan.line, column: model.nameSpan.column }, explicit: true });
+    claims.push({
+      kind: 'model',
+      source: 'docs',
+      model: model.name,
+      location: { file: path, line: model.nameSpan.line, column: model.nameSpan.column },
+      explicit: true,
+    });
     for (const field of model.fields) {
       const t = field.type;
       const facts = parseFieldFacts(field.attributes.map((a) => padded.slice(a.span.start, a.span.end)).join(' '));
@@ -144,7 +153,14 @@ function prismaBlockClaims(path: string, code: Tokens.Code, fenceLine: number, p
     }
   }
   for (const e of schema.enums) {
-    claims.push({ kind: 'model', source: 'docs', model: e.name, location: { file: path, line: e.nameSpan.line, column: e.nameSpan.column }, explicit: true, isEnum: true });
+    claims.push({
+      kind: 'model',
+      source: 'docs',
+      model: e.name,
+      location: { file: path, line: e.nameSpan.line, column: e.nameSpan.column },
+      explicit: true,
+      isEnum: true,
+    });
   }
   return claims;
 }
@@ -161,10 +177,13 @@ function tableClaims(path: string, model: string, table: Tokens.Table, tableLine
   const notesColumn = headers.findIndex((h) => ['notes', 'note', 'description', 'purpose', 'comment'].includes(h));
   const claims: FieldClaim[] = [];
   table.rows.forEach((row, index) => {
-    const name = cellText(row[0]).replace(/`/g, '').replace(/[*_]{2}/g, '').trim();
+    const name = cellText(row[0])
+      .replace(/`/g, '')
+      .replace(/[*_]{2}/g, '')
+      .trim();
     if (!FIELD_NAME.test(name)) return;
     const claim: FieldClaim = { kind: 'field', source: 'docs', model, field: name, location: { file: path, line: tableLine + 2 + index, column: 1 } };
-    const type = typeColumn > 0 ? parseDocType(cellText(row[typeColumn] ?? { text: '' } as Tokens.TableCell)) : undefined;
+    const type = typeColumn > 0 ? parseDocType(cellText(row[typeColumn] ?? ({ text: '' } as Tokens.TableCell))) : undefined;
     if (type) claim.type = type;
     if (requiredColumn > 0) {
       let required = parseRequired(cellText(row[requiredColumn]));
@@ -172,7 +191,13 @@ function tableClaims(path: string, model: string, table: Tokens.Table, tableLine
       if (required !== undefined) claim.type = { ...(claim.type ?? { accepts: [], written: '', list: false }), optional: !required };
     }
     if (notesColumn > 0 && row[notesColumn]) claim.note = cellText(row[notesColumn]);
-    const facts = parseFieldFacts(row.slice(1).filter((_, i) => i + 1 !== requiredColumn).map(cellText).join(' ; '));
+    const facts = parseFieldFacts(
+      row
+        .slice(1)
+        .filter((_, i) => i + 1 !== requiredColumn)
+        .map(cellText)
+        .join(' ; '),
+    );
     if (facts) claim.facts = facts;
     claims.push(claim);
   });
@@ -184,7 +209,8 @@ function tableClaims(path: string, model: string, table: Tokens.Table, tableLine
  * word after the colon is a type only when the item ends or a separator follows it:
  * `` `id`: Unique chat identifier `` is a description, not type `Unique`).
  */
-const BULLET = /^`([^`]+)`\s*(?:\(([^)]*)\)|:\s*(?:`([A-Za-z][\w]*(?:\[\])?\??)`|([A-Za-z][\w]*(?:\[\])?\??)(?=\s*(?:$|[,;(]|[—–-]\s))))?\s*(?:[—–:-]+\s*)?(.*)$/s;
+const BULLET =
+  /^`([^`]+)`\s*(?:\(([^)]*)\)|:\s*(?:`([A-Za-z][\w]*(?:\[\])?\??)`|([A-Za-z][\w]*(?:\[\])?\??)(?=\s*(?:$|[,;(]|[—–-]\s))))?\s*(?:[—–:-]+\s*)?(.*)$/s;
 
 function listClaims(path: string, model: string, list: Tokens.List, listLine: number): FieldClaim[] {
   const claims: FieldClaim[] = [];
@@ -226,4 +252,3 @@ function countNewlines(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
 }
-

@@ -13,18 +13,84 @@ export interface ModelHeading {
  * model", "Domain model", "Permission model"...
  */
 const NOT_MODELS = new Set([
-  'api', 'args', 'arguments', 'attributes', 'body', 'columns', 'config', 'configuration', 'context', 'data', 'database', 'description',
-  'domain', 'endpoints', 'environment', 'error', 'errors', 'events', 'example', 'examples', 'fields', 'filters', 'headers', 'input',
-  'inputs', 'metadata', 'methods', 'notes', 'object', 'options', 'output', 'outputs', 'overview', 'parameters', 'params', 'payload',
-  'permission', 'permissions', 'pricing', 'properties', 'props', 'query', 'request', 'response', 'result', 'results', 'return',
-  'returns', 'schema', 'security', 'settings', 'state', 'success', 'summary', 'threat', 'types', 'usage', 'values', 'variables',
-  'access', 'business', 'cost', 'mental', 'relational', 'entity', 'core', 'logical', 'physical', 'conceptual',
+  'api',
+  'args',
+  'arguments',
+  'attributes',
+  'body',
+  'columns',
+  'config',
+  'configuration',
+  'context',
+  'data',
+  'database',
+  'description',
+  'domain',
+  'endpoints',
+  'environment',
+  'error',
+  'errors',
+  'events',
+  'example',
+  'examples',
+  'fields',
+  'filters',
+  'headers',
+  'input',
+  'inputs',
+  'metadata',
+  'methods',
+  'notes',
+  'object',
+  'options',
+  'output',
+  'outputs',
+  'overview',
+  'parameters',
+  'params',
+  'payload',
+  'permission',
+  'permissions',
+  'pricing',
+  'properties',
+  'props',
+  'query',
+  'request',
+  'response',
+  'result',
+  'results',
+  'return',
+  'returns',
+  'schema',
+  'security',
+  'settings',
+  'state',
+  'success',
+  'summary',
+  'threat',
+  'types',
+  'usage',
+  'values',
+  'variables',
+  'access',
+  'business',
+  'cost',
+  'mental',
+  'relational',
+  'entity',
+  'core',
+  'logical',
+  'physical',
+  'conceptual',
 ]);
 
 export function modelFromHeading(text: string): ModelHeading | undefined {
   // Every pattern here is unambiguous (linear time): a heading is user text, `## 1111...1x` or a
   // run of spaces must not take seconds.
-  let t = text.trim().replace(/^#+\s*/, '').replace(/[*_]{2}/g, '');
+  let t = text
+    .trim()
+    .replace(/^#+\s*/, '')
+    .replace(/[*_]{2}/g, '');
   // Leading numbering ("3.2 Conversation", "1) Conversation") is not part of the name.
   t = t.replace(/^\d+(?:[.)]\d+)*[.)]?\s+/, '');
   let explicit = false;
@@ -38,7 +104,10 @@ export function modelFromHeading(text: string): ModelHeading | undefined {
   }
   const suffix = /\s(?:model|table|entity)$/i.exec(t);
   if (suffix) {
-    const name = t.slice(0, suffix.index).trim().replace(/^the\s+/i, '');
+    const name = t
+      .slice(0, suffix.index)
+      .trim()
+      .replace(/^the\s+/i, '');
     if (name !== '') {
       t = name;
       explicit = true;

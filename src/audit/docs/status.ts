@@ -10,8 +10,13 @@ export function isPlannedDoc(text: string, words: readonly string[] = DEFAULT_PL
   const head = text.replace(/\r\n?/g, '\n').split('\n').slice(0, 40);
   const wanted = words.map((w) => w.toLowerCase());
   const planned = (value: string): boolean => {
-    const v = value.replace(/[*_`"'[\]]/g, '').trim().toLowerCase();
-    return wanted.some((w) => v === w || v.startsWith(`${w} `) || v.startsWith(`${w},`) || v.startsWith(`${w} -`) || v.startsWith(`${w}:`) || v.startsWith(`${w}(`));
+    const v = value
+      .replace(/[*_`"'[\]]/g, '')
+      .trim()
+      .toLowerCase();
+    return wanted.some(
+      (w) => v === w || v.startsWith(`${w} `) || v.startsWith(`${w},`) || v.startsWith(`${w} -`) || v.startsWith(`${w}:`) || v.startsWith(`${w}(`),
+    );
   };
   if (head[0]?.trim() === '---') {
     for (let i = 1; i < head.length && head[i].trim() !== '---'; i++) {
@@ -20,7 +25,9 @@ export function isPlannedDoc(text: string, words: readonly string[] = DEFAULT_PL
     }
   }
   for (const line of head) {
-    const m = /^(?:>\s*)?(?:[-*]\s*)?(?:\*\*|__)?status(?:\*\*|__)?\s*(?::|\*\*:|:\*\*)\s*(?:\*\*)?(.+)$/i.exec(line.trim()) ?? /^\|\s*\**status\**\s*\|\s*([^|]+)\|/i.exec(line.trim());
+    const m =
+      /^(?:>\s*)?(?:[-*]\s*)?(?:\*\*|__)?status(?:\*\*|__)?\s*(?::|\*\*:|:\*\*)\s*(?:\*\*)?(.+)$/i.exec(line.trim()) ??
+      /^\|\s*\**status\**\s*\|\s*([^|]+)\|/i.exec(line.trim());
     if (m) return planned(m[1]);
   }
   return false;

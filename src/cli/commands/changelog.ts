@@ -22,20 +22,23 @@ export const changelogCommand: Command = {
     const shown = relative(config.cwd, update.path) || update.path;
     if (ctx.format === 'json') {
       ctx.report([], {
-        extra:
-          {
-            path: shown,
-            changed: update.changed,
-            written: update.written,
-            since: update.diff.from.ref ?? null,
-            unreleased: { changes: update.diff.changes.map(changeToJson), migrations: update.diff.migrations.map((m) => ({ env: m.env, name: m.name })) },
-            versions: update.document.sections.filter((s) => s.version !== undefined).map((s) => ({ version: s.version, heading: s.heading })),
-          },
+        extra: {
+          path: shown,
+          changed: update.changed,
+          written: update.written,
+          since: update.diff.from.ref ?? null,
+          unreleased: { changes: update.diff.changes.map(changeToJson), migrations: update.diff.migrations.map((m) => ({ env: m.env, name: m.name })) },
+          versions: update.document.sections.filter((s) => s.version !== undefined).map((s) => ({ version: s.version, heading: s.heading })),
+        },
       });
     } else if (ctx.format === 'markdown' || (!values.write && !values.check)) {
       ctx.stdout(update.text);
     } else if (values.check) {
-      ctx.stdout(update.changed ? `${shown} is not up to date (${summaryText(update.diff.changes)} unreleased); run \`steward changelog --write\`\n` : `${shown} is up to date\n`);
+      ctx.stdout(
+        update.changed
+          ? `${shown} is not up to date (${summaryText(update.diff.changes)} unreleased); run \`steward changelog --write\`\n`
+          : `${shown} is up to date\n`,
+      );
     } else {
       ctx.stdout(update.written ? `${shown} written: ${summaryText(update.diff.changes)} unreleased\n` : `${shown} is up to date\n`);
     }

@@ -10,7 +10,12 @@ export function renderStepSummary(steps: readonly CheckStepSummary[]): string {
     if (!s.ran) return `  - ${name}  skipped`;
     const errors = s.diagnostics.filter((d) => d.severity === 'error').length;
     const others = s.diagnostics.length - errors;
-    const findings = s.diagnostics.length === 0 ? 'no findings' : [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', others ? `${others} other finding${others === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+    const findings =
+      s.diagnostics.length === 0
+        ? 'no findings'
+        : [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', others ? `${others} other finding${others === 1 ? '' : 's'}` : '']
+            .filter(Boolean)
+            .join(', ');
     return `  ${errors ? '✗' : '✓'} ${name}  ${errors ? 'failed' : 'passed'}  ${findings}  ${(s.ms / 1000).toFixed(1)}s`;
   });
   return `\nsteps:\n${lines.join('\n')}\n`;
@@ -39,7 +44,14 @@ export const checkCommand: Command = {
     });
     // JSON's data: what ran, with counts (the diagnostics themselves are the envelope's); no
     // times, so that the same project gives the same output.
-    const steps = ctx.format === 'json' ? result.steps.map((s) => (s.ran ? { name: s.name, ran: true, errors: s.diagnostics?.filter((d) => d.severity === 'error').length ?? 0, diagnostics: s.diagnostics?.length ?? 0 } : { name: s.name, ran: false })) : undefined;
+    const steps =
+      ctx.format === 'json'
+        ? result.steps.map((s) =>
+            s.ran
+              ? { name: s.name, ran: true, errors: s.diagnostics?.filter((d) => d.severity === 'error').length ?? 0, diagnostics: s.diagnostics?.length ?? 0 }
+              : { name: s.name, ran: false },
+          )
+        : undefined;
     ctx.report(result.diagnostics, { sources: result.sources, extra: steps && { steps } });
     // Text output ends with what ran: one line per step (machine formats stay as they are).
     if (ctx.format === 'text') ctx.stdout(renderStepSummary(result.steps));

@@ -37,6 +37,7 @@ export async function readUrlsFile(file: string, cwd: string): Promise<string[]>
 export function parseShadowUrl(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const url = String(value);
-  if (!/^postgres(ql)?:\/\//i.test(url)) throw new StewardError('USAGE', '--shadow-url takes a postgresql:// URL (a server where steward creates and drops a throwaway database)');
+  if (!/^postgres(ql)?:\/\//i.test(url))
+    throw new StewardError('USAGE', '--shadow-url takes a postgresql:// URL (a server where steward creates and drops a throwaway database)');
   return url;
 }

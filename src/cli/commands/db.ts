@@ -10,23 +10,22 @@ import { ExitCode, StewardError } from '../../errors/index.js';
 import type { Command } from '../command.js';
 import { environmentUrl, parsePositiveInteger, parseTimeout, readUrlsFile } from './database-options.js';
 
-
 export const dbCommand: Command = {
   name: 'db',
   summary: 'Live databases: `db drift` compares them with an environment schema (read-only)',
   usage: 'steward db drift --env <env> [--url <url>]... [--urls-file <file>] [--concurrency <n>] [--timeout <ms>] [--fix-sql <name>]',
   help: [
-    '  drift      structural differences between live databases and the environment\'s generated schema',
+    "  drift      structural differences between live databases and the environment's generated schema",
     '  --env      the environment (required)',
     '  --url      a database: postgresql://..., file:<sqlite file>, pglite:<data dir>; repeatable',
-    '             default: the environment\'s URL variable (urlEnv, e.g. DATABASE_URL)',
+    "             default: the environment's URL variable (urlEnv, e.g. DATABASE_URL)",
     '  --urls-file <file>  one URL per line (a fleet, e.g. one database per tenant)',
     '  --concurrency <n>   databases checked at once (default 4)',
     '  --timeout <ms>      per database; an unreachable database exits 3 (default 10000)',
-    '  --fix-sql <name>    write the findings\' remediation SQL as a migration draft <timestamp>_<name> in the',
-    '             environment\'s history (one database), linted like any migration; it is never run',
+    "  --fix-sql <name>    write the findings' remediation SQL as a migration draft <timestamp>_<name> in the",
+    "             environment's history (one database), linted like any migration; it is never run",
     '  Acknowledged differences (drift.acknowledge in steward.config) are shown, never drift.',
-    '  Each database\'s migration state is read from _prisma_migrations in the same session (last applied, pending,',
+    "  Each database's migration state is read from _prisma_migrations in the same session (last applied, pending,",
     '  failed; "no migration history" without the table); a fleet ends with its version skew (JSON: `skew`).',
     '  Never writes to a database: PostgreSQL is read in a READ ONLY transaction, SQLite with query_only. Passwords are never printed.',
   ].join('\n'),
@@ -46,7 +45,10 @@ export const dbCommand: Command = {
     if (!envName) throw new StewardError('USAGE', 'steward db drift needs --env <env>');
     const config = await ctx.config();
     const environment = config.environments.find((e) => e.name === envName);
-    if (!environment) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${envName}'`, { hint: `Environments: ${config.environments.map((e) => e.name).join(', ')}` });
+    if (!environment)
+      throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${envName}'`, {
+        hint: `Environments: ${config.environments.map((e) => e.name).join(', ')}`,
+      });
     const urls = [...((values.url as string[] | undefined) ?? [])];
     if (values['urls-file']) urls.push(...(await readUrlsFile(values['urls-file'] as string, config.cwd)));
     if (urls.length === 0) urls.push(environmentUrl(ctx, environment));
@@ -58,7 +60,8 @@ export const dbCommand: Command = {
       }
     }
     const fixName = values['fix-sql'] as string | undefined;
-    if (fixName !== undefined && urls.length !== 1) throw new StewardError('USAGE', `--fix-sql drafts one database's remediation; ${urls.length} databases were given`);
+    if (fixName !== undefined && urls.length !== 1)
+      throw new StewardError('USAGE', `--fix-sql drafts one database's remediation; ${urls.length} databases were given`);
     if (fixName !== undefined) migrationSlug(fixName); // a bad name is bad input before any database is read
     const timeoutMs = parseTimeout(values.timeout);
     const concurrency = parsePositiveInteger('concurrency', values.concurrency, 4);
@@ -98,9 +101,18 @@ function render(ctx: Parameters<Command['run']>[0], env: string, results: DriftR
     case 'text':
       ctx.report(diagnostics);
       if (results.length > 1) ctx.stdout(`\n${driftSummaryTable(results)}\n${skewLine(driftSkew(results, latest))}\n`);
-      else if (results[0].status === 'clean') ctx.stdout(`${results[0].database}: no drift from environment '${env}'${results[0].acknowledged?.length ? ` (${results[0].acknowledged.length} acknowledged)` : ''}\n`);
-      else ctx.stdout(`${results[0].database}: ${results[0].status}${results[0].findings.length ? ` (${results[0].findings.length} finding${results[0].findings.length > 1 ? 's' : ''})` : ''}\n`);
-      if (results.length === 1 && (results[0].migrations || results[0].migrationsError)) ctx.stdout(`${results[0].database}: migrations ${migrationStateText(results[0])}${results[0].migrations ? ` (latest: ${latest ?? 'no migrations'})` : ''}\n`);
+      else if (results[0].status === 'clean')
+        ctx.stdout(
+          `${results[0].database}: no drift from environment '${env}'${results[0].acknowledged?.length ? ` (${results[0].acknowledged.length} acknowledged)` : ''}\n`,
+        );
+      else
+        ctx.stdout(
+          `${results[0].database}: ${results[0].status}${results[0].findings.length ? ` (${results[0].findings.length} finding${results[0].findings.length > 1 ? 's' : ''})` : ''}\n`,
+        );
+      if (results.length === 1 && (results[0].migrations || results[0].migrationsError))
+        ctx.stdout(
+          `${results[0].database}: migrations ${migrationStateText(results[0])}${results[0].migrations ? ` (latest: ${latest ?? 'no migrations'})` : ''}\n`,
+        );
       return;
     default:
       ctx.report(diagnostics);

@@ -26,7 +26,11 @@ export const diffCommand: Command = {
       throw new StewardError('USAGE', `--fail-on takes breaking or dangerous, not '${failOn}'`);
     }
     const config = await ctx.config();
-    const diff = await diffProject(config, { from: values.from as string | undefined, to: values.to as string | undefined, usages: projectUsageScanner(config) });
+    const diff = await diffProject(config, {
+      from: values.from as string | undefined,
+      to: values.to as string | undefined,
+      usages: projectUsageScanner(config),
+    });
     switch (ctx.format) {
       case 'json':
         ctx.report([], { extra: diffJson(diff) });
@@ -38,12 +42,22 @@ export const diffCommand: Command = {
         ctx.stdout(renderCommitMessage(diff.changes));
         break;
       case 'github':
-        ctx.report(changesToDiagnostics(diff.changes.filter((c) => c.severity !== 'safe'), diff.to.schema));
+        ctx.report(
+          changesToDiagnostics(
+            diff.changes.filter((c) => c.severity !== 'safe'),
+            diff.to.schema,
+          ),
+        );
         break;
       default:
         ctx.stdout(renderDiffText(diff, ctx.style));
     }
-    const failing = failOn === 'breaking' ? diff.changes.some((c) => c.severity === 'breaking') : failOn === 'dangerous' ? diff.changes.some((c) => c.severity !== 'safe') : false;
+    const failing =
+      failOn === 'breaking'
+        ? diff.changes.some((c) => c.severity === 'breaking')
+        : failOn === 'dangerous'
+          ? diff.changes.some((c) => c.severity !== 'safe')
+          : false;
     return failing ? ExitCode.Findings : ExitCode.Ok;
   },
 };

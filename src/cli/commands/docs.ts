@@ -14,7 +14,7 @@ export const docsCommand: Command = {
   help: [
     '  --write        rewrite stale sections (text outside markers is never touched)',
     '  --check        write nothing; exit 1 when a section is stale (the default without --write)',
-    '  --diagram <f>  also keep <f> current: the ER diagram as SVG, laid out like `steward report`\'s',
+    "  --diagram <f>  also keep <f> current: the ER diagram as SVG, laid out like `steward report`'s",
     '                 (elkjs), for markdown to show with ![ER diagram](<f>)',
     '',
     '  Sections: <!-- steward:model Name --> ... <!-- /steward:model --> (a table of the model: field,',
@@ -34,7 +34,9 @@ export const docsCommand: Command = {
     const problems = [...report.diagnostics];
     if (typeof values.diagram === 'string') problems.push(...(await diagramFile(config, values.diagram, write)));
     if (ctx.format === 'json') {
-      ctx.report(problems, { extra: { files: report.files.map((f) => ({ path: f.path, status: !f.stale ? 'up-to-date' : write ? 'written' : 'stale', sections: f.sections })) } });
+      ctx.report(problems, {
+        extra: { files: report.files.map((f) => ({ path: f.path, status: !f.stale ? 'up-to-date' : write ? 'written' : 'stale', sections: f.sections })) },
+      });
     } else if (ctx.format === 'github') {
       ctx.report(problems);
     } else {
@@ -56,7 +58,11 @@ export const docsCommand: Command = {
 
 /** The ER diagram as SVG (same layout as the report): written with --write, else a stale file is an error. */
 async function diagramFile(config: ResolvedConfig, file: string, write: boolean): Promise<Diagnostic[]> {
-  const [{ buildErGraph }, { renderErSvg }, { loadMaster }] = await Promise.all([import('../../diagram/er-graph.js'), import('../../diagram/svg.js'), import('../../project/master.js')]);
+  const [{ buildErGraph }, { renderErSvg }, { loadMaster }] = await Promise.all([
+    import('../../diagram/er-graph.js'),
+    import('../../diagram/svg.js'),
+    import('../../project/master.js'),
+  ]);
   const path = resolve(config.cwd, file);
   const shown = relative(config.cwd, path).split('\\').join('/');
   const svg = (await renderErSvg(buildErGraph(loadMaster(config, { validate: false }).schema))) + '\n';
@@ -66,5 +72,13 @@ async function diagramFile(config: ResolvedConfig, file: string, write: boolean)
     writeFilesAtomic([{ path, text: svg }], config.cwd);
     return [];
   }
-  return [{ source: 'docs', code: 'docs-diagram-stale', severity: 'error', message: `${shown} ${current === undefined ? 'does not exist' : 'is not the current ER diagram'}; run \`steward docs --write --diagram ${file}\``, location: { file: shown, line: 1, column: 1 } }];
+  return [
+    {
+      source: 'docs',
+      code: 'docs-diagram-stale',
+      severity: 'error',
+      message: `${shown} ${current === undefined ? 'does not exist' : 'is not the current ER diagram'}; run \`steward docs --write --diagram ${file}\``,
+      location: { file: shown, line: 1, column: 1 },
+    },
+  ];
 }

@@ -34,7 +34,17 @@ export const generateCommand: Command = {
             output: relative(config.cwd, e.schema.path),
             prismaConfig: e.prismaConfig ? relative(config.cwd, e.prismaConfig.path) : null,
             status: report.stale.some((s) => s.env === e.env.name) ? (check ? 'stale' : 'written') : 'up-to-date',
-            changes: e.changes.map((c) => ({ code: c.code, severity: c.severity, model: c.model ?? null, field: c.field ?? null, message: c.message, typeImpact: c.typeImpact ?? null, file: c.location.file, line: c.location.line, column: c.location.column })),
+            changes: e.changes.map((c) => ({
+              code: c.code,
+              severity: c.severity,
+              model: c.model ?? null,
+              field: c.field ?? null,
+              message: c.message,
+              typeImpact: c.typeImpact ?? null,
+              file: c.location.file,
+              line: c.location.line,
+              column: c.location.column,
+            })),
           })),
           stale: report.stale,
         },
@@ -47,7 +57,9 @@ export const generateCommand: Command = {
         const files = [e.schema, e.prismaConfig].filter((f) => f !== undefined).map((f) => relative(config.cwd, f!.path));
         const isStale = report.stale.filter((x) => x.env === e.env.name);
         const status = isStale.length === 0 ? s.green('up to date') : check ? s.red('stale') : s.green('written');
-        ctx.stdout(`${s.bold(e.env.name)} (${e.env.provider}) -> ${files.join(', ')}: ${status}, ${e.changes.length} change${e.changes.length === 1 ? '' : 's'} from the master\n`);
+        ctx.stdout(
+          `${s.bold(e.env.name)} (${e.env.provider}) -> ${files.join(', ')}: ${status}, ${e.changes.length} change${e.changes.length === 1 ? '' : 's'} from the master\n`,
+        );
         if (!values.quiet) {
           for (const c of e.changes) {
             const sev = c.severity === 'warning' ? s.yellow('!') : s.dim('-');
@@ -85,7 +97,9 @@ async function watchAndReport(ctx: CommandContext, config: ResolvedConfig, env: 
           ctx.stdout(`${s.dim(time)} ${written.length === 0 ? 'no change' : `${s.green('wrote')} ${written.join(', ')}`}\n`);
         } else if (event.error instanceof StewardError) {
           const where = event.error.location ? `${formatLocation(event.error.location)}: ` : '';
-          ctx.stdout(`${s.dim(time)} ${s.red('error')}[${event.error.code}]: ${where}${event.error.message}\n${event.error.details.map((d) => `  ${d}\n`).join('')}`);
+          ctx.stdout(
+            `${s.dim(time)} ${s.red('error')}[${event.error.code}]: ${where}${event.error.message}\n${event.error.details.map((d) => `  ${d}\n`).join('')}`,
+          );
         } else ctx.stdout(`${s.dim(time)} ${s.red('error')}[INTERNAL]: ${String((event.error as Error)?.stack ?? event.error)}\n`);
       },
       { signal: controller.signal, env },

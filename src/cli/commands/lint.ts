@@ -15,10 +15,16 @@ export const lintCommand: Command = {
     '  --unsafe             with --fix or --fix-dry-run: also the unsafe fixes (column and table renames)',
     '  --fix-dry-run        list safe and unsafe fixes with their migration statements, print the diff; write nothing',
     '  --baseline <file>    hide findings recorded in <file>; creates it when missing',
-    '  --update-baseline    rewrite the baseline with today\'s findings',
-    '  Rules, presets, options and each fix\'s kind: docs/lint.md. A .prismalintrc.json is read too.',
+    "  --update-baseline    rewrite the baseline with today's findings",
+    "  Rules, presets, options and each fix's kind: docs/lint.md. A .prismalintrc.json is read too.",
   ].join('\n'),
-  options: { fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, unsafe: { type: 'boolean' }, baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' } },
+  options: {
+    fix: { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
+    unsafe: { type: 'boolean' },
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean' },
+  },
   formats: ['text', 'json', 'github', 'sarif', 'markdown'],
   allowPositionals: true,
   async run(ctx, { values, positionals }) {
@@ -36,15 +42,19 @@ export const lintCommand: Command = {
     const note = (text: string) => (machine ? ctx.stderr(text) : ctx.stdout(text));
     let extra: Record<string, unknown> | undefined;
     if (result.diff !== undefined && result.fixes) {
-      if (ctx.format === 'json') extra = { fixes: { safe: result.fixes.safe.map(fixJson), unsafe: result.fixes.unsafe.map(fixJson) }, unsafeApplied: unsafe, diff: result.diff };
+      if (ctx.format === 'json')
+        extra = { fixes: { safe: result.fixes.safe.map(fixJson), unsafe: result.fixes.unsafe.map(fixJson) }, unsafeApplied: unsafe, diff: result.diff };
       else if (!machine) ctx.stdout(dryRunText(result.fixes, unsafe, result.diff));
     } else if (values.fix === true) {
       if (result.fixCount > 0) note(`Fixed ${result.fixCount} finding${result.fixCount === 1 ? '' : 's'} in ${result.fixedFiles.join(', ')}\n`);
       if (result.unsafeFixesLeft) {
-        note(`${result.unsafeFixesLeft} unsafe fix${result.unsafeFixesLeft === 1 ? '' : 'es'} not applied: they rename columns or tables in the database (see them with --fix-dry-run; apply with --fix --unsafe)\n`);
+        note(
+          `${result.unsafeFixesLeft} unsafe fix${result.unsafeFixesLeft === 1 ? '' : 'es'} not applied: they rename columns or tables in the database (see them with --fix-dry-run; apply with --fix --unsafe)\n`,
+        );
       }
     }
-    if (result.baselineWritten) note(`Baseline ${result.baselineWritten} written with ${result.baselineKnown} finding${result.baselineKnown === 1 ? '' : 's'}\n`);
+    if (result.baselineWritten)
+      note(`Baseline ${result.baselineWritten} written with ${result.baselineKnown} finding${result.baselineKnown === 1 ? '' : 's'}\n`);
     else if (result.baselineKnown) note(`${result.baselineKnown} finding${result.baselineKnown === 1 ? '' : 's'} known to the baseline not shown\n`);
     ctx.report(result.diagnostics, { sources: result.sources, extra });
     return result.diagnostics.some((d) => d.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;

@@ -16,14 +16,14 @@ import { environmentUrl, parsePositiveInteger, parseTimeout, readUrlsFile } from
 type Values = ParsedArgs['values'];
 
 export const DEPLOY_HELP = [
-  '  deploy --env <env> [--url <url> | --urls-file <file>] [--dry-run]   apply the pending migrations with Prisma\'s',
-  '         engine (_prisma_migrations kept as Prisma keeps it; PostgreSQL: Prisma\'s advisory lock)',
+  "  deploy --env <env> [--url <url> | --urls-file <file>] [--dry-run]   apply the pending migrations with Prisma's",
+  "         engine (_prisma_migrations kept as Prisma keeps it; PostgreSQL: Prisma's advisory lock)",
   '         fleets: [--concurrency <n>] [--canary <n>] [--continue-on-error] [--state <file>] [--shard <i>/<n>]',
   '         a terminal shows progress; otherwise one JSON line per database, then the --format json envelope',
   '         on one line (data: env, summary, stopped). Unreachable databases exit 3',
   '  down --env <env> --to <migration> [--url <url>] [--dry-run]   undo the applied migrations after <migration>,',
   '         newest first, by their down.sql (marked rolled back in _prisma_migrations, as prisma migrate resolve does)',
-  '  status --env <env> --urls-file <file>   the fleet\'s version skew: last applied, pending, failed per database',
+  "  status --env <env> --urls-file <file>   the fleet's version skew: last applied, pending, failed per database",
 ];
 
 export const DEPLOY_OPTIONS = {
@@ -41,14 +41,16 @@ type MigratableEnvironment = ResolvedEnvironment & { provider: DatabaseProvider 
 function environmentOf(environments: readonly ResolvedEnvironment[], env: string | undefined, sub: string): MigratableEnvironment {
   if (!env) throw new StewardError('USAGE', `steward migrate ${sub} needs --env <env>`);
   const environment = environments.find((e) => e.name === env);
-  if (!environment) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${env}'`, { hint: `Environments: ${environments.map((e) => e.name).join(', ')}` });
-  if (!isDatabaseProvider(environment.provider)) throw new StewardError('USAGE', `Environment '${env}' uses ${environment.provider}; steward migrates SQLite and PostgreSQL environments`);
+  if (!environment)
+    throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${env}'`, { hint: `Environments: ${environments.map((e) => e.name).join(', ')}` });
+  if (!isDatabaseProvider(environment.provider))
+    throw new StewardError('USAGE', `Environment '${env}' uses ${environment.provider}; steward migrates SQLite and PostgreSQL environments`);
   return environment as MigratableEnvironment;
 }
 
 /** The databases named by --url, --urls-file and --shard (default: the environment's URL variable), each checked before any is opened. */
 async function targetUrls(ctx: CommandContext, values: Values, environment: ResolvedEnvironment, cwd: string): Promise<{ urls: string[]; fleet: boolean }> {
-  const urls = [...(((values.url as string[] | string | undefined) === undefined ? [] : ([] as string[]).concat(values.url as string[] | string)))];
+  const urls = [...((values.url as string[] | string | undefined) === undefined ? [] : ([] as string[]).concat(values.url as string[] | string))];
   const fromFile = values['urls-file'] !== undefined;
   if (fromFile) urls.push(...(await readUrlsFile(values['urls-file'] as string, cwd)));
   if (urls.length === 0 && !fromFile) urls.push(environmentUrl(ctx, environment));
@@ -96,7 +98,13 @@ export async function runDeploy(ctx: CommandContext, values: Values): Promise<Ex
       for (const result of results) for (const name of result.pending) ctx.stdout(`-- ${name}\n${scripts.get(name) ?? ''}\n`);
     }
     for (const result of results) ctx.stdout(resultLine(result) + '\n');
-    if (fleet) ctx.stdout(`\n${Object.entries(summary).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ')}${stopped ? `; stopped: ${stopped}` : ''}\n`);
+    if (fleet)
+      ctx.stdout(
+        `\n${Object.entries(summary)
+          .filter(([, n]) => n > 0)
+          .map(([status, n]) => `${n} ${status}`)
+          .join(', ')}${stopped ? `; stopped: ${stopped}` : ''}\n`,
+      );
     const diagnostics = deployDiagnostics(results, environment.name);
     if (diagnostics.length > 0) ctx.report(diagnostics);
   }
@@ -108,13 +116,28 @@ export async function runDown(ctx: CommandContext, values: Values): Promise<Exit
   const environment = environmentOf(config.environments, values.env as string | undefined, 'down');
   const to = values.to as string | undefined;
   if (!to) throw new StewardError('USAGE', 'steward migrate down needs --to <migration> (the migration to return to)');
-  if (values['urls-file'] !== undefined) throw new StewardError('USAGE', 'steward migrate down takes one database (--url or the environment\'s URL variable), not a fleet');
+  if (values['urls-file'] !== undefined)
+    throw new StewardError('USAGE', "steward migrate down takes one database (--url or the environment's URL variable), not a fleet");
   const { urls } = await targetUrls(ctx, values, environment, config.cwd);
   if (urls.length !== 1) throw new StewardError('USAGE', 'steward migrate down takes one database');
   const dryRun = values['dry-run'] === true;
-  const result = await migrateDown(environment.migrationsDir, urls[0], { to, dryRun, cwd: config.cwd, provider: environment.provider, timeoutMs: parseTimeout(values.timeout) });
+  const result = await migrateDown(environment.migrationsDir, urls[0], {
+    to,
+    dryRun,
+    cwd: config.cwd,
+    provider: environment.provider,
+    timeoutMs: parseTimeout(values.timeout),
+  });
   if (ctx.format === 'json') {
-    ctx.report([], { extra: { env: environment.name, database: result.database, dryRun, rolledBack: result.steps.map((s) => s.migration), scripts: dryRun ? result.steps : undefined } });
+    ctx.report([], {
+      extra: {
+        env: environment.name,
+        database: result.database,
+        dryRun,
+        rolledBack: result.steps.map((s) => s.migration),
+        scripts: dryRun ? result.steps : undefined,
+      },
+    });
   } else if (result.steps.length === 0) {
     ctx.stdout(`${result.database}: already at ${to}; nothing to roll back\n`);
   } else if (dryRun) {
@@ -143,12 +166,17 @@ export async function runFleetStatus(ctx: CommandContext, values: Values): Promi
   const local = migrationScripts(list);
   const head = local.length ? local[local.length - 1].name : null;
   if (ctx.format === 'json') {
-    ctx.report(deployDiagnostics(results, environment.name), { extra: { env: environment.name, head, databases: results.map((r) => resultJson(environment.name, r)) } });
+    ctx.report(deployDiagnostics(results, environment.name), {
+      extra: { env: environment.name, head, databases: results.map((r) => resultJson(environment.name, r)) },
+    });
   } else {
     const versions = new Map<string, number>();
-    for (const r of results) if (r.status === 'pending' || r.status === 'up-to-date') versions.set(r.lastApplied ?? '(none)', (versions.get(r.lastApplied ?? '(none)') ?? 0) + 1);
+    for (const r of results)
+      if (r.status === 'pending' || r.status === 'up-to-date') versions.set(r.lastApplied ?? '(none)', (versions.get(r.lastApplied ?? '(none)') ?? 0) + 1);
     ctx.stdout(fleetTable(results));
-    ctx.stdout(`\n${versions.size} version${versions.size === 1 ? '' : 's'} in the fleet (latest: ${head ?? 'no migrations'}): ${[...versions].map(([v, n]) => `${n} at ${v}`).join(', ') || 'none reachable'}\n`);
+    ctx.stdout(
+      `\n${versions.size} version${versions.size === 1 ? '' : 's'} in the fleet (latest: ${head ?? 'no migrations'}): ${[...versions].map(([v, n]) => `${n} at ${v}`).join(', ') || 'none reachable'}\n`,
+    );
     const diagnostics = deployDiagnostics(results, environment.name);
     if (diagnostics.length > 0) ctx.report(diagnostics);
   }
@@ -171,7 +199,16 @@ function resultJson(env: string, result: DeployResult) {
 }
 
 function summarize(results: readonly DeployResult[]): Record<DeployResult['status'], number> {
-  const summary: Record<DeployResult['status'], number> = { applied: 0, 'up-to-date': 0, pending: 0, failed: 0, unreachable: 0, error: 0, skipped: 0, resumed: 0 };
+  const summary: Record<DeployResult['status'], number> = {
+    applied: 0,
+    'up-to-date': 0,
+    pending: 0,
+    failed: 0,
+    unreachable: 0,
+    error: 0,
+    skipped: 0,
+    resumed: 0,
+  };
   for (const result of results) summary[result.status]++;
   return summary;
 }
@@ -199,7 +236,11 @@ function fleetTable(results: readonly DeployResult[]): string {
   const rows = results.map((r) => [r.database, r.status, r.lastApplied ?? '-', String(r.pending.length), r.failedMigration ?? '']);
   const header = ['database', 'status', 'last applied', 'pending', 'failed'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }
 
@@ -208,7 +249,16 @@ export function deployDiagnostics(results: readonly DeployResult[], env: string)
   return results.flatMap((result): Diagnostic[] => {
     if (result.status === 'failed' || result.status === 'unreachable' || result.status === 'error') {
       const what = result.status === 'failed' ? `${result.failedMigration} failed` : result.status;
-      return [{ source: 'deploy', code: `database-${result.status}`, severity: 'error', env, message: `${result.database}: ${what}${result.error ? `: ${result.error}` : ''}`, data: { database: result.database } }];
+      return [
+        {
+          source: 'deploy',
+          code: `database-${result.status}`,
+          severity: 'error',
+          env,
+          message: `${result.database}: ${what}${result.error ? `: ${result.error}` : ''}`,
+          data: { database: result.database },
+        },
+      ];
     }
     return [];
   });

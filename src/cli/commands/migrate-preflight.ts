@@ -8,7 +8,12 @@ import { environmentUrl, parseTimeout } from './database-options.js';
 
 const HOLDS = { brief: 'briefly (catalog change)', scan: 'while it reads every row', rewrite: 'while it rewrites the table' } as const;
 
-export async function runPreflight(ctx: CommandContext, config: ResolvedConfig, values: Record<string, unknown>, report: (diagnostics: Diagnostic[]) => void): Promise<ExitCode> {
+export async function runPreflight(
+  ctx: CommandContext,
+  config: ResolvedConfig,
+  values: Record<string, unknown>,
+  report: (diagnostics: Diagnostic[]) => void,
+): Promise<ExitCode> {
   const env = values.env as string | undefined;
   if (!env) throw new StewardError('USAGE', 'steward migrate preflight needs --env <env>');
   const environment = config.environments.find((e) => e.name === env);
@@ -26,7 +31,8 @@ export async function runPreflight(ctx: CommandContext, config: ResolvedConfig, 
         if (statement.migration !== migration) ctx.stdout(`\n${(migration = statement.migration)}\n`);
         ctx.stdout(`  ${statement.file}:${statement.line}  ${statement.verdict.toUpperCase()}  ${statement.sql}\n`);
         for (const lock of statement.locks) ctx.stdout(`      lock: ${describeLock(lock)}, ${HOLDS[statement.holds]}\n`);
-        for (const check of statement.checks) ctx.stdout(`      ${check.kind}: ${check.count !== undefined ? `${check.count} ${check.what}` : `not checked: ${check.skipped}`}\n`);
+        for (const check of statement.checks)
+          ctx.stdout(`      ${check.kind}: ${check.count !== undefined ? `${check.count} ${check.what}` : `not checked: ${check.skipped}`}\n`);
       }
       if (result.statements.length > 0) ctx.stdout('\n');
     }

@@ -44,7 +44,7 @@ export const migrateCommand: Command = {
     '  database is created there and dropped); default environments.<env>.shadowUrl.',
     ...DEPLOY_HELP,
     '  Migrations live in prisma/migrations/<env>/ (environments.<env>.migrations); `prisma migrate deploy',
-    '  --config prisma.<env>.config.ts` applies them too, and agrees with steward\'s bookkeeping.',
+    "  --config prisma.<env>.config.ts` applies them too, and agrees with steward's bookkeeping.",
   ].join('\n'),
   options: {
     name: { type: 'string' },
@@ -78,7 +78,8 @@ export const migrateCommand: Command = {
       case 'down':
         return runDown(ctx, values);
       case 'create': {
-        if (values['expand-contract'] === true) return runExpandContract(ctx, config, values, (diagnostics) => report(ctx, 'steward migrate create --expand-contract', diagnostics));
+        if (values['expand-contract'] === true)
+          return runExpandContract(ctx, config, values, (diagnostics) => report(ctx, 'steward migrate create --expand-contract', diagnostics));
         const name = values.name as string | undefined;
         if (!name) throw new StewardError('USAGE', 'steward migrate create needs --name <name>');
         const { withElapsed } = await import('../../progress/elapsed.js');
@@ -105,14 +106,29 @@ export const migrateCommand: Command = {
         );
         const diagnostics = migrations.flatMap((m) => m.diagnostics);
         if (ctx.format === 'json') {
-          ctx.report(diagnostics, { extra: { migrations: migrations.map((m) => ({ env: m.env, provider: m.provider, migration: m.script && !m.refused ? m.directoryName : null, refused: m.refused === true, file: m.file ? path.relative(config.cwd, m.file) : null, renames: m.renames.map(({ sql, ...r }) => r), script: dryRun ? m.script : undefined })) } });
+          ctx.report(diagnostics, {
+            extra: {
+              migrations: migrations.map((m) => ({
+                env: m.env,
+                provider: m.provider,
+                migration: m.script && !m.refused ? m.directoryName : null,
+                refused: m.refused === true,
+                file: m.file ? path.relative(config.cwd, m.file) : null,
+                renames: m.renames.map(({ sql, ...r }) => r),
+                script: dryRun ? m.script : undefined,
+              })),
+            },
+          });
         } else {
           for (const m of migrations) {
             if (m.blocked) ctx.stdout(`${m.env}: not planned (see below)\n`);
             else if (m.refused) ctx.stdout(`${m.env}: not written: a probable rename needs a decision (see below)\n`);
             else if (m.script === '') ctx.stdout(`${m.env}: nothing to migrate\n`);
             else if (dryRun) ctx.stdout(`-- ${m.env} (${m.provider}): ${m.directoryName}\n${m.script}\n`);
-            else ctx.stdout(`${m.env}: wrote ${path.relative(config.cwd, m.file!)}${m.renames.length ? ` (${m.renames.length} rename${m.renames.length > 1 ? 's' : ''})` : ''}\n`);
+            else
+              ctx.stdout(
+                `${m.env}: wrote ${path.relative(config.cwd, m.file!)}${m.renames.length ? ` (${m.renames.length} rename${m.renames.length > 1 ? 's' : ''})` : ''}\n`,
+              );
           }
           if (diagnostics.length > 0) report(ctx, 'steward migrate create', diagnostics);
           if (diagnostics.some((d) => d.severity === 'error' && TRANSITION_CODES.has(d.code))) ctx.stdout(TRANSITION_PROPOSAL);
@@ -122,9 +138,13 @@ export const migrateCommand: Command = {
       case 'baseline': {
         const baselines = await baselineMigrations(config, { name: values.name as string | undefined, env, dryRun });
         if (ctx.format === 'json') {
-          ctx.report(baselines.flatMap((b) => b.notes), { extra: { baselines: baselines.map(({ notes: _notes, ...b }) => ({ ...b, file: b.file ? path.relative(config.cwd, b.file) : null })) } });
+          ctx.report(
+            baselines.flatMap((b) => b.notes),
+            { extra: { baselines: baselines.map(({ notes: _notes, ...b }) => ({ ...b, file: b.file ? path.relative(config.cwd, b.file) : null })) } },
+          );
         } else {
-          for (const b of baselines) ctx.stdout(dryRun || !b.file ? `-- ${b.env} (${b.provider})\n${b.script}\n` : `${b.env}: wrote ${path.relative(config.cwd, b.file)}\n`);
+          for (const b of baselines)
+            ctx.stdout(dryRun || !b.file ? `-- ${b.env} (${b.provider})\n${b.script}\n` : `${b.env}: wrote ${path.relative(config.cwd, b.file)}\n`);
           const notes = baselines.flatMap((b) => b.notes);
           if (notes.length > 0) report(ctx, 'steward migrate baseline', notes);
         }
@@ -148,7 +168,9 @@ export const migrateCommand: Command = {
           if (ctx.format === 'text') {
             const counts = new Map<string, number>();
             for (const m of status.migrations) counts.set(m.state, (counts.get(m.state) ?? 0) + 1);
-            ctx.stdout(`${status.database}: ${status.migrations.length} migration(s); ${[...counts].map(([state, n]) => `${n} ${state}`).join(', ') || 'none'}\n`);
+            ctx.stdout(
+              `${status.database}: ${status.migrations.length} migration(s); ${[...counts].map(([state, n]) => `${n} ${state}`).join(', ') || 'none'}\n`,
+            );
           }
           report(ctx, 'steward migrate status', diagnostics);
         }
@@ -167,7 +189,11 @@ export const migrateCommand: Command = {
 async function askRename(ctx: CommandContext, question: RenameQuestion): Promise<'rename' | 'drop'> {
   ctx.stderr(`\n${question.message}\n`);
   for (;;) {
-    const answer = (await ctx.prompt!(`${question.fromLabel} -> ${question.toLabel}: [r]enamed (RENAME, the data is kept) / [d]ropped and created (the data is lost): `)).trim().toLowerCase();
+    const answer = (
+      await ctx.prompt!(`${question.fromLabel} -> ${question.toLabel}: [r]enamed (RENAME, the data is kept) / [d]ropped and created (the data is lost): `)
+    )
+      .trim()
+      .toLowerCase();
     if (answer === 'r' || answer === 'renamed' || answer === 'rename') return 'rename';
     if (answer === 'd' || answer === 'dropped' || answer === 'drop') return 'drop';
   }

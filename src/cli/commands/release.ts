@@ -43,8 +43,17 @@ export const releaseCommand: Command = {
     const shown = relative(config.cwd, result.changelogPath) || result.changelogPath;
     if (ctx.format === 'json') {
       ctx.report([], {
-        extra:
-          { status: result.status, version: result.version ?? null, tag: result.tag ?? null, previousTag: result.previousTag ?? null, bump: result.bump ?? null, refusals: result.refusals, skipped: result.skipped, changelog: shown, changes: result.changes.map(changeToJson) },
+        extra: {
+          status: result.status,
+          version: result.version ?? null,
+          tag: result.tag ?? null,
+          previousTag: result.previousTag ?? null,
+          bump: result.bump ?? null,
+          refusals: result.refusals,
+          skipped: result.skipped,
+          changelog: shown,
+          changes: result.changes.map(changeToJson),
+        },
       });
     } else {
       const s = ctx.style;
@@ -54,13 +63,19 @@ export const releaseCommand: Command = {
           ctx.stdout(`Nothing to release: no schema changes${since}.\n`);
           break;
         case 'refused':
-          ctx.stdout(`${s.red('Refusing to release')} ${result.tag} (${summaryText(result.changes)}${since}):\n${result.refusals.map((r) => `  - ${r}\n`).join('')}Fix these, or pass --force.\n`);
+          ctx.stdout(
+            `${s.red('Refusing to release')} ${result.tag} (${summaryText(result.changes)}${since}):\n${result.refusals.map((r) => `  - ${r}\n`).join('')}Fix these, or pass --force.\n`,
+          );
           break;
         case 'dry-run':
-          ctx.stdout(`Would release ${s.bold(result.tag!)} (${result.bump ? `${result.bump} bump, ` : ''}${summaryText(result.changes)}${since}).\n${result.refusals.map((r) => `  ${s.yellow('!')} ${r}\n`).join('')}`);
+          ctx.stdout(
+            `Would release ${s.bold(result.tag!)} (${result.bump ? `${result.bump} bump, ` : ''}${summaryText(result.changes)}${since}).\n${result.refusals.map((r) => `  ${s.yellow('!')} ${r}\n`).join('')}`,
+          );
           break;
         default:
-          ctx.stdout(`Released ${s.bold(result.tag!)} (${result.bump ? `${result.bump} bump, ` : ''}${summaryText(result.changes)}${since}); ${shown} updated.\n${result.refusals.map((r) => `  ${s.yellow('forced past')} ${r}\n`).join('')}`);
+          ctx.stdout(
+            `Released ${s.bold(result.tag!)} (${result.bump ? `${result.bump} bump, ` : ''}${summaryText(result.changes)}${since}); ${shown} updated.\n${result.refusals.map((r) => `  ${s.yellow('forced past')} ${r}\n`).join('')}`,
+          );
       }
       for (const k of result.skipped) ctx.stdout(`  ${s.dim(`skipped ${k}`)}\n`);
     }

@@ -26,7 +26,15 @@ export const reportCommand: Command = {
     const data = await collectReport(config, { output, linkBase: values['link-base'] as string | undefined, progress: ctx.progress });
     writeFilesAtomic([{ path: output, text: renderReportHtml(data) }], config.cwd);
     const shown = displayPath(output, config.cwd);
-    if (ctx.format === 'json') ctx.report([], { extra: { output: shown, models: data.models, relationships: data.relationships, findings: data.findings.map((g) => (g.available ? { source: g.source, count: g.diagnostics.length } : { source: g.source, available: false })) } });
+    if (ctx.format === 'json')
+      ctx.report([], {
+        extra: {
+          output: shown,
+          models: data.models,
+          relationships: data.relationships,
+          findings: data.findings.map((g) => (g.available ? { source: g.source, count: g.diagnostics.length } : { source: g.source, available: false })),
+        },
+      });
     else ctx.stdout(`wrote ${shown}: ${data.models} models, ${data.findings.reduce((n, g) => n + (g.available ? g.diagnostics.length : 0), 0)} findings\n`);
     return ExitCode.Ok;
   },

@@ -17,11 +17,13 @@ function fleetOption(environments: readonly ResolvedEnvironment[], values: Parse
     return undefined;
   }
   if (env !== undefined) {
-    if (!environments.some((e) => e.name === env)) throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${env}'`, { hint: `Environments: ${environments.map((e) => e.name).join(', ')}` });
+    if (!environments.some((e) => e.name === env))
+      throw new StewardError('UNKNOWN_ENVIRONMENT', `No environment named '${env}'`, { hint: `Environments: ${environments.map((e) => e.name).join(', ')}` });
     return { env, file };
   }
   const migratable = environments.filter((e) => isMigratableProvider(e.provider));
-  if (migratable.length !== 1) throw new StewardError('USAGE', `--urls-file needs --env <env>: the fleet's environment (${migratable.map((e) => e.name).join(', ')})`);
+  if (migratable.length !== 1)
+    throw new StewardError('USAGE', `--urls-file needs --env <env>: the fleet's environment (${migratable.map((e) => e.name).join(', ')})`);
   return { env: migratable[0].name, file };
 }
 

@@ -34,7 +34,8 @@ export const markdownReporter: Reporter = (diagnostics, context) => {
     out.push(`#### \`${file}\``, '', '| | Line | Rule | Message | Where |', '|---|---:|---|---|---|');
     for (const d of list) {
       const where = [d.model && d.field ? `${d.model}.${d.field}` : d.model, d.env ? `env: ${d.env}` : undefined].filter(Boolean).join(', ');
-      const message = [d.message, ...(d.notes ?? [])].map(cell).join('<br>') + (d.fix ? `<br>_fix (${describeFixKind(d.fix.kind)}): ${cell(d.fix.description)}_` : '');
+      const message =
+        [d.message, ...(d.notes ?? [])].map(cell).join('<br>') + (d.fix ? `<br>_fix (${describeFixKind(d.fix.kind)}): ${cell(d.fix.description)}_` : '');
       out.push(`| ${ICON[d.severity]} | ${d.location ? `${d.location.line}:${d.location.column}` : ''} | \`${cell(d.code)}\` | ${message} | ${cell(where)} |`);
     }
     out.push('');
@@ -43,5 +44,10 @@ export const markdownReporter: Reporter = (diagnostics, context) => {
 };
 
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').replace(/</g, '&lt;').replace(/&lt;br>/g, '<br>');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>')
+    .replace(/</g, '&lt;')
+    .replace(/&lt;br>/g, '<br>');
 }

@@ -26,7 +26,8 @@ export const sarifReporter: Reporter = (diagnostics, context) => {
     if (d.location) {
       const region: Record<string, number> = { startLine: Math.max(1, d.location.line), startColumn: Math.max(1, d.location.column) };
       if (d.location.endLine !== undefined && d.location.endLine >= d.location.line) region.endLine = d.location.endLine;
-      if (d.location.endColumn !== undefined && d.location.endLine === d.location.line && d.location.endColumn > d.location.column) region.endColumn = d.location.endColumn;
+      if (d.location.endColumn !== undefined && d.location.endLine === d.location.line && d.location.endColumn > d.location.column)
+        region.endColumn = d.location.endColumn;
       result.locations = [{ physicalLocation: { artifactLocation: { uri: artifactUri(d.location.file, context.cwd), uriBaseId: '%SRCROOT%' }, region } }];
     }
     const props: Record<string, unknown> = {};

@@ -24,8 +24,18 @@ export function renderCommitMessage(changes: readonly SchemaChange[]): string {
     shown++;
   }
   if (shown < phrases.length) subject += ` (+${phrases.length - shown} more)`;
-  const body = ordered.map((c) => `- [${c.severity}] ${c.message} (${c.code})${c.envs.length ? `\n  ${c.envs.map((e) => `${e.env}: ${e.effect}`).join('\n  ')}` : ''}`);
-  const footer = breaking ? ['', `BREAKING CHANGE: ${ordered.filter((c) => c.severity === 'breaking').map((c) => c.message).join('; ')}`] : [];
+  const body = ordered.map(
+    (c) => `- [${c.severity}] ${c.message} (${c.code})${c.envs.length ? `\n  ${c.envs.map((e) => `${e.env}: ${e.effect}`).join('\n  ')}` : ''}`,
+  );
+  const footer = breaking
+    ? [
+        '',
+        `BREAKING CHANGE: ${ordered
+          .filter((c) => c.severity === 'breaking')
+          .map((c) => c.message)
+          .join('; ')}`,
+      ]
+    : [];
   return [subject, '', ...body, ...footer].join('\n') + '\n';
 }
 
@@ -34,6 +44,9 @@ function shortPhrase(c: SchemaChange): string {
   const verb = c.code.endsWith('-added') ? 'add' : c.code.endsWith('-removed') ? 'remove' : c.code.endsWith('-renamed') ? 'rename' : 'change';
   const what = c.code.replace(/^(field|model|enum|view|composite|relation|back)-/, '').replace(/-(added|removed|renamed|changed)$/, '');
   if (c.code === 'model-renamed' || c.code === 'field-renamed' || c.code === 'enum-renamed') return `rename ${c.before} to ${c.after}`;
-  const noun = ['model', 'field', 'enum', 'view', 'type', 'added-optional', 'added-with-default', 'added-required'].includes(what) || what.startsWith('added') ? '' : ` ${what.replace(/-/g, ' ')}`;
+  const noun =
+    ['model', 'field', 'enum', 'view', 'type', 'added-optional', 'added-with-default', 'added-required'].includes(what) || what.startsWith('added')
+      ? ''
+      : ` ${what.replace(/-/g, ' ')}`;
   return c.code.startsWith('field-added') ? `add ${subject}` : `${verb} ${subject}${noun}`;
 }

@@ -13,7 +13,11 @@ export function changesToDiagnostics(changes: readonly SchemaChange[], to: Schem
     if (!location) {
       const model = [...to.models, ...to.views, ...to.types, ...to.enums].find((m) => m.name === c.model);
       const span = model?.nameSpan;
-      location = span ? { file: span.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn } : to.files[0] ? { file: to.files[0].path, line: 1, column: 1 } : undefined;
+      location = span
+        ? { file: span.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn }
+        : to.files[0]
+          ? { file: to.files[0].path, line: 1, column: 1 }
+          : undefined;
     }
     return {
       source: 'diff',

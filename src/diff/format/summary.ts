@@ -18,7 +18,10 @@ export function summaryText(changes: readonly SchemaChange[]): string {
 /** Changes most severe first, then in schema order. */
 export function bySeverity(changes: readonly SchemaChange[]): SchemaChange[] {
   const rank: Record<ChangeSeverity, number> = { breaking: 0, dangerous: 1, safe: 2 };
-  return changes.map((c, i) => ({ c, i })).sort((a, b) => rank[a.c.severity] - rank[b.c.severity] || a.i - b.i).map((x) => x.c);
+  return changes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank[a.c.severity] - rank[b.c.severity] || a.i - b.i)
+    .map((x) => x.c);
 }
 
 export function locationText(c: SchemaChange): string {

@@ -101,7 +101,11 @@ export function prismaLintSnakeCase(input: string, options: PrismaLintCaseOption
       result += char.toLowerCase();
     }
   }
-  result = result.replace(/[^\w]+/g, '_').replace(/^_/, '').replace(/_$/, '').replace(/_+/g, '_');
+  result = result
+    .replace(/[^\w]+/g, '_')
+    .replace(/^_/, '')
+    .replace(/_$/, '')
+    .replace(/_+/g, '_');
   result = applyPlural(result, options);
   if (options.case === 'upper') result = result.toUpperCase();
   if (options.requirePrefix) result = `${options.requirePrefix}${result}`;

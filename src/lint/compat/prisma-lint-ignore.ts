@@ -38,7 +38,11 @@ export function ruleIgnoreParams(block: Model | Enum, comments: string[], ruleId
   const prefix = `${block.kind === 'enum' ? IGNORE_ENUM : IGNORE_MODEL} ${ruleId} `;
   const comment = comments.find((c) => c.startsWith(prefix));
   if (!comment) return [];
-  return comment.split(' ').slice(-1)[0].split(',').map((p) => p.trim());
+  return comment
+    .split(' ')
+    .slice(-1)[0]
+    .split(',')
+    .map((p) => p.trim());
 }
 
 /** Whether `/// prisma-lint-ignore-field` lines directly above `line` (1-based) ignore the rule. */
@@ -49,7 +53,13 @@ export function isLineIgnored(lines: readonly string[], line: number, ruleId: st
     if (t.startsWith(IGNORE_FIELD)) {
       const params = t.slice(IGNORE_FIELD.length).trim();
       if (params === '') return true;
-      if (params.split(/[\s,]+/).map((r) => r.trim()).includes(ruleId)) return true;
+      if (
+        params
+          .split(/[\s,]+/)
+          .map((r) => r.trim())
+          .includes(ruleId)
+      )
+        return true;
     }
   }
   return false;

@@ -10,7 +10,8 @@ import { defineRule } from '../rule.js';
 export default defineRule({
   meta: {
     id: 'column-name-snake-case',
-    description: 'Every scalar field whose name is not snake_case is `@map`ped to its snake_case column name (`userID` → `user_id`, `oauth2Token` → `oauth2_token`).',
+    description:
+      'Every scalar field whose name is not snake_case is `@map`ped to its snake_case column name (`userID` → `user_id`, `oauth2Token` → `oauth2_token`).',
     why: 'The specification: camelCase in the schema, snake_case in the database via `@map()`. The identified mismatch `last_read_at` vs `lastReadAt` is what happens without it.',
     category: 'naming',
     origin: 'steward',
@@ -22,7 +23,8 @@ export default defineRule({
       notSnake: 'Column name "{{actual}}" of {{model}}.{{field}} is not snake_case (expected "{{expected}}").',
       differs: 'Column name "{{actual}}" of {{model}}.{{field}} does not match its field name (expected "{{expected}}").',
     },
-    optionsDoc: '`words` (words kept whole, e.g. ["iOS", "OAuth2"]), `matchFieldName` (boolean, default false: an explicit snake_case `@map` must also equal the field name in snake_case), `exempt` (model names or "/regex/").',
+    optionsDoc:
+      '`words` (words kept whole, e.g. ["iOS", "OAuth2"]), `matchFieldName` (boolean, default false: an explicit snake_case `@map` must also equal the field name in snake_case), `exempt` (model names or "/regex/").',
   },
   options: object({ words: list(string), matchFieldName: boolean, exempt: exemptOption }),
   check({ schema, source, index, options, report }) {
@@ -30,7 +32,8 @@ export default defineRule({
     for (const model of [...schema.models, ...schema.views]) {
       if (isExempt(model.name, options.exempt)) continue;
       const table = databaseName(model);
-      const rename = (from: string, to: string, description: string, edit: TextEdit) => databaseFix('rename-column', renameColumnSql(dialect, table, from, to), description, edit);
+      const rename = (from: string, to: string, description: string, edit: TextEdit) =>
+        databaseFix('rename-column', renameColumnSql(dialect, table, from, to), description, edit);
       // Column and expected name of every scalar field, computed once (undefined: a relation).
       const fields = model.fields;
       const columnOf: (string | undefined)[] = new Array(fields.length);
@@ -59,7 +62,11 @@ export default defineRule({
         const expected = expectedOf[i];
         const other = columns.get(expected) ?? wanted.get(expected)?.find((n) => n !== field.name);
         if (other !== undefined && other !== field.name && column !== expected) {
-          report({ target: { kind: 'field', model, field }, messageId: 'collision', data: { model: model.name, field: field.name, expected, other: `${model.name}.${other}` } });
+          report({
+            target: { kind: 'field', model, field },
+            messageId: 'collision',
+            data: { model: model.name, field: field.name, expected, other: `${model.name}.${other}` },
+          });
           continue;
         }
         const map = getAttribute(field, 'map');
@@ -79,9 +86,21 @@ export default defineRule({
         if (actual === '_id' || actual === expected) continue;
         const data = { model: model.name, field: field.name, expected, actual };
         if (!matchesCaseStyle(actual, 'snake')) {
-          report({ target: { kind: 'field', model, field }, span: arg.value.span, messageId: 'notSnake', data, fix: rename(actual, expected, `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
+          report({
+            target: { kind: 'field', model, field },
+            span: arg.value.span,
+            messageId: 'notSnake',
+            data,
+            fix: rename(actual, expected, `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))),
+          });
         } else if (options.matchFieldName) {
-          report({ target: { kind: 'field', model, field }, span: arg.value.span, messageId: 'differs', data, fix: rename(actual, expected, `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
+          report({
+            target: { kind: 'field', model, field },
+            span: arg.value.span,
+            messageId: 'differs',
+            data,
+            fix: rename(actual, expected, `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))),
+          });
         }
       }
     }

@@ -19,7 +19,13 @@ export default defineRule({
     optionsDoc: '`style` ("snake" | "camel" | "pascal", required), `case` ("lower" | "upper", for snake), `compoundWords`, `allowList`, `trimPrefix`.',
   },
   options: object(
-    { style: oneOf(['snake', 'camel', 'pascal'] as const), case: oneOf(['lower', 'upper'] as const), compoundWords: list(string), allowList: allowListOption, trimPrefix: trimPrefixOption },
+    {
+      style: oneOf(['snake', 'camel', 'pascal'] as const),
+      case: oneOf(['lower', 'upper'] as const),
+      compoundWords: list(string),
+      allowList: allowListOption,
+      trimPrefix: trimPrefixOption,
+    },
     ['style'],
   ),
   check({ schema, options, report, ignoreParams }) {

@@ -18,7 +18,8 @@ export function isLossyChange(code: ChangeCode): boolean {
 export default defineRule({
   meta: {
     id: 'environment-compatibility',
-    description: "Constructs that an environment's generated schema converts with loss (lists to JSON, native types, index types, extensions, enums on SQL Server...) are reported per environment, unless the master carries an explicit `@steward.override(env)` or `@steward.exclude(env)`.",
+    description:
+      "Constructs that an environment's generated schema converts with loss (lists to JSON, native types, index types, extensions, enums on SQL Server...) are reported per environment, unless the master carries an explicit `@steward.override(env)` or `@steward.exclude(env)`.",
     why: 'The specification: SQLite schemas must not use PostgreSQL-specific features; array fields need JSON alternatives; complex constraints need fallback strategies. Each finding says what happens in that environment, so the loss is a decision and not a surprise.',
     category: 'environment',
     origin: 'steward',

@@ -11,7 +11,7 @@ export default defineRule({
   meta: {
     id: 'field-name-mapping-snake-case',
     description: "Scalar fields whose name is not all lowercase are `@map`ped to prisma-lint's snake_case of the name.",
-    why: 'prisma-lint compatibility. Steward\'s column-name-snake-case does the same with acronym-aware word splitting (`userID` → `user_id`, not `user_i_d`).',
+    why: "prisma-lint compatibility. Steward's column-name-snake-case does the same with acronym-aware word splitting (`userID` → `user_id`, not `user_i_d`).",
     category: 'naming',
     origin: 'prisma-lint',
     fixable: true,
@@ -25,7 +25,8 @@ export default defineRule({
     for (const model of schema.models) {
       const ignored = ignoreParams(model);
       const table = databaseName(model);
-      const rename = (from: string, to: string, description: string, edit: TextEdit) => databaseFix('rename-column', renameColumnSql(dialect, table, from, to), description, edit);
+      const rename = (from: string, to: string, description: string, edit: TextEdit) =>
+        databaseFix('rename-column', renameColumnSql(dialect, table, from, to), description, edit);
       const columns = new Set(model.fields.filter((f) => !index.isRelation(f)).map((f) => databaseName(f)));
       // Fixes only when the new column name is free: a taken name would make Prisma reject the schema.
       const planned = new Map<string, number>();
@@ -47,12 +48,26 @@ export default defineRule({
         const arg = map ? getArgument(map, 'name', 0) : undefined;
         const target = { kind: 'field' as const, model, field };
         if (!arg || arg.value.kind !== 'string') {
-          if (required) report({ target, messageId: 'mapRequired', fix: map || !free(expected) ? undefined : rename(field.name, expected, `add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`, source(model.span.file))) });
+          if (required)
+            report({
+              target,
+              messageId: 'mapRequired',
+              fix:
+                map || !free(expected)
+                  ? undefined
+                  : rename(field.name, expected, `add @map("${expected}")`, addFieldAttribute(field, `@map("${expected}")`, source(model.span.file))),
+            });
           continue;
         }
         // MongoDB ids must stay mapped to _id.
         const fixable = free(expected) && !(arg.value.value === '_id' && field.attributes.some((a) => a.name === 'id'));
-        if (arg.value.value !== expected) report({ target, messageId: 'mapTo', data: { expected }, fix: !fixable ? undefined : rename(arg.value.value, expected, `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
+        if (arg.value.value !== expected)
+          report({
+            target,
+            messageId: 'mapTo',
+            data: { expected },
+            fix: !fixable ? undefined : rename(arg.value.value, expected, `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))),
+          });
       }
     }
   },

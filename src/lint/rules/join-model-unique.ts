@@ -7,7 +7,8 @@ import { isUniqueWithin } from '../schema-index.js';
 export default defineRule({
   meta: {
     id: 'join-model-unique',
-    description: 'A join model (exactly two required to-one relations, every other field an id, a default, optional or a timestamp) has a `@@unique` or `@@id` over its two foreign keys (one foreign key already `@unique` makes the pair unique too).',
+    description:
+      'A join model (exactly two required to-one relations, every other field an id, a default, optional or a timestamp) has a `@@unique` or `@@id` over its two foreign keys (one foreign key already `@unique` makes the pair unique too).',
     why: 'Without it the same pair (a user in a conversation) can be inserted twice, and every "is X in Y" query becomes ambiguous.',
     category: 'relations',
     origin: 'steward',

@@ -9,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'model-name-mapping-snake-case',
     description: "Every model is `@@map`ped to prisma-lint's snake_case of its name (optionally pluralized).",
-    why: 'prisma-lint compatibility. Steward\'s table-name-snake-case does the same with acronym-aware word splitting.',
+    why: "prisma-lint compatibility. Steward's table-name-snake-case does the same with acronym-aware word splitting.",
     category: 'naming',
     origin: 'prisma-lint',
     fixable: true,
@@ -31,10 +31,32 @@ export default defineRule({
       const arg = map ? getArgument(map, 'name', 0) : undefined;
       const target = { kind: 'model' as const, model };
       if (!arg || arg.value.kind !== 'string') {
-        report({ target, messageId: 'mapRequired', fix: map ? undefined : databaseFix('rename-table', renameTableSql(dialect, model.name, expected), `add @@map("${expected}")`, addBlockAttribute(model, `@@map("${expected}")`, source(model.span.file))) });
+        report({
+          target,
+          messageId: 'mapRequired',
+          fix: map
+            ? undefined
+            : databaseFix(
+                'rename-table',
+                renameTableSql(dialect, model.name, expected),
+                `add @@map("${expected}")`,
+                addBlockAttribute(model, `@@map("${expected}")`, source(model.span.file)),
+              ),
+        });
         continue;
       }
-      if (arg.value.value !== expected) report({ target, messageId: 'mapTo', data: { expected }, fix: databaseFix('rename-table', renameTableSql(dialect, arg.value.value, expected), `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))) });
+      if (arg.value.value !== expected)
+        report({
+          target,
+          messageId: 'mapTo',
+          data: { expected },
+          fix: databaseFix(
+            'rename-table',
+            renameTableSql(dialect, arg.value.value, expected),
+            `map to "${expected}"`,
+            replaceSpan(arg.value.span, JSON.stringify(expected)),
+          ),
+        });
     }
   },
 });

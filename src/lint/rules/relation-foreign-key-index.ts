@@ -33,9 +33,21 @@ export default defineRule({
           const field = findField(model, name);
           return field ? databaseName(field) : name;
         });
-        const edit = added.has(key) ? undefined : databaseFix('add-index', createIndexSql(dialect, databaseName(model), columns), `add ${attribute}`, addBlockAttribute(model, attribute, source(model.span.file)));
+        const edit = added.has(key)
+          ? undefined
+          : databaseFix(
+              'add-index',
+              createIndexSql(dialect, databaseName(model), columns),
+              `add ${attribute}`,
+              addBlockAttribute(model, attribute, source(model.span.file)),
+            );
         added.add(key);
-        report({ target: { kind: 'field', model, field: rel.field }, messageId: 'notIndexed', data: { model: model.name, fields: rel.fields.join(', '), field: rel.field.name }, fix: edit });
+        report({
+          target: { kind: 'field', model, field: rel.field },
+          messageId: 'notIndexed',
+          data: { model: model.name, fields: rel.fields.join(', '), field: rel.field.name },
+          fix: edit,
+        });
       }
     }
   },

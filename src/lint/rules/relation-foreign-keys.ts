@@ -6,7 +6,8 @@ import { isUniqueCombination } from '../schema-index.js';
 export default defineRule({
   meta: {
     id: 'relation-foreign-keys',
-    description: 'Relation foreign keys are sound: `fields` and `references` have the same length, every field exists, their types match the referenced fields, and `references` point at an `@id` or `@unique`.',
+    description:
+      'Relation foreign keys are sound: `fields` and `references` have the same length, every field exists, their types match the referenced fields, and `references` point at an `@id` or `@unique`.',
     why: 'The specification: relationship models must have proper foreign keys. Mismatched types or references to non-unique columns produce migrations the database rejects.',
     category: 'relations',
     origin: 'steward',
@@ -44,7 +45,11 @@ export default defineRule({
           }
           if (fk && ref && fk.type.name !== ref.type.name) {
             sound = false;
-            report({ target: { kind: 'field', model, field: fk }, messageId: 'typeMismatch', data: { ...base, name, type: fk.type.name, reference: refName, referenceType: ref.type.name } });
+            report({
+              target: { kind: 'field', model, field: fk },
+              messageId: 'typeMismatch',
+              data: { ...base, name, type: fk.type.name, reference: refName, referenceType: ref.type.name },
+            });
           }
         });
         if (sound && rel.target && rel.references.length > 0 && !isUniqueCombination(rel.target, rel.references)) {

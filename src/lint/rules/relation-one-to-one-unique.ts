@@ -18,12 +18,14 @@ export default defineRule({
       for (const rel of index.forwardRelations(model)) {
         if (rel.field.type.list || !rel.target) continue;
         const name = relationName(rel.field);
-        const back = index
-          .relationsTo(model.name)
-          .filter((b) => b.model === rel.target && b.field !== rel.field && relationName(b.field) === name);
+        const back = index.relationsTo(model.name).filter((b) => b.model === rel.target && b.field !== rel.field && relationName(b.field) === name);
         if (back.length !== 1 || back[0].field.type.list) continue;
         if (!isUniqueCombination(model, rel.fields)) {
-          report({ target: { kind: 'field', model, field: rel.field }, messageId: 'notUnique', data: { model: model.name, field: rel.field.name, fields: rel.fields.join(', ') } });
+          report({
+            target: { kind: 'field', model, field: rel.field },
+            messageId: 'notUnique',
+            data: { model: model.name, field: rel.field.name, fields: rel.fields.join(', ') },
+          });
         }
       }
     }

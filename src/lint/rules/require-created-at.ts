@@ -29,11 +29,24 @@ export default defineRule({
       const target = { kind: 'field' as const, model, field };
       const def = getAttribute(field, 'default');
       if (!def) {
-        report({ target, messageId: 'noDefault', data, fix: databaseFix('add-default', setDefaultSql(sqlDialect(schema), databaseName(model), databaseName(field), 'now'), 'add @default(now())', addFieldAttribute(field, '@default(now())', source(model.span.file))) });
+        report({
+          target,
+          messageId: 'noDefault',
+          data,
+          fix: databaseFix(
+            'add-default',
+            setDefaultSql(sqlDialect(schema), databaseName(model), databaseName(field), 'now'),
+            'add @default(now())',
+            addFieldAttribute(field, '@default(now())', source(model.span.file)),
+          ),
+        });
         return;
       }
       const value = getArgument(def, 'value', 0)?.value;
-      const isNow = value?.kind === 'function' && (value.name === 'now' || (value.name === 'dbgenerated' && /now\(\)|current_timestamp/i.test(value.args[0]?.value.kind === 'string' ? value.args[0].value.value : '')));
+      const isNow =
+        value?.kind === 'function' &&
+        (value.name === 'now' ||
+          (value.name === 'dbgenerated' && /now\(\)|current_timestamp/i.test(value.args[0]?.value.kind === 'string' ? value.args[0].value.value : '')));
       if (!isNow) report({ target, messageId: 'otherDefault', data });
     });
   },

@@ -26,7 +26,18 @@ export default defineRule({
         const value = def ? getArgument(def, 'value', 0)?.value : undefined;
         if (value?.kind === 'array' && value.items.length === 0) continue;
         const canFix = !def;
-        report({ target: { kind: 'field', model, field }, messageId: 'emptyDefault', fix: canFix ? databaseFix('add-default', setDefaultSql(dialect, databaseName(model), databaseName(field), 'empty-list'), 'add @default([])', addFieldAttribute(field, '@default([])', source(model.span.file))) : undefined });
+        report({
+          target: { kind: 'field', model, field },
+          messageId: 'emptyDefault',
+          fix: canFix
+            ? databaseFix(
+                'add-default',
+                setDefaultSql(dialect, databaseName(model), databaseName(field), 'empty-list'),
+                'add @default([])',
+                addFieldAttribute(field, '@default([])', source(model.span.file)),
+              )
+            : undefined,
+        });
       }
     }
   },

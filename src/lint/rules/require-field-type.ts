@@ -32,7 +32,8 @@ export default defineRule({
         const expectedNative = matches[0].nativeType;
         const actualNative = field.attributes.find((a) => a.name.startsWith('db.'))?.name.slice(3);
         if (expectedNative && !actualNative) problems.push(`Field native type is not specified, but expected native type "${expectedNative}".`);
-        else if (expectedNative && actualNative !== expectedNative) problems.push(`Field native type "${actualNative}" does not match expected native type "${expectedNative}".`);
+        else if (expectedNative && actualNative !== expectedNative)
+          problems.push(`Field native type "${actualNative}" does not match expected native type "${expectedNative}".`);
         if (problems.length > 0) report({ target, messageId: 'mismatch', data: { problems: problems.join('\n') } });
       }
     }

@@ -6,7 +6,8 @@ import { defineRule } from '../rule.js';
 export default defineRule({
   meta: {
     id: 'require-id',
-    description: 'Every model has a primary key: a field marked `@id` (`id` by default, any name unless `requireFieldName`) or, when allowed, a compound `@@id`.',
+    description:
+      'Every model has a primary key: a field marked `@id` (`id` by default, any name unless `requireFieldName`) or, when allowed, a compound `@@id`.',
     why: 'The specification: all models must have `id`. A stable primary key is what relations, caches and APIs refer to.',
     category: 'required-fields',
     origin: 'steward',
@@ -16,7 +17,8 @@ export default defineRule({
       otherName: 'The primary key of {{model}} is `{{actual}}`, not `{{field}}`.',
       notId: 'Field {{model}}.{{field}} exists but is not the primary key (@id).',
     },
-    optionsDoc: '`field` (default "id"), `requireFieldName` (boolean, default false: the `@id` field must be named `field`; otherwise a natural key such as `domain String @id` counts), `allowCompoundId` (boolean, default true: a `@@id([...])` also counts), `exempt` (model names or "/regex/").',
+    optionsDoc:
+      '`field` (default "id"), `requireFieldName` (boolean, default false: the `@id` field must be named `field`; otherwise a natural key such as `domain String @id` counts), `allowCompoundId` (boolean, default true: a `@@id([...])` also counts), `exempt` (model names or "/regex/").',
   },
   options: object({ field: string, requireFieldName: boolean, allowCompoundId: boolean, exempt: exemptOption }),
   check({ schema, options, report }) {
@@ -29,7 +31,8 @@ export default defineRule({
       const key = model.fields.find((f) => hasAttribute(f, 'id'));
       // A natural key (`domain String @id`) is a primary key; a field named `id` beside it that is not one misleads.
       if (key && !field && options.requireFieldName !== true) continue;
-      if (key && !field) report({ target: { kind: 'field', model, field: key }, messageId: 'otherName', data: { model: model.name, field: name, actual: key.name } });
+      if (key && !field)
+        report({ target: { kind: 'field', model, field: key }, messageId: 'otherName', data: { model: model.name, field: name, actual: key.name } });
       else if (field) report({ target: { kind: 'field', model, field }, messageId: 'notId', data: { model: model.name, field: name } });
       else report({ target: { kind: 'model', model }, messageId: 'missing', data: { model: model.name, field: name } });
     }

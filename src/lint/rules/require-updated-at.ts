@@ -24,10 +24,22 @@ export default defineRule({
   options: object({ field: string, exempt: exemptOption }),
   check({ schema, source, index, options, report }) {
     // The default gives rows that exist before the column a value; @updatedAt keeps it current.
-    checkTimestampFields({ schema, index, source }, options.field ?? 'updatedAt', options.exempt, '@default(now()) @updatedAt', report, (model, field, data) => {
-      if (!hasAttribute(field, 'updatedAt')) {
-        report({ target: { kind: 'field', model, field }, messageId: 'noUpdatedAt', data, fix: schemaFix('add @updatedAt', addFieldAttribute(field, '@updatedAt', source(model.span.file))) });
-      }
-    });
+    checkTimestampFields(
+      { schema, index, source },
+      options.field ?? 'updatedAt',
+      options.exempt,
+      '@default(now()) @updatedAt',
+      report,
+      (model, field, data) => {
+        if (!hasAttribute(field, 'updatedAt')) {
+          report({
+            target: { kind: 'field', model, field },
+            messageId: 'noUpdatedAt',
+            data,
+            fix: schemaFix('add @updatedAt', addFieldAttribute(field, '@updatedAt', source(model.span.file))),
+          });
+        }
+      },
+    );
   },
 });

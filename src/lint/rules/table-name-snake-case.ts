@@ -23,7 +23,8 @@ export default defineRule({
       collision: 'Table of {{model}} should be "{{expected}}", but that is already the table of {{other}}.',
       differs: 'Table name "{{actual}}" of {{model}} does not match its model name (expected "{{expected}}").',
     },
-    optionsDoc: '`style` ("plural" | "singular" | "unchanged", default "plural"), `words` (words kept whole), `matchModelName` (boolean, default false: an explicit `@@map` must equal the expected name), `exempt`.',
+    optionsDoc:
+      '`style` ("plural" | "singular" | "unchanged", default "plural"), `words` (words kept whole), `matchModelName` (boolean, default false: an explicit `@@map` must equal the expected name), `exempt`.',
   },
   options: object({ style: oneOf(['plural', 'singular', 'unchanged'] as const), words: list(string), matchModelName: boolean, exempt: exemptOption }),
   check({ schema, options, report, source }) {
@@ -43,15 +44,32 @@ export default defineRule({
         continue;
       }
       if (!arg || arg.value.kind !== 'string') {
-        if (model.name !== expected && !map) report({ target, messageId: 'missingMap', data, fix: databaseFix('rename-table', renameTableSql(dialect, model.name, expected), `add @@map("${expected}")`, addBlockAttribute(model, `@@map("${expected}")`, source(model.span.file))) });
+        if (model.name !== expected && !map)
+          report({
+            target,
+            messageId: 'missingMap',
+            data,
+            fix: databaseFix(
+              'rename-table',
+              renameTableSql(dialect, model.name, expected),
+              `add @@map("${expected}")`,
+              addBlockAttribute(model, `@@map("${expected}")`, source(model.span.file)),
+            ),
+          });
         continue;
       }
       const actual = arg.value.value;
       if (actual === expected) continue;
-      const replace = databaseFix('rename-table', renameTableSql(dialect, actual, expected), `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected)));
+      const replace = databaseFix(
+        'rename-table',
+        renameTableSql(dialect, actual, expected),
+        `map to "${expected}"`,
+        replaceSpan(arg.value.span, JSON.stringify(expected)),
+      );
       if (!matchesCaseStyle(actual, 'snake')) report({ target, span: arg.value.span, messageId: 'notSnake', data: { ...data, actual }, fix: replace });
       else if (options.matchModelName) report({ target, span: arg.value.span, messageId: 'differs', data: { ...data, actual }, fix: replace });
-      else if (style !== 'unchanged' && !numberMatches(actual, style)) report({ target, span: arg.value.span, messageId: 'number', data: { ...data, actual }, fix: replace });
+      else if (style !== 'unchanged' && !numberMatches(actual, style))
+        report({ target, span: arg.value.span, messageId: 'number', data: { ...data, actual }, fix: replace });
     }
   },
 });

@@ -9,7 +9,8 @@ export const DEFAULT_UNIQUE_NAMES = ['email', 'username', 'slug', 'handle', 'api
 export default defineRule({
   meta: {
     id: 'unique-identifier-explicit',
-    description: 'Fields that identify a record by name or documentation (emails, slugs, tokens; a `///` comment saying "unique") are `@unique` or part of a `@@unique`/`@@id`.',
+    description:
+      'Fields that identify a record by name or documentation (emails, slugs, tokens; a `///` comment saying "unique") are `@unique` or part of a `@@unique`/`@@id`.',
     why: 'The specification: unique constraints must be explicitly defined. A lookup by token or slug without the constraint returns whichever duplicate the database finds first.',
     category: 'uniques',
     origin: 'steward',
@@ -31,9 +32,15 @@ export default defineRule({
         const byDoc = !byName && docs !== '' && docPattern.test(docs);
         if (!byName && !byDoc) continue;
         if (hasAttribute(field, 'unique') || hasAttribute(field, 'id')) continue;
-        covered ??= new Set(model.attributes.filter((a) => a.name === 'unique' || a.name === 'id').flatMap((a) => fieldRefs(getArgument(a, 'fields', 0)?.value)));
+        covered ??= new Set(
+          model.attributes.filter((a) => a.name === 'unique' || a.name === 'id').flatMap((a) => fieldRefs(getArgument(a, 'fields', 0)?.value)),
+        );
         if (covered.has(field.name)) continue;
-        report({ target: { kind: 'field', model, field }, messageId: 'notUnique', data: { model: model.name, field: field.name, reason: byName ? 'by its name' : 'by its documentation' } });
+        report({
+          target: { kind: 'field', model, field },
+          messageId: 'notUnique',
+          data: { model: model.name, field: field.name, reason: byName ? 'by its name' : 'by its documentation' },
+        });
       }
     }
   },

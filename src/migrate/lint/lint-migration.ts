@@ -36,13 +36,18 @@ export function lintMigration(input: LintMigrationInput): Diagnostic[] {
 
 /** Whether some rule needs the structure before these statements (see MigrationRule.readsBefore). */
 export function readsStructureBefore(provider: DatabaseProvider, statements: SqlStatement[]): boolean {
-  return MIGRATION_RULES.some((rule) => (rule.providers as readonly string[]).includes(provider) && (rule as MigrationRule).readsBefore?.({ provider, statements }) === true);
+  return MIGRATION_RULES.some(
+    (rule) => (rule.providers as readonly string[]).includes(provider) && (rule as MigrationRule).readsBefore?.({ provider, statements }) === true,
+  );
 }
 
 /** Every rule's findings on one migration's statements. */
 export function migrationHits(provider: DatabaseProvider, statements: SqlStatement[], before?: DatabaseSchema): MigrationHit[] {
   const createdTables = new Set(
-    statements.filter((s) => /^CREATE TABLE/i.test(s.text)).map((s) => identifierAfter(s.text, 'CREATE TABLE')).filter((name): name is string => !!name),
+    statements
+      .filter((s) => /^CREATE TABLE/i.test(s.text))
+      .map((s) => identifierAfter(s.text, 'CREATE TABLE'))
+      .filter((name): name is string => !!name),
   );
   const hits: MigrationHit[] = [];
   for (const rule of MIGRATION_RULES) {

@@ -114,6 +114,8 @@ export function lockedExistingTable(text: string, createdTables: ReadonlySet<str
   if (/^DROP INDEX(?! CONCURRENTLY)/i.test(text)) return { subject: `the table of index "${identifierAfter(text, 'DROP INDEX')}"` };
   const locks = statementLocks(text);
   if (locks.length === 0 || createdTables.has(locks[0].table)) return undefined;
-  const table = locks.find((lock) => !createdTables.has(lock.table) && lockBlocks(lock.mode) !== 'nothing' && lockBlocks(lock.mode) !== 'other schema changes')?.table;
+  const table = locks.find(
+    (lock) => !createdTables.has(lock.table) && lockBlocks(lock.mode) !== 'nothing' && lockBlocks(lock.mode) !== 'other schema changes',
+  )?.table;
   return table === undefined ? undefined : { table, subject: `existing table "${table}"` };
 }

@@ -30,7 +30,17 @@ export function quote(identifier: string): string {
 }
 
 function columnList(list: string): string[] {
-  return list.split(',').map((column) => unquote(column.trim().replace(/\s+(?:ASC|DESC)$/i, '').replace(/\s+COLLATE\s+.*$/i, ''))).filter((c) => c !== '');
+  return list
+    .split(',')
+    .map((column) =>
+      unquote(
+        column
+          .trim()
+          .replace(/\s+(?:ASC|DESC)$/i, '')
+          .replace(/\s+COLLATE\s+.*$/i, ''),
+      ),
+    )
+    .filter((c) => c !== '');
 }
 
 /** Enum types a migration recreates with fewer values (Prisma's "<Enum>_new" swap), by new type name. */
@@ -38,7 +48,11 @@ export function enumSwaps(statements: readonly string[]): Map<string, string[]> 
   const swaps = new Map<string, string[]>();
   for (const text of statements) {
     const match = /^CREATE TYPE "(.+?)" AS ENUM \((.*)\)$/i.exec(text);
-    if (match) swaps.set(match[1], [...match[2].matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1].replace(/''/g, "'")));
+    if (match)
+      swaps.set(
+        match[1],
+        [...match[2].matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1].replace(/''/g, "'")),
+      );
   }
   return swaps;
 }
@@ -66,7 +80,11 @@ export function rebuildRequiredColumns(statements: readonly string[]): Map<strin
  * The checks for one statement; `enums` are the enum types created earlier in the same migration,
  * `rebuilds` the required columns of its SQLite rebuilds (rebuildRequiredColumns).
  */
-export function dataChecks(text: string, enums: ReadonlyMap<string, string[]> = new Map(), rebuilds: ReadonlyMap<string, Set<string>> = new Map()): DataCheck[] {
+export function dataChecks(
+  text: string,
+  enums: ReadonlyMap<string, string[]> = new Map(),
+  rebuilds: ReadonlyMap<string, Set<string>> = new Map(),
+): DataCheck[] {
   const checks: DataCheck[] = [];
   const copy = /^INSERT INTO "(new_.+?)" \((.*?)\) SELECT (.*?) FROM "(.+?)"$/is.exec(text);
   if (copy) {
@@ -78,7 +96,13 @@ export function dataChecks(text: string, enums: ReadonlyMap<string, string[]> = 
       const source = /^"((?:[^"]|"")+)"$/.exec(sources[i] ?? '');
       if (!required.has(target) || !source) return;
       const column = unquote(source[0]);
-      checks.push({ kind: 'nulls', table: copy[4], columns: [column], sql: `SELECT count(*) AS n FROM ${quote(copy[4])} WHERE ${quote(column)} IS NULL`, what: `rows with "${column}" NULL (the rebuilt table requires it)` });
+      checks.push({
+        kind: 'nulls',
+        table: copy[4],
+        columns: [column],
+        sql: `SELECT count(*) AS n FROM ${quote(copy[4])} WHERE ${quote(column)} IS NULL`,
+        what: `rows with "${column}" NULL (the rebuilt table requires it)`,
+      });
     });
     return checks;
   }
@@ -88,13 +112,27 @@ export function dataChecks(text: string, enums: ReadonlyMap<string, string[]> = 
     const t = quote(table);
     for (const match of text.matchAll(new RegExp(`ALTER COLUMN\\s+${NAME}\\s+SET NOT NULL`, 'gi'))) {
       const column = unquote(match[1]);
-      checks.push({ kind: 'nulls', table, columns: [column], sql: `SELECT count(*) AS n FROM ${t} WHERE ${quote(column)} IS NULL`, what: `rows with "${column}" NULL` });
+      checks.push({
+        kind: 'nulls',
+        table,
+        columns: [column],
+        sql: `SELECT count(*) AS n FROM ${t} WHERE ${quote(column)} IS NULL`,
+        what: `rows with "${column}" NULL`,
+      });
     }
     for (const match of text.matchAll(new RegExp(`ADD COLUMN\\s+(?:IF NOT EXISTS\\s+)?${NAME}([^,]*)`, 'gi'))) {
       if (!/NOT NULL/i.test(match[2]) || /DEFAULT|SERIAL|GENERATED/i.test(match[2])) continue;
-      checks.push({ kind: 'required-column', table, columns: [], sql: `SELECT count(*) AS n FROM ${t}`, what: `rows that would get no value for new required column "${unquote(match[1])}"` });
+      checks.push({
+        kind: 'required-column',
+        table,
+        columns: [],
+        sql: `SELECT count(*) AS n FROM ${t}`,
+        what: `rows that would get no value for new required column "${unquote(match[1])}"`,
+      });
     }
-    for (const match of text.matchAll(new RegExp(`ADD CONSTRAINT\\s+${NAME}\\s+FOREIGN KEY\\s*\\(([^)]*)\\)\\s*REFERENCES\\s+(?:"?[\\w$]+"?\\.)?${NAME}\\s*\\(([^)]*)\\)`, 'gi'))) {
+    for (const match of text.matchAll(
+      new RegExp(`ADD CONSTRAINT\\s+${NAME}\\s+FOREIGN KEY\\s*\\(([^)]*)\\)\\s*REFERENCES\\s+(?:"?[\\w$]+"?\\.)?${NAME}\\s*\\(([^)]*)\\)`, 'gi'),
+    )) {
       if (/\bNOT VALID\b/i.test(text)) continue;
       const columns = columnList(match[2]);
       const referenced = unquote(match[3]);
@@ -118,7 +156,10 @@ export function dataChecks(text: string, enums: ReadonlyMap<string, string[]> = 
     }
     return checks;
   }
-  const unique = new RegExp(`^CREATE UNIQUE INDEX (?:CONCURRENTLY )?(?:IF NOT EXISTS )?${NAME}\\s+ON\\s+(?:ONLY\\s+)?(?:"?[\\w$]+"?\\.)?${NAME}\\s*(?:USING\\s+\\w+\\s*)?\\((.*)\\)(?:\\s+WHERE\\s+.*)?$`, 'i').exec(text);
+  const unique = new RegExp(
+    `^CREATE UNIQUE INDEX (?:CONCURRENTLY )?(?:IF NOT EXISTS )?${NAME}\\s+ON\\s+(?:ONLY\\s+)?(?:"?[\\w$]+"?\\.)?${NAME}\\s*(?:USING\\s+\\w+\\s*)?\\((.*)\\)(?:\\s+WHERE\\s+.*)?$`,
+    'i',
+  ).exec(text);
   if (unique && !/\)\s+WHERE\s+/i.test(text)) checks.push(duplicates(unquote(unique[2]), columnList(unique[3])));
   return checks;
 }
@@ -152,20 +193,48 @@ function narrowing(table: string, column: string, type: string, enums: ReadonlyM
   const values = enums.get(bare);
   if (values) {
     const list = values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
-    return { kind: 'enum-values', table, columns: [column], sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND ${c}::text NOT IN (${list})`, what: `rows holding a value "${bare}" no longer has`, postgresOnly: true };
+    return {
+      kind: 'enum-values',
+      table,
+      columns: [column],
+      sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND ${c}::text NOT IN (${list})`,
+      what: `rows holding a value "${bare}" no longer has`,
+      postgresOnly: true,
+    };
   }
   const varchar = /^(?:VARCHAR|CHARACTER VARYING|CHAR|CHARACTER)\s*\((\d+)\)$/i.exec(type);
   if (varchar) {
-    return { kind: 'narrowing', table, columns: [column], sql: `SELECT count(*) AS n FROM ${t} WHERE length(${c}::text) > ${Number(varchar[1])}`, what: `values of "${column}" longer than ${varchar[1]} characters`, postgresOnly: true };
+    return {
+      kind: 'narrowing',
+      table,
+      columns: [column],
+      sql: `SELECT count(*) AS n FROM ${t} WHERE length(${c}::text) > ${Number(varchar[1])}`,
+      what: `values of "${column}" longer than ${varchar[1]} characters`,
+      postgresOnly: true,
+    };
   }
   const range = INTEGER_RANGES[type.toLowerCase()];
   if (range) {
-    return { kind: 'narrowing', table, columns: [column], sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND (${c}::numeric < ${range[0]} OR ${c}::numeric > ${range[1]} OR ${c}::numeric <> trunc(${c}::numeric))`, what: `values of "${column}" outside ${type.toUpperCase()} (or with a fraction)`, postgresOnly: true };
+    return {
+      kind: 'narrowing',
+      table,
+      columns: [column],
+      sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND (${c}::numeric < ${range[0]} OR ${c}::numeric > ${range[1]} OR ${c}::numeric <> trunc(${c}::numeric))`,
+      what: `values of "${column}" outside ${type.toUpperCase()} (or with a fraction)`,
+      postgresOnly: true,
+    };
   }
   const numeric = /^(?:DECIMAL|NUMERIC)\s*\((\d+)\s*,\s*(\d+)\)$/i.exec(type);
   if (numeric) {
     const limit = `1e${Number(numeric[1]) - Number(numeric[2])}`;
-    return { kind: 'narrowing', table, columns: [column], sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND abs(round(${c}::numeric, ${Number(numeric[2])})) >= ${limit}::numeric`, what: `values of "${column}" too large for ${type.toUpperCase()}`, postgresOnly: true };
+    return {
+      kind: 'narrowing',
+      table,
+      columns: [column],
+      sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND abs(round(${c}::numeric, ${Number(numeric[2])})) >= ${limit}::numeric`,
+      what: `values of "${column}" too large for ${type.toUpperCase()}`,
+      postgresOnly: true,
+    };
   }
   return undefined;
 }

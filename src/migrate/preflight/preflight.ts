@@ -111,7 +111,14 @@ class LiveReader {
     private readonly live: DatabaseSchema,
   ) {}
 
-  async statement(migration: string, file: string, line: number, text: string, enums: ReadonlyMap<string, string[]>, rebuilds: ReadonlyMap<string, Set<string>>): Promise<PreflightStatement> {
+  async statement(
+    migration: string,
+    file: string,
+    line: number,
+    text: string,
+    enums: ReadonlyMap<string, string[]>,
+    rebuilds: ReadonlyMap<string, Set<string>>,
+  ): Promise<PreflightStatement> {
     const locks: PreflightLock[] = [];
     for (const { table, mode } of this.locksOf(text)) {
       const lock: PreflightLock = { table, mode, blocks: lockBlocks(mode) };
@@ -120,21 +127,41 @@ class LiveReader {
     }
     const checks: PreflightCheck[] = [];
     for (const check of dataChecks(text, enums, rebuilds)) {
-      const missing = !this.exists(check.table) ? `table "${check.table}" is created by a pending migration` : check.columns.find((c) => !this.hasColumn(check.table, c));
+      const missing = !this.exists(check.table)
+        ? `table "${check.table}" is created by a pending migration`
+        : check.columns.find((c) => !this.hasColumn(check.table, c));
       if (missing !== undefined) {
-        checks.push({ kind: check.kind, table: check.table, what: check.what, skipped: missing.startsWith('table') ? missing : `column "${missing}" is added by a pending migration` });
+        checks.push({
+          kind: check.kind,
+          table: check.table,
+          what: check.what,
+          skipped: missing.startsWith('table') ? missing : `column "${missing}" is added by a pending migration`,
+        });
         continue;
       }
       if (check.postgresOnly && this.connection.provider !== 'postgresql') continue;
       const result = await this.read(check.sql);
-      checks.push(typeof result === 'string' ? { kind: check.kind, table: check.table, what: check.what, skipped: result } : { kind: check.kind, table: check.table, what: check.what, count: result });
+      checks.push(
+        typeof result === 'string'
+          ? { kind: check.kind, table: check.table, what: check.what, skipped: result }
+          : { kind: check.kind, table: check.table, what: check.what, count: result },
+      );
     }
     const holds = locks.length > 0 ? lockDuration(text, this.live) : 'brief';
     const fails = checks.some((check) => (check.count ?? 0) > 0);
     // A brief catalog change is 'ok' (lint's missing-lock-timeout bounds its wait); a scan or rewrite of rows blocks for as long as they take.
     const blocks = holds !== 'brief' && locks.some((lock) => (lock.rows ?? 0) > 0 && (lock.blocks === 'reads and writes' || lock.blocks === 'writes'));
     this.track(text);
-    return { migration, file, line, sql: text.length > 160 ? `${text.slice(0, 157)}...` : text, locks, holds, checks, verdict: fails ? 'fails' : blocks ? 'locks' : 'ok' };
+    return {
+      migration,
+      file,
+      line,
+      sql: text.length > 160 ? `${text.slice(0, 157)}...` : text,
+      locks,
+      holds,
+      checks,
+      verdict: fails ? 'fails' : blocks ? 'locks' : 'ok',
+    };
   }
 
   /** The statement's table locks; on SQLite none are named (a migration holds the database's write lock throughout). */
@@ -156,7 +183,9 @@ class LiveReader {
     // A SQLite rebuild renames "new_<t>" back to "<t>": the table keeps its rows.
     if (renamed && renamed[1].replace(/^"|"$/g, '') !== `new_${renamed[2].replace(/^"|"$/g, '')}`) this.createdTables.add(renamed[2].replace(/^"|"$/g, ''));
     const table = /^ALTER TABLE/i.test(text) ? identifierAfter(text, 'ALTER TABLE') : undefined;
-    if (table) for (const match of text.matchAll(/ADD COLUMN\s+(?:IF NOT EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)/gi)) this.addedColumns.add(`${table}\0${match[1].replace(/^"|"$/g, '')}`);
+    if (table)
+      for (const match of text.matchAll(/ADD COLUMN\s+(?:IF NOT EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)/gi))
+        this.addedColumns.add(`${table}\0${match[1].replace(/^"|"$/g, '')}`);
   }
 
   private exists(table: string): boolean {
@@ -172,7 +201,10 @@ class LiveReader {
     if (!size) {
       size = (async () => {
         const rows = await this.read(`SELECT count(*) AS n FROM ${quote(table)}`);
-        const bytes = this.connection.provider === 'postgresql' ? await this.read(`SELECT pg_total_relation_size(to_regclass('${quote(table).replace(/'/g, "''")}')) AS n`) : undefined;
+        const bytes =
+          this.connection.provider === 'postgresql'
+            ? await this.read(`SELECT pg_total_relation_size(to_regclass('${quote(table).replace(/'/g, "''")}')) AS n`)
+            : undefined;
         return { rows: typeof rows === 'number' ? rows : 0, bytes: typeof bytes === 'number' ? bytes : undefined };
       })();
       this.sizes.set(table, size);
@@ -210,7 +242,10 @@ export function formatBytes(bytes: number): string {
 
 /** What one statement's locks mean, e.g. `ACCESS EXCLUSIVE on "users" (1000 rows, 120 kB): blocks reads and writes`. */
 export function describeLock(lock: PreflightLock): string {
-  const size = lock.rows === undefined ? 'created by a pending migration' : `${lock.rows} row${lock.rows === 1 ? '' : 's'}${lock.bytes !== undefined ? `, ${formatBytes(lock.bytes)}` : ''}`;
+  const size =
+    lock.rows === undefined
+      ? 'created by a pending migration'
+      : `${lock.rows} row${lock.rows === 1 ? '' : 's'}${lock.bytes !== undefined ? `, ${formatBytes(lock.bytes)}` : ''}`;
   return `${lock.mode} on "${lock.table}" (${size}): blocks ${lock.blocks}`;
 }
 
@@ -222,16 +257,21 @@ export function preflightDiagnostics(report: PreflightReport, env: string): Diag
     const message =
       statement.verdict === 'fails'
         ? `${statement.migration}: would fail: ${failing.map((check) => `${check.count} ${check.what}`).join('; ')}`
-        : `${statement.migration}: ${statement.locks.filter((lock) => (lock.rows ?? 0) > 0).map(describeLock).join('; ')}, while it ${statement.holds === 'rewrite' ? 'rewrites the table' : 'reads every row'}`;
-    return [{
-      source: 'migrate-preflight',
-      code: statement.verdict === 'fails' ? 'preflight-fails' : 'preflight-locks',
-      severity: statement.verdict === 'fails' ? 'error' : 'warning',
-      message,
-      env,
-      location: { file: statement.file, line: statement.line, column: 1 },
-      notes: [statement.sql],
-      data: { migration: statement.migration, verdict: statement.verdict },
-    }];
+        : `${statement.migration}: ${statement.locks
+            .filter((lock) => (lock.rows ?? 0) > 0)
+            .map(describeLock)
+            .join('; ')}, while it ${statement.holds === 'rewrite' ? 'rewrites the table' : 'reads every row'}`;
+    return [
+      {
+        source: 'migrate-preflight',
+        code: statement.verdict === 'fails' ? 'preflight-fails' : 'preflight-locks',
+        severity: statement.verdict === 'fails' ? 'error' : 'warning',
+        message,
+        env,
+        location: { file: statement.file, line: statement.line, column: 1 },
+        notes: [statement.sql],
+        data: { migration: statement.migration, verdict: statement.verdict },
+      },
+    ];
   });
 }

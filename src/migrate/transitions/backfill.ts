@@ -41,7 +41,8 @@ export async function backfillTransitions(config: ResolvedConfig, url: string, o
   const results: BackfillProgress[] = [];
   try {
     connection = await openDatabase(location, { timeoutMs: options.timeoutMs ?? 60_000 });
-    if (connection.provider !== 'postgresql') throw new StewardError('USAGE', 'migrate backfill runs on PostgreSQL; on SQLite the contract migration fills the column in its one step');
+    if (connection.provider !== 'postgresql')
+      throw new StewardError('USAGE', 'migrate backfill runs on PostgreSQL; on SQLite the contract migration fills the column in its one step');
     const live = await readDatabaseSchema(connection);
     for (const transition of transitions) {
       const table = live.tables.find((t) => t.name === transition.table);
@@ -65,7 +66,10 @@ export async function backfillTransitions(config: ResolvedConfig, url: string, o
     }
   } catch (error) {
     if (error instanceof StewardError) throw error;
-    throw new StewardError('DATABASE_UNREACHABLE', `Backfill on ${describeLocation(location)} stopped: ${redactSecrets((error as Error).message, [url])} (run it again to continue)`);
+    throw new StewardError(
+      'DATABASE_UNREACHABLE',
+      `Backfill on ${describeLocation(location)} stopped: ${redactSecrets((error as Error).message, [url])} (run it again to continue)`,
+    );
   } finally {
     await connection?.close().catch(() => {});
   }

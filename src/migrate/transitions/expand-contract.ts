@@ -77,9 +77,13 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
   const master = loadMaster(config, { validate: false }).schema;
   const transitions = masterTransitions(master);
   if (transitions.length === 0) {
-    throw new StewardError('USAGE', `--expand-contract needs a transition in the master: /// @steward.transition(from: "old_column") on the new field, or /// @steward.transition(backfill: "<SQL>") on a new required field`, {
-      location: { file: path.relative(config.cwd, config.master), line: 1, column: 1 },
-    });
+    throw new StewardError(
+      'USAGE',
+      `--expand-contract needs a transition in the master: /// @steward.transition(from: "old_column") on the new field, or /// @steward.transition(backfill: "<SQL>") on a new required field`,
+      {
+        location: { file: path.relative(config.cwd, config.master), line: 1, column: 1 },
+      },
+    );
   }
   const environments = await migratableEnvironments(config, options.env);
   const states: EnvironmentState[] = [];
@@ -89,7 +93,11 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
       const { env, provider } = environment;
       const scratchOptions = providerAdapter(provider).capabilities.extensions ? { declared: masterExtensions(config), shadowUrl: env.shadowUrl } : {};
       const scratch = await openHistoryScratch(provider, env.name, env.migrationsDir, cache, scratchOptions);
-      if (scratch.blocked) throw new StewardError('USAGE', `The ${env.name} history needs extensions the scratch database lacks (${scratch.blocked.map((e) => e.name).join(', ')}): set environments.${env.name}.shadowUrl`);
+      if (scratch.blocked)
+        throw new StewardError(
+          'USAGE',
+          `The ${env.name} history needs extensions the scratch database lacks (${scratch.blocked.map((e) => e.name).join(', ')}): set environments.${env.name}.shadowUrl`,
+        );
       states.push({ environment, connection: scratch.connection, history: await readDatabaseSchema(scratch.connection) });
     }
     // The phase is the histories' together: expand while a server history lacks a new column, then contract.
@@ -99,7 +107,8 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
     const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name)}_${phase}`;
     const usages: TransitionResult['usages'] = [];
     if (phase === 'contract') {
-      for (const transition of transitions) for (const usage of oldShapeUsages(config, master, transition)) usages.push({ ...usage, transition: describeTransition(transition) });
+      for (const transition of transitions)
+        for (const usage of oldShapeUsages(config, master, transition)) usages.push({ ...usage, transition: describeTransition(transition) });
     }
     const refused = usages.length > 0 && options.force !== true;
     const migrations: TransitionMigration[] = [];
@@ -123,7 +132,9 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
         severity: 'error',
         message: `Contract refused: the old column is still used in ${usages.length} place${usages.length === 1 ? '' : 's'}; nothing was written.`,
         notes: [
-          ...usages.map((u) => `${u.file}:${u.line}:${u.column} ${u.how === 'raw-sql' ? `raw SQL${u.text ? `: ${u.text}` : ''}` : 'Prisma Client call'} (${u.transition})`),
+          ...usages.map(
+            (u) => `${u.file}:${u.line}:${u.column} ${u.how === 'raw-sql' ? `raw SQL${u.text ? `: ${u.text}` : ''}` : 'Prisma Client call'} (${u.transition})`,
+          ),
           'switch these to the new field, deploy, then run this again; --force writes the contract anyway (the code above breaks once it is deployed)',
         ],
       });
@@ -170,7 +181,11 @@ async function phaseScript(state: EnvironmentState, due: Transition[], phase: 'e
     const diff = await prismaDiff(connection, environment);
     return due.map((t) => expandSql({ transition: t, newType: addedColumnType(diff, t), oldType: columnOf(t.table, t.from)?.type })).join('\n');
   }
-  const columns: TransitionColumns[] = due.map((t) => ({ transition: t, newType: columnOf(t.table, t.column)!.type, oldType: columnOf(t.table, t.from)?.type }));
+  const columns: TransitionColumns[] = due.map((t) => ({
+    transition: t,
+    newType: columnOf(t.table, t.column)!.type,
+    oldType: columnOf(t.table, t.from)?.type,
+  }));
   const prelude = columns.map(contractPreludeSql).join('\n');
   return compose(prelude, await prismaDiff(connection, environment, prelude));
 }
@@ -195,6 +210,14 @@ async function prismaDiff(connection: DatabaseConnection, environment: Migratabl
 /** The new column's type in Prisma's own ADD COLUMN, without NOT NULL and DEFAULT (expand adds it nullable). */
 function addedColumnType(diff: string, transition: Transition): string {
   const match = new RegExp(`ADD COLUMN\\s+${quote(transition.column).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+((?:[^,;(]|\\([^)]*\\))+)`).exec(diff);
-  if (!match) throw new StewardError('USAGE', `Prisma's migration does not add "${transition.table}"."${transition.column}": is the field new in the master? (${describeTransition(transition)})`, { location: transition.location });
-  return match[1].replace(/\s+NOT NULL\b/i, '').replace(/\s+DEFAULT\s+.*$/i, '').trim();
+  if (!match)
+    throw new StewardError(
+      'USAGE',
+      `Prisma's migration does not add "${transition.table}"."${transition.column}": is the field new in the master? (${describeTransition(transition)})`,
+      { location: transition.location },
+    );
+  return match[1]
+    .replace(/\s+NOT NULL\b/i, '')
+    .replace(/\s+DEFAULT\s+.*$/i, '')
+    .trim();
 }

@@ -55,7 +55,12 @@ export function expandSql(columns: TransitionColumns): string {
     ].join('\n');
   } else {
     // The backfill expression reads the row's own columns: evaluated over NEW's fields.
-    body = ['BEGIN', `  IF NEW.${n} IS NULL THEN NEW.${n} := (SELECT ${transition.backfill} FROM (SELECT NEW.*) AS ${t}); END IF;`, '  RETURN NEW;', 'END;'].join('\n');
+    body = [
+      'BEGIN',
+      `  IF NEW.${n} IS NULL THEN NEW.${n} := (SELECT ${transition.backfill} FROM (SELECT NEW.*) AS ${t}); END IF;`,
+      '  RETURN NEW;',
+      'END;',
+    ].join('\n');
   }
   return [
     `-- steward expand/contract, expand: ${transition.model}.${transition.field} (see docs/migrations.md#expandcontract)`,

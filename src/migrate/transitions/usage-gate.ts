@@ -37,15 +37,26 @@ export function oldShapeUsages(config: ResolvedConfig, master: Schema, transitio
   const model = master.models.find((m) => m.name === transition.model);
   const field = model?.fields.find((f) => f.name === transition.field);
   if (model && field && !model.fields.some((f) => f.name === old)) {
-    const withOld: Schema = { ...master, models: master.models.map((m) => (m === model ? { ...m, fields: [...m.fields, { ...field, name: old, attributes: [], docs: [] }] } : m)) };
-    for (const usage of projectUsageScanner(config)?.(withOld) as Array<{ model: string; field?: string; file: string; line: number; column: number }> | undefined ?? []) {
-      if (usage.model === transition.model && usage.field === old) usages.push({ file: usage.file, line: usage.line, column: usage.column, how: 'prisma-client' });
+    const withOld: Schema = {
+      ...master,
+      models: master.models.map((m) => (m === model ? { ...m, fields: [...m.fields, { ...field, name: old, attributes: [], docs: [] }] } : m)),
+    };
+    for (const usage of (projectUsageScanner(config)?.(withOld) as
+      | Array<{ model: string; field?: string; file: string; line: number; column: number }>
+      | undefined) ?? []) {
+      if (usage.model === transition.model && usage.field === old)
+        usages.push({ file: usage.file, line: usage.line, column: usage.column, how: 'prisma-client' });
     }
     for (const claim of resolveCalls(withOld, docsCalls(config.cwd, discoverFiles(config.cwd, auditConfigOf(config.sections)).docs))) {
       if (claim.source !== 'code' || claim.kind !== 'field' || claim.model !== transition.model || claim.field !== old) continue;
       // A block's calls are read under `<file>#L<line of the fence>.<ext>`: back to the markdown file's lines.
       const block = /^(.*)#L(\d+)\.[jt]sx?$/.exec(claim.location.file);
-      usages.push({ file: block ? block[1] : claim.location.file, line: claim.location.line + (block ? Number(block[2]) : 0), column: claim.location.column, how: 'prisma-client' });
+      usages.push({
+        file: block ? block[1] : claim.location.file,
+        line: claim.location.line + (block ? Number(block[2]) : 0),
+        column: claim.location.column,
+        how: 'prisma-client',
+      });
     }
   }
   // Raw SQL in code, docs and seeds.
@@ -65,7 +76,12 @@ export function oldShapeUsages(config: ResolvedConfig, master: Schema, transitio
       if (!match || !SQL_KEYWORD.test(line)) return;
       // The table named on the line; a line naming only other tables is about them; else the statement's neighbouring lines.
       const named = [...line.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"?[\w$]+"?\.)?"?([\w$]+)"?/gi)].map((m) => m[1]);
-      if (named.length > 0 ? !named.some((name) => name.toLowerCase() === transition.table.toLowerCase()) : !tablePattern.test(lines.slice(Math.max(0, i - 5), i + 6).join('\n'))) return;
+      if (
+        named.length > 0
+          ? !named.some((name) => name.toLowerCase() === transition.table.toLowerCase())
+          : !tablePattern.test(lines.slice(Math.max(0, i - 5), i + 6).join('\n'))
+      )
+        return;
       if (usages.some((u) => u.file === file && u.line === i + 1)) return;
       usages.push({ file, line: i + 1, column: match.index + 1, how: 'raw-sql', text: line.trim().slice(0, 120) });
     });

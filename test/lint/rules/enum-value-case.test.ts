@@ -12,7 +12,11 @@ ruleTester('enum-value-case', {
       options: { style: 'snake', case: 'upper' },
       errors: [{ line: 5, column: 3, field: 'SuperAdmin', message: "Enum value should be in snake_case: 'SuperAdmin' (expected 'SUPER_ADMIN')." }],
     },
-    { code: 'enum Role {\n  super_admin\n}\n', options: { style: 'pascal' }, errors: [{ line: 5, message: "Enum value should be in PascalCase: 'super_admin' (expected 'SuperAdmin')." }] },
+    {
+      code: 'enum Role {\n  super_admin\n}\n',
+      options: { style: 'pascal' },
+      errors: [{ line: 5, message: "Enum value should be in PascalCase: 'super_admin' (expected 'SuperAdmin')." }],
+    },
     {
       name: 'prisma-lint-ignore-enum parameters skip listed values',
       code: 'enum Role {\n  /// prisma-lint-ignore-enum enum-value-case Legacy\n  Legacy\n  Other\n}\n',

@@ -1,7 +1,10 @@
 import { ruleTester } from '../rule-tester.js';
 
 ruleTester('model-name-mapping-snake-case', {
-  valid: ['model UserRole {\n  id Int @id\n\n  @@map("user_role")\n}\n', { code: 'model UserRole {\n  id Int @id\n\n  @@map("user_roles")\n}\n', options: { pluralize: true } }],
+  valid: [
+    'model UserRole {\n  id Int @id\n\n  @@map("user_role")\n}\n',
+    { code: 'model UserRole {\n  id Int @id\n\n  @@map("user_roles")\n}\n', options: { pluralize: true } },
+  ],
   invalid: [
     {
       code: 'model UserRole {\n  id Int @id\n}\n',

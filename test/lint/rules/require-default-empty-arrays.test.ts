@@ -3,7 +3,10 @@ import { ruleTester } from '../rule-tester.js';
 ruleTester('require-default-empty-arrays', {
   valid: [
     'model A {\n  id   Int      @id\n  tags String[] @default([])\n}\n',
-    { name: 'relation lists cannot have defaults', code: 'model A {\n  id Int @id\n  bs B[]\n}\nmodel B {\n  id  Int @id\n  a   A   @relation(fields: [aId], references: [id])\n  aId Int\n}\n' },
+    {
+      name: 'relation lists cannot have defaults',
+      code: 'model A {\n  id Int @id\n  bs B[]\n}\nmodel B {\n  id  Int @id\n  a   A   @relation(fields: [aId], references: [id])\n  aId Int\n}\n',
+    },
   ],
   invalid: [
     {
@@ -11,6 +14,10 @@ ruleTester('require-default-empty-arrays', {
       errors: [{ line: 6, field: 'tags', message: 'Array field must default to empty array.' }],
       output: 'model A {\n  id   Int      @id\n  tags String[] @default([])\n}\n',
     },
-    { name: 'a non-empty default is reported without a fix', code: 'model A {\n  id   Int      @id\n  tags String[] @default(["a"])\n}\n', errors: [{ line: 6 }] },
+    {
+      name: 'a non-empty default is reported without a fix',
+      code: 'model A {\n  id   Int      @id\n  tags String[] @default(["a"])\n}\n',
+      errors: [{ line: 6 }],
+    },
   ],
 });

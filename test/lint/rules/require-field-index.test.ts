@@ -1,6 +1,7 @@
 import { ruleTester } from '../rule-tester.js';
 
-const schema = (attrs: string) => `model A {\n  id       Int @id\n  tenantId Int\n  b        B   @relation(fields: [bId], references: [id])\n  bId      Int\n${attrs}}\nmodel B {\n  id Int @id\n  as A[]\n}\n`;
+const schema = (attrs: string) =>
+  `model A {\n  id       Int @id\n  tenantId Int\n  b        B   @relation(fields: [bId], references: [id])\n  bId      Int\n${attrs}}\nmodel B {\n  id Int @id\n  as A[]\n}\n`;
 
 ruleTester('require-field-index', {
   valid: [

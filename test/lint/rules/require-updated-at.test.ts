@@ -1,7 +1,10 @@
 import { ruleTester } from '../rule-tester.js';
 
 ruleTester('require-updated-at', {
-  valid: ['model A {\n  id        Int      @id\n  updatedAt DateTime @updatedAt\n}\n', { code: 'model Log {\n  id Int @id\n}\n', options: { exempt: ['/^Log$/'] } }],
+  valid: [
+    'model A {\n  id        Int      @id\n  updatedAt DateTime @updatedAt\n}\n',
+    { code: 'model Log {\n  id Int @id\n}\n', options: { exempt: ['/^Log$/'] } },
+  ],
   invalid: [
     {
       name: 'missing: the fix adds it with a default, so a table with rows accepts the column',

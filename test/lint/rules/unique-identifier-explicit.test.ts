@@ -3,7 +3,10 @@ import { ruleTester } from '../rule-tester.js';
 ruleTester('unique-identifier-explicit', {
   valid: [
     'model Timeline {\n  id         Int    @id\n  shareToken String @unique\n}\n',
-    { name: 'scoped by a compound unique', code: 'model Page {\n  id          Int    @id\n  workspaceId Int\n  slug        String\n\n  @@unique([workspaceId, slug])\n}\n' },
+    {
+      name: 'scoped by a compound unique',
+      code: 'model Page {\n  id          Int    @id\n  workspaceId Int\n  slug        String\n\n  @@unique([workspaceId, slug])\n}\n',
+    },
   ],
   invalid: [
     {

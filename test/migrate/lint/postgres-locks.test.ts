@@ -55,7 +55,23 @@ test('lock levels, rewrites and enum values as PostgreSQL takes them', async (t)
   await client.connect();
   try {
     await client.query(SETUP);
-    const before = { provider: 'postgresql' as const, enums: [], tables: [{ name: 'users', primaryKey: ['id'], indexes: [], foreignKeys: [], columns: (await client.query(`SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = '"users"'::regclass AND attnum > 0 AND NOT attisdropped`)).rows.map((row: { name: string; type: string }) => ({ ...row, nullable: true, default: null })) }] };
+    const before = {
+      provider: 'postgresql' as const,
+      enums: [],
+      tables: [
+        {
+          name: 'users',
+          primaryKey: ['id'],
+          indexes: [],
+          foreignKeys: [],
+          columns: (
+            await client.query(
+              `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = '"users"'::regclass AND attnum > 0 AND NOT attisdropped`,
+            )
+          ).rows.map((row: { name: string; type: string }) => ({ ...row, nullable: true, default: null })),
+        },
+      ],
+    };
 
     for (const statement of STATEMENTS) {
       await client.query('BEGIN');
@@ -65,24 +81,60 @@ test('lock levels, rewrites and enum values as PostgreSQL takes them', async (t)
       const rewritten = (await file()) !== from;
       await client.query('ROLLBACK');
       assert.equal(rewritten, statement.rewrites, `${statement.sql}: PostgreSQL ${rewritten ? 'rewrote' : 'did not rewrite'} the table`);
-      const codes = lintMigration({ env: 'e', provider: 'postgresql', script: `SET lock_timeout = '5s';\n${statement.sql};\n`, file: 'm.sql', migration: 'm', before }).map((d) => d.code);
-      assert.deepEqual(codes.filter((code) => code === 'add-column-rewrites' || code === 'change-column-type'), statement.code ? [statement.code] : [], statement.sql);
+      const codes = lintMigration({
+        env: 'e',
+        provider: 'postgresql',
+        script: `SET lock_timeout = '5s';\n${statement.sql};\n`,
+        file: 'm.sql',
+        migration: 'm',
+        before,
+      }).map((d) => d.code);
+      assert.deepEqual(
+        codes.filter((code) => code === 'add-column-rewrites' || code === 'change-column-type'),
+        statement.code ? [statement.code] : [],
+        statement.sql,
+      );
     }
 
     // By oid: a dropped table's pg_class row is gone inside the transaction that dropped it.
-    const oids = new Map((await client.query(`SELECT oid::int AS oid, relname FROM pg_class WHERE relname IN ('users', 'posts')`)).rows.map((row: { oid: number; relname: string }) => [row.oid, row.relname]));
+    const oids = new Map(
+      (await client.query(`SELECT oid::int AS oid, relname FROM pg_class WHERE relname IN ('users', 'posts')`)).rows.map(
+        (row: { oid: number; relname: string }) => [row.oid, row.relname],
+      ),
+    );
     for (const sql of LOCKED) {
       await client.query('BEGIN');
       await client.query(sql);
       const locks = await client.query(`SELECT relation::int AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation'`);
       await client.query('ROLLBACK');
-      const held = { rows: (locks.rows as Array<{ oid: number; mode: string }>).filter((row) => oids.has(row.oid)).map((row) => ({ table: oids.get(row.oid)!, mode: row.mode })) };
+      const held = {
+        rows: (locks.rows as Array<{ oid: number; mode: string }>)
+          .filter((row) => oids.has(row.oid))
+          .map((row) => ({ table: oids.get(row.oid)!, mode: row.mode })),
+      };
       const strongest = new Map<string, string>();
-      const order = ['AccessShareLock', 'RowShareLock', 'RowExclusiveLock', 'ShareUpdateExclusiveLock', 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock'];
+      const order = [
+        'AccessShareLock',
+        'RowShareLock',
+        'RowExclusiveLock',
+        'ShareUpdateExclusiveLock',
+        'ShareLock',
+        'ShareRowExclusiveLock',
+        'ExclusiveLock',
+        'AccessExclusiveLock',
+      ];
       for (const row of held.rows as Array<{ table: string; mode: string }>) {
         if (order.indexOf(row.mode) > order.indexOf(strongest.get(row.table) ?? '')) strongest.set(row.table, row.mode);
       }
-      const actual = Object.fromEntries([...strongest].map(([table, mode]) => [table, mode.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase()]));
+      const actual = Object.fromEntries(
+        [...strongest].map(([table, mode]) => [
+          table,
+          mode
+            .replace(/Lock$/, '')
+            .replace(/([a-z])([A-Z])/g, '$1 $2')
+            .toUpperCase(),
+        ]),
+      );
       const predicted = Object.fromEntries(statementLocks(sql).map((lock) => [lock.table, lock.mode]));
       assert.deepEqual(predicted, actual, sql);
     }

@@ -13,8 +13,10 @@ const PER_ROW = /^\s*(?:SMALLSERIAL|SERIAL|BIGSERIAL)\b|\bGENERATED\s+(?:ALWAYS|
 export const addColumnRewrites: MigrationRule = {
   code: 'add-column-rewrites',
   severity: 'warning',
-  reason: 'ADD COLUMN with a volatile default (gen_random_uuid(), random(), clock_timestamp()...), a serial/identity or a stored generated column rewrites the whole table under ACCESS EXCLUSIVE: no reads or writes until it ends.',
-  recipe: 'Add the column without a default (or with a constant one), SET DEFAULT in the same migration for new rows, backfill existing rows in batches, then make it required.',
+  reason:
+    'ADD COLUMN with a volatile default (gen_random_uuid(), random(), clock_timestamp()...), a serial/identity or a stored generated column rewrites the whole table under ACCESS EXCLUSIVE: no reads or writes until it ends.',
+  recipe:
+    'Add the column without a default (or with a constant one), SET DEFAULT in the same migration for new rows, backfill existing rows in batches, then make it required.',
   providers: ['postgresql'],
   check({ statements, createdTables }) {
     const hits: RuleHit[] = [];
@@ -30,7 +32,12 @@ export const addColumnRewrites: MigrationRule = {
         const perRow = PER_ROW.exec(definition)?.[0].trim().split(/\s+/).slice(0, 2).join(' ');
         if (!volatile && !perRow) continue;
         const why = volatile ? `volatile default ${volatile}()` : perRow!.toUpperCase();
-        hits.push({ line: statement.line, table, column: unquote(match[1]), message: `adds column "${table}"."${unquote(match[1])}" with ${why}: rewrites the table` });
+        hits.push({
+          line: statement.line,
+          table,
+          column: unquote(match[1]),
+          message: `adds column "${table}"."${unquote(match[1])}" with ${why}: rewrites the table`,
+        });
       }
     }
     return hits;

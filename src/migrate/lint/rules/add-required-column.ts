@@ -5,7 +5,8 @@ export const addRequiredColumn: MigrationRule = {
   code: 'add-required-column',
   severity: 'error',
   reason: 'Adding a NOT NULL column without a default fails on a table that already has rows.',
-  recipe: 'Add the column as optional (or with @default), backfill it, then make it required in a later migration: /// @steward.transition(backfill: "<SQL>") on the field and steward migrate create --expand-contract write these phases.',
+  recipe:
+    'Add the column as optional (or with @default), backfill it, then make it required in a later migration: /// @steward.transition(backfill: "<SQL>") on the field and steward migrate create --expand-contract write these phases.',
   providers: ['sqlite', 'postgresql'],
   check({ statements, createdTables }) {
     const hits: RuleHit[] = [];
@@ -30,7 +31,12 @@ export const addRequiredColumn: MigrationRule = {
       for (const definition of created[2].split(/,\s*(?=")/)) {
         const column = /^"((?:[^"]|"")+)"\s+(.*)$/.exec(definition.trim());
         if (!column || copied.has(column[1]) || !/NOT NULL/i.test(column[2]) || /DEFAULT|PRIMARY KEY/i.test(column[2])) continue;
-        hits.push({ line: statement.line, table: created[1], column: column[1], message: `adds required column "${created[1]}"."${column[1]}" without a default (table rebuild)` });
+        hits.push({
+          line: statement.line,
+          table: created[1],
+          column: column[1],
+          message: `adds required column "${created[1]}"."${column[1]}" without a default (table rebuild)`,
+        });
       }
     }
     return hits;

@@ -6,8 +6,10 @@ const TYPE_CHANGE = /ALTER COLUMN\s+("(?:[^"]|"")+"|[\w$]+)\s+(?:SET DATA )?TYPE
 export const changeColumnType: MigrationRule = {
   code: 'change-column-type',
   severity: 'error',
-  reason: 'Changing a column type rewrites the table under ACCESS EXCLUSIVE (no reads or writes until it ends), and a narrower type fails on (or truncates) values that do not fit.',
-  recipe: 'Add a new column of the new type, backfill it in batches, switch the code over, then drop the old column: /// @steward.transition(from: "old_column") on the new field and steward migrate create --expand-contract write these phases.',
+  reason:
+    'Changing a column type rewrites the table under ACCESS EXCLUSIVE (no reads or writes until it ends), and a narrower type fails on (or truncates) values that do not fit.',
+  recipe:
+    'Add a new column of the new type, backfill it in batches, switch the code over, then drop the old column: /// @steward.transition(from: "old_column") on the new field and steward migrate create --expand-contract write these phases.',
   providers: ['postgresql'],
   readsBefore: ({ statements }) => statements.some((statement) => /ALTER COLUMN\s+\S+\s+(?:SET DATA )?TYPE/i.test(statement.text)),
   check({ statements, before }) {
@@ -23,7 +25,12 @@ export const changeColumnType: MigrationRule = {
         if (swappedEnums.has(type)) continue;
         const old = before?.tables.find((t) => t.name === table)?.columns.find((c) => c.name === column)?.type;
         if (old !== undefined && !/USING/i.test(match[3]) && widensInPlace(old, match[2].trim())) continue;
-        hits.push({ line: statement.line, table, column, message: `changes the type of "${table}"."${column}"${old ? ` from ${old}` : ''} to ${match[2].trim()}` });
+        hits.push({
+          line: statement.line,
+          table,
+          column,
+          message: `changes the type of "${table}"."${column}"${old ? ` from ${old}` : ''} to ${match[2].trim()}`,
+        });
       }
     }
     return hits;
@@ -57,7 +64,8 @@ function parseType(type: string): ParsedType {
 export function widensInPlace(from: string, to: string): boolean {
   const a = parseType(from);
   const b = parseType(to);
-  if (a.base === 'varchar' && (b.base === 'text' || (b.base === 'varchar' && (b.args.length === 0 || (a.args.length > 0 && b.args[0] >= a.args[0]))))) return true;
+  if (a.base === 'varchar' && (b.base === 'text' || (b.base === 'varchar' && (b.args.length === 0 || (a.args.length > 0 && b.args[0] >= a.args[0])))))
+    return true;
   if (a.base === 'numeric' && b.base === 'numeric') {
     if (b.args.length === 0) return true;
     return a.args.length > 0 && b.args[0] >= a.args[0] && (b.args[1] ?? 0) === (a.args[1] ?? 0);

@@ -10,7 +10,8 @@ export const constraintMissingNotValid: MigrationRule = {
   code: 'constraint-missing-not-valid',
   severity: 'warning',
   reason: 'ADD CONSTRAINT (FOREIGN KEY or CHECK) on a table with rows checks every row while blocking writes to it (and to the referenced table).',
-  recipe: 'Add it with NOT VALID (checks new rows only, brief lock), then ALTER TABLE ... VALIDATE CONSTRAINT in a later migration (scans without blocking writes).',
+  recipe:
+    'Add it with NOT VALID (checks new rows only, brief lock), then ALTER TABLE ... VALIDATE CONSTRAINT in a later migration (scans without blocking writes).',
   providers: ['postgresql'],
   check({ statements, createdTables }) {
     const hits: RuleHit[] = [];

@@ -8,7 +8,8 @@ export const dropColumn: MigrationRule = {
   code: 'drop-column',
   severity: 'error',
   reason: 'Dropping a column deletes its data, and code still deployed may read or write it.',
-  recipe: 'Stop using the column first (expand/contract), back it up, then drop it in a later migration; for a rename use /// @steward.renamedFrom("old"), or /// @steward.transition(from: "old") with steward migrate create --expand-contract to keep old and new code running.',
+  recipe:
+    'Stop using the column first (expand/contract), back it up, then drop it in a later migration; for a rename use /// @steward.renamedFrom("old"), or /// @steward.transition(from: "old") with steward migrate create --expand-contract to keep old and new code running.',
   providers: ['sqlite', 'postgresql'],
   readsBefore: ({ statements }) => statements.some((statement) => REBUILD_COPY.test(statement.text)),
   check({ statements, before }) {
@@ -29,7 +30,13 @@ export const dropColumn: MigrationRule = {
       if (!old) continue;
       const kept = new Set(copy[2].split(',').map((name) => unquote(name.trim())));
       for (const column of old.columns) {
-        if (!kept.has(column.name)) hits.push({ line: statement.line, table: old.name, column: column.name, message: `drops column "${old.name}"."${column.name}" and its data (table rebuild)` });
+        if (!kept.has(column.name))
+          hits.push({
+            line: statement.line,
+            table: old.name,
+            column: column.name,
+            message: `drops column "${old.name}"."${column.name}" and its data (table rebuild)`,
+          });
       }
     }
     return hits;

@@ -9,8 +9,10 @@ import { lockedExistingTable } from '../locks.js';
 export const missingLockTimeout: MigrationRule = {
   code: 'missing-lock-timeout',
   severity: 'warning',
-  reason: 'A statement waiting for its lock behind a long-running query makes every later query on the table wait too: without lock_timeout a 1 ms ALTER can stall the application for minutes.',
-  recipe: "Start the migration with SET lock_timeout = '5s'; (a failed attempt rolls back and can simply be retried), or set migrate.lockTimeout in steward.config and migrate create writes it.",
+  reason:
+    'A statement waiting for its lock behind a long-running query makes every later query on the table wait too: without lock_timeout a 1 ms ALTER can stall the application for minutes.',
+  recipe:
+    "Start the migration with SET lock_timeout = '5s'; (a failed attempt rolls back and can simply be retried), or set migrate.lockTimeout in steward.config and migrate create writes it.",
   providers: ['postgresql'],
   check({ statements, createdTables }) {
     for (const statement of statements) {

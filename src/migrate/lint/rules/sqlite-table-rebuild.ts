@@ -3,7 +3,8 @@ import type { MigrationRule } from '../rule.js';
 export const sqliteTableRebuild: MigrationRule = {
   code: 'sqlite-table-rebuild',
   severity: 'warning',
-  reason: 'SQLite cannot alter most column properties, so Prisma copies the table into a new one: slow on large tables, and foreign keys are off during the copy.',
+  reason:
+    'SQLite cannot alter most column properties, so Prisma copies the table into a new one: slow on large tables, and foreign keys are off during the copy.',
   recipe: 'Run it in a maintenance window on large tables; check `PRAGMA foreign_key_check` afterwards.',
   providers: ['sqlite'],
   check({ statements }) {
