@@ -1,5 +1,6 @@
 /** Drift output beyond the shared reporters: the fleet summary table and the JSON envelope's data. */
 import type { ReportTable } from '../diagnostics/reporters/types.js';
+import { textTable } from '../diagnostics/text-table.js';
 import type { DriftResult } from './check-drift.js';
 import { driftMessage } from './message.js';
 import type { MigrationPosition } from '../migrate/migration-status.js';
@@ -70,11 +71,5 @@ export function driftSummaryTable(results: readonly DriftResult[]): string {
     `${Math.round(result.durationMs)} ms`,
   ]);
   const header = ['database', 'status', 'findings', 'migrations', 'time'];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column]))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n') + '\n';
+  return textTable(header, rows);
 }

@@ -22,9 +22,9 @@ export interface BaseCheckout {
  */
 export function checkoutBase(cwd: string, ref: string): BaseCheckout {
   const root = requireRepositoryRoot(cwd);
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: the hint quotes a GitHub Actions expression, not a template
   if (!isCommit(root, ref))
     throw new StewardError('USAGE', `--base '${ref}' is not a git ref in ${root}`, {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the hint quotes a GitHub Actions expression, not a template
       hint: "Pass the pull request's base branch or commit (in GitHub Actions: origin/${{ github.base_ref }}, fetched with fetch-depth: 0).",
     });
   const commit = commitOf(root, ref);

@@ -1,5 +1,6 @@
 /** `steward migrate deploy`, `migrate down` and the fleet view of `migrate status --urls-file`: the command layer over migrate/deploy*.ts and migrate/down.ts. */
 import path from 'node:path';
+import { textTable } from '../../diagnostics/text-table.js';
 import type { ResolvedEnvironment } from '../../config/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readMigrationsList, migrationScripts } from '../../engine/migrations-list.js';
@@ -235,13 +236,7 @@ function resultLine(result: DeployResult): string {
 function fleetTable(results: readonly DeployResult[]): string {
   const rows = results.map((r) => [r.database, r.status, r.lastApplied ?? '-', String(r.pending.length), r.failedMigration ?? '']);
   const header = ['database', 'status', 'last applied', 'pending', 'failed'];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column]))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+  return textTable(header, rows);
 }
 
 /** Failed, unreachable and erroring databases as errors, listed by name. */
