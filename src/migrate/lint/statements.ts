@@ -1,3 +1,5 @@
+import type { SqlStatement } from '../../engine/sql-statements.js';
+
 /** Helpers for migration lint rules over split statements (see src/engine/sql-statements.ts). */
 /** `-- steward-ack: drop-column, drop-table` comments: codes the author accepted for this migration. */
 export function acknowledgedCodes(script: string): Set<string> {
@@ -17,4 +19,16 @@ export function identifierAfter(text: string, keywords: string): string | undefi
 
 export function unquote(identifier: string): string {
   return identifier.startsWith('"') ? identifier.slice(1, -1).replace(/""/g, '"') : identifier;
+}
+
+/** The ALTER TABLE statements of a migration on tables it did not create (changes to a new table touch no data), with the table's name. */
+export function* existingTableAlters(
+  statements: readonly SqlStatement[],
+  createdTables: ReadonlySet<string>,
+): Generator<{ statement: SqlStatement; table: string }> {
+  for (const statement of statements) {
+    if (!/^ALTER TABLE/i.test(statement.text)) continue;
+    const table = identifierAfter(statement.text, 'ALTER TABLE');
+    if (table !== undefined && !createdTables.has(table)) yield { statement, table };
+  }
 }

@@ -1,5 +1,5 @@
 import type { MigrationRule, RuleHit } from '../rule.js';
-import { identifierAfter, unquote } from '../statements.js';
+import { existingTableAlters, unquote } from '../statements.js';
 
 /**
  * Since PostgreSQL 11 a constant (or stable, e.g. now()) default is stored once in the catalog;
@@ -20,10 +20,7 @@ export const addColumnRewrites: MigrationRule = {
   providers: ['postgresql'],
   check({ statements, createdTables }) {
     const hits: RuleHit[] = [];
-    for (const statement of statements) {
-      if (!/^ALTER TABLE/i.test(statement.text)) continue;
-      const table = identifierAfter(statement.text, 'ALTER TABLE');
-      if (table === undefined || createdTables.has(table)) continue;
+    for (const { statement, table } of existingTableAlters(statements, createdTables)) {
       for (const clause of statement.text.split(/,\s*(?=ADD COLUMN|ALTER COLUMN|DROP COLUMN|ADD CONSTRAINT)/i)) {
         const match = /ADD COLUMN\s+(?:IF NOT EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)\s+(.*)$/i.exec(clause);
         if (!match) continue;

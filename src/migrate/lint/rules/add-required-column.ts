@@ -1,5 +1,5 @@
 import type { MigrationRule, RuleHit } from '../rule.js';
-import { identifierAfter, unquote } from '../statements.js';
+import { existingTableAlters, unquote } from '../statements.js';
 
 export const addRequiredColumn: MigrationRule = {
   code: 'add-required-column',
@@ -10,10 +10,7 @@ export const addRequiredColumn: MigrationRule = {
   providers: ['sqlite', 'postgresql'],
   check({ statements, createdTables }) {
     const hits: RuleHit[] = [];
-    for (const statement of statements) {
-      if (!/^ALTER TABLE/i.test(statement.text)) continue;
-      const table = identifierAfter(statement.text, 'ALTER TABLE');
-      if (table === undefined || createdTables.has(table)) continue;
+    for (const { statement, table } of existingTableAlters(statements, createdTables)) {
       for (const clause of statement.text.split(/,\s*(?=ADD COLUMN)/i)) {
         const match = /ADD COLUMN\s+("(?:[^"]|"")+"|[\w$]+)(.*)$/i.exec(clause);
         // Serial and identity columns fill every row from a sequence.

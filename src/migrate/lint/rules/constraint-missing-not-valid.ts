@@ -1,5 +1,5 @@
 import type { MigrationRule, RuleHit } from '../rule.js';
-import { identifierAfter, unquote } from '../statements.js';
+import { existingTableAlters, unquote } from '../statements.js';
 
 /**
  * A foreign key or CHECK added to a table that already has rows is validated at once: PostgreSQL
@@ -15,10 +15,8 @@ export const constraintMissingNotValid: MigrationRule = {
   providers: ['postgresql'],
   check({ statements, createdTables }) {
     const hits: RuleHit[] = [];
-    for (const statement of statements) {
-      if (!/^ALTER TABLE/i.test(statement.text) || /\bNOT VALID\b/i.test(statement.text)) continue;
-      const table = identifierAfter(statement.text, 'ALTER TABLE');
-      if (table === undefined || createdTables.has(table)) continue;
+    for (const { statement, table } of existingTableAlters(statements, createdTables)) {
+      if (/\bNOT VALID\b/i.test(statement.text)) continue;
       for (const match of statement.text.matchAll(/ADD CONSTRAINT\s+("(?:[^"]|"")+"|[\w$]+)\s+(FOREIGN KEY|CHECK)\b/gi)) {
         const kind = match[2].toUpperCase() === 'CHECK' ? 'check constraint' : 'foreign key';
         hits.push({ line: statement.line, table, message: `adds ${kind} "${unquote(match[1])}" on existing table "${table}" without NOT VALID` });

@@ -1,5 +1,5 @@
 import type { MigrationRule, RuleHit } from '../rule.js';
-import { identifierAfter, unquote } from '../statements.js';
+import { existingTableAlters, unquote } from '../statements.js';
 
 /** What Prisma writes when an optional field becomes required on PostgreSQL. */
 export const setNotNull: MigrationRule = {
@@ -11,10 +11,7 @@ export const setNotNull: MigrationRule = {
   providers: ['postgresql'],
   check({ statements, createdTables }) {
     const hits: RuleHit[] = [];
-    for (const statement of statements) {
-      if (!/^ALTER TABLE/i.test(statement.text)) continue;
-      const table = identifierAfter(statement.text, 'ALTER TABLE');
-      if (table === undefined || createdTables.has(table)) continue;
+    for (const { statement, table } of existingTableAlters(statements, createdTables)) {
       for (const match of statement.text.matchAll(/ALTER COLUMN\s+("(?:[^"]|"")+"|[\w$]+)\s+SET NOT NULL/gi)) {
         const column = unquote(match[1]);
         hits.push({ line: statement.line, table, column, message: `makes "${table}"."${column}" required: scans the table and fails on NULL rows` });
