@@ -35,7 +35,11 @@ export async function cachedExpectedSchema(
   cache: PgliteCacheOptions = {},
   objects: readonly SqlObjectFile[] = [],
 ): Promise<DatabaseSchema | null> {
-  return readFile(cacheFile(provider, schema, cache, objects), 'utf8').then(
+  return readCached(cacheFile(provider, schema, cache, objects));
+}
+
+function readCached(file: string): Promise<DatabaseSchema | null> {
+  return readFile(file, 'utf8').then(
     (text) => JSON.parse(text) as DatabaseSchema,
     () => null,
   );
@@ -61,7 +65,7 @@ export async function expectedDatabaseSchema(
   ahead?: Promise<ScratchAhead>,
 ): Promise<DatabaseSchema> {
   const file = cacheFile(provider, schema, cache, objects);
-  const cached = await cachedExpectedSchema(provider, schema, cache, objects);
+  const cached = await readCached(file);
   const closeAhead = () =>
     ahead?.then(
       (opened) => opened.connection.close(),
