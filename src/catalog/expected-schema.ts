@@ -12,6 +12,7 @@ import type { DatabaseConnection } from '../engine/connection.js';
 import { providerAdapter, type DatabaseProvider } from '../providers/registry.js';
 import { openScratchDatabase } from '../engine/open-database.js';
 import { defaultCacheDir, makeCacheFolder, type PgliteCacheOptions } from '../engine/pglite-cache.js';
+import { offlineAdapterFactory } from '../engine/offline-adapter.js';
 import { diffTarget, SchemaEngineSession, type SchemaSource } from '../engine/schema-engine.js';
 import { extensionNames, extensionsImpliedBySchema, extensionsInSchema, isPgliteExtension } from '../engine/pglite-extensions.js';
 import { parseSchema } from '../schema/parse.js';
@@ -45,25 +46,49 @@ function readCached(file: string): Promise<DatabaseSchema | null> {
   );
 }
 
-/** A scratch database opened before the schema was known (drift's worker), with the extensions it was opened with. */
+/**
+ * A scratch database opened before the schema was known (drift's worker): the extensions it was
+ * opened with, and those of them already created in it (the ones the schema uses without declaring,
+ * which the creation script would not create).
+ */
 export interface ScratchAhead {
   provider: DatabaseProvider;
   extensions: readonly string[];
+  created: readonly string[];
   connection: DatabaseConnection;
 }
 
+/** How the expected structure is built: see expectedDatabaseSchema. */
+export interface ExpectedSchemaOptions {
+  cache?: PgliteCacheOptions;
+  /** The environment's SQL object files (sql-objects.ts), run after the creation script. */
+  objects?: readonly SqlObjectFile[];
+  /** A scratch opened in advance; used when it has the provider and every extension this schema needs, else closed and another opened. */
+  ahead?: Promise<ScratchAhead>;
+  /** The creation script, when planned already (creationScript, for a PGlite scratch); else planned here against the scratch. */
+  script?: string;
+}
+
 /**
- * `objects`: the environment's SQL object files (sql-objects.ts), run after the creation script.
- * `ahead`: a scratch opened in advance; used when it has the provider and every extension this
- * schema needs, else closed and another opened.
+ * The schema's creation script (the diff from nothing to it), planned by the schema engine against
+ * `scratch`, or with no database at all: the offline engine answers as the PGlite scratch does
+ * (engine/offline-adapter.ts), so for a PGlite scratch the script is the same.
  */
-export async function expectedDatabaseSchema(
-  provider: DatabaseProvider,
-  schema: SchemaSource,
-  cache: PgliteCacheOptions = {},
-  objects: readonly SqlObjectFile[] = [],
-  ahead?: Promise<ScratchAhead>,
-): Promise<DatabaseSchema> {
+export async function creationScript(provider: DatabaseProvider, schema: SchemaSource, scratch?: DatabaseConnection): Promise<string> {
+  const engine = await SchemaEngineSession.open(scratch ? scratch.adapterFactory() : offlineAdapterFactory(provider));
+  try {
+    return await engine.diffScript(diffTarget.empty(), diffTarget.schema(schema));
+  } finally {
+    await engine.dispose();
+  }
+}
+
+/**
+ * The structure `schema` creates: its creation script run in a scratch database, then the SQL
+ * object files, read back with the live databases' catalog queries; cached by content hash.
+ */
+export async function expectedDatabaseSchema(provider: DatabaseProvider, schema: SchemaSource, options: ExpectedSchemaOptions = {}): Promise<DatabaseSchema> {
+  const { cache = {}, objects = [], ahead } = options;
   const file = cacheFile(provider, schema, cache, objects);
   const cached = await readCached(file);
   const closeAhead = () =>
@@ -83,16 +108,10 @@ export async function expectedDatabaseSchema(
   if (opened && !fits) await opened.connection.close();
   const scratch = fits ? opened.connection : await openScratchDatabase(provider, cache, { extensions: needed });
   try {
-    const engine = await SchemaEngineSession.open(scratch.adapterFactory());
-    let script: string;
-    try {
-      script = await engine.diffScript(diffTarget.empty(), diffTarget.schema(schema));
-    } finally {
-      await engine.dispose();
-    }
+    const script = options.script ?? (await creationScript(provider, schema, scratch));
     // Extensions the schema uses without declaring them: the history created them by hand.
     const created = implied
-      .filter(isPgliteExtension)
+      .filter((name) => isPgliteExtension(name) && !(fits && opened.created.includes(name)))
       .map((name) => `CREATE EXTENSION IF NOT EXISTS "${name}";`)
       .join('\n');
     if (created) await scratch.executeScript(created);
@@ -116,13 +135,19 @@ export async function expectedDatabaseSchema(
   }
 }
 
-/** The extensions a schema's scratch database needs (declared, and implied by the types it uses), read from its files; none when they do not parse. */
-export function scratchExtensionsOf(files: readonly { path: string; text: string }[]): string[] {
+/**
+ * The extensions a schema's scratch database needs, read from its files: `load`, every one it
+ * declares or implies by the types it uses; `create`, the implied ones PGlite ships (the creation
+ * script does not create them). None when the files do not parse.
+ */
+export function scratchExtensionsOf(files: readonly { path: string; text: string }[]): { load: string[]; create: string[] } {
   try {
     const parsed = parseSchema([...files]);
-    return [...new Set([...extensionNames(extensionsInSchema(parsed)), ...extensionNames(extensionsImpliedBySchema(parsed))])];
+    const declared = extensionNames(extensionsInSchema(parsed));
+    const implied = extensionNames(extensionsImpliedBySchema(parsed)).filter((name) => !declared.includes(name));
+    return { load: [...new Set([...declared, ...implied])], create: implied.filter(isPgliteExtension) };
   } catch {
-    return [];
+    return { load: [], create: [] };
   }
 }
 

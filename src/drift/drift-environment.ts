@@ -72,12 +72,10 @@ export async function environmentDrift(
 function scratchAhead(config: ResolvedConfig, envName: string): ExpectedWorkerData['ahead'] {
   const env = config.environments.find((e) => e.name === envName);
   if (!env || !isDatabaseProvider(env.provider)) return undefined;
-  if (!providerAdapter(env.provider).capabilities.extensions) return { provider: env.provider, extensions: [] };
+  if (!providerAdapter(env.provider).capabilities.extensions) return { provider: env.provider, extensions: [], create: [] };
   try {
-    return {
-      provider: env.provider,
-      extensions: scratchExtensionsOf(readSchemaFiles(config.master, config.cwd).map((file) => ({ path: file.path, text: file.text }))),
-    };
+    const { load, create } = scratchExtensionsOf(readSchemaFiles(config.master, config.cwd).map((file) => ({ path: file.path, text: file.text })));
+    return { provider: env.provider, extensions: load, create };
   } catch {
     return undefined; // the master's problems are reported where it is generated
   }

@@ -2,7 +2,9 @@
  * The expected structure of `db drift`, built in a worker thread (expected-worker.ts). The first
  * drift in a project builds it in a scratch PGlite (about a second of CPU for a big schema) while
  * the target database, often a PGlite directory too, is opened and read: on one thread the two
- * take turns, on two cores they overlap. A cached structure is read on the main thread.
+ * take turns, on two cores they overlap. The worker opens its scratch (the longest step) as soon
+ * as it starts; the creation script is planned here meanwhile, with no database, so the worker
+ * only runs it and reads the result. A cached structure is read on the main thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSchema } from '../database/model.js';
@@ -11,13 +13,16 @@ import type { SchemaSource } from '../engine/schema-engine.js';
 import { type ErrorCode, type ErrorLocation, StewardError } from '../errors/index.js';
 import { workerScript } from '../package-files.js';
 import type { DatabaseProvider } from '../providers/registry.js';
-import { cachedExpectedSchema } from '../catalog/expected-schema.js';
+import { cachedExpectedSchema, creationScript } from '../catalog/expected-schema.js';
 import type { SqlObjectFile } from '../catalog/sql-objects.js';
 
 export interface ExpectedWorkerData {
   cache: PgliteCacheOptions;
-  /** What to open a scratch database with before the schema arrives: the environment's provider and the master's extensions. */
-  ahead?: { provider: DatabaseProvider; extensions: string[] };
+  /**
+   * What to open a scratch database with before the schema arrives: the environment's provider,
+   * the master's extensions (loaded) and those of them the creation script will not create (created).
+   */
+  ahead?: { provider: DatabaseProvider; extensions: string[]; create: string[] };
 }
 
 export interface ExpectedRequest {
@@ -25,6 +30,8 @@ export interface ExpectedRequest {
   schema: SchemaSource;
   /** The environment's SQL object files (sql-objects.ts). */
   objects: readonly SqlObjectFile[];
+  /** The schema's creation script, planned on the main thread while the worker opens its scratch. */
+  script: string;
 }
 
 export type ExpectedReply =
@@ -33,7 +40,7 @@ export type ExpectedReply =
 
 /** A worker started before the schema is known; `build` hands it the schema, `cancel` ends it. */
 export interface ExpectedBuilder {
-  build(request: ExpectedRequest): Promise<DatabaseSchema>;
+  build(request: Omit<ExpectedRequest, 'script'>): Promise<DatabaseSchema>;
   cancel(): void;
 }
 
@@ -48,6 +55,13 @@ export function startExpectedBuilder(cache: PgliteCacheOptions, ahead?: Expected
         this.cancel();
         return cached;
       }
+      let script: string;
+      try {
+        script = await creationScript(request.provider, request.schema);
+      } catch (error) {
+        this.cancel();
+        throw error;
+      }
       const thread = started();
       return new Promise<DatabaseSchema>((resolve, reject) => {
         thread.once('message', (message: ExpectedReply) => {
@@ -59,7 +73,7 @@ export function startExpectedBuilder(cache: PgliteCacheOptions, ahead?: Expected
           } else reject(new Error(message.message));
         });
         thread.once('error', reject);
-        thread.postMessage(request);
+        thread.postMessage({ ...request, script } satisfies ExpectedRequest);
       });
     },
     cancel() {

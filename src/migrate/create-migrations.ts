@@ -238,8 +238,8 @@ export async function planEnvironmentMigration(
   if (objects.length > 0) {
     if (diff) await replayScript(scratch, diff);
     const [bare, withObjects] = await Promise.all([
-      expectedDatabaseSchema(provider, schema, options.cache),
-      expectedDatabaseSchema(provider, schema, options.cache, objects),
+      expectedDatabaseSchema(provider, schema, { cache: options.cache }),
+      expectedDatabaseSchema(provider, schema, { cache: options.cache, objects }),
     ]);
     objectsSql = objectsMigration(bare, withObjects, await readDatabaseSchema(scratch));
   }

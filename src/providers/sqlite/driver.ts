@@ -1,17 +1,18 @@
-/** SQLite's driver half: files and scratch files through libsql. */
+/** SQLite's driver half: files and scratch files through libsql (imported when first used: it costs about 200 ms to load). */
 import { existsSync } from 'node:fs';
 import { readSqliteSchema } from '../../database/read-sqlite.js';
-import { SqliteConnection } from '../../engine/sqlite-connection.js';
 import { missingDatabase, type ProviderDriver } from '../driver.js';
 
+const sqlite = () => import('../../engine/sqlite-connection.js');
+
 export const sqliteDriver: ProviderDriver<'sqlite'> = {
-  open(location, options) {
+  async open(location, options) {
     // Opening a missing SQLite file would create it: a read must not.
     if (options.readOnly && !existsSync(location.file)) throw missingDatabase(`SQLite file ${location.file} does not exist`);
-    return SqliteConnection.open(location.file, { readOnly: options.readOnly });
+    return (await sqlite()).SqliteConnection.open(location.file, { readOnly: options.readOnly });
   },
-  scratch() {
-    return SqliteConnection.scratch();
+  async scratch() {
+    return (await sqlite()).SqliteConnection.scratch();
   },
   readCatalog(connection) {
     return readSqliteSchema(connection);
