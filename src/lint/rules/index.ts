@@ -86,4 +86,4 @@ declare module '../../diagnostics/diagnostic.js' {
 export const RULES_BY_ID: ReadonlyMap<string, AnyRule<LintRuleId>> = new Map(RULES.map((r) => [r.meta.id, r]));
 
 /** prisma-lint's 18 rules, under the same names. */
-export const PRISMA_LINT_RULE_IDS: readonly string[] = RULES.filter((r) => r.meta.origin === 'prisma-lint').map((r) => r.meta.id);
+export const PRISMA_LINT_RULE_IDS: readonly LintRuleId[] = RULES.filter((r) => r.meta.origin === 'prisma-lint').map((r) => r.meta.id);
