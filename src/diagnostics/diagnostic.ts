@@ -38,8 +38,8 @@ export interface Fix {
  */
 export const DIAGNOSTIC_SOURCES = [
   'steward', // an error that stopped the command (errors/error-diagnostic.ts)
-  'generate',
-  'generate-changes',
+  'generate', // a stale environment file (project/environments.ts)
+  'generate-changes', // what generation changed in an environment (generate/changes.ts)
   'validate',
   'engine',
   'lint',
@@ -64,12 +64,13 @@ export type DiagnosticSource = (typeof DIAGNOSTIC_SOURCES)[number];
  *       interface DiagnosticCodes { lint: LintRuleId }
  *     }
  *
- * test/diagnostics/diagnostic-codes.types.ts checks that every source has an entry, and no more.
+ * test/api/diagnostic-codes.test.ts checks that every source has a closed list, and no more, also
+ * as the published declarations see it (each list's type is exported from src/index.ts).
  */
 // biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one entry per source
 export interface DiagnosticCodes {}
 
-/** The codes a source may use (all codes for the whole union). */
+/** The codes a source may use (without an argument: every code of every source). */
 export type DiagnosticCode<S extends DiagnosticSource = DiagnosticSource> = S extends keyof DiagnosticCodes ? DiagnosticCodes[S] : never;
 
 /** What every diagnostic has besides its source and code. */
