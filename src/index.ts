@@ -19,7 +19,24 @@ export type { EnvironmentConfig, ResolvedConfig, ResolvedEnvironment, StewardCon
 // Errors and diagnostics
 export { StewardError, isStewardError, ERROR_CODES, type ErrorCode, type ErrorLocation } from './errors/steward-error.js';
 export { ExitCode } from './errors/exit-codes.js';
-export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export type { Diagnostic, DiagnosticCode, DiagnosticCodes, DiagnosticOf, DiagnosticSource, Severity } from './diagnostics/diagnostic.js';
+// The closed list of codes of each diagnostic source (DiagnosticCode<source> is one of these; ErrorCode
+// above is `steward`'s, DiffCode below `diff`'s). Exported, type-only, so that DiagnosticCodes is
+// complete for a program that imports only this module (test/api/diagnostic-codes.test.ts).
+export type { StaleCode } from './generate/generate.js';
+export type { ChangeCode as GenerationChangeCode } from './generate/changes.js';
+export type { ValidateCode } from './prisma/validate-codes.js';
+export type { EngineNoteCode } from './engine/engine-schema.js';
+export type { AuditCode } from './audit/finding.js';
+export type { DocsCode } from './docs/codes.js';
+export type { MigrateCode } from './migrate/codes.js';
+export type { MigrateLintCode } from './migrate/lint/rules.js';
+export type { MigrationStatusCode } from './migrate/migration-status.js';
+export type { PreflightCode } from './migrate/preflight/preflight.js';
+export type { DeployCode } from './migrate/deploy.js';
+export type { DriftCode } from './catalog/codes.js';
+export type { DriftRunCode } from './drift/codes.js';
+export type { VerifyCode } from './verify/codes.js';
 export { REPORTERS, type Reporter, type ReportContext } from './diagnostics/reporters/index.js';
 
 // The schema model
@@ -35,7 +52,7 @@ export { validateProject, type ValidateResult } from './project/validate.js';
 // lint
 export { lintProject, type LintProjectOptions, type LintProjectResult } from './project/lint.js';
 export { lintSchema } from './lint/engine.js';
-export { RULES } from './lint/rules/index.js';
+export { RULES, type LintMessageId, type LintRuleId } from './lint/rules/index.js';
 export type { Rule, RuleMeta } from './lint/rule.js';
 
 // audit

@@ -8,7 +8,7 @@ import { DEFAULT_SEVERITY, type Finding, type FindingKind, type SeveritySetting 
 /** Test files by default: `*.test.*`, `*.spec.*`, and everything under `test/`, `tests/`, `__tests__/`, `e2e/`. */
 export const DEFAULT_TEST_PATTERNS = ['*.test.*', '*.spec.*', 'test/', 'tests/', '__tests__/', 'e2e/'];
 
-const ADDED = new Set(['model-added', 'field-added-optional', 'field-added-with-default', 'field-added-required']);
+const ADDED = new Set<SchemaChange['code']>(['model-added', 'field-added-optional', 'field-added-with-default', 'field-added-required']);
 
 /**
  * Models and fields added since the last release tag (the changes `steward release` would put in

@@ -18,6 +18,15 @@ export const FINDING_KINDS = [
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
+/** The codes of source `audit`: a finding's kind, or a doc or code file the audit could not read. */
+export type AuditCode = FindingKind | 'unreadable-source';
+
+declare module '../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    audit: AuditCode;
+  }
+}
+
 export type SeveritySetting = Severity | 'off';
 
 export const DEFAULT_SEVERITY: Record<FindingKind, SeveritySetting> = {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, DiagnosticCode, DiagnosticOf } from '../diagnostics/diagnostic.js';
 
 /**
  * One finding per fact: when the audit reports a naming mismatch on a schema field that lint
@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
  * diagnostic is dropped. Everything else passes through in order. Pure.
  */
 export function mergeLintAndAudit(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const lintBySchemaField = new Map<string, Diagnostic[]>();
+  const lintBySchemaField = new Map<string, DiagnosticOf<'lint'>[]>();
   for (const d of diagnostics) {
     if (d.source !== 'lint' || !d.model || !d.field) continue;
     const key = `${d.model}.${d.field}`;
@@ -45,4 +45,9 @@ export function mergeLintAndAudit(diagnostics: readonly Diagnostic[]): Diagnosti
 }
 
 /** Lint rules about a field's name: the same fact as an audit naming mismatch on that field. */
-const NAMING_RULES = new Set(['field-name-camel-case', 'field-name-mapping-snake-case', 'column-name-snake-case', 'field-name-grammatical-number']);
+const NAMING_RULES = new Set<DiagnosticCode<'lint'>>([
+  'field-name-camel-case',
+  'field-name-mapping-snake-case',
+  'column-name-snake-case',
+  'field-name-grammatical-number',
+]);

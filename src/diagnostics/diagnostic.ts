@@ -38,9 +38,8 @@ export interface Fix {
  */
 export const DIAGNOSTIC_SOURCES = [
   'steward', // an error that stopped the command (errors/error-diagnostic.ts)
-  'generate',
-  'generate-changes',
-  'annotation',
+  'generate', // a stale environment file (project/environments.ts)
+  'generate-changes', // what generation changed in an environment (generate/changes.ts)
   'validate',
   'engine',
   'lint',
@@ -57,11 +56,25 @@ export const DIAGNOSTIC_SOURCES = [
 ] as const;
 export type DiagnosticSource = (typeof DIAGNOSTIC_SOURCES)[number];
 
-export interface Diagnostic {
-  /** Which part of steward produced it (the closed list DIAGNOSTIC_SOURCES). */
-  source: DiagnosticSource;
-  /** A stable code from that source's closed list (a rule id, a transform code, P1012, ...). */
-  code: string;
+/**
+ * The codes of each source, keyed by source: empty here, filled by each owner from its own closed
+ * list with declaration merging, beside that list (this layer knows no capability), e.g.
+ *
+ *     declare module '../diagnostics/diagnostic.js' {
+ *       interface DiagnosticCodes { lint: LintRuleId }
+ *     }
+ *
+ * test/api/diagnostic-codes.test.ts checks that every source has a closed list, and no more, also
+ * as the published declarations see it (each list's type is exported from src/index.ts).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one entry per source
+export interface DiagnosticCodes {}
+
+/** The codes a source may use (without an argument: every code of every source). */
+export type DiagnosticCode<S extends DiagnosticSource = DiagnosticSource> = S extends keyof DiagnosticCodes ? DiagnosticCodes[S] : never;
+
+/** What every diagnostic has besides its source and code. */
+export interface DiagnosticFields {
   severity: Severity;
   message: string;
   location?: DiagnosticLocation;
@@ -75,6 +88,19 @@ export interface Diagnostic {
   /** Free-form structured data for JSON output. */
   data?: Record<string, unknown>;
 }
+
+/** A diagnostic of one source: its code is one of that source's codes. */
+export type DiagnosticOf<S extends DiagnosticSource> = S extends DiagnosticSource
+  ? DiagnosticFields & {
+      /** Which part of steward produced it (the closed list DIAGNOSTIC_SOURCES). */
+      source: S;
+      /** A stable code from that source's closed list (a rule id, a transform code, P1012, ...). */
+      code: DiagnosticCode<S>;
+    }
+  : never;
+
+/** The one diagnostic type: a union over the sources, so `source` decides which codes `code` may hold. */
+export type Diagnostic = DiagnosticOf<DiagnosticSource>;
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 

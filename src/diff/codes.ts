@@ -231,6 +231,12 @@ export const DIFF_CODES = {
 
 export type DiffCode = keyof typeof DIFF_CODES;
 
+declare module '../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    diff: DiffCode;
+  }
+}
+
 export const DIFF_CODE_LIST = Object.keys(DIFF_CODES) as DiffCode[];
 
 export const SEVERITY_RANK: Record<ChangeSeverity, number> = { breaking: 2, dangerous: 1, safe: 0 };

@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AcknowledgedFinding, DriftResult } from './check-drift.js';
 import { countsAsDrift, findingObject, type DriftFinding } from '../catalog/codes.js';
+import type { DriftRunCode } from './codes.js';
 import type { DriftAcknowledgement } from './config.js';
 
 export function applyAcknowledgements(
@@ -69,7 +70,7 @@ function glob(pattern: string): RegExp {
   );
 }
 
-function note(code: string, message: string, env: string, index: number): Diagnostic {
+function note(code: DriftRunCode, message: string, env: string, index: number): Diagnostic {
   return { source: 'drift', code, severity: 'warning', message, env, data: { acknowledgement: index } };
 }
 

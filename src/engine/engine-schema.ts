@@ -28,6 +28,15 @@ export interface EngineSchema {
   notes: Diagnostic[];
 }
 
+/** The codes of source `engine`: what was not given to the engine (the notes above). */
+export type EngineNoteCode = 'engine-url-ignored' | 'engine-preview-feature-ignored';
+
+declare module '../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    engine: EngineNoteCode;
+  }
+}
+
 let enginePreviewFeatures: ReadonlySet<string> | undefined;
 
 export function schemaForEngine(schema: SchemaSource): EngineSchema {
@@ -45,20 +54,24 @@ export function schemaForEngine(schema: SchemaSource): EngineSchema {
     return { file: schema.path, line: line + 1, column: offset - starts[line] + 1 };
   };
   const notes: Diagnostic[] = [
-    ...prepared.removedUrls.map((u) => ({
-      source: 'engine' as const,
-      code: 'engine-url-ignored',
-      severity: 'info' as const,
-      message: `datasource \`${u.name}\` is not given to Prisma ${ENGINE_MAJOR}'s schema engine (it connects through steward's adapter)`,
-      location: at(u.start),
-    })),
-    ...prepared.removedPreviewFeatures.map((f) => ({
-      source: 'engine' as const,
-      code: 'engine-preview-feature-ignored',
-      severity: 'info' as const,
-      message: `preview feature "${f.name}" is not given to Prisma ${ENGINE_MAJOR}'s schema engine, which does not know it (generally available or removed since)`,
-      location: at(f.start),
-    })),
+    ...prepared.removedUrls.map(
+      (u): Diagnostic => ({
+        source: 'engine',
+        code: 'engine-url-ignored',
+        severity: 'info',
+        message: `datasource \`${u.name}\` is not given to Prisma ${ENGINE_MAJOR}'s schema engine (it connects through steward's adapter)`,
+        location: at(u.start),
+      }),
+    ),
+    ...prepared.removedPreviewFeatures.map(
+      (f): Diagnostic => ({
+        source: 'engine',
+        code: 'engine-preview-feature-ignored',
+        severity: 'info',
+        message: `preview feature "${f.name}" is not given to Prisma ${ENGINE_MAJOR}'s schema engine, which does not know it (generally available or removed since)`,
+        location: at(f.start),
+      }),
+    ),
   ];
   return { schema: { path: schema.path, content: prepared.text }, notes };
 }

@@ -31,6 +31,13 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** An error that stopped a command, as a Diagnostic (error-diagnostic.ts), carries its ErrorCode. */
+declare module '../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    steward: ErrorCode;
+  }
+}
+
 export interface ErrorLocation {
   file: string;
   line?: number;

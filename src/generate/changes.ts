@@ -33,6 +33,12 @@ export const CHANGE_CODES = {
 
 export type ChangeCode = keyof typeof CHANGE_CODES;
 
+declare module '../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    'generate-changes': ChangeCode;
+  }
+}
+
 export interface GenerationChange {
   code: ChangeCode;
   severity: Severity;

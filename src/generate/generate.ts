@@ -126,6 +126,15 @@ function assemble(p: PlannedEnvironment, finished: FinishResult): GeneratedEnvir
 
 export type StaleReason = 'missing' | 'no-header' | 'edited' | 'master-changed' | 'settings-changed';
 
+/** A stale file's diagnostic code (`output-missing`, `output-edited`, ...): the codes of source `generate`. */
+export type StaleCode = `output-${StaleReason}`;
+
+declare module '../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    generate: StaleCode;
+  }
+}
+
 export interface StaleFile {
   env: string;
   path: string;

@@ -3,7 +3,7 @@ import type { Schema, Span } from '../schema/model.js';
 import type { LintEnvironment } from './environment.js';
 import { globToRegExp, matchesFilePatterns } from './file-pattern.js';
 import { type AnyRule, formatMessage, type RuleReport, targetSpan } from './rule.js';
-import { RULES_BY_ID } from './rules/index.js';
+import { type LintRuleId, RULES_BY_ID } from './rules/index.js';
 import { SchemaIndex } from './schema-index.js';
 import type { LintConfig, RuleSetting } from './settings.js';
 import { Suppressions } from './suppressions.js';
@@ -13,7 +13,7 @@ export interface LintRunOptions {
   environments?: readonly LintEnvironment[];
 }
 
-export const UNUSED_SUPPRESSION = 'unused-suppression';
+export const UNUSED_SUPPRESSION = 'unused-suppression' satisfies LintRuleId;
 
 /**
  * Lints a parsed schema. Pure: schema and configuration in, Diagnostics out (source 'lint',
@@ -56,7 +56,7 @@ export function lintSchema(schema: Schema, config: LintConfig, options: LintRunO
     for (const opts of variants) runRule(rule, opts);
   }
 
-  function runRule(rule: AnyRule, opts: unknown): void {
+  function runRule(rule: AnyRule<LintRuleId>, opts: unknown): void {
     const id = rule.meta.id;
     rule.check({
       schema,
@@ -102,7 +102,7 @@ export function lintSchema(schema: Schema, config: LintConfig, options: LintRunO
   return sortByLocation(out);
 }
 
-function toDiagnostic(rule: string, severity: Severity, message: string, span: Span, r: RuleReport): Diagnostic {
+function toDiagnostic(rule: LintRuleId, severity: Severity, message: string, span: Span, r: RuleReport): Diagnostic {
   // model/field assigned in place, in the order the target names them: one of these per finding.
   const d: Diagnostic = { source: 'lint', code: rule, severity, message, location: locationOf(span) };
   const t = r.target;

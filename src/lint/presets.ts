@@ -1,5 +1,5 @@
 import type { Severity } from '../diagnostics/diagnostic.js';
-import { RULES } from './rules/index.js';
+import { type LintRuleId, RULES } from './rules/index.js';
 
 export const PRESETS = ['recommended', 'none'] as const;
 export type PresetName = (typeof PRESETS)[number];
@@ -22,7 +22,7 @@ export function presetSeverities(preset: PresetName): Record<string, Severity | 
 }
 
 /** prisma-lint rules that state the specification's naming rules, on in the recommended preset. */
-const RECOMMENDED_ERRORS = new Set([
+const RECOMMENDED_ERRORS = new Set<LintRuleId>([
   ...RULES.filter((r) => r.meta.origin === 'steward' && r.meta.category !== 'environment' && r.meta.category !== 'meta').map((r) => r.meta.id),
   'field-name-camel-case',
   'model-name-pascal-case',

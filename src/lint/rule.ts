@@ -11,8 +11,12 @@ export type RuleOrigin = 'steward' | 'prisma-lint';
 /** Groups the documentation and the recommended preset follow. */
 export type RuleCategory = 'naming' | 'required-fields' | 'relations' | 'uniques' | 'environment' | 'conventions' | 'meta';
 
-export interface RuleMeta {
-  id: string;
+/**
+ * A rule's metadata. `Id` is its id (a literal: the rule registry derives the closed list of
+ * lint codes from it) and `MessageId` the keys of its messages, the only ids its reports may name.
+ */
+export interface RuleMeta<Id extends string = string, MessageId extends string = string> {
+  id: Id;
   /** One sentence: what the rule checks. */
   description: string;
   /** Why it matters. */
@@ -24,7 +28,7 @@ export interface RuleMeta {
   /** What its fixes change (schema only, or the database): decides whether `--fix` applies them or only `--fix --unsafe`. */
   fixKinds?: readonly FixKind[];
   /** Messages by id; `{{name}}` placeholders are filled from the report's data. */
-  messages: Record<string, string>;
+  messages: Record<MessageId, string>;
   /** Options in words, for the documentation. */
   optionsDoc?: string;
 }
@@ -37,9 +41,10 @@ export type LintTarget =
   | { kind: 'enumValue'; enum: Enum; value: EnumValue }
   | { kind: 'config'; block: ConfigBlock };
 
-export interface RuleReport {
+export interface RuleReport<MessageId extends string = string> {
   target: LintTarget;
-  messageId: string;
+  /** One of the rule's own `meta.messages` keys. */
+  messageId: MessageId;
   data?: Record<string, string | number>;
   /** Defaults to the target's name. */
   span?: Span;
@@ -50,29 +55,38 @@ export interface RuleReport {
   severity?: Severity;
 }
 
-export interface RuleContext<O> {
+export interface RuleContext<O, MessageId extends string = string> {
   schema: Schema;
   options: O;
   index: SchemaIndex;
   environments: readonly LintEnvironment[];
   /** Full text of a schema file. */
   source(file: string): string;
-  report(report: RuleReport): void;
+  report(report: RuleReport<MessageId>): void;
   /** Parameters of prisma-lint's `/// prisma-lint-ignore-model <this rule> a,b` in a block. */
   ignoreParams(block: Model | Enum): string[];
 }
 
-export interface Rule<O = unknown> {
-  meta: RuleMeta;
+/**
+ * One lint rule: metadata beside logic, like an ESLint rule module (typescript-eslint's
+ * `RuleModule<MessageIds, Options>`): `report` accepts only the keys of the rule's own messages.
+ */
+export interface Rule<O = unknown, Id extends string = string, MessageId extends string = string> {
+  meta: RuleMeta<Id, MessageId>;
   options: OptionsSchema<O>;
-  check(context: RuleContext<O>): void;
+  check(context: RuleContext<O, MessageId>): void;
 }
 
-/** Erases a rule's option type for the registry. */
+/** Erases a rule's option and message types for the registry (its id may stay known). */
 // biome-ignore lint/suspicious/noExplicitAny: a list of rules whose option types differ
-export type AnyRule = Rule<any>;
+export type AnyRule<Id extends string = string> = Rule<any, Id, string>;
 
-export function defineRule<O>(rule: Rule<O>): Rule<O> {
+/**
+ * A rule with its types inferred: the options from `options`, the id as a literal and the
+ * message ids from the keys of `meta.messages`, so a report naming another message id does not
+ * compile.
+ */
+export function defineRule<O, const Id extends string, MessageId extends string>(rule: Rule<O, Id, MessageId>): Rule<O, Id, MessageId> {
   return rule;
 }
 

@@ -18,7 +18,7 @@ export function checkTimestampFields(
   name: string,
   exempt: readonly (string | RegExp)[] | undefined,
   attributes: string,
-  report: (r: RuleReport) => void,
+  report: (r: RuleReport<'missing' | 'type'>) => void,
   check: (model: Model, field: Field, data: { model: string; field: string }) => void,
 ): void {
   const { schema } = context;

@@ -285,7 +285,7 @@ function hasRenameAnnotations(master: Schema): boolean {
 function unconfirmedRename(q: RenameQuestion, migration: EnvironmentMigration, master: string): Diagnostic {
   const what = q.kind === 'table' ? 'table' : q.kind === 'enum' ? 'enum type' : q.kind === 'column' ? 'column' : 'enum value';
   return {
-    source: 'steward',
+    source: 'migrate',
     code: 'unconfirmed-rename',
     severity: 'error',
     env: migration.env,

@@ -42,6 +42,15 @@ export type DeployStatus =
   /** Fleets: deployed by an earlier run of the same state file (not opened again). */
   | 'resumed';
 
+/** The codes of source `deploy` (migrate deploy and down): a database that failed, could not be reached or erred. */
+export type DeployCode = `database-${Extract<DeployStatus, 'failed' | 'unreachable' | 'error'>}`;
+
+declare module '../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    deploy: DeployCode;
+  }
+}
+
 export interface DeployResult {
   /** The database, password-free. */
   database: string;

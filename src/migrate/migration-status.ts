@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { DatabaseConnection } from '../engine/connection.js';
 import { MIGRATIONS_TABLE } from '../database/model.js';
 import { redactSecrets } from '../engine/database-url.js';
@@ -123,8 +123,16 @@ export function migrationPosition(local: readonly MigrationScript[], history: Mi
   };
 }
 
-const STATE_SEVERITY: Record<MigrationState, Diagnostic['severity'] | null> = {
-  applied: null,
+/** The codes of source `migrate-status`: one per state that is not simply applied. */
+export type MigrationStatusCode = `migration-${Exclude<MigrationState, 'applied'>}`;
+
+declare module '../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    'migrate-status': MigrationStatusCode;
+  }
+}
+
+const STATE_SEVERITY: Record<Exclude<MigrationState, 'applied'>, Severity> = {
   'rolled-back': 'info',
   pending: 'warning',
   failed: 'error',
@@ -143,14 +151,14 @@ const STATE_TEXT: Record<MigrationState, string> = {
 
 /** Every migration that is not simply applied, as a Diagnostic located at its migration.sql. */
 export function statusDiagnostics(report: MigrationStatusReport, env: string, migrationsDir: string, cwd: string): Diagnostic[] {
-  return report.migrations.flatMap((migration) => {
-    const severity = STATE_SEVERITY[migration.state];
-    if (severity === null) return [];
+  return report.migrations.flatMap((migration): Diagnostic[] => {
+    const state = migration.state;
+    if (state === 'applied') return [];
     return [
       {
         source: 'migrate-status',
-        code: `migration-${migration.state}`,
-        severity,
+        code: `migration-${state}`,
+        severity: STATE_SEVERITY[state],
         message: `${migration.name} ${STATE_TEXT[migration.state]}`,
         env,
         location: { file: path.relative(cwd, migrationScriptPath(migrationsDir, migration.name)), line: 1, column: 1 },

@@ -11,10 +11,11 @@ import { extensionNames, extensionsInHistory, extensionsInSchema, missingPgliteE
 import type { MigrationScript } from '../engine/migrations-list.js';
 import { readSchemaFiles } from '../schema/load.js';
 import { parseSchema } from '../schema/parse.js';
+import type { MigrateCode } from './codes.js';
 import { migrationScriptPath } from './layout.js';
 
-/** The closed list of codes this module reports. */
-export const SCRATCH_EXTENSION_CODE = 'scratch-extension-unavailable';
+/** The code this module reports (codes.ts). */
+export const SCRATCH_EXTENSION_CODE = 'scratch-extension-unavailable' satisfies MigrateCode;
 
 export interface ScratchPlan {
   /** Extension names to load into PGlite (sorted). */
@@ -67,7 +68,7 @@ export function unavailableExtensionDiagnostics(
   severity: Severity,
   consequence: string,
 ): Diagnostic[] {
-  return missing.map((request) => {
+  return missing.map((request): Diagnostic => {
     const file =
       'migration' in request.origin
         ? path.relative(cwd, migrationScriptPath(env.migrationsDir, request.origin.migration))

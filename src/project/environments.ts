@@ -124,34 +124,38 @@ function currentFiles(config: ResolvedConfig, only?: string): Set<string> | unde
 
 /** Stale files as diagnostics (for `check` and `generate --check`). */
 export function staleDiagnostics(stale: StaleFile[]): Diagnostic[] {
-  return stale.map((s) => ({
-    source: 'generate',
-    code: `output-${s.reason}`,
-    severity: 'error' as const,
-    message: `${s.path}: ${STALE_REASON_TEXT[s.reason]}`,
-    env: s.env,
-    location: { file: s.path, line: s.line ?? 1, column: 1 },
-    notes:
-      s.expected !== undefined || s.actual !== undefined
-        ? [`expected: ${s.expected ?? '(end of file)'}`, `found:    ${s.actual ?? '(end of file)'}`]
-        : undefined,
-  }));
+  return stale.map(
+    (s): Diagnostic => ({
+      source: 'generate',
+      code: `output-${s.reason}`,
+      severity: 'error',
+      message: `${s.path}: ${STALE_REASON_TEXT[s.reason]}`,
+      env: s.env,
+      location: { file: s.path, line: s.line ?? 1, column: 1 },
+      notes:
+        s.expected !== undefined || s.actual !== undefined
+          ? [`expected: ${s.expected ?? '(end of file)'}`, `found:    ${s.actual ?? '(end of file)'}`]
+          : undefined,
+    }),
+  );
 }
 
 /** Generation changes as diagnostics, located in the master. */
 export function changeDiagnostics(environments: GeneratedEnvironment[]): Diagnostic[] {
   return environments.flatMap((e) =>
-    e.changes.map((c) => ({
-      source: 'generate',
-      code: c.code,
-      severity: c.severity,
-      message: c.message,
-      env: c.env,
-      model: c.model,
-      field: c.field,
-      location: { file: c.location.file, line: c.location.line, column: c.location.column, endLine: c.location.endLine, endColumn: c.location.endColumn },
-      notes: c.typeImpact ? [`client types: ${c.typeImpact}`] : undefined,
-    })),
+    e.changes.map(
+      (c): Diagnostic => ({
+        source: 'generate-changes',
+        code: c.code,
+        severity: c.severity,
+        message: c.message,
+        env: c.env,
+        model: c.model,
+        field: c.field,
+        location: { file: c.location.file, line: c.location.line, column: c.location.column, endLine: c.location.endLine, endColumn: c.location.endColumn },
+        notes: c.typeImpact ? [`client types: ${c.typeImpact}`] : undefined,
+      }),
+    ),
   );
 }
 

@@ -17,3 +17,9 @@ export const VERIFY_CODES = {
 } as const satisfies Record<string, Severity>;
 
 export type VerifyCode = keyof typeof VERIFY_CODES;
+
+declare module '../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    verify: VerifyCode;
+  }
+}

@@ -3,14 +3,14 @@
  * as a models x environments table (text, markdown) and as JSON.
  */
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, DiagnosticFields } from '../diagnostics/diagnostic.js';
 import type { Style } from '../diagnostics/style.js';
 import { VERIFY_CODES, type VerifyCode } from './codes.js';
 import type { EnvironmentCrudResult } from './crud-environment.js';
 import type { ModelCrudResult } from './crud-run.js';
 import type { VerifyReport } from './verify.js';
 
-function diagnostic(code: VerifyCode, message: string, rest: Partial<Diagnostic> = {}): Diagnostic {
+function diagnostic(code: VerifyCode, message: string, rest: Partial<DiagnosticFields> = {}): Diagnostic {
   return { source: 'verify', code, severity: VERIFY_CODES[code], message, ...rest };
 }
 

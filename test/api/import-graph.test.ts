@@ -78,6 +78,10 @@ function importGraph(): { files: string[]; edges: Edge[]; packages: Map<string, 
         add(node.arguments[0].text, false, true);
       } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
         add(node.argument.literal.text, true, false);
+      } else if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) {
+        // `declare module './x.js' { ... }`: a module augmentation (a code list filling the
+        // diagnostics' DiagnosticCodes registry) depends on the module it augments, type-only.
+        add(node.name.text, true, false);
       }
       ts.forEachChild(node, visit);
     };
@@ -136,6 +140,10 @@ const layerOf = new Map(LAYERS.flatMap((layer, rank) => layer.members.map((m) =>
 describe('the import graph of src/', () => {
   it('sees the imports (a sanity check of the reader itself)', () => {
     assert.ok(graph.files.length > 200, `${graph.files.length} modules`);
+    assert.ok(
+      graph.edges.some((e) => e.typeOnly && e.from === 'lint/rules/index.ts' && e.to === 'diagnostics/diagnostic.ts'),
+      'module augmentations are edges',
+    );
     assert.ok(graph.edges.some((e) => e.from === 'cli/commands/check.ts' && e.to === 'compose/check.ts'));
     assert.ok(graph.edges.some((e) => e.dynamic && e.from === 'compose/check.ts' && e.to === 'migrate/lint-history.ts'));
   });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { Diagnostic, DiagnosticOf } from '../../src/diagnostics/diagnostic.js';
 import { mergeLintAndAudit } from '../../src/audit/merge-lint.js';
 
-const lint: Diagnostic = {
+const lint: DiagnosticOf<'lint'> = {
   source: 'lint',
   code: 'field-name-camel-case',
   severity: 'warning',
@@ -35,8 +35,8 @@ test('lint and audit on the same field: one diagnostic with both reasons', () =>
 });
 
 test('different fields, other rules and other models stay apart', () => {
-  const other = { ...lint, field: 'created_at' };
-  const otherRule = { ...lint, code: 'require-field-index' };
-  const otherModel = { ...lint, model: 'Message' };
+  const other: Diagnostic = { ...lint, field: 'created_at' };
+  const otherRule: Diagnostic = { ...lint, code: 'require-field-index' };
+  const otherModel: Diagnostic = { ...lint, model: 'Message' };
   assert.equal(mergeLintAndAudit([audit, other, otherRule, otherModel]).length, 4);
 });

@@ -11,7 +11,7 @@ describe('markdown reporter', () => {
     const diagnostics: Diagnostic[] = [
       {
         source: 'lint',
-        code: 'rule-a',
+        code: 'require-id',
         severity: 'error',
         message: 'Bad | thing',
         location: { file: 'a.prisma', line: 3, column: 5 },
@@ -19,13 +19,13 @@ describe('markdown reporter', () => {
         field: 'email',
         fix: { description: 'add @unique', edits: [], kind: 'schema-only' },
       },
-      { source: 'lint', code: 'rule-b', severity: 'warning', message: 'Lossy\nin dev', env: 'dev', location: { file: 'b.prisma', line: 1, column: 1 } },
+      { source: 'lint', code: 'field-order', severity: 'warning', message: 'Lossy\nin dev', env: 'dev', location: { file: 'b.prisma', line: 1, column: 1 } },
     ];
     const md = markdownReporter(diagnostics, { style, title: 'steward lint' });
     assert.match(md, /^### steward lint$/m);
     assert.match(md, /\*\*1\*\* error, \*\*1\*\* warning/);
     assert.match(md, /^#### `a\.prisma`$/m);
-    assert.match(md, /\| ❌ \| 3:5 \| `rule-a` \| Bad \\\| thing<br>_fix \(safe, schema only\): add @unique_ \| User\.email \|/);
+    assert.match(md, /\| ❌ \| 3:5 \| `require-id` \| Bad \\\| thing<br>_fix \(safe, schema only\): add @unique_ \| User\.email \|/);
     assert.match(md, /Lossy<br>in dev \| env: dev \|/);
   });
 

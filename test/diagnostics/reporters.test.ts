@@ -20,7 +20,7 @@ const DIAGNOSTICS: Diagnostic[] = [
     notes: ['rename it with @map to keep the column'],
     fix: { description: 'rename to email', edits: [{ file: 'prisma/schema.prisma', start: 28, end: 33, text: 'email' }], kind: 'schema-only' },
   },
-  { source: 'generate', code: 'list-to-json', severity: 'warning', message: 'tags: 50%, a list, becomes Json', env: 'dev' },
+  { source: 'generate-changes', code: 'list-to-json', severity: 'warning', message: 'tags: 50%, a list, becomes Json', env: 'dev' },
 ];
 const context = { style: createStyle(false), sources: new Map([['prisma/schema.prisma', SOURCE]]) };
 
@@ -121,10 +121,13 @@ describe('GitHub reporter', () => {
       lines[0],
       '::error file=prisma/schema.prisma,line=3,col=3,endLine=3,endColumn=8,title=steward lint%3A field-name-camel-case::Field name should be in camelCase.%0Arename it with @map to keep the column',
     );
-    assert.equal(lines[1], '::warning title=steward generate%3A list-to-json::tags: 50%25, a list, becomes Json (dev)');
+    assert.equal(lines[1], '::warning title=steward generate-changes%3A list-to-json::tags: 50%25, a list, becomes Json (dev)');
   });
   it('prints nothing for no diagnostics, and info as a notice', () => {
     assert.equal(githubReporter([], context), '');
-    assert.match(githubReporter([{ source: 'audit', code: 'x', severity: 'info', message: 'm' }], context), /^::notice title=steward audit%3A x::m\n$/);
+    assert.match(
+      githubReporter([{ source: 'audit', code: 'planned', severity: 'info', message: 'm' }], context),
+      /^::notice title=steward audit%3A planned::m\n$/,
+    );
   });
 });

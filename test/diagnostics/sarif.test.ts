@@ -6,9 +6,8 @@ import { createStyle } from '../../src/diagnostics/style.js';
 
 describe('sarif reporter', () => {
   it('maps severities, rules and locations; fingerprints ignore line numbers', () => {
-    const d = (line: number, severity: Diagnostic['severity'], source: Diagnostic['source'] = 'lint'): Diagnostic => ({
-      source,
-      code: 'x',
+    const d = (line: number, severity: Diagnostic['severity'], source: 'lint' | 'audit' = 'lint'): Diagnostic => ({
+      ...(source === 'lint' ? ({ source, code: 'require-id' } as const) : ({ source, code: 'planned' } as const)),
       severity,
       message: 'm',
       location: { file: 'prisma/a b.prisma', line, column: 2 },
@@ -19,7 +18,7 @@ describe('sarif reporter', () => {
     assert.equal(out.version, '2.1.0');
     assert.deepEqual(
       out.runs[0].tool.driver.rules.map((r: { id: string }) => r.id),
-      ['audit/x', 'x'],
+      ['audit/planned', 'require-id'],
     );
     assert.deepEqual(
       out.runs[0].results.map((r: { level: string }) => r.level),

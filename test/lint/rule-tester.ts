@@ -5,14 +5,20 @@ import { type FixKind, isSafeFixKind } from '../../src/diagnostics/fix-kind.js';
 import { lintSchema } from '../../src/lint/engine.js';
 import type { LintEnvironment } from '../../src/lint/environment.js';
 import { fixSchemaFiles } from '../../src/lint/fix.js';
-import { RULES_BY_ID } from '../../src/lint/rules/index.js';
+import { type LintMessageId, type LintRuleId, RULES_BY_ID } from '../../src/lint/rules/index.js';
 import { OptionProblems } from '../../src/lint/options.js';
 import type { LintConfig } from '../../src/lint/settings.js';
 import { parseSchema } from '../../src/schema/parse.js';
 
-export interface ExpectedFinding {
+export interface ExpectedFinding<MessageId extends string = string> {
   /** Exact message, or the message id's template filled in. */
   message?: string | RegExp;
+  /**
+   * The rule's message the finding was made from, as ESLint's RuleTester asks: a key of the rule's
+   * own `meta.messages` (a compile error otherwise). Checked by matching the message against that
+   * template, its `{{placeholders}}` standing for any text.
+   */
+  messageId: MessageId;
   line: number;
   column?: number;
   field?: string;
@@ -23,11 +29,11 @@ export interface ExpectedFinding {
   migration?: string | RegExp;
 }
 
-export interface InvalidCase {
+export interface InvalidCase<MessageId extends string = string> {
   name?: string;
   code: string;
   options?: unknown;
-  errors: ExpectedFinding[];
+  errors: ExpectedFinding<MessageId>[];
   /** The schema after --fix; omit when the rule offers no fix for this case. */
   output?: string;
   environments?: LintEnvironment[];
@@ -63,8 +69,19 @@ export function lintWith(ruleId: string, code: string, options?: unknown, enviro
   );
 }
 
-/** ESLint-style table test: valid inputs, invalid inputs with positions, and the fixed output. */
-export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+/** The template of a message id as a pattern: its literal text, each `{{placeholder}}` any text. */
+export function messagePattern(template: string): RegExp {
+  const literal = template.split(/\{\{\s*\w+\s*\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${literal.join('[\\s\\S]*?')}$`);
+}
+
+/**
+ * ESLint-style table test: valid inputs, invalid inputs with positions, and the fixed output.
+ * The rule id is one of the registry's and each expected `messageId` one of that rule's messages
+ * (typed, as typescript-eslint's RuleTester types them).
+ */
+export function ruleTester<Id extends LintRuleId>(ruleId: Id, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase<LintMessageId<Id>>[] }): void {
+  const messages: Record<string, string> = RULES_BY_ID.get(ruleId)!.meta.messages;
   cases.valid.forEach((c, i) => {
     const v = typeof c === 'string' ? { code: c } : c;
     test(`${ruleId} valid #${i + 1}${v.name ? ` (${v.name})` : ''}`, () => {
@@ -89,6 +106,7 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
         if (e.column !== undefined) assert.equal(d.location?.column, e.column, `column of finding ${j + 1}`);
         if (typeof e.message === 'string') assert.equal(d.message, e.message);
         else if (e.message) assert.match(d.message, e.message);
+        assert.match(d.message, messagePattern(messages[e.messageId]), `message id of finding ${j + 1}: ${e.messageId}`);
         if (e.field !== undefined) assert.equal(d.field, e.field);
         if (e.env !== undefined) assert.equal(d.env, e.env);
         if (e.fixKind !== undefined) assert.equal(d.fix?.kind, e.fixKind, `fix kind of finding ${j + 1}`);

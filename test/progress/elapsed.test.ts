@@ -45,7 +45,7 @@ describe('elapsed-time progress (verify, migrate create, check, drift)', () => {
   });
 
   it("check's summary: one line per step with ran, passed, findings, time", () => {
-    const d = (severity: Diagnostic['severity']): Diagnostic => ({ source: 'lint', code: 'x', severity, message: 'm' });
+    const d = (severity: Diagnostic['severity']): Diagnostic => ({ source: 'lint', code: 'require-id', severity, message: 'm' });
     const text = renderStepSummary([
       { name: 'generate --check, validate', ran: true, diagnostics: [], ms: 210 },
       { name: 'lint', ran: true, diagnostics: [d('error'), d('error'), d('warning')], ms: 1234 },

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { ChangeCode } from '../../src/generate/changes.js';
+import type { LintRuleId } from '../../src/lint/rules/index.js';
 import { renderReportHtml } from '../../src/report/html.js';
 import { reportLinks } from '../../src/report/links.js';
 import { markdownToHtml } from '../../src/report/markdown.js';
@@ -34,11 +36,18 @@ function data(findings: ReportData['findings'], changelog: ReportData['changelog
   };
 }
 
-const diag = (code: string, severity: Diagnostic['severity'], message = `${code} message`): Diagnostic => ({
+const diag = (code: LintRuleId, severity: Diagnostic['severity'], message = `${code} message`): Diagnostic => ({
   source: 'lint',
   code,
   severity,
   message,
+  location: { file: 'prisma/schema.prisma', line: 3, column: 1 },
+});
+const conversion = (code: ChangeCode): Diagnostic => ({
+  source: 'generate-changes',
+  code,
+  severity: 'info',
+  message: `${code} message`,
   location: { file: 'prisma/schema.prisma', line: 3, column: 1 },
 });
 
@@ -86,13 +95,13 @@ describe('report HTML', () => {
             title: 'Environment conversions',
             source: 'generate-changes',
             available: true,
-            diagnostics: Array.from({ length: 97 }, (_, i) => diag(i % 2 ? 'native-type-removed' : 'default-mapped', 'info')),
+            diagnostics: Array.from({ length: 97 }, (_, i) => conversion(i % 2 ? 'native-type-removed' : 'default-mapped')),
           },
           {
             title: 'Lint',
             source: 'lint',
             available: true,
-            diagnostics: [diag('field-name', 'warning'), diag('unique-id', 'error'), diag('field-name', 'warning')],
+            diagnostics: [diag('field-name-camel-case', 'warning'), diag('require-id', 'error'), diag('field-name-camel-case', 'warning')],
           },
           { title: 'Audit', source: 'audit', available: false, reason: 'no code' },
         ],
@@ -104,7 +113,7 @@ describe('report HTML', () => {
     const codes = [...page.matchAll(/<details class="code" data-code="([^"]+)"( open)?><summary>.*?<span class="count">(\d+)<\/span>/g)].map(
       (m) => `${m[1]}${m[2] ? ' open' : ''} ${m[3]}`,
     );
-    assert.deepEqual(codes, ['unique-id open 1', 'field-name 2', 'default-mapped 49', 'native-type-removed 48']);
+    assert.deepEqual(codes, ['require-id open 1', 'field-name-camel-case 2', 'default-mapped 49', 'native-type-removed 48']);
     assert.match(page, /1 error<\/span> · <span class="sev-warning">2 warnings<\/span> · <span class="sev-info">97 info/);
     assert.match(page, /@media print\{/);
     // The one script is allowed by its hash, nothing else.

@@ -7,6 +7,7 @@ import { run } from '../helpers/project.js';
 import { fixtureRepository, git } from '../helpers/review-fixture.js';
 import { newFindings } from '../../src/review/new-findings.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { LintRuleId } from '../../src/lint/rules/index.js';
 
 describe('steward review', () => {
   it('on a two-commit fixture repository: the comment matches the snapshot', async () => {
@@ -40,18 +41,18 @@ describe('steward review', () => {
   });
 
   it('new findings: matched by what they say, not by line; counted', () => {
-    const d = (code: string, line: number, message = `${code} at User`): Diagnostic => ({
+    const d = (code: LintRuleId, line: number, message = `${code} at User`): Diagnostic => ({
       source: 'lint',
       code,
       severity: 'error',
       message,
       location: { file: 's.prisma', line, column: 1 },
     });
-    const base = [d('a', 3), d('b', 5)];
-    const head = [d('a', 9), d('b', 11), d('b', 12), d('c', 1)];
+    const base = [d('require-id', 3), d('field-order', 5)];
+    const head = [d('require-id', 9), d('field-order', 11), d('field-order', 12), d('model-name-prefix', 1)];
     assert.deepEqual(
       newFindings(base, head).map((x) => `${x.code}:${x.location!.line}`),
-      ['b:12', 'c:1'],
+      ['field-order:12', 'model-name-prefix:1'],
     );
   });
 });

@@ -65,7 +65,7 @@ test('thousands of errors in one file are located from one line index', () => {
 
 test('code frames show a window of a long line, with the caret under the column', () => {
   const line = `${'a'.repeat(5_000)}X${'b'.repeat(5_000)}`;
-  const out = textReporter([{ source: 'lint', code: 'c', severity: 'error', message: 'here', location: { file: 'f', line: 1, column: 5_001 } }], {
+  const out = textReporter([{ source: 'lint', code: 'require-id', severity: 'error', message: 'here', location: { file: 'f', line: 1, column: 5_001 } }], {
     style: createStyle(false),
     sources: new Map([['f', line]]),
   });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic, type DiagnosticCode } from '../../diagnostics/diagnostic.js';
 import { ExitCode, StewardError } from '../../errors/index.js';
 import { baselineMigrations } from '../../migrate/baseline.js';
 import { createMigrations } from '../../migrate/create-migrations.js';
@@ -13,7 +13,7 @@ import { runPreflight } from './migrate-preflight.js';
 import { runBackfill, runExpandContract } from './migrate-transition.js';
 
 /** Safety errors an expand/contract transition avoids: `migrate create` proposes one. */
-const TRANSITION_CODES = new Set(['drop-column', 'change-column-type', 'add-required-column']);
+const TRANSITION_CODES = new Set<DiagnosticCode<'migrate-lint'>>(['drop-column', 'change-column-type', 'add-required-column']);
 const TRANSITION_PROPOSAL =
   'proposal: make this change in phases that keep the running code working: annotate the new field with\n' +
   '  /// @steward.transition(from: "old_column")   (a rename or a type change)\n' +
@@ -131,7 +131,7 @@ export const migrateCommand: Command = {
               );
           }
           if (diagnostics.length > 0) report(ctx, 'steward migrate create', diagnostics);
-          if (diagnostics.some((d) => d.severity === 'error' && TRANSITION_CODES.has(d.code))) ctx.stdout(TRANSITION_PROPOSAL);
+          if (diagnostics.some((d) => d.severity === 'error' && d.source === 'migrate-lint' && TRANSITION_CODES.has(d.code))) ctx.stdout(TRANSITION_PROPOSAL);
         }
         return hasErrors(diagnostics) ? ExitCode.Findings : ExitCode.Ok;
       }

@@ -34,7 +34,7 @@ import uniqueIdentifierExplicit from './unique-identifier-explicit.js';
 import unusedSuppression from './unused-suppression.js';
 
 /** Every rule, one file each, named by its id. */
-export const RULES: readonly AnyRule[] = [
+export const RULES = [
   banUnboundedStringType,
   columnNameSnakeCase,
   constraintNameSnakeCase,
@@ -68,9 +68,22 @@ export const RULES: readonly AnyRule[] = [
   tableNameSnakeCase,
   uniqueIdentifierExplicit,
   unusedSuppression,
-];
+] as const satisfies readonly AnyRule[];
 
-export const RULES_BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((r) => [r.meta.id, r]));
+/** The closed list of lint rule ids, from the rules themselves: the codes of source `lint`. */
+export type LintRuleId = (typeof RULES)[number]['meta']['id'];
+
+/** The message ids of one rule: the keys of its `meta.messages`. */
+export type LintMessageId<Id extends LintRuleId> = keyof Extract<(typeof RULES)[number], { meta: { id: Id } }>['meta']['messages'] & string;
+
+declare module '../../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    lint: LintRuleId;
+  }
+}
+
+/** A rule of the registry: its id is a LintRuleId. Looked up by any string (configuration, comments). */
+export const RULES_BY_ID: ReadonlyMap<string, AnyRule<LintRuleId>> = new Map(RULES.map((r) => [r.meta.id, r]));
 
 /** prisma-lint's 18 rules, under the same names. */
-export const PRISMA_LINT_RULE_IDS: readonly string[] = RULES.filter((r) => r.meta.origin === 'prisma-lint').map((r) => r.meta.id);
+export const PRISMA_LINT_RULE_IDS: readonly LintRuleId[] = RULES.filter((r) => r.meta.origin === 'prisma-lint').map((r) => r.meta.id);

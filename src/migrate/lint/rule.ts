@@ -20,9 +20,13 @@ export interface RuleHit {
   column?: string;
 }
 
-/** One safety rule. Its code, severity, reason and safer recipe live beside its detection. */
-export interface MigrationRule {
-  code: string;
+/**
+ * One safety rule. Its code, severity, reason and safer recipe live beside its detection. `Code`
+ * is its code as a literal (`MigrationRule<'drop-table'>`): rules.ts derives the closed list of
+ * migration lint codes from the rules.
+ */
+export interface MigrationRule<Code extends string = string> {
+  code: Code;
   severity: Severity;
   /** Why it is risky. */
   reason: string;

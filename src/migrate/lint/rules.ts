@@ -30,4 +30,14 @@ export const MIGRATION_RULES = [
   missingLockTimeout,
 ] as const satisfies readonly MigrationRule[];
 
+/** The code of each safety rule: one per rule, derived from the rules. */
 export type MigrationLintCode = (typeof MIGRATION_RULES)[number]['code'];
+
+/** The codes of source `migrate-lint`: a rule's, or an acknowledgement in steward.config that no longer matches (lint-history.ts). */
+export type MigrateLintCode = MigrationLintCode | 'acknowledgement-outdated';
+
+declare module '../../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    'migrate-lint': MigrateLintCode;
+  }
+}

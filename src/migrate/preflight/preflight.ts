@@ -250,6 +250,15 @@ export function describeLock(lock: PreflightLock): string {
 }
 
 /** A finding per statement that would fail (error) or block a table with rows (warning). */
+/** The codes of source `migrate-preflight`: a statement that would fail, or one that would hold locks on rows. */
+export type PreflightCode = `preflight-${Exclude<PreflightVerdict, 'ok'>}`;
+
+declare module '../../diagnostics/diagnostic.js' {
+  interface DiagnosticCodes {
+    'migrate-preflight': PreflightCode;
+  }
+}
+
 export function preflightDiagnostics(report: PreflightReport, env: string): Diagnostic[] {
   return report.statements.flatMap((statement): Diagnostic[] => {
     if (statement.verdict === 'ok') return [];

@@ -127,7 +127,7 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
     }
     if (refused) {
       diagnostics.push({
-        source: 'steward',
+        source: 'migrate',
         code: 'transition-old-shape-used',
         severity: 'error',
         message: `Contract refused: the old column is still used in ${usages.length} place${usages.length === 1 ? '' : 's'}; nothing was written.`,
@@ -140,7 +140,7 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
       });
     } else if (usages.length > 0) {
       diagnostics.push({
-        source: 'steward',
+        source: 'migrate',
         code: 'transition-gate-overridden',
         severity: 'warning',
         message: `--force: the contract drops old columns still used in ${usages.length} place${usages.length === 1 ? '' : 's'} (${usages.map((u) => `${u.file}:${u.line}`).join(', ')}); that code fails once it is deployed.`,

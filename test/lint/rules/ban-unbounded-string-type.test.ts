@@ -9,8 +9,14 @@ ruleTester('ban-unbounded-string-type', {
     {
       code: 'model A {\n  id   Int    @id\n  name String\n  bio  String @db.Text\n}\n',
       errors: [
-        { line: 6, column: 3, field: 'name', message: 'String fields must have a native type attribute to ensure maximum length, e.g. `@db.VarChar(x)`.' },
-        { line: 7, column: 3, field: 'bio' },
+        {
+          line: 6,
+          messageId: 'unbounded',
+          column: 3,
+          field: 'name',
+          message: 'String fields must have a native type attribute to ensure maximum length, e.g. `@db.VarChar(x)`.',
+        },
+        { line: 7, messageId: 'unbounded', column: 3, field: 'bio' },
       ],
     },
   ],

@@ -5,7 +5,7 @@ ruleTester('constraint-name-snake-case', {
   invalid: [
     {
       code: 'model A {\n  id    Int    @id\n  email String\n\n  @@index([email], map: "IDX_Email")\n}\n',
-      errors: [{ line: 8, column: 25, message: 'Constraint name "IDX_Email" on @@index of A is not snake_case.' }],
+      errors: [{ line: 8, messageId: 'notSnake', column: 25, message: 'Constraint name "IDX_Email" on @@index of A is not snake_case.' }],
     },
   ],
 });

@@ -5,8 +5,10 @@ ruleTester('enum-value-consistent-case', {
   invalid: [
     {
       code: 'enum Role {\n  ADMIN\n  USER\n}\nenum Status {\n  Active\n  INACTIVE\n}\n',
-      errors: [{ line: 9, field: 'Active', message: "Enum value Status.Active is not UPPER_SNAKE_CASE like the schema's other enum values." }],
+      errors: [
+        { line: 9, messageId: 'style', field: 'Active', message: "Enum value Status.Active is not UPPER_SNAKE_CASE like the schema's other enum values." },
+      ],
     },
-    { code: 'enum Role {\n  ADMIN\n}\n', options: { style: 'pascal' }, errors: [{ line: 5, message: /PascalCase/ }] },
+    { code: 'enum Role {\n  ADMIN\n}\n', options: { style: 'pascal' }, errors: [{ line: 5, messageId: 'style', message: /PascalCase/ }] },
   ],
 });

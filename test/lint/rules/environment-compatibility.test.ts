@@ -21,8 +21,8 @@ ruleTester('environment-compatibility', {
       code: 'model A {\n  id   Int      @id\n  tags String[]\n  name String   @db.VarChar(40)\n}\n',
       environments,
       errors: [
-        { line: 6, column: 8, env: 'dev', field: 'tags', message: /String\[\] becomes Json/ },
-        { line: 7, env: 'dev', field: 'name', message: /VarChar\(40\) removed/ },
+        { line: 6, messageId: 'lossy', column: 8, env: 'dev', field: 'tags', message: /String\[\] becomes Json/ },
+        { line: 7, messageId: 'lossy', env: 'dev', field: 'name', message: /VarChar\(40\) removed/ },
       ],
     },
   ],

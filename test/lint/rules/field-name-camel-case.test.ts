@@ -9,7 +9,7 @@ ruleTester('field-name-camel-case', {
     {
       name: "the specification's last_read_at mismatch",
       code: 'model ConversationParticipant {\n  id           Int      @id\n  last_read_at DateTime\n}\n',
-      errors: [{ line: 6, column: 3, field: 'last_read_at', message: 'Field name should be in camelCase.' }],
+      errors: [{ line: 6, messageId: 'notCamel', column: 3, field: 'last_read_at', message: 'Field name should be in camelCase.' }],
     },
   ],
 });

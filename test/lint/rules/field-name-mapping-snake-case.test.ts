@@ -9,8 +9,8 @@ ruleTester('field-name-mapping-snake-case', {
     {
       code: 'model A {\n  id        Int      @id\n  createdAt DateTime\n  userID    Int      @map("userId")\n}\n',
       errors: [
-        { line: 6, field: 'createdAt', message: 'Field name must be mapped to snake case.' },
-        { line: 7, field: 'userID', message: 'Field name must be mapped to "user_i_d".' },
+        { line: 6, messageId: 'mapRequired', field: 'createdAt', message: 'Field name must be mapped to snake case.' },
+        { line: 7, messageId: 'mapTo', field: 'userID', message: 'Field name must be mapped to "user_i_d".' },
       ],
       output: 'model A {\n  id        Int      @id\n  createdAt DateTime @map("created_at")\n  userID    Int      @map("user_i_d")\n}\n',
     },
@@ -18,7 +18,7 @@ ruleTester('field-name-mapping-snake-case', {
       name: 'requireUnderscorePrefixForIds',
       code: 'model A {\n  id Int @id\n}\n',
       options: { requireUnderscorePrefixForIds: true },
-      errors: [{ line: 5, message: 'Field name must be mapped to snake case.' }],
+      errors: [{ line: 5, messageId: 'mapRequired', message: 'Field name must be mapped to snake case.' }],
       output: 'model A {\n  id Int @id @map("_id")\n}\n',
     },
   ],

@@ -8,7 +8,7 @@ ruleTester('field-order', {
     {
       code: 'model A {\n  name      String\n  id        Int @id\n  createdAt DateTime\n}\n',
       options: order,
-      errors: [{ line: 4, message: 'Fields are not in the expected order: "id", "...", "createdAt".' }],
+      errors: [{ line: 4, messageId: 'order', message: 'Fields are not in the expected order: "id", "...", "createdAt".' }],
     },
   ],
 });

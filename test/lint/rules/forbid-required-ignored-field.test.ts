@@ -5,7 +5,7 @@ ruleTester('forbid-required-ignored-field', {
   invalid: [
     {
       code: 'model A {\n  id  Int    @id\n  old String @ignore\n}\n',
-      errors: [{ line: 6, field: 'old', message: 'Do not ignore a required field without a default value.' }],
+      errors: [{ line: 6, messageId: 'requiredIgnored', field: 'old', message: 'Do not ignore a required field without a default value.' }],
     },
   ],
 });

@@ -15,7 +15,15 @@ ruleTester('join-model-unique', {
     { name: 'a @@unique over one foreign key', code: join('\n  @@unique([userId])\n') },
   ],
   invalid: [
-    { code: join(''), errors: [{ line: 4, message: 'Join model ConversationParticipant should have @@unique([conversationId, userId]).' }] },
-    { name: 'listed in models', code: join('  body String\n'), options: { models: ['ConversationParticipant'] }, errors: [{ line: 4 }] },
+    {
+      code: join(''),
+      errors: [{ line: 4, messageId: 'notUnique', message: 'Join model ConversationParticipant should have @@unique([conversationId, userId]).' }],
+    },
+    {
+      name: 'listed in models',
+      code: join('  body String\n'),
+      options: { models: ['ConversationParticipant'] },
+      errors: [{ line: 4, messageId: 'notUnique' }],
+    },
   ],
 });

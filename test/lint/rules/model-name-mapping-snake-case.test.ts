@@ -8,12 +8,12 @@ ruleTester('model-name-mapping-snake-case', {
   invalid: [
     {
       code: 'model UserRole {\n  id Int @id\n}\n',
-      errors: [{ line: 4, column: 7, message: 'Model name must be mapped to snake case.' }],
+      errors: [{ line: 4, messageId: 'mapRequired', column: 7, message: 'Model name must be mapped to snake case.' }],
       output: 'model UserRole {\n  id Int @id\n\n  @@map("user_role")\n}\n',
     },
     {
       code: 'model UserRole {\n  id Int @id\n\n  @@map("UserRole")\n}\n',
-      errors: [{ line: 4, message: 'Model name must be mapped to "user_role".' }],
+      errors: [{ line: 4, messageId: 'mapTo', message: 'Model name must be mapped to "user_role".' }],
       output: 'model UserRole {\n  id Int @id\n\n  @@map("user_role")\n}\n',
     },
   ],

@@ -7,15 +7,15 @@ ruleTester('relation-foreign-keys', {
   invalid: [
     {
       code: `model Post {\n  id       Int    @id\n  author   User   @relation(fields: [authorId], references: [id])\n  authorId String\n}\n${user}`,
-      errors: [{ line: 7, field: 'authorId', message: 'Foreign key Post.authorId is String but references User.id of type Int.' }],
+      errors: [{ line: 7, messageId: 'typeMismatch', field: 'authorId', message: 'Foreign key Post.authorId is String but references User.id of type Int.' }],
     },
     {
       code: `model Post {\n  id     Int    @id\n  author User   @relation(fields: [authorName], references: [name])\n  authorName String\n}\n${user}`,
-      errors: [{ line: 6, field: 'author', message: 'Relation Post.author references User(name), which is neither @id nor @unique.' }],
+      errors: [{ line: 6, messageId: 'notUnique', field: 'author', message: 'Relation Post.author references User(name), which is neither @id nor @unique.' }],
     },
     {
       code: `model Post {\n  id     Int  @id\n  author User @relation(fields: [authorId], references: [id])\n}\n${user}`,
-      errors: [{ line: 6, message: 'Relation Post.author uses foreign-key field `authorId`, which Post does not have.' }],
+      errors: [{ line: 6, messageId: 'missingField', message: 'Relation Post.author uses foreign-key field `authorId`, which Post does not have.' }],
     },
   ],
 });

@@ -7,7 +7,7 @@ ruleTester('relation-one-to-one-unique', {
   invalid: [
     {
       code: `model Profile {\n  id     Int  @id\n  user   User @relation(fields: [userId], references: [id])\n  userId Int\n}\n${user}`,
-      errors: [{ line: 6, field: 'user', message: 'One-to-one relation Profile.user: foreign key (userId) should be @unique.' }],
+      errors: [{ line: 6, messageId: 'notUnique', field: 'user', message: 'One-to-one relation Profile.user: foreign key (userId) should be @unique.' }],
     },
   ],
 });

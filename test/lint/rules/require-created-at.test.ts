@@ -12,6 +12,7 @@ ruleTester('require-created-at', {
       errors: [
         {
           line: 4,
+          messageId: 'missing',
           message: 'Model A has no `createdAt DateTime @default(now())` field.',
           fixKind: 'add-column',
           migration: 'ALTER TABLE "A" ADD COLUMN "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;',
@@ -23,7 +24,14 @@ ruleTester('require-created-at', {
     {
       name: 'missing, in a schema that maps columns to snake_case: a new column is created snake_case (not a rename)',
       code: 'model A {\n  id     Int    @id\n  fullName String @map("full_name")\n}\n',
-      errors: [{ line: 4, fixKind: 'add-column', migration: 'ALTER TABLE "A" ADD COLUMN "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;' }],
+      errors: [
+        {
+          line: 4,
+          messageId: 'missing',
+          fixKind: 'add-column',
+          migration: 'ALTER TABLE "A" ADD COLUMN "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;',
+        },
+      ],
       output: 'model A {\n  id     Int    @id\n  fullName String @map("full_name")\n  createdAt DateTime @default(now()) @map("created_at")\n}\n',
     },
     {
@@ -31,6 +39,7 @@ ruleTester('require-created-at', {
       errors: [
         {
           line: 6,
+          messageId: 'noDefault',
           field: 'createdAt',
           message: 'Field A.createdAt should have @default(now()).',
           fixKind: 'add-default',
@@ -41,7 +50,7 @@ ruleTester('require-created-at', {
     },
     {
       code: 'model A {\n  id        Int    @id\n  createdAt String\n}\n',
-      errors: [{ line: 6, message: 'Field A.createdAt should be DateTime (found String).' }],
+      errors: [{ line: 6, messageId: 'type', message: 'Field A.createdAt should be DateTime (found String).' }],
     },
   ],
 });

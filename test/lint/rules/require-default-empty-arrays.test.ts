@@ -11,13 +11,13 @@ ruleTester('require-default-empty-arrays', {
   invalid: [
     {
       code: 'model A {\n  id   Int      @id\n  tags String[]\n}\n',
-      errors: [{ line: 6, field: 'tags', message: 'Array field must default to empty array.' }],
+      errors: [{ line: 6, messageId: 'emptyDefault', field: 'tags', message: 'Array field must default to empty array.' }],
       output: 'model A {\n  id   Int      @id\n  tags String[] @default([])\n}\n',
     },
     {
       name: 'a non-empty default is reported without a fix',
       code: 'model A {\n  id   Int      @id\n  tags String[] @default(["a"])\n}\n',
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, messageId: 'emptyDefault' }],
     },
   ],
 });

@@ -13,15 +13,15 @@ ruleTester('require-field-index', {
       code: schema(''),
       options: { forNames: ['tenantId'], forAllRelations: true },
       errors: [
-        { line: 6, field: 'tenantId', message: 'Field "tenantId" must have an index.' },
-        { line: 8, field: 'bId', message: 'Field "bId" must have an index.' },
+        { line: 6, messageId: 'index', field: 'tenantId', message: 'Field "tenantId" must have an index.' },
+        { line: 8, messageId: 'index', field: 'bId', message: 'Field "bId" must have an index.' },
       ],
     },
     {
       name: 'only the first field of a compound index counts (as in prisma-lint)',
       code: schema('  @@index([tenantId, bId])\n'),
       options: { forAllRelations: true },
-      errors: [{ line: 8, field: 'bId' }],
+      errors: [{ line: 8, messageId: 'index', field: 'bId' }],
     },
   ],
 });

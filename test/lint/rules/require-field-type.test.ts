@@ -16,10 +16,11 @@ ruleTester('require-field-type', {
       errors: [
         {
           line: 5,
+          messageId: 'mismatch',
           field: 'id',
           message: 'Field type "Int" does not match expected type "String".\nField native type is not specified, but expected native type "Uuid".',
         },
-        { line: 6, field: 'createdAt', message: 'Field type "String" does not match expected type "DateTime".' },
+        { line: 6, messageId: 'mismatch', field: 'createdAt', message: 'Field type "String" does not match expected type "DateTime".' },
       ],
     },
   ],

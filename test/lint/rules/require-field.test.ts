@@ -8,13 +8,13 @@ ruleTester('require-field', {
     {
       code: 'model A {\n  key        Int @id\n  revisionId Int\n  userName   String\n}\n',
       options,
-      errors: [{ line: 4, message: 'Missing required fields: "id", "revisionCreatedAt", "tenantId".' }],
+      errors: [{ line: 4, messageId: 'missing', message: 'Missing required fields: "id", "revisionCreatedAt", "tenantId".' }],
     },
     {
       name: 'prisma-lint-ignore-field above the model',
       code: '/// prisma-lint-ignore-field require-field\nmodel A {\n  key Int @id\n}\nmodel B {\n  key Int @id\n}\n',
       options: { require: ['id'] },
-      errors: [{ line: 8 }],
+      errors: [{ line: 8, messageId: 'missing' }],
     },
   ],
 });

@@ -8,14 +8,17 @@ ruleTester('require-id', {
     { name: 'a natural primary key', code: 'model Domain {\n  domain    String   @id\n  createdAt DateTime @default(now())\n}\n' },
   ],
   invalid: [
-    { code: 'model A {\n  key Int @unique\n}\n', errors: [{ line: 4, message: 'Model A has no `id` primary key field.' }] },
-    { code: 'model A {\n  id  Int\n  key Int @id\n}\n', errors: [{ line: 5, field: 'id', message: 'Field A.id exists but is not the primary key (@id).' }] },
-    { code: 'model A {\n  a Int\n  b Int\n\n  @@id([a, b])\n}\n', options: { allowCompoundId: false }, errors: [{ line: 4 }] },
+    { code: 'model A {\n  key Int @unique\n}\n', errors: [{ line: 4, messageId: 'missing', message: 'Model A has no `id` primary key field.' }] },
+    {
+      code: 'model A {\n  id  Int\n  key Int @id\n}\n',
+      errors: [{ line: 5, messageId: 'notId', field: 'id', message: 'Field A.id exists but is not the primary key (@id).' }],
+    },
+    { code: 'model A {\n  a Int\n  b Int\n\n  @@id([a, b])\n}\n', options: { allowCompoundId: false }, errors: [{ line: 4, messageId: 'missing' }] },
     {
       name: 'a natural key when the name is required',
       code: 'model Domain {\n  domain String @id\n}\n',
       options: { requireFieldName: true },
-      errors: [{ line: 5, field: 'domain', message: 'The primary key of Domain is `domain`, not `id`.' }],
+      errors: [{ line: 5, messageId: 'otherName', field: 'domain', message: 'The primary key of Domain is `domain`, not `id`.' }],
     },
   ],
 });

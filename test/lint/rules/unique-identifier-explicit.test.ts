@@ -12,10 +12,15 @@ ruleTester('unique-identifier-explicit', {
     {
       code: 'model Timeline {\n  id         Int    @id\n  shareToken String\n  /// The unique public code of the timeline.\n  code       String\n}\n',
       errors: [
-        { line: 6, field: 'shareToken', message: 'Timeline.shareToken looks like a unique identifier (by its name) but has no unique constraint.' },
-        { line: 8, field: 'code', message: /by its documentation/ },
+        {
+          line: 6,
+          messageId: 'notUnique',
+          field: 'shareToken',
+          message: 'Timeline.shareToken looks like a unique identifier (by its name) but has no unique constraint.',
+        },
+        { line: 8, messageId: 'notUnique', field: 'code', message: /by its documentation/ },
       ],
     },
-    { code: 'model A {\n  id  Int    @id\n  sku String\n}\n', options: { names: ['sku'] }, errors: [{ line: 6 }] },
+    { code: 'model A {\n  id  Int    @id\n  sku String\n}\n', options: { names: ['sku'] }, errors: [{ line: 6, messageId: 'notUnique' }] },
   ],
 });

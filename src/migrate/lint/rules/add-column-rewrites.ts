@@ -10,7 +10,7 @@ import { existingTableAlters, unquote } from '../statements.js';
 const VOLATILE = /\b(gen_random_uuid|uuid_generate_v[1-5]\w*|random|clock_timestamp|timeofday|statement_timestamp|nextval|txid_current|gen_random_bytes)\s*\(/i;
 const PER_ROW = /^\s*(?:SMALLSERIAL|SERIAL|BIGSERIAL)\b|\bGENERATED\s+(?:ALWAYS|BY DEFAULT)\s+AS\s+(?:IDENTITY|\(.*\)\s*STORED)/i;
 
-export const addColumnRewrites: MigrationRule = {
+export const addColumnRewrites: MigrationRule<'add-column-rewrites'> = {
   code: 'add-column-rewrites',
   severity: 'warning',
   reason:

@@ -1,7 +1,7 @@
 import type { MigrationRule, RuleHit } from '../rule.js';
 import { existingTableAlters, unquote } from '../statements.js';
 
-export const addRequiredColumn: MigrationRule = {
+export const addRequiredColumn: MigrationRule<'add-required-column'> = {
   code: 'add-required-column',
   severity: 'error',
   reason: 'Adding a NOT NULL column without a default fails on a table that already has rows.',

@@ -1,6 +1,6 @@
 import type { MigrationRule } from '../rule.js';
 
-export const addUniqueConstraint: MigrationRule = {
+export const addUniqueConstraint: MigrationRule<'add-unique-constraint'> = {
   code: 'add-unique-constraint',
   severity: 'warning',
   reason: 'A unique index on a table that already has rows fails if any duplicates exist.',

@@ -3,7 +3,7 @@ import { identifierAfter, unquote } from '../statements.js';
 
 const TYPE_CHANGE = /ALTER COLUMN\s+("(?:[^"]|"")+"|[\w$]+)\s+(?:SET DATA )?TYPE\s+((?:[^,(]|\([^)]*\))+?)(\s+USING|,|$)/gi;
 
-export const changeColumnType: MigrationRule = {
+export const changeColumnType: MigrationRule<'change-column-type'> = {
   code: 'change-column-type',
   severity: 'error',
   reason:

@@ -6,7 +6,7 @@ import { existingTableAlters, unquote } from '../statements.js';
  * reads every row while holding SHARE ROW EXCLUSIVE on the table (and, for a foreign key, on the
  * referenced table), so writes to both wait for the whole scan.
  */
-export const constraintMissingNotValid: MigrationRule = {
+export const constraintMissingNotValid: MigrationRule<'constraint-missing-not-valid'> = {
   code: 'constraint-missing-not-valid',
   severity: 'warning',
   reason: 'ADD CONSTRAINT (FOREIGN KEY or CHECK) on a table with rows checks every row while blocking writes to it (and to the referenced table).',

@@ -4,7 +4,7 @@ import { identifierAfter, unquote } from '../statements.js';
 /** SQLite's table rebuild: the copy of the surviving columns into `new_<table>`. */
 const REBUILD_COPY = /^INSERT INTO "new_(.+?)" \((.*?)\) SELECT .* FROM "(.+?)"$/i;
 
-export const dropColumn: MigrationRule = {
+export const dropColumn: MigrationRule<'drop-column'> = {
   code: 'drop-column',
   severity: 'error',
   reason: 'Dropping a column deletes its data, and code still deployed may read or write it.',

@@ -1,7 +1,7 @@
 import type { MigrationRule } from '../rule.js';
 import { identifierAfter } from '../statements.js';
 
-export const dropTable: MigrationRule = {
+export const dropTable: MigrationRule<'drop-table'> = {
   code: 'drop-table',
   severity: 'error',
   reason: 'Dropping a table deletes every row in it, and code still deployed may query it.',

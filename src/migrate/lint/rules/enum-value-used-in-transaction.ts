@@ -6,7 +6,7 @@ import { identifierAfter } from '../statements.js';
  * by ALTER TYPE ... ADD VALUE cannot be used before that transaction commits ("unsafe use of new
  * value"), so a default or an UPDATE naming it in the same migration fails at deploy.
  */
-export const enumValueUsedInTransaction: MigrationRule = {
+export const enumValueUsedInTransaction: MigrationRule<'enum-value-used-in-transaction'> = {
   code: 'enum-value-used-in-transaction',
   severity: 'error',
   reason: 'A value added with ALTER TYPE ... ADD VALUE cannot be used in the transaction that added it: the migration fails with "unsafe use of new value".',

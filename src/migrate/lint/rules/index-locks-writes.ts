@@ -1,6 +1,6 @@
 import type { MigrationRule } from '../rule.js';
 
-export const indexLocksWrites: MigrationRule = {
+export const indexLocksWrites: MigrationRule<'index-locks-writes'> = {
   code: 'index-locks-writes',
   severity: 'warning',
   reason: 'CREATE INDEX without CONCURRENTLY blocks every write to the table until the index is built.',

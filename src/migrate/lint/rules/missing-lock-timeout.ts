@@ -6,7 +6,7 @@ import { lockedExistingTable } from '../locks.js';
  * long transaction, and every query on the table queues behind it. lock_timeout bounds that wait.
  * One finding per migration, at its first statement that locks a table it did not create.
  */
-export const missingLockTimeout: MigrationRule = {
+export const missingLockTimeout: MigrationRule<'missing-lock-timeout'> = {
   code: 'missing-lock-timeout',
   severity: 'warning',
   reason:

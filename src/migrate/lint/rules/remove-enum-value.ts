@@ -3,7 +3,7 @@ import type { MigrationRule } from '../rule.js';
 /** Prisma's enum rebuild: the new type with the remaining values. */
 const ENUM_SWAP = /^CREATE TYPE "(.+?)_new" AS ENUM \((.*)\)$/i;
 
-export const removeEnumValue: MigrationRule = {
+export const removeEnumValue: MigrationRule<'remove-enum-value'> = {
   code: 'remove-enum-value',
   severity: 'error',
   reason: 'Removing an enum value fails on rows that still hold it, and recreates the type under a lock.',

@@ -2,7 +2,7 @@ import type { MigrationRule, RuleHit } from '../rule.js';
 import { existingTableAlters, unquote } from '../statements.js';
 
 /** What Prisma writes when an optional field becomes required on PostgreSQL. */
-export const setNotNull: MigrationRule = {
+export const setNotNull: MigrationRule<'set-not-null'> = {
   code: 'set-not-null',
   severity: 'warning',
   reason: 'SET NOT NULL reads every row under ACCESS EXCLUSIVE (no reads or writes meanwhile) and fails if any row holds NULL.',

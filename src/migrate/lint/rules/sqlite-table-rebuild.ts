@@ -1,6 +1,6 @@
 import type { MigrationRule } from '../rule.js';
 
-export const sqliteTableRebuild: MigrationRule = {
+export const sqliteTableRebuild: MigrationRule<'sqlite-table-rebuild'> = {
   code: 'sqlite-table-rebuild',
   severity: 'warning',
   reason:
