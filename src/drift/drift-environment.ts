@@ -15,6 +15,7 @@ import { type ExpectedWorkerData, startExpectedBuilder } from './expected-in-wor
 import { scratchExtensionsOf } from '../catalog/expected-schema.js';
 import { isDatabaseProvider, providerAdapter } from '../providers/registry.js';
 import { readSchemaFiles } from '../schema/load.js';
+import { parseDatabaseUrl } from '../providers/location.js';
 import { driftMessage } from './message.js';
 
 export interface EnvironmentDriftOptions extends DriftOptions {
@@ -51,7 +52,8 @@ export async function environmentDrift(
     builder.cancel();
     throw error;
   }
-  const expected = builder.build({ provider: environment.provider, schema: environment.schema, objects });
+  const planHere = !urls.some((url) => isPgliteUrl(url, options.cwd ?? config.cwd));
+  const expected = builder.build({ provider: environment.provider, schema: environment.schema, objects }, { planHere });
   expected.catch(() => {}); // awaited below, where its failure is the command's
   const history = migrationScripts(await readMigrationsList(environment.env.migrationsDir));
   const checked = await checkDriftFleet(expected, urls, { ...options, history, cwd: options.cwd ?? config.cwd, provider: environment.provider });
@@ -78,6 +80,16 @@ function scratchAhead(config: ResolvedConfig, envName: string): ExpectedWorkerDa
     return { provider: env.provider, extensions: load, create };
   } catch {
     return undefined; // the master's problems are reported where it is generated
+  }
+}
+
+/** A PGlite target: opening and reading it is most of the main thread's work (a URL that does not parse is reported by checkDrift). */
+function isPgliteUrl(url: string, cwd: string): boolean {
+  try {
+    const location = parseDatabaseUrl(url, cwd);
+    return location.provider === 'postgresql' && location.kind === 'pglite';
+  } catch {
+    return false;
   }
 }
 

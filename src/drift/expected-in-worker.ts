@@ -2,9 +2,10 @@
  * The expected structure of `db drift`, built in a worker thread (expected-worker.ts). The first
  * drift in a project builds it in a scratch PGlite (about a second of CPU for a big schema) while
  * the target database, often a PGlite directory too, is opened and read: on one thread the two
- * take turns, on two cores they overlap. The worker opens its scratch (the longest step) as soon
- * as it starts; the creation script is planned here meanwhile, with no database, so the worker
- * only runs it and reads the result. A cached structure is read on the main thread.
+ * take turns, on two cores they overlap. The worker opens its scratch (its longest step) as soon
+ * as it starts; when the main thread has little else to do, it plans the creation script
+ * meanwhile, with no database, and the worker only runs it and reads the result. A cached
+ * structure is read on the main thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSchema } from '../database/model.js';
@@ -30,8 +31,8 @@ export interface ExpectedRequest {
   schema: SchemaSource;
   /** The environment's SQL object files (sql-objects.ts). */
   objects: readonly SqlObjectFile[];
-  /** The schema's creation script, planned on the main thread while the worker opens its scratch. */
-  script: string;
+  /** The schema's creation script when planned on the main thread (while the worker opens its scratch); else the worker plans it. */
+  script?: string;
 }
 
 export type ExpectedReply =
@@ -40,7 +41,12 @@ export type ExpectedReply =
 
 /** A worker started before the schema is known; `build` hands it the schema, `cancel` ends it. */
 export interface ExpectedBuilder {
-  build(request: Omit<ExpectedRequest, 'script'>): Promise<DatabaseSchema>;
+  /**
+   * `planHere`: plan the creation script on this thread, with no database, while the worker opens
+   * its scratch: the right split when this thread has little else to do (server or SQLite targets);
+   * a PGlite target keeps it busy, and the worker plans.
+   */
+  build(request: Omit<ExpectedRequest, 'script'>, options?: { planHere?: boolean }): Promise<DatabaseSchema>;
   cancel(): void;
 }
 
@@ -49,18 +55,20 @@ export function startExpectedBuilder(cache: PgliteCacheOptions, ahead?: Expected
   const started = () => (worker ??= new Worker(workerScript('drift/expected-worker'), { workerData: { cache, ahead } satisfies ExpectedWorkerData }));
   started();
   return {
-    async build(request) {
+    async build(request, options = {}) {
       const cached = await cachedExpectedSchema(request.provider, request.schema, cache, request.objects);
       if (cached) {
         this.cancel();
         return cached;
       }
-      let script: string;
-      try {
-        script = await creationScript(request.provider, request.schema);
-      } catch (error) {
-        this.cancel();
-        throw error;
+      let script: string | undefined;
+      if (options.planHere) {
+        try {
+          script = await creationScript(request.provider, request.schema);
+        } catch (error) {
+          this.cancel();
+          throw error;
+        }
       }
       const thread = started();
       return new Promise<DatabaseSchema>((resolve, reject) => {
