@@ -43,7 +43,18 @@ test('transitions: read from the master, phase from the history', () => {
   const [rename, backfill] = masterTransitions(parseSchema({ path: 'schema.prisma', text: MASTER }));
   assert.deepEqual(
     { ...rename, location: undefined },
-    { model: 'User', field: 'displayName', table: 'users', column: 'display_name', from: 'name', backfill: undefined, required: true, location: undefined },
+    {
+      kind: 'column',
+      model: 'User',
+      field: 'displayName',
+      table: 'users',
+      column: 'display_name',
+      from: 'name',
+      backfill: undefined,
+      sqliteBackfill: undefined,
+      required: true,
+      location: undefined,
+    },
   );
   assert.equal(backfill.backfill, 'lower("email")');
   assert.equal(backfill.required, false);

@@ -25,30 +25,41 @@ export interface OldShapeUsage {
   text?: string;
 }
 
+const SCALARS = new Set(['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes']);
 const SQL_KEYWORD = /\b(SELECT|INSERT|UPDATE|DELETE|WHERE|JOIN|RETURNING)\b/;
 /** Seeds outside the code patterns (`prisma/seed.sql` and the like). */
 const SEED_FILES = ['prisma/seed.sql', 'seed.sql', 'prisma/seeds.sql'];
 
 export function oldShapeUsages(config: ResolvedConfig, master: Schema, transition: Transition): OldShapeUsage[] {
-  if (transition.from === undefined) return [];
-  const old = transition.from;
+  const old = transition.kind === 'drop' ? transition.column : transition.from;
+  if (old === undefined) return [];
   const usages: OldShapeUsage[] = [];
-  // Prisma Client: the master with the old field beside the new one, as code that still uses it sees it.
+  // Prisma Client: the master with the old field put back, as code that still uses it sees it: named
+  // as the column, and in camelCase for a snake_case column (`legacy_code` was likely `legacyCode @map(...)`).
   const model = master.models.find((m) => m.name === transition.model);
-  const field = model?.fields.find((f) => f.name === transition.field);
-  if (model && field && !model.fields.some((f) => f.name === old)) {
+  const template = model?.fields.find((f) => f.name === transition.field) ?? model?.fields.find((f) => SCALARS.has(f.type.name));
+  const names = [...new Set([old, camelCase(old)])].filter((name) => !model?.fields.some((f) => f.name === name));
+  if (model && template && names.length > 0) {
+    const restored = names.map((name) => ({
+      ...template,
+      name,
+      // A retired column's type is not in the master any more; any scalar type resolves the same.
+      type: transition.kind === 'drop' ? { ...template.type, optional: true, list: false } : template.type,
+      attributes: [],
+      docs: [],
+    }));
     const withOld: Schema = {
       ...master,
-      models: master.models.map((m) => (m === model ? { ...m, fields: [...m.fields, { ...field, name: old, attributes: [], docs: [] }] } : m)),
+      models: master.models.map((m) => (m === model ? { ...m, fields: [...m.fields, ...restored] } : m)),
     };
     for (const usage of (projectUsageScanner(config)?.(withOld) as
       | Array<{ model: string; field?: string; file: string; line: number; column: number }>
       | undefined) ?? []) {
-      if (usage.model === transition.model && usage.field === old)
+      if (usage.model === transition.model && usage.field !== undefined && names.includes(usage.field))
         usages.push({ file: usage.file, line: usage.line, column: usage.column, how: 'prisma-client' });
     }
     for (const claim of resolveCalls(withOld, docsCalls(config.cwd, discoverFiles(config.cwd, auditConfigOf(config.sections)).docs))) {
-      if (claim.source !== 'code' || claim.kind !== 'field' || claim.model !== transition.model || claim.field !== old) continue;
+      if (claim.source !== 'code' || claim.kind !== 'field' || claim.model !== transition.model || !names.includes(claim.field)) continue;
       // A block's calls are read under `<file>#L<line of the fence>.<ext>`: back to the markdown file's lines.
       const block = /^(.*)#L(\d+)\.[jt]sx?$/.exec(claim.location.file);
       usages.push({
@@ -106,6 +117,10 @@ function docsCalls(root: string, docs: readonly string[]): PrismaCall[] {
     }
   }
   return calls;
+}
+
+function camelCase(column: string): string {
+  return column.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 function escape(text: string): string {
