@@ -23,9 +23,10 @@ export type Annotation =
    * An expand/contract transition (docs/migrations.md#expandcontract). On a field: onto it from an
    * old column (`from`; with `backfill`, a computed value: a split), or a new required column filled
    * by `backfill`. On a model: `drop`, an old column retired (its `backfill`, if any, fills it for
-   * rows written without it until contract). `sqlite`: the backfill in SQLite's dialect.
+   * rows written without it until contract). On the datasource: `dropTable`, a table retired.
+   * `sqlite`: the backfill in SQLite's dialect.
    */
-  | { kind: 'transition'; from?: string; backfill?: string; drop?: string; sqlite?: string; span: Span };
+  | { kind: 'transition'; from?: string; backfill?: string; drop?: string; dropTable?: string; sqlite?: string; span: Span };
 
 export const ANNOTATION_PREFIX = '@steward.';
 
@@ -101,13 +102,13 @@ function parseAnnotation(doc: Comment): Annotation {
 }
 
 const TRANSITION_USAGE =
-  '@steward.transition takes from: "oldColumn", backfill: "<SQL expression>" (either or both), or on a model drop: "oldColumn" [, backfill: "<SQL>"]; sqlite: "<SQL>" gives the backfill in SQLite\'s dialect, e.g. @steward.transition(from: "name")';
+  '@steward.transition takes from: "oldColumn", backfill: "<SQL expression>" (either or both), on a model drop: "oldColumn" [, backfill: "<SQL>"], or on the datasource dropTable: "old_table"; sqlite: "<SQL>" gives the backfill in SQLite\'s dialect, e.g. @steward.transition(from: "name")';
 
 /** `key: "value"` pairs, parsed from the whole text: a backfill expression may hold parentheses, commas and escaped quotes. */
 function parseTransition(doc: Comment, text: string): Annotation {
   const body = /^@steward\.transition\s*\((.*)\)\s*$/.exec(text);
   if (!body) invalid(doc, TRANSITION_USAGE);
-  const values: Partial<Record<'from' | 'backfill' | 'drop' | 'sqlite', string>> = {};
+  const values: Partial<Record<'from' | 'backfill' | 'drop' | 'dropTable' | 'sqlite', string>> = {};
   const pair = /\s*([A-Za-z]+)\s*:\s*"((?:[^"\\]|\\.)+)"\s*(,|$)/y;
   let rest = body[1];
   while (rest.trim() !== '') {
@@ -115,14 +116,15 @@ function parseTransition(doc: Comment, text: string): Annotation {
     const m = pair.exec(rest);
     if (!m) invalid(doc, TRANSITION_USAGE);
     const key = m[1];
-    if (key !== 'from' && key !== 'backfill' && key !== 'drop' && key !== 'sqlite')
+    if (key !== 'from' && key !== 'backfill' && key !== 'drop' && key !== 'dropTable' && key !== 'sqlite')
       invalid(doc, `@steward.transition: unknown key '${key}'. ${TRANSITION_USAGE}`);
     if (values[key] !== undefined) invalid(doc, `@steward.transition: '${key}' given twice`);
     values[key] = m[2].replace(/\\(.)/g, '$1');
     rest = rest.slice(m[0].length);
     if (m[3] === ',' && rest.trim() === '') invalid(doc, TRANSITION_USAGE);
   }
-  if (values.from === undefined && values.backfill === undefined && values.drop === undefined) invalid(doc, TRANSITION_USAGE);
+  if (values.from === undefined && values.backfill === undefined && values.drop === undefined && values.dropTable === undefined) invalid(doc, TRANSITION_USAGE);
+  if (values.dropTable !== undefined && Object.keys(values).length > 1) invalid(doc, '@steward.transition: dropTable takes nothing else');
   if (values.from !== undefined && values.drop !== undefined)
     invalid(doc, '@steward.transition: from (on the new field) and drop (on the model) do not go together');
   if (values.sqlite !== undefined && values.backfill === undefined)

@@ -148,7 +148,7 @@ function annotationText(a: Annotation): string {
     case 'renamedFrom':
       return `@steward.renamedFrom("${a.from}")`;
     case 'transition':
-      return `@steward.transition(${(['from', 'drop', 'backfill', 'sqlite'] as const)
+      return `@steward.transition(${(['from', 'drop', 'dropTable', 'backfill', 'sqlite'] as const)
         .filter((key) => a[key] !== undefined)
         .map((key) => `${key}: "${a[key]}"`)
         .join(', ')})`;

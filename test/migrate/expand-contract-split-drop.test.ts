@@ -4,7 +4,8 @@
  * code runs), `status` retired with a value for rows new code writes without it, `legacy_code`
  * retired by dropping its NOT NULL. A simulated old application (old columns only) and new one
  * (new columns only) keep writing and reading through expand, backfill and contract: no error, no
- * lost row, every row's final values. Contract is refused while the fixture code still uses an old
+ * lost row, every row's final values. The audit_log table is retired too: expand drops its foreign
+ * key (new code can delete users it references), contract drops it. Contract is refused while the fixture code still uses an old
  * column and passes once it does not. The SQLite environment gets its one correct step.
  */
 import assert from 'node:assert/strict';
@@ -33,13 +34,24 @@ model User {
   name       String
   status     String
   legacyCode String @map("legacy_code")
+  auditLogs  AuditLog[]
 
   @@map("users")
 }
+
+model AuditLog {
+  id     Int    @id @default(autoincrement())
+  userId Int    @map("user_id")
+  user   User   @relation(fields: [userId], references: [id])
+  note   String
+
+  @@map("audit_log")
+}
 `;
 
-/** name split in two (first word, the rest), status and legacy_code retired. */
-const V2 = `datasource db {
+/** name split in two (first word, the rest), status and legacy_code retired, the audit_log table retired. */
+const V2 = `/// @steward.transition(dropTable: "audit_log")
+datasource db {
   provider = "postgresql"
 }
 
@@ -66,6 +78,10 @@ export async function names() {
 
 export async function raw() {
   return prisma.$queryRaw\`SELECT "status" FROM "users" WHERE "id" = 1\`;
+}
+
+export async function audit() {
+  return prisma.auditLog.create({ data: { userId: 1, note: 'x' } });
 }
 `;
 
@@ -106,6 +122,7 @@ function application(pool: pg.Pool, kind: 'old' | 'new', written: Map<number, Wr
             `L${n}`,
           ]);
           written.set(rows[0].id, { first: split(name)[0], last: split(name)[1] });
+          await pool.query('INSERT INTO "audit_log" ("user_id", "note") VALUES ($1, $2)', [rows[0].id, 'created']);
           const mine = [...written.keys()];
           const id = mine[n % mine.length];
           const renamed = n % 7 === 0 ? `Solo${n}` : `Old-${n} Renamed Jones`;
@@ -161,7 +178,7 @@ function script(dir: string, env: string, migration: string): string {
   return readFileSync(path.join(dir, 'prisma/migrations', env, migration, 'migration.sql'), 'utf8');
 }
 
-test('a split and two drops go through expand, backfill and contract with an old and a new application running, gated by code usage', async (t) => {
+test('a split, two column drops and a table drop go through expand, backfill and contract with an old and a new application running, gated by code usage', async (t) => {
   const server = await startPostgresServer((message) => t.skip(message));
   if (!server) return;
   const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': V1, 'src/users.ts': OLD_CODE });
@@ -176,6 +193,9 @@ test('a split and two drops go through expand, backfill and contract with an old
     await pool.query(
       `INSERT INTO "users" ("email", "name", "status", "legacy_code") SELECT 'seed-' || g || '@x.test', CASE WHEN g % 10 = 0 THEN 'Solo' || g ELSE 'Seed ' || g || ' Person' END, 'seeded', 'S' || g FROM generate_series(1, ${SEEDED}) g`,
     );
+    await pool.query(`INSERT INTO "audit_log" ("user_id", "note") SELECT g, 'seeded' FROM generate_series(1, 100) g`);
+    // New code no longer knows audit_log, but its foreign key refuses deleting a user it references.
+    await assert.rejects(pool.query('DELETE FROM "users" WHERE "id" = 1'), /violates foreign key constraint/);
     await dev.executeScript(script(dir, 'dev', migrationDirs(dir, 'dev')[0]));
     await dev.executeScript(
       `INSERT INTO "users" ("email", "name", "status", "legacy_code") VALUES ('a@x.test', 'Ada Lovelace King', 'x', 'A1'), ('b@x.test', 'Bob', 'y', 'B2')`,
@@ -204,7 +224,10 @@ test('a split and two drops go through expand, backfill and contract with an old
     assert.match(expandSql, /ALTER TABLE "users" ALTER COLUMN "legacy_code" DROP NOT NULL;/);
     assert.doesNotMatch(expandSql, /NEW\."name" := \(NEW\."first_name"\)/, 'a split is not cast back into the old column');
     assert.doesNotMatch(expandSql, /"name" DROP NOT NULL|"status" DROP NOT NULL/, 'a retired column with a backfill stays NOT NULL');
+    assert.match(expandSql, /ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_user_id_fkey";/);
     await apply(expandName);
+    // Past expand, new code deletes a user the retired table still references.
+    assert.equal((await pool.query('DELETE FROM "users" WHERE "id" = 1')).rowCount, 1);
     const newApp = application(pool, 'new', newRows, errors);
     apps.push(newApp);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -241,6 +264,7 @@ test('a split and two drops go through expand, backfill and contract with an old
     assert.match(said, /src\/users\.ts:4:\d+ Prisma Client call \("users"\."name" -> "first_name"/);
     assert.match(said, /src\/users\.ts:4:\d+ Prisma Client call \(drop "users"\."legacy_code"\)/);
     assert.match(said, /src\/users\.ts:8:\d+ raw SQL: .*\(drop "users"\."status"/);
+    assert.match(said, /src\/users\.ts:12:\d+ Prisma Client call \(drop table "audit_log"\)/);
     assert.equal(migrationDirs(dir, 'production').length, before);
 
     // The code moves to the new fields; old instances are retired; contract passes.
@@ -256,6 +280,7 @@ test('a split and two drops go through expand, backfill and contract with an old
     assert.ok(contractSql.indexOf('DROP TRIGGER') < contractSql.indexOf('UPDATE "users"'), 'triggers dropped before the catch-up');
     for (const column of ['name', 'status', 'legacy_code']) assert.match(contractSql, new RegExp(`DROP COLUMN "${column}"`));
     assert.match(contractSql, /ALTER COLUMN "first_name" SET NOT NULL/);
+    assert.match(contractSql, /DROP TABLE "audit_log"/);
     await apply(contractName);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await newApp.stop();
@@ -263,7 +288,7 @@ test('a split and two drops go through expand, backfill and contract with an old
     assert.deepEqual(errors, []);
     assert.ok(oldRows.size > 20 && newRows.size > 20, `both applications wrote (${oldRows.size} old, ${newRows.size} new)`);
     const rows = new Map((await pool.query('SELECT "id", "first_name", "last_name" FROM "users"')).rows.map((r) => [r.id as number, r]));
-    assert.equal(rows.size, SEEDED + oldRows.size + newRows.size, 'no lost row, none extra');
+    assert.equal(rows.size, SEEDED - 1 + oldRows.size + newRows.size, 'no lost row (one deleted on purpose), none extra');
     if (process.env.SHOW_TRANSITION)
       console.log({
         old: oldRows.size,
@@ -274,7 +299,7 @@ test('a split and two drops go through expand, backfill and contract with an old
         dev: script(dir, 'dev', migrationDirs(dir, 'dev').at(-1)!),
       });
     for (let id = 1; id <= SEEDED; id++) {
-      if (oldRows.has(id) || newRows.has(id)) continue;
+      if (id === 1 || oldRows.has(id) || newRows.has(id)) continue;
       const expected = id % 10 === 0 ? [`Solo${id}`, ''] : ['Seed', `${id} Person`];
       assert.deepEqual([rows.get(id).first_name, rows.get(id).last_name], expected, `seeded row ${id}`);
     }
@@ -285,11 +310,13 @@ test('a split and two drops go through expand, backfill and contract with an old
     assert.deepEqual(columns, ['email:NO', 'first_name:NO', 'id:NO', 'last_name:NO']);
     const triggers = await pool.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname LIKE 'steward_%'`);
     assert.equal(triggers.rows[0].n, 0);
+    assert.equal((await pool.query(`SELECT to_regclass('audit_log') AS t`)).rows[0].t, null, 'the retired table is gone');
 
     // SQLite: one correct step at contract, the rows kept, split with the sqlite expressions.
     const devContract = migrationDirs(dir, 'dev').at(-1)!;
     assert.match(devContract, /_users_split_done_contract$/);
     await dev.executeScript(script(dir, 'dev', devContract));
+    assert.deepEqual(await dev.query(`SELECT name FROM sqlite_master WHERE name = 'audit_log'`), []);
     assert.deepEqual(await dev.query('SELECT "email", "first_name", "last_name" FROM "users" ORDER BY "id"'), [
       { email: 'a@x.test', first_name: 'Ada', last_name: 'Lovelace King' },
       { email: 'b@x.test', first_name: 'Bob', last_name: '' },

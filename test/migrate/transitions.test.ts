@@ -224,3 +224,54 @@ test('usage gate: a dropped column, through its camelCase field and raw SQL', as
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('transitions: a table retired on the datasource block; its foreign keys make the expand', async () => {
+  const text = `/// @steward.transition(dropTable: "audit_log")\n${MASTER}`;
+  const [, , retired] = masterTransitions(parseSchema({ path: 'schema.prisma', text }));
+  assert.deepEqual([retired.kind, retired.table, retired.model, retired.location.line], ['dropTable', 'audit_log', 'AuditLog', 1]);
+  const withTable = (foreignKeys: DatabaseSchema['tables'][number]['foreignKeys']): DatabaseSchema => ({
+    ...history([['id', false]]),
+    tables: [...history([['id', false]]).tables, { name: 'audit_log', primaryKey: ['id'], indexes: [], foreignKeys, columns: [] }],
+  });
+  const fk = {
+    name: 'audit_log_user_id_fkey',
+    columns: ['user_id'],
+    referencedTable: 'users',
+    referencedColumns: ['id'],
+    onDelete: 'RESTRICT',
+    onUpdate: 'CASCADE',
+  };
+  assert.equal(transitionPhase(retired, withTable([fk])), 'expand');
+  assert.equal(transitionPhase(retired, withTable([{ ...fk, referencedTable: 'audit_log' }])), 'contract', 'a key to itself blocks nothing');
+  assert.equal(transitionPhase(retired, history([['id', false]])), 'done');
+  for (const [what, bad, message] of [
+    ['on a model', MASTER.replace('model User {', '/// @steward.transition(dropTable: "audit_log")\nmodel User {'), /goes on the datasource block/],
+    ['a table still mapped', `/// @steward.transition(dropTable: "users")\n${MASTER}`, /model User still maps to that table/],
+    ['with other keys', `/// @steward.transition(dropTable: "audit_log", backfill: "1")\n${MASTER}`, /dropTable takes nothing else/],
+  ] as const)
+    assert.throws(
+      () => masterTransitions(parseSchema({ path: 'schema.prisma', text: bad })),
+      (error) => isStewardError(error) && error.code === 'ANNOTATION_INVALID' && message.test(error.message),
+      what,
+    );
+  const dir = tempProject({
+    'steward.config.json': JSON.stringify({ master: 'prisma/schema.prisma', environments: { production: { provider: 'postgresql' } } }),
+    'prisma/schema.prisma': text,
+    'src/a.ts': [
+      "import { prisma } from './db';",
+      "export const a = () => prisma.auditLog.create({ data: { note: 'x' } });",
+      'export const b = () => prisma.$executeRaw`DELETE FROM "audit_log" WHERE id = 1`;',
+      'export const c = () => prisma.$queryRaw`SELECT note FROM audit_logs`;',
+      'export const d = () => prisma.user.findMany();',
+    ].join('\n'),
+  });
+  try {
+    const config = await loadConfig({ cwd: dir });
+    assert.deepEqual(
+      oldShapeUsages(config, parseSchema({ path: 'schema.prisma', text }), retired).map((u) => `${u.file}:${u.line} ${u.how}`),
+      ['src/a.ts:2 prisma-client', 'src/a.ts:3 raw-sql'],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -30,8 +30,8 @@ import { migrationLockText, migrationScriptPath, migrationSlug, migrationTimesta
 import { lintMigration } from '../lint/lint-migration.js';
 import { masterExtensions } from '../scratch-extensions.js';
 import { quote } from '../preflight/checks.js';
-import { contractPreludeSql, expandDropSql, expandSql, type TransitionColumns } from './phase-sql.js';
-import { describeTransition, masterTransitions, splitColumns, syncsBack, transitionPhase, type Transition } from './transitions.js';
+import { contractPreludeSql, expandDropSql, expandDropTableSql, expandSql, type TransitionColumns } from './phase-sql.js';
+import { describeTransition, masterTransitions, outgoingForeignKeys, splitColumns, syncsBack, transitionPhase, type Transition } from './transitions.js';
 import { oldShapeUsages, type OldShapeUsage } from './usage-gate.js';
 import type { DatabaseConnection } from '../../engine/connection.js';
 import type { DatabaseSchema } from '../../database/model.js';
@@ -80,7 +80,7 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
   if (transitions.length === 0) {
     throw new StewardError(
       'USAGE',
-      `--expand-contract needs a transition in the master: /// @steward.transition(from: "old_column") on the new field, /// @steward.transition(backfill: "<SQL>") on a new required field, or /// @steward.transition(drop: "old_column") on a model`,
+      `--expand-contract needs a transition in the master: /// @steward.transition(from: "old_column") on the new field, /// @steward.transition(backfill: "<SQL>") on a new required field, /// @steward.transition(drop: "old_column") on a model, or /// @steward.transition(dropTable: "old_table") on the datasource`,
       {
         location: { file: path.relative(config.cwd, config.master), line: 1, column: 1 },
       },
@@ -111,7 +111,7 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
       // Each old column once (a split's fields share theirs, and its retirement names it again).
       const seen = new Set<string>();
       for (const transition of transitions) {
-        const old = transition.kind === 'drop' ? transition.column : transition.from;
+        const old = transition.kind === 'dropTable' ? '' : transition.kind === 'drop' ? transition.column : transition.from;
         if (old === undefined || seen.has(`${transition.table}.${old}`)) continue;
         seen.add(`${transition.table}.${old}`);
         for (const usage of oldShapeUsages(config, master, transition)) usages.push({ ...usage, transition: describeTransition(transition) });
@@ -176,6 +176,7 @@ async function phaseScript(state: EnvironmentState, due: Transition[], phase: 'e
   const columnOf = (table: string, column: string | undefined) => history.tables.find((t) => t.name === table)?.columns.find((c) => c.name === column);
   const newColumns = due.filter((t) => t.kind === 'column');
   const drops = due.filter((t) => t.kind === 'drop');
+  const tables = due.filter((t) => t.kind === 'dropTable');
   if (environment.provider === 'sqlite') {
     // One correct step: the old column renamed (or the new one added and filled), then Prisma's
     // rebuild, which drops the old columns (a drop needs nothing more).
@@ -184,7 +185,7 @@ async function phaseScript(state: EnvironmentState, due: Transition[], phase: 'e
       const value = t.sqliteBackfill ?? t.backfill ?? quote(t.from!);
       return `ALTER TABLE ${quote(t.table)} ADD COLUMN ${quote(t.column)};\nUPDATE ${quote(t.table)} SET ${quote(t.column)} = (${value}) WHERE ${quote(t.column)} IS NULL;`;
     });
-    const header = `-- steward expand/contract on SQLite: one step (not zero-downtime): ${due.map(describeTransition).join('; ')}\n-- steward-ack: drop-column, sqlite-table-rebuild, add-required-column\n`;
+    const header = `-- steward expand/contract on SQLite: one step (not zero-downtime): ${due.map(describeTransition).join('; ')}\n-- steward-ack: drop-column, sqlite-table-rebuild, add-required-column${tables.length > 0 ? ', drop-table' : ''}\n`;
     const body = prelude.length > 0 ? `${prelude.join('\n')}\n` : '';
     return compose(header + body, await prismaDiff(connection, environment, header + body));
   }
@@ -193,6 +194,7 @@ async function phaseScript(state: EnvironmentState, due: Transition[], phase: 'e
     return [
       ...newColumns.map((t) => expandSql({ transition: t, newType: addedColumnType(diff, t), oldType: columnOf(t.table, t.from)?.type }, syncsBack(t, all))),
       ...drops.map((t) => expandDropSql(t, columnOf(t.table, t.column)!, splitColumns(t, all))),
+      ...tables.map((t) => expandDropTableSql(t, outgoingForeignKeys(t, history))),
     ]
       .filter((sql) => sql !== '')
       .join('\n');
@@ -202,7 +204,7 @@ async function phaseScript(state: EnvironmentState, due: Transition[], phase: 'e
     newType: columnOf(t.table, t.column)!.type,
     oldType: columnOf(t.table, t.from)?.type,
   }));
-  const prelude = contractPreludeSql(columns, drops);
+  const prelude = contractPreludeSql(columns, [...drops, ...tables]);
   return compose(prelude, await prismaDiff(connection, environment, prelude));
 }
 

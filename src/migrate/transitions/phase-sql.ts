@@ -127,6 +127,21 @@ export function expandDropSql(transition: Transition, column: { nullable: boolea
   ].join('\n');
 }
 
+/**
+ * expand for a retired table: its foreign keys to the tables that stay are dropped, so new code,
+ * which no longer knows the table, can delete rows it references (old code's writes to it still
+ * work, without that check). Empty when it has none.
+ */
+export function expandDropTableSql(transition: Transition, foreignKeys: readonly string[]): string {
+  if (foreignKeys.length === 0) return '';
+  return [
+    `-- steward expand/contract, expand: table "${transition.table}" retired (see docs/migrations.md#expandcontract)`,
+    "SET lock_timeout = '5s';",
+    ...foreignKeys.map((name) => `ALTER TABLE ${quote(transition.table)} DROP CONSTRAINT ${quote(name)};`),
+    '',
+  ].join('\n');
+}
+
 /** Rows the backfill still has to fill. */
 export function pendingRowsCondition(columns: TransitionColumns): string {
   const { transition } = columns;
@@ -144,7 +159,7 @@ export function backfillBatchSql(columns: TransitionColumns): string {
  * What contract runs before Prisma's diff: every sync trigger and function dropped first (a
  * retired column's trigger would otherwise recompute it from half-filled new columns during the
  * catch-up), then the catch-up of rows the backfill missed. `columns`: the new columns;
- * `drops`: the retired columns.
+ * `drops`: the retired columns and tables.
  */
 export function contractPreludeSql(columns: readonly TransitionColumns[], drops: readonly Transition[]): string {
   const all = [...columns.map((c) => c.transition), ...drops];
@@ -152,12 +167,15 @@ export function contractPreludeSql(columns: readonly TransitionColumns[], drops:
     `DROP TRIGGER IF EXISTS ${quote(name)} ON ${quote(table)};`,
     `DROP FUNCTION IF EXISTS ${quote(name)}();`,
   ];
+  const what = (t: Transition) =>
+    t.kind === 'dropTable' ? `table "${t.table}" retired` : t.kind === 'drop' ? `${t.model} retires "${t.column}"` : `${t.model}.${t.field}`;
+  const tables = drops.some((d) => d.kind === 'dropTable');
   return [
-    `-- steward expand/contract, contract: ${all.map((t) => (t.kind === 'drop' ? `${t.model} retires "${t.column}"` : `${t.model}.${t.field}`)).join(', ')} (see docs/migrations.md#expandcontract)`,
-    `-- steward-ack: drop-column, set-not-null (the old shape is unused: checked by steward's usage gate)`,
+    `-- steward expand/contract, contract: ${all.map(what).join(', ')} (see docs/migrations.md#expandcontract)`,
+    `-- steward-ack: drop-column, set-not-null${tables ? ', drop-table' : ''} (the old shape is unused: checked by steward's usage gate)`,
     "SET lock_timeout = '5s';",
     ...columns.flatMap((c) => dropTrigger(c.transition.table, syncName(c.transition))),
-    ...drops.filter((d) => d.backfill !== undefined).flatMap((d) => dropTrigger(d.table, syncBackName(d))),
+    ...drops.filter((d) => d.kind === 'drop' && d.backfill !== undefined).flatMap((d) => dropTrigger(d.table, syncBackName(d))),
     ...columns.map((c) => `UPDATE ${quote(c.transition.table)} SET ${quote(c.transition.column)} = ${newValue(c)} WHERE ${pendingRowsCondition(c)};`),
     '',
   ].join('\n');

@@ -4,8 +4,10 @@
  * `/// @steward.transition(from: "old_column", backfill: "<SQL>")` (a computed value; several
  * fields with the same `from`: a split), `/// @steward.transition(backfill: "<SQL>")` (a new
  * required field). On a model: `/// @steward.transition(drop: "old_column")` (a column retired;
- * the field is already gone from the master). The master holds the final shape; the history's
- * structure says which phase comes next.
+ * the field is already gone from the master). On the datasource block:
+ * `/// @steward.transition(dropTable: "old_table")` (a table retired: its model has no block left
+ * to carry the annotation, and the datasource is the database). The master holds the final shape;
+ * the history's structure says which phase comes next.
  *
  * Why the drop sits on the model and not on a field kept until contract: the generated schemas and
  * the Prisma Client then already lack the field, so new code cannot use it, and contract is Prisma's
@@ -23,13 +25,14 @@ import { tableNameOf } from '../renames.js';
 import { syncBackName } from './phase-sql.js';
 
 export interface Transition {
-  /** `column`: a new column beside an old one or filled by `backfill`; `drop`: an old column retired. */
-  kind: 'column' | 'drop';
+  /** `column`: a new column beside an old one or filled by `backfill`; `drop`: an old column retired; `dropTable`: a table retired. */
+  kind: 'column' | 'drop' | 'dropTable';
+  /** For a retired table, the model it most likely had (`audit_log`: `AuditLog`). */
   model: string;
   /** The new field (`''` for a drop: the master has none). */
   field: string;
   table: string;
-  /** The new column; for a drop, the retired one. */
+  /** The new column; for a drop, the retired one; `''` for a retired table. */
   column: string;
   /** The old column the new one replaces (a rename, a type change, a split). */
   from?: string;
@@ -54,20 +57,55 @@ export type TransitionPhase = 'expand' | 'contract' | 'done';
 export function masterTransitions(master: Schema): Transition[] {
   const columns: Transition[] = [];
   const drops: Transition[] = [];
+  const tables: Transition[] = [];
+  const location = (span: { file: string; line: number; column: number }) => ({ file: span.file, line: span.line, column: span.column });
+  for (const datasource of master.datasources) {
+    for (const annotation of parseAnnotations(datasource.docs)) {
+      if (annotation.kind !== 'transition') continue;
+      if (annotation.dropTable === undefined)
+        throw new StewardError('ANNOTATION_INVALID', `On the datasource, @steward.transition names the table it retires: dropTable: "old_table"`, {
+          location: location(annotation.span),
+        });
+      const kept = master.models.find((m) => tableNameOf(m) === annotation.dropTable);
+      if (kept)
+        throw new StewardError(
+          'ANNOTATION_INVALID',
+          `@steward.transition(dropTable: "${annotation.dropTable}"): model ${kept.name} still maps to that table; the master holds the final shape, so remove the model`,
+          { location: location(annotation.span) },
+        );
+      tables.push({
+        kind: 'dropTable',
+        model: pascalCase(annotation.dropTable),
+        field: '',
+        table: annotation.dropTable,
+        column: '',
+        required: false,
+        location: location(annotation.span),
+      });
+    }
+  }
   for (const model of master.models) {
     const table = tableNameOf(model);
     const ownColumns = new Map(model.fields.map((f) => [mappedName(f) ?? f.name, f.name]));
     for (const annotation of parseAnnotations(model.docs)) {
       if (annotation.kind !== 'transition') continue;
-      const location = { file: annotation.span.file, line: annotation.span.line, column: annotation.span.column };
+      const at = location(annotation.span);
+      if (annotation.dropTable !== undefined)
+        throw new StewardError(
+          'ANNOTATION_INVALID',
+          `@steward.transition(dropTable: ...) goes on the datasource block, with the model removed from the master`,
+          {
+            location: at,
+          },
+        );
       if (annotation.drop === undefined)
-        throw new StewardError('ANNOTATION_INVALID', `On a model, @steward.transition names the column it retires: drop: "old_column"`, { location });
+        throw new StewardError('ANNOTATION_INVALID', `On a model, @steward.transition names the column it retires: drop: "old_column"`, { location: at });
       const keeper = ownColumns.get(annotation.drop);
       if (keeper !== undefined)
         throw new StewardError(
           'ANNOTATION_INVALID',
           `@steward.transition(drop: "${annotation.drop}"): ${model.name}.${keeper} still maps to that column; the master holds the final shape, so remove the field`,
-          { location },
+          { location: at },
         );
       drops.push({
         kind: 'drop',
@@ -78,19 +116,21 @@ export function masterTransitions(master: Schema): Transition[] {
         backfill: annotation.backfill,
         sqliteBackfill: annotation.sqlite,
         required: false,
-        location,
+        location: at,
       });
     }
     for (const field of model.fields) {
       if (field.docs.length === 0) continue;
       const annotation = parseAnnotations(field.docs).find((a) => a.kind === 'transition');
       if (annotation?.kind !== 'transition') continue;
-      const location = { file: annotation.span.file, line: annotation.span.line, column: annotation.span.column };
-      if (annotation.drop !== undefined)
+      const at = location(annotation.span);
+      if (annotation.drop !== undefined || annotation.dropTable !== undefined)
         throw new StewardError(
           'ANNOTATION_INVALID',
-          `@steward.transition(drop: ...) goes on the model (/// above \`model ${model.name}\`), with the field removed from the master`,
-          { location },
+          annotation.drop !== undefined
+            ? `@steward.transition(drop: ...) goes on the model (/// above \`model ${model.name}\`), with the field removed from the master`
+            : `@steward.transition(dropTable: ...) goes on the datasource block, with the model removed from the master`,
+          { location: at },
         );
       columns.push({
         kind: 'column',
@@ -102,7 +142,7 @@ export function masterTransitions(master: Schema): Transition[] {
         backfill: annotation.backfill,
         sqliteBackfill: annotation.sqlite,
         required: !field.type.optional && !field.type.list,
-        location,
+        location: at,
       });
     }
   }
@@ -113,7 +153,18 @@ export function masterTransitions(master: Schema): Transition[] {
     if (drops.some((d) => d.table === t.table && d.column === t.from)) continue;
     drops.push({ kind: 'drop', model: t.model, field: '', table: t.table, column: t.from, required: false, implicit: true, location: t.location });
   }
-  return [...columns, ...drops];
+  return [...columns, ...drops, ...tables];
+}
+
+/** `audit_log` -> `AuditLog`: the model name a snake_case table most likely had. */
+export function pascalCase(table: string): string {
+  return table.replace(/(^|_+)([a-zA-Z0-9])/g, (_, __, c: string) => c.toUpperCase());
+}
+
+/** The retired table's foreign keys to other tables: expand drops them, so new code's deletes there are not refused. */
+export function outgoingForeignKeys(transition: Transition, history: DatabaseSchema): string[] {
+  const table = history.tables.find((t) => t.name === transition.table);
+  return (table?.foreignKeys ?? []).filter((fk) => fk.referencedTable !== transition.table).map((fk) => fk.name);
 }
 
 /** Whether the old column is kept filled from this one by a cast back (a rename or a type change: one field, no expression). */
@@ -133,6 +184,7 @@ export function splitColumns(drop: Transition, all: readonly Transition[]): stri
 
 export function transitionPhase(transition: Transition, history: DatabaseSchema): TransitionPhase {
   const table = history.tables.find((t) => t.name === transition.table);
+  if (transition.kind === 'dropTable') return !table ? 'done' : outgoingForeignKeys(transition, history).length > 0 ? 'expand' : 'contract';
   const column = table?.columns.find((c) => c.name === transition.column);
   if (transition.kind === 'drop') {
     if (!column) return 'done';
@@ -147,6 +199,7 @@ export function transitionPhase(transition: Transition, history: DatabaseSchema)
 }
 
 export function describeTransition(transition: Transition): string {
+  if (transition.kind === 'dropTable') return `drop table "${transition.table}"`;
   if (transition.kind === 'drop')
     return `drop "${transition.table}"."${transition.column}"${transition.backfill !== undefined ? ` (kept filled with ${transition.backfill} until contract)` : ''}`;
   if (transition.from !== undefined)

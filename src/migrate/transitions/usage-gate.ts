@@ -14,7 +14,7 @@ import type { PrismaCall } from '../../audit/code/call.js';
 import { extractPrismaCalls } from '../../audit/code/extract.js';
 import { resolveCalls } from '../../audit/code/resolve.js';
 import { projectUsageScanner } from '../../audit/usage-scanner.js';
-import type { Schema } from '../../schema/model.js';
+import { SCALAR_TYPES, type Schema } from '../../schema/model.js';
 import type { Transition } from './transitions.js';
 
 export interface OldShapeUsage {
@@ -25,12 +25,13 @@ export interface OldShapeUsage {
   text?: string;
 }
 
-const SCALARS = new Set(['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Json', 'Bytes']);
+const SCALARS = new Set<string>(SCALAR_TYPES);
 const SQL_KEYWORD = /\b(SELECT|INSERT|UPDATE|DELETE|WHERE|JOIN|RETURNING)\b/;
 /** Seeds outside the code patterns (`prisma/seed.sql` and the like). */
 const SEED_FILES = ['prisma/seed.sql', 'seed.sql', 'prisma/seeds.sql'];
 
 export function oldShapeUsages(config: ResolvedConfig, master: Schema, transition: Transition): OldShapeUsage[] {
+  if (transition.kind === 'dropTable') return tableUsages(config, master, transition);
   const old = transition.kind === 'drop' ? transition.column : transition.from;
   if (old === undefined) return [];
   const usages: OldShapeUsage[] = [];
@@ -98,6 +99,56 @@ export function oldShapeUsages(config: ResolvedConfig, master: Schema, transitio
     });
   }
   return usages.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/**
+ * Where a retired table is still used: Prisma Client calls on its delegate (the model as the table
+ * is named, or in PascalCase: `audit_log` as `prisma.auditLog`; a delegate the master lacks still
+ * reads as a call), and raw SQL whose FROM/JOIN/INTO/UPDATE names the table.
+ */
+function tableUsages(config: ResolvedConfig, master: Schema, transition: Transition): OldShapeUsage[] {
+  const models = new Set([transition.table.charAt(0).toUpperCase() + transition.table.slice(1), transition.model]);
+  const usages: OldShapeUsage[] = [];
+  const files = discoverFiles(config.cwd, auditConfigOf(config.sections));
+  for (const usage of (projectUsageScanner(config)?.(master) as Array<{ model: string; file: string; line: number; column: number }> | undefined) ?? [])
+    if (models.has(usage.model)) usages.push({ file: usage.file, line: usage.line, column: usage.column, how: 'prisma-client' });
+  for (const claim of resolveCalls(master, docsCalls(config.cwd, files.docs))) {
+    if (claim.source !== 'code' || claim.kind !== 'model' || !models.has(claim.model)) continue;
+    const block = /^(.*)#L(\d+)\.[jt]sx?$/.exec(claim.location.file);
+    usages.push({
+      file: block ? block[1] : claim.location.file,
+      line: claim.location.line + (block ? Number(block[2]) : 0),
+      column: claim.location.column,
+      how: 'prisma-client',
+    });
+  }
+  for (const file of [...files.code, ...files.docs, ...SEED_FILES.filter((seed) => existsSync(path.join(config.cwd, seed)))]) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(config.cwd, file), 'utf8');
+    } catch {
+      continue;
+    }
+    text.split('\n').forEach((line, i) => {
+      if (!SQL_KEYWORD.test(line)) return;
+      const named = [...line.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"?[\w$]+"?\.)?"?([\w$]+)"?/gi)].find(
+        (m) => m[1].toLowerCase() === transition.table.toLowerCase(),
+      );
+      if (!named || usages.some((u) => u.file === file && u.line === i + 1)) return;
+      usages.push({ file, line: i + 1, column: named.index + 1, how: 'raw-sql', text: line.trim().slice(0, 120) });
+    });
+  }
+  return dedupe(usages).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+function dedupe(usages: OldShapeUsage[]): OldShapeUsage[] {
+  const seen = new Set<string>();
+  return usages.filter((u) => {
+    const key = `${u.file}:${u.line}:${u.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Prisma Client calls in the docs' ```ts/```js blocks, each block read as a file named `<file>#L<fence line>.<ext>`. */
