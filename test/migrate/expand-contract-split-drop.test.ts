@@ -336,3 +336,65 @@ test('a split, two column drops and a table drop go through expand, backfill and
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('SQLite alone: a drop goes straight to contract, refused while code uses the column, then one step that keeps the rows', async () => {
+  const sqliteConfig = JSON.stringify({ master: 'prisma/schema.master.prisma', environments: { dev: { provider: 'sqlite' } } });
+  const before = `datasource db {
+  provider = "sqlite"
+}
+
+model Post {
+  id         Int     @id @default(autoincrement())
+  title      String
+  legacyCode String? @map("legacy_code")
+}
+`;
+  const after = `datasource db {
+  provider = "sqlite"
+}
+
+/// @steward.transition(drop: "legacy_code")
+model Post {
+  id    Int    @id @default(autoincrement())
+  title String
+}
+`;
+  const dir = tempProject({
+    'steward.config.json': sqliteConfig,
+    'prisma/schema.master.prisma': before,
+    'src/posts.ts': "import { prisma } from './db';\nexport const codes = () => prisma.post.findMany({ select: { legacyCode: true } });\n",
+  });
+  const dev = await SqliteConnection.open(path.join(dir, 'dev.db'));
+  try {
+    await baselineMigrations(await loadConfig({ cwd: dir }), { name: 'init', now: new Date(Date.UTC(2025, 0, 1)) });
+    await dev.executeScript(script(dir, 'dev', migrationDirs(dir, 'dev')[0]));
+    await dev.executeScript(`INSERT INTO "Post" ("title", "legacy_code") VALUES ('a', 'x'), ('b', NULL)`);
+    writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), after);
+    const refused = await run(dir, 'migrate', 'create', '--expand-contract', '--name', 'drop_code');
+    assert.equal(refused.code, 1, refused.stdout + refused.stderr);
+    assert.match(refused.stdout, /phase: contract/);
+    assert.match(refused.stdout + refused.stderr, /src\/posts\.ts:2:\d+ Prisma Client call \(drop "Post"\."legacy_code"\)/);
+    assert.equal(migrationDirs(dir, 'dev').length, 1, 'nothing written');
+    const forced = await run(dir, 'migrate', 'create', '--expand-contract', '--name', 'drop_code', '--force', '--dry-run');
+    assert.equal(forced.code, 0, forced.stdout + forced.stderr);
+    assert.match(forced.stdout + forced.stderr, /transition-gate-overridden/);
+    writeFileSync(
+      path.join(dir, 'src/posts.ts'),
+      "import { prisma } from './db';\nexport const titles = () => prisma.post.findMany({ select: { title: true } });\n",
+    );
+    const contract = await run(dir, 'migrate', 'create', '--expand-contract', '--name', 'drop_code');
+    assert.equal(contract.code, 0, contract.stdout + contract.stderr);
+    await dev.executeScript(script(dir, 'dev', migrationDirs(dir, 'dev').at(-1)!));
+    assert.deepEqual(await dev.query('SELECT * FROM "Post" ORDER BY "id"'), [
+      { id: 1, title: 'a' },
+      { id: 2, title: 'b' },
+    ]);
+    const done = await run(dir, 'migrate', 'create', '--expand-contract', '--name', 'again', '--dry-run');
+    assert.match(done.stdout, /phase: none/);
+    const plain = await run(dir, 'migrate', 'create', '--name', 'after', '--dry-run');
+    assert.match(plain.stdout, /dev: nothing to migrate/, plain.stdout + plain.stderr);
+  } finally {
+    await dev.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
