@@ -15,7 +15,7 @@
  * diff to the final shape (drop the old column, NOT NULL, indexes), composed by expand-contract.ts.
  */
 import { quote } from '../preflight/checks.js';
-import type { Transition } from './transitions.js';
+import { syncBackName, type Transition } from './transitions.js';
 
 export interface TransitionColumns {
   transition: Transition;
@@ -28,11 +28,6 @@ export interface TransitionColumns {
 /** PostgreSQL identifiers are at most 63 bytes. */
 export function syncName(transition: Transition): string {
   return `steward_sync_${transition.table}_${transition.column}`.slice(0, 63);
-}
-
-/** The retired column's trigger: sorts after every `steward_sync_` one, so it sees the new columns they fill. */
-export function syncBackName(transition: Transition): string {
-  return `steward_syncback_${transition.table}_${transition.column}`.slice(0, 63);
 }
 
 /** The new column's value computed from a row (`row` is `NEW` in the trigger, empty in an UPDATE). */

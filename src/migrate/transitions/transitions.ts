@@ -22,7 +22,6 @@ import { parseAnnotations } from '../../generate/annotations.js';
 import type { Schema } from '../../schema/model.js';
 import { mappedName } from '../../schema/query.js';
 import { tableNameOf } from '../renames.js';
-import { syncBackName } from './phase-sql.js';
 
 export interface Transition {
   /** `column`: a new column beside an old one or filled by `backfill`; `drop`: an old column retired; `dropTable`: a table retired. */
@@ -154,6 +153,11 @@ export function masterTransitions(master: Schema): Transition[] {
     drops.push({ kind: 'drop', model: t.model, field: '', table: t.table, column: t.from, required: false, implicit: true, location: t.location });
   }
   return [...columns, ...drops, ...tables];
+}
+
+/** The retired column's trigger: sorts after every `steward_sync_` one (phase-sql.ts), so it sees the new columns they fill. */
+export function syncBackName(transition: Transition): string {
+  return `steward_syncback_${transition.table}_${transition.column}`.slice(0, 63);
 }
 
 /** `audit_log` -> `AuditLog`: the model name a snake_case table most likely had. */
