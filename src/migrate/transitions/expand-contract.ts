@@ -61,7 +61,7 @@ export interface TransitionMigration {
 export interface TransitionResult {
   phase: 'expand' | 'contract' | 'none';
   migrations: TransitionMigration[];
-  /** Places that still use an old column (contract only). */
+  /** Places that still use an old column or a retired table (contract only). */
   usages: Array<OldShapeUsage & { transition: string }>;
   refused: boolean;
   diagnostics: Diagnostic[];
@@ -137,7 +137,7 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
         source: 'steward',
         code: 'transition-old-shape-used',
         severity: 'error',
-        message: `Contract refused: the old column is still used in ${usages.length} place${usages.length === 1 ? '' : 's'}; nothing was written.`,
+        message: `Contract refused: the old shape (a column or table it drops) is still used in ${usages.length} place${usages.length === 1 ? '' : 's'}; nothing was written.`,
         notes: [
           ...usages.map(
             (u) => `${u.file}:${u.line}:${u.column} ${u.how === 'raw-sql' ? `raw SQL${u.text ? `: ${u.text}` : ''}` : 'Prisma Client call'} (${u.transition})`,
@@ -150,7 +150,7 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
         source: 'steward',
         code: 'transition-gate-overridden',
         severity: 'warning',
-        message: `--force: the contract drops old columns still used in ${usages.length} place${usages.length === 1 ? '' : 's'} (${usages.map((u) => `${u.file}:${u.line}`).join(', ')}); that code fails once it is deployed.`,
+        message: `--force: the contract drops old columns or tables still used in ${usages.length} place${usages.length === 1 ? '' : 's'} (${usages.map((u) => `${u.file}:${u.line}`).join(', ')}); that code fails once it is deployed.`,
       });
     }
     if (!options.dryRun && !refused) {
