@@ -83,6 +83,17 @@ export const DIFF_CODES = {
     reason:
       'The same field under a new column name (@map): steward migrates it with RENAME COLUMN and the values stay, but raw SQL, views, triggers, reports and other readers of the old column name break.',
   },
+  'field-transition': {
+    severity: 'dangerous',
+    reason:
+      'A column replaced by expand/contract (/// @steward.transition(from: "old_column"): a rename, a type change or both): while the transition runs both columns exist and a trigger keeps them in step, so code deployed before and after keeps reading and writing and no row is lost. Code using the old field name, column or type must switch before contract, which drops the old column only once steward\'s usage gate finds no use of it in the project (readers outside it, such as other services, views and reports, are not seen).',
+  },
+  'field-transition-backfill': {
+    severity: 'dangerous',
+    addition: true,
+    reason:
+      'A required column added (or made required) by expand/contract (/// @steward.transition(backfill: "<SQL>")): existing rows get the backfill value and a trigger fills rows written by code that does not set it, until contract makes it NOT NULL; after contract every create must pass a value.',
+  },
   'field-updated-at-changed': {
     severity: 'dangerous',
     reason: '@updatedAt added or removed: the field is, or stops being, set automatically on every update.',
@@ -244,6 +255,24 @@ export interface Usage {
   text?: string;
 }
 
+/** Where an environment's history is in an expand/contract transition, by the migrations written in it (not what a database applied). */
+export type TransitionPhaseState = 'expand pending' | 'contract pending' | 'done';
+
+export interface TransitionDescription {
+  /** The old column (a rename or a type change), absent for a new required column. */
+  from?: string;
+  /** The new column. */
+  column: string;
+  /** The SQL expression existing rows get (a new required column). */
+  backfill?: string;
+  /** Whether the Prisma field name changes too (the client's, not only the column's). */
+  fieldRenamed: boolean;
+  /** Whether the type (Prisma or native) changes. */
+  typeChanged: boolean;
+  /** Per environment with a migration history, the phase its migrations reach. */
+  phases: Array<{ env: string; phase: TransitionPhaseState }>;
+}
+
 /** How one environment sees a change differently from the master. */
 export interface EnvironmentEffect {
   env: string;
@@ -275,6 +304,8 @@ export interface SchemaChange {
   renamedFrom?: string;
   /** For a probable rename: why it is probably the same thing. */
   evidence?: string[];
+  /** For `field-transition` and `field-transition-backfill`: the expand/contract transition and its phase per environment. */
+  transition?: TransitionDescription;
   /** Environments that see the change differently, or the only ones it applies to. */
   envs: EnvironmentEffect[];
   /** Call sites in application code still using what was removed or renamed. */

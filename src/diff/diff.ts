@@ -6,7 +6,7 @@ import { transformForEnvironment } from '../generate/transform.js';
 import type { Attribute, Comment, Enum, Field, Model, Schema, Span, Value } from '../schema/model.js';
 import { isScalarType } from '../schema/model.js';
 import { databaseName, datasourceProvider, fieldRefs, getArgument, getAttribute, mappedName, findModel } from '../schema/query.js';
-import { type ChangeSeverity, DIFF_CODES, type DiffCode, type EnvironmentEffect, type SchemaChange } from './codes.js';
+import { type ChangeSeverity, DIFF_CODES, type DiffCode, type EnvironmentEffect, type SchemaChange, type TransitionDescription } from './codes.js';
 import { migrationSqlChanges, type MigrationScript } from './migration-sql.js';
 import {
   type InferenceContext,
@@ -204,6 +204,7 @@ class SchemaDiff {
     span: Span,
     message: string,
     extra: Partial<Pick<SchemaChange, 'model' | 'field' | 'table' | 'column' | 'before' | 'after' | 'envs' | 'renamedFrom' | 'evidence'>> = {},
+    transition?: TransitionDescription,
   ): void {
     const info = DIFF_CODES[code];
     this.changes.push({
@@ -212,6 +213,7 @@ class SchemaDiff {
       reason: info.reason,
       message,
       ...extra,
+      ...(transition ? { transition } : {}),
       envs: extra.envs ?? [],
       usages: [],
       location: { file: span.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn },
@@ -328,6 +330,7 @@ class SchemaDiff {
     for (const c of probableFields) this.pairProbable(fields, c);
     // Keys, constraints and relations on a probably renamed column are compared under its new name.
     this.columnRenames = new Map(probableFields.map((c) => [databaseName(c.from), databaseName(c.to)]));
+    for (const p of fields.pairs) if (transitionOf(p.to.docs)?.from === databaseName(p.from)) this.columnRenames.set(databaseName(p.from), databaseName(p.to));
     for (const f of fields.removed) {
       const relation = this.isRelation(this.from, f);
       this.add(relation ? 'relation-removed' : 'field-removed', 'from', f.nameSpan, `${relation ? 'relation field' : 'field'} ${a.name}.${f.name} removed`, {
@@ -370,6 +373,18 @@ class SchemaDiff {
       return;
     }
     const hasDefault = getAttribute(f, 'default') !== undefined || getAttribute(f, 'updatedAt') !== undefined;
+    const transition = transitionOf(f.docs);
+    if (transition?.backfill !== undefined && !f.type.optional && !f.type.list && !hasDefault) {
+      this.add(
+        'field-transition-backfill',
+        'to',
+        f.nameSpan,
+        `field ${model.name}.${f.name} ${typeText(f)} added by expand/contract: existing rows get ${transition.backfill}`,
+        { ...where, column: databaseName(f), after: transition.backfill },
+        { column: databaseName(f), backfill: transition.backfill, fieldRenamed: false, typeChanged: false, phases: [] },
+      );
+      return;
+    }
     const code: DiffCode = f.type.optional || f.type.list ? 'field-added-optional' : hasDefault ? 'field-added-with-default' : 'field-added-required';
     const kind = code === 'field-added-optional' ? 'optional' : code === 'field-added-with-default' ? 'required with a default' : 'required, no default';
     this.add(code, 'to', f.nameSpan, `field ${model.name}.${f.name} ${typeText(f)} added (${kind})`, { ...where, column: databaseName(f) });
@@ -378,6 +393,15 @@ class SchemaDiff {
   private fieldPair(ma: Model, mb: Model, a: Field, b: Field, probable?: RenameCandidate<Field>): void {
     const where = { model: mb.name, field: b.name, table: databaseName(mb), column: databaseName(b) };
     const label = `${mb.name}.${b.name}`;
+    // An expand/contract transition is one change: the rename, type change or NOT NULL it brings
+    // happen in phases, so they are described by it rather than as one-step changes.
+    const transition = this.isRelation(this.to, b) ? undefined : transitionOf(b.docs);
+    if (transition?.from !== undefined && transition.from === databaseName(a) && transition.from !== databaseName(b)) {
+      this.fieldTransition(ma, mb, a, b, transition.from);
+      this.defaultsAndUpdatedAt(a, b, label, where);
+      return;
+    }
+    const backfillTransition = transition?.backfill !== undefined && a.type.optional && !b.type.optional && !b.type.list ? transition.backfill : undefined;
     if (probable) {
       const relation = this.isRelation(this.to, b);
       const drop = relation
@@ -442,8 +466,41 @@ class SchemaDiff {
         before: typeText(a),
         after: typeText(b),
       });
+    else if (backfillTransition !== undefined)
+      this.add(
+        'field-transition-backfill',
+        'to',
+        b.type.span,
+        `${label} made required by expand/contract: rows without a value get ${backfillTransition}`,
+        { ...where, before: typeText(a), after: typeText(b) },
+        { column: databaseName(b), backfill: backfillTransition, fieldRenamed: false, typeChanged: false, phases: [] },
+      );
     else if (a.type.optional !== b.type.optional) this.nullability(a, b, label, where);
+    this.defaultsAndUpdatedAt(a, b, label, where);
+  }
 
+  /** A field that replaces an old column by expand/contract: one change naming what changes. */
+  private fieldTransition(ma: Model, mb: Model, a: Field, b: Field, from: string): void {
+    const label = `${mb.name}.${b.name}`;
+    const provider = normalizeProvider(datasourceProvider(this.to));
+    const typeA = `${this.canonicalType(a.type.name, 'from')}${a.type.list ? '[]' : ''}${a.type.optional ? '?' : ''}`;
+    const nativeA = withoutDefaultNative(nativeType(a), a.type.name, provider);
+    const nativeB = withoutDefaultNative(nativeType(b), b.type.name, provider);
+    const typeChanged = typeA !== typeText(b) || nativeA !== nativeB;
+    const parts = [`column ${from} -> ${databaseName(b)}`];
+    if (a.name !== b.name) parts.push(`field ${ma.name}.${a.name} -> ${b.name}`);
+    if (typeChanged) parts.push(`type ${typeText(a)}${nativeA ? ` ${nativeA}` : ''} -> ${typeText(b)}${nativeB ? ` ${nativeB}` : ''}`);
+    this.add(
+      'field-transition',
+      'to',
+      b.nameSpan,
+      `${label} replaces column ${from} by expand/contract (${parts.join('; ')})`,
+      { model: mb.name, field: b.name, table: databaseName(mb), column: databaseName(b), before: a.name, after: b.name },
+      { from, column: databaseName(b), fieldRenamed: a.name !== b.name, typeChanged, phases: [] },
+    );
+  }
+
+  private defaultsAndUpdatedAt(a: Field, b: Field, label: string, where: Partial<SchemaChange>): void {
     const da = defaultText(a);
     const db = defaultText(b);
     if (da === undefined && db !== undefined)
@@ -858,7 +915,13 @@ export function pairBlocks<T extends Named>(from: readonly T[], to: readonly T[]
 }
 
 function renamedFrom(docs: Comment[]): string | undefined {
-  for (const a of safeAnnotations(docs)) if (a.kind === 'renamedFrom') return a.from;
+  for (const a of safeAnnotations(docs)) if (a.kind === 'renamedFrom' || (a.kind === 'transition' && a.from !== undefined)) return a.from;
+  return undefined;
+}
+
+/** The field's `@steward.transition`, when it has one (docs/migrations.md#expandcontract). */
+function transitionOf(docs: Comment[]): Extract<Annotation, { kind: 'transition' }> | undefined {
+  for (const a of safeAnnotations(docs)) if (a.kind === 'transition') return a;
   return undefined;
 }
 

@@ -47,6 +47,16 @@ export function applyUsages(changes: readonly SchemaChange[], usages: readonly C
     list.push(u);
   }
   return changes.map((c) => {
+    if (c.code === 'field-transition' && c.model && c.before !== undefined && c.before !== c.field) {
+      // Old code keeps working while both columns exist: its call sites are what contract waits for, not a break now.
+      const found = byKey.get(`${c.model}.${c.before}`) ?? [];
+      if (found.length === 0) return c;
+      return {
+        ...c,
+        reason: `${c.reason} Application code still uses the old field (${sitesText(found)}): switch it before contract, which refuses until then.`,
+        usages: found.map(({ file, line, column, text }) => ({ file, line, column, ...(text !== undefined ? { text } : {}) })),
+      };
+    }
     if (!SUBJECT_GONE.has(c.code) || !c.model) return c;
     const oldModel = c.code === 'model-renamed' || c.code === 'enum-renamed' ? (c.before ?? c.model) : c.model;
     const oldField = c.code === 'field-renamed' ? c.before : c.field;
@@ -55,13 +65,17 @@ export function applyUsages(changes: readonly SchemaChange[], usages: readonly C
       ? [...byKey.entries()].filter(([k]) => k.startsWith(`${oldModel}.`)).flatMap(([, v]) => v)
       : (byKey.get(`${oldModel}.${oldField ?? ''}`) ?? []);
     if (found.length === 0) return c;
-    const sites = found.map((u) => `${u.file}:${u.line}`);
-    const shown = sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` and ${sites.length - 3} more` : '');
     return {
       ...c,
       severity: 'breaking' as const,
-      reason: `${c.reason} Application code still uses it (${shown}): the application breaks until those call sites are updated.`,
+      reason: `${c.reason} Application code still uses it (${sitesText(found)}): the application breaks until those call sites are updated.`,
       usages: found.map(({ file, line, column, text }) => ({ file, line, column, ...(text !== undefined ? { text } : {}) })),
     };
   });
+}
+
+/** The first three call sites, and how many more. */
+function sitesText(found: readonly Usage[]): string {
+  const sites = found.map((u) => `${u.file}:${u.line}`);
+  return sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` and ${sites.length - 3} more` : '');
 }

@@ -14,6 +14,18 @@ import { fixture } from './helpers.js';
  */
 const HISTORIES: { name: string; environments?: DiffEnvironment[]; migrations?: boolean; expect: [DiffCode, string | undefined, string?][] }[] = [
   {
+    // Expand/contract: each transition is one change, not the rename, type change or NOT NULL it brings.
+    name: 'transitions',
+    expect: [
+      ['field-transition', 'User', 'displayName'],
+      ['field-transition', 'User', 'points'],
+      ['field-transition', 'User', 'bio'],
+      ['field-transition', 'User', 'email'],
+      ['field-transition-backfill', 'User', 'plan'],
+      ['field-transition-backfill', 'User', 'nickname'],
+    ],
+  },
+  {
     name: 'blog',
     expect: [
       ['model-removed', 'Temp'],

@@ -10,6 +10,7 @@
  * contract: a last catch-up of rows the backfill missed, the trigger dropped, then Prisma's own
  * diff to the final shape (drop the old column, NOT NULL, indexes), composed by expand-contract.ts.
  */
+import { transitionMarkerLine } from '../../diff/transition-markers.js';
 import { quote } from '../preflight/checks.js';
 import type { Transition } from './transitions.js';
 
@@ -64,6 +65,7 @@ export function expandSql(columns: TransitionColumns): string {
   }
   return [
     `-- steward expand/contract, expand: ${transition.model}.${transition.field} (see docs/migrations.md#expandcontract)`,
+    transitionMarkerLine('expand', transition),
     "SET lock_timeout = '5s';",
     `ALTER TABLE ${t} ADD COLUMN ${n} ${newType};`,
     `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS '${body.replace(/'/g, "''")}';`,
@@ -92,6 +94,7 @@ export function contractPreludeSql(columns: TransitionColumns): string {
   const name = quote(syncName(transition));
   return [
     `-- steward expand/contract, contract: ${transition.model}.${transition.field} (see docs/migrations.md#expandcontract)`,
+    transitionMarkerLine('contract', transition),
     `-- steward-ack: drop-column, set-not-null (the old shape is unused: checked by steward's usage gate)`,
     "SET lock_timeout = '5s';",
     `UPDATE ${t} SET ${quote(transition.column)} = ${newValue(columns)} WHERE ${pendingRowsCondition(columns)};`,
