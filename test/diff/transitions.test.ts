@@ -9,6 +9,7 @@ import type { SchemaChange } from '../../src/diff/codes.js';
 import { diffSchemas } from '../../src/diff/diff.js';
 import { transitionMarkers, transitionMarkerLine } from '../../src/diff/transition-markers.js';
 import { withTransitionPhases, type TransitionHistory } from '../../src/diff/transition-phases.js';
+import { migrationSqlChanges } from '../../src/diff/migration-sql.js';
 import { applyUsages } from '../../src/diff/usage.js';
 import { contractPreludeSql, expandSql } from '../../src/migrate/transitions/phase-sql.js';
 import type { Transition } from '../../src/migrate/transitions/transitions.js';
@@ -169,4 +170,15 @@ test('usages: code still using the old field is listed on the transition without
   assert.equal(rename.severity, 'dangerous');
   assert.deepEqual(rename.usages, [{ file: 'src/users.ts', line: 4, column: 40 }]);
   assert.match(rename.reason, /still uses the old field \(src\/users\.ts:4\): switch it before contract/);
+});
+
+test("migration SQL: a transition phase's own UPDATE is the transition's, not a data statement to review", () => {
+  const contract = contractPreludeSql({ transition: RENAME, newType: 'TEXT', oldType: 'text' });
+  const schema = parseSchema({ path: 'after.prisma', text: AFTER });
+  assert.deepEqual(migrationSqlChanges([{ name: 'contract', sql: contract }], schema), []);
+  const unmarked = contract.replace(/^-- steward.*\n/gm, '');
+  assert.deepEqual(
+    migrationSqlChanges([{ name: 'by-hand', sql: unmarked }], schema).map((f) => f.code),
+    ['migration-data-statement'],
+  );
 });
