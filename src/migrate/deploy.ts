@@ -33,6 +33,8 @@ export type DeployStatus =
   | 'pending'
   /** A migration failed now or earlier (`failedMigration`); the database is stopped there. */
   | 'failed'
+  /** The gate refused a pending migration (`error` says why): nothing was applied. */
+  | 'refused'
   /** The database could not be opened (exit 3). */
   | 'unreachable'
   /** Anything else went wrong (a lock timeout, a provider mismatch). */
@@ -67,6 +69,12 @@ export interface DeployOptions {
   cwd?: string;
   /** The environment's provider: a database of another provider is an error. */
   provider?: DatabaseProvider;
+  /**
+   * Asked with a database's pending migrations before anything is applied (dry runs too): a
+   * reason refuses the database (`refused`, nothing applied). The expand/contract usage gate
+   * (transitions/deploy-gate.ts) is one.
+   */
+  gate?: (pending: readonly string[]) => Promise<string | undefined>;
 }
 
 /** One row of `_prisma_migrations`, as both Prisma and steward read it. */
@@ -112,7 +120,10 @@ export async function deployDatabase(list: MigrationList, url: string, options: 
   }
   if (options.dryRun && !exists(location)) {
     // A database file or directory not there yet: a deploy would create it and apply everything.
-    return finish({ status: local.length === 0 ? 'up-to-date' : 'pending', applied: [], pending: local.map((m) => m.name), lastApplied: null });
+    const pending = local.map((m) => m.name);
+    const refusal = options.gate && pending.length > 0 ? await options.gate(pending) : undefined;
+    if (refusal) return finish({ status: 'refused', applied: [], pending, lastApplied: null, error: refusal });
+    return finish({ status: local.length === 0 ? 'up-to-date' : 'pending', applied: [], pending, lastApplied: null });
   }
   let connection: DatabaseConnection | undefined;
   try {
@@ -144,6 +155,8 @@ export async function deployDatabase(list: MigrationList, url: string, options: 
         error: `${failedEarlier.name} failed in an earlier deploy and the database is between two states: repair it, then mark the migration rolled back or applied (prisma migrate resolve) before deploying again${failedEarlier.logs ? `: ${firstLine(failedEarlier.logs)}` : ''}`,
       });
     }
+    const refusal = options.gate && pendingBefore.length > 0 ? await options.gate(pendingBefore) : undefined;
+    if (refusal) return finish({ status: 'refused', applied: [], pending: pendingBefore, lastApplied: lastApplied(local, before), error: refusal });
     if (options.dryRun || pendingBefore.length === 0) {
       return finish({
         status: pendingBefore.length === 0 ? 'up-to-date' : 'pending',

@@ -1,0 +1,131 @@
+/**
+ * The usage gate at `steward migrate deploy`: a pending contract phase (a migration steward marked
+ * `-- steward-transition: {"phase":"contract",...}`, src/diff/transition-markers.ts) drops old
+ * columns, so before a database applies it, steward looks for the old columns in the project's
+ * code, docs and seeds (usage-gate.ts, the same search `migrate create --expand-contract` runs).
+ * While any remain the database is refused: nothing is applied to it, not even the migrations
+ * before the contract, so a deploy never stops half-way through a transition's history; `force`
+ * applies anyway and the places are reported as overridden.
+ *
+ * The search runs once, and only when a database has a contract pending: an old contract that
+ * every database applied long ago costs nothing.
+ */
+import path from 'node:path';
+import type { ResolvedConfig } from '../../config/types.js';
+import { transitionMarkers, type TransitionMarker } from '../../diff/transition-markers.js';
+import { MIGRATION_SCRIPT_FILE } from '../../engine/migrations-list.js';
+import { loadMaster } from '../../project/master.js';
+import type { Schema } from '../../schema/model.js';
+import { mappedName } from '../../schema/query.js';
+import { tableNameOf } from '../renames.js';
+import { describeTransition, masterTransitions, type Transition } from './transitions.js';
+import { oldShapeUsages, type OldShapeUsage } from './usage-gate.js';
+
+/** A place that still uses an old column, with the contract migration and transition it blocks. */
+export interface GatedUsage extends OldShapeUsage {
+  migration: string;
+  transition: string;
+}
+
+export interface DeployGate {
+  /**
+   * For a database's pending migrations: why it is refused, or undefined. Searches the project on
+   * first need; with `force`, never refuses but records the places (`overridden`).
+   */
+  check(pending: readonly string[]): Promise<string | undefined>;
+  /** The places found, once a database needed the search (empty until then). */
+  usages(): readonly GatedUsage[];
+  /** Whether `force` let a database apply a contract despite `usages()`. */
+  overridden(): boolean;
+}
+
+export interface DeployGateOptions {
+  force?: boolean;
+  /** The master, when the caller has it (else read when the search first runs). */
+  master?: Schema;
+}
+
+/** The gate for one environment's history (`scripts`: its migrations, oldest first). */
+export function deployGate(
+  config: ResolvedConfig,
+  migrationsDir: string,
+  scripts: ReadonlyArray<{ name: string; script: string }>,
+  options: DeployGateOptions = {},
+): DeployGate {
+  const markers = new Map<string, TransitionMarker[]>();
+  for (const s of scripts) {
+    const contract = transitionMarkers(s.script).filter((m) => m.phase === 'contract' && m.from !== undefined);
+    if (contract.length > 0) markers.set(s.name, contract);
+  }
+  let master = options.master;
+  let contracts: Map<string, Transition[]> | undefined;
+  const transitionsOf = (): Map<string, Transition[]> => {
+    if (contracts) return contracts;
+    contracts = new Map();
+    if (markers.size === 0) return contracts;
+    master ??= loadMaster(config, { validate: false }).schema;
+    const annotated = masterTransitions(master);
+    for (const [name, list] of markers) {
+      const file = path.relative(config.cwd, path.join(migrationsDir, name, MIGRATION_SCRIPT_FILE));
+      contracts.set(
+        name,
+        list.map((m) => markedTransition(m, master!, annotated, file)),
+      );
+    }
+    return contracts;
+  };
+  const searched = new Map<string, Promise<GatedUsage[]>>();
+  const found: GatedUsage[] = [];
+  let overridden = false;
+  const usagesOf = (migration: string): Promise<GatedUsage[]> => {
+    let promise = searched.get(migration);
+    if (!promise) {
+      promise = Promise.resolve().then(() => {
+        const list = transitionsOf().get(migration) ?? [];
+        const usages = list.flatMap((t) => oldShapeUsages(config, master!, t).map((u) => ({ ...u, migration, transition: describeTransition(t) })));
+        found.push(...usages);
+        return usages;
+      });
+      searched.set(migration, promise);
+    }
+    return promise;
+  };
+  return {
+    async check(pending) {
+      const due = pending.filter((name) => markers.has(name));
+      if (due.length === 0) return undefined;
+      const usages = (await Promise.all(due.map(usagesOf))).flat();
+      if (usages.length === 0) return undefined;
+      if (options.force) {
+        overridden = true;
+        return undefined;
+      }
+      const places = [...new Set(usages.map((u) => `${u.file}:${u.line}`))];
+      return `${due.join(', ')} ${due.length === 1 ? 'is a contract phase' : 'are contract phases'} dropping old columns still used in ${places.length} place${places.length === 1 ? '' : 's'} (${places.slice(0, 3).join(', ')}${places.length > 3 ? ` and ${places.length - 3} more` : ''}); nothing applied (--force applies it anyway)`;
+    },
+    usages: () => found,
+    overridden: () => overridden,
+  };
+}
+
+/** The transition a contract marker names: the master's annotation when it is still there, else the marker's own record. */
+function markedTransition(marker: TransitionMarker, master: Schema, annotated: readonly Transition[], file: string): Transition {
+  const fromMaster = annotated.find((t) =>
+    marker.model !== undefined ? t.model === marker.model && t.field === marker.field : t.table === marker.table && t.column === marker.column,
+  );
+  if (fromMaster) return fromMaster;
+  // The annotation may be gone once contract is written ("the transition is complete"): the marker knows the columns.
+  const model = marker.model !== undefined ? master.models.find((m) => m.name === marker.model) : master.models.find((m) => tableNameOf(m) === marker.table);
+  const field =
+    marker.field !== undefined ? model?.fields.find((f) => f.name === marker.field) : model?.fields.find((f) => (mappedName(f) ?? f.name) === marker.column);
+  return {
+    model: model?.name ?? marker.model ?? '',
+    field: field?.name ?? marker.field ?? '',
+    table: marker.table ?? (model ? tableNameOf(model) : ''),
+    column: marker.column ?? (field ? (mappedName(field) ?? field.name) : ''),
+    from: marker.from,
+    backfill: marker.backfill,
+    required: true,
+    location: { file, line: 1, column: 1 },
+  };
+}
