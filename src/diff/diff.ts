@@ -39,6 +39,11 @@ export interface DiffOptions {
   migrations?: readonly MigrationScript[];
   /** Report probable renames (default true); false reports them as removed and added. */
   inferRenames?: boolean;
+  /**
+   * Describe `@steward.transition` fields as expand/contract transitions (default true); false
+   * compares them as any field (what a one-step migration of the same change does).
+   */
+  transitions?: boolean;
 }
 
 /**
@@ -196,6 +201,11 @@ class SchemaDiff {
     );
   }
 
+  /** The field's transition, unless the caller compares transitions as plain changes. */
+  private transitionOf(f: Field): ReturnType<typeof transitionOf> {
+    return this.options.transitions === false ? undefined : transitionOf(f.docs);
+  }
+
   // ---- recording -----------------------------------------------------------------------------
 
   private add(
@@ -325,12 +335,13 @@ class SchemaDiff {
     }
     this.annotationChanges(a.docs, b.docs, b.nameSpan, `model ${b.name}`, where);
 
-    const fields = pairBlocks(a.fields, b.fields);
+    const fields = pairBlocks(a.fields, b.fields, this.options.transitions !== false);
     const probableFields = this.options.inferRenames === false ? [] : inferFieldRenames(a, b, fields.removed, fields.added, this.inference);
     for (const c of probableFields) this.pairProbable(fields, c);
     // Keys, constraints and relations on a probably renamed column are compared under its new name.
     this.columnRenames = new Map(probableFields.map((c) => [databaseName(c.from), databaseName(c.to)]));
-    for (const p of fields.pairs) if (transitionOf(p.to.docs)?.from === databaseName(p.from)) this.columnRenames.set(databaseName(p.from), databaseName(p.to));
+    for (const p of fields.pairs)
+      if (this.transitionOf(p.to)?.from === databaseName(p.from)) this.columnRenames.set(databaseName(p.from), databaseName(p.to));
     for (const f of fields.removed) {
       const relation = this.isRelation(this.from, f);
       this.add(relation ? 'relation-removed' : 'field-removed', 'from', f.nameSpan, `${relation ? 'relation field' : 'field'} ${a.name}.${f.name} removed`, {
@@ -373,7 +384,7 @@ class SchemaDiff {
       return;
     }
     const hasDefault = getAttribute(f, 'default') !== undefined || getAttribute(f, 'updatedAt') !== undefined;
-    const transition = transitionOf(f.docs);
+    const transition = this.transitionOf(f);
     if (transition?.backfill !== undefined && !f.type.optional && !f.type.list && !hasDefault) {
       this.add(
         'field-transition-backfill',
@@ -395,7 +406,7 @@ class SchemaDiff {
     const label = `${mb.name}.${b.name}`;
     // An expand/contract transition is one change: the rename, type change or NOT NULL it brings
     // happen in phases, so they are described by it rather than as one-step changes.
-    const transition = this.isRelation(this.to, b) ? undefined : transitionOf(b.docs);
+    const transition = this.isRelation(this.to, b) ? undefined : this.transitionOf(b);
     if (transition?.from !== undefined && transition.from === databaseName(a) && transition.from !== databaseName(b)) {
       this.fieldTransition(ma, mb, a, b, transition.from);
       this.defaultsAndUpdatedAt(a, b, label, where);
@@ -875,7 +886,12 @@ interface Named {
  * Pairs old and new members: by name, then by `@steward.renamedFrom("old")`, then by database
  * name (a model renamed with `@@map` keeping its table is the same table).
  */
-export function pairBlocks<T extends Named>(from: readonly T[], to: readonly T[]): { pairs: { from: T; to: T }[]; added: T[]; removed: T[] } {
+export function pairBlocks<T extends Named>(
+  from: readonly T[],
+  to: readonly T[],
+  /** Pair a field with the one its `@steward.transition(from: "old_column")` names (fields only). */
+  transitions = false,
+): { pairs: { from: T; to: T }[]; added: T[]; removed: T[] } {
   const fromByName = new Map(from.map((x) => [x.name, x]));
   const used = new Set<T>();
   const pairs: { from: T; to: T }[] = [];
@@ -890,7 +906,7 @@ export function pairBlocks<T extends Named>(from: readonly T[], to: readonly T[]
   }
   const stillUnmatched: T[] = [];
   for (const b of unmatched) {
-    const old = renamedFrom(b.docs);
+    const old = renamedFrom(b.docs, transitions);
     // The annotation names the old database name (table, column, type or stored value), which is the old Prisma name unless it was mapped.
     const a =
       old !== undefined && !toNames.has(old)
@@ -914,8 +930,8 @@ export function pairBlocks<T extends Named>(from: readonly T[], to: readonly T[]
   return { pairs, added, removed };
 }
 
-function renamedFrom(docs: Comment[]): string | undefined {
-  for (const a of safeAnnotations(docs)) if (a.kind === 'renamedFrom' || (a.kind === 'transition' && a.from !== undefined)) return a.from;
+function renamedFrom(docs: Comment[], transitions: boolean): string | undefined {
+  for (const a of safeAnnotations(docs)) if (a.kind === 'renamedFrom' || (transitions && a.kind === 'transition' && a.from !== undefined)) return a.from;
   return undefined;
 }
 

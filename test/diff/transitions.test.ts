@@ -182,3 +182,10 @@ test("migration SQL: a transition phase's own UPDATE is the transition's, not a 
     ['migration-data-statement'],
   );
 });
+
+test('transitions: false compares the fields as a one-step migration would (what migrate create asks about)', () => {
+  const changes = diffSchemas(parseSchema({ path: 'before.prisma', text: BEFORE }), parseSchema({ path: 'after.prisma', text: AFTER }), { transitions: false });
+  assert.ok(!changes.some((c) => c.code.startsWith('field-transition')));
+  assert.ok(changes.some((c) => c.code === 'field-added-required' && c.field === 'plan'));
+  assert.ok(changes.some((c) => c.code === 'probable-field-rename' && c.field === 'displayName'));
+});
