@@ -114,6 +114,8 @@ test('deploy refuses a pending contract while code uses the old column; --force 
       /dangerous User\.displayName replaces column name by expand\/contract \(column name -> display_name; field User\.name -> displayName\); phase: contract pending \[field-transition\]/,
       diffExpand.stdout,
     );
+    git(dir, 'add', 'prisma');
+    git(dir, 'commit', '-qm', 'v2 expand');
     const deployExpand = await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', first);
     assert.equal(deployExpand.code, 0, deployExpand.stdout + deployExpand.stderr);
     const [, expandName] = migrations(dir);
@@ -127,6 +129,13 @@ test('deploy refuses a pending contract while code uses the old column; --force 
     const diffContract = await run(dir, 'diff', '--format', 'json');
     const change = JSON.parse(diffContract.stdout).data.changes.find((c: { code: string }) => c.code === 'field-transition');
     assert.deepEqual(change.transition, { from: 'name', column: 'display_name', fieldRenamed: true, typeChanged: false, phases: [{ env: 'production', phase: 'done' }] });
+    // The same from git objects (what `steward release` diffs: a ref), before and after the contract is committed.
+    git(dir, 'add', 'prisma');
+    git(dir, 'commit', '-qm', 'v2 contract');
+    const atHead = await run(dir, 'diff', '--to', 'HEAD');
+    assert.match(atHead.stdout, /replaces column name by expand\/contract .*; phase: done \[field-transition\]/, atHead.stdout);
+    const atExpand = await run(dir, 'diff', '--to', 'HEAD~1');
+    assert.match(atExpand.stdout, /replaces column name by expand\/contract .*; phase: contract pending \[field-transition\]/, atExpand.stdout);
     const changelog = await run(dir, 'changelog');
     assert.match(changelog.stdout, /- 🟠 dangerous: User\.displayName replaces column name by expand\/contract .*; phase: done \(`field-transition`\)/);
 
