@@ -54,7 +54,8 @@ export function deployGate(
 ): DeployGate {
   const markers = new Map<string, TransitionMarker[]>();
   for (const s of scripts) {
-    const contract = transitionMarkers(s.script).filter((m) => m.phase === 'contract' && m.from !== undefined);
+    // Older contracts name only Model.field: their old column comes from the master's annotation.
+    const contract = transitionMarkers(s.script).filter((m) => m.phase === 'contract' && (m.from !== undefined || m.model !== undefined));
     if (contract.length > 0) markers.set(s.name, contract);
   }
   let master = options.master;
