@@ -340,8 +340,7 @@ class SchemaDiff {
     for (const c of probableFields) this.pairProbable(fields, c);
     // Keys, constraints and relations on a probably renamed column are compared under its new name.
     this.columnRenames = new Map(probableFields.map((c) => [databaseName(c.from), databaseName(c.to)]));
-    for (const p of fields.pairs)
-      if (this.transitionOf(p.to)?.from === databaseName(p.from)) this.columnRenames.set(databaseName(p.from), databaseName(p.to));
+    for (const p of fields.pairs) if (this.transitionOf(p.to)?.from === databaseName(p.from)) this.columnRenames.set(databaseName(p.from), databaseName(p.to));
     for (const f of fields.removed) {
       const relation = this.isRelation(this.from, f);
       this.add(relation ? 'relation-removed' : 'field-removed', 'from', f.nameSpan, `${relation ? 'relation field' : 'field'} ${a.name}.${f.name} removed`, {

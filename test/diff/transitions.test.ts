@@ -98,13 +98,24 @@ test('diff: each transition is one dangerous change naming what changes, instead
     changes.map((c) => [c.code, c.severity, c.message]),
     [
       ['field-transition-backfill', 'dangerous', `field User.plan String added by expand/contract: existing rows get 'free'`],
-      ['field-transition', 'dangerous', 'User.displayName replaces column name by expand/contract (column name -> display_name; field User.name -> displayName)'],
-      ['field-transition', 'dangerous', 'User.points replaces column score by expand/contract (column score -> points; field User.score -> points; type Int -> BigInt)'],
+      [
+        'field-transition',
+        'dangerous',
+        'User.displayName replaces column name by expand/contract (column name -> display_name; field User.name -> displayName)',
+      ],
+      [
+        'field-transition',
+        'dangerous',
+        'User.points replaces column score by expand/contract (column score -> points; field User.score -> points; type Int -> BigInt)',
+      ],
     ],
   );
   assert.deepEqual(changes[2].transition, { from: 'score', column: 'points', fieldRenamed: true, typeChanged: true, phases: [] });
   // Without the annotation the same change is the one-step, breaking one.
-  const plain = diffSchemas(parseSchema({ path: 'before.prisma', text: BEFORE }), parseSchema({ path: 'after.prisma', text: AFTER.replace(/ *\/\/\/ @steward.*\n/g, '') }));
+  const plain = diffSchemas(
+    parseSchema({ path: 'before.prisma', text: BEFORE }),
+    parseSchema({ path: 'after.prisma', text: AFTER.replace(/ *\/\/\/ @steward.*\n/g, '') }),
+  );
   assert.ok(plain.some((c) => c.severity === 'breaking'));
   assert.ok(!plain.some((c) => c.code.startsWith('field-transition')));
 });
@@ -143,7 +154,9 @@ const phaseCases: Array<{ name: string; histories: TransitionHistory[]; expect: 
   },
   {
     name: 'contract written for one transition only, in one history',
-    histories: [{ env: 'production', oneStep: false, scripts: [script('2_v2_expand', 'expand', RENAME, POINTS, PLAN), script('3_v2_contract', 'contract', RENAME)] }],
+    histories: [
+      { env: 'production', oneStep: false, scripts: [script('2_v2_expand', 'expand', RENAME, POINTS, PLAN), script('3_v2_contract', 'contract', RENAME)] },
+    ],
     expect: [
       `field User.plan String added by expand/contract: existing rows get 'free'; phase: contract pending`,
       'User.displayName replaces column name by expand/contract (column name -> display_name; field User.name -> displayName); phase: done',

@@ -49,9 +49,30 @@ async function gateIn(files: Record<string, string>, force = false) {
 
 const cases: Array<{ name: string; annotation: boolean; code: boolean; pending: string[]; refused: RegExp | undefined; places: number }> = [
   { name: 'no contract pending: no search', annotation: true, code: true, pending: ['1_init', '2_v2_expand'], refused: undefined, places: 0 },
-  { name: 'a contract pending while code reads the old field', annotation: true, code: true, pending: ['2_v2_expand', '3_v2_contract'], refused: /^3_v2_contract is a contract phase dropping old columns still used in 1 place \(src\/users\.ts:2\); nothing applied/, places: 1 },
-  { name: 'an older contract (readable comment), resolved by the annotation', annotation: true, code: true, pending: ['4_old_contract'], refused: /^4_old_contract is a contract phase/, places: 1 },
-  { name: 'the annotation removed: the marker names the old column', annotation: false, code: true, pending: ['3_v2_contract'], refused: /^3_v2_contract is a contract phase/, places: 1 },
+  {
+    name: 'a contract pending while code reads the old field',
+    annotation: true,
+    code: true,
+    pending: ['2_v2_expand', '3_v2_contract'],
+    refused: /^3_v2_contract is a contract phase dropping old columns still used in 1 place \(src\/users\.ts:2\); nothing applied/,
+    places: 1,
+  },
+  {
+    name: 'an older contract (readable comment), resolved by the annotation',
+    annotation: true,
+    code: true,
+    pending: ['4_old_contract'],
+    refused: /^4_old_contract is a contract phase/,
+    places: 1,
+  },
+  {
+    name: 'the annotation removed: the marker names the old column',
+    annotation: false,
+    code: true,
+    pending: ['3_v2_contract'],
+    refused: /^3_v2_contract is a contract phase/,
+    places: 1,
+  },
   { name: 'a backfill contract drops no column: not refused', annotation: true, code: true, pending: ['5_plan_contract'], refused: undefined, places: 0 },
   { name: 'the code switched: not refused', annotation: true, code: false, pending: ['3_v2_contract', '4_old_contract'], refused: undefined, places: 0 },
 ];

@@ -76,11 +76,13 @@ async function state(dir: string, url: string): Promise<{ applied: string[]; col
   try {
     const table = await connection.query(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`);
     const applied = table[0].present
-      ? (await connection.query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY started_at')).map((r) => String(r.migration_name))
+      ? (await connection.query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY started_at')).map((r) =>
+          String(r.migration_name),
+        )
       : [];
-    const columns = (
-      await connection.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'users' ORDER BY column_name`)
-    ).map((r) => String(r.column_name));
+    const columns = (await connection.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'users' ORDER BY column_name`)).map((r) =>
+      String(r.column_name),
+    );
     return { applied, columns };
   } finally {
     await connection.close();
@@ -128,7 +130,13 @@ test('deploy refuses a pending contract while code uses the old column; --force 
     assert.match(contractName, /_users_v2_done_contract$/);
     const diffContract = await run(dir, 'diff', '--format', 'json');
     const change = JSON.parse(diffContract.stdout).data.changes.find((c: { code: string }) => c.code === 'field-transition');
-    assert.deepEqual(change.transition, { from: 'name', column: 'display_name', fieldRenamed: true, typeChanged: false, phases: [{ env: 'production', phase: 'done' }] });
+    assert.deepEqual(change.transition, {
+      from: 'name',
+      column: 'display_name',
+      fieldRenamed: true,
+      typeChanged: false,
+      phases: [{ env: 'production', phase: 'done' }],
+    });
     // The same from git objects (what `steward release` diffs: a ref), before and after the contract is committed.
     git(dir, 'add', 'prisma');
     git(dir, 'commit', '-qm', 'v2 contract');
@@ -143,7 +151,10 @@ test('deploy refuses a pending contract while code uses the old column; --force 
     const refused = await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', first);
     assert.equal(refused.code, 1, refused.stdout + refused.stderr);
     const out = refused.stdout + refused.stderr;
-    assert.match(out, /refused: \S+_users_v2_done_contract is a contract phase dropping old columns still used in 2 places \(src\/users\.ts:4, src\/users\.ts:8\); nothing applied/);
+    assert.match(
+      out,
+      /refused: \S+_users_v2_done_contract is a contract phase dropping old columns still used in 2 places \(src\/users\.ts:4, src\/users\.ts:8\); nothing applied/,
+    );
     assert.match(out, /transition-old-shape-used/);
     assert.match(out, /src\/users\.ts:4:\d+ Prisma Client call \("users"\."name" -> "display_name", \S+_contract\)/);
     assert.match(out, /src\/users\.ts:8:\d+ raw SQL: .*SELECT "name" FROM "users"/);

@@ -126,7 +126,8 @@ function gateFindings(gate: DeployGate, env: string, dryRun: boolean): Diagnosti
   const usages = gate.usages();
   if (usages.length === 0) return [];
   const notes = usages.map(
-    (u) => `${u.file}:${u.line}:${u.column} ${u.how === 'raw-sql' ? `raw SQL${u.text ? `: ${u.text}` : ''}` : 'Prisma Client call'} (${u.transition}, ${u.migration})`,
+    (u) =>
+      `${u.file}:${u.line}:${u.column} ${u.how === 'raw-sql' ? `raw SQL${u.text ? `: ${u.text}` : ''}` : 'Prisma Client call'} (${u.transition}, ${u.migration})`,
   );
   const places = `${usages.length} place${usages.length === 1 ? '' : 's'}`;
   if (gate.overridden())
