@@ -8,7 +8,8 @@
  * applies anyway and the places are reported as overridden.
  *
  * The search runs once, and only when a database has a contract pending: an old contract that
- * every database applied long ago costs nothing.
+ * every database applied long ago costs a parse of the master (read up front, so a bad master is
+ * a coded error before any database is opened).
  */
 import path from 'node:path';
 import type { ResolvedConfig } from '../../config/types.js';
@@ -75,6 +76,8 @@ export function deployGate(
     }
     return contracts;
   };
+  // Read the master now: a bad master is a coded error before any database is opened, not a per-database failure.
+  transitionsOf();
   const searched = new Map<string, Promise<GatedUsage[]>>();
   const found: GatedUsage[] = [];
   let overridden = false;
