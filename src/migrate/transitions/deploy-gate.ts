@@ -42,7 +42,7 @@ export interface DeployGate {
 
 export interface DeployGateOptions {
   force?: boolean;
-  /** The master, when the caller has it (else read when the search first runs). */
+  /** The master, when the caller has it (else read from the configuration, when the history has a contract). */
   master?: Schema;
 }
 
@@ -59,25 +59,19 @@ export function deployGate(
     const contract = transitionMarkers(s.script).filter((m) => m.phase === 'contract' && (m.from !== undefined || m.model !== undefined));
     if (contract.length > 0) markers.set(s.name, contract);
   }
-  let master = options.master;
-  let contracts: Map<string, Transition[]> | undefined;
-  const transitionsOf = (): Map<string, Transition[]> => {
-    if (contracts) return contracts;
-    contracts = new Map();
-    if (markers.size === 0) return contracts;
-    master ??= loadMaster(config, { validate: false }).schema;
+  // The master is read now (when a contract exists): a bad master is a coded error before any database is opened.
+  const master = markers.size === 0 ? undefined : (options.master ?? loadMaster(config, { validate: false }).schema);
+  const contracts = new Map<string, Transition[]>();
+  if (master) {
     const annotated = masterTransitions(master);
     for (const [name, list] of markers) {
       const file = path.relative(config.cwd, path.join(migrationsDir, name, MIGRATION_SCRIPT_FILE));
       contracts.set(
         name,
-        list.map((m) => markedTransition(m, master!, annotated, file)),
+        list.map((m) => markedTransition(m, master, annotated, file)),
       );
     }
-    return contracts;
-  };
-  // Read the master now: a bad master is a coded error before any database is opened, not a per-database failure.
-  transitionsOf();
+  }
   const searched = new Map<string, Promise<GatedUsage[]>>();
   const found: GatedUsage[] = [];
   let overridden = false;
@@ -85,7 +79,7 @@ export function deployGate(
     let promise = searched.get(migration);
     if (!promise) {
       promise = Promise.resolve().then(() => {
-        const list = transitionsOf().get(migration) ?? [];
+        const list = contracts.get(migration) ?? [];
         const usages = list.flatMap((t) => oldShapeUsages(config, master!, t).map((u) => ({ ...u, migration, transition: describeTransition(t) })));
         found.push(...usages);
         return usages;
