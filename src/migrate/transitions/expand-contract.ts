@@ -21,6 +21,7 @@ import { MIGRATION_LOCK_FILE } from '../../engine/migrations-list.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../../engine/pglite-cache.js';
 import { diffTarget, SchemaEngineSession } from '../../engine/schema-engine.js';
 import { StewardError } from '../../errors/index.js';
+import { transitionMarkerLine } from '../../diff/transition-markers.js';
 import { loadMaster } from '../../project/master.js';
 import { providerAdapter } from '../../providers/registry.js';
 import { toStewardError } from '../engine-errors.js';
@@ -185,7 +186,7 @@ async function phaseScript(state: EnvironmentState, due: Transition[], phase: 'e
       const value = t.sqliteBackfill ?? t.backfill ?? quote(t.from!);
       return `ALTER TABLE ${quote(t.table)} ADD COLUMN ${quote(t.column)};\nUPDATE ${quote(t.table)} SET ${quote(t.column)} = (${value}) WHERE ${quote(t.column)} IS NULL;`;
     });
-    const header = `-- steward expand/contract on SQLite: one step (not zero-downtime): ${due.map(describeTransition).join('; ')}\n-- steward-ack: drop-column, sqlite-table-rebuild, add-required-column${tables.length > 0 ? ', drop-table' : ''}\n`;
+    const header = `-- steward expand/contract on SQLite: one step (not zero-downtime): ${due.map(describeTransition).join('; ')}\n${due.map((t) => `${transitionMarkerLine('contract', t)}\n`).join('')}-- steward-ack: drop-column, sqlite-table-rebuild, add-required-column${tables.length > 0 ? ', drop-table' : ''}\n`;
     const body = prelude.length > 0 ? `${prelude.join('\n')}\n` : '';
     return compose(header + body, await prismaDiff(connection, environment, header + body));
   }

@@ -13,7 +13,10 @@
  * backfill: batches of one UPDATE each, in their own transactions (backfill.ts runs them).
  * contract: a last catch-up of rows the backfill missed, the trigger dropped, then Prisma's own
  * diff to the final shape (drop the old column, NOT NULL, indexes), composed by expand-contract.ts.
+ * Each phase carries one marker line per transition it serves (src/diff/transition-markers.ts):
+ * diff and the changelog read the phase from it, `migrate deploy` gates a contract by it.
  */
+import { transitionMarkerLine } from '../../diff/transition-markers.js';
 import { quote } from '../preflight/checks.js';
 import { syncBackName, type Transition } from './transitions.js';
 
@@ -74,6 +77,7 @@ export function expandSql(columns: TransitionColumns, reverse = true): string {
   }
   return [
     `-- steward expand/contract, expand: ${transition.model}.${transition.field} (see docs/migrations.md#expandcontract)`,
+    transitionMarkerLine('expand', transition),
     "SET lock_timeout = '5s';",
     `ALTER TABLE ${t} ADD COLUMN ${n} ${newType};`,
     `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS '${body.replace(/'/g, "''")}';`,
@@ -116,6 +120,7 @@ export function expandDropSql(transition: Transition, column: { nullable: boolea
   if (statements.length === 0) return '';
   return [
     `-- steward expand/contract, expand: ${transition.model} retires "${transition.column}" (see docs/migrations.md#expandcontract)`,
+    transitionMarkerLine('expand', transition),
     "SET lock_timeout = '5s';",
     ...statements,
     '',
@@ -131,6 +136,7 @@ export function expandDropTableSql(transition: Transition, foreignKeys: readonly
   if (foreignKeys.length === 0) return '';
   return [
     `-- steward expand/contract, expand: table "${transition.table}" retired (see docs/migrations.md#expandcontract)`,
+    transitionMarkerLine('expand', transition),
     "SET lock_timeout = '5s';",
     ...foreignKeys.map((name) => `ALTER TABLE ${quote(transition.table)} DROP CONSTRAINT ${quote(name)};`),
     '',
@@ -167,6 +173,7 @@ export function contractPreludeSql(columns: readonly TransitionColumns[], drops:
   const tables = drops.some((d) => d.kind === 'dropTable');
   return [
     `-- steward expand/contract, contract: ${all.map(what).join(', ')} (see docs/migrations.md#expandcontract)`,
+    ...all.map((t) => transitionMarkerLine('contract', t)),
     `-- steward-ack: drop-column, set-not-null${tables ? ', drop-table' : ''} (the old shape is unused: checked by steward's usage gate)`,
     "SET lock_timeout = '5s';",
     ...columns.flatMap((c) => dropTrigger(c.transition.table, syncName(c.transition))),
