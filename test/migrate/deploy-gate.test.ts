@@ -131,8 +131,10 @@ test('deploy refuses a pending contract while code uses the old column; --force 
     const diffContract = await run(dir, 'diff', '--format', 'json');
     const change = JSON.parse(diffContract.stdout).data.changes.find((c: { code: string }) => c.code === 'field-transition');
     assert.deepEqual(change.transition, {
+      kind: 'column',
       from: 'name',
       column: 'display_name',
+      expand: true,
       fieldRenamed: true,
       typeChanged: false,
       phases: [{ env: 'production', phase: 'done' }],
@@ -176,7 +178,7 @@ test('deploy refuses a pending contract while code uses the old column; --force 
     const forced = await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', first, '--force');
     assert.equal(forced.code, 0, forced.stdout + forced.stderr);
     assert.match(forced.stdout + forced.stderr, /transition-gate-overridden/);
-    assert.match(forced.stdout + forced.stderr, /--force: applied a contract phase that drops old columns still used in 2 places/);
+    assert.match(forced.stdout + forced.stderr, /--force: applied a contract phase that drops old columns or tables still used in 2 places/);
     assert.deepEqual(await state(dir, first), { applied: [init, expandName, contractName], columns: ['display_name', 'email', 'id'] });
     if (process.env.SHOW_GATE) console.log(dry.stdout + dry.stderr, forced.stdout + forced.stderr);
 
@@ -194,6 +196,107 @@ test('deploy refuses a pending contract while code uses the old column; --force 
     const withoutAnnotation = await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', third, '--dry-run');
     assert.equal(withoutAnnotation.code, 1, withoutAnnotation.stdout + withoutAnnotation.stderr);
     assert.match(withoutAnnotation.stdout + withoutAnnotation.stderr, /src\/users\.ts:4:\d+ Prisma Client call/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const DROP_V1 = `datasource db {
+  provider = "postgresql"
+}
+
+model User {
+  id         Int        @id @default(autoincrement())
+  email      String     @unique
+  legacyCode String     @map("legacy_code")
+  auditLogs  AuditLog[]
+
+  @@map("users")
+}
+
+model AuditLog {
+  id     Int  @id @default(autoincrement())
+  userId Int  @map("user_id")
+  user   User @relation(fields: [userId], references: [id])
+
+  @@map("audit_log")
+}
+`;
+
+const DROP_V2 = `/// @steward.transition(dropTable: "audit_log")
+datasource db {
+  provider = "postgresql"
+}
+
+/// @steward.transition(drop: "legacy_code")
+model User {
+  id    Int    @id @default(autoincrement())
+  email String @unique
+
+  @@map("users")
+}
+`;
+
+const DROP_OLD_CODE = `import { prisma } from './db';
+
+export async function codes() {
+  return prisma.user.findMany({ select: { legacyCode: true } });
+}
+
+export async function audit() {
+  return prisma.auditLog.findMany();
+}
+`;
+
+test('deploy gates the contract of a column drop and a table drop: refused while code uses them, applied once it does not', async () => {
+  const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': DROP_V1, 'src/legacy.ts': DROP_OLD_CODE });
+  const url = `pglite:${path.join(dir, 'db')}`;
+  try {
+    assert.equal((await run(dir, 'migrate', 'baseline', '--name', 'init')).code, 0);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'v1');
+    git(dir, 'tag', 'schema-v1.0.0');
+    assert.equal((await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', url)).code, 0);
+
+    // Expand: NOT NULL dropped on legacy_code, audit_log's foreign key dropped; both marked.
+    writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), DROP_V2);
+    const expand = await run(dir, 'migrate', 'create', '--expand-contract', '--name', 'retire');
+    assert.equal(expand.code, 0, expand.stdout + expand.stderr);
+    const diffExpand = await run(dir, 'diff');
+    assert.match(
+      diffExpand.stdout,
+      /dangerous field User\.legacyCode removed by expand\/contract \(column legacy_code dropped at contract\); phase: contract pending \[field-transition-drop\]/,
+    );
+    assert.match(
+      diffExpand.stdout,
+      /dangerous model AuditLog removed by expand\/contract \(table audit_log dropped at contract\); phase: contract pending \[model-transition-drop\]/,
+    );
+    assert.doesNotMatch(diffExpand.stdout, /\[(field-removed|model-removed)\]/);
+    assert.equal((await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', url)).code, 0);
+
+    const contract = await run(dir, 'migrate', 'create', '--expand-contract', '--name', 'retire_done', '--force');
+    assert.equal(contract.code, 0, contract.stdout + contract.stderr);
+    const [, , contractName] = migrations(dir);
+    assert.match(contractName, /_retire_done_contract$/);
+    assert.match((await run(dir, 'diff')).stdout, /table audit_log dropped at contract\); phase: done \[model-transition-drop\]/);
+
+    const refused = await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', url);
+    assert.equal(refused.code, 1, refused.stdout + refused.stderr);
+    const out = refused.stdout + refused.stderr;
+    assert.match(
+      out,
+      /refused: \S+_retire_done_contract is a contract phase dropping old columns or tables still used in 2 places \(src\/legacy\.ts:4, src\/legacy\.ts:8\)/,
+    );
+    assert.match(out, /src\/legacy\.ts:4:\d+ Prisma Client call \(drop "users"\."legacy_code"/);
+    assert.match(out, /src\/legacy\.ts:8:\d+ Prisma Client call \(drop table "audit_log"/);
+    assert.match(out, /database-refused/);
+    assert.equal((await state(dir, url)).columns.includes('legacy_code'), true);
+
+    writeFileSync(path.join(dir, 'src/legacy.ts'), 'export const none = 1;\n');
+    const passed = await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', url);
+    assert.equal(passed.code, 0, passed.stdout + passed.stderr);
+    assert.deepEqual((await state(dir, url)).columns, ['email', 'id']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
