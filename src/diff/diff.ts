@@ -435,16 +435,29 @@ class SchemaDiff {
       if (old) fields.removed.splice(fields.removed.indexOf(old), 1);
       split.add(from);
       const parts = members.map((f) => ({ field: f.name, column: databaseName(f) }));
+      // A drop annotation for the old column says what new code's rows give it until contract.
+      const keep = safeAnnotations(b.docs).find((x) => x.kind === 'transition' && x.drop === from && x.backfill !== undefined);
+      const backfill = keep?.kind === 'transition' ? keep.backfill : undefined;
       const label = members.map((f) => `${b.name}.${f.name}`).join(', ');
       out.push(() =>
         this.add(
           'field-transition-split',
           'to',
           members[0].nameSpan,
-          `${label} split from column ${from} by expand/contract${old && old.name !== from ? ` (field ${a.name}.${old.name})` : ''}`,
+          `${label} split from column ${from} by expand/contract${old && old.name !== from ? ` (field ${a.name}.${old.name})` : ''}${backfill !== undefined ? `; until contract rows new code writes get ${from} = ${backfill}` : ''}`,
           { ...where, field: members[0].name, before: old?.name, after: members.map((f) => f.name).join(', ') },
           // The old column is retired like a drop: expand (a trigger, or NOT NULL dropped) comes first either way.
-          { kind: 'split', from, column: from, split: parts, expand: true, fieldRenamed: false, typeChanged: false, phases: [] },
+          {
+            kind: 'split',
+            from,
+            column: from,
+            split: parts,
+            ...(backfill !== undefined ? { backfill } : {}),
+            expand: true,
+            fieldRenamed: false,
+            typeChanged: false,
+            phases: [],
+          },
         ),
       );
     }

@@ -358,6 +358,19 @@ test('diff: a split, column drops and a table drop are one dangerous change each
   assert.ok(!plain.some((c) => c.transition));
 });
 
+test("diff: a split whose old column keeps a drop's backfill says what new code's rows give it", () => {
+  const after = RETIRE_AFTER.replace('model User {', `/// @steward.transition(drop: "name", backfill: "first_name || ' ' || last_name")\nmodel User {`);
+  const changes = retireChanges(after);
+  const split = changes.find((c) => c.code === 'field-transition-split');
+  assert.equal(
+    split?.message,
+    "User.firstName, User.lastName split from column name by expand/contract; until contract rows new code writes get name = first_name || ' ' || last_name",
+  );
+  assert.equal(split?.transition?.backfill, "first_name || ' ' || last_name");
+  // The drop of the split's old column is the split's, not a change of its own.
+  assert.equal(changes.filter((c) => c.code === 'field-transition-drop').length, 2);
+});
+
 test('diff: a drop with a backfill says what new rows get until contract', () => {
   const after = RETIRE_AFTER.replace('/// @steward.transition(drop: "legacy_code")', `/// @steward.transition(drop: "legacy_code", backfill: "'none'")`);
   const drop = retireChanges(after).find((c) => c.field === 'legacyCode');
