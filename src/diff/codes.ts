@@ -297,7 +297,7 @@ export interface TransitionDescription {
    * default, without a backfill, and the drop of a table without foreign keys go straight to contract.
    */
   expand: boolean;
-  /** The SQL expression existing rows get (a new required or computed column), or, for a drop, the old column gets from new code's rows until contract. */
+  /** The SQL expression existing rows get (a new required or computed column), or, for a drop (and a split's old column), what the old column gets in new code's rows until contract. */
   backfill?: string;
   /** Whether the Prisma field name changes too (the client's, not only the column's). */
   fieldRenamed: boolean;
