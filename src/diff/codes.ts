@@ -83,6 +83,32 @@ export const DIFF_CODES = {
     reason:
       'The same field under a new column name (@map): steward migrates it with RENAME COLUMN and the values stay, but raw SQL, views, triggers, reports and other readers of the old column name break.',
   },
+  'field-transition': {
+    severity: 'dangerous',
+    reason:
+      'A column replaced by expand/contract (/// @steward.transition(from: "old_column"): a rename, a type change or both): while the transition runs both columns exist and a trigger keeps them in step, so code deployed before and after keeps reading and writing and no row is lost. Code using the old field name, column or type must switch before contract, which drops the old column only once steward\'s usage gate finds no use of it in the project (readers outside it, such as other services, views and reports, are not seen).',
+  },
+  'field-transition-backfill': {
+    severity: 'dangerous',
+    addition: true,
+    reason:
+      'A required column added (or made required) by expand/contract (/// @steward.transition(backfill: "<SQL>")): existing rows get the backfill value and a trigger fills rows written by code that does not set it, until contract makes it NOT NULL; after contract every create must pass a value.',
+  },
+  'field-transition-split': {
+    severity: 'dangerous',
+    reason:
+      'One column split into several by expand/contract (/// @steward.transition(from: "old_column", backfill: "<SQL>") on each new field): the new columns are computed from the old one and kept in step by a trigger while old and new code run, so no row is lost. Code using the old field must switch before contract, which drops the old column only once steward\'s usage gate (at migrate create and again at migrate deploy) finds no use of it in the project.',
+  },
+  'field-transition-drop': {
+    severity: 'dangerous',
+    reason:
+      'A column retired by expand/contract (/// @steward.transition(drop: "old_column") on the model): the column stays until contract, made nullable or kept filled by a trigger so that old code (which reads it) and new code (which no longer writes it) both work; contract drops it with its values, which steward\'s usage gate (at migrate create and again at migrate deploy) allows only once the project no longer uses it.',
+  },
+  'model-transition-drop': {
+    severity: 'dangerous',
+    reason:
+      'A table retired by expand/contract (/// @steward.transition(dropTable: "old_table") on the datasource): the table stays, without its foreign keys to the tables that remain, until contract drops it with its rows, which steward\'s usage gate (at migrate create and again at migrate deploy) allows only once the project no longer uses its client delegate or names it in raw SQL.',
+  },
   'field-updated-at-changed': {
     severity: 'dangerous',
     reason: '@updatedAt added or removed: the field is, or stops being, set automatically on every update.',
@@ -250,6 +276,37 @@ export interface Usage {
   text?: string;
 }
 
+/** Where an environment's history is in an expand/contract transition, by the migrations written in it (not what a database applied). */
+export type TransitionPhaseState = 'expand pending' | 'contract pending' | 'done';
+
+export interface TransitionDescription {
+  /**
+   * `column`: a new column replacing an old one, or one a backfill fills (`field-transition`,
+   * `field-transition-backfill`); `split`: several new columns computed from one old column;
+   * `drop`: a column retired; `dropTable`: a table retired.
+   */
+  kind: 'column' | 'split' | 'drop' | 'dropTable';
+  /** The old column (a rename, a type change, a split), absent for a new required column. */
+  from?: string;
+  /** The new column; for a drop, the retired one; `''` for a retired table. */
+  column: string;
+  /** For a split: its new fields and their columns, in the master's order. */
+  split?: Array<{ field: string; column: string }>;
+  /**
+   * Whether the transition has an expand phase. A drop of a column that is nullable or has a
+   * default, without a backfill, and the drop of a table without foreign keys go straight to contract.
+   */
+  expand: boolean;
+  /** The SQL expression existing rows get (a new required or computed column), or, for a drop (and a split's old column), what the old column gets in new code's rows until contract. */
+  backfill?: string;
+  /** Whether the Prisma field name changes too (the client's, not only the column's). */
+  fieldRenamed: boolean;
+  /** Whether the type (Prisma or native) changes. */
+  typeChanged: boolean;
+  /** Per environment with a migration history, the phase its migrations reach. */
+  phases: Array<{ env: string; phase: TransitionPhaseState }>;
+}
+
 /** How one environment sees a change differently from the master. */
 export interface EnvironmentEffect {
   env: string;
@@ -281,6 +338,8 @@ export interface SchemaChange {
   renamedFrom?: string;
   /** For a probable rename: why it is probably the same thing. */
   evidence?: string[];
+  /** For the `*-transition*` codes: the expand/contract transition and its phase per environment. */
+  transition?: TransitionDescription;
   /** Environments that see the change differently, or the only ones it applies to. */
   envs: EnvironmentEffect[];
   /** Call sites in application code still using what was removed or renamed. */

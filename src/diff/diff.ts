@@ -6,7 +6,7 @@ import { transformForEnvironment } from '../generate/transform.js';
 import type { Attribute, Comment, Enum, Field, Model, Schema, Span, Value } from '../schema/model.js';
 import { isScalarType } from '../schema/model.js';
 import { databaseName, datasourceProvider, fieldRefs, getArgument, getAttribute, mappedName, findModel } from '../schema/query.js';
-import { type ChangeSeverity, DIFF_CODES, type DiffCode, type EnvironmentEffect, type SchemaChange } from './codes.js';
+import { type ChangeSeverity, DIFF_CODES, type DiffCode, type EnvironmentEffect, type SchemaChange, type TransitionDescription } from './codes.js';
 import { migrationSqlChanges, type MigrationScript } from './migration-sql.js';
 import {
   type InferenceContext,
@@ -39,6 +39,11 @@ export interface DiffOptions {
   migrations?: readonly MigrationScript[];
   /** Report probable renames (default true); false reports them as removed and added. */
   inferRenames?: boolean;
+  /**
+   * Describe `@steward.transition` fields as expand/contract transitions (default true); false
+   * compares them as any field (what a one-step migration of the same change does).
+   */
+  transitions?: boolean;
 }
 
 /**
@@ -70,6 +75,8 @@ class SchemaDiff {
   private readonly typeRenames = new Map<string, string>();
   /** Old column -> new column of the probable field renames of the model pair being compared. */
   private columnRenames = new Map<string, string>();
+  /** Old models whose table a `@steward.transition(dropTable: ...)` retires (their back-relations go with them). */
+  private readonly retiredModels = new Set<string>();
   private readonly envNames: string[];
 
   constructor(
@@ -95,6 +102,8 @@ class SchemaDiff {
       this.pairProbable(enums, c);
       this.typeRenames.set(c.to.name, c.from.name);
     }
+    // Tables retired by expand/contract: one change each, never a probable rename.
+    const retired = this.options.transitions === false ? [] : this.takeRetiredTables(models.removed);
     const probableModels =
       this.options.inferRenames === false
         ? []
@@ -110,6 +119,15 @@ class SchemaDiff {
         probableEnums.find((c) => c.to === p.to),
       );
 
+    for (const { model, foreignKeys } of retired)
+      this.add(
+        'model-transition-drop',
+        'from',
+        model.nameSpan,
+        `model ${model.name} removed by expand/contract (table ${databaseName(model)} dropped at contract)`,
+        { model: model.name, table: databaseName(model) },
+        { kind: 'dropTable', column: '', expand: foreignKeys, fieldRenamed: false, typeChanged: false, phases: [] },
+      );
     for (const m of models.removed)
       this.add('model-removed', 'from', m.nameSpan, `model ${m.name} removed (table ${databaseName(m)})`, { model: m.name, table: databaseName(m) });
     for (const m of models.added)
@@ -196,6 +214,11 @@ class SchemaDiff {
     );
   }
 
+  /** The field's transition, unless the caller compares transitions as plain changes. */
+  private transitionOf(f: Field): ReturnType<typeof transitionOf> {
+    return this.options.transitions === false ? undefined : transitionOf(f.docs);
+  }
+
   // ---- recording -----------------------------------------------------------------------------
 
   private add(
@@ -204,6 +227,7 @@ class SchemaDiff {
     span: Span,
     message: string,
     extra: Partial<Pick<SchemaChange, 'model' | 'field' | 'table' | 'column' | 'before' | 'after' | 'envs' | 'renamedFrom' | 'evidence'>> = {},
+    transition?: TransitionDescription,
   ): void {
     const info = DIFF_CODES[code];
     this.changes.push({
@@ -212,6 +236,7 @@ class SchemaDiff {
       reason: info.reason,
       message,
       ...extra,
+      ...(transition ? { transition } : {}),
       envs: extra.envs ?? [],
       usages: [],
       location: { file: span.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn },
@@ -323,13 +348,19 @@ class SchemaDiff {
     }
     this.annotationChanges(a.docs, b.docs, b.nameSpan, `model ${b.name}`, where);
 
-    const fields = pairBlocks(a.fields, b.fields);
+    const fields = pairBlocks(a.fields, b.fields, this.options.transitions !== false);
+    // Splits and drops by expand/contract: taken out before rename inference, described as one change each.
+    const retiring = this.options.transitions === false ? [] : this.takeSplitsAndDrops(a, b, fields);
     const probableFields = this.options.inferRenames === false ? [] : inferFieldRenames(a, b, fields.removed, fields.added, this.inference);
     for (const c of probableFields) this.pairProbable(fields, c);
     // Keys, constraints and relations on a probably renamed column are compared under its new name.
     this.columnRenames = new Map(probableFields.map((c) => [databaseName(c.from), databaseName(c.to)]));
+    for (const p of fields.pairs) if (this.transitionOf(p.to)?.from === databaseName(p.from)) this.columnRenames.set(databaseName(p.from), databaseName(p.to));
+    for (const describe of retiring) describe();
     for (const f of fields.removed) {
       const relation = this.isRelation(this.from, f);
+      // A back-relation to a table retired by expand/contract goes with it.
+      if (relation && this.retiredModels.has(f.type.name)) continue;
       this.add(relation ? 'relation-removed' : 'field-removed', 'from', f.nameSpan, `${relation ? 'relation field' : 'field'} ${a.name}.${f.name} removed`, {
         ...where,
         field: f.name,
@@ -351,6 +382,115 @@ class SchemaDiff {
     this.constraints(a, b);
   }
 
+  /**
+   * The old models whose table the new datasource's `@steward.transition(dropTable: "t")` retires,
+   * taken out of `removed`, each with whether it had foreign keys to other tables (expand drops them).
+   */
+  private takeRetiredTables(removed: Model[]): Array<{ model: Model; foreignKeys: boolean }> {
+    const tables = new Set(
+      this.to.datasources.flatMap((d) => safeAnnotations(d.docs).flatMap((x) => (x.kind === 'transition' && x.dropTable !== undefined ? [x.dropTable] : []))),
+    );
+    if (tables.size === 0) return [];
+    const retired = removed.filter((m) => tables.has(databaseName(m)));
+    for (const m of retired) {
+      removed.splice(removed.indexOf(m), 1);
+      this.retiredModels.add(m.name);
+    }
+    return retired.map((model) => ({
+      model,
+      foreignKeys: model.fields.some(
+        (f) => f.type.name !== model.name && fieldRefs(getArgument(getAttribute(f, 'relation') ?? { args: [] }, 'fields')?.value).length > 0,
+      ),
+    }));
+  }
+
+  /**
+   * Splits (several new fields `@steward.transition(from: "c", ...)` of one old column) and drops
+   * (`@steward.transition(drop: "c")` on the model) of a model pair: their fields taken out of
+   * `fields` (a split's members, paired with the old field by their `from`, are unpaired), and one
+   * change each to record once the pair's other changes are known.
+   */
+  private takeSplitsAndDrops(a: Model, b: Model, fields: { pairs: { from: Field; to: Field }[]; added: Field[]; removed: Field[] }): Array<() => void> {
+    const where = { model: b.name, table: databaseName(b) };
+    const out: Array<() => void> = [];
+    const bySource = new Map<string, Field[]>();
+    for (const f of b.fields) {
+      const from = this.isRelation(this.to, f) ? undefined : this.transitionOf(f)?.from;
+      if (from !== undefined) bySource.set(from, [...(bySource.get(from) ?? []), f]);
+    }
+    const oldField = (column: string) => fields.removed.find((f) => databaseName(f) === column && !this.isRelation(this.from, f));
+    const split = new Set<string>();
+    for (const [from, members] of bySource) {
+      if (members.length < 2) continue;
+      // Only a split this diff brings: its fields new here (or paired with the old field by their `from`).
+      for (const p of [...fields.pairs]) {
+        if (!members.includes(p.to) || databaseName(p.from) !== from || p.from.name === p.to.name) continue;
+        fields.pairs.splice(fields.pairs.indexOf(p), 1);
+        fields.removed.push(p.from);
+        fields.added.push(p.to);
+      }
+      if (!members.every((f) => fields.added.includes(f))) continue;
+      for (const f of members) fields.added.splice(fields.added.indexOf(f), 1);
+      const old = oldField(from);
+      if (old) fields.removed.splice(fields.removed.indexOf(old), 1);
+      split.add(from);
+      const parts = members.map((f) => ({ field: f.name, column: databaseName(f) }));
+      // A drop annotation for the old column says what new code's rows give it until contract.
+      const keep = safeAnnotations(b.docs).find((x) => x.kind === 'transition' && x.drop === from && x.backfill !== undefined);
+      const backfill = keep?.kind === 'transition' ? keep.backfill : undefined;
+      const label = members.map((f) => `${b.name}.${f.name}`).join(', ');
+      out.push(() =>
+        this.add(
+          'field-transition-split',
+          'to',
+          members[0].nameSpan,
+          `${label} split from column ${from} by expand/contract${old && old.name !== from ? ` (field ${a.name}.${old.name})` : ''}${backfill !== undefined ? `; until contract rows new code writes get ${from} = ${backfill}` : ''}`,
+          { ...where, field: members[0].name, before: old?.name, after: members.map((f) => f.name).join(', ') },
+          // The old column is retired like a drop: expand (a trigger, or NOT NULL dropped) comes first either way.
+          {
+            kind: 'split',
+            from,
+            column: from,
+            split: parts,
+            ...(backfill !== undefined ? { backfill } : {}),
+            expand: true,
+            fieldRenamed: false,
+            typeChanged: false,
+            phases: [],
+          },
+        ),
+      );
+    }
+    for (const annotation of safeAnnotations(b.docs)) {
+      if (annotation.kind !== 'transition' || annotation.drop === undefined || split.has(annotation.drop)) continue;
+      const old = oldField(annotation.drop);
+      if (!old) continue;
+      fields.removed.splice(fields.removed.indexOf(old), 1);
+      const { backfill } = annotation;
+      // Expand has work when old code's inserts need the column filled (a backfill) or would fail without it (NOT NULL, no default).
+      const expand = backfill !== undefined || (!old.type.optional && !old.type.list && getAttribute(old, 'default') === undefined);
+      out.push(() =>
+        this.add(
+          'field-transition-drop',
+          'from',
+          old.nameSpan,
+          `field ${a.name}.${old.name} removed by expand/contract (column ${annotation.drop} dropped at contract${backfill !== undefined ? `; until then rows new code writes get ${backfill}` : ''})`,
+          { ...where, field: old.name, column: annotation.drop, before: old.name },
+          {
+            kind: 'drop',
+            column: annotation.drop!,
+            ...(backfill !== undefined ? { backfill } : {}),
+            expand,
+            fieldRenamed: false,
+            typeChanged: false,
+            phases: [],
+          },
+        ),
+      );
+    }
+    return out;
+  }
+
   private fieldAdded(model: Model, f: Field, newColumns: ReadonlySet<Field>): void {
     const where = { model: model.name, field: f.name, table: databaseName(model) };
     if (this.isRelation(this.to, f)) {
@@ -370,6 +510,18 @@ class SchemaDiff {
       return;
     }
     const hasDefault = getAttribute(f, 'default') !== undefined || getAttribute(f, 'updatedAt') !== undefined;
+    const transition = this.transitionOf(f);
+    if (transition?.backfill !== undefined && !f.type.optional && !f.type.list && !hasDefault) {
+      this.add(
+        'field-transition-backfill',
+        'to',
+        f.nameSpan,
+        `field ${model.name}.${f.name} ${typeText(f)} added by expand/contract: existing rows get ${transition.backfill}`,
+        { ...where, column: databaseName(f), after: transition.backfill },
+        { kind: 'column', column: databaseName(f), backfill: transition.backfill, expand: true, fieldRenamed: false, typeChanged: false, phases: [] },
+      );
+      return;
+    }
     const code: DiffCode = f.type.optional || f.type.list ? 'field-added-optional' : hasDefault ? 'field-added-with-default' : 'field-added-required';
     const kind = code === 'field-added-optional' ? 'optional' : code === 'field-added-with-default' ? 'required with a default' : 'required, no default';
     this.add(code, 'to', f.nameSpan, `field ${model.name}.${f.name} ${typeText(f)} added (${kind})`, { ...where, column: databaseName(f) });
@@ -378,6 +530,15 @@ class SchemaDiff {
   private fieldPair(ma: Model, mb: Model, a: Field, b: Field, probable?: RenameCandidate<Field>): void {
     const where = { model: mb.name, field: b.name, table: databaseName(mb), column: databaseName(b) };
     const label = `${mb.name}.${b.name}`;
+    // An expand/contract transition is one change: the rename, type change or NOT NULL it brings
+    // happen in phases, so they are described by it rather than as one-step changes.
+    const transition = this.isRelation(this.to, b) ? undefined : this.transitionOf(b);
+    if (transition?.from !== undefined && transition.from === databaseName(a) && transition.from !== databaseName(b)) {
+      this.fieldTransition(ma, mb, a, b, transition.from);
+      this.defaultsAndUpdatedAt(a, b, label, where);
+      return;
+    }
+    const backfillTransition = transition?.backfill !== undefined && a.type.optional && !b.type.optional && !b.type.list ? transition.backfill : undefined;
     if (probable) {
       const relation = this.isRelation(this.to, b);
       const drop = relation
@@ -442,8 +603,41 @@ class SchemaDiff {
         before: typeText(a),
         after: typeText(b),
       });
+    else if (backfillTransition !== undefined)
+      this.add(
+        'field-transition-backfill',
+        'to',
+        b.type.span,
+        `${label} made required by expand/contract: rows without a value get ${backfillTransition}`,
+        { ...where, before: typeText(a), after: typeText(b) },
+        { kind: 'column', column: databaseName(b), backfill: backfillTransition, expand: true, fieldRenamed: false, typeChanged: false, phases: [] },
+      );
     else if (a.type.optional !== b.type.optional) this.nullability(a, b, label, where);
+    this.defaultsAndUpdatedAt(a, b, label, where);
+  }
 
+  /** A field that replaces an old column by expand/contract: one change naming what changes. */
+  private fieldTransition(ma: Model, mb: Model, a: Field, b: Field, from: string): void {
+    const label = `${mb.name}.${b.name}`;
+    const provider = normalizeProvider(datasourceProvider(this.to));
+    const typeA = `${this.canonicalType(a.type.name, 'from')}${a.type.list ? '[]' : ''}${a.type.optional ? '?' : ''}`;
+    const nativeA = withoutDefaultNative(nativeType(a), a.type.name, provider);
+    const nativeB = withoutDefaultNative(nativeType(b), b.type.name, provider);
+    const typeChanged = typeA !== typeText(b) || nativeA !== nativeB;
+    const parts = [`column ${from} -> ${databaseName(b)}`];
+    if (a.name !== b.name) parts.push(`field ${ma.name}.${a.name} -> ${b.name}`);
+    if (typeChanged) parts.push(`type ${typeText(a)}${nativeA ? ` ${nativeA}` : ''} -> ${typeText(b)}${nativeB ? ` ${nativeB}` : ''}`);
+    this.add(
+      'field-transition',
+      'to',
+      b.nameSpan,
+      `${label} replaces column ${from} by expand/contract (${parts.join('; ')})`,
+      { model: mb.name, field: b.name, table: databaseName(mb), column: databaseName(b), before: a.name, after: b.name },
+      { kind: 'column', from, column: databaseName(b), expand: true, fieldRenamed: a.name !== b.name, typeChanged, phases: [] },
+    );
+  }
+
+  private defaultsAndUpdatedAt(a: Field, b: Field, label: string, where: Partial<SchemaChange>): void {
     const da = defaultText(a);
     const db = defaultText(b);
     if (da === undefined && db !== undefined)
@@ -818,7 +1012,12 @@ interface Named {
  * Pairs old and new members: by name, then by `@steward.renamedFrom("old")`, then by database
  * name (a model renamed with `@@map` keeping its table is the same table).
  */
-export function pairBlocks<T extends Named>(from: readonly T[], to: readonly T[]): { pairs: { from: T; to: T }[]; added: T[]; removed: T[] } {
+export function pairBlocks<T extends Named>(
+  from: readonly T[],
+  to: readonly T[],
+  /** Pair a field with the one its `@steward.transition(from: "old_column")` names (fields only). */
+  transitions = false,
+): { pairs: { from: T; to: T }[]; added: T[]; removed: T[] } {
   const fromByName = new Map(from.map((x) => [x.name, x]));
   const used = new Set<T>();
   const pairs: { from: T; to: T }[] = [];
@@ -833,7 +1032,7 @@ export function pairBlocks<T extends Named>(from: readonly T[], to: readonly T[]
   }
   const stillUnmatched: T[] = [];
   for (const b of unmatched) {
-    const old = renamedFrom(b.docs);
+    const old = renamedFrom(b.docs, transitions);
     // The annotation names the old database name (table, column, type or stored value), which is the old Prisma name unless it was mapped.
     const a =
       old !== undefined && !toNames.has(old)
@@ -857,8 +1056,14 @@ export function pairBlocks<T extends Named>(from: readonly T[], to: readonly T[]
   return { pairs, added, removed };
 }
 
-function renamedFrom(docs: Comment[]): string | undefined {
-  for (const a of safeAnnotations(docs)) if (a.kind === 'renamedFrom') return a.from;
+function renamedFrom(docs: Comment[], transitions: boolean): string | undefined {
+  for (const a of safeAnnotations(docs)) if (a.kind === 'renamedFrom' || (transitions && a.kind === 'transition' && a.from !== undefined)) return a.from;
+  return undefined;
+}
+
+/** The field's `@steward.transition`, when it has one (docs/migrations.md#expandcontract). */
+function transitionOf(docs: Comment[]): Extract<Annotation, { kind: 'transition' }> | undefined {
+  for (const a of safeAnnotations(docs)) if (a.kind === 'transition') return a;
   return undefined;
 }
 

@@ -8,6 +8,7 @@
  * matter here, and PostgreSQL and SQLite scripts both have to be read.
  */
 import type { Schema } from '../schema/model.js';
+import { transitionMarkers } from './transition-markers.js';
 import { databaseName, fieldRefs, getArgument, getAttribute, getAttributes, stringValue } from '../schema/query.js';
 
 export interface MigrationScript {
@@ -30,12 +31,15 @@ export function migrationSqlChanges(scripts: readonly MigrationScript[], schema:
   const seen = new Set<string>();
   const pending = new Map<string, { script: string; name: string; table: string; unique: boolean; partial: boolean; statement: string }>();
   for (const script of scripts) {
+    // An expand/contract phase's own UPDATE (the catch-up, SQLite's fill) is part of the transition the diff describes.
+    const transitionTables = new Set(transitionMarkers(script.sql).map((m) => m.table));
     for (const statement of splitStatements(script.sql)) {
       const line = statement.replace(/\s+/g, ' ').trim();
       const short = line.length > 160 ? `${line.slice(0, 157)}...` : line;
       const data = /^(?:WITH\b.*?\)\s*)?(UPDATE|INSERT\s+INTO|DELETE\s+FROM)\s+((?:"[^"]*"|[\w$]+)(?:\s*\.\s*(?:"[^"]*"|[\w$]+))?)/is.exec(line);
       if (data) {
         const table = lastIdentifier(data[2]);
+        if (transitionTables.has(table) && /^UPDATE$/i.test(data[1])) continue;
         const key = `data:${line}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -11,6 +11,8 @@ import { diffSchemas } from './diff.js';
 import { commitOf, git, isCommit, listFilesAtRef, readSchemaAtRef, repoPath, repositoryRoot, tagsWithPrefix } from './git.js';
 import type { MigrationScript } from './migration-sql.js';
 import { applyUsages, type UsageScanner } from './usage.js';
+import { withTransitionPhases, type TransitionHistory } from './transition-phases.js';
+import { findProvider, isDatabaseProvider } from '../providers/registry.js';
 import { latestVersionTag, type SchemaVersion } from './version.js';
 
 /** One side of a diff: where the master was read from. */
@@ -83,6 +85,7 @@ export async function diffProject(config: ResolvedConfig, options: ProjectDiffOp
     severities: changesConfig.severities,
     migrations: migrationScripts(root, to, migrations, config.cwd),
   });
+  if (changes.some((c) => c.transition)) changes = withTransitionPhases(changes, transitionHistories(config, root, to));
   if (options.usages && changes.length > 0) changes = applyUsages(changes, await options.usages(from.schema));
   return { from, to, changes, migrations, latest };
 }
@@ -124,6 +127,37 @@ function migrationScripts(root: string | undefined, to: DiffSide, migrations: Ne
     }
   }
   return out;
+}
+
+/**
+ * Each migrating environment's scripts that may mark a transition (they name steward), as the
+ * `to` side has them: the working tree's files, or a ref's objects found with `git grep`.
+ */
+function transitionHistories(config: ResolvedConfig, root: string | undefined, to: DiffSide): TransitionHistory[] {
+  const histories: TransitionHistory[] = [];
+  for (const env of config.environments) {
+    if (!isDatabaseProvider(env.provider)) continue;
+    const scripts: TransitionHistory['scripts'][number][] = [];
+    if (to.ref && root) {
+      let listed = '';
+      try {
+        listed = git(root, ['grep', '-l', '-F', 'steward', to.ref, '--', repoPath(root, env.migrationsDir)]);
+      } catch {
+        // No script names steward (git grep exits 1), or the folder is not at that ref.
+      }
+      for (const line of listed.split('\n').filter((l) => l.endsWith('/migration.sql'))) {
+        const file = line.slice(to.ref.length + 1);
+        scripts.push({ name: file.split('/').at(-2)!, sql: git(root, ['show', `${to.ref}:${file}`]) });
+      }
+    } else if (to.label === 'working tree' && existsSync(env.migrationsDir)) {
+      for (const name of readdirSync(env.migrationsDir).sort()) {
+        const file = join(env.migrationsDir, name, 'migration.sql');
+        if (existsSync(file)) scripts.push({ name, sql: readFileSync(file, 'utf8') });
+      }
+    } else continue;
+    histories.push({ env: env.name, oneStep: findProvider(env.provider)?.family === 'sqlite', scripts: scripts.sort((a, b) => a.name.localeCompare(b.name)) });
+  }
+  return histories;
 }
 
 function newMigrations(config: ResolvedConfig, root: string, from: DiffSide, to: DiffSide): NewMigration[] {

@@ -33,6 +33,12 @@ const SUBJECT_GONE = new Set<SchemaChange['code']>([
 ]);
 
 /**
+ * Expand/contract transitions: the old field, column or model stays until contract, which the usage
+ * gate holds back while code uses it; `before` names the old field (none for a retired table).
+ */
+const OLD_SHAPE_KEPT = new Set<SchemaChange['code']>(['field-transition', 'field-transition-split', 'field-transition-drop', 'model-transition-drop']);
+
+/**
  * Attaches call sites from `usages` (found with the OLD schema, since code still uses old
  * names) to the changes whose subject is gone. A change with call sites is breaking and its
  * reason says where the application breaks. Pure: returns new change records.
@@ -47,6 +53,23 @@ export function applyUsages(changes: readonly SchemaChange[], usages: readonly C
     list.push(u);
   }
   return changes.map((c) => {
+    if (
+      OLD_SHAPE_KEPT.has(c.code) &&
+      c.model &&
+      (c.code === 'model-transition-drop' || (c.before !== undefined && (c.before !== c.field || c.code === 'field-transition-drop')))
+    ) {
+      // Old code keeps working while the old shape exists: its call sites are what contract waits for, not a break now.
+      const table = c.code === 'model-transition-drop';
+      const found = table
+        ? [...byKey.entries()].filter(([k]) => k.startsWith(`${c.model}.`)).flatMap(([, v]) => v)
+        : (byKey.get(`${c.model}.${c.before}`) ?? []);
+      if (found.length === 0) return c;
+      return {
+        ...c,
+        reason: `${c.reason} Application code still uses the old ${table ? 'model' : 'field'} (${sitesText(found)}): switch it before contract, which refuses until then.`,
+        usages: found.map(({ file, line, column, text }) => ({ file, line, column, ...(text !== undefined ? { text } : {}) })),
+      };
+    }
     if (!SUBJECT_GONE.has(c.code) || !c.model) return c;
     const oldModel = c.code === 'model-renamed' || c.code === 'enum-renamed' ? (c.before ?? c.model) : c.model;
     const oldField = c.code === 'field-renamed' ? c.before : c.field;
@@ -55,13 +78,17 @@ export function applyUsages(changes: readonly SchemaChange[], usages: readonly C
       ? [...byKey.entries()].filter(([k]) => k.startsWith(`${oldModel}.`)).flatMap(([, v]) => v)
       : (byKey.get(`${oldModel}.${oldField ?? ''}`) ?? []);
     if (found.length === 0) return c;
-    const sites = found.map((u) => `${u.file}:${u.line}`);
-    const shown = sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` and ${sites.length - 3} more` : '');
     return {
       ...c,
       severity: 'breaking' as const,
-      reason: `${c.reason} Application code still uses it (${shown}): the application breaks until those call sites are updated.`,
+      reason: `${c.reason} Application code still uses it (${sitesText(found)}): the application breaks until those call sites are updated.`,
       usages: found.map(({ file, line, column, text }) => ({ file, line, column, ...(text !== undefined ? { text } : {}) })),
     };
   });
+}
+
+/** The first three call sites, and how many more. */
+function sitesText(found: readonly Usage[]): string {
+  const sites = found.map((u) => `${u.file}:${u.line}`);
+  return sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` and ${sites.length - 3} more` : '');
 }

@@ -19,8 +19,14 @@ export type Annotation =
   | { kind: 'exclude'; envs: string[]; attributes: string[]; span: Span }
   | { kind: 'override'; env: string; replacement: string; span: Span }
   | { kind: 'renamedFrom'; from: string; span: Span }
-  /** An expand/contract transition onto this field (docs/migrations.md#expandcontract): from an old column, or a new required column filled by `backfill`. */
-  | { kind: 'transition'; from?: string; backfill?: string; span: Span };
+  /**
+   * An expand/contract transition (docs/migrations.md#expandcontract). On a field: onto it from an
+   * old column (`from`; with `backfill`, a computed value: a split), or a new required column filled
+   * by `backfill`. On a model: `drop`, an old column retired (its `backfill`, if any, fills it for
+   * rows written without it until contract). On the datasource: `dropTable`, a table retired.
+   * `sqlite`: the backfill in SQLite's dialect.
+   */
+  | { kind: 'transition'; from?: string; backfill?: string; drop?: string; dropTable?: string; sqlite?: string; span: Span };
 
 export const ANNOTATION_PREFIX = '@steward.';
 
@@ -88,16 +94,42 @@ function parseAnnotation(doc: Comment): Annotation {
       if (!sm) invalid(doc, '@steward.renamedFrom takes one quoted name, e.g. @steward.renamedFrom("oldName")');
       return { kind: 'renamedFrom', from: sm[1], span: doc.span };
     }
-    case 'transition': {
-      // Parsed from the whole text: a backfill expression may hold parentheses.
-      const tm = /^@steward\.transition\s*\(\s*(from|backfill)\s*:\s*"((?:[^"\\]|\\.)+)"\s*\)\s*$/.exec(text);
-      if (!tm) invalid(doc, '@steward.transition takes from: "oldColumn" or backfill: "<SQL expression>", e.g. @steward.transition(from: "name")');
-      const value = tm[2].replace(/\\(.)/g, '$1');
-      return tm[1] === 'from' ? { kind: 'transition', from: value, span: doc.span } : { kind: 'transition', backfill: value, span: doc.span };
-    }
+    case 'transition':
+      return parseTransition(doc, text);
     default:
       invalid(doc, `Unknown annotation @steward.${name} (expected only, exclude, override, renamedFrom or transition)`);
   }
+}
+
+const TRANSITION_USAGE =
+  '@steward.transition takes from: "oldColumn", backfill: "<SQL expression>" (either or both), on a model drop: "oldColumn" [, backfill: "<SQL>"], or on the datasource dropTable: "old_table"; sqlite: "<SQL>" gives the backfill in SQLite\'s dialect, e.g. @steward.transition(from: "name")';
+
+/** `key: "value"` pairs, parsed from the whole text: a backfill expression may hold parentheses, commas and escaped quotes. */
+function parseTransition(doc: Comment, text: string): Annotation {
+  const body = /^@steward\.transition\s*\((.*)\)\s*$/.exec(text);
+  if (!body) invalid(doc, TRANSITION_USAGE);
+  const values: Partial<Record<'from' | 'backfill' | 'drop' | 'dropTable' | 'sqlite', string>> = {};
+  const pair = /\s*([A-Za-z]+)\s*:\s*"((?:[^"\\]|\\.)+)"\s*(,|$)/y;
+  let rest = body[1];
+  while (rest.trim() !== '') {
+    pair.lastIndex = 0;
+    const m = pair.exec(rest);
+    if (!m) invalid(doc, TRANSITION_USAGE);
+    const key = m[1];
+    if (key !== 'from' && key !== 'backfill' && key !== 'drop' && key !== 'dropTable' && key !== 'sqlite')
+      invalid(doc, `@steward.transition: unknown key '${key}'. ${TRANSITION_USAGE}`);
+    if (values[key] !== undefined) invalid(doc, `@steward.transition: '${key}' given twice`);
+    values[key] = m[2].replace(/\\(.)/g, '$1');
+    rest = rest.slice(m[0].length);
+    if (m[3] === ',' && rest.trim() === '') invalid(doc, TRANSITION_USAGE);
+  }
+  if (values.from === undefined && values.backfill === undefined && values.drop === undefined && values.dropTable === undefined) invalid(doc, TRANSITION_USAGE);
+  if (values.dropTable !== undefined && Object.keys(values).length > 1) invalid(doc, '@steward.transition: dropTable takes nothing else');
+  if (values.from !== undefined && values.drop !== undefined)
+    invalid(doc, '@steward.transition: from (on the new field) and drop (on the model) do not go together');
+  if (values.sqlite !== undefined && values.backfill === undefined)
+    invalid(doc, '@steward.transition: sqlite gives the backfill on SQLite, so it needs backfill');
+  return { kind: 'transition', ...values, span: doc.span };
 }
 
 /**

@@ -148,7 +148,10 @@ function annotationText(a: Annotation): string {
     case 'renamedFrom':
       return `@steward.renamedFrom("${a.from}")`;
     case 'transition':
-      return a.from !== undefined ? `@steward.transition(from: "${a.from}")` : `@steward.transition(backfill: "${a.backfill}")`;
+      return `@steward.transition(${(['from', 'drop', 'dropTable', 'backfill', 'sqlite'] as const)
+        .filter((key) => a[key] !== undefined)
+        .map((key) => `${key}: "${a[key]}"`)
+        .join(', ')})`;
   }
 }
 

@@ -22,6 +22,7 @@ import { isUnreachableError as isUnreachable } from '../errors/reachability.js';
 import { providerDriver } from '../providers/drivers.js';
 import { describeLocation, parseDatabaseUrl, type DatabaseLocation } from '../providers/location.js';
 import type { DatabaseProvider } from '../providers/registry.js';
+import type { MigrateCode } from './codes.js';
 
 /** The closed list of outcomes for one database. */
 export type DeployStatus =
@@ -33,6 +34,8 @@ export type DeployStatus =
   | 'pending'
   /** A migration failed now or earlier (`failedMigration`); the database is stopped there. */
   | 'failed'
+  /** The gate refused a pending migration (`error` says why): nothing was applied. */
+  | 'refused'
   /** The database could not be opened (exit 3). */
   | 'unreachable'
   /** Anything else went wrong (a lock timeout, a provider mismatch). */
@@ -42,8 +45,14 @@ export type DeployStatus =
   /** Fleets: deployed by an earlier run of the same state file (not opened again). */
   | 'resumed';
 
-/** The codes of source `deploy` (migrate deploy and down): a database that failed, could not be reached or erred. */
-export type DeployCode = `database-${Extract<DeployStatus, 'failed' | 'unreachable' | 'error'>}`;
+/**
+ * The codes of source `deploy` (migrate deploy and down): a database that failed, was refused, could
+ * not be reached or erred; and the expand/contract usage gate's findings before a pending contract
+ * (transitions/deploy-gate.ts), under the codes `migrate create --expand-contract` uses for the same.
+ */
+export type DeployCode =
+  | `database-${Extract<DeployStatus, 'failed' | 'refused' | 'unreachable' | 'error'>}`
+  | Extract<MigrateCode, 'transition-old-shape-used' | 'transition-gate-overridden'>;
 
 declare module '../diagnostics/diagnostic.js' {
   interface DiagnosticCodes {
@@ -76,6 +85,12 @@ export interface DeployOptions {
   cwd?: string;
   /** The environment's provider: a database of another provider is an error. */
   provider?: DatabaseProvider;
+  /**
+   * Asked with a database's pending migrations before anything is applied (dry runs too): a
+   * reason refuses the database (`refused`, nothing applied). The expand/contract usage gate
+   * (transitions/deploy-gate.ts) is one.
+   */
+  gate?: (pending: readonly string[]) => Promise<string | undefined>;
 }
 
 /** One row of `_prisma_migrations`, as both Prisma and steward read it. */
@@ -121,7 +136,10 @@ export async function deployDatabase(list: MigrationList, url: string, options: 
   }
   if (options.dryRun && !exists(location)) {
     // A database file or directory not there yet: a deploy would create it and apply everything.
-    return finish({ status: local.length === 0 ? 'up-to-date' : 'pending', applied: [], pending: local.map((m) => m.name), lastApplied: null });
+    const pending = local.map((m) => m.name);
+    const refusal = options.gate && pending.length > 0 ? await options.gate(pending) : undefined;
+    if (refusal) return finish({ status: 'refused', applied: [], pending, lastApplied: null, error: refusal });
+    return finish({ status: local.length === 0 ? 'up-to-date' : 'pending', applied: [], pending, lastApplied: null });
   }
   let connection: DatabaseConnection | undefined;
   try {
@@ -153,6 +171,8 @@ export async function deployDatabase(list: MigrationList, url: string, options: 
         error: `${failedEarlier.name} failed in an earlier deploy and the database is between two states: repair it, then mark the migration rolled back or applied (prisma migrate resolve) before deploying again${failedEarlier.logs ? `: ${firstLine(failedEarlier.logs)}` : ''}`,
       });
     }
+    const refusal = options.gate && pendingBefore.length > 0 ? await options.gate(pendingBefore) : undefined;
+    if (refusal) return finish({ status: 'refused', applied: [], pending: pendingBefore, lastApplied: lastApplied(local, before), error: refusal });
     if (options.dryRun || pendingBefore.length === 0) {
       return finish({
         status: pendingBefore.length === 0 ? 'up-to-date' : 'pending',

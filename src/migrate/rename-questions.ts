@@ -47,7 +47,8 @@ export interface RenameQuestion {
 /** Every probable rename from `previous` to `master` that carries data (relation fields carry none). */
 export function renameQuestions(previous: Schema, master: Schema): RenameQuestion[] {
   const out: RenameQuestion[] = [];
-  const changes = diffSchemas(previous, master);
+  // A transition's old and new column are asked about as any rename: a one-step migration drops one and adds the other.
+  const changes = diffSchemas(previous, master, { transitions: false });
   const renamedOwners = new Map<string, string>();
   for (const c of changes)
     if ((c.code === 'probable-model-rename' || c.code === 'probable-enum-rename') && c.before && c.after) renamedOwners.set(c.after, c.before);

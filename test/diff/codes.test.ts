@@ -14,6 +14,29 @@ import { fixture } from './helpers.js';
  */
 const HISTORIES: { name: string; environments?: DiffEnvironment[]; migrations?: boolean; expect: [DiffCode, string | undefined, string?][] }[] = [
   {
+    // Expand/contract: each transition is one change, not the rename, type change or NOT NULL it brings.
+    name: 'transitions',
+    expect: [
+      ['field-transition', 'User', 'displayName'],
+      ['field-transition', 'User', 'points'],
+      ['field-transition', 'User', 'bio'],
+      ['field-transition', 'User', 'email'],
+      ['field-transition-backfill', 'User', 'plan'],
+      ['field-transition-backfill', 'User', 'nickname'],
+    ],
+  },
+  {
+    // Expand/contract retiring the old shape: a split, column drops and a table drop, one change
+    // each (not field-removed, model-removed or a probable rename); the table's back-relation goes with it.
+    name: 'transitions-retire',
+    expect: [
+      ['model-transition-drop', 'AuditLog'],
+      ['field-transition-split', 'User', 'firstName'],
+      ['field-transition-drop', 'User', 'legacyCode'],
+      ['field-transition-drop', 'User', 'note'],
+    ],
+  },
+  {
     name: 'blog',
     expect: [
       ['model-removed', 'Temp'],

@@ -237,6 +237,17 @@ model A {
     assert.ok(prod.includes('model Audit') && prod.includes('secret') && prod.includes('@@index([tags], type: Gin)') && !prod.includes('@steward'));
   });
 
+  it('strips an expand/contract transition: environment schemas hold the final shape, doc comments kept', () => {
+    const text = master(
+      'model User {\n  id Int @id\n  /// The name shown.\n  /// @steward.transition(from: "name")\n  displayName String @map("display_name")\n  /// @steward.transition(backfill: "\'free\'")\n  plan String\n}\n',
+    );
+    for (const target of [dev, production]) {
+      const out = transform(text, target).text;
+      assert.doesNotMatch(out, /@steward/);
+      assert.match(out, /\/\/\/ The name shown\.\n\s*displayName String @map\("display_name"\)/);
+    }
+  });
+
   it('rejects unknown environment names with a location', () => {
     assert.throws(
       () =>

@@ -135,7 +135,7 @@ test('a 20-database fleet with one broken database: the canary stops, continue-o
     outputs.push(third.stdout, third.stderr);
     assert.equal(third.code, 0, third.stdout);
     const three = jsonLines(third.stdout);
-    assert.deepEqual(three.summary, { applied: 1, 'up-to-date': 0, pending: 0, failed: 0, unreachable: 0, error: 0, skipped: 0, resumed: 19 });
+    assert.deepEqual(three.summary, { applied: 1, 'up-to-date': 0, pending: 0, failed: 0, refused: 0, unreachable: 0, error: 0, skipped: 0, resumed: 19 });
     assert.deepEqual(three.databases.find((line) => line.status === 'applied')!.applied, ['20250103000000_tags']);
     for (let i = 1; i <= 20; i++) {
       const rows: { rows: Array<{ n: number }> } = await server.sql(

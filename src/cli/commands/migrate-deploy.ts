@@ -8,6 +8,7 @@ import { ExitCode, StewardError } from '../../errors/index.js';
 import type { DeployResult } from '../../migrate/deploy.js';
 import { deployFleet, isDeployed, parseShard, shardOf } from '../../migrate/deploy-fleet.js';
 import { migrateDown } from '../../migrate/down.js';
+import { deployGate, type DeployGate } from '../../migrate/transitions/deploy-gate.js';
 import { checkMigrationLock } from '../../migrate/layout.js';
 import { parseDatabaseUrl } from '../../providers/location.js';
 import { isDatabaseProvider, type DatabaseProvider } from '../../providers/registry.js';
@@ -17,8 +18,10 @@ import { environmentUrl, parsePositiveInteger, parseTimeout, readUrlsFile } from
 type Values = ParsedArgs['values'];
 
 export const DEPLOY_HELP = [
-  "  deploy --env <env> [--url <url> | --urls-file <file>] [--dry-run]   apply the pending migrations with Prisma's",
+  "  deploy --env <env> [--url <url> | --urls-file <file>] [--dry-run] [--force]   apply the pending migrations with Prisma's",
   "         engine (_prisma_migrations kept as Prisma keeps it; PostgreSQL: Prisma's advisory lock)",
+  '         a pending expand/contract contract phase is refused (nothing applied, exit 1) while code, docs or',
+  '         seeds use an old column it drops; --force applies it anyway',
   '         fleets: [--concurrency <n>] [--canary <n>] [--continue-on-error] [--state <file>] [--shard <i>/<n>]',
   '         a terminal shows progress; otherwise one JSON line per database, then the --format json envelope',
   '         on one line (data: env, summary, stopped). Unreachable databases exit 3',
@@ -72,10 +75,12 @@ export async function runDeploy(ctx: CommandContext, values: Values): Promise<Ex
   const { urls, fleet } = await targetUrls(ctx, values, environment, config.cwd);
   const dryRun = values['dry-run'] === true;
   const list = await readMigrationsList(environment.migrationsDir);
+  const gate = deployGate(config, environment.migrationsDir, migrationScripts(list), { force: values.force === true });
   const jsonLines = ctx.format === 'json' || (fleet && !ctx.progress.enabled);
   const task = jsonLines ? undefined : ctx.progress.start(dryRun ? 'checking' : 'deploying', urls.length);
   const { results, stopped } = await deployFleet(list, urls, {
     dryRun,
+    gate: (pending) => gate.check(pending),
     cwd: config.cwd,
     provider: environment.provider,
     timeoutMs: parseTimeout(values.timeout),
@@ -90,9 +95,13 @@ export async function runDeploy(ctx: CommandContext, values: Values): Promise<Ex
   });
   task?.done();
   const summary = summarize(results);
+  const gateDiagnostics = gateFindings(gate, environment.name, dryRun);
   if (jsonLines) {
     // The last line is the envelope of --format json, on one line: its data the fleet's summary.
-    ctx.report(deployDiagnostics(results, environment.name), { extra: { env: environment.name, summary, stopped: stopped ?? null }, envelopeLine: true });
+    ctx.report([...gateDiagnostics, ...deployDiagnostics(results, environment.name)], {
+      extra: { env: environment.name, summary, stopped: stopped ?? null },
+      envelopeLine: true,
+    });
   } else {
     if (dryRun && !fleet) {
       const scripts = new Map(migrationScripts(list).map((m) => [m.name, m.script]));
@@ -106,10 +115,45 @@ export async function runDeploy(ctx: CommandContext, values: Values): Promise<Ex
           .map(([status, n]) => `${n} ${status}`)
           .join(', ')}${stopped ? `; stopped: ${stopped}` : ''}\n`,
       );
-    const diagnostics = deployDiagnostics(results, environment.name);
+    const diagnostics = [...gateDiagnostics, ...deployDiagnostics(results, environment.name)];
     if (diagnostics.length > 0) ctx.report(diagnostics);
   }
   return deployExitCode(results);
+}
+
+/** The usage gate's places, once: refused (error) or overridden by --force (warning). */
+function gateFindings(gate: DeployGate, env: string, dryRun: boolean): Diagnostic[] {
+  const usages = gate.usages();
+  if (usages.length === 0) return [];
+  const notes = usages.map(
+    (u) =>
+      `${u.file}:${u.line}:${u.column} ${u.how === 'raw-sql' ? `raw SQL${u.text ? `: ${u.text}` : ''}` : 'Prisma Client call'} (${u.transition}, ${u.migration})`,
+  );
+  const places = `${usages.length} place${usages.length === 1 ? '' : 's'}`;
+  if (gate.overridden())
+    return [
+      {
+        source: 'deploy',
+        code: 'transition-gate-overridden',
+        severity: 'warning',
+        env,
+        message: `--force: ${dryRun ? 'would apply' : 'applied'} a contract phase that drops old columns or tables still used in ${places}; that code fails once it is deployed.`,
+        notes,
+      },
+    ];
+  return [
+    {
+      source: 'deploy',
+      code: 'transition-old-shape-used',
+      severity: 'error',
+      env,
+      message: `Contract refused: the old columns or tables it drops are still used in ${places}; ${dryRun ? 'a deploy would apply nothing to' : 'nothing was applied to'} the databases that have it pending.`,
+      notes: [
+        ...notes,
+        'switch these to the new field, deploy that code and retire the old instances, then deploy again; --force applies the contract anyway (the code above breaks)',
+      ],
+    },
+  ];
 }
 
 export async function runDown(ctx: CommandContext, values: Values): Promise<ExitCode> {
@@ -205,6 +249,7 @@ function summarize(results: readonly DeployResult[]): Record<DeployResult['statu
     'up-to-date': 0,
     pending: 0,
     failed: 0,
+    refused: 0,
     unreachable: 0,
     error: 0,
     skipped: 0,
@@ -224,6 +269,8 @@ function resultLine(result: DeployResult): string {
       return `${result.database}: ${result.pending.length} pending: ${result.pending.join(', ')}`;
     case 'failed':
       return `${result.database}: failed at ${result.failedMigration}`;
+    case 'refused':
+      return `${result.database}: refused: ${result.error}`;
     case 'skipped':
       return `${result.database}: skipped`;
     case 'resumed':
@@ -242,7 +289,7 @@ function fleetTable(results: readonly DeployResult[]): string {
 /** Failed, unreachable and erroring databases as errors, listed by name. */
 export function deployDiagnostics(results: readonly DeployResult[], env: string): Diagnostic[] {
   return results.flatMap((result): Diagnostic[] => {
-    if (result.status === 'failed' || result.status === 'unreachable' || result.status === 'error') {
+    if (result.status === 'failed' || result.status === 'refused' || result.status === 'unreachable' || result.status === 'error') {
       const what = result.status === 'failed' ? `${result.failedMigration} failed` : result.status;
       return [
         {

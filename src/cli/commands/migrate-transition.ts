@@ -10,7 +10,7 @@ import { environmentUrl, parsePositiveInteger, parseTimeout } from './database-o
 
 const NEXT = {
   expand:
-    'next: deploy it, run `steward migrate backfill --env <env>`, switch the code to the new field, then run `steward migrate create --expand-contract` again for the contract',
+    'next: deploy it, run `steward migrate backfill --env <env>`, switch the code to the new fields (off the old columns and tables), then run `steward migrate create --expand-contract` again for the contract',
   contract: 'the transition is complete once this is deployed; the @steward.transition annotation can be removed',
   none: 'every transition in the master is complete in every history',
 } as const;

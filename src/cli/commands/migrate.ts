@@ -13,11 +13,14 @@ import { runPreflight } from './migrate-preflight.js';
 import { runBackfill, runExpandContract } from './migrate-transition.js';
 
 /** Safety errors an expand/contract transition avoids: `migrate create` proposes one. */
-const TRANSITION_CODES = new Set<DiagnosticCode<'migrate-lint'>>(['drop-column', 'change-column-type', 'add-required-column']);
+const TRANSITION_CODES = new Set<DiagnosticCode<'migrate-lint'>>(['drop-column', 'drop-table', 'change-column-type', 'add-required-column']);
 const TRANSITION_PROPOSAL =
   'proposal: make this change in phases that keep the running code working: annotate the new field with\n' +
   '  /// @steward.transition(from: "old_column")   (a rename or a type change)\n' +
   '  /// @steward.transition(backfill: "<SQL>")     (a new required column)\n' +
+  '  /// @steward.transition(from: "old_column", backfill: "<SQL>")   (a split: one per new field)\n' +
+  'or the model with /// @steward.transition(drop: "old_column")   (a column removed)\n' +
+  'or the datasource with /// @steward.transition(dropTable: "old_table")   (a table removed)\n' +
   'and run steward migrate create --expand-contract --name <name> (docs/migrations.md#expandcontract)\n';
 
 const SUBCOMMANDS = ['create', 'baseline', 'status', 'lint', 'preflight', 'backfill', 'deploy', 'down'] as const;

@@ -19,6 +19,7 @@ export function changeToJson(c: SchemaChange): Record<string, unknown> {
     before: c.before ?? null,
     after: c.after ?? null,
     location: c.location ? { ...c.location, side: c.locationSide ?? 'to' } : null,
+    transition: c.transition ?? null,
   };
 }
 

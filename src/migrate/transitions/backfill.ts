@@ -44,7 +44,8 @@ export async function backfillTransitions(config: ResolvedConfig, url: string, o
     if (connection.provider !== 'postgresql')
       throw new StewardError('USAGE', 'migrate backfill runs on PostgreSQL; on SQLite the contract migration fills the column in its one step');
     const live = await readDatabaseSchema(connection);
-    for (const transition of transitions) {
+    // A retired column has nothing to fill: its sync trigger fills the rows new code writes.
+    for (const transition of transitions.filter((t) => t.kind === 'column')) {
       const table = live.tables.find((t) => t.name === transition.table);
       const column = table?.columns.find((c) => c.name === transition.column);
       // Only expanded transitions: the new column exists and (for a `from`) the old one too.

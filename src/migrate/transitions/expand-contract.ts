@@ -2,11 +2,12 @@
  * `steward migrate create --expand-contract`: the next phase of each transition the master
  * records (transitions.ts), as an ordinary migration in every environment's history.
  *
- * PostgreSQL: expand (new column, nullable, and a sync trigger), then, once `migrate backfill`
- * has filled it and no code uses the old column, contract (catch-up, trigger dropped, then
- * Prisma's own diff to the final shape). SQLite has no zero-downtime path (most changes rebuild
- * the table): at contract it gets one correct step (the old column renamed, or the new one added
- * and filled, then Prisma's diff, which rebuilds and copies); at expand, nothing.
+ * PostgreSQL: expand (new column, nullable, and a sync trigger; a retired column made droppable:
+ * its own sync trigger, or NOT NULL dropped), then, once `migrate backfill` has filled the new
+ * columns and no code uses the old ones, contract (triggers dropped, catch-up, then Prisma's own
+ * diff to the final shape, which drops the old columns). SQLite has no zero-downtime path (most
+ * changes rebuild the table): at contract it gets one correct step (the old column renamed, or the
+ * new one added and filled, then Prisma's diff, which rebuilds and copies); at expand, nothing.
  *
  * Contract is gated: while code, docs or seeds use the old column (usage-gate.ts), nothing is
  * written and the places are listed (exit 1); `force` writes it anyway and says what it overrode.
@@ -20,6 +21,7 @@ import { MIGRATION_LOCK_FILE } from '../../engine/migrations-list.js';
 import { projectCacheOptions, type PgliteCacheOptions } from '../../engine/pglite-cache.js';
 import { diffTarget, SchemaEngineSession } from '../../engine/schema-engine.js';
 import { StewardError } from '../../errors/index.js';
+import { transitionMarkerLine } from '../../diff/transition-markers.js';
 import { loadMaster } from '../../project/master.js';
 import { providerAdapter } from '../../providers/registry.js';
 import { toStewardError } from '../engine-errors.js';
@@ -29,8 +31,8 @@ import { migrationLockText, migrationScriptPath, migrationSlug, migrationTimesta
 import { lintMigration } from '../lint/lint-migration.js';
 import { masterExtensions } from '../scratch-extensions.js';
 import { quote } from '../preflight/checks.js';
-import { contractPreludeSql, expandSql, type TransitionColumns } from './phase-sql.js';
-import { describeTransition, masterTransitions, transitionPhase, type Transition } from './transitions.js';
+import { contractPreludeSql, expandDropSql, expandDropTableSql, expandSql, type TransitionColumns } from './phase-sql.js';
+import { describeTransition, masterTransitions, outgoingForeignKeys, splitColumns, syncsBack, transitionPhase, type Transition } from './transitions.js';
 import { oldShapeUsages, type OldShapeUsage } from './usage-gate.js';
 import type { DatabaseConnection } from '../../engine/connection.js';
 import type { DatabaseSchema } from '../../database/model.js';
@@ -60,7 +62,7 @@ export interface TransitionMigration {
 export interface TransitionResult {
   phase: 'expand' | 'contract' | 'none';
   migrations: TransitionMigration[];
-  /** Places that still use an old column (contract only). */
+  /** Places that still use an old column or a retired table (contract only). */
   usages: Array<OldShapeUsage & { transition: string }>;
   refused: boolean;
   diagnostics: Diagnostic[];
@@ -79,7 +81,7 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
   if (transitions.length === 0) {
     throw new StewardError(
       'USAGE',
-      `--expand-contract needs a transition in the master: /// @steward.transition(from: "old_column") on the new field, or /// @steward.transition(backfill: "<SQL>") on a new required field`,
+      `--expand-contract needs a transition in the master: /// @steward.transition(from: "old_column") on the new field, /// @steward.transition(backfill: "<SQL>") on a new required field, /// @steward.transition(drop: "old_column") on a model, or /// @steward.transition(dropTable: "old_table") on the datasource`,
       {
         location: { file: path.relative(config.cwd, config.master), line: 1, column: 1 },
       },
@@ -107,8 +109,14 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
     const directoryName = `${migrationTimestamp(options.now)}_${migrationSlug(options.name)}_${phase}`;
     const usages: TransitionResult['usages'] = [];
     if (phase === 'contract') {
-      for (const transition of transitions)
+      // Each old column once (a split's fields share theirs, and its retirement names it again).
+      const seen = new Set<string>();
+      for (const transition of transitions) {
+        const old = transition.kind === 'dropTable' ? '' : transition.kind === 'drop' ? transition.column : transition.from;
+        if (old === undefined || seen.has(`${transition.table}.${old}`)) continue;
+        seen.add(`${transition.table}.${old}`);
         for (const usage of oldShapeUsages(config, master, transition)) usages.push({ ...usage, transition: describeTransition(transition) });
+      }
     }
     const refused = usages.length > 0 && options.force !== true;
     const migrations: TransitionMigration[] = [];
@@ -118,7 +126,7 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
         const p = transitionPhase(t, state.history);
         return provider === 'sqlite' ? phase === 'contract' && p !== 'done' : p === phase;
       });
-      const script = due.length === 0 || refused ? '' : await phaseScript(state, due, phase);
+      const script = due.length === 0 || refused ? '' : await phaseScript(state, due, phase, transitions);
       migrations.push({ env: env.name, provider, phase, directoryName, script, transitions: due.map(describeTransition) });
       if (script !== '') {
         const file = path.relative(config.cwd, migrationScriptPath(env.migrationsDir, directoryName));
@@ -130,7 +138,7 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
         source: 'migrate',
         code: 'transition-old-shape-used',
         severity: 'error',
-        message: `Contract refused: the old column is still used in ${usages.length} place${usages.length === 1 ? '' : 's'}; nothing was written.`,
+        message: `Contract refused: the old shape (a column or table it drops) is still used in ${usages.length} place${usages.length === 1 ? '' : 's'}; nothing was written.`,
         notes: [
           ...usages.map(
             (u) => `${u.file}:${u.line}:${u.column} ${u.how === 'raw-sql' ? `raw SQL${u.text ? `: ${u.text}` : ''}` : 'Prisma Client call'} (${u.transition})`,
@@ -143,7 +151,7 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
         source: 'migrate',
         code: 'transition-gate-overridden',
         severity: 'warning',
-        message: `--force: the contract drops old columns still used in ${usages.length} place${usages.length === 1 ? '' : 's'} (${usages.map((u) => `${u.file}:${u.line}`).join(', ')}); that code fails once it is deployed.`,
+        message: `--force: the contract drops old columns or tables still used in ${usages.length} place${usages.length === 1 ? '' : 's'} (${usages.map((u) => `${u.file}:${u.line}`).join(', ')}); that code fails once it is deployed.`,
       });
     }
     if (!options.dryRun && !refused) {
@@ -164,29 +172,40 @@ export async function createTransitionMigrations(config: ResolvedConfig, options
 }
 
 /** One environment's script for the due transitions, planned on its scratch database. */
-async function phaseScript(state: EnvironmentState, due: Transition[], phase: 'expand' | 'contract' | 'none'): Promise<string> {
+async function phaseScript(state: EnvironmentState, due: Transition[], phase: 'expand' | 'contract' | 'none', all: Transition[]): Promise<string> {
   const { connection, history, environment } = state;
   const columnOf = (table: string, column: string | undefined) => history.tables.find((t) => t.name === table)?.columns.find((c) => c.name === column);
+  const newColumns = due.filter((t) => t.kind === 'column');
+  const drops = due.filter((t) => t.kind === 'drop');
+  const tables = due.filter((t) => t.kind === 'dropTable');
   if (environment.provider === 'sqlite') {
-    // One correct step: the old column renamed (or the new one added and filled), then Prisma's rebuild.
-    const prelude = due.map((t) =>
-      t.from !== undefined
-        ? `ALTER TABLE ${quote(t.table)} RENAME COLUMN ${quote(t.from)} TO ${quote(t.column)};`
-        : `ALTER TABLE ${quote(t.table)} ADD COLUMN ${quote(t.column)};\nUPDATE ${quote(t.table)} SET ${quote(t.column)} = (${t.backfill}) WHERE ${quote(t.column)} IS NULL;`,
-    );
-    const header = `-- steward expand/contract on SQLite: one step (not zero-downtime): ${due.map(describeTransition).join('; ')}\n-- steward-ack: drop-column, sqlite-table-rebuild, add-required-column\n`;
-    return compose(header + prelude.join('\n') + '\n', await prismaDiff(connection, environment, header + prelude.join('\n')));
+    // One correct step: the old column renamed (or the new one added and filled), then Prisma's
+    // rebuild, which drops the old columns (a drop needs nothing more).
+    const prelude = newColumns.map((t) => {
+      if (t.from !== undefined && syncsBack(t, all)) return `ALTER TABLE ${quote(t.table)} RENAME COLUMN ${quote(t.from)} TO ${quote(t.column)};`;
+      const value = t.sqliteBackfill ?? t.backfill ?? quote(t.from!);
+      return `ALTER TABLE ${quote(t.table)} ADD COLUMN ${quote(t.column)};\nUPDATE ${quote(t.table)} SET ${quote(t.column)} = (${value}) WHERE ${quote(t.column)} IS NULL;`;
+    });
+    const header = `-- steward expand/contract on SQLite: one step (not zero-downtime): ${due.map(describeTransition).join('; ')}\n${due.map((t) => `${transitionMarkerLine('contract', t)}\n`).join('')}-- steward-ack: drop-column, sqlite-table-rebuild, add-required-column${tables.length > 0 ? ', drop-table' : ''}\n`;
+    const body = prelude.length > 0 ? `${prelude.join('\n')}\n` : '';
+    return compose(header + body, await prismaDiff(connection, environment, header + body));
   }
   if (phase === 'expand') {
-    const diff = await prismaDiff(connection, environment);
-    return due.map((t) => expandSql({ transition: t, newType: addedColumnType(diff, t), oldType: columnOf(t.table, t.from)?.type })).join('\n');
+    const diff = newColumns.length > 0 ? await prismaDiff(connection, environment) : '';
+    return [
+      ...newColumns.map((t) => expandSql({ transition: t, newType: addedColumnType(diff, t), oldType: columnOf(t.table, t.from)?.type }, syncsBack(t, all))),
+      ...drops.map((t) => expandDropSql(t, columnOf(t.table, t.column)!, splitColumns(t, all))),
+      ...tables.map((t) => expandDropTableSql(t, outgoingForeignKeys(t, history))),
+    ]
+      .filter((sql) => sql !== '')
+      .join('\n');
   }
-  const columns: TransitionColumns[] = due.map((t) => ({
+  const columns: TransitionColumns[] = newColumns.map((t) => ({
     transition: t,
     newType: columnOf(t.table, t.column)!.type,
     oldType: columnOf(t.table, t.from)?.type,
   }));
-  const prelude = columns.map(contractPreludeSql).join('\n');
+  const prelude = contractPreludeSql(columns, [...drops, ...tables]);
   return compose(prelude, await prismaDiff(connection, environment, prelude));
 }
 

@@ -14,7 +14,7 @@ import type { PrismaCall } from '../../audit/code/call.js';
 import { extractPrismaCalls } from '../../audit/code/extract.js';
 import { resolveCalls } from '../../audit/code/resolve.js';
 import { projectUsageScanner } from '../../audit/usage-scanner.js';
-import type { Schema } from '../../schema/model.js';
+import { SCALAR_TYPES, type Schema } from '../../schema/model.js';
 import type { Transition } from './transitions.js';
 
 export interface OldShapeUsage {
@@ -25,30 +25,42 @@ export interface OldShapeUsage {
   text?: string;
 }
 
+const SCALARS = new Set<string>(SCALAR_TYPES);
 const SQL_KEYWORD = /\b(SELECT|INSERT|UPDATE|DELETE|WHERE|JOIN|RETURNING)\b/;
 /** Seeds outside the code patterns (`prisma/seed.sql` and the like). */
 const SEED_FILES = ['prisma/seed.sql', 'seed.sql', 'prisma/seeds.sql'];
 
 export function oldShapeUsages(config: ResolvedConfig, master: Schema, transition: Transition): OldShapeUsage[] {
-  if (transition.from === undefined) return [];
-  const old = transition.from;
+  if (transition.kind === 'dropTable') return tableUsages(config, master, transition);
+  const old = transition.kind === 'drop' ? transition.column : transition.from;
+  if (old === undefined) return [];
   const usages: OldShapeUsage[] = [];
-  // Prisma Client: the master with the old field beside the new one, as code that still uses it sees it.
+  // Prisma Client: the master with the old field put back, as code that still uses it sees it: named
+  // as the column, and in camelCase for a snake_case column (`legacy_code` was likely `legacyCode @map(...)`).
   const model = master.models.find((m) => m.name === transition.model);
-  const field = model?.fields.find((f) => f.name === transition.field);
-  if (model && field && !model.fields.some((f) => f.name === old)) {
+  const template = model?.fields.find((f) => f.name === transition.field) ?? model?.fields.find((f) => SCALARS.has(f.type.name));
+  const names = [...new Set([old, camelCase(old)])].filter((name) => !model?.fields.some((f) => f.name === name));
+  if (model && template && names.length > 0) {
+    const restored = names.map((name) => ({
+      ...template,
+      name,
+      // A retired column's type is not in the master any more; any scalar type resolves the same.
+      type: transition.kind === 'drop' ? { ...template.type, optional: true, list: false } : template.type,
+      attributes: [],
+      docs: [],
+    }));
     const withOld: Schema = {
       ...master,
-      models: master.models.map((m) => (m === model ? { ...m, fields: [...m.fields, { ...field, name: old, attributes: [], docs: [] }] } : m)),
+      models: master.models.map((m) => (m === model ? { ...m, fields: [...m.fields, ...restored] } : m)),
     };
     for (const usage of (projectUsageScanner(config)?.(withOld) as
       | Array<{ model: string; field?: string; file: string; line: number; column: number }>
       | undefined) ?? []) {
-      if (usage.model === transition.model && usage.field === old)
+      if (usage.model === transition.model && usage.field !== undefined && names.includes(usage.field))
         usages.push({ file: usage.file, line: usage.line, column: usage.column, how: 'prisma-client' });
     }
     for (const claim of resolveCalls(withOld, docsCalls(config.cwd, discoverFiles(config.cwd, auditConfigOf(config.sections)).docs))) {
-      if (claim.source !== 'code' || claim.kind !== 'field' || claim.model !== transition.model || claim.field !== old) continue;
+      if (claim.source !== 'code' || claim.kind !== 'field' || claim.model !== transition.model || !names.includes(claim.field)) continue;
       // A block's calls are read under `<file>#L<line of the fence>.<ext>`: back to the markdown file's lines.
       const block = /^(.*)#L(\d+)\.[jt]sx?$/.exec(claim.location.file);
       usages.push({
@@ -89,6 +101,56 @@ export function oldShapeUsages(config: ResolvedConfig, master: Schema, transitio
   return usages.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
+/**
+ * Where a retired table is still used: Prisma Client calls on its delegate (the model as the table
+ * is named, or in PascalCase: `audit_log` as `prisma.auditLog`; a delegate the master lacks still
+ * reads as a call), and raw SQL whose FROM/JOIN/INTO/UPDATE names the table.
+ */
+function tableUsages(config: ResolvedConfig, master: Schema, transition: Transition): OldShapeUsage[] {
+  const models = new Set([transition.table.charAt(0).toUpperCase() + transition.table.slice(1), transition.model]);
+  const usages: OldShapeUsage[] = [];
+  const files = discoverFiles(config.cwd, auditConfigOf(config.sections));
+  for (const usage of (projectUsageScanner(config)?.(master) as Array<{ model: string; file: string; line: number; column: number }> | undefined) ?? [])
+    if (models.has(usage.model)) usages.push({ file: usage.file, line: usage.line, column: usage.column, how: 'prisma-client' });
+  for (const claim of resolveCalls(master, docsCalls(config.cwd, files.docs))) {
+    if (claim.source !== 'code' || claim.kind !== 'model' || !models.has(claim.model)) continue;
+    const block = /^(.*)#L(\d+)\.[jt]sx?$/.exec(claim.location.file);
+    usages.push({
+      file: block ? block[1] : claim.location.file,
+      line: claim.location.line + (block ? Number(block[2]) : 0),
+      column: claim.location.column,
+      how: 'prisma-client',
+    });
+  }
+  for (const file of [...files.code, ...files.docs, ...SEED_FILES.filter((seed) => existsSync(path.join(config.cwd, seed)))]) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(config.cwd, file), 'utf8');
+    } catch {
+      continue;
+    }
+    text.split('\n').forEach((line, i) => {
+      if (!SQL_KEYWORD.test(line)) return;
+      const named = [...line.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"?[\w$]+"?\.)?"?([\w$]+)"?/gi)].find(
+        (m) => m[1].toLowerCase() === transition.table.toLowerCase(),
+      );
+      if (!named || usages.some((u) => u.file === file && u.line === i + 1)) return;
+      usages.push({ file, line: i + 1, column: named.index + 1, how: 'raw-sql', text: line.trim().slice(0, 120) });
+    });
+  }
+  return dedupe(usages).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+function dedupe(usages: OldShapeUsage[]): OldShapeUsage[] {
+  const seen = new Set<string>();
+  return usages.filter((u) => {
+    const key = `${u.file}:${u.line}:${u.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Prisma Client calls in the docs' ```ts/```js blocks, each block read as a file named `<file>#L<fence line>.<ext>`. */
 function docsCalls(root: string, docs: readonly string[]): PrismaCall[] {
   const calls: PrismaCall[] = [];
@@ -106,6 +168,10 @@ function docsCalls(root: string, docs: readonly string[]): PrismaCall[] {
     }
   }
   return calls;
+}
+
+function camelCase(column: string): string {
+  return column.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 function escape(text: string): string {

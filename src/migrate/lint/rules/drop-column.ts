@@ -9,7 +9,7 @@ export const dropColumn: MigrationRule<'drop-column'> = {
   severity: 'error',
   reason: 'Dropping a column deletes its data, and code still deployed may read or write it.',
   recipe:
-    'Stop using the column first (expand/contract), back it up, then drop it in a later migration; for a rename use /// @steward.renamedFrom("old"), or /// @steward.transition(from: "old") with steward migrate create --expand-contract to keep old and new code running.',
+    'Stop using the column first (expand/contract: /// @steward.transition(drop: "old") on the model and steward migrate create --expand-contract, which refuses the drop while code still uses it), back it up, then drop it in a later migration; for a rename use /// @steward.renamedFrom("old"), or /// @steward.transition(from: "old") with steward migrate create --expand-contract to keep old and new code running.',
   providers: ['sqlite', 'postgresql'],
   readsBefore: ({ statements }) => statements.some((statement) => REBUILD_COPY.test(statement.text)),
   check({ statements, before }) {

@@ -5,7 +5,8 @@ export const dropTable: MigrationRule<'drop-table'> = {
   code: 'drop-table',
   severity: 'error',
   reason: 'Dropping a table deletes every row in it, and code still deployed may query it.',
-  recipe: 'Stop reading and writing the table in one release, back it up, then drop it in a later migration; for a rename use /// @steward.renamedFrom("Old").',
+  recipe:
+    'Stop reading and writing the table in one release, back it up, then drop it in a later migration (/// @steward.transition(dropTable: "old") on the datasource and steward migrate create --expand-contract refuse the drop while code still uses it); for a rename use /// @steward.renamedFrom("Old").',
   providers: ['sqlite', 'postgresql'],
   check({ statements }) {
     // SQLite rebuilds drop the old table and rename "new_<table>" into place: not a real drop.
