@@ -155,7 +155,17 @@ export async function saveHistoryState(scratch: DatabaseConnection, cache: Pglit
     .map((entry) => entry.name);
   if (siblings.length > KEPT_PER_ENVIRONMENT) {
     const { stat } = await import('node:fs/promises');
-    const dated = await Promise.all(siblings.map(async (name) => ({ name, time: (await stat(path.join(directory, name))).mtimeMs })));
+    // Another steward sharing the cache may be pruning too: a file gone meanwhile is skipped.
+    const dated = (
+      await Promise.all(
+        siblings.map((name) =>
+          stat(path.join(directory, name)).then(
+            (info) => ({ name, time: info.mtimeMs }),
+            () => null,
+          ),
+        ),
+      )
+    ).filter((entry) => entry !== null);
     dated.sort((a, b) => b.time - a.time);
     await Promise.all(dated.slice(KEPT_PER_ENVIRONMENT).map(({ name }) => rm(path.join(directory, name), { force: true })));
   }
