@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { loadConfig } from '../../src/config/load.js';
 import { SqliteConnection } from '../../src/engine/sqlite-connection.js';
@@ -33,8 +34,51 @@ export function usersModel(fields: string, docs = ''): string {
   return `${docs}model User {\n${fields.replace(/^\n+|\n+$/g, '')}\n\n  @@map("users")\n}\n`;
 }
 
-/** Model AuditLog mapped to "audit_log", referencing User (which lists `auditLogs AuditLog[]`). */
-export const AUDIT_LOG_MODEL = `model AuditLog {
+/**
+ * The master before and after users.name is renamed to display_name by expand/contract (the code
+ * for each side: NAME_CODE, DISPLAY_NAME_CODE), with `more` field lines on either side.
+ */
+export function renameMasters(more: { before?: string; after?: string } = {}): { before: string; after: string } {
+  const before = `
+  id    Int    @id @default(autoincrement())
+  email String @unique
+  name  String
+`;
+  const after = `
+  id          Int    @id @default(autoincrement())
+  email       String @unique
+  /// @steward.transition(from: "name")
+  displayName String @map("display_name")
+`;
+  return { before: pgMaster([usersModel(before + (more.before ?? ''))]), after: pgMaster([usersModel(after + (more.after ?? ''))]) };
+}
+
+/**
+ * The master before and after users.legacy_code and the audit_log table (model AuditLog) are
+ * retired by expand/contract, with `more` on either side: field lines, and drop annotations on User
+ * before the one of legacy_code.
+ */
+export function retireMasters(more: { before?: string; after?: string; drops?: string } = {}): { before: string; after: string } {
+  const before = `
+  id         Int        @id @default(autoincrement())
+  email      String     @unique
+  legacyCode String     @map("legacy_code")
+  auditLogs  AuditLog[]
+`;
+  const after = `
+  id    Int    @id @default(autoincrement())
+  email String @unique
+`;
+  return {
+    before: pgMaster([usersModel(before + (more.before ?? '')), AUDIT_LOG_MODEL]),
+    after: pgMaster(
+      [usersModel(after + (more.after ?? ''), `${more.drops ?? ''}/// @steward.transition(drop: "legacy_code")\n`)],
+      '/// @steward.transition(dropTable: "audit_log")\n',
+    ),
+  };
+}
+
+const AUDIT_LOG_MODEL = `model AuditLog {
   id     Int    @id @default(autoincrement())
   userId Int    @map("user_id")
   user   User   @relation(fields: [userId], references: [id])
@@ -106,17 +150,24 @@ export interface TransitionProject {
   startApp(name: string, step: (n: number) => Promise<void>): SimulatedApp;
   /** Stops every application still running; none got anything wrong. */
   stopApps(): Promise<void>;
+  /** `migrate backfill` of production in batches of 300, which succeeds. */
+  backfill(): Promise<CliResult>;
+  /** The columns of a production table with whether each is nullable (`name:NO`), by name. */
+  columns(table: string): Promise<string[]>;
+  /** With SHOW_TRANSITION set, prints what the transition wrote and did, with the dev environment's last script. */
+  show(details: Record<string, unknown>): void;
 }
 
 /**
- * Runs `body` on a temp project with `files`, production on a throwaway PostgreSQL cluster and dev
- * on SQLite, the baseline written and applied to both; then stops and removes it all. Skips the
- * test when no PostgreSQL is installed.
+ * Runs `body` on a temp project with `files` (the master and code) and a config of two
+ * environments, production on a throwaway PostgreSQL cluster and dev on SQLite, the baseline
+ * written and applied to both; then stops and removes it all. Skips the test when no PostgreSQL is
+ * installed.
  */
 export async function withTransitionProject(t: TestContext, files: Record<string, string>, body: (project: TransitionProject) => Promise<void>): Promise<void> {
   const server = await startPostgresServer((message) => t.skip(message));
   if (!server) return;
-  const dir = tempProject(files);
+  const dir = tempProject({ 'steward.config.json': stewardConfig({ dev: 'sqlite', production: 'postgresql' }), ...files });
   const pool = new pg.Pool({ connectionString: await server.createDatabase('app'), max: 6 });
   const dev = await SqliteConnection.open(path.join(dir, 'dev.db'));
   const apps: SimulatedApp[] = [];
@@ -128,9 +179,10 @@ export async function withTransitionProject(t: TestContext, files: Record<string
     await baseline(dir);
     await apply(migrationDirs(dir, 'production')[0]);
     await dev.executeScript(migrationSql(dir, 'dev', migrationDirs(dir, 'dev')[0]));
+    const url = server.url({ database: 'app' });
     await body({
       dir,
-      url: server.url({ database: 'app' }),
+      url,
       pool,
       dev,
       errors,
@@ -143,6 +195,20 @@ export async function withTransitionProject(t: TestContext, files: Record<string
       async stopApps() {
         await Promise.all(apps.map((app) => app.stop()));
         assert.deepEqual(errors, []);
+      },
+      async backfill() {
+        const filled = await run(dir, 'migrate', 'backfill', '--env', 'production', '--url', url, '--batch', '300');
+        assert.equal(filled.code, 0, filled.stderr);
+        return filled;
+      },
+      async columns(table) {
+        const { rows } = await pool.query(`SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`, [
+          table,
+        ]);
+        return rows.map((r) => `${r.column_name}:${r.is_nullable}`);
+      },
+      show(details) {
+        if (process.env.SHOW_TRANSITION) console.log({ ...details, dev: migrationSql(dir, 'dev', migrationDirs(dir, 'dev').at(-1)!) });
       },
     });
   } finally {
@@ -163,7 +229,7 @@ function simulatedApp(name: string, errors: string[], step: (n: number) => Promi
       } catch (error) {
         errors.push(`${name} app: ${(error as Error).message}`);
       }
-      await pause(2);
+      await sleep(2);
     }
   })();
   return {
@@ -172,10 +238,6 @@ function simulatedApp(name: string, errors: string[], step: (n: number) => Promi
       await loop;
     },
   };
-}
-
-export function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** `migrate create --expand-contract` writing `phase`: what it said, and the name and SQL of `env`'s new migration. */
@@ -202,24 +264,6 @@ export async function refusedContract(dir: string, name: string, env = 'producti
   assert.match(said, /transition-old-shape-used/);
   assert.equal(migrationDirs(dir, env).length, before);
   return said;
-}
-
-/** `migrate backfill` of production in batches of 300, which succeeds. */
-export async function backfill(project: TransitionProject): Promise<CliResult> {
-  const filled = await run(project.dir, 'migrate', 'backfill', '--env', 'production', '--url', project.url, '--batch', '300');
-  assert.equal(filled.code, 0, filled.stderr);
-  return filled;
-}
-
-/** The columns of a table with whether each is nullable (`name:NO`), by name. */
-export async function columnsOf(pool: pg.Pool, table: string): Promise<string[]> {
-  const { rows } = await pool.query(`SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`, [table]);
-  return rows.map((r) => `${r.column_name}:${r.is_nullable}`);
-}
-
-/** With SHOW_TRANSITION set, prints what a transition wrote and did, with the dev environment's last script. */
-export function showTransition(dir: string, details: Record<string, unknown>): void {
-  if (process.env.SHOW_TRANSITION) console.log({ ...details, dev: migrationSql(dir, 'dev', migrationDirs(dir, 'dev').at(-1)!) });
 }
 
 /** The histories match the master: Prisma plans nothing more in `envs`, and no transition is left. */

@@ -13,26 +13,11 @@ import { test } from 'node:test';
 import { openDatabase } from '../../src/engine/open-database.js';
 import { parseDatabaseUrl } from '../../src/providers/location.js';
 import { run, tempProject } from '../helpers/project.js';
-import { AUDIT_LOG_MODEL, DISPLAY_NAME_CODE, NAME_CODE, migrationDirs, pgMaster, stewardConfig, usersModel } from '../helpers/transitions.js';
+import { DISPLAY_NAME_CODE, NAME_CODE, migrationDirs, renameMasters, retireMasters, stewardConfig } from '../helpers/transitions.js';
 
 const CONFIG = stewardConfig({ production: 'postgresql' });
 
-const V1 = pgMaster([
-  usersModel(`
-  id    Int    @id @default(autoincrement())
-  email String @unique
-  name  String
-`),
-]);
-
-const V2 = pgMaster([
-  usersModel(`
-  id          Int    @id @default(autoincrement())
-  email       String @unique
-  /// @steward.transition(from: "name")
-  displayName String @map("display_name")
-`),
-]);
+const { before: V1, after: V2 } = renameMasters();
 
 /** What the database has applied, and its columns of "users" (none: no table). */
 async function state(dir: string, url: string): Promise<{ applied: string[]; columns: string[] }> {
@@ -165,28 +150,7 @@ test('deploy refuses a pending contract while code uses the old column; --force 
   }
 });
 
-const DROP_V1 = pgMaster([
-  usersModel(`
-  id         Int        @id @default(autoincrement())
-  email      String     @unique
-  legacyCode String     @map("legacy_code")
-  auditLogs  AuditLog[]
-`),
-  AUDIT_LOG_MODEL,
-]);
-
-const DROP_V2 = pgMaster(
-  [
-    usersModel(
-      `
-  id    Int    @id @default(autoincrement())
-  email String @unique
-`,
-      '/// @steward.transition(drop: "legacy_code")\n',
-    ),
-  ],
-  '/// @steward.transition(dropTable: "audit_log")\n',
-);
+const { before: DROP_V1, after: DROP_V2 } = retireMasters();
 
 const DROP_OLD_CODE = `import { prisma } from './db';
 

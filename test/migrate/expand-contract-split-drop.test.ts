@@ -12,59 +12,36 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { SqliteConnection } from '../../src/engine/sqlite-connection.js';
 import { run, tempProject } from '../helpers/project.js';
 import {
-  AUDIT_LOG_MODEL,
   assertTransitionsDone,
-  backfill,
   baseline,
-  columnsOf,
   createPhase,
   migrationDirs,
   migrationSql,
-  pause,
-  pgMaster,
   refusedContract,
-  showTransition,
+  retireMasters,
   stewardConfig,
-  usersModel,
   withTransitionProject,
 } from '../helpers/transitions.js';
 
-const V1 = pgMaster([
-  usersModel(`
-  id         Int    @id @default(autoincrement())
-  email      String @unique
-  name       String
-  status     String
-  legacyCode String @map("legacy_code")
-  auditLogs  AuditLog[]
-`),
-  AUDIT_LOG_MODEL,
-]);
-
 /** name split in two (first word, the rest), status and legacy_code retired, the audit_log table retired. */
-const V2 = pgMaster(
-  [
-    usersModel(
-      `
-  id        Int    @id @default(autoincrement())
-  email     String @unique
-  /// @steward.transition(from: "name", backfill: "split_part(name, ' ', 1)", sqlite: "CASE WHEN instr(name, ' ') > 0 THEN substr(name, 1, instr(name, ' ') - 1) ELSE name END")
+const { before: V1, after: V2 } = retireMasters({
+  before: `  name       String
+  status     String
+`,
+  drops: `/// @steward.transition(drop: "name", backfill: "first_name || ' ' || last_name")
+/// @steward.transition(drop: "status", backfill: "'active'")
+`,
+  after: `  /// @steward.transition(from: "name", backfill: "split_part(name, ' ', 1)", sqlite: "CASE WHEN instr(name, ' ') > 0 THEN substr(name, 1, instr(name, ' ') - 1) ELSE name END")
   firstName String @map("first_name")
   /// @steward.transition(from: "name", backfill: "CASE WHEN strpos(name, ' ') > 0 THEN substr(name, strpos(name, ' ') + 1) ELSE '' END", sqlite: "CASE WHEN instr(name, ' ') > 0 THEN substr(name, instr(name, ' ') + 1) ELSE '' END")
   lastName  String @map("last_name")
 `,
-      `/// @steward.transition(drop: "name", backfill: "first_name || ' ' || last_name")
-/// @steward.transition(drop: "status", backfill: "'active'")
-/// @steward.transition(drop: "legacy_code")
-`,
-    ),
-  ],
-  '/// @steward.transition(dropTable: "audit_log")\n',
-);
+});
 
 const OLD_CODE = `import { prisma } from './db';
 
@@ -146,12 +123,7 @@ function step(pool: pg.Pool, kind: 'old' | 'new', written: Map<number, Written>,
 }
 
 test('a split, two column drops and a table drop go through expand, backfill and contract with an old and a new application running, gated by code usage', async (t) => {
-  const files = {
-    'steward.config.json': stewardConfig({ dev: 'sqlite', production: 'postgresql' }),
-    'prisma/schema.master.prisma': V1,
-    'src/users.ts': OLD_CODE,
-  };
-  await withTransitionProject(t, files, async (project) => {
+  await withTransitionProject(t, { 'prisma/schema.master.prisma': V1, 'src/users.ts': OLD_CODE }, async (project) => {
     const { dir, pool, dev, apply, errors } = project;
     // Every tenth seeded name is one word (its last name is '').
     await pool.query(
@@ -186,10 +158,10 @@ test('a split, two column drops and a table drop go through expand, backfill and
     // Past expand, new code deletes a user the retired table still references.
     assert.equal((await pool.query('DELETE FROM "users" WHERE "id" = 1')).rowCount, 1);
     project.startApp('new', step(pool, 'new', newRows, errors));
-    await pause(300);
+    await sleep(300);
 
     // Backfill in batches while both applications write.
-    const filled = await backfill(project);
+    const filled = await project.backfill();
     assert.match(filled.stdout, /"users"\."name" -> "first_name" \(split_part\(name, ' ', 1\)\): \d+ of \d+ rows filled in \d+ batches/);
     assert.match(filled.stdout, /"users"\."name" -> "last_name" .*: \d+ of \d+ rows filled in \d+ batches/);
     assert.doesNotMatch(filled.stdout, /drop "users"/, 'a retired column has nothing to backfill');
@@ -197,7 +169,7 @@ test('a split, two column drops and a table drop go through expand, backfill and
     assert.equal(unfilled.rows[0].n, 0);
 
     // While both run, every row reads whole in both shapes: old rows split, new rows joined back.
-    await pause(200);
+    await sleep(200);
     const inconsistent = await pool.query(`SELECT "id", "name", "first_name", "last_name" FROM "users"
       WHERE NOT ("name" = "first_name" || ' ' || "last_name"
         OR ("first_name" = split_part("name", ' ', 1) AND "last_name" = CASE WHEN strpos("name", ' ') > 0 THEN substr("name", strpos("name", ' ') + 1) ELSE '' END))`);
@@ -228,20 +200,20 @@ test('a split, two column drops and a table drop go through expand, backfill and
     assert.match(contract.sql, /ALTER COLUMN "first_name" SET NOT NULL/);
     assert.match(contract.sql, /DROP TABLE "audit_log"/);
     await apply(contract.name);
-    await pause(200);
+    await sleep(200);
     await project.stopApps();
 
     assert.ok(oldRows.size > 20 && newRows.size > 20, `both applications wrote (${oldRows.size} old, ${newRows.size} new)`);
     const rows = new Map((await pool.query('SELECT "id", "first_name", "last_name" FROM "users"')).rows.map((r) => [r.id as number, r]));
     assert.equal(rows.size, SEEDED - 1 + oldRows.size + newRows.size, 'no lost row (one deleted on purpose), none extra');
-    showTransition(dir, { old: oldRows.size, new: newRows.size, backfill: filled.stdout, expandSql: expand.sql, contractSql: contract.sql });
+    project.show({ old: oldRows.size, new: newRows.size, backfill: filled.stdout, expandSql: expand.sql, contractSql: contract.sql });
     for (let id = 1; id <= SEEDED; id++) {
       if (id === 1 || oldRows.has(id) || newRows.has(id)) continue;
       const expected = id % 10 === 0 ? [`Solo${id}`, ''] : ['Seed', `${id} Person`];
       assert.deepEqual([rows.get(id).first_name, rows.get(id).last_name], expected, `seeded row ${id}`);
     }
     for (const [id, w] of [...oldRows, ...newRows]) assert.deepEqual([rows.get(id)?.first_name, rows.get(id)?.last_name], [w.first, w.last], `row ${id}`);
-    assert.deepEqual(await columnsOf(pool, 'users'), ['email:NO', 'first_name:NO', 'id:NO', 'last_name:NO']);
+    assert.deepEqual(await project.columns('users'), ['email:NO', 'first_name:NO', 'id:NO', 'last_name:NO']);
     const triggers = await pool.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname LIKE 'steward_%'`);
     assert.equal(triggers.rows[0].n, 0);
     assert.equal((await pool.query(`SELECT to_regclass('audit_log') AS t`)).rows[0].t, null, 'the retired table is gone');

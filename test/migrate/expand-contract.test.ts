@@ -9,48 +9,30 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import {
   DISPLAY_NAME_CODE,
   NAME_CODE,
   assertTransitionsDone,
-  backfill,
-  columnsOf,
   createPhase,
   migrationDirs,
   migrationSql,
-  pause,
-  pgMaster,
   refusedContract,
-  showTransition,
-  stewardConfig,
-  usersModel,
+  renameMasters,
   withTransitionProject,
 } from '../helpers/transitions.js';
 import { run } from '../helpers/project.js';
 
-const V1 = pgMaster([
-  usersModel(`
-  id    Int    @id @default(autoincrement())
-  email String @unique
-  name  String
-  score Int
-`),
-]);
-
 /** The final shape: name renamed to display_name, score widened to a BIGINT points, a required plan. */
-const V2 = pgMaster([
-  usersModel(`
-  id          Int    @id @default(autoincrement())
-  email       String @unique
-  /// @steward.transition(from: "name")
-  displayName String @map("display_name")
-  /// @steward.transition(from: "score")
+const { before: V1, after: V2 } = renameMasters({
+  before: '  score Int\n',
+  after: `  /// @steward.transition(from: "score")
   points      BigInt
   /// @steward.transition(backfill: "'free'")
   plan        String
-`),
-]);
+`,
+});
 
 const SEEDED = 2000;
 
@@ -95,12 +77,7 @@ function step(pool: pg.Pool, kind: 'old' | 'new', written: Map<number, Written>,
 }
 
 test('expand, backfill and contract with an old and a new application running, gated by code usage', async (t) => {
-  const files = {
-    'steward.config.json': stewardConfig({ dev: 'sqlite', production: 'postgresql' }),
-    'prisma/schema.master.prisma': V1,
-    'src/users.ts': NAME_CODE,
-  };
-  await withTransitionProject(t, files, async (project) => {
+  await withTransitionProject(t, { 'prisma/schema.master.prisma': V1, 'src/users.ts': NAME_CODE }, async (project) => {
     const { dir, pool, dev, apply, errors } = project;
     await pool.query(`INSERT INTO "users" ("email", "name", "score") SELECT 'seed-' || g || '@x.test', 'seed-' || g, g FROM generate_series(1, ${SEEDED}) g`);
     await dev.executeScript(`INSERT INTO "users" ("email", "name", "score") VALUES ('a@x.test', 'Ada', 7), ('b@x.test', 'Bob', 9)`);
@@ -120,10 +97,10 @@ test('expand, backfill and contract with an old and a new application running, g
     assert.match(expand.sql, /CREATE TRIGGER "steward_sync_users_display_name" BEFORE INSERT OR UPDATE ON "users"/);
     await apply(expand.name);
     project.startApp('new', step(pool, 'new', newRows, errors));
-    await pause(300);
+    await sleep(300);
 
     // Backfill in batches while both applications write.
-    const filled = await backfill(project);
+    const filled = await project.backfill();
     assert.match(filled.stdout, /"users"\."name" -> "display_name": \d+ of \d+ rows filled in \d+ batches/);
     // Batches of at most 300; both applications keep writing meanwhile (the new one fills the new
     // column itself), so the count after the first batch can be a little under 300.
@@ -147,13 +124,13 @@ test('expand, backfill and contract with an old and a new application running, g
     assert.match(contract.sql, /DROP COLUMN "name"/);
     assert.match(contract.sql, /ALTER COLUMN "display_name" SET NOT NULL/);
     await apply(contract.name);
-    await pause(200);
+    await sleep(200);
     await project.stopApps();
 
     assert.ok(oldRows.size > 20 && newRows.size > 20, `both applications wrote (${oldRows.size} old, ${newRows.size} new)`);
     const rows = new Map((await pool.query('SELECT "id", "display_name", "points", "plan" FROM "users"')).rows.map((r) => [r.id as number, r]));
     assert.equal(rows.size, SEEDED + oldRows.size + newRows.size, 'no lost row, none extra');
-    showTransition(dir, { old: oldRows.size, new: newRows.size, backfill: filled.stdout, expandSql: expand.sql, contractSql: contract.sql });
+    project.show({ old: oldRows.size, new: newRows.size, backfill: filled.stdout, expandSql: expand.sql, contractSql: contract.sql });
     for (let id = 1; id <= SEEDED; id++) {
       if (oldRows.has(id) || newRows.has(id)) continue;
       assert.deepEqual([rows.get(id).display_name, Number(rows.get(id).points), rows.get(id).plan], [`seed-${id}`, id, 'free']);
@@ -163,7 +140,7 @@ test('expand, backfill and contract with an old and a new application running, g
     // Past contract the new type holds what the old one could not (during the transition the
     // trigger copies each write into the old column too, so values must fit both: documented).
     await pool.query(`INSERT INTO "users" ("email", "display_name", "points", "plan") VALUES ('big@x.test', 'Big', 5000000000, 'pro')`);
-    assert.deepEqual(await columnsOf(pool, 'users'), ['display_name:NO', 'email:NO', 'id:NO', 'plan:NO', 'points:NO']);
+    assert.deepEqual(await project.columns('users'), ['display_name:NO', 'email:NO', 'id:NO', 'plan:NO', 'points:NO']);
 
     // SQLite: one correct step at contract, the rows kept.
     const devContract = migrationDirs(dir, 'dev').at(-1)!;
