@@ -36,16 +36,24 @@ export interface TransitionMarker {
   backfill?: string;
 }
 
-/** What the marker line is written from: `Transition` (src/migrate/transitions) fits it. */
+/** What the marker line is written from: the names of a transition (`Transition` of src/migrate/transitions extends it). */
 export interface MarkedTransition {
+  /** `column`: a new column beside an old one or filled by `backfill`; `drop`: an old column retired; `dropTable`: a table retired. */
   kind: MarkedKind;
+  /** For a retired table, the model it most likely had (`audit_log`: `AuditLog`). */
   model: string;
-  /** `''` for a drop or a retired table. */
+  /** The new field (`''` for a drop or a retired table: the master has none). */
   field: string;
   table: string;
-  /** `''` for a retired table. */
+  /** The new column; for a drop, the retired one; `''` for a retired table. */
   column: string;
+  /** The old column the new one replaces (a rename, a type change, a split). */
   from?: string;
+  /**
+   * An SQL expression over the row giving the column's value where a row lacks it: existing rows of
+   * a new column, the new column computed from the old one (with `from`), or, for a drop, the old
+   * column's value for rows new code writes without it.
+   */
   backfill?: string;
 }
 

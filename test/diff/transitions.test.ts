@@ -15,6 +15,7 @@ import { applyUsages } from '../../src/diff/usage.js';
 import { contractPreludeSql, expandDropSql, expandDropTableSql, expandSql } from '../../src/migrate/transitions/phase-sql.js';
 import { masterTransitions, type Transition } from '../../src/migrate/transitions/transitions.js';
 import { parseSchema } from '../../src/schema/parse.js';
+import { pgMaster, usersModel } from '../helpers/transitions.js';
 import { fixture } from './helpers.js';
 
 const RENAME: Transition = {
@@ -54,6 +55,13 @@ const NAME_DROP: Transition = {
 const LEGACY_DROP: Transition = { ...NAME_DROP, column: 'legacy_code', backfill: undefined };
 const AUDIT_DROP: Transition = { ...NAME_DROP, kind: 'dropTable', model: 'AuditLog', table: 'audit_log', column: '', backfill: undefined };
 
+/** The markers of the split (FIRST, LAST, NAME_DROP) in a phase, as read back. */
+const splitMarkers = (phase: 'expand' | 'contract'): ReturnType<typeof transitionMarkers> => [
+  { phase, kind: 'column', model: 'User', field: 'firstName', table: 'users', column: 'first_name', from: 'name', backfill: "split_part(name, ' ', 1)" },
+  { phase, kind: 'column', model: 'User', field: 'lastName', table: 'users', column: 'last_name', from: 'name', backfill: "split_part(name, ' ', 2)" },
+  { phase, kind: 'drop', model: 'User', table: 'users', column: 'name', backfill: "first_name || ' ' || last_name" },
+];
+
 const splitDropCases: Array<{ name: string; sql: string; expect: ReturnType<typeof transitionMarkers> }> = [
   {
     name: "a split's expand: each new column, and the old column's retirement",
@@ -62,29 +70,7 @@ const splitDropCases: Array<{ name: string; sql: string; expect: ReturnType<type
       expandSql({ transition: LAST, newType: 'TEXT', oldType: 'text' }, false),
       expandDropSql(NAME_DROP, { nullable: false, default: null }, ['first_name', 'last_name']),
     ].join('\n'),
-    expect: [
-      {
-        phase: 'expand',
-        kind: 'column',
-        model: 'User',
-        field: 'firstName',
-        table: 'users',
-        column: 'first_name',
-        from: 'name',
-        backfill: "split_part(name, ' ', 1)",
-      },
-      {
-        phase: 'expand',
-        kind: 'column',
-        model: 'User',
-        field: 'lastName',
-        table: 'users',
-        column: 'last_name',
-        from: 'name',
-        backfill: "split_part(name, ' ', 2)",
-      },
-      { phase: 'expand', kind: 'drop', model: 'User', table: 'users', column: 'name', backfill: "first_name || ' ' || last_name" },
-    ],
+    expect: splitMarkers('expand'),
   },
   {
     name: 'a drop of a NOT NULL column: its expand (NOT NULL dropped) is marked',
@@ -107,27 +93,7 @@ const splitDropCases: Array<{ name: string; sql: string; expect: ReturnType<type
       [NAME_DROP, LEGACY_DROP, AUDIT_DROP],
     ),
     expect: [
-      {
-        phase: 'contract',
-        kind: 'column',
-        model: 'User',
-        field: 'firstName',
-        table: 'users',
-        column: 'first_name',
-        from: 'name',
-        backfill: "split_part(name, ' ', 1)",
-      },
-      {
-        phase: 'contract',
-        kind: 'column',
-        model: 'User',
-        field: 'lastName',
-        table: 'users',
-        column: 'last_name',
-        from: 'name',
-        backfill: "split_part(name, ' ', 2)",
-      },
-      { phase: 'contract', kind: 'drop', model: 'User', table: 'users', column: 'name', backfill: "first_name || ' ' || last_name" },
+      ...splitMarkers('contract'),
       { phase: 'contract', kind: 'drop', model: 'User', table: 'users', column: 'legacy_code' },
       { phase: 'contract', kind: 'dropTable', model: 'AuditLog', table: 'audit_log' },
     ],
@@ -164,23 +130,15 @@ const cases: Array<{ name: string; sql: string; expect: ReturnType<typeof transi
 ];
 for (const c of cases) test(`markers: ${c.name}`, () => assert.deepEqual(transitionMarkers(c.sql), c.expect));
 
-const BEFORE = `datasource db {
-  provider = "postgresql"
-}
-
-model User {
+const BEFORE = pgMaster([
+  usersModel(`
   id    Int    @id
   name  String
   score Int
-
-  @@map("users")
-}
-`;
-const AFTER = `datasource db {
-  provider = "postgresql"
-}
-
-model User {
+`),
+]);
+const AFTER = pgMaster([
+  usersModel(`
   id          Int    @id
   /// @steward.transition(from: "name")
   displayName String @map("display_name")
@@ -188,10 +146,8 @@ model User {
   points      BigInt
   /// @steward.transition(backfill: "'free'")
   plan        String
-
-  @@map("users")
-}
-`;
+`),
+]);
 
 function transitionChanges(): SchemaChange[] {
   return diffSchemas(parseSchema({ path: 'before.prisma', text: BEFORE }), parseSchema({ path: 'after.prisma', text: AFTER }));

@@ -7,68 +7,17 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { openDatabase } from '../../src/engine/open-database.js';
 import { parseDatabaseUrl } from '../../src/providers/location.js';
 import { run, tempProject } from '../helpers/project.js';
+import { DISPLAY_NAME_CODE, NAME_CODE, migrationDirs, renameMasters, retireMasters, stewardConfig } from '../helpers/transitions.js';
 
-const CONFIG = JSON.stringify({
-  master: 'prisma/schema.master.prisma',
-  environments: { production: { provider: 'postgresql' } },
-});
+const CONFIG = stewardConfig({ production: 'postgresql' });
 
-const V1 = `datasource db {
-  provider = "postgresql"
-}
-
-model User {
-  id    Int    @id @default(autoincrement())
-  email String @unique
-  name  String
-
-  @@map("users")
-}
-`;
-
-const V2 = `datasource db {
-  provider = "postgresql"
-}
-
-model User {
-  id          Int    @id @default(autoincrement())
-  email       String @unique
-  /// @steward.transition(from: "name")
-  displayName String @map("display_name")
-
-  @@map("users")
-}
-`;
-
-const OLD_CODE = `import { prisma } from './db';
-
-export async function names() {
-  return prisma.user.findMany({ select: { name: true } });
-}
-
-export async function raw() {
-  return prisma.$queryRaw\`SELECT "name" FROM "users" WHERE "id" = 1\`;
-}
-`;
-
-const NEW_CODE = `import { prisma } from './db';
-
-export async function names() {
-  return prisma.user.findMany({ select: { displayName: true } });
-}
-`;
-
-function migrations(dir: string): string[] {
-  return readdirSync(path.join(dir, 'prisma/migrations/production'))
-    .filter((name) => /^\d{14}_/.test(name))
-    .sort();
-}
+const { before: V1, after: V2 } = renameMasters();
 
 /** What the database has applied, and its columns of "users" (none: no table). */
 async function state(dir: string, url: string): Promise<{ applied: string[]; columns: string[] }> {
@@ -93,7 +42,7 @@ const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@x.test', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
 
 test('deploy refuses a pending contract while code uses the old column; --force and the switched code apply it', async () => {
-  const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': V1, 'src/users.ts': OLD_CODE });
+  const dir = tempProject({ 'steward.config.json': CONFIG, 'prisma/schema.master.prisma': V1, 'src/users.ts': NAME_CODE });
   const first = `pglite:${path.join(dir, 'db-first')}`;
   const fresh = `pglite:${path.join(dir, 'db-fresh')}`;
   try {
@@ -103,7 +52,7 @@ test('deploy refuses a pending contract while code uses the old column; --force 
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'v1');
     git(dir, 'tag', 'schema-v1.0.0');
-    const [init] = migrations(dir);
+    const [init] = migrationDirs(dir, 'production');
     assert.equal((await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', first)).code, 0);
 
     // Expand: not gated (nothing is dropped).
@@ -120,13 +69,13 @@ test('deploy refuses a pending contract while code uses the old column; --force 
     git(dir, 'commit', '-qm', 'v2 expand');
     const deployExpand = await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', first);
     assert.equal(deployExpand.code, 0, deployExpand.stdout + deployExpand.stderr);
-    const [, expandName] = migrations(dir);
+    const [, expandName] = migrationDirs(dir, 'production');
     assert.deepEqual((await state(dir, first)).applied, [init, expandName]);
 
     // Contract written with --force while the code still reads "name" (the create-time gate overridden).
     const contract = await run(dir, 'migrate', 'create', '--expand-contract', '--name', 'users_v2_done', '--force');
     assert.equal(contract.code, 0, contract.stdout + contract.stderr);
-    const [, , contractName] = migrations(dir);
+    const [, , contractName] = migrationDirs(dir, 'production');
     assert.match(contractName, /_users_v2_done_contract$/);
     const diffContract = await run(dir, 'diff', '--format', 'json');
     const change = JSON.parse(diffContract.stdout).data.changes.find((c: { code: string }) => c.code === 'field-transition');
@@ -183,7 +132,7 @@ test('deploy refuses a pending contract while code uses the old column; --force 
     if (process.env.SHOW_GATE) console.log(dry.stdout + dry.stderr, forced.stdout + forced.stderr);
 
     // The code moves to the new field: the fresh database gets the whole history.
-    writeFileSync(path.join(dir, 'src/users.ts'), NEW_CODE);
+    writeFileSync(path.join(dir, 'src/users.ts'), DISPLAY_NAME_CODE);
     const passed = await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', fresh);
     assert.equal(passed.code, 0, passed.stdout + passed.stderr);
     assert.doesNotMatch(passed.stdout + passed.stderr, /transition-/);
@@ -191,7 +140,7 @@ test('deploy refuses a pending contract while code uses the old column; --force 
 
     // The annotation removed once contract is written: the marker still names the old column.
     writeFileSync(path.join(dir, 'prisma/schema.master.prisma'), V2.replace(/ *\/\/\/ @steward.*\n/, ''));
-    writeFileSync(path.join(dir, 'src/users.ts'), OLD_CODE);
+    writeFileSync(path.join(dir, 'src/users.ts'), NAME_CODE);
     const third = `pglite:${path.join(dir, 'db-third')}`;
     const withoutAnnotation = await run(dir, 'migrate', 'deploy', '--env', 'production', '--url', third, '--dry-run');
     assert.equal(withoutAnnotation.code, 1, withoutAnnotation.stdout + withoutAnnotation.stderr);
@@ -201,41 +150,7 @@ test('deploy refuses a pending contract while code uses the old column; --force 
   }
 });
 
-const DROP_V1 = `datasource db {
-  provider = "postgresql"
-}
-
-model User {
-  id         Int        @id @default(autoincrement())
-  email      String     @unique
-  legacyCode String     @map("legacy_code")
-  auditLogs  AuditLog[]
-
-  @@map("users")
-}
-
-model AuditLog {
-  id     Int  @id @default(autoincrement())
-  userId Int  @map("user_id")
-  user   User @relation(fields: [userId], references: [id])
-
-  @@map("audit_log")
-}
-`;
-
-const DROP_V2 = `/// @steward.transition(dropTable: "audit_log")
-datasource db {
-  provider = "postgresql"
-}
-
-/// @steward.transition(drop: "legacy_code")
-model User {
-  id    Int    @id @default(autoincrement())
-  email String @unique
-
-  @@map("users")
-}
-`;
+const { before: DROP_V1, after: DROP_V2 } = retireMasters();
 
 const DROP_OLD_CODE = `import { prisma } from './db';
 
@@ -277,7 +192,7 @@ test('deploy gates the contract of a column drop and a table drop: refused while
 
     const contract = await run(dir, 'migrate', 'create', '--expand-contract', '--name', 'retire_done', '--force');
     assert.equal(contract.code, 0, contract.stdout + contract.stderr);
-    const [, , contractName] = migrations(dir);
+    const [, , contractName] = migrationDirs(dir, 'production');
     assert.match(contractName, /_retire_done_contract$/);
     assert.match((await run(dir, 'diff')).stdout, /table audit_log dropped at contract\); phase: done \[model-transition-drop\]/);
 

@@ -16,6 +16,7 @@
  * `migrate create` after contract would add the column back.
  */
 import type { DatabaseSchema } from '../../database/model.js';
+import type { MarkedTransition } from '../../diff/transition-markers.js';
 import type { DiagnosticLocation } from '../../diagnostics/diagnostic.js';
 import { StewardError } from '../../errors/index.js';
 import { parseAnnotations } from '../../generate/annotations.js';
@@ -23,24 +24,11 @@ import type { Schema } from '../../schema/model.js';
 import { mappedName } from '../../schema/query.js';
 import { tableNameOf } from '../renames.js';
 
-export interface Transition {
-  /** `column`: a new column beside an old one or filled by `backfill`; `drop`: an old column retired; `dropTable`: a table retired. */
-  kind: 'column' | 'drop' | 'dropTable';
-  /** For a retired table, the model it most likely had (`audit_log`: `AuditLog`). */
-  model: string;
-  /** The new field (`''` for a drop: the master has none). */
-  field: string;
-  table: string;
-  /** The new column; for a drop, the retired one; `''` for a retired table. */
-  column: string;
-  /** The old column the new one replaces (a rename, a type change, a split). */
-  from?: string;
-  /**
-   * An SQL expression over the row giving the column's value where a row lacks it: existing rows of
-   * a new column, the new column computed from the old one (with `from`), or, for a drop, the old
-   * column's value for rows new code writes without it.
-   */
-  backfill?: string;
+/**
+ * One transition of the master. Its names and backfill are what a phase's marker line records:
+ * `MarkedTransition`, declared beside the marker in src/diff (migrate imports diff, never the reverse).
+ */
+export interface Transition extends MarkedTransition {
   /** `backfill` in SQLite's dialect, when it differs. */
   sqliteBackfill?: string;
   /** Whether the field is required: contract makes the column NOT NULL. */

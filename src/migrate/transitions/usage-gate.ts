@@ -29,6 +29,8 @@ const SCALARS = new Set<string>(SCALAR_TYPES);
 const SQL_KEYWORD = /\b(SELECT|INSERT|UPDATE|DELETE|WHERE|JOIN|RETURNING)\b/;
 /** Seeds outside the code patterns (`prisma/seed.sql` and the like). */
 const SEED_FILES = ['prisma/seed.sql', 'seed.sql', 'prisma/seeds.sql'];
+/** A table an SQL line names after FROM, JOIN, INTO or UPDATE (schema-qualified or not, quoted or not). */
+const TABLE_NAMED = /\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"?[\w$]+"?\.)?"?([\w$]+)"?/gi;
 
 export function oldShapeUsages(config: ResolvedConfig, master: Schema, transition: Transition): OldShapeUsage[] {
   if (transition.kind === 'dropTable') return tableUsages(config, master, transition);
@@ -60,34 +62,21 @@ export function oldShapeUsages(config: ResolvedConfig, master: Schema, transitio
         usages.push({ file: usage.file, line: usage.line, column: usage.column, how: 'prisma-client' });
     }
     for (const claim of resolveCalls(withOld, docsCalls(config.cwd, discoverFiles(config.cwd, auditConfigOf(config.sections)).docs))) {
-      if (claim.source !== 'code' || claim.kind !== 'field' || claim.model !== transition.model || !names.includes(claim.field)) continue;
-      // A block's calls are read under `<file>#L<line of the fence>.<ext>`: back to the markdown file's lines.
-      const block = /^(.*)#L(\d+)\.[jt]sx?$/.exec(claim.location.file);
-      usages.push({
-        file: block ? block[1] : claim.location.file,
-        line: claim.location.line + (block ? Number(block[2]) : 0),
-        column: claim.location.column,
-        how: 'prisma-client',
-      });
+      if (claim.source === 'code' && claim.kind === 'field' && claim.model === transition.model && names.includes(claim.field))
+        usages.push(docsClientUsage(claim.location));
     }
   }
   // Raw SQL in code, docs and seeds.
   const files = discoverFiles(config.cwd, auditConfigOf(config.sections));
   const columnPattern = new RegExp(`(?:"${escape(old)}"|\\b${escape(old)}\\b)`);
   const tablePattern = new RegExp(`(?:"${escape(transition.table)}"|\\b${escape(transition.table)}\\b)`, 'i');
-  for (const file of [...files.code, ...files.docs, ...SEED_FILES.filter((seed) => existsSync(path.join(config.cwd, seed)))]) {
-    let text: string;
-    try {
-      text = readFileSync(path.join(config.cwd, file), 'utf8');
-    } catch {
-      continue;
-    }
+  for (const [file, text] of readable(config.cwd, sqlFiles(config.cwd, files))) {
     const lines = text.split('\n');
     lines.forEach((line, i) => {
       const match = columnPattern.exec(line);
       if (!match || !SQL_KEYWORD.test(line)) return;
       // The table named on the line; a line naming only other tables is about them; else the statement's neighbouring lines.
-      const named = [...line.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"?[\w$]+"?\.)?"?([\w$]+)"?/gi)].map((m) => m[1]);
+      const named = [...line.matchAll(TABLE_NAMED)].map((m) => m[1]);
       if (
         named.length > 0
           ? !named.some((name) => name.toLowerCase() === transition.table.toLowerCase())
@@ -113,27 +102,12 @@ function tableUsages(config: ResolvedConfig, master: Schema, transition: Transit
   for (const usage of (projectUsageScanner(config)?.(master) as Array<{ model: string; file: string; line: number; column: number }> | undefined) ?? [])
     if (models.has(usage.model)) usages.push({ file: usage.file, line: usage.line, column: usage.column, how: 'prisma-client' });
   for (const claim of resolveCalls(master, docsCalls(config.cwd, files.docs))) {
-    if (claim.source !== 'code' || claim.kind !== 'model' || !models.has(claim.model)) continue;
-    const block = /^(.*)#L(\d+)\.[jt]sx?$/.exec(claim.location.file);
-    usages.push({
-      file: block ? block[1] : claim.location.file,
-      line: claim.location.line + (block ? Number(block[2]) : 0),
-      column: claim.location.column,
-      how: 'prisma-client',
-    });
+    if (claim.source === 'code' && claim.kind === 'model' && models.has(claim.model)) usages.push(docsClientUsage(claim.location));
   }
-  for (const file of [...files.code, ...files.docs, ...SEED_FILES.filter((seed) => existsSync(path.join(config.cwd, seed)))]) {
-    let text: string;
-    try {
-      text = readFileSync(path.join(config.cwd, file), 'utf8');
-    } catch {
-      continue;
-    }
+  for (const [file, text] of readable(config.cwd, sqlFiles(config.cwd, files))) {
     text.split('\n').forEach((line, i) => {
       if (!SQL_KEYWORD.test(line)) return;
-      const named = [...line.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:"?[\w$]+"?\.)?"?([\w$]+)"?/gi)].find(
-        (m) => m[1].toLowerCase() === transition.table.toLowerCase(),
-      );
+      const named = [...line.matchAll(TABLE_NAMED)].find((m) => m[1].toLowerCase() === transition.table.toLowerCase());
       if (!named || usages.some((u) => u.file === file && u.line === i + 1)) return;
       usages.push({ file, line: i + 1, column: named.index + 1, how: 'raw-sql', text: line.trim().slice(0, 120) });
     });
@@ -151,16 +125,42 @@ function dedupe(usages: OldShapeUsage[]): OldShapeUsage[] {
   });
 }
 
-/** Prisma Client calls in the docs' ```ts/```js blocks, each block read as a file named `<file>#L<fence line>.<ext>`. */
-function docsCalls(root: string, docs: readonly string[]): PrismaCall[] {
-  const calls: PrismaCall[] = [];
-  for (const file of docs) {
+/**
+ * A Prisma Client call found in the docs: a block's calls are read under `<file>#L<line of the
+ * fence>.<ext>` (docsCalls), so back to the markdown file and its lines.
+ */
+function docsClientUsage(location: { file: string; line: number; column: number }): OldShapeUsage {
+  const block = /^(.*)#L(\d+)\.[jt]sx?$/.exec(location.file);
+  return {
+    file: block ? block[1] : location.file,
+    line: location.line + (block ? Number(block[2]) : 0),
+    column: location.column,
+    how: 'prisma-client',
+  };
+}
+
+/** Where raw SQL is searched: code, docs and the seeds that exist. */
+function sqlFiles(root: string, files: { code: readonly string[]; docs: readonly string[] }): string[] {
+  return [...files.code, ...files.docs, ...SEED_FILES.filter((seed) => existsSync(path.join(root, seed)))];
+}
+
+/** Each file with its text (one that cannot be read is passed over). */
+function* readable(root: string, files: readonly string[]): Generator<[file: string, text: string]> {
+  for (const file of files) {
     let text: string;
     try {
       text = readFileSync(path.join(root, file), 'utf8');
     } catch {
       continue;
     }
+    yield [file, text];
+  }
+}
+
+/** Prisma Client calls in the docs' ```ts/```js blocks, each block read as a file named `<file>#L<fence line>.<ext>`. */
+function docsCalls(root: string, docs: readonly string[]): PrismaCall[] {
+  const calls: PrismaCall[] = [];
+  for (const [file, text] of readable(root, docs)) {
     for (const block of text.matchAll(/^```(ts|typescript|tsx|js|javascript|jsx)[^\n]*\n([\s\S]*?)^```/gm)) {
       const startLine = text.slice(0, block.index).split('\n').length;
       const extension = block[1].startsWith('t') ? (block[1] === 'tsx' ? 'tsx' : 'ts') : block[1] === 'jsx' ? 'jsx' : 'js';
