@@ -1,16 +1,26 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { FeatureClaim, FieldClaim, ModelClaim } from '../../src/audit/claims.js';
 import { extractPrismaCalls } from '../../src/audit/code/extract.js';
+import { extractFiles } from '../../src/audit/code/extract-files.js';
 import { resolveCalls } from '../../src/audit/code/resolve.js';
 import { compareClaims } from '../../src/audit/compare.js';
 import { MESSAGING_SCHEMA } from './schema.js';
 
 function claimsOf(code: string) {
-  const { calls, errors } = extractPrismaCalls('service.ts', code);
+  const { calls, typed, reads, errors } = extractPrismaCalls('service.ts', code);
   assert.deepEqual(errors, []);
-  return resolveCalls(MESSAGING_SCHEMA, calls);
+  return resolveCalls(MESSAGING_SCHEMA, [...calls, ...typed], undefined, reads);
 }
+/** Only the fields claimed off values (results, typed values), `Model.field` at their line. */
+const resultFields = (code: string) =>
+  claimsOf(code)
+    .filter((c): c is FieldClaim => c.kind === 'field' && c.context === 'result')
+    .map((c) => `${c.model}.${c.field}:${c.location.line}`)
+    .sort();
 const fieldNames = (code: string) =>
   claimsOf(code)
     .filter((c): c is FieldClaim => c.kind === 'field')
@@ -243,4 +253,121 @@ test('Prisma clients by construction, type and import', () => {
   assert.deepEqual(models(`const d = await (\n  tx ?? prisma\n).message.findUnique({ where: { id } })`), ['Message']);
   assert.deepEqual(models(`import { client } from './http'; client.message.findMany()`), []);
   assert.deepEqual(models(`await authClient.message.create({ text: 'x' })`), []);
+});
+
+// Model values (model-values.ts): fields read off a query's result or a value typed with a model.
+const IMPORTS = `import type { Message, Conversation, Prisma } from '@prisma/client';\n`;
+const readsFound: [string, string, string[]][] = [
+  [
+    'awaited result',
+    `const m = await prisma.message.findUnique({ where: { id } });\nif (m?.content) log(m.senderType)`,
+    ['Message.content:2', 'Message.senderType:2'],
+  ],
+  ['destructured result', `const { content, senderType: t } = await prisma.message.findFirstOrThrow();`, ['Message.content:1', 'Message.senderType:1']],
+  [
+    'list result: map, for-of, index, find',
+    `const ms = await prisma.message.findMany();\nms.map((m) => m.content);\nfor (const m of ms) log(m.senderType);\nlog(ms[0].phoneNumber, ms.find((m) => m.id === 'x')?.conversationId, ms.length)`,
+    ['Message.content:2', 'Message.conversationId:4', 'Message.id:4', 'Message.phoneNumber:4', 'Message.senderType:3'],
+  ],
+  ['callback destructuring', `(await prisma.message.findMany()).forEach(({ content }) => log(content))`, ['Message.content:1']],
+  ['then', `prisma.message.create({ data: {} }).then((m) => m.content)`, ['Message.content:1']],
+  [
+    'relations of an included result',
+    `const c = await prisma.conversation.findUnique({ include: { messages: true } });\nc.messages.map((m) => m.content); c.messages.length; c.messages[0].senderType`,
+    ['Conversation.messages:2', 'Conversation.messages:2', 'Conversation.messages:2', 'Message.content:2', 'Message.senderType:2'],
+  ],
+  [
+    'a local function returning a result',
+    `async function load(id) { return prisma.message.findUnique({ where: { id } }) }\nasync function f() { const m = await load('1'); return m.content }`,
+    ['Message.content:2'],
+  ],
+  [
+    'let filled later',
+    `let m = null;\nif (a) m = await prisma.message.findFirst(); else m = await prisma.message.create({ data: {} });\nm?.content`,
+    ['Message.content:3'],
+  ],
+  [
+    'a model type from the client',
+    `${IMPORTS}function f(m: Message | null, all: Message[]) { return [m?.content, all[0].senderType] }`,
+    ['Message.content:2', 'Message.senderType:2'],
+  ],
+  [
+    'an aliased model type',
+    `import { Message as DbMessage } from 'src/generated/prisma/client';\nconst show = (m: DbMessage) => m.content;`,
+    ['Message.content:2'],
+  ],
+  ['GetPayload', `${IMPORTS}function f(c: Prisma.ConversationGetPayload<{ include: { messages: true } }>) { return c.title }`, ['Conversation.title:2']],
+  ['a field missing from the schema', `const m = await prisma.message.findFirst();\nreturn m.subject`, ['Message.subject:2']],
+];
+for (const [name, code, expected] of readsFound) {
+  test(`model values, found: ${name}`, () => assert.deepEqual(resultFields(code), expected));
+}
+
+const readsNotFound: [string, string][] = [
+  [
+    'a count, an aggregate, a groupBy',
+    `const n = await prisma.message.count(); n.toFixed(); const g = await prisma.message.groupBy({ by: ['content'] }); g[0]._count; (await prisma.message.aggregate({ _max: { id: true } }))._max.id`,
+  ],
+  ['a name typed with another type', `const m: MessageView = await prisma.message.findFirst(); m.subject;`],
+  ['a cast to another type', `const m = (await prisma.message.findFirst()) as any; m.subject;`],
+  ['a name assigned something else too', `let m = await prisma.message.findFirst(); m = { subject: 'x' }; m.subject;`],
+  ['a promise, not awaited', `const p = prisma.message.findFirst(); p.then(log).catch(log).finally(log)`],
+  ['a list and its methods', `const ms = await prisma.message.findMany(); ms.length; ms.at(0); ms.filter(Boolean).length`],
+  ['a scalar and a Json field', `const m = await prisma.message.findFirst(); m.content.toUpperCase(); m.metadata.anything;`],
+  ['a third-party client', `const s = await stripe.customers.create({}); s.subject; const r = await this.client.files.findMany(); r[0].subject`],
+  ['a type of the same name from elsewhere', `import type { Message } from './types';\nconst f = (m: Message) => m.subject;`],
+  [
+    'a function with another return type',
+    `async function load(): Promise<MessageView> { return prisma.message.findFirst() }\nasync function f() { return (await load()).subject }`,
+  ],
+  [
+    'a shared object, field of one model only',
+    `const some = { content: 'x' }; prisma.conversation.findMany({ where: q ? { messages: { some } } : { participants: { some } } })`,
+  ],
+];
+for (const [name, code] of readsNotFound) {
+  test(`model values, not found: ${name}`, () => assert.deepEqual(findingsOf(code), []));
+}
+
+// Values typed with a generated argument type (typed-args.ts), in the file and across files.
+test('typed arguments: a where, create data and whole arguments typed with Prisma types', () => {
+  assert.deepEqual(fieldNames(`${IMPORTS}const where: Prisma.MessageWhereInput = { content: 'x', OR: [{ senderType: 'USER' }] };`), [
+    'Message.content',
+    'Message.senderType',
+  ]);
+  assert.deepEqual(fieldNames(`${IMPORTS}const data: Prisma.ConversationCreateInput = { title: 't', messages: { create: { content: 'c' } } };`), [
+    'Conversation.title',
+    'Conversation.messages',
+    'Message.content',
+  ]);
+  assert.deepEqual(
+    fieldNames(`${IMPORTS}function find(args: Prisma.MessageFindManyArgs) { return run(args) }\nfind({ where: { content: 'x' }, orderBy: { id: 'desc' } })`),
+    ['Message.content', 'Message.id'],
+  );
+  // Not Prisma's namespace, or not a model: nothing.
+  assert.deepEqual(fieldNames(`import { Prisma } from './mine';\nconst where: Prisma.MessageWhereInput = { subject: 'x' };`), []);
+  assert.deepEqual(findingsOf(`${IMPORTS}const where: Prisma.NotAModelWhereInput = { subject: 'x' };`), []);
+});
+
+test('typed arguments across files: a helper whose parameter is typed, called from another file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'steward-typed-'));
+  try {
+    writeFileSync(
+      join(dir, 'queries.ts'),
+      `${IMPORTS}export async function getMessages(criteria: Prisma.MessageFindManyArgs, page: number) { return pagedQuery('message', criteria, page) }\n`,
+    );
+    writeFileSync(
+      join(dir, 'route.ts'),
+      `import { getMessages } from './queries';\nexport const GET = () => getMessages({ where: { content: 'x', subject: 'y' } }, 1);\n`,
+    );
+    writeFileSync(join(dir, 'other.ts'), `const getMessages = (x) => x;\ngetMessages({ where: { nope: 1 } });\n`);
+    const { calls, reads } = extractFiles(dir, ['queries.ts', 'route.ts', 'other.ts']);
+    const claims = resolveCalls(MESSAGING_SCHEMA, calls, undefined, reads).filter((c): c is FieldClaim => c.kind === 'field');
+    assert.deepEqual(
+      claims.map((c) => `${c.model}.${c.field} ${c.location.file}:${c.location.line}`),
+      ['Message.content route.ts:2', 'Message.subject route.ts:2'],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,9 +1,11 @@
 import { parseSync } from 'oxc-parser';
 import type { ClaimLocation } from '../claims.js';
-import type { PrismaCall } from './call.js';
+import type { ArgValue, ModelRead, PrismaCall } from './call.js';
 import { TRANSACTION_PARAM } from './call-sites.js';
 import { maskNonCode } from './code-mask.js';
-import { DataFlow, scopesOf, type Node } from './data-flow.js';
+import { DataFlow, lookup, scopesOf, type FileScopes, type Node } from './data-flow.js';
+import { ModelValues } from './model-values.js';
+import { typedArgument, type TypedArgument } from './typed-args.js';
 import { LineIndex } from './line-index.js';
 import { readPrismaCalls } from './read-calls.js';
 import { OPERATION_CALL_PATTERN, isModelOperation } from './operations.js';
@@ -11,9 +13,34 @@ import { PrismaClients, receiverChain } from './prisma-clients.js';
 
 export interface CodeExtraction {
   calls: PrismaCall[];
+  /** Properties read off model values (model-values.ts). */
+  reads: ModelRead[];
+  /** Values typed with a generated argument type (`where: Prisma.UserWhereInput = {...}`), as calls (typed-args.ts). */
+  typed: PrismaCall[];
+  /** Top-level functions with a parameter typed so, which other files may call (`getWebsites(criteria: Prisma.WebsiteFindManyArgs)`). */
+  sinks: TypedSink[];
   /** Syntax errors: the file is skipped, not half-read. */
   errors: { message: string; location: ClaimLocation }[];
 }
+
+/** A top-level function's parameter typed with a generated argument type. */
+export interface TypedSink {
+  fn: string;
+  index: number;
+  argument: TypedArgument;
+}
+
+const NONE: CodeExtraction = { calls: [], reads: [], typed: [], sinks: [], errors: [] };
+
+/** Operations whose result is the model's records: one, or a list. */
+const ONE_RECORD = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'create', 'update', 'upsert', 'delete']);
+const RECORD_LIST = new Set(['findMany', 'createManyAndReturn', 'updateManyAndReturn']);
+
+/** An import from a module whose path names prisma: model types and the `Prisma` namespace. */
+const PRISMA_IMPORT = /\bimport\s+(?:type\s+)?([\w$\s{},*]*?)\s*from\s*(['"])([^'"\n]*prisma[^'"\n]*)\2/gi;
+/** A query's result bound, returned or chained: the hand-written reader does not follow it. */
+const RESULT_USE =
+  /(?:[=(,:?[]|\breturn\b|\byield\b|\bof\b)\s*(?:await\s+)?(?:this\s*\.\s*)?[\w$]+(?:\s*\??\.\s*[\w$]+)*\s*\??\.\s*(?:findUnique|findFirst|findMany|create|update|upsert|delete|createManyAndReturn|updateManyAndReturn)\w*\s*[(<]|\)\s*\.\s*then\s*\(/;
 
 /**
  * Finds every Prisma Client call `<client>.<delegate>.<operation>(args)` in one TypeScript or
@@ -23,22 +50,28 @@ export interface CodeExtraction {
  * calls out; no type-checking.
  */
 export function extractPrismaCalls(path: string, text: string): CodeExtraction {
-  if (!OPERATION_CALL_PATTERN.test(text)) return { calls: [], errors: [] };
-  // The hand-written reader (read-calls.ts) first; it gives up on anything it does not read
-  // exactly (data flow included), and then oxc reads the file.
-  const read = readPrismaCalls(path, text);
-  return read ? { calls: read, errors: [] } : extractPrismaCallsWithOxc(path, text);
+  const calls = OPERATION_CALL_PATTERN.test(text);
+  const types = PRISMA_IMPORT.test(text);
+  PRISMA_IMPORT.lastIndex = 0;
+  if (!calls && !types) return NONE;
+  // The hand-written reader (read-calls.ts) first where no result is read and no type is
+  // imported from Prisma; it gives up on anything it does not read exactly (data flow
+  // included), and then oxc reads the file.
+  if (!types && !RESULT_USE.test(text)) {
+    const read = readPrismaCalls(path, text);
+    if (read) return { ...NONE, calls: read };
+  }
+  return extractPrismaCallsWithOxc(path, text);
 }
 
 /** The same extraction through oxc-parser's AST, with data flow: the reference for read-calls.ts and its fallback. */
 export function extractPrismaCallsWithOxc(path: string, text: string): CodeExtraction {
-  if (!OPERATION_CALL_PATTERN.test(text)) return { calls: [], errors: [] };
   const lines = new LineIndex(text, path);
   const result = parseSync(path, text, { lang: languageOf(path), preserveParens: false });
   if (result.errors.length > 0 && result.program.body.length === 0) {
     const first = result.errors[0];
     const offset = first.labels?.[0]?.start ?? 0;
-    return { calls: [], errors: [{ message: first.message, location: lines.at(offset) }] };
+    return { ...NONE, errors: [{ message: first.message, location: lines.at(offset) }] };
   }
   const masked = maskNonCode(text);
   const clients = new PrismaClients(masked, text);
@@ -46,21 +79,91 @@ export function extractPrismaCallsWithOxc(path: string, text: string): CodeExtra
   for (const m of masked.matchAll(TRANSACTION_PARAM)) transactionParams.add(m[1]);
   const { found, scopes } = scopesOf(result.program as unknown as Node, isModelOperation);
   const flow = new DataFlow(lines, scopes);
+  const results = new Map<Node, { delegate: string; list: boolean }>();
+  const roots = new Map<Node, ModelRead['root']>();
   const calls: PrismaCall[] = found.map(({ call, delegate, operation, receiver, scope }) => {
     const callee = call.callee as Node;
     const property = callee.property as Node | undefined;
     const dot = text.lastIndexOf('.', property?.start ?? callee.start);
     const first = (call.arguments as Node[])[0];
+    const clientLike = clients.isClient(receiverChain(masked, dot), transactionParams);
+    if (clientLike && (ONE_RECORD.has(operation) || RECORD_LIST.has(operation))) {
+      results.set(call, { delegate, list: RECORD_LIST.has(operation) });
+      roots.set(call, { delegate, operation: operation as PrismaCall['operation'], clientLike });
+    }
     return {
       delegate,
       operation: operation as PrismaCall['operation'],
       receiver,
-      clientLike: clients.isClient(receiverChain(masked, dot), transactionParams),
+      clientLike,
       location: lines.at(property?.start ?? callee.start),
       args: first && first.type !== 'SpreadElement' ? flow.argument(first, scope) : undefined,
     };
   });
-  return { calls, errors: [] };
+  const imported = prismaImports(text);
+  const values = new ModelValues(scopes, results, imported);
+  const reads = values.reads(lines, (call) => roots.get(call)!);
+  const { typed, sinks } = typedArguments(scopes, flow, imported);
+  return { calls, reads, typed, sinks, errors: [] };
+}
+
+/** Local names imported from modules whose path names prisma, to the names they import (`User as DbUser` -> DbUser: User). */
+export function prismaImports(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(PRISMA_IMPORT)) {
+    for (const part of m[1].replace(/[{}]/g, ',').split(',')) {
+      const p = part.replace(/^\s*type\s+/, '').trim();
+      const named = /^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$/.exec(p);
+      if (named) out.set(named[2] ?? named[1], named[1]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Values typed with a generated argument type, read as the argument of a call on that model:
+ * a name's initial and assigned values, and what the file's callers pass to a parameter typed
+ * so. Top-level functions with such a parameter are returned for callers in other files.
+ */
+function typedArguments(scopes: FileScopes, flow: DataFlow, imported: ReadonlyMap<string, string>): { typed: PrismaCall[]; sinks: TypedSink[] } {
+  const typed: PrismaCall[] = [];
+  const sinks: TypedSink[] = [];
+  for (const b of scopes.annotated) {
+    const argument = argumentType(b.annotation!, imported);
+    if (!argument) continue;
+    for (const v of b.values) typed.push(typedCall(argument, flow.argument(v.node, v.scope)));
+    if (b.param && b.param.prop === undefined) {
+      for (const site of scopes.callSites.get(b.param.fn) ?? []) {
+        const arg = site.args[b.param.index];
+        if (arg && arg.type !== 'SpreadElement') typed.push(typedCall(argument, flow.argument(arg, site.scope)));
+      }
+      if (scopes.topLevel.has(b.param.fn)) sinks.push({ fn: b.param.fn, index: b.param.index, argument });
+    }
+  }
+  return { typed, sinks };
+}
+
+/** The generated argument type a written type names: `Prisma.UserWhereInput` (Prisma imported from a prisma module). */
+export function argumentType(annotation: Node, imported: ReadonlyMap<string, string>): TypedArgument | undefined {
+  const type = annotation.type === 'TSTypeAnnotation' ? (annotation.typeAnnotation as Node) : annotation;
+  if (type.type !== 'TSTypeReference') return undefined;
+  const name = type.typeName as Node;
+  if (name.type !== 'TSQualifiedName' || (name.left as Node).type !== 'Identifier') return undefined;
+  if (imported.get((name.left as Node).name as string) !== 'Prisma') return undefined;
+  return typedArgument((name.right as Node).name as string);
+}
+
+/** A typed value as the call it is an argument of. */
+export function typedCall(argument: TypedArgument, value: ArgValue): PrismaCall {
+  return {
+    delegate: argument.delegate,
+    operation: argument.operation,
+    receiver: '',
+    clientLike: true,
+    typed: true,
+    location: value.location,
+    args: argument.key ? { kind: 'object', props: [{ key: argument.key, location: value.location, value }], location: value.location } : value,
+  };
 }
 
 function languageOf(path: string): 'ts' | 'tsx' | 'js' | 'jsx' {
@@ -68,4 +171,27 @@ function languageOf(path: string): 'ts' | 'tsx' | 'js' | 'jsx' {
   if (path.endsWith('.jsx')) return 'jsx';
   if (/\.[cm]?ts$/.test(path)) return 'ts';
   return 'js';
+}
+
+/**
+ * The calls a file makes to functions of other files whose parameters are typed with a
+ * generated argument type (`sinks`, by imported name): each argument in such a position, read
+ * with the file's data flow, as the call it stands for.
+ */
+export function typedCallsTo(path: string, text: string, sinks: ReadonlyMap<string, readonly TypedSink[]>): PrismaCall[] {
+  const result = parseSync(path, text, { lang: languageOf(path), preserveParens: false });
+  if (result.errors.length > 0 && result.program.body.length === 0) return [];
+  const { scopes } = scopesOf(result.program as unknown as Node, () => false);
+  const flow = new DataFlow(new LineIndex(text, path), scopes);
+  const out: PrismaCall[] = [];
+  for (const [fn, list] of sinks) {
+    for (const site of scopes.callSites.get(fn) ?? []) {
+      if (lookup(fn, site.scope)) continue; // a local of the same name
+      for (const sink of list) {
+        const arg = site.args[sink.index];
+        if (arg && arg.type !== 'SpreadElement') out.push(typedCall(sink.argument, flow.argument(arg, site.scope)));
+      }
+    }
+  }
+  return out;
 }

@@ -1,0 +1,269 @@
+import type { ClaimLocation } from '../claims.js';
+import type { ModelRead } from './call.js';
+import { type Binding, type FileScopes, type Node, type Origin, type Scope, lookup, memberKey, returnedExpressions } from './data-flow.js';
+import type { LineIndex } from './line-index.js';
+
+/**
+ * Values that are a model's records, and the properties code reads off them, over oxc's AST
+ * (no type-checker): what a Prisma call returns (`const user = await prisma.user.findUnique(...)`,
+ * `.then((u) => ...)`), names destructured from it, elements of a list result (`users.map((u) =>
+ * u.name)`, `for (const u of users)`, `users[0]`, `users.find(...)`), what a function of the file
+ * returns when it returns such a value (and has no other return type written), and values whose
+ * type is written as a model imported from the generated client (`(user: User) =>`,
+ * `Prisma.UserGetPayload<...>`, `User[]`, `User | null`). A name typed with anything else, cast
+ * with `as` to anything else, or assigned anything but such a value (or `null`) is not followed:
+ * its type, not the query, says what it holds.
+ */
+
+/** The root of a model value: a Prisma call found in the file (by its node) or a model type. */
+type Root = { call: Node } | { model: string; list: boolean };
+
+interface Value {
+  root: Root;
+  /** Property names from the root; `[]` steps into an element of a list. */
+  path: string[];
+}
+
+/** List methods whose result is the same list, or one element of it. */
+const SAME_LIST = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat']);
+const ELEMENT_OF = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
+/** List methods whose callback's first parameter is an element (`sort`: both). */
+const ELEMENT_CALLBACKS = new Set([
+  'map',
+  'flatMap',
+  'forEach',
+  'filter',
+  'find',
+  'findLast',
+  'findIndex',
+  'findLastIndex',
+  'some',
+  'every',
+  'sort',
+  'toSorted',
+]);
+const WRAPPERS = new Set(['Array', 'ReadonlyArray', 'Promise']);
+
+export class ModelValues {
+  private readonly memo = new Map<Binding, Value | null>();
+  private readonly visiting = new Set<Binding | Node>();
+
+  /**
+   * `calls` maps the node of each Prisma call that returns records to its delegate and whether it returns a list;
+   * `models` maps local type names imported from a Prisma module to the names they import.
+   */
+  constructor(
+    private readonly scopes: FileScopes,
+    private readonly calls: ReadonlyMap<Node, { delegate: string; list: boolean }>,
+    private readonly models: ReadonlyMap<string, string>,
+  ) {}
+
+  /** Every property read off a model value in the file, with the call or model it comes from. */
+  reads(lines: LineIndex, rootOf: (call: Node) => ModelRead['root']): ModelRead[] {
+    const out: ModelRead[] = [];
+    for (const r of this.scopes.reads) {
+      const v = this.origin(r.origin, 0);
+      if (!v) continue;
+      const root = 'call' in v.root ? rootOf(v.root.call) : v.root;
+      const location: ClaimLocation = lines.at(r.keyNode.type === 'Literal' ? r.keyNode.start + 1 : r.keyNode.start);
+      out.push({ root, path: [...v.path, ...r.path], key: r.key, location });
+    }
+    return out;
+  }
+
+  /** The model a written type names: `User`, `User[]`, `User | null`, `Promise<User>`, `Prisma.UserGetPayload<...>`. */
+  typeValue(raw: Node | undefined): Value | undefined {
+    if (!raw) return undefined;
+    const type = raw.type === 'TSTypeAnnotation' ? (raw.typeAnnotation as Node) : raw;
+    switch (type.type) {
+      case 'TSUnionType': {
+        const members = (type.types as Node[]).filter((t) => t.type !== 'TSNullKeyword' && t.type !== 'TSUndefinedKeyword');
+        return members.length === 1 ? this.typeValue(members[0]) : undefined;
+      }
+      case 'TSArrayType': {
+        const element = this.typeValue(type.elementType as Node);
+        return element && 'model' in element.root && !element.root.list ? { root: { ...element.root, list: true }, path: [] } : undefined;
+      }
+      case 'TSTypeReference': {
+        const name = type.typeName as Node;
+        const args = ((type.typeArguments as Node | null)?.params as Node[] | undefined) ?? [];
+        if (name.type === 'Identifier') {
+          const local = name.name as string;
+          if (WRAPPERS.has(local) && args.length === 1) {
+            const inner = this.typeValue(args[0]);
+            if (!inner || local === 'Promise') return inner;
+            return 'model' in inner.root && !inner.root.list ? { root: { ...inner.root, list: true }, path: [] } : undefined;
+          }
+          const model = this.models.get(local);
+          return model && args.length === 0 ? { root: { model, list: false }, path: [] } : undefined;
+        }
+        if (name.type === 'TSQualifiedName' && (name.left as Node).type === 'Identifier' && this.models.has((name.left as Node).name as string)) {
+          const m = /^(\w+)GetPayload$/.exec((name.right as Node).name as string);
+          return m ? { root: { model: m[1], list: false }, path: [] } : undefined;
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private origin(origin: Origin, depth: number): Value | undefined {
+    switch (origin.kind) {
+      case 'expr':
+        return this.expr(origin.node, origin.scope, depth + 1);
+      case 'element':
+        return step(this.expr(origin.node, origin.scope, depth + 1), '[]');
+      case 'callback': {
+        const callee = strip(origin.call.callee as Node);
+        if (callee.type !== 'MemberExpression') return undefined;
+        const name = memberKey(callee);
+        if (name === undefined || origin.arg !== 0) return undefined;
+        const object = callee.object as Node;
+        if (name === 'then') return origin.param === 0 ? this.expr(object, origin.scope, depth + 1) : undefined;
+        if (name === 'reduce' || name === 'reduceRight') return origin.param === 1 ? step(this.expr(object, origin.scope, depth + 1), '[]') : undefined;
+        if (ELEMENT_CALLBACKS.has(name) && (origin.param === 0 || (origin.param === 1 && (name === 'sort' || name === 'toSorted'))))
+          return step(this.expr(object, origin.scope, depth + 1), '[]');
+        return undefined;
+      }
+    }
+  }
+
+  private expr(raw: Node, scope: Scope, depth: number): Value | undefined {
+    if (depth > 24) return undefined;
+    let node = raw;
+    for (;;) {
+      if (node.type === 'TSAsExpression' || node.type === 'TSTypeAssertion') return this.typeValue(node.typeAnnotation as Node);
+      const inner = strip(node);
+      if (inner === node) break;
+      node = inner;
+    }
+    switch (node.type) {
+      case 'CallExpression': {
+        if (this.calls.has(node)) return { root: { call: node }, path: [] };
+        const callee = strip(node.callee as Node);
+        if (callee.type === 'Identifier') {
+          const fn = lookup(callee.name as string, scope)?.fn;
+          return fn ? this.returned(fn, depth) : undefined;
+        }
+        if (callee.type !== 'MemberExpression') return undefined;
+        const name = memberKey(callee);
+        if (name === undefined) return undefined;
+        const object = strip(callee.object as Node);
+        if (object.type === 'ThisExpression') {
+          const fn = this.scopes.methods.get(name);
+          return fn ? this.returned(fn, depth) : undefined;
+        }
+        if (SAME_LIST.has(name)) return this.expr(object, scope, depth + 1);
+        if (ELEMENT_OF.has(name)) return step(this.expr(object, scope, depth + 1), '[]');
+        return undefined;
+      }
+      case 'MemberExpression': {
+        const key = memberKey(node);
+        const object = this.expr(node.object as Node, scope, depth + 1);
+        if (key !== undefined) return step(object, key);
+        const index = node.property as Node;
+        return node.computed && (index.type !== 'Literal' || typeof index.value === 'number') ? step(object, '[]') : undefined;
+      }
+      case 'Identifier': {
+        const b = lookup(node.name as string, scope);
+        return b ? this.binding(b, depth) : undefined;
+      }
+      case 'ConditionalExpression':
+        return this.expr(node.consequent as Node, scope, depth + 1) ?? this.expr(node.alternate as Node, scope, depth + 1);
+      case 'LogicalExpression':
+        return node.operator === '&&' ? undefined : (this.expr(node.left as Node, scope, depth + 1) ?? this.expr(node.right as Node, scope, depth + 1));
+      default:
+        return undefined;
+    }
+  }
+
+  private binding(b: Binding, depth: number): Value | undefined {
+    const known = this.memo.get(b);
+    if (known !== undefined) return known ?? undefined;
+    if (this.visiting.has(b)) return undefined;
+    this.visiting.add(b);
+    let value: Value | undefined;
+    try {
+      if (b.annotation) value = this.typeValue(b.annotation);
+      else if (b.fn) value = undefined;
+      else if (b.origin) value = b.origin.path.reduce<Value | undefined>((v, s) => step(v, s), this.origin(b.origin.origin, depth + 1));
+      else if (b.values.length > 0 && b.writes.length === 0 && b.pushes.length === 0 && !b.param) {
+        // Every value the name holds must be the same model's records (or nothing).
+        for (const v of b.values) {
+          if (isNothing(v.node)) continue;
+          const one = this.expr(v.node, v.scope, depth + 1);
+          if (!one || (value && !this.sameModel(value, one))) {
+            value = undefined;
+            break;
+          }
+          value ??= one;
+        }
+      }
+    } finally {
+      this.visiting.delete(b);
+    }
+    this.memo.set(b, value ?? null);
+    return value;
+  }
+
+  /** What a function of the file returns, when it is a model value: its written return type decides when it has one. */
+  private returned(fn: Node, depth: number): Value | undefined {
+    if (fn.returnType) return this.typeValue(fn.returnType as Node);
+    if (this.visiting.has(fn) || depth > 16) return undefined;
+    const own = this.scopes.functionScopes.get(fn);
+    if (!own) return undefined;
+    this.visiting.add(fn);
+    try {
+      let value: Value | undefined;
+      for (const r of returnedExpressions(fn)) {
+        if (isNothing(r.node)) continue;
+        const one = this.expr(r.node, r.statement ? (this.scopes.returnScopes.get(r.statement) ?? own) : own, depth + 2);
+        if (!one || (value && !this.sameModel(value, one))) return undefined;
+        value ??= one;
+      }
+      return value;
+    } finally {
+      this.visiting.delete(fn);
+    }
+  }
+
+  /** Whether two values are records of the same model, reached the same way (`let user = await find(); if (!user) user = await create()`). */
+  private sameModel(a: Value, b: Value): boolean {
+    const key = (v: Value): string => {
+      const r = v.root;
+      const call = 'call' in r ? this.calls.get(r.call) : undefined;
+      return `${call ? `${call.delegate}:${call.list}` : 'model' in r ? `type ${r.model}:${r.list}` : ''}/${v.path.join('.')}`;
+    };
+    return key(a) === key(b);
+  }
+}
+
+function step(v: Value | undefined, s: string): Value | undefined {
+  return v && { root: v.root, path: [...v.path, s] };
+}
+
+/** `null`, `undefined`: what a name holds before a query fills it. */
+function isNothing(node: Node): boolean {
+  return (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
+}
+
+/** Strips what keeps the value: parentheses, `!`, `await`, `?.` chains, `satisfies`. */
+function strip(node: Node): Node {
+  let n = node;
+  for (;;) {
+    switch (n.type) {
+      case 'ParenthesizedExpression':
+      case 'TSNonNullExpression':
+      case 'ChainExpression':
+      case 'TSSatisfiesExpression':
+        n = n.expression as Node;
+        break;
+      case 'AwaitExpression':
+        n = n.argument as Node;
+        break;
+      default:
+        return n;
+    }
+  }
+}
