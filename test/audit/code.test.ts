@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { FeatureClaim, FieldClaim, ModelClaim } from '../../src/audit/claims.js';
 import { extractPrismaCalls } from '../../src/audit/code/extract.js';
 import { extractFiles } from '../../src/audit/code/extract-files.js';
+import { importsFile, namedImports } from '../../src/audit/code/imports.js';
 import { resolveCalls } from '../../src/audit/code/resolve.js';
 import { compareClaims } from '../../src/audit/compare.js';
 import { MESSAGING_SCHEMA } from './schema.js';
@@ -344,6 +345,16 @@ test('typed arguments: a where, create data and whole arguments typed with Prism
     fieldNames(`${IMPORTS}function find(args: Prisma.MessageFindManyArgs) { return run(args) }\nfind({ where: { content: 'x' }, orderBy: { id: 'desc' } })`),
     ['Message.content', 'Message.id'],
   );
+  assert.deepEqual(
+    fieldNames(
+      `${IMPORTS}import MessageFindManyArgs = Prisma.MessageFindManyArgs;\nfunction find(args: MessageFindManyArgs) { return run(args) }\nfind({ where: { content: 'x' } })`,
+    ),
+    ['Message.content'],
+  );
+  assert.deepEqual(
+    fieldNames(`${IMPORTS}function save(data: Prisma.MessageUpdateInput | Prisma.MessageUncheckedUpdateInput) { return run(data) }\nsave({ content: 'x' })`),
+    ['Message.content'],
+  );
   // Not Prisma's namespace, or not a model: nothing.
   assert.deepEqual(fieldNames(`import { Prisma } from './mine';\nconst where: Prisma.MessageWhereInput = { subject: 'x' };`), []);
   assert.deepEqual(findingsOf(`${IMPORTS}const where: Prisma.NotAModelWhereInput = { subject: 'x' };`), []);
@@ -361,13 +372,48 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
       `import { getMessages } from './queries';\nexport const GET = () => getMessages({ where: { content: 'x', subject: 'y' } }, 1);\n`,
     );
     writeFileSync(join(dir, 'other.ts'), `const getMessages = (x) => x;\ngetMessages({ where: { nope: 1 } });\n`);
-    const { calls, reads } = extractFiles(dir, ['queries.ts', 'route.ts', 'other.ts']);
+    // A function returning a model's records, and a caller in another file reading them.
+    writeFileSync(join(dir, 'load.ts'), `export const getMessage = (id) => prisma.message.findFirst({ where: { id } });\n`);
+    writeFileSync(join(dir, 'use.ts'), `import { getMessage } from './load';\nconst m = await getMessage('1');\nlog(m?.senderType, m.length);\n`);
+    // The same name in another file, returning another model, imported through a barrel.
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'result.ts'), `export const getMessage = async () => prisma.conversation.findFirst();\n`);
+    writeFileSync(join(dir, 'lib', 'index.ts'), `export * from './result';\n`);
+    writeFileSync(join(dir, 'use2.ts'), `import { getMessage } from '@/lib';\nconst r = await getMessage();\nlog(r.title);\n`);
+    const { calls, reads } = extractFiles(dir, ['queries.ts', 'route.ts', 'other.ts', 'load.ts', 'use.ts', 'lib/result.ts', 'lib/index.ts', 'use2.ts']);
     const claims = resolveCalls(MESSAGING_SCHEMA, calls, undefined, reads).filter((c): c is FieldClaim => c.kind === 'field');
     assert.deepEqual(
       claims.map((c) => `${c.model}.${c.field} ${c.location.file}:${c.location.line}`),
-      ['Message.content route.ts:2', 'Message.subject route.ts:2'],
+      [
+        'Message.id load.ts:1',
+        'Message.content route.ts:2',
+        'Message.subject route.ts:2',
+        'Message.senderType use.ts:3',
+        'Message.length use.ts:3',
+        'Conversation.title use2.ts:3',
+      ],
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('imports: which file an import names (relative, aliased, through a barrel)', () => {
+  const texts = new Map([
+    ['src/queries/prisma/index.ts', `export * from './teamUser';\nexport { getBoard } from './board';`],
+    ['src/queries/prisma/teamUser.ts', ''],
+    ['src/queries/prisma/board.ts', ''],
+    ['src/other/teamUser.ts', ''],
+  ]);
+  assert.deepEqual(namedImports(`import { a, b as c } from './x';\nimport type { T } from '@/y';`), [
+    { imported: 'a', local: 'a', specifier: './x' },
+    { imported: 'b', local: 'c', specifier: './x' },
+    { imported: 'T', local: 'T', specifier: '@/y' },
+  ]);
+  assert.equal(importsFile('src/permissions/team.ts', '@/queries/prisma', 'src/queries/prisma/teamUser.ts', 'getTeamUser', texts), true);
+  assert.equal(importsFile('src/permissions/team.ts', '@/queries/prisma', 'src/queries/prisma/board.ts', 'getBoard', texts), true);
+  assert.equal(importsFile('src/permissions/team.ts', '@/queries/prisma', 'src/queries/prisma/board.ts', 'getTeamUser', texts), false);
+  assert.equal(importsFile('src/permissions/team.ts', '../other/teamUser', 'src/other/teamUser.ts', 'x', texts), true);
+  assert.equal(importsFile('src/permissions/team.ts', '../other/teamUser', 'src/queries/prisma/teamUser.ts', 'x', texts), false);
+  assert.equal(importsFile('src/permissions/team.ts', 'lodash', 'src/other/teamUser.ts', 'x', texts), false);
 });

@@ -2,9 +2,10 @@ import { readText } from '../../fs/read-text.js';
 import { join } from 'node:path';
 import { isGeneratedClientText } from '../discover.js';
 import type { ModelRead, PrismaCall } from './call.js';
-import { extractPrismaCalls, typedCallsTo, type CodeExtraction, type TypedSink } from './extract.js';
+import { extractPrismaCalls, importedUses, type CodeExtraction, type TypedSink } from './extract.js';
 import { computedFields, type ComputedField } from './extensions.js';
 import { extractDtos, type Dto } from './dtos.js';
+import { importsFile, namedImports } from './imports.js';
 
 /**
  * Reads code files and extracts their Prisma Client calls. Sequential on purpose: with focused
@@ -17,14 +18,21 @@ export function extractFiles(
   root: string,
   paths: readonly string[],
   models: ReadonlySet<string> = new Set(),
-): Omit<CodeExtraction, 'sinks' | 'typed'> & { computed: Set<ComputedField>; dtos: Dto[] } {
+): Omit<CodeExtraction, 'sinks' | 'typed' | 'returns'> & { computed: Set<ComputedField>; dtos: Dto[] } {
   const calls: PrismaCall[] = [];
   const reads: ModelRead[] = [];
   const errors: CodeExtraction['errors'] = [];
   const computed = new Set<ComputedField>();
   const dtos: Dto[] = [];
-  // A function name declared with a typed parameter in two files is ambiguous: not followed.
-  const sinks = new Map<string, { file: string; sinks: TypedSink[] } | null>();
+  // Top-level functions other files may call: with a typed parameter, or returning a model's records.
+  const defined = new Map<string, { file: string; sinks: TypedSink[]; root?: ModelRead['root'] }[]>();
+  const define = (fn: string, file: string): { file: string; sinks: TypedSink[]; root?: ModelRead['root'] } => {
+    let list = defined.get(fn);
+    if (!list) defined.set(fn, (list = []));
+    let def = list.find((d) => d.file === file);
+    if (!def) list.push((def = { file, sinks: [] }));
+    return def;
+  };
   const texts = new Map<string, string>();
   for (const path of paths) {
     const text = readText(join(root, path), root);
@@ -37,20 +45,26 @@ export function extractFiles(
     for (const c of result.typed) calls.push(c);
     for (const r of result.reads) reads.push(r);
     for (const e of result.errors) errors.push(e);
-    for (const s of result.sinks) {
-      const known = sinks.get(s.fn);
-      if (known === undefined) sinks.set(s.fn, { file: path, sinks: [s] });
-      else if (known !== null && known.file === path) known.sinks.push(s);
-      else sinks.set(s.fn, null);
-    }
+    for (const s of result.sinks) define(s.fn, path).sinks.push(s);
+    for (const r of result.returns) define(r.fn, path).root = r.root;
   }
-  const exported = new Map<string, TypedSink[]>();
-  for (const [fn, s] of sinks) if (s) exported.set(fn, s.sinks);
-  if (exported.size > 0) {
-    const names = new RegExp(`\\bimport\\b[^;]*?[{,\\s](${[...exported.keys()].join('|')})\\s*[,}]`);
+  if (defined.size > 0) {
+    const mentions = new RegExp(`\\bimport\\b[^;]*?[{,\\s](?:${[...defined.keys()].join('|')})\\s*(?:[,}]|as\\b)`);
     for (const [path, text] of texts) {
-      if (!names.test(text)) continue;
-      for (const c of typedCallsTo(path, text, exported)) calls.push(c);
+      if (!mentions.test(text)) continue;
+      const sinks = new Map<string, TypedSink[]>();
+      const results = new Map<string, ModelRead['root']>();
+      for (const i of namedImports(text)) {
+        // The definition the import names (two files may define functions of one name).
+        const def = defined.get(i.imported)?.find((d) => importsFile(path, i.specifier, d.file, i.imported, texts));
+        if (!def) continue;
+        if (def.sinks.length > 0) sinks.set(i.local, def.sinks);
+        if (def.root) results.set(i.local, def.root);
+      }
+      if (sinks.size === 0 && results.size === 0) continue;
+      const used = importedUses(path, text, sinks, results);
+      for (const c of used.calls) calls.push(c);
+      for (const r of used.reads) reads.push(r);
     }
   }
   return { calls, reads, errors, computed, dtos };

@@ -19,6 +19,8 @@ export interface CodeExtraction {
   typed: PrismaCall[];
   /** Top-level functions with a parameter typed so, which other files may call (`getWebsites(criteria: Prisma.WebsiteFindManyArgs)`). */
   sinks: TypedSink[];
+  /** Top-level functions that return a model's records (`getTeamUser` returning `prisma.teamUser.findFirst(...)`), for callers in other files. */
+  returns: { fn: string; root: ModelRead['root'] }[];
   /** Syntax errors: the file is skipped, not half-read. */
   errors: { message: string; location: ClaimLocation }[];
 }
@@ -30,7 +32,7 @@ export interface TypedSink {
   argument: TypedArgument;
 }
 
-const NONE: CodeExtraction = { calls: [], reads: [], typed: [], sinks: [], errors: [] };
+const NONE: CodeExtraction = { calls: [], reads: [], typed: [], sinks: [], returns: [], errors: [] };
 
 /** Operations whose result is the model's records: one, or a list. */
 const ONE_RECORD = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'create', 'update', 'upsert', 'delete']);
@@ -40,7 +42,7 @@ const RECORD_LIST = new Set(['findMany', 'createManyAndReturn', 'updateManyAndRe
 const PRISMA_IMPORT = /\bimport\s+(?:type\s+)?([\w$\s{},*]*?)\s*from\s*(['"])([^'"\n]*prisma[^'"\n]*)\2/gi;
 /** A query's result bound, returned or chained: the hand-written reader does not follow it. */
 const RESULT_USE =
-  /(?:[=(,:?[]|\breturn\b|\byield\b|\bof\b)\s*(?:await\s+)?(?:this\s*\.\s*)?[\w$]+(?:\s*\??\.\s*[\w$]+)*\s*\??\.\s*(?:findUnique|findFirst|findMany|create|update|upsert|delete|createManyAndReturn|updateManyAndReturn)\w*\s*[(<]|\)\s*\.\s*then\s*\(/;
+  /(?:[=(,:?[]|=>|\breturn\b|\byield\b|\bof\b)\s*(?:await\s+)?(?:this\s*\.\s*)?[\w$]+(?:\s*\??\.\s*[\w$]+)*\s*\??\.\s*(?:findUnique|findFirst|findMany|create|update|upsert|delete|createManyAndReturn|updateManyAndReturn)\w*\s*[(<]|\)\s*\.\s*then\s*\(/;
 
 /**
  * Finds every Prisma Client call `<client>.<delegate>.<operation>(args)` in one TypeScript or
@@ -102,9 +104,15 @@ export function extractPrismaCallsWithOxc(path: string, text: string): CodeExtra
   });
   const imported = prismaImports(text);
   const values = new ModelValues(scopes, results, imported);
-  const reads = values.reads(lines, (call) => roots.get(call)!);
+  const rootOf = (call: Node) => roots.get(call)!;
+  const reads = values.reads(lines, rootOf);
   const { typed, sinks } = typedArguments(scopes, flow, imported);
-  return { calls, reads, typed, sinks, errors: [] };
+  const returns: CodeExtraction['returns'] = [];
+  for (const [fn, node] of scopes.topLevel) {
+    const root = values.functionResult(node, rootOf);
+    if (root) returns.push({ fn, root });
+  }
+  return { calls, reads, typed, sinks, returns, errors: [] };
 }
 
 /** Local names imported from modules whose path names prisma, to the names they import (`User as DbUser` -> DbUser: User). */
@@ -117,8 +125,12 @@ export function prismaImports(text: string): Map<string, string> {
       if (named) out.set(named[2] ?? named[1], named[1]);
     }
   }
+  // `import UserFindManyArgs = Prisma.UserFindManyArgs;`
+  for (const m of text.matchAll(IMPORT_EQUALS)) if (out.get(m[2]) === 'Prisma') out.set(m[1], `Prisma.${m[3]}`);
   return out;
 }
+
+const IMPORT_EQUALS = /\bimport\s+([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]*)/g;
 
 /**
  * Values typed with a generated argument type, read as the argument of a call on that model:
@@ -143,11 +155,26 @@ function typedArguments(scopes: FileScopes, flow: DataFlow, imported: ReadonlyMa
   return { typed, sinks };
 }
 
-/** The generated argument type a written type names: `Prisma.UserWhereInput` (Prisma imported from a prisma module). */
+/**
+ * The generated argument type a written type names: `Prisma.UserWhereInput` (Prisma imported
+ * from a prisma module), a name imported from one or aliased from its namespace (`import
+ * UserFindManyArgs = Prisma.UserFindManyArgs`), or a union of those for one model
+ * (`Prisma.UserUpdateInput | Prisma.UserUncheckedUpdateInput`).
+ */
 export function argumentType(annotation: Node, imported: ReadonlyMap<string, string>): TypedArgument | undefined {
   const type = annotation.type === 'TSTypeAnnotation' ? (annotation.typeAnnotation as Node) : annotation;
+  if (type.type === 'TSUnionType') {
+    const members = (type.types as Node[]).filter((t) => t.type !== 'TSNullKeyword' && t.type !== 'TSUndefinedKeyword');
+    const each = members.map((t) => argumentType(t, imported));
+    const first = each[0];
+    return first && each.every((a) => a?.delegate === first.delegate) ? first : undefined;
+  }
   if (type.type !== 'TSTypeReference') return undefined;
   const name = type.typeName as Node;
+  if (name.type === 'Identifier') {
+    const original = imported.get(name.name as string);
+    return original ? typedArgument(original.replace(/^Prisma\./, '')) : undefined;
+  }
   if (name.type !== 'TSQualifiedName' || (name.left as Node).type !== 'Identifier') return undefined;
   if (imported.get((name.left as Node).name as string) !== 'Prisma') return undefined;
   return typedArgument((name.right as Node).name as string);
@@ -174,24 +201,32 @@ function languageOf(path: string): 'ts' | 'tsx' | 'js' | 'jsx' {
 }
 
 /**
- * The calls a file makes to functions of other files whose parameters are typed with a
- * generated argument type (`sinks`, by imported name): each argument in such a position, read
- * with the file's data flow, as the call it stands for.
+ * What a file does with functions of other files (by imported name): arguments in a parameter
+ * typed with a generated argument type (`sinks`), read with the file's data flow as the call
+ * they stand for; and fields read off what functions returning a model's records give
+ * (`returns`: `const teamUser = await getTeamUser(...)`, then `teamUser.role`).
  */
-export function typedCallsTo(path: string, text: string, sinks: ReadonlyMap<string, readonly TypedSink[]>): PrismaCall[] {
+export function importedUses(
+  path: string,
+  text: string,
+  sinks: ReadonlyMap<string, readonly TypedSink[]>,
+  returns: ReadonlyMap<string, ModelRead['root']>,
+): { calls: PrismaCall[]; reads: ModelRead[] } {
   const result = parseSync(path, text, { lang: languageOf(path), preserveParens: false });
-  if (result.errors.length > 0 && result.program.body.length === 0) return [];
+  if (result.errors.length > 0 && result.program.body.length === 0) return { calls: [], reads: [] };
   const { scopes } = scopesOf(result.program as unknown as Node, () => false);
-  const flow = new DataFlow(new LineIndex(text, path), scopes);
-  const out: PrismaCall[] = [];
+  const lines = new LineIndex(text, path);
+  const flow = new DataFlow(lines, scopes);
+  const calls: PrismaCall[] = [];
   for (const [fn, list] of sinks) {
     for (const site of scopes.callSites.get(fn) ?? []) {
       if (lookup(fn, site.scope)) continue; // a local of the same name
       for (const sink of list) {
         const arg = site.args[sink.index];
-        if (arg && arg.type !== 'SpreadElement') out.push(typedCall(sink.argument, flow.argument(arg, site.scope)));
+        if (arg && arg.type !== 'SpreadElement') calls.push(typedCall(sink.argument, flow.argument(arg, site.scope)));
       }
     }
   }
-  return out;
+  const reads = returns.size > 0 ? new ModelValues(scopes, new Map(), prismaImports(text), returns).reads(lines, () => ({ model: '', list: false }), true) : [];
+  return { calls, reads };
 }

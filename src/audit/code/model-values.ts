@@ -16,7 +16,8 @@ import type { LineIndex } from './line-index.js';
  */
 
 /** The root of a model value: a Prisma call found in the file (by its node) or a model type. */
-type Root = { call: Node } | { model: string; list: boolean };
+/** The root of a model value: a Prisma call found in the file (by its node), a model type, or what a function of another file returns. */
+type Root = { call: Node } | { model: string; list: boolean } | { imported: ModelRead['root'] };
 
 interface Value {
   root: Root;
@@ -56,15 +57,24 @@ export class ModelValues {
     private readonly scopes: FileScopes,
     private readonly calls: ReadonlyMap<Node, { delegate: string; list: boolean }>,
     private readonly models: ReadonlyMap<string, string>,
+    /** Functions other files export that return a model value, by the local name they are imported under. */
+    private readonly imported: ReadonlyMap<string, ModelRead['root']> = new Map(),
   ) {}
 
+  /** What a function of the file returns, when it is a model's records (for callers in other files). */
+  functionResult(fn: Node, rootOf: (call: Node) => ModelRead['root']): ModelRead['root'] | undefined {
+    const v = this.returned(fn, 0);
+    if (!v || v.path.length > 0) return undefined;
+    return 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root;
+  }
+
   /** Every property read off a model value in the file, with the call or model it comes from. */
-  reads(lines: LineIndex, rootOf: (call: Node) => ModelRead['root']): ModelRead[] {
+  reads(lines: LineIndex, rootOf: (call: Node) => ModelRead['root'], onlyImported = false): ModelRead[] {
     const out: ModelRead[] = [];
     for (const r of this.scopes.reads) {
       const v = this.origin(r.origin, 0);
-      if (!v) continue;
-      const root = 'call' in v.root ? rootOf(v.root.call) : v.root;
+      if (!v || (onlyImported && !('imported' in v.root))) continue;
+      const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root;
       const location: ClaimLocation = lines.at(r.keyNode.type === 'Literal' ? r.keyNode.start + 1 : r.keyNode.start);
       out.push({ root, path: [...v.path, ...r.path], key: r.key, location });
     }
@@ -143,8 +153,10 @@ export class ModelValues {
         if (this.calls.has(node)) return { root: { call: node }, path: [] };
         const callee = strip(node.callee as Node);
         if (callee.type === 'Identifier') {
-          const fn = lookup(callee.name as string, scope)?.fn;
-          return fn ? this.returned(fn, depth) : undefined;
+          const b = lookup(callee.name as string, scope);
+          const imported = b ? undefined : this.imported.get(callee.name as string);
+          if (imported) return { root: { imported }, path: [] };
+          return b?.fn ? this.returned(b.fn, depth) : undefined;
         }
         if (callee.type !== 'MemberExpression') return undefined;
         const name = memberKey(callee);
@@ -233,7 +245,8 @@ export class ModelValues {
     const key = (v: Value): string => {
       const r = v.root;
       const call = 'call' in r ? this.calls.get(r.call) : undefined;
-      return `${call ? `${call.delegate}:${call.list}` : 'model' in r ? `type ${r.model}:${r.list}` : ''}/${v.path.join('.')}`;
+      const kind = call ? `${call.delegate}:${call.list}` : 'model' in r ? `type ${r.model}:${r.list}` : 'imported' in r ? JSON.stringify(r.imported) : '';
+      return `${kind}/${v.path.join('.')}`;
     };
     return key(a) === key(b);
   }
