@@ -380,7 +380,49 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
     writeFileSync(join(dir, 'lib', 'result.ts'), `export const getMessage = async () => prisma.conversation.findFirst();\n`);
     writeFileSync(join(dir, 'lib', 'index.ts'), `export * from './result';\n`);
     writeFileSync(join(dir, 'use2.ts'), `import { getMessage } from '@/lib';\nconst r = await getMessage();\nlog(r.title);\n`);
-    const { calls, reads } = extractFiles(dir, ['queries.ts', 'route.ts', 'other.ts', 'load.ts', 'use.ts', 'lib/result.ts', 'lib/index.ts', 'use2.ts']);
+    // An alias of a model type in another file.
+    writeFileSync(join(dir, 'types.ts'), `import { Message } from '@prisma/client';\nexport type AuthMessage = Message;\n`);
+    writeFileSync(join(dir, 'svc.ts'), `import { AuthMessage } from './types';\nexport const f = (m: AuthMessage) => m.content;\n`);
+    // Records returned into a type named like the model (a GraphQL class), declared in another file.
+    writeFileSync(
+      join(dir, 'message.model.ts'),
+      `export class Message {\n  id: string;\n  content: string;\n  note?: string;\n}\nexport class Other { id: string; nope: string }\n`,
+    );
+    writeFileSync(
+      join(dir, 'svc2.ts'),
+      [
+        `import { Message, Other } from './message.model';`,
+        `export async function get(): Promise<E.Right<Message>> {`,
+        `  const m = await prisma.message.findFirst();`,
+        `  return E.right(m);`,
+        `}`,
+        `export async function spread(): Promise<Message> {`,
+        `  const m = await prisma.message.findFirst();`,
+        `  return { ...m, content: 'x' };`,
+        `}`,
+        `export async function other(): Promise<Other> {`,
+        `  return prisma.message.findFirst();`,
+        `}`,
+      ].join('\n'),
+    );
+    const { calls, reads } = extractFiles(
+      dir,
+      [
+        'message.model.ts',
+        'svc2.ts',
+        'queries.ts',
+        'route.ts',
+        'other.ts',
+        'load.ts',
+        'use.ts',
+        'lib/result.ts',
+        'lib/index.ts',
+        'use2.ts',
+        'types.ts',
+        'svc.ts',
+      ],
+      new Set(['Message', 'Conversation']),
+    );
     const claims = resolveCalls(MESSAGING_SCHEMA, calls, undefined, reads).filter((c): c is FieldClaim => c.kind === 'field');
     assert.deepEqual(
       claims.map((c) => `${c.model}.${c.field} ${c.location.file}:${c.location.line}`),
@@ -391,6 +433,10 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
         'Message.senderType use.ts:3',
         'Message.length use.ts:3',
         'Conversation.title use2.ts:3',
+        'Message.content svc.ts:2',
+        'Message.id svc2.ts:4',
+        'Message.content svc2.ts:4',
+        'Message.id svc2.ts:8',
       ],
     );
   } finally {

@@ -50,4 +50,6 @@ export interface ModelRead {
   path: string[];
   key: string;
   location: ClaimLocation;
+  /** Claimed only when the value read is a record of this model (a property of a type named for it, see model-values.ts's returns). */
+  expect?: string;
 }

@@ -2,9 +2,10 @@ import { readText } from '../../fs/read-text.js';
 import { join } from 'node:path';
 import { isGeneratedClientText } from '../discover.js';
 import type { ModelRead, PrismaCall } from './call.js';
-import { extractPrismaCalls, importedUses, type CodeExtraction, type TypedSink } from './extract.js';
+import { extractPrismaCalls, importedUses, modelAliases, type CodeExtraction, type TypedSink } from './extract.js';
 import { computedFields, type ComputedField } from './extensions.js';
 import { extractDtos, type Dto } from './dtos.js';
+import type { ModelReturn } from './model-values.js';
 import { importsFile, namedImports } from './imports.js';
 
 /**
@@ -18,15 +19,17 @@ export function extractFiles(
   root: string,
   paths: readonly string[],
   models: ReadonlySet<string> = new Set(),
-): Omit<CodeExtraction, 'sinks' | 'typed' | 'returns'> & { computed: Set<ComputedField>; dtos: Dto[] } {
+): Omit<CodeExtraction, 'sinks' | 'typed' | 'returns' | 'returned'> & { computed: Set<ComputedField>; dtos: Dto[] } {
   const calls: PrismaCall[] = [];
   const reads: ModelRead[] = [];
   const errors: CodeExtraction['errors'] = [];
   const computed = new Set<ComputedField>();
   const dtos: Dto[] = [];
-  // Top-level functions other files may call: with a typed parameter, or returning a model's records.
-  const defined = new Map<string, { file: string; sinks: TypedSink[]; root?: ModelRead['root'] }[]>();
-  const define = (fn: string, file: string): { file: string; sinks: TypedSink[]; root?: ModelRead['root'] } => {
+  // Top-level functions other files may call (with a typed parameter, or returning a model's
+  // records) and aliases of model types (`export type AuthUser = User`).
+  type Definition = { file: string; sinks: TypedSink[]; root?: ModelRead['root']; alias?: string };
+  const defined = new Map<string, Definition[]>();
+  const define = (fn: string, file: string): Definition => {
     let list = defined.get(fn);
     if (!list) defined.set(fn, (list = []));
     let def = list.find((d) => d.file === file);
@@ -34,19 +37,28 @@ export function extractFiles(
     return def;
   };
   const texts = new Map<string, string>();
+  // Types named exactly like a model (`class Team` for GraphQL), and model values returned into them.
+  const views = new Map<string, Dto[]>();
+  const returned: { file: string; r: ModelReturn }[] = [];
   for (const path of paths) {
     const text = readText(join(root, path), root);
     if (isGeneratedClientText(text)) continue;
     texts.set(path, text);
     for (const c of computedFields(path, text)) computed.add(c);
-    if (models.size > 0) for (const d of extractDtos(path, text, models)) dtos.push(d);
+    if (models.size > 0)
+      for (const d of extractDtos(path, text, models, true)) {
+        if (d.name !== d.model) dtos.push(d);
+        else views.set(d.name, [...(views.get(d.name) ?? []), d]);
+      }
     const result = extractPrismaCalls(path, text);
     for (const c of result.calls) calls.push(c);
     for (const c of result.typed) calls.push(c);
     for (const r of result.reads) reads.push(r);
+    for (const r of result.returned) returned.push({ file: path, r });
     for (const e of result.errors) errors.push(e);
     for (const s of result.sinks) define(s.fn, path).sinks.push(s);
     for (const r of result.returns) define(r.fn, path).root = r.root;
+    for (const a of modelAliases(text)) define(a.name, path).alias = a.model;
   }
   if (defined.size > 0) {
     const mentions = new RegExp(`\\bimport\\b[^;]*?[{,\\s](?:${[...defined.keys()].join('|')})\\s*(?:[,}]|as\\b)`);
@@ -54,18 +66,43 @@ export function extractFiles(
       if (!mentions.test(text)) continue;
       const sinks = new Map<string, TypedSink[]>();
       const results = new Map<string, ModelRead['root']>();
+      const aliases = new Map<string, string>();
       for (const i of namedImports(text)) {
         // The definition the import names (two files may define functions of one name).
         const def = defined.get(i.imported)?.find((d) => importsFile(path, i.specifier, d.file, i.imported, texts));
         if (!def) continue;
         if (def.sinks.length > 0) sinks.set(i.local, def.sinks);
         if (def.root) results.set(i.local, def.root);
+        if (def.alias) aliases.set(i.local, def.alias);
       }
-      if (sinks.size === 0 && results.size === 0) continue;
-      const used = importedUses(path, text, sinks, results);
+      if (sinks.size === 0 && results.size === 0 && aliases.size === 0) continue;
+      const used = importedUses(path, text, sinks, results, aliases);
       for (const c of used.calls) calls.push(c);
       for (const r of used.reads) reads.push(r);
+      for (const r of used.returned) returned.push({ file: path, r });
     }
   }
+  for (const { file, r } of returned) for (const read of returnedReads(file, r, views, texts)) reads.push(read);
   return { calls, reads, errors, computed, dtos };
+}
+
+/**
+ * A model value returned into a type named like the model, declared in the file or imported
+ * into it: each property that type requires (and the return does not write beside a spread) is
+ * read off the record there, as the compiler checks.
+ */
+function returnedReads(file: string, r: ModelReturn, views: ReadonlyMap<string, Dto[]>, texts: ReadonlyMap<string, string>): ModelRead[] {
+  const out: ModelRead[] = [];
+  for (const type of r.types) {
+    const candidates = views.get(type);
+    if (!candidates) continue;
+    const imports = namedImports(texts.get(file) ?? '').filter((i) => i.local === type);
+    const view = candidates.find((v) => v.location.file === file || imports.some((i) => importsFile(file, i.specifier, v.location.file, i.imported, texts)));
+    if (!view) continue;
+    for (const f of view.fields) {
+      if (f.optional || r.written.includes(f.name)) continue;
+      out.push({ root: r.root, path: r.path, key: f.name, location: r.location, expect: view.model });
+    }
+  }
+  return out;
 }

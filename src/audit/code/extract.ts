@@ -4,7 +4,7 @@ import type { ArgValue, ModelRead, PrismaCall } from './call.js';
 import { TRANSACTION_PARAM } from './call-sites.js';
 import { maskNonCode } from './code-mask.js';
 import { DataFlow, lookup, scopesOf, type FileScopes, type Node } from './data-flow.js';
-import { ModelValues } from './model-values.js';
+import { ModelValues, type ModelReturn } from './model-values.js';
 import { typedArgument, type TypedArgument } from './typed-args.js';
 import { LineIndex } from './line-index.js';
 import { readPrismaCalls } from './read-calls.js';
@@ -19,6 +19,8 @@ export interface CodeExtraction {
   typed: PrismaCall[];
   /** Top-level functions with a parameter typed so, which other files may call (`getWebsites(criteria: Prisma.WebsiteFindManyArgs)`). */
   sinks: TypedSink[];
+  /** Model values returned into a written return type (model-values.ts): resolved against the project's types in extract-files.ts. */
+  returned: ModelReturn[];
   /** Top-level functions that return a model's records (`getTeamUser` returning `prisma.teamUser.findFirst(...)`), for callers in other files. */
   returns: { fn: string; root: ModelRead['root'] }[];
   /** Syntax errors: the file is skipped, not half-read. */
@@ -32,7 +34,7 @@ export interface TypedSink {
   argument: TypedArgument;
 }
 
-const NONE: CodeExtraction = { calls: [], reads: [], typed: [], sinks: [], returns: [], errors: [] };
+const NONE: CodeExtraction = { calls: [], reads: [], typed: [], sinks: [], returns: [], returned: [], errors: [] };
 
 /** Operations whose result is the model's records: one, or a list. */
 const ONE_RECORD = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'create', 'update', 'upsert', 'delete']);
@@ -112,7 +114,7 @@ export function extractPrismaCallsWithOxc(path: string, text: string): CodeExtra
     const root = values.functionResult(node, rootOf);
     if (root) returns.push({ fn, root });
   }
-  return { calls, reads, typed, sinks, returns, errors: [] };
+  return { calls, reads, typed, sinks, returns, returned: values.returnsInto(lines, rootOf), errors: [] };
 }
 
 /** Local names imported from modules whose path names prisma, to the names they import (`User as DbUser` -> DbUser: User). */
@@ -204,16 +206,19 @@ function languageOf(path: string): 'ts' | 'tsx' | 'js' | 'jsx' {
  * What a file does with functions of other files (by imported name): arguments in a parameter
  * typed with a generated argument type (`sinks`), read with the file's data flow as the call
  * they stand for; and fields read off what functions returning a model's records give
- * (`returns`: `const teamUser = await getTeamUser(...)`, then `teamUser.role`).
+ * (`returns`: `const teamUser = await getTeamUser(...)`, then `teamUser.role`), or values typed
+ * with another file's alias of a model type (`aliases`: `(user: AuthUser) => user.email` for
+ * `export type AuthUser = User`).
  */
 export function importedUses(
   path: string,
   text: string,
   sinks: ReadonlyMap<string, readonly TypedSink[]>,
   returns: ReadonlyMap<string, ModelRead['root']>,
-): { calls: PrismaCall[]; reads: ModelRead[] } {
+  aliases: ReadonlyMap<string, string> = new Map(),
+): { calls: PrismaCall[]; reads: ModelRead[]; returned: ModelReturn[] } {
   const result = parseSync(path, text, { lang: languageOf(path), preserveParens: false });
-  if (result.errors.length > 0 && result.program.body.length === 0) return { calls: [], reads: [] };
+  if (result.errors.length > 0 && result.program.body.length === 0) return { calls: [], reads: [], returned: [] };
   const { scopes } = scopesOf(result.program as unknown as Node, () => false);
   const lines = new LineIndex(text, path);
   const flow = new DataFlow(lines, scopes);
@@ -227,6 +232,24 @@ export function importedUses(
       }
     }
   }
-  const reads = returns.size > 0 ? new ModelValues(scopes, new Map(), prismaImports(text), returns).reads(lines, () => ({ model: '', list: false }), true) : [];
-  return { calls, reads };
+  // Only what comes from the other files: the file's own reads were taken in the first pass.
+  if (returns.size === 0 && aliases.size === 0) return { calls, reads: [], returned: [] };
+  const values = new ModelValues(scopes, new Map(), aliases, returns);
+  const none = () => ({ model: '', list: false });
+  return { calls, reads: values.reads(lines, none, true), returned: values.returnsInto(lines, none, true) };
+}
+
+const MODEL_ALIAS = /^export\s+type\s+([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*)\s*;/gm;
+
+/** `export type AuthUser = User;` with User a model type imported from a prisma module: AuthUser -> User. */
+export function modelAliases(text: string): { name: string; model: string }[] {
+  if (!text.includes('export type')) return [];
+  const out: { name: string; model: string }[] = [];
+  let imported: Map<string, string> | undefined;
+  for (const m of text.matchAll(MODEL_ALIAS)) {
+    imported ??= prismaImports(text);
+    const model = imported.get(m[2]);
+    if (model && /^[A-Z]/.test(model) && model !== 'Prisma' && model !== 'PrismaClient') out.push({ name: m[1], model });
+  }
+  return out;
 }

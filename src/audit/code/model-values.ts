@@ -44,6 +44,39 @@ const ELEMENT_CALLBACKS = new Set([
   'toSorted',
 ]);
 const WRAPPERS = new Set(['Array', 'ReadonlyArray', 'Promise']);
+/** Calls that hand their one argument on as the result (`E.right(team)`, `Promise.resolve(x)`, `O.some(x)`). */
+const WRAPPING = new Set(['right', 'of', 'ok', 'some', 'resolve']);
+
+/** A model value returned into a written return type (see `returnsInto`). */
+export interface ModelReturn {
+  root: ModelRead['root'];
+  path: string[];
+  /** Type names the return type mentions (`Team` in `Promise<E.Right<Team>>`). */
+  types: string[];
+  /** Keys written beside the spread record (`{ ...doc, versions }`): not the record's. */
+  written: string[];
+  location: ClaimLocation;
+}
+
+/** The plain type names a written type mentions, at any depth. */
+function typeNames(node: Node): string[] {
+  const out: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.type === 'TSTypeReference' && (n.typeName as Node).type === 'Identifier') {
+      const name = (n.typeName as Node).name as string;
+      if (!WRAPPERS.has(name)) out.push(name);
+    }
+    for (const key in n) {
+      if (key === 'type' || key === 'start' || key === 'end') continue;
+      const child = n[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') walk(c as Node);
+      } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') walk(child as Node);
+    }
+  };
+  walk(node);
+  return out;
+}
 
 export class ModelValues {
   private readonly memo = new Map<Binding, Value | null>();
@@ -68,15 +101,62 @@ export class ModelValues {
     return 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root;
   }
 
-  /** Every property read off a model value in the file, with the call or model it comes from. */
+  /** Every property read off a model value in the file, with the call or model it comes from (`onlyImported`: not off the file's own calls). */
   reads(lines: LineIndex, rootOf: (call: Node) => ModelRead['root'], onlyImported = false): ModelRead[] {
     const out: ModelRead[] = [];
     for (const r of this.scopes.reads) {
       const v = this.origin(r.origin, 0);
-      if (!v || (onlyImported && !('imported' in v.root))) continue;
+      if (!v || (onlyImported && 'call' in v.root)) continue;
       const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root;
       const location: ClaimLocation = lines.at(r.keyNode.type === 'Literal' ? r.keyNode.start + 1 : r.keyNode.start);
       out.push({ root, path: [...v.path, ...r.path], key: r.key, location });
+    }
+    return out;
+  }
+
+  /**
+   * Model values returned where the function's written return type names another type
+   * (`async getTeam(): Promise<E.Right<Team>> { ...; return E.right(team) }`, `return teams`,
+   * `return { ...doc, versions }`): the type names to look up (types named like the model, in
+   * the project), the keys written beside a spread, and the `return`'s place. The compiler
+   * checks the record against that type there: each required property of it is a field used.
+   */
+  returnsInto(lines: LineIndex, rootOf: (call: Node) => ModelRead['root'], onlyImported = false): ModelReturn[] {
+    const out: ModelReturn[] = [];
+    for (const [fn, own] of this.scopes.functionScopes) {
+      const returnType = fn.returnType as Node | undefined;
+      if (!returnType) continue;
+      const types = typeNames(returnType).filter((n) => !this.models.has(n));
+      if (types.length === 0) continue;
+      for (const r of returnedExpressions(fn)) {
+        const scope = r.statement ? (this.scopes.returnScopes.get(r.statement) ?? own) : own;
+        let node = strip(r.node);
+        const written: string[] = [];
+        if (node.type === 'CallExpression' && (node.arguments as Node[]).length === 1) {
+          const callee = strip(node.callee as Node);
+          const name = callee.type === 'MemberExpression' ? memberKey(callee) : callee.type === 'Identifier' ? (callee.name as string) : undefined;
+          if (name && WRAPPING.has(name)) node = strip((node.arguments as Node[])[0]);
+        }
+        let v: Value | undefined;
+        if (node.type === 'ObjectExpression') {
+          for (const p of node.properties as Node[]) {
+            if (p.type === 'SpreadElement') {
+              const spread = this.expr(p.argument as Node, scope, 0);
+              if (spread && v) {
+                v = undefined;
+                break;
+              }
+              v ??= spread;
+            } else {
+              const key = p.type === 'Property' && !p.computed && (p.key as Node).type === 'Identifier' ? ((p.key as Node).name as string) : undefined;
+              if (key) written.push(key);
+            }
+          }
+        } else v = this.expr(node, scope, 0);
+        if (!v || (onlyImported && 'call' in v.root)) continue;
+        const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root;
+        out.push({ root, path: v.path, types, written, location: lines.at((r.statement ?? r.node).start) });
+      }
     }
     return out;
   }

@@ -111,6 +111,7 @@ class CallResolver {
       list = field.type.list;
     }
     if (list || read.key.startsWith('_') || read.key.startsWith('$') || NOT_FIELDS.has(read.key)) return;
+    if (read.expect !== undefined && read.expect !== model.name) return;
     this.field(model, { key: read.key, location: read.location, value: { kind: 'opaque', location: read.location } }, 'result');
   }
 
