@@ -400,6 +400,10 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
         `  const m = await prisma.message.findFirst();`,
         `  return { ...m, content: 'x' };`,
         `}`,
+        `export async function all(): Promise<Message[]> {`,
+        `  const ms = await prisma.message.findMany();`,
+        `  return ms;`,
+        `}`,
         `export async function other(): Promise<Other> {`,
         `  return prisma.message.findFirst();`,
         `}`,
@@ -437,6 +441,8 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
         'Message.id svc2.ts:4',
         'Message.content svc2.ts:4',
         'Message.id svc2.ts:8',
+        'Message.id svc2.ts:12',
+        'Message.content svc2.ts:12',
       ],
     );
   } finally {

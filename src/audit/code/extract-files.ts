@@ -50,7 +50,7 @@ export function extractFiles(
         if (d.name !== d.model) dtos.push(d);
         else views.set(d.name, [...(views.get(d.name) ?? []), d]);
       }
-    const result = extractPrismaCalls(path, text);
+    const result = extractPrismaCalls(path, text, models.size > 0 ? models : undefined);
     for (const c of result.calls) calls.push(c);
     for (const c of result.typed) calls.push(c);
     for (const r of result.reads) reads.push(r);

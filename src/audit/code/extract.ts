@@ -42,9 +42,40 @@ const RECORD_LIST = new Set(['findMany', 'createManyAndReturn', 'updateManyAndRe
 
 /** An import from a module whose path names prisma: model types and the `Prisma` namespace. */
 const PRISMA_IMPORT = /\bimport\s+(?:type\s+)?([\w$\s{},*]*?)\s*from\s*(['"])([^'"\n]*prisma[^'"\n]*)\2/gi;
-/** A query's result bound, returned or chained: the hand-written reader does not follow it. */
-const RESULT_USE =
-  /(?:[=(,:?[]|=>|\breturn\b|\byield\b|\bof\b)\s*(?:await\s+)?(?:this\s*\.\s*)?[\w$]+(?:\s*\??\.\s*[\w$]+)*\s*\??\.\s*(?:findUnique|findFirst|findMany|create|update|upsert|delete|createManyAndReturn|updateManyAndReturn)\w*\s*[(<]|\)\s*\.\s*then\s*\(/;
+/**
+ * Whether model-values.ts may find something the hand-written reader does not: a query's
+ * result that is read (bound to a name then read with `.`, `?.`, `[`, iterated, destructured;
+ * `(await q).x`; `q.then(...)`), returned by an exported function (other files' callers read
+ * it), or returned into a written return type. A text test, a superset of what matters, so
+ * that files which only call Prisma (the common case) keep the fast reader.
+ */
+export function mayReadResults(text: string): boolean {
+  if (CHAINED.test(text)) return true;
+  const returnsCall = RETURN_CALL.test(text);
+  if (returnsCall && EXPORTED_FUNCTION.test(text)) return true;
+  const typed = TYPED_RETURN.test(text);
+  if (returnsCall && typed) return true;
+  for (const m of text.matchAll(BOUND)) if (m[1] === '}' || m[1] === ']' || readsName(text, m[1], typed)) return true;
+  // `const m = await load(id)` with `load` returning a query in the file.
+  if (returnsCall) for (const m of text.matchAll(AWAITED_CALL)) if (m[1] === '}' || m[1] === ']' || readsName(text, m[1], typed)) return true;
+  return false;
+}
+
+const OP = '(?:findUnique|findFirst|findMany|create|update|upsert|delete|createManyAndReturn|updateManyAndReturn)\\w*';
+const CHAIN = `(?:this\\s*\\.\\s*)?[\\w$]+(?:\\s*\\??\\.\\s*[\\w$]+)*\\s*\\??\\.\\s*${OP}\\s*[(<]`;
+const BOUND = new RegExp(`([\\w$]+|[}\\]])\\s*(?::[^=;(){}]+)?=\\s*(?:await\\s+)?${CHAIN}`, 'g');
+const AWAITED_CALL = /([\w$]+|[}\]])\s*(?::[^=;(){}]+)?=\s*await\s+(?:this\s*\.\s*)?[\w$]+\s*\(/g;
+const RETURN_CALL = new RegExp(`(?:\\breturn|=>)\\s*(?:await\\s+)?${CHAIN}`);
+const CHAINED = new RegExp(`\\(\\s*await\\s+${CHAIN}|\\)\\s*\\.\\s*then\\s*\\(`);
+const EXPORTED_FUNCTION = /^export\s+(?:default\s+)?(?:async\s+)?function\b|^export\s+const\s+[\w$]+\s*=\s*(?:async\b|\()/m;
+/** A written return type naming a capitalised type (`): Promise<Team>`, `): E.Right<Team>`). */
+const TYPED_RETURN = /\)\s*:\s*[^{;=]*?\b[A-Z][\w$]*/;
+
+function readsName(text: string, name: string, typed: boolean): boolean {
+  const e = name.replace(/\$/g, '\\$');
+  const returned = typed ? `|\\breturn\\s+(?:[\\w$.]+\\(\\s*)?${e}\\b|\\.\\.\\.${e}\\b` : '';
+  return new RegExp(`(?<![\\w$.])${e}\\s*(?:\\?\\.|\\.(?!\\s*(?:then|catch)\\b)|\\[)|\\bof\\s+${e}\\b${returned}`).test(text);
+}
 
 /**
  * Finds every Prisma Client call `<client>.<delegate>.<operation>(args)` in one TypeScript or
@@ -53,19 +84,38 @@ const RESULT_USE =
  * from where they are built to the call within the file (see data-flow.ts). Pure: text in,
  * calls out; no type-checking.
  */
-export function extractPrismaCalls(path: string, text: string): CodeExtraction {
+export function extractPrismaCalls(path: string, text: string, models?: ReadonlySet<string>): CodeExtraction {
   const calls = OPERATION_CALL_PATTERN.test(text);
-  const types = PRISMA_IMPORT.test(text);
-  PRISMA_IMPORT.lastIndex = 0;
+  const types = typesUsed(text, models);
   if (!calls && !types) return NONE;
-  // The hand-written reader (read-calls.ts) first where no result is read and no type is
-  // imported from Prisma; it gives up on anything it does not read exactly (data flow
-  // included), and then oxc reads the file.
-  if (!types && !RESULT_USE.test(text)) {
+  // The hand-written reader (read-calls.ts) first where no result is read and no type from
+  // Prisma is used; it gives up on anything it does not read exactly (data flow included), and
+  // then oxc reads the file.
+  if (!types && !mayReadResults(text)) {
     const read = readPrismaCalls(path, text);
     if (read) return { ...NONE, calls: read };
   }
   return extractPrismaCallsWithOxc(path, text);
+}
+
+/**
+ * Whether the file writes a type imported from a prisma module that model-values.ts or
+ * typed-args.ts read: a model's (of `models` when given) in a type position, or a generated
+ * argument or payload type. Importing an enum, or a model type only to pass it on, does not
+ * send the file to oxc.
+ */
+function typesUsed(text: string, models?: ReadonlySet<string>): boolean {
+  PRISMA_IMPORT.lastIndex = 0;
+  if (!PRISMA_IMPORT.test(text)) return false;
+  PRISMA_IMPORT.lastIndex = 0;
+  for (const [local, original] of prismaImports(text)) {
+    const e = local.replace(/\$/g, '\\$');
+    if (original === 'Prisma') {
+      if (new RegExp(`\\b${e}\\s*\\.\\s*\\w+(?:Args|Input|Select|Include|GetPayload)\\b`).test(text)) return true;
+    } else if (original.startsWith('Prisma.') || typedArgument(original)) return true;
+    else if ((!models || models.has(original)) && new RegExp(`[:<|,]\\s*${e}\\b(?!\\s*[.(])`).test(text)) return true;
+  }
+  return false;
 }
 
 /** The same extraction through oxc-parser's AST, with data flow: the reference for read-calls.ts and its fallback. */

@@ -110,6 +110,8 @@ class CallResolver {
       model = related;
       list = field.type.list;
     }
+    // A list returned into `Team[]`: each element is checked against the type.
+    if (list && read.expect !== undefined) list = false;
     if (list || read.key.startsWith('_') || read.key.startsWith('$') || NOT_FIELDS.has(read.key)) return;
     if (read.expect !== undefined && read.expect !== model.name) return;
     this.field(model, { key: read.key, location: read.location, value: { kind: 'opaque', location: read.location } }, 'result');
