@@ -409,9 +409,25 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
         `}`,
       ].join('\n'),
     );
+    // Injected services (NestJS): a method returning records, called through another service.
+    writeFileSync(
+      join(dir, 'message.service.ts'),
+      `export class MessageService {\n  async all() { const ms = await this.prisma.message.findMany(); return ms; }\n}\n`,
+    );
+    writeFileSync(
+      join(dir, 'admin.service.ts'),
+      `import { MessageService } from './message.service';\nexport class AdminService {\n  constructor(private readonly messageService: MessageService) {}\n  async all() { return this.messageService.all(); }\n}\n`,
+    );
+    writeFileSync(
+      join(dir, 'admin.resolver.ts'),
+      `import { AdminService } from './admin.service';\nexport class AdminResolver {\n  constructor(private adminService: AdminService) {}\n  async titles() { const ms = await this.adminService.all(); return ms.map((m) => m.senderType); }\n}\n`,
+    );
     const { calls, reads } = extractFiles(
       dir,
       [
+        'message.service.ts',
+        'admin.service.ts',
+        'admin.resolver.ts',
         'message.model.ts',
         'svc2.ts',
         'queries.ts',
@@ -429,7 +445,7 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
     );
     const claims = resolveCalls(MESSAGING_SCHEMA, calls, undefined, reads).filter((c): c is FieldClaim => c.kind === 'field');
     assert.deepEqual(
-      claims.map((c) => `${c.model}.${c.field} ${c.location.file}:${c.location.line}`),
+      claims.map((c) => `${c.model}.${c.field} ${c.location.file}:${c.location.line}`).sort(),
       [
         'Message.id load.ts:1',
         'Message.content route.ts:2',
@@ -443,7 +459,8 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
         'Message.id svc2.ts:8',
         'Message.id svc2.ts:12',
         'Message.content svc2.ts:12',
-      ],
+        'Message.senderType admin.resolver.ts:4',
+      ].sort(),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

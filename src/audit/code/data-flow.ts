@@ -88,6 +88,8 @@ export interface FileScopes {
   functionNames: Map<Node, string>;
   /** Names declared with a written type. */
   annotated: Binding[];
+  /** Top-level classes' methods, by class and method name. */
+  classes: Map<string, Map<string, Node>>;
 }
 
 /** Keys whose values Prisma reads as argument structure (not a field's value). */
@@ -133,6 +135,8 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
   const functionScopes = new Map<Node, Scope>();
   const returnScopes = new Map<Node, Scope>();
   const methods = new Map<string, Node | null>();
+  const classes = new Map<string, Map<string, Node>>();
+  let currentClass: Map<string, Node> | undefined;
   const root: Scope = { bindings: new Map() };
   const reads: PropertyRead[] = [];
   const topLevel = new Map<string, Node>();
@@ -232,10 +236,21 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
         if (value && (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression')) {
           const name = propertyKey(node);
           if (name) methods.set(name, methods.has(name) ? null : value);
+          if (name && currentClass) currentClass.set(name, value);
           visitFunction(value, name, scope);
           return;
         }
         break;
+      }
+      case 'ClassDeclaration': {
+        // A top-level class's methods, for callers in other files (`this.teamService.getTeam(...)`).
+        if (scope !== root || !node.id) break;
+        const outer = currentClass;
+        currentClass = new Map();
+        classes.set((node.id as Node).name as string, currentClass);
+        visit(node.body as Node, scope);
+        currentClass = outer;
+        return;
       }
       case 'BlockStatement':
       case 'StaticBlock': {
@@ -330,7 +345,7 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
     }
   };
   visit(program, root);
-  return { found, scopes: { callSites, functionScopes, returnScopes, methods, reads, topLevel, functionNames, annotated } };
+  return { found, scopes: { callSites, functionScopes, returnScopes, methods, reads, topLevel, functionNames, annotated, classes } };
 }
 
 function addSite(sites: FileScopes['callSites'], name: string, args: Node[], scope: Scope): void {

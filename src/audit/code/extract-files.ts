@@ -2,11 +2,20 @@ import { readText } from '../../fs/read-text.js';
 import { join } from 'node:path';
 import { isGeneratedClientText } from '../discover.js';
 import type { ModelRead, PrismaCall } from './call.js';
-import { extractPrismaCalls, importedUses, modelAliases, type CodeExtraction, type TypedSink } from './extract.js';
+import {
+  extractPrismaCalls,
+  extractPrismaCallsWithOxc,
+  importedUses,
+  modelAliases,
+  type CodeExtraction,
+  type MethodResult,
+  type TypedSink,
+} from './extract.js';
 import { computedFields, type ComputedField } from './extensions.js';
 import { extractDtos, type Dto } from './dtos.js';
 import type { ModelReturn } from './model-values.js';
 import { importsFile, namedImports } from './imports.js';
+import { OPERATION_CALL_PATTERN } from './operations.js';
 
 /**
  * Reads code files and extracts their Prisma Client calls. Sequential on purpose: with focused
@@ -19,7 +28,7 @@ export function extractFiles(
   root: string,
   paths: readonly string[],
   models: ReadonlySet<string> = new Set(),
-): Omit<CodeExtraction, 'sinks' | 'typed' | 'returns' | 'returned'> & { computed: Set<ComputedField>; dtos: Dto[] } {
+): Omit<CodeExtraction, 'sinks' | 'typed' | 'returns' | 'returned' | 'methods'> & { computed: Set<ComputedField>; dtos: Dto[] } {
   const calls: PrismaCall[] = [];
   const reads: ModelRead[] = [];
   const errors: CodeExtraction['errors'] = [];
@@ -40,6 +49,7 @@ export function extractFiles(
   // Types named exactly like a model (`class Team` for GraphQL), and model values returned into them.
   const views = new Map<string, Dto[]>();
   const returned: { file: string; r: ModelReturn }[] = [];
+  const firstMethods = new Map<string, MethodResult[]>();
   for (const path of paths) {
     const text = readText(join(root, path), root);
     if (isGeneratedClientText(text)) continue;
@@ -59,28 +69,68 @@ export function extractFiles(
     for (const s of result.sinks) define(s.fn, path).sinks.push(s);
     for (const r of result.returns) define(r.fn, path).root = r.root;
     for (const a of modelAliases(text)) define(a.name, path).alias = a.model;
+    if (result.methods.length > 0) firstMethods.set(path, result.methods);
   }
-  if (defined.size > 0) {
-    const mentions = new RegExp(`\\bimport\\b[^;]*?[{,\\s](?:${[...defined.keys()].join('|')})\\s*(?:[,}]|as\\b)`);
+  // Services' methods returning records, by class (`TeamService` -> `getTeams` -> the query).
+  const classes = new Map<string, { file: string; methods: Map<string, ModelRead['root']> }[]>();
+  const addMethods = (file: string, methods: readonly MethodResult[]): boolean => {
+    let added = false;
+    for (const m of methods) {
+      let list = classes.get(m.cls);
+      if (!list) classes.set(m.cls, (list = []));
+      let def = list.find((d) => d.file === file);
+      if (!def) list.push((def = { file, methods: new Map() }));
+      if (!def.methods.has(m.method)) {
+        def.methods.set(m.method, m.root);
+        added = true;
+      }
+    }
+    return added;
+  };
+  // Classes injected somewhere whose files the fast reader read: their methods need oxc.
+  const injected = new Set<string>();
+  for (const text of texts.values()) for (const m of text.matchAll(INJECTED)) injected.add(m[2]);
+  for (const [path, text] of texts) {
+    if (firstMethods.has(path) || !OPERATION_CALL_PATTERN.test(text)) continue;
+    if (![...text.matchAll(CLASS)].some((m) => injected.has(m[1]))) continue;
+    const methods = extractPrismaCallsWithOxc(path, text).methods;
+    if (methods.length > 0) firstMethods.set(path, methods);
+  }
+  for (const [file, methods] of firstMethods) addMethods(file, methods);
+  // What files do with other files' functions, types and services; a service whose method returns
+  // another service's result (`AdminService.fetchAllTeams` -> `TeamService.fetchAllTeams`) is
+  // found a round later (three rounds at most).
+  const used = new Map<string, ReturnType<typeof importedUses> & { key: string }>();
+  for (let round = 0, changed = true; round < 3 && changed; round++) {
+    changed = false;
+    const names = [...defined.keys()];
+    const mentions = names.length > 0 ? new RegExp(`\\bimport\\b[^;]*?[{,\\s](?:${names.join('|')})\\s*(?:[,}]|as\\b)`) : undefined;
     for (const [path, text] of texts) {
-      if (!mentions.test(text)) continue;
       const sinks = new Map<string, TypedSink[]>();
       const results = new Map<string, ModelRead['root']>();
       const aliases = new Map<string, string>();
-      for (const i of namedImports(text)) {
-        // The definition the import names (two files may define functions of one name).
-        const def = defined.get(i.imported)?.find((d) => importsFile(path, i.specifier, d.file, i.imported, texts));
-        if (!def) continue;
-        if (def.sinks.length > 0) sinks.set(i.local, def.sinks);
-        if (def.root) results.set(i.local, def.root);
-        if (def.alias) aliases.set(i.local, def.alias);
-      }
-      if (sinks.size === 0 && results.size === 0 && aliases.size === 0) continue;
-      const used = importedUses(path, text, sinks, results, aliases);
-      for (const c of used.calls) calls.push(c);
-      for (const r of used.reads) reads.push(r);
-      for (const r of used.returned) returned.push({ file: path, r });
+      if (mentions?.test(text))
+        for (const i of namedImports(text)) {
+          // The definition the import names (two files may define functions of one name).
+          const def = defined.get(i.imported)?.find((d) => importsFile(path, i.specifier, d.file, i.imported, texts));
+          if (!def) continue;
+          if (def.sinks.length > 0) sinks.set(i.local, def.sinks);
+          if (def.root) results.set(i.local, def.root);
+          if (def.alias) aliases.set(i.local, def.alias);
+        }
+      const services = injectedServices(path, text, classes, texts);
+      if (sinks.size === 0 && results.size === 0 && aliases.size === 0 && services.size === 0) continue;
+      const key = JSON.stringify([[...sinks.keys()], [...results.keys()], [...aliases.keys()], [...services].map(([p, m]) => [p, [...m.keys()]])]);
+      if (used.get(path)?.key === key) continue;
+      const result = importedUses(path, text, sinks, results, aliases, services);
+      used.set(path, { ...result, key });
+      if (addMethods(path, result.methods)) changed = true;
     }
+  }
+  for (const [path, u] of used) {
+    for (const c of u.calls) calls.push(c);
+    for (const r of u.reads) reads.push(r);
+    for (const r of u.returned) returned.push({ file: path, r });
   }
   for (const { file, r } of returned) for (const read of returnedReads(file, r, views, texts)) reads.push(read);
   return { calls, reads, errors, computed, dtos };
@@ -103,6 +153,34 @@ function returnedReads(file: string, r: ModelReturn, views: ReadonlyMap<string, 
       if (f.optional || r.written.includes(f.name)) continue;
       out.push({ root: r.root, path: r.path, key: f.name, location: r.location, expect: view.model });
     }
+  }
+  return out;
+}
+
+const CLASS = /\bclass\s+([A-Za-z_$][\w$]*)/g;
+const INJECTED = /\b(?:private|public|protected|readonly)\s+(?:readonly\s+)?([A-Za-z_$][\w$]*)\s*:\s*([A-Z][\w$]*)\s*[,)=;]/g;
+
+/**
+ * The file's injected services (`constructor(private readonly teamService: TeamService)`,
+ * `private teamService: TeamService;`) whose class, declared in the file or imported into it,
+ * has methods returning a model's records: property -> method -> what it returns.
+ */
+function injectedServices(
+  file: string,
+  text: string,
+  classes: ReadonlyMap<string, { file: string; methods: Map<string, ModelRead['root']> }[]>,
+  texts: ReadonlyMap<string, string>,
+): Map<string, Map<string, ModelRead['root']>> {
+  const out = new Map<string, Map<string, ModelRead['root']>>();
+  if (classes.size === 0) return out;
+  let imports: ReturnType<typeof namedImports> | undefined;
+  for (const m of text.matchAll(INJECTED)) {
+    const candidates = classes.get(m[2]);
+    if (!candidates) continue;
+    imports ??= namedImports(text);
+    const named = imports.filter((i) => i.local === m[2]);
+    const def = candidates.find((d) => d.file === file || named.some((i) => importsFile(file, i.specifier, d.file, i.imported, texts)));
+    if (def) out.set(m[1], def.methods);
   }
   return out;
 }

@@ -21,6 +21,8 @@ export interface CodeExtraction {
   sinks: TypedSink[];
   /** Model values returned into a written return type (model-values.ts): resolved against the project's types in extract-files.ts. */
   returned: ModelReturn[];
+  /** Top-level classes' methods that return a model's records, for injected services in other files. */
+  methods: MethodResult[];
   /** Top-level functions that return a model's records (`getTeamUser` returning `prisma.teamUser.findFirst(...)`), for callers in other files. */
   returns: { fn: string; root: ModelRead['root'] }[];
   /** Syntax errors: the file is skipped, not half-read. */
@@ -34,7 +36,13 @@ export interface TypedSink {
   argument: TypedArgument;
 }
 
-const NONE: CodeExtraction = { calls: [], reads: [], typed: [], sinks: [], returns: [], returned: [], errors: [] };
+const NONE: CodeExtraction = { calls: [], reads: [], typed: [], sinks: [], returns: [], returned: [], methods: [], errors: [] };
+
+export interface MethodResult {
+  cls: string;
+  method: string;
+  root: ModelRead['root'];
+}
 
 /** Operations whose result is the model's records: one, or a list. */
 const ONE_RECORD = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'create', 'update', 'upsert', 'delete']);
@@ -113,7 +121,7 @@ function typesUsed(text: string, models?: ReadonlySet<string>): boolean {
     if (original === 'Prisma') {
       if (new RegExp(`\\b${e}\\s*\\.\\s*\\w+(?:Args|Input|Select|Include|GetPayload)\\b`).test(text)) return true;
     } else if (original.startsWith('Prisma.') || typedArgument(original)) return true;
-    else if ((!models || models.has(original)) && new RegExp(`[:<|,]\\s*${e}\\b(?!\\s*[.(])`).test(text)) return true;
+    else if ((!models || models.has(original)) && new RegExp(`(?:[:<|,]|\\bas)\\s*${e}\\b(?!\\s*[.(])`).test(text)) return true;
   }
   return false;
 }
@@ -164,7 +172,7 @@ export function extractPrismaCallsWithOxc(path: string, text: string): CodeExtra
     const root = values.functionResult(node, rootOf);
     if (root) returns.push({ fn, root });
   }
-  return { calls, reads, typed, sinks, returns, returned: values.returnsInto(lines, rootOf), errors: [] };
+  return { calls, reads, typed, sinks, returns, returned: values.returnsInto(lines, rootOf), methods: values.methodResults(rootOf), errors: [] };
 }
 
 /** Local names imported from modules whose path names prisma, to the names they import (`User as DbUser` -> DbUser: User). */
@@ -258,7 +266,8 @@ function languageOf(path: string): 'ts' | 'tsx' | 'js' | 'jsx' {
  * they stand for; and fields read off what functions returning a model's records give
  * (`returns`: `const teamUser = await getTeamUser(...)`, then `teamUser.role`), or values typed
  * with another file's alias of a model type (`aliases`: `(user: AuthUser) => user.email` for
- * `export type AuthUser = User`).
+ * `export type AuthUser = User`), or what injected services' methods return (`services`:
+ * `const teams = await this.teamService.getTeams()`).
  */
 export function importedUses(
   path: string,
@@ -266,9 +275,10 @@ export function importedUses(
   sinks: ReadonlyMap<string, readonly TypedSink[]>,
   returns: ReadonlyMap<string, ModelRead['root']>,
   aliases: ReadonlyMap<string, string> = new Map(),
-): { calls: PrismaCall[]; reads: ModelRead[]; returned: ModelReturn[] } {
+  services: ReadonlyMap<string, ReadonlyMap<string, ModelRead['root']>> = new Map(),
+): { calls: PrismaCall[]; reads: ModelRead[]; returned: ModelReturn[]; methods: MethodResult[] } {
   const result = parseSync(path, text, { lang: languageOf(path), preserveParens: false });
-  if (result.errors.length > 0 && result.program.body.length === 0) return { calls: [], reads: [], returned: [] };
+  if (result.errors.length > 0 && result.program.body.length === 0) return { calls: [], reads: [], returned: [], methods: [] };
   const { scopes } = scopesOf(result.program as unknown as Node, () => false);
   const lines = new LineIndex(text, path);
   const flow = new DataFlow(lines, scopes);
@@ -283,10 +293,15 @@ export function importedUses(
     }
   }
   // Only what comes from the other files: the file's own reads were taken in the first pass.
-  if (returns.size === 0 && aliases.size === 0) return { calls, reads: [], returned: [] };
-  const values = new ModelValues(scopes, new Map(), aliases, returns);
+  if (returns.size === 0 && aliases.size === 0 && services.size === 0) return { calls, reads: [], returned: [], methods: [] };
+  const values = new ModelValues(scopes, new Map(), aliases, returns, services);
   const none = () => ({ model: '', list: false });
-  return { calls, reads: values.reads(lines, none, true), returned: values.returnsInto(lines, none, true) };
+  return {
+    calls,
+    reads: values.reads(lines, none, true),
+    returned: values.returnsInto(lines, none, true),
+    methods: values.methodResults(none).filter((m) => !('model' in m.root && m.root.model === '')),
+  };
 }
 
 const MODEL_ALIAS = /^export\s+type\s+([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*)\s*;/gm;

@@ -92,7 +92,20 @@ export class ModelValues {
     private readonly models: ReadonlyMap<string, string>,
     /** Functions other files export that return a model value, by the local name they are imported under. */
     private readonly imported: ReadonlyMap<string, ModelRead['root']> = new Map(),
+    /** Injected services (`this.teamService`), by property: their methods returning a model's records (NestJS style). */
+    private readonly services: ReadonlyMap<string, ReadonlyMap<string, ModelRead['root']>> = new Map(),
   ) {}
+
+  /** Top-level classes' methods that return a model's records: `TeamService.getTeam` -> the team query. */
+  methodResults(rootOf: (call: Node) => ModelRead['root']): { cls: string; method: string; root: ModelRead['root'] }[] {
+    const out: { cls: string; method: string; root: ModelRead['root'] }[] = [];
+    for (const [cls, methods] of this.scopes.classes)
+      for (const [method, fn] of methods) {
+        const root = this.functionResult(fn, rootOf);
+        if (root) out.push({ cls, method, root });
+      }
+    return out;
+  }
 
   /** What a function of the file returns, when it is a model's records (for callers in other files). */
   functionResult(fn: Node, rootOf: (call: Node) => ModelRead['root']): ModelRead['root'] | undefined {
@@ -242,6 +255,10 @@ export class ModelValues {
         const name = memberKey(callee);
         if (name === undefined) return undefined;
         const object = strip(callee.object as Node);
+        if (object.type === 'MemberExpression' && strip(object.object as Node).type === 'ThisExpression') {
+          const service = this.services.get(memberKey(object) ?? '')?.get(name);
+          if (service) return { root: { imported: service }, path: [] };
+        }
         if (object.type === 'ThisExpression') {
           const fn = this.scopes.methods.get(name);
           return fn ? this.returned(fn, depth) : undefined;
