@@ -298,6 +298,16 @@ const readsFound: [string, string, string[]][] = [
     ['Message.content:2'],
   ],
   ['GetPayload', `${IMPORTS}function f(c: Prisma.ConversationGetPayload<{ include: { messages: true } }>) { return c.title }`, ['Conversation.title:2']],
+  [
+    'aggregate and groupBy results',
+    `const a = await prisma.message.aggregate({ _max: { id: true } });\nlog(a._max.id, a._count);\nconst g = await prisma.message.groupBy({ by: ['senderType'] });\ng.map((x) => [x.senderType, x._count.content]); g.length`,
+    ['Message.content:4', 'Message.id:2', 'Message.senderType:4'],
+  ],
+  [
+    'fp-ts containers',
+    `async function one() { const m = await prisma.message.findFirst(); return E.right(m) }\nconst r = await one(); log(r.right.content, r.left); const o = O.fromNullable(await prisma.message.findFirst());\nlog(o.value.senderType)`,
+    ['Message.content:2', 'Message.senderType:3'],
+  ],
   ['a field missing from the schema', `const m = await prisma.message.findFirst();\nreturn m.subject`, ['Message.subject:2']],
 ];
 for (const [name, code, expected] of readsFound) {
@@ -412,15 +422,15 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
     // Injected services (NestJS): a method returning records, called through another service.
     writeFileSync(
       join(dir, 'message.service.ts'),
-      `export class MessageService {\n  async all() { const ms = await this.prisma.message.findMany(); return ms; }\n}\n`,
+      `export class MessageService {\n  async all() { const ms = await this.prisma.message.findMany(); return ms; }\n  async one() { const m = await this.prisma.message.findFirst(); return E.right(m); }\n}\n`,
     );
     writeFileSync(
       join(dir, 'admin.service.ts'),
-      `import { MessageService } from './message.service';\nexport class AdminService {\n  constructor(private readonly messageService: MessageService) {}\n  async all() { return this.messageService.all(); }\n}\n`,
+      `import { MessageService } from './message.service';\nexport class AdminService {\n  constructor(private readonly messageService: MessageService) {}\n  async all() { return this.messageService.all(); }\n  async one() { return this.messageService.one(); }\n}\n`,
     );
     writeFileSync(
       join(dir, 'admin.resolver.ts'),
-      `import { AdminService } from './admin.service';\nexport class AdminResolver {\n  constructor(private adminService: AdminService) {}\n  async titles() { const ms = await this.adminService.all(); return ms.map((m) => m.senderType); }\n}\n`,
+      `import { AdminService } from './admin.service';\nexport class AdminResolver {\n  constructor(private adminService: AdminService) {}\n  async titles() { const ms = await this.adminService.all(); return ms.map((m) => m.senderType); }\n  async one() { const r = await this.adminService.one(); return r.right.content; }\n}\n`,
     );
     const { calls, reads } = extractFiles(
       dir,
@@ -460,6 +470,7 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
         'Message.id svc2.ts:12',
         'Message.content svc2.ts:12',
         'Message.senderType admin.resolver.ts:4',
+        'Message.content admin.resolver.ts:5',
       ].sort(),
     );
   } finally {

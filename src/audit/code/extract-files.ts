@@ -13,7 +13,7 @@ import {
 } from './extract.js';
 import { computedFields, type ComputedField } from './extensions.js';
 import { extractDtos, type Dto } from './dtos.js';
-import type { ModelReturn } from './model-values.js';
+import type { Exported, ModelReturn } from './model-values.js';
 import { importsFile, namedImports } from './imports.js';
 import { OPERATION_CALL_PATTERN } from './operations.js';
 
@@ -36,7 +36,7 @@ export function extractFiles(
   const dtos: Dto[] = [];
   // Top-level functions other files may call (with a typed parameter, or returning a model's
   // records) and aliases of model types (`export type AuthUser = User`).
-  type Definition = { file: string; sinks: TypedSink[]; root?: ModelRead['root']; alias?: string };
+  type Definition = { file: string; sinks: TypedSink[]; result?: Exported; alias?: string };
   const defined = new Map<string, Definition[]>();
   const define = (fn: string, file: string): Definition => {
     let list = defined.get(fn);
@@ -67,12 +67,12 @@ export function extractFiles(
     for (const r of result.returned) returned.push({ file: path, r });
     for (const e of result.errors) errors.push(e);
     for (const s of result.sinks) define(s.fn, path).sinks.push(s);
-    for (const r of result.returns) define(r.fn, path).root = r.root;
+    for (const r of result.returns) define(r.fn, path).result = r.result;
     for (const a of modelAliases(text)) define(a.name, path).alias = a.model;
     if (result.methods.length > 0) firstMethods.set(path, result.methods);
   }
   // Services' methods returning records, by class (`TeamService` -> `getTeams` -> the query).
-  const classes = new Map<string, { file: string; methods: Map<string, ModelRead['root']> }[]>();
+  const classes = new Map<string, { file: string; methods: Map<string, Exported> }[]>();
   const addMethods = (file: string, methods: readonly MethodResult[]): boolean => {
     let added = false;
     for (const m of methods) {
@@ -81,7 +81,7 @@ export function extractFiles(
       let def = list.find((d) => d.file === file);
       if (!def) list.push((def = { file, methods: new Map() }));
       if (!def.methods.has(m.method)) {
-        def.methods.set(m.method, m.root);
+        def.methods.set(m.method, m.result);
         added = true;
       }
     }
@@ -107,7 +107,7 @@ export function extractFiles(
     const mentions = names.length > 0 ? new RegExp(`\\bimport\\b[^;]*?[{,\\s](?:${names.join('|')})\\s*(?:[,}]|as\\b)`) : undefined;
     for (const [path, text] of texts) {
       const sinks = new Map<string, TypedSink[]>();
-      const results = new Map<string, ModelRead['root']>();
+      const results = new Map<string, Exported>();
       const aliases = new Map<string, string>();
       if (mentions?.test(text))
         for (const i of namedImports(text)) {
@@ -115,7 +115,7 @@ export function extractFiles(
           const def = defined.get(i.imported)?.find((d) => importsFile(path, i.specifier, d.file, i.imported, texts));
           if (!def) continue;
           if (def.sinks.length > 0) sinks.set(i.local, def.sinks);
-          if (def.root) results.set(i.local, def.root);
+          if (def.result) results.set(i.local, def.result);
           if (def.alias) aliases.set(i.local, def.alias);
         }
       const services = injectedServices(path, text, classes, texts);
@@ -168,10 +168,10 @@ const INJECTED = /\b(?:private|public|protected|readonly)\s+(?:readonly\s+)?([A-
 function injectedServices(
   file: string,
   text: string,
-  classes: ReadonlyMap<string, { file: string; methods: Map<string, ModelRead['root']> }[]>,
+  classes: ReadonlyMap<string, { file: string; methods: Map<string, Exported> }[]>,
   texts: ReadonlyMap<string, string>,
-): Map<string, Map<string, ModelRead['root']>> {
-  const out = new Map<string, Map<string, ModelRead['root']>>();
+): Map<string, Map<string, Exported>> {
+  const out = new Map<string, Map<string, Exported>>();
   if (classes.size === 0) return out;
   let imports: ReturnType<typeof namedImports> | undefined;
   for (const m of text.matchAll(INJECTED)) {

@@ -4,7 +4,7 @@ import type { ArgValue, ModelRead, PrismaCall } from './call.js';
 import { TRANSACTION_PARAM } from './call-sites.js';
 import { maskNonCode } from './code-mask.js';
 import { DataFlow, lookup, scopesOf, type FileScopes, type Node } from './data-flow.js';
-import { ModelValues, type ModelReturn } from './model-values.js';
+import { type Exported, ModelValues, type ModelReturn } from './model-values.js';
 import { typedArgument, type TypedArgument } from './typed-args.js';
 import { LineIndex } from './line-index.js';
 import { readPrismaCalls } from './read-calls.js';
@@ -24,7 +24,7 @@ export interface CodeExtraction {
   /** Top-level classes' methods that return a model's records, for injected services in other files. */
   methods: MethodResult[];
   /** Top-level functions that return a model's records (`getTeamUser` returning `prisma.teamUser.findFirst(...)`), for callers in other files. */
-  returns: { fn: string; root: ModelRead['root'] }[];
+  returns: { fn: string; result: Exported }[];
   /** Syntax errors: the file is skipped, not half-read. */
   errors: { message: string; location: ClaimLocation }[];
 }
@@ -41,12 +41,12 @@ const NONE: CodeExtraction = { calls: [], reads: [], typed: [], sinks: [], retur
 export interface MethodResult {
   cls: string;
   method: string;
-  root: ModelRead['root'];
+  result: Exported;
 }
 
 /** Operations whose result is the model's records: one, or a list. */
 const ONE_RECORD = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'create', 'update', 'upsert', 'delete']);
-const RECORD_LIST = new Set(['findMany', 'createManyAndReturn', 'updateManyAndReturn']);
+const RECORD_LIST = new Set(['findMany', 'createManyAndReturn', 'updateManyAndReturn', 'groupBy']);
 
 /** An import from a module whose path names prisma: model types and the `Prisma` namespace. */
 const PRISMA_IMPORT = /\bimport\s+(?:type\s+)?([\w$\s{},*]*?)\s*from\s*(['"])([^'"\n]*prisma[^'"\n]*)\2/gi;
@@ -69,7 +69,7 @@ export function mayReadResults(text: string): boolean {
   return false;
 }
 
-const OP = '(?:findUnique|findFirst|findMany|create|update|upsert|delete|createManyAndReturn|updateManyAndReturn)\\w*';
+const OP = '(?:findUnique|findFirst|findMany|create|update|upsert|delete|createManyAndReturn|updateManyAndReturn|aggregate|groupBy)\\w*';
 const CHAIN = `(?:this\\s*\\.\\s*)?[\\w$]+(?:\\s*\\??\\.\\s*[\\w$]+)*\\s*\\??\\.\\s*${OP}\\s*[(<]`;
 const BOUND = new RegExp(`([\\w$]+|[}\\]])\\s*(?::[^=;(){}]+)?=\\s*(?:await\\s+)?${CHAIN}`, 'g');
 const AWAITED_CALL = /([\w$]+|[}\]])\s*(?::[^=;(){}]+)?=\s*await\s+(?:this\s*\.\s*)?[\w$]+\s*\(/g;
@@ -149,7 +149,7 @@ export function extractPrismaCallsWithOxc(path: string, text: string): CodeExtra
     const dot = text.lastIndexOf('.', property?.start ?? callee.start);
     const first = (call.arguments as Node[])[0];
     const clientLike = clients.isClient(receiverChain(masked, dot), transactionParams);
-    if (clientLike && (ONE_RECORD.has(operation) || RECORD_LIST.has(operation))) {
+    if (clientLike && (ONE_RECORD.has(operation) || RECORD_LIST.has(operation) || operation === 'aggregate')) {
       results.set(call, { delegate, list: RECORD_LIST.has(operation) });
       roots.set(call, { delegate, operation: operation as PrismaCall['operation'], clientLike });
     }
@@ -169,8 +169,8 @@ export function extractPrismaCallsWithOxc(path: string, text: string): CodeExtra
   const { typed, sinks } = typedArguments(scopes, flow, imported);
   const returns: CodeExtraction['returns'] = [];
   for (const [fn, node] of scopes.topLevel) {
-    const root = values.functionResult(node, rootOf);
-    if (root) returns.push({ fn, root });
+    const result = values.functionResult(node, rootOf);
+    if (result) returns.push({ fn, result });
   }
   return { calls, reads, typed, sinks, returns, returned: values.returnsInto(lines, rootOf), methods: values.methodResults(rootOf), errors: [] };
 }
@@ -273,9 +273,9 @@ export function importedUses(
   path: string,
   text: string,
   sinks: ReadonlyMap<string, readonly TypedSink[]>,
-  returns: ReadonlyMap<string, ModelRead['root']>,
+  returns: ReadonlyMap<string, Exported>,
   aliases: ReadonlyMap<string, string> = new Map(),
-  services: ReadonlyMap<string, ReadonlyMap<string, ModelRead['root']>> = new Map(),
+  services: ReadonlyMap<string, ReadonlyMap<string, Exported>> = new Map(),
 ): { calls: PrismaCall[]; reads: ModelRead[]; returned: ModelReturn[]; methods: MethodResult[] } {
   const result = parseSync(path, text, { lang: languageOf(path), preserveParens: false });
   if (result.errors.length > 0 && result.program.body.length === 0) return { calls: [], reads: [], returned: [], methods: [] };
@@ -300,7 +300,7 @@ export function importedUses(
     calls,
     reads: values.reads(lines, none, true),
     returned: values.returnsInto(lines, none, true),
-    methods: values.methodResults(none).filter((m) => !('model' in m.root && m.root.model === '')),
+    methods: values.methodResults(none),
   };
 }
 

@@ -46,6 +46,17 @@ const ELEMENT_CALLBACKS = new Set([
 const WRAPPERS = new Set(['Array', 'ReadonlyArray', 'Promise']);
 /** Calls that hand their one argument on as the result (`E.right(team)`, `Promise.resolve(x)`, `O.some(x)`). */
 const WRAPPING = new Set(['right', 'of', 'ok', 'some', 'resolve']);
+/**
+ * fp-ts style containers: `E.right(team)` holds the record under `.right`, `O.some(user)` and
+ * `O.fromNullable(user)` under `.value`; the path marks the wrapping and reading the member unwraps it.
+ */
+const WRAP_MARKS: Record<string, string | undefined> = Object.assign(Object.create(null), { right: '^right', some: '^value', fromNullable: '^value' });
+
+/** What a function or method of one file returns, for another file: a root and the path from it (`E.right(team)`: `['^right']`). */
+export interface Exported {
+  root: ModelRead['root'];
+  path: string[];
+}
 
 /** A model value returned into a written return type (see `returnsInto`). */
 export interface ModelReturn {
@@ -91,27 +102,27 @@ export class ModelValues {
     private readonly calls: ReadonlyMap<Node, { delegate: string; list: boolean }>,
     private readonly models: ReadonlyMap<string, string>,
     /** Functions other files export that return a model value, by the local name they are imported under. */
-    private readonly imported: ReadonlyMap<string, ModelRead['root']> = new Map(),
+    private readonly imported: ReadonlyMap<string, Exported> = new Map(),
     /** Injected services (`this.teamService`), by property: their methods returning a model's records (NestJS style). */
-    private readonly services: ReadonlyMap<string, ReadonlyMap<string, ModelRead['root']>> = new Map(),
+    private readonly services: ReadonlyMap<string, ReadonlyMap<string, Exported>> = new Map(),
   ) {}
 
   /** Top-level classes' methods that return a model's records: `TeamService.getTeam` -> the team query. */
-  methodResults(rootOf: (call: Node) => ModelRead['root']): { cls: string; method: string; root: ModelRead['root'] }[] {
-    const out: { cls: string; method: string; root: ModelRead['root'] }[] = [];
+  methodResults(rootOf: (call: Node) => ModelRead['root']): { cls: string; method: string; result: Exported }[] {
+    const out: { cls: string; method: string; result: Exported }[] = [];
     for (const [cls, methods] of this.scopes.classes)
       for (const [method, fn] of methods) {
-        const root = this.functionResult(fn, rootOf);
-        if (root) out.push({ cls, method, root });
+        const result = this.functionResult(fn, rootOf);
+        if (result) out.push({ cls, method, result });
       }
     return out;
   }
 
   /** What a function of the file returns, when it is a model's records (for callers in other files). */
-  functionResult(fn: Node, rootOf: (call: Node) => ModelRead['root']): ModelRead['root'] | undefined {
+  functionResult(fn: Node, rootOf: (call: Node) => ModelRead['root']): Exported | undefined {
     const v = this.returned(fn, 0);
-    if (!v || v.path.length > 0) return undefined;
-    return 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root;
+    if (!v) return undefined;
+    return { root: 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root, path: v.path };
   }
 
   /** Every property read off a model value in the file, with the call or model it comes from (`onlyImported`: not off the file's own calls). */
@@ -248,7 +259,7 @@ export class ModelValues {
         if (callee.type === 'Identifier') {
           const b = lookup(callee.name as string, scope);
           const imported = b ? undefined : this.imported.get(callee.name as string);
-          if (imported) return { root: { imported }, path: [] };
+          if (imported) return { root: { imported: imported.root }, path: [...imported.path] };
           return b?.fn ? this.returned(b.fn, depth) : undefined;
         }
         if (callee.type !== 'MemberExpression') return undefined;
@@ -257,12 +268,14 @@ export class ModelValues {
         const object = strip(callee.object as Node);
         if (object.type === 'MemberExpression' && strip(object.object as Node).type === 'ThisExpression') {
           const service = this.services.get(memberKey(object) ?? '')?.get(name);
-          if (service) return { root: { imported: service }, path: [] };
+          if (service) return { root: { imported: service.root }, path: [...service.path] };
         }
         if (object.type === 'ThisExpression') {
           const fn = this.scopes.methods.get(name);
           return fn ? this.returned(fn, depth) : undefined;
         }
+        const mark = WRAP_MARKS[name];
+        if (mark && (node.arguments as Node[]).length === 1) return step(this.expr((node.arguments as Node[])[0], scope, depth + 1), mark);
         if (SAME_LIST.has(name)) return this.expr(object, scope, depth + 1);
         if (ELEMENT_OF.has(name)) return step(this.expr(object, scope, depth + 1), '[]');
         return undefined;
@@ -350,7 +363,10 @@ export class ModelValues {
 }
 
 function step(v: Value | undefined, s: string): Value | undefined {
-  return v && { root: v.root, path: [...v.path, s] };
+  if (!v) return undefined;
+  const last = v.path[v.path.length - 1];
+  if ((last === '^right' && s === 'right') || (last === '^value' && s === 'value')) return { root: v.root, path: v.path.slice(0, -1) };
+  return { root: v.root, path: [...v.path, s] };
 }
 
 /** `null`, `undefined`: what a name holds before a query fills it. */

@@ -55,7 +55,7 @@ function sharedObjects(schema: Schema, claims: Claim[]): Claim[] {
 }
 
 /** Operations whose result is a list of records. */
-const LIST_RESULTS = new Set(['findMany', 'createManyAndReturn', 'updateManyAndReturn']);
+const LIST_RESULTS = new Set(['findMany', 'createManyAndReturn', 'updateManyAndReturn', 'groupBy']);
 /** What every object or promise has: never a field. */
 const NOT_FIELDS = new Set([
   'then',
@@ -97,7 +97,17 @@ class CallResolver {
     if (!start) return;
     let model: Model = start;
     let list = 'delegate' in root ? LIST_RESULTS.has(root.operation) : root.list;
-    for (const step of read.path) {
+    const path = read.path;
+    if ('delegate' in root && (root.operation === 'aggregate' || root.operation === 'groupBy')) {
+      // `agg._sum.amount`, `groups[0]._count.id`, `groups.map((g) => g.status)` (a `by` field).
+      const rest = root.operation === 'groupBy' ? (path[0] === '[]' ? path.slice(1) : undefined) : path;
+      if (!rest || rest.length > 1 || (rest.length === 1 && !AGGREGATES.has(rest[0]))) return;
+      if (rest.length === 0 && root.operation === 'aggregate') return;
+      if (read.key === '_all' || read.key.startsWith('_') || NOT_FIELDS.has(read.key)) return;
+      this.field(model, { key: read.key, location: read.location, value: { kind: 'opaque', location: read.location } }, 'result');
+      return;
+    }
+    for (const step of path) {
       if (step === '[]') {
         if (!list) return;
         list = false;
