@@ -432,9 +432,22 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
       join(dir, 'admin.resolver.ts'),
       `import { AdminService } from './admin.service';\nexport class AdminResolver {\n  constructor(private adminService: AdminService) {}\n  async titles() { const ms = await this.adminService.all(); return ms.map((m) => m.senderType); }\n  async one() { const r = await this.adminService.one(); return r.right.content; }\n}\n`,
     );
+    // A React context created for a model, a hook returning it, a component reading it.
+    writeFileSync(join(dir, 'ctx.ts'), `import type { Message } from '@prisma/client';\nexport const MessageContext = createContext<Message>(null);\n`);
+    writeFileSync(
+      join(dir, 'use-message.ts'),
+      `import { MessageContext } from './ctx';\nexport function useMessage() { return useContext(MessageContext); }\n`,
+    );
+    writeFileSync(
+      join(dir, 'view.tsx'),
+      `import { useMessage } from './use-message';\nexport function View() { const m = useMessage(); return m?.phoneNumber; }\n`,
+    );
     const { calls, reads } = extractFiles(
       dir,
       [
+        'ctx.ts',
+        'use-message.ts',
+        'view.tsx',
         'message.service.ts',
         'admin.service.ts',
         'admin.resolver.ts',
@@ -471,6 +484,7 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
         'Message.content svc2.ts:12',
         'Message.senderType admin.resolver.ts:4',
         'Message.content admin.resolver.ts:5',
+        'Message.phoneNumber view.tsx:2',
       ].sort(),
     );
   } finally {

@@ -7,6 +7,7 @@ import {
   extractPrismaCallsWithOxc,
   importedUses,
   modelAliases,
+  modelContexts,
   type CodeExtraction,
   type MethodResult,
   type TypedSink,
@@ -36,7 +37,7 @@ export function extractFiles(
   const dtos: Dto[] = [];
   // Top-level functions other files may call (with a typed parameter, or returning a model's
   // records) and aliases of model types (`export type AuthUser = User`).
-  type Definition = { file: string; sinks: TypedSink[]; result?: Exported; alias?: string };
+  type Definition = { file: string; sinks: TypedSink[]; result?: Exported; alias?: string; context?: string };
   const defined = new Map<string, Definition[]>();
   const define = (fn: string, file: string): Definition => {
     let list = defined.get(fn);
@@ -69,6 +70,7 @@ export function extractFiles(
     for (const s of result.sinks) define(s.fn, path).sinks.push(s);
     for (const r of result.returns) define(r.fn, path).result = r.result;
     for (const a of modelAliases(text)) define(a.name, path).alias = a.model;
+    for (const c of modelContexts(text)) define(c.name, path).context = c.model;
     if (result.methods.length > 0) firstMethods.set(path, result.methods);
   }
   // Services' methods returning records, by class (`TeamService` -> `getTeams` -> the query).
@@ -117,6 +119,7 @@ export function extractFiles(
           if (def.sinks.length > 0) sinks.set(i.local, def.sinks);
           if (def.result) results.set(i.local, def.result);
           if (def.alias) aliases.set(i.local, def.alias);
+          if (def.context) results.set(`context:${i.local}`, { root: { model: def.context, list: false }, path: [] });
         }
       const services = injectedServices(path, text, classes, texts);
       if (sinks.size === 0 && results.size === 0 && aliases.size === 0 && services.size === 0) continue;
@@ -125,6 +128,13 @@ export function extractFiles(
       const result = importedUses(path, text, sinks, results, aliases, services);
       used.set(path, { ...result, key });
       if (addMethods(path, result.methods)) changed = true;
+      for (const r of result.returns) {
+        const def = define(r.fn, path);
+        if (!def.result) {
+          def.result = r.result;
+          changed = true;
+        }
+      }
     }
   }
   for (const [path, u] of used) {

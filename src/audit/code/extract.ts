@@ -276,9 +276,9 @@ export function importedUses(
   returns: ReadonlyMap<string, Exported>,
   aliases: ReadonlyMap<string, string> = new Map(),
   services: ReadonlyMap<string, ReadonlyMap<string, Exported>> = new Map(),
-): { calls: PrismaCall[]; reads: ModelRead[]; returned: ModelReturn[]; methods: MethodResult[] } {
+): { calls: PrismaCall[]; reads: ModelRead[]; returned: ModelReturn[]; methods: MethodResult[]; returns: { fn: string; result: Exported }[] } {
   const result = parseSync(path, text, { lang: languageOf(path), preserveParens: false });
-  if (result.errors.length > 0 && result.program.body.length === 0) return { calls: [], reads: [], returned: [], methods: [] };
+  if (result.errors.length > 0 && result.program.body.length === 0) return { calls: [], reads: [], returned: [], methods: [], returns: [] };
   const { scopes } = scopesOf(result.program as unknown as Node, () => false);
   const lines = new LineIndex(text, path);
   const flow = new DataFlow(lines, scopes);
@@ -293,15 +293,38 @@ export function importedUses(
     }
   }
   // Only what comes from the other files: the file's own reads were taken in the first pass.
-  if (returns.size === 0 && aliases.size === 0 && services.size === 0) return { calls, reads: [], returned: [], methods: [] };
+  if (returns.size === 0 && aliases.size === 0 && services.size === 0) return { calls, reads: [], returned: [], methods: [], returns: [] };
   const values = new ModelValues(scopes, new Map(), aliases, returns, services);
   const none = () => ({ model: '', list: false });
+  // The file's own top-level functions returning what it imports (`useWebsite()` returning `useContext(WebsiteContext)`), for a later round.
+  const own: { fn: string; result: Exported }[] = [];
+  for (const [fn, node] of scopes.topLevel) {
+    const r = values.functionResult(node, none);
+    if (r) own.push({ fn, result: r });
+  }
   return {
     calls,
     reads: values.reads(lines, none, true),
     returned: values.returnsInto(lines, none, true),
     methods: values.methodResults(none),
+    returns: own,
   };
+}
+
+const MODEL_CONTEXT =
+  /^export\s+const\s+([A-Za-z_$][\w$]*)\s*=\s*(?:React\s*\.\s*)?createContext\s*<\s*([A-Za-z_$][\w$]*)\s*(?:\|\s*(?:null|undefined)\s*)?>/gm;
+
+/** `export const WebsiteContext = createContext<Website>(null)` with Website a model type: WebsiteContext -> Website (what `useContext` of it gives). */
+export function modelContexts(text: string): { name: string; model: string }[] {
+  if (!text.includes('createContext')) return [];
+  const out: { name: string; model: string }[] = [];
+  let imported: Map<string, string> | undefined;
+  for (const m of text.matchAll(MODEL_CONTEXT)) {
+    imported ??= prismaImports(text);
+    const model = imported.get(m[2]);
+    if (model && /^[A-Z]/.test(model) && model !== 'Prisma' && model !== 'PrismaClient') out.push({ name: m[1], model });
+  }
+  return out;
 }
 
 const MODEL_ALIAS = /^export\s+type\s+([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*)\s*;/gm;

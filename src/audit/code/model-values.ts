@@ -256,6 +256,12 @@ export class ModelValues {
       case 'CallExpression': {
         if (this.calls.has(node)) return { root: { call: node }, path: [] };
         const callee = strip(node.callee as Node);
+        // `useContext(WebsiteContext)` of a context created for a model (in another file).
+        const context = contextArgument(callee, node);
+        if (context) {
+          const created = lookup(context, scope) ? undefined : this.imported.get(`context:${context}`);
+          if (created) return { root: { imported: created.root }, path: [...created.path] };
+        }
         if (callee.type === 'Identifier') {
           const b = lookup(callee.name as string, scope);
           const imported = b ? undefined : this.imported.get(callee.name as string);
@@ -360,6 +366,13 @@ export class ModelValues {
     };
     return key(a) === key(b);
   }
+}
+
+/** The context named in `useContext(X)` / `React.useContext(X)`. */
+function contextArgument(callee: Node, call: Node): string | undefined {
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberKey(callee) : undefined;
+  const arg = (call.arguments as Node[])[0];
+  return name === 'useContext' && arg?.type === 'Identifier' ? (arg.name as string) : undefined;
 }
 
 function step(v: Value | undefined, s: string): Value | undefined {
