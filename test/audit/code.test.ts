@@ -305,8 +305,8 @@ const readsFound: [string, string, string[]][] = [
   ],
   [
     'fp-ts containers',
-    `async function one() { const m = await prisma.message.findFirst(); return E.right(m) }\nconst r = await one(); log(r.right.content, r.left); const o = O.fromNullable(await prisma.message.findFirst());\nlog(o.value.senderType)`,
-    ['Message.content:2', 'Message.senderType:3'],
+    `async function one(): Promise<E.Either<string, Message>> { const m = await prisma.message.findFirst(); if (!m) return E.left('none'); return E.right(m) }\nconst r = await one(); log(r.right.content, r.left); const o = O.fromNullable(await prisma.message.findFirst());\nlog(o.value.senderType)\nasync function two() { const m = await prisma.message.findFirst(); if (!m) return O.none; return O.some(m) }\nconst t = await two(); if (O.isSome(t)) log(t.value.phoneNumber)`,
+    ['Message.content:2', 'Message.phoneNumber:5', 'Message.senderType:3'],
   ],
   ['a field missing from the schema', `const m = await prisma.message.findFirst();\nreturn m.subject`, ['Message.subject:2']],
 ];

@@ -337,7 +337,10 @@ export class ModelValues {
 
   /** What a function of the file returns, when it is a model value: its written return type decides when it has one. */
   private returned(fn: Node, depth: number): Value | undefined {
-    if (fn.returnType) return this.typeValue(fn.returnType as Node);
+    if (fn.returnType) {
+      const written = this.typeValue(fn.returnType as Node);
+      if (written || !containerType(fn.returnType as Node)) return written;
+    }
     if (this.visiting.has(fn) || depth > 16) return undefined;
     const own = this.scopes.functionScopes.get(fn);
     if (!own) return undefined;
@@ -383,8 +386,33 @@ function step(v: Value | undefined, s: string): Value | undefined {
 }
 
 /** `null`, `undefined`: what a name holds before a query fills it. */
-function isNothing(node: Node): boolean {
-  return (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
+function isNothing(raw: Node): boolean {
+  const node = strip(raw);
+  if ((node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined')) return true;
+  // fp-ts: `O.none`, `E.left(error)`: the other branch of a container.
+  if (node.type === 'MemberExpression' && memberKey(node) === 'none') return true;
+  if (node.type === 'CallExpression') {
+    const callee = strip(node.callee as Node);
+    return callee.type === 'MemberExpression' && memberKey(callee) === 'left';
+  }
+  return false;
+}
+
+/** A written return type made of fp-ts containers only (`Promise<O.None | O.Some<AuthUser>>`, `E.Either<string, Team>`): the returned values decide. */
+function containerType(raw: Node): boolean {
+  let type = raw.type === 'TSTypeAnnotation' ? (raw.typeAnnotation as Node) : raw;
+  if (type.type === 'TSTypeReference' && (type.typeName as Node).type === 'Identifier' && (type.typeName as Node).name === 'Promise') {
+    const args = ((type.typeArguments as Node | null)?.params as Node[] | undefined) ?? [];
+    if (args.length !== 1) return false;
+    type = args[0];
+  }
+  const members = type.type === 'TSUnionType' ? (type.types as Node[]) : [type];
+  return members.every(
+    (m) =>
+      m.type === 'TSTypeReference' &&
+      (m.typeName as Node).type === 'TSQualifiedName' &&
+      /^(?:O|E|TE|T|Option|Either)$/.test(((m.typeName as Node).left as Node).name as string),
+  );
 }
 
 /** Strips what keeps the value: parentheses, `!`, `await`, `?.` chains, `satisfies`. */
