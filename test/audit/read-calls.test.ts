@@ -121,12 +121,14 @@ test('files that only call Prisma keep the reader; files that read a result, ret
     `class S { async list(q) { const where = { title: q }; return db.user.findMany({ where }) } async rename(id) { const row = await tx.user.update({ where: { id }, data: {} }); return row } summary(rows: { t: string }[]): string { return '' } }`,
     `function norm(v: string): string { return v }\nexport class S { get(id) { return this.prisma.user.findUnique({ where: { id } }) } }`,
     `await prisma.user.update({ where: { id }, data: { name } });`,
+    // `row` is read in another function only: not this binding's.
+    `async function a(id) { const row = await tx.user.update({ where: { id }, data: {} }); return row }\nfunction b(rows) { for (const row of rows) log(row.title) }`,
   ];
   for (const text of only) assert.equal(mayReadResults(text), false, text);
   const reads = [
     `const u = await prisma.user.findUnique({ where: { id } });\nlog(u.email)`,
     `const { email } = await prisma.user.findFirstOrThrow();`,
-    `for (const u of users) {}\nconst users = await prisma.user.findMany();`,
+    `const users = await prisma.user.findMany();\nfor (const u of users) {}`,
     `(await prisma.user.findMany()).map((u) => u.email)`,
     `prisma.user.create({ data }).then((u) => u.id)`,
     `export async function getUser(id) { return prisma.user.findUnique({ where: { id } }) }`,

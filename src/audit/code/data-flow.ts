@@ -14,7 +14,7 @@ import type { LineIndex } from './line-index.js';
  * what their callers pass (`update(id, changes)` -> `data: changes`: the objects the callers
  * pass are read), and what functions and class methods of the same file return where Prisma
  * reads structure (`where: buildWhere(q)`, `AND: [this.filters(q)]`; not in a field's value). Flow-insensitive within a scope: every value a
- * name ever holds counts. Not followed: values from other files, object members read back
+ * name ever holds counts. Not followed: values from other files (but see typed-args.ts and extract-files.ts), object members read back
  * (`args.where`), nested member writes (`a.b.c = x`), destructured names, loops' iteration variables.
  */
 

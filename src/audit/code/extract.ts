@@ -7,7 +7,7 @@ import { DataFlow, lookup, scopesOf, type FileScopes, type Node } from './data-f
 import { type Exported, ModelValues, type ModelReturn } from './model-values.js';
 import { typedArgument, type TypedArgument } from './typed-args.js';
 import { LineIndex } from './line-index.js';
-import { readPrismaCalls } from './read-calls.js';
+import { enclosingClose, readPrismaCalls } from './read-calls.js';
 import { OPERATION_CALL_PATTERN, isModelOperation } from './operations.js';
 import { PrismaClients, receiverChain } from './prisma-clients.js';
 
@@ -63,9 +63,15 @@ export function mayReadResults(text: string): boolean {
   if (returnsCall && EXPORTED_FUNCTION.test(text)) return true;
   const typed = TYPED_RETURN.test(text);
   if (returnsCall && typed) return true;
-  for (const m of text.matchAll(BOUND)) if (m[1] === '}' || m[1] === ']' || readsName(text, m[1], typed)) return true;
+  // A bound name counts when it is read after the binding, inside the block it is declared in.
+  let masked: string | undefined;
+  const scoped = (m: RegExpMatchArray): string => {
+    masked ??= maskNonCode(text);
+    return text.slice(m.index, enclosingClose(masked, m.index!));
+  };
+  for (const m of text.matchAll(BOUND)) if (m[1] === '}' || m[1] === ']' || readsName(scoped(m), m[1], typed)) return true;
   // `const m = await load(id)` with `load` returning a query in the file.
-  if (returnsCall) for (const m of text.matchAll(AWAITED_CALL)) if (m[1] === '}' || m[1] === ']' || readsName(text, m[1], typed)) return true;
+  if (returnsCall) for (const m of text.matchAll(AWAITED_CALL)) if (m[1] === '}' || m[1] === ']' || readsName(scoped(m), m[1], typed)) return true;
   return false;
 }
 
