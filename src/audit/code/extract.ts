@@ -69,16 +69,46 @@ export function mayReadResults(text: string): boolean {
     masked ??= maskNonCode(text);
     return text.slice(m.index, enclosingClose(masked, m.index!));
   };
-  for (const m of text.matchAll(BOUND)) if (m[1] === '}' || m[1] === ']' || readsName(scoped(m), m[1], typed)) return true;
+  const bound = (m: RegExpMatchArray): boolean => {
+    const name = nameBefore(text, m.index!);
+    return name === undefined || readsName(scoped(m), name, typed);
+  };
+  for (const m of text.matchAll(BOUND)) if (bound(m)) return true;
   // `const m = await load(id)` with `load` returning a query in the file.
-  if (returnsCall) for (const m of text.matchAll(AWAITED_CALL)) if (m[1] === '}' || m[1] === ']' || readsName(scoped(m), m[1], typed)) return true;
+  if (returnsCall) for (const m of text.matchAll(AWAITED_CALL)) if (bound(m)) return true;
   return false;
+}
+
+/**
+ * The name assigned at the `=` at `at` (`x = `, `const x: User = `); undefined for a
+ * destructuring pattern or anything not read simply (the caller then assumes a read).
+ */
+function nameBefore(text: string, at: number): string | undefined {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  const end = i + 1;
+  while (i >= 0 && /[\w$]/.test(text[i])) i--;
+  let name = text.slice(i + 1, end);
+  if (!name) return undefined;
+  let j = i;
+  while (j >= 0 && /\s/.test(text[j])) j--;
+  if (text[j] === ':') {
+    // `name: Type =`: the name before the colon.
+    j--;
+    while (j >= 0 && /\s/.test(text[j])) j--;
+    const e = j + 1;
+    while (j >= 0 && /[\w$]/.test(text[j])) j--;
+    name = text.slice(j + 1, e);
+    if (!name) return undefined;
+  }
+  return /^\d/.test(name) ? undefined : name;
 }
 
 const OP = '(?:findUnique|findFirst|findMany|create|update|upsert|delete|createManyAndReturn|updateManyAndReturn|aggregate|groupBy)\\w*';
 const CHAIN = `(?:this\\s*\\.\\s*)?[\\w$]+(?:\\s*\\??\\.\\s*[\\w$]+)*\\s*\\??\\.\\s*${OP}\\s*[(<]`;
-const BOUND = new RegExp(`([\\w$]+|[}\\]])\\s*(?::[^=;(){}]+)?=\\s*(?:await\\s+)?${CHAIN}`, 'g');
-const AWAITED_CALL = /([\w$]+|[}\]])\s*(?::[^=;(){}]+)?=\s*await\s+(?:this\s*\.\s*)?[\w$]+\s*\(/g;
+/** `= <query>(` and `= await load(`: the name before the `=` is read by `nameBefore`. */
+const BOUND = new RegExp(`=(?![=>])\\s*(?:await\\s+)?${CHAIN}`, 'g');
+const AWAITED_CALL = /=(?![=>])\s*await\s+(?:this\s*\.\s*)?[\w$]+\s*\(/g;
 const RETURN_CALL = new RegExp(`(?:\\breturn|=>)\\s*(?:await\\s+)?${CHAIN}`);
 const CHAINED = new RegExp(`\\(\\s*await\\s+${CHAIN}|\\)\\s*\\.\\s*then\\s*\\(`);
 const EXPORTED_FUNCTION = /^export\s+(?:default\s+)?(?:async\s+)?function\b|^export\s+const\s+[\w$]+\s*=\s*(?:async\b|\()/m;
