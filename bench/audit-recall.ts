@@ -48,6 +48,8 @@ interface RecallResult {
   /** The same, for the compiler's sites inside a Prisma Client call's arguments (bench/compiler-site-kind.ts). */
   inCalls: { compiler: number; found: number };
   misses: string[];
+  /** Sites the audit reports and the compiler does not, with their source line (to check each is a real use). */
+  extras: string[];
   perField: string[];
   ms: number;
 }
@@ -111,12 +113,18 @@ function recall(r: RecallResult): number {
 function report(label: string, r: RecallResult): string[] {
   return [
     `${label}: ${r.fields} fields deleted one at a time; audit found ${r.found} of the ${r.compiler} usage sites the compiler reports (recall ${(recall(r) * 100).toFixed(1)}%), plus ${r.extra} it does not; ${(r.ms / 1000).toFixed(0)} s`,
-    `  inside Prisma Client calls written in place: ${r.inCalls.found} of ${r.inCalls.compiler} (${r.inCalls.compiler === 0 ? 'no such site' : `recall ${((r.inCalls.found / r.inCalls.compiler) * 100).toFixed(1)}%`}); the other ${r.compiler - r.inCalls.compiler} compiler site(s) read a field off a query's result or pass objects to helpers in other files, which the audit does not follow`,
+    `  inside Prisma Client calls written in place: ${r.inCalls.found} of ${r.inCalls.compiler} (${r.inCalls.compiler === 0 ? 'no such site' : `recall ${((r.inCalls.found / r.inCalls.compiler) * 100).toFixed(1)}%`}); elsewhere (fields read off results, records returned into application types, objects passed to helpers): ${r.found - r.inCalls.found} of ${r.compiler - r.inCalls.compiler}`,
     ...r.perField.map((l) => `  ${l}`),
     ...(r.misses.length
       ? [
           `  missed (first ${Math.min(SHOWN_MISSES, r.misses.length)} of ${r.misses.length}; STEWARD_BENCH_RECALL_MISSES=n shows more):`,
           ...r.misses.slice(0, SHOWN_MISSES).map((m) => `    ${m}`),
+        ]
+      : []),
+    ...(r.extras.length
+      ? [
+          `  reported by the audit, not by the compiler (first ${Math.min(SHOWN_MISSES, r.extras.length)} of ${r.extras.length}):`,
+          ...r.extras.slice(0, SHOWN_MISSES).map((m) => `    ${m}`),
         ]
       : []),
   ];
@@ -145,6 +153,7 @@ async function measure(target: RecallTarget): Promise<RecallResult> {
     extra: 0,
     inCalls: { compiler: 0, found: 0 },
     misses: [],
+    extras: [],
     perField: [],
     ms: 0,
   };
@@ -162,7 +171,9 @@ async function measure(target: RecallTarget): Promise<RecallResult> {
     const compiler = new Set(compilerSites.keys());
     const audit = await auditSites(target.root, parseSchema({ path: target.schema, text: changed }), model, field);
     const found = [...compiler].filter((s) => audit.has(s));
-    const extra = [...audit].filter((s) => !compiler.has(s)).length;
+    const extraSites = [...audit].filter((s) => !compiler.has(s));
+    const extra = extraSites.length;
+    for (const s of extraSites) result.extras.push(`${qualified} at ${s}: ${sourceLine(target.root, s)}`);
     for (const [s, kind] of compilerSites) {
       if (kind === 'call') result.inCalls.compiler++;
       if (kind === 'call' && audit.has(s)) result.inCalls.found++;

@@ -51,7 +51,7 @@ export async function readAuditClaims(
   for (const e of code.errors)
     problems.push({ source: 'audit', code: 'unreadable-source', severity: 'warning', message: `not parsed: ${e.message}`, location: e.location });
   // Large codebases make millions of claims: no spread into push (argument-count limit).
-  for (const c of resolveCalls(schema, code.calls, code.computed)) claims.push(c);
+  for (const c of resolveCalls(schema, code.calls, code.computed, code.reads)) claims.push(c);
   return { claims, problems, files, plannedDocs, dtos: code.dtos };
 }
 

@@ -17,7 +17,7 @@ export function projectUsageScanner(config: ResolvedConfig): UsageScanner | unde
   return (schema: Schema): CodeUsage[] => {
     extraction ??= extractFiles(config.cwd, discoverFiles(config.cwd, audit).code);
     const usages: CodeUsage[] = [];
-    for (const claim of resolveCalls(schema, extraction.calls)) {
+    for (const claim of resolveCalls(schema, extraction.calls, extraction.computed, extraction.reads)) {
       if (claim.source !== 'code' || claim.kind === 'feature') continue;
       usages.push({
         model: claim.model,

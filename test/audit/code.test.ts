@@ -1,16 +1,27 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { FeatureClaim, FieldClaim, ModelClaim } from '../../src/audit/claims.js';
 import { extractPrismaCalls } from '../../src/audit/code/extract.js';
+import { extractFiles } from '../../src/audit/code/extract-files.js';
+import { importsFile, namedImports } from '../../src/audit/code/imports.js';
 import { resolveCalls } from '../../src/audit/code/resolve.js';
 import { compareClaims } from '../../src/audit/compare.js';
 import { MESSAGING_SCHEMA } from './schema.js';
 
 function claimsOf(code: string) {
-  const { calls, errors } = extractPrismaCalls('service.ts', code);
+  const { calls, typed, reads, errors } = extractPrismaCalls('service.ts', code);
   assert.deepEqual(errors, []);
-  return resolveCalls(MESSAGING_SCHEMA, calls);
+  return resolveCalls(MESSAGING_SCHEMA, [...calls, ...typed], undefined, reads);
 }
+/** Only the fields claimed off values (results, typed values), `Model.field` at their line. */
+const resultFields = (code: string) =>
+  claimsOf(code)
+    .filter((c): c is FieldClaim => c.kind === 'field' && c.context === 'result')
+    .map((c) => `${c.model}.${c.field}:${c.location.line}`)
+    .sort();
 const fieldNames = (code: string) =>
   claimsOf(code)
     .filter((c): c is FieldClaim => c.kind === 'field')
@@ -243,4 +254,260 @@ test('Prisma clients by construction, type and import', () => {
   assert.deepEqual(models(`const d = await (\n  tx ?? prisma\n).message.findUnique({ where: { id } })`), ['Message']);
   assert.deepEqual(models(`import { client } from './http'; client.message.findMany()`), []);
   assert.deepEqual(models(`await authClient.message.create({ text: 'x' })`), []);
+});
+
+// Model values (model-values.ts): fields read off a query's result or a value typed with a model.
+const IMPORTS = `import type { Message, Conversation, Prisma } from '@prisma/client';\n`;
+const readsFound: [string, string, string[]][] = [
+  [
+    'awaited result',
+    `const m = await prisma.message.findUnique({ where: { id } });\nif (m?.content) log(m.senderType)`,
+    ['Message.content:2', 'Message.senderType:2'],
+  ],
+  ['destructured result', `const { content, senderType: t } = await prisma.message.findFirstOrThrow();`, ['Message.content:1', 'Message.senderType:1']],
+  [
+    'list result: map, for-of, index, find',
+    `const ms = await prisma.message.findMany();\nms.map((m) => m.content);\nfor (const m of ms) log(m.senderType);\nlog(ms[0].phoneNumber, ms.find((m) => m.id === 'x')?.conversationId, ms.length)`,
+    ['Message.content:2', 'Message.conversationId:4', 'Message.id:4', 'Message.phoneNumber:4', 'Message.senderType:3'],
+  ],
+  ['callback destructuring', `(await prisma.message.findMany()).forEach(({ content }) => log(content))`, ['Message.content:1']],
+  ['then', `prisma.message.create({ data: {} }).then((m) => m.content)`, ['Message.content:1']],
+  [
+    'relations of an included result',
+    `const c = await prisma.conversation.findUnique({ include: { messages: true } });\nc.messages.map((m) => m.content); c.messages.length; c.messages[0].senderType`,
+    ['Conversation.messages:2', 'Conversation.messages:2', 'Conversation.messages:2', 'Message.content:2', 'Message.senderType:2'],
+  ],
+  [
+    'a local function returning a result',
+    `async function load(id) { return prisma.message.findUnique({ where: { id } }) }\nasync function f() { const m = await load('1'); return m.content }`,
+    ['Message.content:2'],
+  ],
+  [
+    'let filled later',
+    `let m = null;\nif (a) m = await prisma.message.findFirst(); else m = await prisma.message.create({ data: {} });\nm?.content`,
+    ['Message.content:3'],
+  ],
+  [
+    'a model type from the client',
+    `${IMPORTS}function f(m: Message | null, all: Message[]) { return [m?.content, all[0].senderType] }`,
+    ['Message.content:2', 'Message.senderType:2'],
+  ],
+  [
+    'an aliased model type',
+    `import { Message as DbMessage } from 'src/generated/prisma/client';\nconst show = (m: DbMessage) => m.content;`,
+    ['Message.content:2'],
+  ],
+  ['GetPayload', `${IMPORTS}function f(c: Prisma.ConversationGetPayload<{ include: { messages: true } }>) { return c.title }`, ['Conversation.title:2']],
+  [
+    'aggregate and groupBy results',
+    `const a = await prisma.message.aggregate({ _max: { id: true } });\nlog(a._max.id, a._count);\nconst g = await prisma.message.groupBy({ by: ['senderType'] });\ng.map((x) => [x.senderType, x._count.content]); g.length`,
+    ['Message.content:4', 'Message.id:2', 'Message.senderType:4'],
+  ],
+  [
+    'fp-ts containers',
+    `async function one(): Promise<E.Either<string, Message>> { const m = await prisma.message.findFirst(); if (!m) return E.left('none'); return E.right(m) }\nconst r = await one(); log(r.right.content, r.left); const o = O.fromNullable(await prisma.message.findFirst());\nlog(o.value.senderType)\nasync function two() { const m = await prisma.message.findFirst(); if (!m) return O.none; return O.some(m) }\nconst t = await two(); if (O.isSome(t)) log(t.value.phoneNumber)`,
+    ['Message.content:2', 'Message.phoneNumber:5', 'Message.senderType:3'],
+  ],
+  ['a field missing from the schema', `const m = await prisma.message.findFirst();\nreturn m.subject`, ['Message.subject:2']],
+];
+for (const [name, code, expected] of readsFound) {
+  test(`model values, found: ${name}`, () => assert.deepEqual(resultFields(code), expected));
+}
+
+const readsNotFound: [string, string][] = [
+  [
+    'a count, an aggregate, a groupBy',
+    `const n = await prisma.message.count(); n.toFixed(); const g = await prisma.message.groupBy({ by: ['content'] }); g[0]._count; (await prisma.message.aggregate({ _max: { id: true } }))._max.id`,
+  ],
+  ['a name typed with another type', `const m: MessageView = await prisma.message.findFirst(); m.subject;`],
+  ['a cast to another type', `const m = (await prisma.message.findFirst()) as any; m.subject;`],
+  ['a name assigned something else too', `let m = await prisma.message.findFirst(); m = { subject: 'x' }; m.subject;`],
+  ['a promise, not awaited', `const p = prisma.message.findFirst(); p.then(log).catch(log).finally(log)`],
+  ['a list and its methods', `const ms = await prisma.message.findMany(); ms.length; ms.at(0); ms.filter(Boolean).length`],
+  ['a scalar and a Json field', `const m = await prisma.message.findFirst(); m.content.toUpperCase(); m.metadata.anything;`],
+  ['a third-party client', `const s = await stripe.customers.create({}); s.subject; const r = await this.client.files.findMany(); r[0].subject`],
+  ['a type of the same name from elsewhere', `import type { Message } from './types';\nconst f = (m: Message) => m.subject;`],
+  [
+    'a function with another return type',
+    `async function load(): Promise<MessageView> { return prisma.message.findFirst() }\nasync function f() { return (await load()).subject }`,
+  ],
+  [
+    'a shared object, field of one model only',
+    `const some = { content: 'x' }; prisma.conversation.findMany({ where: q ? { messages: { some } } : { participants: { some } } })`,
+  ],
+];
+for (const [name, code] of readsNotFound) {
+  test(`model values, not found: ${name}`, () => assert.deepEqual(findingsOf(code), []));
+}
+
+// Values typed with a generated argument type (typed-args.ts), in the file and across files.
+test('typed arguments: a where, create data and whole arguments typed with Prisma types', () => {
+  assert.deepEqual(fieldNames(`${IMPORTS}const where: Prisma.MessageWhereInput = { content: 'x', OR: [{ senderType: 'USER' }] };`), [
+    'Message.content',
+    'Message.senderType',
+  ]);
+  assert.deepEqual(fieldNames(`${IMPORTS}const data: Prisma.ConversationCreateInput = { title: 't', messages: { create: { content: 'c' } } };`), [
+    'Conversation.title',
+    'Conversation.messages',
+    'Message.content',
+  ]);
+  assert.deepEqual(
+    fieldNames(`${IMPORTS}function find(args: Prisma.MessageFindManyArgs) { return run(args) }\nfind({ where: { content: 'x' }, orderBy: { id: 'desc' } })`),
+    ['Message.content', 'Message.id'],
+  );
+  assert.deepEqual(
+    fieldNames(
+      `${IMPORTS}import MessageFindManyArgs = Prisma.MessageFindManyArgs;\nfunction find(args: MessageFindManyArgs) { return run(args) }\nfind({ where: { content: 'x' } })`,
+    ),
+    ['Message.content'],
+  );
+  assert.deepEqual(
+    fieldNames(`${IMPORTS}function save(data: Prisma.MessageUpdateInput | Prisma.MessageUncheckedUpdateInput) { return run(data) }\nsave({ content: 'x' })`),
+    ['Message.content'],
+  );
+  // Not Prisma's namespace, or not a model: nothing.
+  assert.deepEqual(fieldNames(`import { Prisma } from './mine';\nconst where: Prisma.MessageWhereInput = { subject: 'x' };`), []);
+  assert.deepEqual(findingsOf(`${IMPORTS}const where: Prisma.NotAModelWhereInput = { subject: 'x' };`), []);
+});
+
+test('typed arguments across files: a helper whose parameter is typed, called from another file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'steward-typed-'));
+  try {
+    writeFileSync(
+      join(dir, 'queries.ts'),
+      `${IMPORTS}export async function getMessages(criteria: Prisma.MessageFindManyArgs, page: number) { return pagedQuery('message', criteria, page) }\n`,
+    );
+    writeFileSync(
+      join(dir, 'route.ts'),
+      `import { getMessages } from './queries';\nexport const GET = () => getMessages({ where: { content: 'x', subject: 'y' } }, 1);\n`,
+    );
+    writeFileSync(join(dir, 'other.ts'), `const getMessages = (x) => x;\ngetMessages({ where: { nope: 1 } });\n`);
+    // A function returning a model's records, and a caller in another file reading them.
+    writeFileSync(join(dir, 'load.ts'), `export const getMessage = (id) => prisma.message.findFirst({ where: { id } });\n`);
+    writeFileSync(join(dir, 'use.ts'), `import { getMessage } from './load';\nconst m = await getMessage('1');\nlog(m?.senderType, m.length);\n`);
+    // The same name in another file, returning another model, imported through a barrel.
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'result.ts'), `export const getMessage = async () => prisma.conversation.findFirst();\n`);
+    writeFileSync(join(dir, 'lib', 'index.ts'), `export * from './result';\n`);
+    writeFileSync(join(dir, 'use2.ts'), `import { getMessage } from '@/lib';\nconst r = await getMessage();\nlog(r.title);\n`);
+    // An alias of a model type in another file.
+    writeFileSync(join(dir, 'types.ts'), `import { Message } from '@prisma/client';\nexport type AuthMessage = Message;\n`);
+    writeFileSync(join(dir, 'svc.ts'), `import { AuthMessage } from './types';\nexport const f = (m: AuthMessage) => m.content;\n`);
+    // Records returned into a type named like the model (a GraphQL class), declared in another file.
+    writeFileSync(
+      join(dir, 'message.model.ts'),
+      `export class Message {\n  id: string;\n  content: string;\n  note?: string;\n}\nexport class Other { id: string; nope: string }\n`,
+    );
+    writeFileSync(
+      join(dir, 'svc2.ts'),
+      [
+        `import { Message, Other } from './message.model';`,
+        `export async function get(): Promise<E.Right<Message>> {`,
+        `  const m = await prisma.message.findFirst();`,
+        `  return E.right(m);`,
+        `}`,
+        `export async function spread(): Promise<Message> {`,
+        `  const m = await prisma.message.findFirst();`,
+        `  return { ...m, content: 'x' };`,
+        `}`,
+        `export async function all(): Promise<Message[]> {`,
+        `  const ms = await prisma.message.findMany();`,
+        `  return ms;`,
+        `}`,
+        `export async function other(): Promise<Other> {`,
+        `  return prisma.message.findFirst();`,
+        `}`,
+      ].join('\n'),
+    );
+    // Injected services (NestJS): a method returning records, called through another service.
+    writeFileSync(
+      join(dir, 'message.service.ts'),
+      `export class MessageService {\n  async all() { const ms = await this.prisma.message.findMany(); return ms; }\n  async one() { const m = await this.prisma.message.findFirst(); return E.right(m); }\n}\n`,
+    );
+    writeFileSync(
+      join(dir, 'admin.service.ts'),
+      `import { MessageService } from './message.service';\nexport class AdminService {\n  constructor(private readonly messageService: MessageService) {}\n  async all() { return this.messageService.all(); }\n  async one() { return this.messageService.one(); }\n}\n`,
+    );
+    writeFileSync(
+      join(dir, 'admin.resolver.ts'),
+      `import { AdminService } from './admin.service';\nexport class AdminResolver {\n  constructor(private adminService: AdminService) {}\n  async titles() { const ms = await this.adminService.all(); return ms.map((m) => m.senderType); }\n  async one() { const r = await this.adminService.one(); return r.right.content; }\n}\n`,
+    );
+    // A React context created for a model, a hook returning it, a component reading it.
+    writeFileSync(join(dir, 'ctx.ts'), `import type { Message } from '@prisma/client';\nexport const MessageContext = createContext<Message>(null);\n`);
+    writeFileSync(
+      join(dir, 'use-message.ts'),
+      `import { MessageContext } from './ctx';\nexport function useMessage() { return useContext(MessageContext); }\n`,
+    );
+    writeFileSync(
+      join(dir, 'view.tsx'),
+      `import { useMessage } from './use-message';\nexport function View() { const m = useMessage(); return m?.phoneNumber; }\n`,
+    );
+    const { calls, reads } = extractFiles(
+      dir,
+      [
+        'ctx.ts',
+        'use-message.ts',
+        'view.tsx',
+        'message.service.ts',
+        'admin.service.ts',
+        'admin.resolver.ts',
+        'message.model.ts',
+        'svc2.ts',
+        'queries.ts',
+        'route.ts',
+        'other.ts',
+        'load.ts',
+        'use.ts',
+        'lib/result.ts',
+        'lib/index.ts',
+        'use2.ts',
+        'types.ts',
+        'svc.ts',
+      ],
+      new Set(['Message', 'Conversation']),
+    );
+    const claims = resolveCalls(MESSAGING_SCHEMA, calls, undefined, reads).filter((c): c is FieldClaim => c.kind === 'field');
+    assert.deepEqual(
+      claims.map((c) => `${c.model}.${c.field} ${c.location.file}:${c.location.line}`).sort(),
+      [
+        'Message.id load.ts:1',
+        'Message.content route.ts:2',
+        'Message.subject route.ts:2',
+        'Message.senderType use.ts:3',
+        'Message.length use.ts:3',
+        'Conversation.title use2.ts:3',
+        'Message.content svc.ts:2',
+        'Message.id svc2.ts:4',
+        'Message.content svc2.ts:4',
+        'Message.id svc2.ts:8',
+        'Message.id svc2.ts:12',
+        'Message.content svc2.ts:12',
+        'Message.senderType admin.resolver.ts:4',
+        'Message.content admin.resolver.ts:5',
+        'Message.phoneNumber view.tsx:2',
+      ].sort(),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('imports: which file an import names (relative, aliased, through a barrel)', () => {
+  const texts = new Map([
+    ['src/queries/prisma/index.ts', `export * from './teamUser';\nexport { getBoard } from './board';`],
+    ['src/queries/prisma/teamUser.ts', ''],
+    ['src/queries/prisma/board.ts', ''],
+    ['src/other/teamUser.ts', ''],
+  ]);
+  assert.deepEqual(namedImports(`import { a, b as c } from './x';\nimport type { T } from '@/y';`), [
+    { imported: 'a', local: 'a', specifier: './x' },
+    { imported: 'b', local: 'c', specifier: './x' },
+    { imported: 'T', local: 'T', specifier: '@/y' },
+  ]);
+  assert.equal(importsFile('src/permissions/team.ts', '@/queries/prisma', 'src/queries/prisma/teamUser.ts', 'getTeamUser', texts), true);
+  assert.equal(importsFile('src/permissions/team.ts', '@/queries/prisma', 'src/queries/prisma/board.ts', 'getBoard', texts), true);
+  assert.equal(importsFile('src/permissions/team.ts', '@/queries/prisma', 'src/queries/prisma/board.ts', 'getTeamUser', texts), false);
+  assert.equal(importsFile('src/permissions/team.ts', '../other/teamUser', 'src/other/teamUser.ts', 'x', texts), true);
+  assert.equal(importsFile('src/permissions/team.ts', '../other/teamUser', 'src/queries/prisma/teamUser.ts', 'x', texts), false);
+  assert.equal(importsFile('src/permissions/team.ts', 'lodash', 'src/other/teamUser.ts', 'x', texts), false);
 });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { extractPrismaCallsWithOxc } from '../../src/audit/code/extract.js';
+import { extractPrismaCallsWithOxc, mayReadResults } from '../../src/audit/code/extract.js';
 import { readPrismaCalls } from '../../src/audit/code/read-calls.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -114,4 +114,26 @@ test('reader: hands unusual code to oxc', () => {
   assert.equal(readPrismaCalls('a.ts', `prisma.user.findMany({ where: { name: /x/.source } })`), undefined);
   assert.equal(readPrismaCalls('a.ts', `prisma.user.findMany<Args>({ where: {} })`), undefined);
   assert.equal(readPrismaCalls('a.ts', `prisma.user.findMany({ where: { a: 'unterminated } })`), undefined);
+});
+
+test('files that only call Prisma keep the reader; files that read a result, return one from an exported function or into a written type go to oxc', () => {
+  const only = [
+    `class S { async list(q) { const where = { title: q }; return db.user.findMany({ where }) } async rename(id) { const row = await tx.user.update({ where: { id }, data: {} }); return row } summary(rows: { t: string }[]): string { return '' } }`,
+    `function norm(v: string): string { return v }\nexport class S { get(id) { return this.prisma.user.findUnique({ where: { id } }) } }`,
+    `await prisma.user.update({ where: { id }, data: { name } });`,
+    // `row` is read in another function only: not this binding's.
+    `async function a(id) { const row = await tx.user.update({ where: { id }, data: {} }); return row }\nfunction b(rows) { for (const row of rows) log(row.title) }`,
+  ];
+  for (const text of only) assert.equal(mayReadResults(text), false, text);
+  const reads = [
+    `const u = await prisma.user.findUnique({ where: { id } });\nlog(u.email)`,
+    `const { email } = await prisma.user.findFirstOrThrow();`,
+    `const users = await prisma.user.findMany();\nfor (const u of users) {}`,
+    `(await prisma.user.findMany()).map((u) => u.email)`,
+    `prisma.user.create({ data }).then((u) => u.id)`,
+    `export async function getUser(id) { return prisma.user.findUnique({ where: { id } }) }`,
+    `export const getUser = (id) => prisma.user.findUnique({ where: { id } });`,
+    `async function get(): Promise<Team> { const team = await this.prisma.team.findFirst(); return E.right(team); }`,
+  ];
+  for (const text of reads) assert.equal(mayReadResults(text), true, text);
 });

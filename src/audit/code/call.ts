@@ -16,6 +16,8 @@ export interface PrismaCall {
   clientLike: boolean;
   location: ClaimLocation;
   args?: ArgValue;
+  /** Not a call: a value typed with a generated argument type (typed-args.ts); no model claim, and nothing when the model is unknown. */
+  typed?: true;
 }
 
 export type ArgValue =
@@ -33,4 +35,21 @@ export interface ArgProperty {
   key: string;
   location: ClaimLocation;
   value: ArgValue;
+}
+
+/**
+ * A property read off a model's records in code (model-values.ts): `user.email` after
+ * `const user = await prisma.user.findUnique(...)`, `(u: User) => u.name`. The resolver
+ * walks `path` through the schema's relations and claims `key` as a field when the value
+ * read is one record (not a list: `users.length` is no field).
+ */
+export interface ModelRead {
+  /** A Prisma call's result (its delegate, operation and receiver check), or a value whose written type is a model. */
+  root: { delegate: string; operation: ModelOperation; clientLike: boolean } | { model: string; list: boolean };
+  /** Property names from the root to the object read; `[]` steps into a list's element. */
+  path: string[];
+  key: string;
+  location: ClaimLocation;
+  /** Claimed only when the value read is a record of this model (a property of a type named for it, see model-values.ts's returns). */
+  expect?: string;
 }

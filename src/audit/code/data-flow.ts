@@ -14,7 +14,7 @@ import type { LineIndex } from './line-index.js';
  * what their callers pass (`update(id, changes)` -> `data: changes`: the objects the callers
  * pass are read), and what functions and class methods of the same file return where Prisma
  * reads structure (`where: buildWhere(q)`, `AND: [this.filters(q)]`; not in a field's value). Flow-insensitive within a scope: every value a
- * name ever holds counts. Not followed: values from other files, object members read back
+ * name ever holds counts. Not followed: values from other files (but see typed-args.ts and extract-files.ts), object members read back
  * (`args.where`), nested member writes (`a.b.c = x`), destructured names, loops' iteration variables.
  */
 
@@ -26,18 +26,41 @@ export interface Node {
   [key: string]: unknown;
 }
 
-interface Scope {
+export interface Scope {
   parent?: Scope;
   bindings: Map<string, Binding>;
 }
 
-interface Binding {
+/**
+ * Where a name that is not simply assigned gets its value from (model-values.ts reads it):
+ * destructured from an expression (`const { a } = x`: `path` ['a']), an element of a list
+ * (`for (const u of users)`), or a parameter of a callback passed to a call (`users.map((u) => ...)`).
+ */
+export type Origin =
+  | { kind: 'expr'; node: Node; scope: Scope }
+  | { kind: 'element'; node: Node; scope: Scope }
+  | { kind: 'callback'; call: Node; arg: number; param: number; scope: Scope };
+
+/** A property read: `x.key`, `x?.['key']`, or `key` in a destructuring pattern over `x`. */
+export interface PropertyRead {
+  origin: Origin;
+  /** Properties between the origin and the object read (`const { a: { key } } = x`: ['a']); `[]` steps into a list's element. */
+  path: string[];
+  key: string;
+  keyNode: Node;
+}
+
+export interface Binding {
   values: { node: Node; scope: Scope }[];
   writes: { key: string; keyNode: Node; node: Node; scope: Scope }[];
   pushes: { key?: string; node: Node; scope: Scope }[];
   param?: { fn: string; index: number; prop?: string };
   /** A function the name is bound to: a call's value is what it returns. */
   fn?: Node;
+  /** The type annotation written on the declaration (`const u: User`, `(u: User) =>`), a TSTypeAnnotation. */
+  annotation?: Node;
+  /** Where a destructured name, a loop variable or a callback parameter comes from. */
+  origin?: { origin: Origin; path: string[] };
 }
 
 interface FoundCall {
@@ -57,6 +80,16 @@ export interface FileScopes {
   returnScopes: Map<Node, Scope>;
   /** Class methods by name (`this.name(...)`), null when two share a name. */
   methods: Map<string, Node | null>;
+  /** Every property read with a static key, in source order. */
+  reads: PropertyRead[];
+  /** Functions declared at the file's top level, by name (what other files may import). */
+  topLevel: Map<string, Node>;
+  /** Each function node's name where it has one (declarations, `const f = () => ...`, methods). */
+  functionNames: Map<Node, string>;
+  /** Names declared with a written type. */
+  annotated: Binding[];
+  /** Top-level classes' methods, by class and method name. */
+  classes: Map<string, Map<string, Node>>;
 }
 
 /** Keys whose values Prisma reads as argument structure (not a field's value). */
@@ -102,7 +135,48 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
   const functionScopes = new Map<Node, Scope>();
   const returnScopes = new Map<Node, Scope>();
   const methods = new Map<string, Node | null>();
+  const classes = new Map<string, Map<string, Node>>();
+  let currentClass: Map<string, Node> | undefined;
   const root: Scope = { bindings: new Map() };
+  const reads: PropertyRead[] = [];
+  const topLevel = new Map<string, Node>();
+  const functionNames = new Map<Node, string>();
+  /** Functions passed as a call's argument, to their call and position (their parameters' origin). */
+  const callbacks = new Map<Node, { call: Node; arg: number; scope: Scope }>();
+  const annotated: Binding[] = [];
+  const annotate = (b: Binding, annotation: Node): void => {
+    b.annotation = annotation;
+    annotated.push(b);
+  };
+  /** Loop variables' origins, keyed by their declarator. */
+  const loopOrigins = new Map<Node, Origin>();
+
+  /** Declares the names of a destructuring pattern over `origin`, and records its keys as reads. */
+  const declarePattern = (scope: Scope, pattern: Node, origin: Origin, path: string[]): void => {
+    const target = pattern.type === 'AssignmentPattern' ? (pattern.left as Node) : pattern;
+    if (target.type === 'Identifier') {
+      const b = declare(scope, target.name as string);
+      b.origin = { origin, path };
+      if (target.typeAnnotation) annotate(b, target.typeAnnotation as Node);
+    } else if (target.type === 'ObjectPattern') {
+      for (const prop of target.properties as Node[]) {
+        if (prop.type !== 'Property') {
+          for (const name of patternNames(prop)) declare(scope, name);
+          continue;
+        }
+        const key = propertyKey(prop);
+        if (key === undefined) {
+          for (const name of patternNames(prop.value as Node)) declare(scope, name);
+          continue;
+        }
+        reads.push({ origin, path, key, keyNode: prop.key as Node });
+        declarePattern(scope, prop.value as Node, origin, [...path, key]);
+      }
+    } else if (target.type === 'ArrayPattern') {
+      for (const e of target.elements as (Node | null)[])
+        if (e) declarePattern(scope, e.type === 'RestElement' ? (e.argument as Node) : e, origin, [...path, '[]']);
+    } else for (const name of patternNames(target)) declare(scope, name);
+  };
 
   const declare = (scope: Scope, name: string): Binding => {
     let b = scope.bindings.get(name);
@@ -116,11 +190,19 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
   const visitFunction = (fn: Node, name: string | undefined, scope: Scope): void => {
     const own: Scope = { parent: scope, bindings: new Map() };
     functionScopes.set(fn, own);
+    if (name) functionNames.set(fn, name);
+    const callback = callbacks.get(fn);
     (fn.params as Node[]).forEach((raw, index) => {
       const p = raw.type === 'TSParameterProperty' ? (raw.parameter as Node) : raw;
       const target = p.type === 'AssignmentPattern' ? (p.left as Node) : p;
-      if (target.type === 'Identifier') declare(own, target.name as string).param = name ? { fn: name, index } : undefined;
-      else if (target.type === 'ObjectPattern') {
+      if (callback && !target.typeAnnotation && (target.type === 'ObjectPattern' || target.type === 'ArrayPattern'))
+        declarePattern(own, target, { kind: 'callback', ...callback, param: index }, []);
+      if (target.type === 'Identifier') {
+        const b = declare(own, target.name as string);
+        b.param = name ? { fn: name, index } : undefined;
+        if (target.typeAnnotation) annotate(b, target.typeAnnotation as Node);
+        else if (callback) b.origin = { origin: { kind: 'callback', ...callback, param: index }, path: [] };
+      } else if (target.type === 'ObjectPattern') {
         for (const prop of target.properties as Node[]) {
           if (prop.type !== 'Property') continue;
           const key = propertyKey(prop);
@@ -141,6 +223,7 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
         break;
       case 'FunctionDeclaration':
         if (node.id) declare(scope, (node.id as Node).name as string).fn = node;
+        if (node.id && scope === root) topLevel.set((node.id as Node).name as string, node);
         visitFunction(node, (node.id as Node | null)?.name as string | undefined, scope);
         return;
       case 'FunctionExpression':
@@ -153,10 +236,21 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
         if (value && (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression')) {
           const name = propertyKey(node);
           if (name) methods.set(name, methods.has(name) ? null : value);
+          if (name && currentClass) currentClass.set(name, value);
           visitFunction(value, name, scope);
           return;
         }
         break;
+      }
+      case 'ClassDeclaration': {
+        // A top-level class's methods, for callers in other files (`this.teamService.getTeam(...)`).
+        if (scope !== root || !node.id) break;
+        const outer = currentClass;
+        currentClass = new Map();
+        classes.set((node.id as Node).name as string, currentClass);
+        visit(node.body as Node, scope);
+        currentClass = outer;
+        return;
       }
       case 'BlockStatement':
       case 'StaticBlock': {
@@ -167,18 +261,24 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
       case 'VariableDeclarator': {
         const id = node.id as Node;
         const init = node.init as Node | null;
+        const loop = loopOrigins.get(node);
         if (id.type === 'Identifier') {
           const b = declare(scope, id.name as string);
+          if (id.typeAnnotation) annotate(b, id.typeAnnotation as Node);
+          if (loop) b.origin = { origin: loop, path: [] };
           if (init) {
             const fn = unwrap(init);
             if (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') {
               b.fn = fn;
+              if (scope === root) topLevel.set(id.name as string, fn);
               visitFunction(fn, id.name as string, scope);
               return;
             }
             b.values.push({ node: init, scope });
           }
-        } else for (const name of patternNames(id)) declare(scope, name);
+        } else if (loop) declarePattern(scope, id, loop, []);
+        else if (init && !id.typeAnnotation) declarePattern(scope, id, { kind: 'expr', node: init, scope }, []);
+        else for (const name of patternNames(id)) declare(scope, name);
         break;
       }
       case 'AssignmentExpression': {
@@ -193,9 +293,24 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
         }
         break;
       }
+      case 'ForOfStatement': {
+        const left = node.left as Node;
+        if (left.type === 'VariableDeclaration' && (left.declarations as Node[]).length === 1)
+          loopOrigins.set((left.declarations as Node[])[0], { kind: 'element', node: node.right as Node, scope });
+        break;
+      }
+      case 'MemberExpression': {
+        const key = memberKey(node);
+        if (key !== undefined) reads.push({ origin: { kind: 'expr', node: node.object as Node, scope }, path: [], key, keyNode: node.property as Node });
+        break;
+      }
       case 'CallExpression': {
         const callee = unwrap(node.callee as Node);
         const args = node.arguments as Node[];
+        args.forEach((a, index) => {
+          const fn = unwrap(a);
+          if (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') callbacks.set(fn, { call: node, arg: index, scope });
+        });
         if (callee.type === 'Identifier') addSite(callSites, callee.name as string, args, scope);
         else if (callee.type === 'MemberExpression') {
           const name = memberKey(callee);
@@ -230,7 +345,7 @@ export function scopesOf(program: Node, isOperation: (name: string) => boolean):
     }
   };
   visit(program, root);
-  return { found, scopes: { callSites, functionScopes, returnScopes, methods } };
+  return { found, scopes: { callSites, functionScopes, returnScopes, methods, reads, topLevel, functionNames, annotated, classes } };
 }
 
 function addSite(sites: FileScopes['callSites'], name: string, args: Node[], scope: Scope): void {
@@ -438,7 +553,7 @@ export class DataFlow {
   }
 }
 
-function lookup(name: string, scope: Scope): Binding | undefined {
+export function lookup(name: string, scope: Scope): Binding | undefined {
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     const b = s.bindings.get(name);
     if (b) return b;
@@ -466,7 +581,7 @@ function objectOrOpaque(v: ArgValue, location: ArgValue['location']): ArgValue {
 }
 
 /** A callback's returned expressions: its expression body, or its `return` statements (not those of nested functions). */
-function returnedExpressions(fn: Node): { node: Node; statement?: Node }[] {
+export function returnedExpressions(fn: Node): { node: Node; statement?: Node }[] {
   const body = fn.body as Node;
   if (body.type !== 'BlockStatement') return [{ node: body }];
   const out: { node: Node; statement?: Node }[] = [];
@@ -507,14 +622,14 @@ export function unwrap(node: Node): Node {
   }
 }
 
-function memberKey(member: Node): string | undefined {
+export function memberKey(member: Node): string | undefined {
   const property = member.property as Node;
   if (!member.computed && (property.type === 'Identifier' || property.type === 'PrivateIdentifier')) return property.name as string;
   if (member.computed && property.type === 'Literal' && typeof property.value === 'string') return property.value;
   return undefined;
 }
 
-function propertyKey(node: Node): string | undefined {
+export function propertyKey(node: Node): string | undefined {
   const key = node.key as Node;
   if (!node.computed && (key.type === 'Identifier' || key.type === 'PrivateIdentifier')) return key.name as string;
   if (key.type === 'Literal' && typeof key.value === 'string') return key.value;

@@ -44,7 +44,7 @@ const CANDIDATE = /\b(?:interface|class|type)\s+[A-Za-z_$][\w$]*|\b(?:z|v|yup|Jo
 const DECLARED = /\b(?:interface|class|type)\s+([A-Za-z_$][\w$]*)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=\s*(?:z|v|yup|Joi)\s*\.\s*object\b/g;
 
 /** The model a DTO's name or declared type names, and whether it is a create or update input. */
-export function dtoModel(name: string, models: ReadonlySet<string>): { model: string; create: boolean; update: boolean } | undefined {
+export function dtoModel(name: string, models: ReadonlySet<string>, bare = false): { model: string; create: boolean; update: boolean } | undefined {
   let stem = name.charAt(0).toUpperCase() + name.slice(1);
   const prefix = PREFIX.exec(stem)?.[0];
   if (prefix) stem = stem.slice(prefix.length);
@@ -61,18 +61,22 @@ export function dtoModel(name: string, models: ReadonlySet<string>): { model: st
     kind = tail[1];
     stem = stem.slice(0, tail.index);
   }
-  if (!(prefix || suffixed) || !models.has(stem)) return undefined;
+  if (!(prefix || suffixed || (bare && stem === name)) || !models.has(stem)) return undefined;
   const create = kind === 'Create' || (prefix !== undefined && /^(?:Create|New|Add)$/.test(prefix));
   const update = kind === 'Update' || (prefix !== undefined && /^(?:Update|Patch|Edit)$/.test(prefix));
   return { model: stem, create, update };
 }
 
-export function extractDtos(path: string, text: string, models: ReadonlySet<string>): Dto[] {
+/**
+ * With `bare`, also the types named exactly like a model (`class Team` for GraphQL, `interface
+ * Team`): not DTOs, but what the model's records are returned as (model-values.ts's returns).
+ */
+export function extractDtos(path: string, text: string, models: ReadonlySet<string>, bare = false): Dto[] {
   if (!CANDIDATE.test(text) || path.endsWith('.d.ts')) return [];
   // Cheap check before parsing: some declared type, class or validation schema must be named for a model.
   let named = false;
   for (const m of text.matchAll(DECLARED)) {
-    if (dtoModel(m[1] ?? m[2], models)) {
+    if (dtoModel(m[1] ?? m[2], models, bare)) {
       named = true;
       break;
     }
@@ -95,14 +99,14 @@ export function extractDtos(path: string, text: string, models: ReadonlySet<stri
     if (s.type === 'TSInterfaceDeclaration') {
       const name = (s.id as Node).name as string;
       const body = s.body as Node;
-      const found = dtoModel(name, models);
+      const found = dtoModel(name, models, bare);
       if (!found) continue;
       const picked = ((s.extends ?? []) as Node[]).flatMap((h) => pickedKeys(h.expression as Node, h.typeArguments as Node | undefined, lines));
       out.push({ name, ...found, picked, fields: typeMembers(body.body as Node[], lines), location: lines.at((s.id as Node).start), form: 'interface' });
     } else if (s.type === 'TSTypeAliasDeclaration') {
       const name = (s.id as Node).name as string;
       const type = s.typeAnnotation as Node;
-      const found = dtoModel(name, models);
+      const found = dtoModel(name, models, bare);
       if (!found) continue;
       const parts = type.type === 'TSIntersectionType' ? (type.types as Node[]) : [type];
       const fields: DtoField[] = [];
@@ -116,7 +120,7 @@ export function extractDtos(path: string, text: string, models: ReadonlySet<stri
     } else if (s.type === 'ClassDeclaration' && s.id) {
       const name = (s.id as Node).name as string;
       const body = s.body as Node;
-      const found = dtoModel(name, models);
+      const found = dtoModel(name, models, bare);
       if (!found) continue;
       const fields: DtoField[] = [];
       for (const m of body.body as Node[]) {
@@ -135,7 +139,7 @@ export function extractDtos(path: string, text: string, models: ReadonlySet<stri
         if (id.type !== 'Identifier' || !d.init) continue;
         const schema = validatorObject(d.init as Node);
         if (!schema) continue;
-        const found = dtoModel(id.name as string, models);
+        const found = dtoModel(id.name as string, models, bare);
         if (!found) continue;
         const fields: DtoField[] = [];
         for (const p of schema.object.properties as Node[]) {

@@ -198,7 +198,7 @@ interface ConstObject {
 }
 
 /** The offset of the bracket closing the innermost block around `at` in the masked text; the text's length at the top level. */
-function enclosingClose(masked: string, at: number): number {
+export function enclosingClose(masked: string, at: number): number {
   let depth = 0;
   for (let i = at - 1; i >= 0; i--) {
     const c = masked[i];

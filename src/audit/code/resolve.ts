@@ -1,7 +1,7 @@
 import type { Field, Model, Schema } from '../../schema/model.js';
 import { fieldKind, fieldRefs, getArgument } from '../../schema/query.js';
 import type { Claim, ClaimedType, ClaimLocation, FieldClaim } from '../claims.js';
-import type { ArgProperty, ArgValue, PrismaCall } from './call.js';
+import type { ArgProperty, ArgValue, ModelRead, PrismaCall } from './call.js';
 import { delegateName } from './operations.js';
 import type { ComputedField } from './extensions.js';
 
@@ -18,11 +18,58 @@ const READ_OPTIONS = new Set(['select', 'include', 'omit', 'where', 'orderBy', '
  * fields of which model (following relations into nested reads, writes and filters), and
  * which are operators, compound unique selectors or aggregates (never claims). Pure.
  */
-export function resolveCalls(schema: Schema, calls: readonly PrismaCall[], computed: ReadonlySet<ComputedField> = new Set()): Claim[] {
+export function resolveCalls(
+  schema: Schema,
+  calls: readonly PrismaCall[],
+  computed: ReadonlySet<ComputedField> = new Set(),
+  reads: readonly ModelRead[] = [],
+): Claim[] {
   const resolver = new CallResolver(schema, computed);
   for (const call of calls) resolver.call(call);
-  return resolver.claims;
+  for (const read of reads) resolver.read(read);
+  return sharedObjects(schema, resolver.claims);
 }
+
+/**
+ * One object written once and passed for several models (`const some = { finished: true, ... }`
+ * in `displays: { some }` on one branch and `responses: { some }` on the other): a key it names
+ * is that field where the model has it, not a missing field of the others.
+ */
+function sharedObjects(schema: Schema, claims: Claim[]): Claim[] {
+  const byPlace = new Map<string, Set<string>>();
+  const place = (c: FieldClaim): string => `${c.location.file}:${c.location.line}:${c.location.column}:${c.field}`;
+  for (const c of claims) {
+    if (c.kind !== 'field') continue;
+    const k = place(c);
+    let models = byPlace.get(k);
+    if (!models) byPlace.set(k, (models = new Set()));
+    models.add(c.model);
+  }
+  const has = (model: string, field: string): boolean =>
+    [...schema.models, ...schema.views].some((m) => m.name === model && m.fields.some((f) => f.name === field));
+  return claims.filter((c) => {
+    if (c.kind !== 'field') return true;
+    const models = byPlace.get(place(c))!;
+    return models.size === 1 || has(c.model, c.field) || ![...models].some((m) => has(m, c.field));
+  });
+}
+
+/** Operations whose result is a list of records. */
+const LIST_RESULTS = new Set(['findMany', 'createManyAndReturn', 'updateManyAndReturn', 'groupBy']);
+/** What every object or promise has: never a field. */
+const NOT_FIELDS = new Set([
+  'then',
+  'catch',
+  'finally',
+  'toString',
+  'toJSON',
+  'valueOf',
+  'hasOwnProperty',
+  'constructor',
+  'toLocaleString',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+]);
 
 class CallResolver {
   readonly claims: Claim[] = [];
@@ -39,10 +86,52 @@ class CallResolver {
     }
   }
 
+  /**
+   * A property read off records (model-values.ts): `path` is walked through relations from the
+   * root's model; the key is a field claim when the value read is one record of a model.
+   */
+  read(read: ModelRead): void {
+    const root = read.root;
+    if ('clientLike' in root && !root.clientLike) return;
+    const start = 'delegate' in root ? this.byDelegate.get(root.delegate) : this.byName.get(root.model);
+    if (!start) return;
+    let model: Model = start;
+    let list = 'delegate' in root ? LIST_RESULTS.has(root.operation) : root.list;
+    const path = read.path;
+    if ('delegate' in root && (root.operation === 'aggregate' || root.operation === 'groupBy')) {
+      // `agg._sum.amount`, `groups[0]._count.id`, `groups.map((g) => g.status)` (a `by` field).
+      const rest = root.operation === 'groupBy' ? (path[0] === '[]' ? path.slice(1) : undefined) : path;
+      if (!rest || rest.length > 1 || (rest.length === 1 && !AGGREGATES.has(rest[0]))) return;
+      if (rest.length === 0 && root.operation === 'aggregate') return;
+      if (read.key === '_all' || read.key.startsWith('_') || NOT_FIELDS.has(read.key)) return;
+      this.field(model, { key: read.key, location: read.location, value: { kind: 'opaque', location: read.location } }, 'result');
+      return;
+    }
+    for (const step of path) {
+      if (step === '[]') {
+        if (!list) return;
+        list = false;
+        continue;
+      }
+      if (list) return;
+      const field: Field | undefined = model.fields.find((f) => f.name === step);
+      const related: Model | undefined = field && this.related(field);
+      if (!field || !related) return;
+      model = related;
+      list = field.type.list;
+    }
+    // A list returned into `Team[]`: each element is checked against the type.
+    if (list && read.expect !== undefined) list = false;
+    if (list || read.key.startsWith('_') || read.key.startsWith('$') || NOT_FIELDS.has(read.key)) return;
+    if (read.expect !== undefined && read.expect !== model.name) return;
+    this.field(model, { key: read.key, location: read.location, value: { kind: 'opaque', location: read.location } }, 'result');
+  }
+
   call(call: PrismaCall): void {
     // Only Prisma clients' calls (prisma-clients.ts): `stripeClient.subscriptions.update` is not one.
     if (!call.clientLike) return;
     const model = this.byDelegate.get(call.delegate);
+    if (call.typed && !model) return;
     if (!model) {
       this.claims.push({
         kind: 'model',
@@ -53,7 +142,7 @@ class CallResolver {
       });
       return;
     }
-    this.claims.push({ kind: 'model', source: 'code', model: model.name, location: call.location, explicit: true });
+    if (!call.typed) this.claims.push({ kind: 'model', source: 'code', model: model.name, location: call.location, explicit: true });
     const args = call.args;
     if (args?.kind !== 'object') return;
     for (const p of args.props) {
