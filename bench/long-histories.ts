@@ -160,17 +160,22 @@ export const longHistoriesBenchmark: Benchmark = {
       await replayScripts(applied, timeline.slice(0, SIZES[0]), (m) => m.name);
       await applied.close();
       const driftCache = join(root, 'cache-drift');
-      const drift = sideBySide(n, {
-        drift: () => {
-          rmSync(driftCache, { recursive: true, force: true });
-          return runNode(stewardBin, ['db', 'drift', '--env', 'production', '--url', `pglite:${dataDir}`, '--format', 'json', '--cwd', adopted.dir], {
-            env: { STEWARD_CACHE_DIR: driftCache },
-            expectStatus: [0, 1],
-          });
-        },
-      })['drift'];
+      // Also with WebAssembly tiering up to TurboFan (STEWARD_WASM_TIER_UP=on): the effect of
+      // src/cli/v8-flags.ts's --liftoff-only on this run.
+      const firstDrift = (url: string, cwd: string, tierUp: boolean) => () => {
+        rmSync(driftCache, { recursive: true, force: true });
+        return runNode(stewardBin, ['db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--cwd', cwd], {
+          env: { STEWARD_CACHE_DIR: driftCache, ...(tierUp ? { STEWARD_WASM_TIER_UP: 'on' } : {}) },
+          expectStatus: [0, 1],
+        });
+      };
+      const pgliteDrift = sideBySide(n, {
+        drift: firstDrift(`pglite:${dataDir}`, adopted.dir, false),
+        'tier-up': firstDrift(`pglite:${dataDir}`, adopted.dir, true),
+      });
+      const drift = pgliteDrift['drift'];
       lines.push(
-        `first db drift in a project (empty cache), ${SIZES[0]}-migration database (PGlite data directory): ${fmtMs(drift.ms)}, peak ${mb(drift.peakMb)}`,
+        `first db drift in a project (empty cache), ${SIZES[0]}-migration database (PGlite data directory): ${fmtMs(drift.ms)}, peak ${mb(drift.peakMb)}; with WebAssembly tier-up ${fmtMs(pgliteDrift['tier-up'].ms)}`,
       );
       goals.push({ goal: `first db drift in a project < 3 s, PGlite data directory (${fmtMs(drift.ms)})`, met: drift.ms < 3_000 });
 
@@ -189,17 +194,10 @@ export const longHistoriesBenchmark: Benchmark = {
           } finally {
             await target.close();
           }
-          const onServer = sideBySide(n, {
-            drift: () => {
-              rmSync(driftCache, { recursive: true, force: true });
-              return runNode(stewardBin, ['db', 'drift', '--env', 'production', '--url', url, '--format', 'json', '--cwd', sixProject], {
-                env: { STEWARD_CACHE_DIR: driftCache },
-                expectStatus: [0, 1],
-              });
-            },
-          })['drift'];
+          const serverDrift = sideBySide(n, { drift: firstDrift(url, sixProject, false), 'tier-up': firstDrift(url, sixProject, true) });
+          const onServer = serverDrift['drift'];
           lines.push(
-            `first db drift in a project (empty cache), PostgreSQL 15 server with the first ${SIZES[0]} migrations of six apps (no formbricks: vector): ${fmtMs(onServer.ms)}, peak ${mb(onServer.peakMb)}`,
+            `first db drift in a project (empty cache), PostgreSQL 15 server with the first ${SIZES[0]} migrations of six apps (no formbricks: vector): ${fmtMs(onServer.ms)}, peak ${mb(onServer.peakMb)}; with WebAssembly tier-up ${fmtMs(serverDrift['tier-up'].ms)}`,
           );
           goals.push({ goal: `first db drift in a project < 3 s, PostgreSQL server (${fmtMs(onServer.ms)})`, met: onServer.ms < 3_000 });
         } finally {
