@@ -14,7 +14,7 @@ import {
 } from './extract.js';
 import { computedFields, type ComputedField } from './extensions.js';
 import { extractDtos, type Dto } from './dtos.js';
-import type { Exported, ModelReturn } from './model-values.js';
+import type { Exported, ModelReturn, ModelType } from './model-values.js';
 import { importsFile, namedImports } from './imports.js';
 import { OPERATION_CALL_PATTERN } from './operations.js';
 
@@ -37,7 +37,7 @@ export function extractFiles(
   const dtos: Dto[] = [];
   // Top-level functions other files may call (with a typed parameter, or returning a model's
   // records) and aliases of model types (`export type AuthUser = User`).
-  type Definition = { file: string; sinks: TypedSink[]; result?: Exported; alias?: string; context?: string };
+  type Definition = { file: string; sinks: TypedSink[]; result?: Exported; alias?: ModelType; context?: string };
   const defined = new Map<string, Definition[]>();
   const define = (fn: string, file: string): Definition => {
     let list = defined.get(fn);
@@ -110,7 +110,7 @@ export function extractFiles(
     for (const [path, text] of texts) {
       const sinks = new Map<string, TypedSink[]>();
       const results = new Map<string, Exported>();
-      const aliases = new Map<string, string>();
+      const aliases = new Map<string, ModelType>();
       if (mentions?.test(text))
         for (const i of namedImports(text)) {
           // The definition the import names (two files may define functions of one name).

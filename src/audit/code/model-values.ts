@@ -17,7 +17,32 @@ import type { LineIndex } from './line-index.js';
 
 /** The root of a model value: a Prisma call found in the file (by its node) or a model type. */
 /** The root of a model value: a Prisma call found in the file (by its node), a model type, or what a function of another file returns. */
-type Root = { call: Node } | { model: string; list: boolean } | { imported: ModelRead['root'] };
+type Root = { call: Node } | ModelRoot | { imported: ModelRead['root'] };
+
+/**
+ * A value typed with a model type, or with the application's type built from one
+ * (`Omit<User, 'password'>`, `Pick<User, 'id' | 'name'>`, `interface Board extends
+ * Omit<PrismaBoard, 'parameters'> { parameters: BoardParameters }`): `except` lists the keys
+ * that are not the model's (omitted, or declared by the application's type), `only` the
+ * model's keys the type keeps (Pick).
+ */
+interface ModelRoot {
+  model: string;
+  list: boolean;
+  except?: string[];
+  only?: string[];
+}
+
+/** A local type name that stands for a model: its name (`User`), or the shape built from it. */
+export type ModelType = string | ModelShape;
+export interface ModelShape {
+  model: string;
+  except?: string[];
+  only?: string[];
+}
+
+/** Type helpers that keep a type's keys (`Partial<Board>`). */
+const SAME_KEYS = new Set(['Partial', 'Required', 'Readonly', 'NonNullable']);
 
 interface Value {
   root: Root;
@@ -100,7 +125,7 @@ export class ModelValues {
   constructor(
     private readonly scopes: FileScopes,
     private readonly calls: ReadonlyMap<Node, { delegate: string; list: boolean }>,
-    private readonly models: ReadonlyMap<string, string>,
+    private readonly models: ReadonlyMap<string, ModelType>,
     /** Functions other files export that return a model value, by the local name they are imported under. */
     private readonly imported: ReadonlyMap<string, Exported> = new Map(),
     /** Injected services (`this.teamService`), by property: their methods returning a model's records (NestJS style). */
@@ -122,6 +147,7 @@ export class ModelValues {
   functionResult(fn: Node, rootOf: (call: Node) => ModelRead['root']): Exported | undefined {
     const v = this.returned(fn, 0);
     if (!v) return undefined;
+    if ('model' in v.root && (v.root.except || v.root.only)) return undefined;
     return { root: 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root, path: v.path };
   }
 
@@ -131,7 +157,8 @@ export class ModelValues {
     for (const r of this.scopes.reads) {
       const v = this.origin(r.origin, 0);
       if (!v || (onlyImported && 'call' in v.root)) continue;
-      const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root;
+      if ('model' in v.root && !ownKey(v.root, [...v.path, ...r.path, r.key])) continue;
+      const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : modelRoot(v.root);
       const location: ClaimLocation = lines.at(r.keyNode.type === 'Literal' ? r.keyNode.start + 1 : r.keyNode.start);
       out.push({ root, path: [...v.path, ...r.path], key: r.key, location });
     }
@@ -177,7 +204,7 @@ export class ModelValues {
             }
           }
         } else v = this.expr(node, scope, 0);
-        if (!v || (onlyImported && 'call' in v.root)) continue;
+        if (!v || (onlyImported && 'call' in v.root) || ('model' in v.root && (v.root.except || v.root.only))) continue;
         const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root;
         out.push({ root, path: v.path, types, written, location: lines.at((r.statement ?? r.node).start) });
       }
@@ -208,8 +235,25 @@ export class ModelValues {
             if (!inner || local === 'Promise') return inner;
             return 'model' in inner.root && !inner.root.list ? { root: { ...inner.root, list: true }, path: [] } : undefined;
           }
+          if (SAME_KEYS.has(local) && args.length === 1) {
+            const inner = this.typeValue(args[0]);
+            return inner && 'model' in inner.root && !inner.root.list ? inner : undefined;
+          }
+          if ((local === 'Omit' || local === 'Pick') && args.length === 2) {
+            const inner = this.typeValue(args[0]);
+            const keys = literalKeys(args[1]);
+            if (!inner || !('model' in inner.root) || inner.root.list || !keys) return undefined;
+            const r = inner.root;
+            const root: ModelRoot =
+              local === 'Omit'
+                ? { ...r, except: [...(r.except ?? []), ...keys] }
+                : { ...r, only: (r.only ?? keys).filter((k) => keys.includes(k)) };
+            return { root, path: [] };
+          }
           const model = this.models.get(local);
-          return model && args.length === 0 ? { root: { model, list: false }, path: [] } : undefined;
+          if (!model || args.length > 0) return undefined;
+          if (typeof model === 'string') return { root: { model, list: false }, path: [] };
+          return { root: { model: model.model, list: false, ...(model.except ? { except: model.except } : {}), ...(model.only ? { only: model.only } : {}) }, path: [] };
         }
         if (name.type === 'TSQualifiedName' && (name.left as Node).type === 'Identifier' && this.models.has((name.left as Node).name as string)) {
           const m = /^(\w+)GetPayload$/.exec((name.right as Node).name as string);
@@ -256,6 +300,12 @@ export class ModelValues {
       case 'CallExpression': {
         if (this.calls.has(node)) return { root: { call: node }, path: [] };
         const callee = strip(node.callee as Node);
+        // `const [board, setBoard] = useState<Board>()`: the pair's first element is the state (read as a list's element).
+        const state = useStateType(callee, node);
+        if (state) {
+          const v = this.typeValue(state);
+          return v && 'model' in v.root && !v.root.list && v.path.length === 0 ? { root: { ...v.root, list: true }, path: [] } : undefined;
+        }
         // `useContext(WebsiteContext)` of a context created for a model (in another file).
         const context = contextArgument(callee, node);
         if (context) {
@@ -364,11 +414,44 @@ export class ModelValues {
     const key = (v: Value): string => {
       const r = v.root;
       const call = 'call' in r ? this.calls.get(r.call) : undefined;
-      const kind = call ? `${call.delegate}:${call.list}` : 'model' in r ? `type ${r.model}:${r.list}` : 'imported' in r ? JSON.stringify(r.imported) : '';
+      const kind = call ? `${call.delegate}:${call.list}` : 'model' in r ? `type ${r.model}:${r.list}:${r.except?.join() ?? ''}:${r.only?.join() ?? ''}` : 'imported' in r ? JSON.stringify(r.imported) : '';
       return `${kind}/${v.path.join('.')}`;
     };
     return key(a) === key(b);
   }
+}
+
+/** The type written in `useState<T>(...)` / `React.useState<T>(...)`. */
+function useStateType(callee: Node, call: Node): Node | undefined {
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberKey(callee) : undefined;
+  if (name !== 'useState') return undefined;
+  const params = ((call.typeArguments as Node | null)?.params as Node[] | undefined) ?? [];
+  return params.length === 1 ? params[0] : undefined;
+}
+
+/** `'a' | 'b'` -> ['a', 'b']; undefined for anything else (`keyof X`, a type name). */
+function literalKeys(raw: Node): string[] | undefined {
+  const members = raw.type === 'TSUnionType' ? (raw.types as Node[]) : [raw];
+  const out: string[] = [];
+  for (const m of members) {
+    const lit = m.type === 'TSLiteralType' ? (m.literal as Node) : undefined;
+    if (!lit || typeof lit.value !== 'string') return undefined;
+    out.push(lit.value);
+  }
+  return out;
+}
+
+/** Whether the model field a read reaches (the first property of the path) is one the root's type keeps. */
+function ownKey(root: ModelRoot, path: readonly string[]): boolean {
+  const first = path.find((s) => s !== '[]');
+  if (first === undefined) return true;
+  if (root.except?.includes(first)) return false;
+  return !root.only || root.only.includes(first);
+}
+
+/** A model root as reads carry it (the model and whether it is a list). */
+function modelRoot(root: ModelRoot): ModelRead['root'] {
+  return { model: root.model, list: root.list };
 }
 
 /** The context named in `useContext(X)` / `React.useContext(X)`. */
