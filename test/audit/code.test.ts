@@ -324,6 +324,12 @@ const readsFound: [string, string, string[]][] = [
     `${IMPORTS}function C() { const [m, setM] = useState<Partial<Message>>(); const [c] = React.useState<Message | null>(null); return [m.content, c?.senderType] }`,
     ['Message.content:2', 'Message.senderType:2'],
   ],
+  [
+    'objects written where a model type is expected',
+    `${IMPORTS}const m: Partial<Message> = { content: 'x', 'senderType': 'USER', ...rest };\nconst mk = (): Omit<Message, 'subject'> => (a ? { phoneNumber: '', subject: 1 } : { id: '1' });`,
+    ['Message.content:2', 'Message.id:3', 'Message.phoneNumber:3', 'Message.senderType:2'],
+  ],
+  ['useRef typed with a model type', `${IMPORTS}function C() { const ref = useRef<Partial<Message>>(null); const cur = ref.current; return [cur.content, ref.current.senderType] }`, ['Message.content:2', 'Message.senderType:2']],
 ];
 for (const [name, code, expected] of readsFound) {
   test(`model values, found: ${name}`, () => assert.deepEqual(resultFields(code), expected));
@@ -353,6 +359,8 @@ const readsNotFound: [string, string][] = [
     `${IMPORTS}export interface Msg extends Message {\n  subject: string;\n  'topic'?: string;\n  load(): void;\n}\nconst f = (m: Msg) => [m.subject, m.topic, m.load()];`,
   ],
   ['an interface extending a type of the same name from elsewhere', `import type { Message } from './types';\ninterface Msg extends Omit<Message, 'id'> {}\nconst f = (m: Msg) => m.subject;`],
+  ['objects written where another type or a list is expected', `${IMPORTS}const m: MessageView = { subject: 1 };\nconst l = (): Message[] => [{ subject: 1 }];\nconst n: Message = f({ subject: 1 });`],
+  ['useRef of another type, and other members of a ref', `${IMPORTS}const r = useRef<MessageView>(null); r.current.subject; const q = useRef<Message>(null); q.subject;`],
   ['Omit with keys not written as strings', `${IMPORTS}const f = (m: Omit<Message, Keys>) => m.subject;`],
   ['useState of another type, or without one', `${IMPORTS}const [m] = useState<MessageView>(); m.subject; const [n] = useState(null); n.subject; const [l] = useState<Message[]>([]); l[0].subject`],
   [

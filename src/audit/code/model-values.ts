@@ -162,6 +162,43 @@ export class ModelValues {
       const location: ClaimLocation = lines.at(r.keyNode.type === 'Literal' ? r.keyNode.start + 1 : r.keyNode.start);
       out.push({ root, path: [...v.path, ...r.path], key: r.key, location });
     }
+    for (const w of this.writtenObjects()) {
+      const { root, object } = w;
+      for (const p of object.properties as Node[]) {
+        if (p.type !== 'Property' || p.computed) continue;
+        const k = p.key as Node;
+        const key = k.type === 'Identifier' ? (k.name as string) : k.type === 'Literal' && typeof k.value === 'string' ? k.value : undefined;
+        if (key === undefined || !ownKey(root, [key])) continue;
+        out.push({ root: modelRoot(root), path: [], key, location: lines.at(k.type === 'Literal' ? k.start + 1 : k.start) });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Object literals written where a model type (or one built from it) is expected: a name
+   * declared with it (`const b: Partial<Board> = { name: '' }`) and what a function returns
+   * into it (`(): Partial<Board> => ({ description: '' })`). The compiler checks each key
+   * against the model there (an excess property is an error).
+   */
+  private writtenObjects(): { root: ModelRoot; object: Node }[] {
+    const out: { root: ModelRoot; object: Node }[] = [];
+    const objectsOf = (raw: Node): Node[] => {
+      const node = strip(raw);
+      if (node.type === 'ObjectExpression') return [node];
+      if (node.type === 'ConditionalExpression') return [...objectsOf(node.consequent as Node), ...objectsOf(node.alternate as Node)];
+      return [];
+    };
+    const add = (type: Node, values: Node[]): void => {
+      const v = this.typeValue(type);
+      if (!v || !('model' in v.root) || v.root.list || v.path.length > 0) return;
+      for (const value of values) for (const object of objectsOf(value)) out.push({ root: v.root, object });
+    };
+    for (const b of this.scopes.annotated) if (b.annotation) add(b.annotation, b.values.map((x) => x.node));
+    for (const fn of this.scopes.functionScopes.keys()) {
+      if (!fn.returnType) continue;
+      add(fn.returnType as Node, returnedExpressions(fn).map((r) => r.node));
+    }
     return out;
   }
 
@@ -306,6 +343,9 @@ export class ModelValues {
           const v = this.typeValue(state);
           return v && 'model' in v.root && !v.root.list && v.path.length === 0 ? { root: { ...v.root, list: true }, path: [] } : undefined;
         }
+        // `const ref = useRef<Board>(...)`: the value under `ref.current`.
+        const ref = useRefType(callee, node);
+        if (ref) return step(this.typeValue(ref), '^current');
         // `useContext(WebsiteContext)` of a context created for a model (in another file).
         const context = contextArgument(callee, node);
         if (context) {
@@ -429,6 +469,14 @@ function useStateType(callee: Node, call: Node): Node | undefined {
   return params.length === 1 ? params[0] : undefined;
 }
 
+/** The type written in `useRef<T>(...)` / `React.useRef<T>(...)`. */
+function useRefType(callee: Node, call: Node): Node | undefined {
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberKey(callee) : undefined;
+  if (name !== 'useRef') return undefined;
+  const params = ((call.typeArguments as Node | null)?.params as Node[] | undefined) ?? [];
+  return params.length === 1 ? params[0] : undefined;
+}
+
 /** `'a' | 'b'` -> ['a', 'b']; undefined for anything else (`keyof X`, a type name). */
 function literalKeys(raw: Node): string[] | undefined {
   const members = raw.type === 'TSUnionType' ? (raw.types as Node[]) : [raw];
@@ -464,7 +512,7 @@ function contextArgument(callee: Node, call: Node): string | undefined {
 function step(v: Value | undefined, s: string): Value | undefined {
   if (!v) return undefined;
   const last = v.path[v.path.length - 1];
-  if ((last === '^right' && s === 'right') || (last === '^value' && s === 'value')) return { root: v.root, path: v.path.slice(0, -1) };
+  if ((last === '^right' && s === 'right') || (last === '^value' && s === 'value') || (last === '^current' && s === 'current')) return { root: v.root, path: v.path.slice(0, -1) };
   return { root: v.root, path: [...v.path, s] };
 }
 
