@@ -329,6 +329,11 @@ const readsFound: [string, string, string[]][] = [
     `${IMPORTS}const m: Partial<Message> = { content: 'x', 'senderType': 'USER', ...rest };\nconst mk = (): Omit<Message, 'subject'> => (a ? { phoneNumber: '', subject: 1 } : { id: '1' });`,
     ['Message.content:2', 'Message.id:3', 'Message.phoneNumber:3', 'Message.senderType:2'],
   ],
+  [
+    'a record spread into an object by a helper',
+    `${IMPORTS}async function attach(m: Message) { return { ...m, shareId: 'x' } }\nasync function load() { const m = await prisma.message.findFirst(); return attach(m) }\nconst r = await load(); log(r.content, r.shareId); const o = { ...r, extra: 1 }; o.senderType; o.extra;`,
+    ['Message.content:4', 'Message.senderType:4'],
+  ],
   ['useRef typed with a model type', `${IMPORTS}function C() { const ref = useRef<Partial<Message>>(null); const cur = ref.current; return [cur.content, ref.current.senderType] }`, ['Message.content:2', 'Message.senderType:2']],
 ];
 for (const [name, code, expected] of readsFound) {
@@ -361,6 +366,7 @@ const readsNotFound: [string, string][] = [
   ['an interface extending a type of the same name from elsewhere', `import type { Message } from './types';\ninterface Msg extends Omit<Message, 'id'> {}\nconst f = (m: Msg) => m.subject;`],
   ['objects written where another type or a list is expected', `${IMPORTS}const m: MessageView = { subject: 1 };\nconst l = (): Message[] => [{ subject: 1 }];\nconst n: Message = f({ subject: 1 });`],
   ['useRef of another type, and other members of a ref', `${IMPORTS}const r = useRef<MessageView>(null); r.current.subject; const q = useRef<Message>(null); q.subject;`],
+  ['keys written beside a spread record, or before it', `const m = await prisma.message.findFirst(); const a = { ...m, subject: 1 }; a.subject; const b = { subject: 1, ...m }; b.subject; const c = { ...m, ...n }; c.subject;`],
   ['Omit with keys not written as strings', `${IMPORTS}const f = (m: Omit<Message, Keys>) => m.subject;`],
   ['useState of another type, or without one', `${IMPORTS}const [m] = useState<MessageView>(); m.subject; const [n] = useState(null); n.subject; const [l] = useState<Message[]>([]); l[0].subject`],
   [

@@ -48,6 +48,8 @@ interface Value {
   root: Root;
   /** Property names from the root; `[]` steps into an element of a list. */
   path: string[];
+  /** Keys written beside the record spread into an object (`{ ...website, shareId }`): the next step is not the model's. */
+  except?: string[];
 }
 
 /** List methods whose result is the same list, or one element of it. */
@@ -81,6 +83,8 @@ const WRAP_MARKS: Record<string, string | undefined> = Object.assign(Object.crea
 export interface Exported {
   root: ModelRead['root'];
   path: string[];
+  /** Keys written beside a spread record (see Value). */
+  except?: string[];
 }
 
 /** A model value returned into a written return type (see `returnsInto`). */
@@ -148,7 +152,7 @@ export class ModelValues {
     const v = this.returned(fn, 0);
     if (!v) return undefined;
     if ('model' in v.root && (v.root.except || v.root.only)) return undefined;
-    return { root: 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root, path: v.path };
+    return { root: 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root, path: v.path, ...(v.except ? { except: v.except } : {}) };
   }
 
   /** Every property read off a model value in the file, with the call or model it comes from (`onlyImported`: not off the file's own calls). */
@@ -158,6 +162,7 @@ export class ModelValues {
       const v = this.origin(r.origin, 0);
       if (!v || (onlyImported && 'call' in v.root)) continue;
       if ('model' in v.root && !ownKey(v.root, [...v.path, ...r.path, r.key])) continue;
+      if (v.except && v.except.includes([...r.path, r.key][0])) continue;
       const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : modelRoot(v.root);
       const location: ClaimLocation = lines.at(r.keyNode.type === 'Literal' ? r.keyNode.start + 1 : r.keyNode.start);
       out.push({ root, path: [...v.path, ...r.path], key: r.key, location });
@@ -350,12 +355,12 @@ export class ModelValues {
         const context = contextArgument(callee, node);
         if (context) {
           const created = lookup(context, scope) ? undefined : this.imported.get(`context:${context}`);
-          if (created) return { root: { imported: created.root }, path: [...created.path] };
+          if (created) return { root: { imported: created.root }, path: [...created.path], ...(created.except ? { except: created.except } : {}) };
         }
         if (callee.type === 'Identifier') {
           const b = lookup(callee.name as string, scope);
           const imported = b ? undefined : this.imported.get(callee.name as string);
-          if (imported) return { root: { imported: imported.root }, path: [...imported.path] };
+          if (imported) return { root: { imported: imported.root }, path: [...imported.path], ...(imported.except ? { except: imported.except } : {}) };
           return b?.fn ? this.returned(b.fn, depth) : undefined;
         }
         if (callee.type !== 'MemberExpression') return undefined;
@@ -364,7 +369,7 @@ export class ModelValues {
         const object = strip(callee.object as Node);
         if (object.type === 'MemberExpression' && strip(object.object as Node).type === 'ThisExpression') {
           const service = this.services.get(memberKey(object) ?? '')?.get(name);
-          if (service) return { root: { imported: service.root }, path: [...service.path] };
+          if (service) return { root: { imported: service.root }, path: [...service.path], ...(service.except ? { except: service.except } : {}) };
         }
         if (object.type === 'ThisExpression') {
           const fn = this.scopes.methods.get(name);
@@ -389,6 +394,25 @@ export class ModelValues {
       }
       case 'ConditionalExpression':
         return this.expr(node.consequent as Node, scope, depth + 1) ?? this.expr(node.alternate as Node, scope, depth + 1);
+      case 'ObjectExpression': {
+        // `{ ...website, shareId }`: the record with keys of the application's beside it.
+        let spread: Value | undefined;
+        const written: string[] = [];
+        for (const p of node.properties as Node[]) {
+          if (p.type === 'SpreadElement') {
+            if (spread) return undefined;
+            spread = this.expr(p.argument as Node, scope, depth + 1);
+            if (!spread || written.length > 0) return undefined;
+            continue;
+          }
+          const k = p.key as Node;
+          const key = p.computed ? undefined : k.type === 'Identifier' ? (k.name as string) : k.type === 'Literal' && typeof k.value === 'string' ? k.value : undefined;
+          if (key === undefined) return undefined;
+          written.push(key);
+        }
+        if (!spread || ('model' in spread.root && spread.root.list && spread.path.length === 0)) return undefined;
+        return written.length > 0 || spread.except ? { root: spread.root, path: spread.path, except: [...(spread.except ?? []), ...written] } : spread;
+      }
       case 'LogicalExpression':
         return node.operator === '&&' ? undefined : (this.expr(node.left as Node, scope, depth + 1) ?? this.expr(node.right as Node, scope, depth + 1));
       default:
@@ -455,7 +479,7 @@ export class ModelValues {
       const r = v.root;
       const call = 'call' in r ? this.calls.get(r.call) : undefined;
       const kind = call ? `${call.delegate}:${call.list}` : 'model' in r ? `type ${r.model}:${r.list}:${r.except?.join() ?? ''}:${r.only?.join() ?? ''}` : 'imported' in r ? JSON.stringify(r.imported) : '';
-      return `${kind}/${v.path.join('.')}`;
+      return `${kind}/${v.path.join('.')}/${v.except?.join() ?? ''}`;
     };
     return key(a) === key(b);
   }
@@ -511,6 +535,10 @@ function contextArgument(callee: Node, call: Node): string | undefined {
 
 function step(v: Value | undefined, s: string): Value | undefined {
   if (!v) return undefined;
+  if (v.except) {
+    if (v.except.includes(s)) return undefined;
+    v = { root: v.root, path: v.path };
+  }
   const last = v.path[v.path.length - 1];
   if ((last === '^right' && s === 'right') || (last === '^value' && s === 'value') || (last === '^current' && s === 'current')) return { root: v.root, path: v.path.slice(0, -1) };
   return { root: v.root, path: [...v.path, s] };
