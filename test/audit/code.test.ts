@@ -486,9 +486,20 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
       join(dir, 'view.tsx'),
       `import { useMessage } from './use-message';\nexport function View() { const m = useMessage(); return m?.phoneNumber; }\n`,
     );
+    // A context typed with an interface whose member is the application's type built from a model.
+    writeFileSync(
+      join(dir, 'msg-ctx.tsx'),
+      `import type { Msg } from './types';\nexport interface MsgContextValue {\n  msg: Partial<Msg>;\n  editing: boolean;\n}\nexport const MsgContext = createContext<MsgContextValue>(null);\n`,
+    );
+    writeFileSync(
+      join(dir, 'msg-view.tsx'),
+      `import { MsgContext } from './msg-ctx';\nexport function V() { const { msg, editing } = useContext(MsgContext); return [msg.content, msg.metadata, editing]; }\n`,
+    );
     const { calls, reads } = extractFiles(
       dir,
       [
+        'msg-ctx.tsx',
+        'msg-view.tsx',
         'ctx.ts',
         'use-message.ts',
         'view.tsx',
@@ -523,6 +534,7 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
         'Message.content svc.ts:2',
         'Message.senderType svc.ts:3',
         'Message.phoneNumber svc.ts:4',
+        'Message.content msg-view.tsx:2',
         'Message.id svc2.ts:4',
         'Message.content svc2.ts:4',
         'Message.id svc2.ts:8',

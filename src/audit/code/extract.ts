@@ -353,16 +353,36 @@ export function importedUses(
 
 const MODEL_CONTEXT =
   /^export\s+const\s+([A-Za-z_$][\w$]*)\s*=\s*(?:React\s*\.\s*)?createContext\s*<\s*([A-Za-z_$][\w$]*)\s*(?:\|\s*(?:null|undefined)\s*)?>/gm;
+const CONTEXT_MEMBER = /^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*:\s*(?:(?:Partial|Readonly|Required)\s*<\s*([A-Za-z_$][\w$]*)\s*>|([A-Za-z_$][\w$]*))\s*(?:\|\s*(?:null|undefined)\s*)*[;,]?\s*$/;
 
-/** `export const WebsiteContext = createContext<Website>(null)` with Website a model type: WebsiteContext -> Website (what `useContext` of it gives). */
-export function modelContexts(text: string): { name: string; model: string }[] {
+/**
+ * `export const WebsiteContext = createContext<Website>(null)` with Website a model type:
+ * WebsiteContext -> Website (what `useContext` of it gives). For a context typed with an
+ * interface of the file (`createContext<BoardContextValue>` with `board: Partial<Board>`), the
+ * members typed with a type name (`board` -> Board), resolved by the caller (a model type or
+ * another file's alias of one).
+ */
+export function modelContexts(text: string): { name: string; model?: string; members?: { key: string; type: string }[] }[] {
   if (!text.includes('createContext')) return [];
-  const out: { name: string; model: string }[] = [];
+  const out: { name: string; model?: string; members?: { key: string; type: string }[] }[] = [];
   let imported: Map<string, string> | undefined;
   for (const m of text.matchAll(MODEL_CONTEXT)) {
     imported ??= prismaImports(text);
     const model = imported.get(m[2]);
-    if (model && /^[A-Z]/.test(model) && model !== 'Prisma' && model !== 'PrismaClient') out.push({ name: m[1], model });
+    if (model && /^[A-Z]/.test(model) && model !== 'Prisma' && model !== 'PrismaClient') {
+      out.push({ name: m[1], model });
+      continue;
+    }
+    const decl = new RegExp(`\\binterface\\s+${m[2]}\\s*\\{`).exec(text);
+    if (!decl) continue;
+    const end = text.indexOf('\n}', decl.index);
+    if (end < 0) continue;
+    const members: { key: string; type: string }[] = [];
+    for (const line of text.slice(decl.index + decl[0].length, end).split('\n')) {
+      const member = CONTEXT_MEMBER.exec(line);
+      if (member) members.push({ key: member[1], type: member[2] ?? member[3] });
+    }
+    if (members.length > 0) out.push({ name: m[1], members });
   }
   return out;
 }

@@ -161,9 +161,10 @@ export class ModelValues {
     for (const r of this.scopes.reads) {
       const v = this.origin(r.origin, 0);
       if (!v || (onlyImported && 'call' in v.root)) continue;
-      if ('model' in v.root && !ownKey(v.root, [...v.path, ...r.path, r.key])) continue;
+      const typed = 'model' in v.root ? v.root : 'imported' in v.root && 'model' in v.root.imported ? (v.root.imported as ModelRoot) : undefined;
+      if (typed && !ownKey(typed, [...v.path, ...r.path, r.key].filter((p) => !p.startsWith('^')))) continue;
       if (v.except && v.except.includes([...r.path, r.key][0])) continue;
-      const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : modelRoot(v.root);
+      const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? ('model' in v.root.imported ? modelRoot(v.root.imported) : v.root.imported) : modelRoot(v.root);
       const location: ClaimLocation = lines.at(r.keyNode.type === 'Literal' ? r.keyNode.start + 1 : r.keyNode.start);
       out.push({ root, path: [...v.path, ...r.path], key: r.key, location });
     }
@@ -540,7 +541,7 @@ function step(v: Value | undefined, s: string): Value | undefined {
     v = { root: v.root, path: v.path };
   }
   const last = v.path[v.path.length - 1];
-  if ((last === '^right' && s === 'right') || (last === '^value' && s === 'value') || (last === '^current' && s === 'current')) return { root: v.root, path: v.path.slice(0, -1) };
+  if (last === `^${s}`) return { root: v.root, path: v.path.slice(0, -1) };
   return { root: v.root, path: [...v.path, s] };
 }
 
