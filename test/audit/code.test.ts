@@ -493,7 +493,7 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
     );
     writeFileSync(
       join(dir, 'msg-view.tsx'),
-      `import { MsgContext } from './msg-ctx';\nexport function V() { const { msg, editing } = useContext(MsgContext); return [msg.content, msg.metadata, editing]; }\n`,
+      `import { MsgContext, type MsgContextValue } from './msg-ctx';\nexport function useMsg(): MsgContextValue { return useContext(MsgContext); }\nexport function V() { const { msg, editing } = useMsg(); return [msg.content, msg.metadata, editing]; }\n`,
     );
     const { calls, reads } = extractFiles(
       dir,
@@ -534,7 +534,7 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
         'Message.content svc.ts:2',
         'Message.senderType svc.ts:3',
         'Message.phoneNumber svc.ts:4',
-        'Message.content msg-view.tsx:2',
+        'Message.content msg-view.tsx:3',
         'Message.id svc2.ts:4',
         'Message.content svc2.ts:4',
         'Message.id svc2.ts:8',

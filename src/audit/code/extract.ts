@@ -423,7 +423,7 @@ export function modelAliases(text: string): { name: string; model: ModelType }[]
       // The interface's own members are the application's, not the model's.
       const members = interfaceMembers(text, (m.index ?? 0) + m[0].length);
       if (members === undefined) continue;
-      if (members.length > 0) shape = { ...shape, except: [...(shape.except ?? []), ...members] };
+      if (members.length > 0) shape = { ...shape, except: [...new Set([...(shape.except ?? []), ...members])] };
     }
     out.push({ name, model: shape.except || shape.only ? shape : shape.model });
   }

@@ -454,7 +454,8 @@ export class ModelValues {
   private returned(fn: Node, depth: number): Value | undefined {
     if (fn.returnType) {
       const written = this.typeValue(fn.returnType as Node);
-      if (written || !containerType(fn.returnType as Node)) return written;
+      // `useBoard(): BoardContextValue { return useContext(BoardContext) }`: the context's own type, written again.
+      if (written || !(containerType(fn.returnType as Node) || returnsContext(fn))) return written;
     }
     if (this.visiting.has(fn) || depth > 16) return undefined;
     const own = this.scopes.functionScopes.get(fn);
@@ -492,6 +493,18 @@ function useStateType(callee: Node, call: Node): Node | undefined {
   if (name !== 'useState') return undefined;
   const params = ((call.typeArguments as Node | null)?.params as Node[] | undefined) ?? [];
   return params.length === 1 ? params[0] : undefined;
+}
+
+/** Whether every value the function returns is `useContext(X)`. */
+function returnsContext(fn: Node): boolean {
+  const returned = returnedExpressions(fn);
+  return (
+    returned.length > 0 &&
+    returned.every((r) => {
+      const node = strip(r.node);
+      return node.type === 'CallExpression' && contextArgument(strip(node.callee as Node), node) !== undefined;
+    })
+  );
 }
 
 /** The type written in `useRef<T>(...)` / `React.useRef<T>(...)`. */
