@@ -309,6 +309,32 @@ const readsFound: [string, string, string[]][] = [
     ['Message.content:2', 'Message.phoneNumber:5', 'Message.senderType:3'],
   ],
   ['a field missing from the schema', `const m = await prisma.message.findFirst();\nreturn m.subject`, ['Message.subject:2']],
+  // The application's types built from a model type: its keys, less those omitted or declared anew.
+  ['Partial of a model type', `${IMPORTS}function f(m: Partial<Message>) { return m.content }`, ['Message.content:2']],
+  ['Omit of a model type: the kept keys', `${IMPORTS}function f(m: Omit<Message, 'metadata' | 'id'>) { return [m.content, m.senderType] }`, ['Message.content:2', 'Message.senderType:2']],
+  ['Pick of a model type', `${IMPORTS}const f = (m: Pick<Message, 'content'>[]) => m.map((x) => x.content);`, ['Message.content:2']],
+  [
+    'an interface extending Omit of a model type, and Partial of it',
+    `${IMPORTS}export interface Msg extends Omit<Message, 'metadata'> {\n  metadata: { tone: string };\n  extra?: number;\n}\nconst f = (m: Partial<Msg>) => [m.content, m.metadata.tone, m.extra];`,
+    ['Message.content:6'],
+  ],
+  ['an alias of Pick of a model type', `${IMPORTS}export type Preview = Pick<Message, 'content' | 'id'>;\nconst f = (m: Preview) => m.content;`, ['Message.content:3']],
+  [
+    'useState typed with a model type',
+    `${IMPORTS}function C() { const [m, setM] = useState<Partial<Message>>(); const [c] = React.useState<Message | null>(null); return [m.content, c?.senderType] }`,
+    ['Message.content:2', 'Message.senderType:2'],
+  ],
+  [
+    'objects written where a model type is expected',
+    `${IMPORTS}const m: Partial<Message> = { content: 'x', 'senderType': 'USER', ...rest };\nconst mk = (): Omit<Message, 'subject'> => (a ? { phoneNumber: '', subject: 1 } : { id: '1' });`,
+    ['Message.content:2', 'Message.id:3', 'Message.phoneNumber:3', 'Message.senderType:2'],
+  ],
+  [
+    'a record spread into an object by a helper',
+    `${IMPORTS}async function attach(m: Message) { return { ...m, shareId: 'x' } }\nasync function load() { const m = await prisma.message.findFirst(); return attach(m) }\nconst r = await load(); log(r.content, r.shareId); const o = { ...r, extra: 1 }; o.senderType; o.extra;`,
+    ['Message.content:4', 'Message.senderType:4'],
+  ],
+  ['useRef typed with a model type', `${IMPORTS}function C() { const ref = useRef<Partial<Message>>(null); const cur = ref.current; return [cur.content, ref.current.senderType] }`, ['Message.content:2', 'Message.senderType:2']],
 ];
 for (const [name, code, expected] of readsFound) {
   test(`model values, found: ${name}`, () => assert.deepEqual(resultFields(code), expected));
@@ -331,6 +357,18 @@ const readsNotFound: [string, string][] = [
     'a function with another return type',
     `async function load(): Promise<MessageView> { return prisma.message.findFirst() }\nasync function f() { return (await load()).subject }`,
   ],
+  ['Omit: the omitted key read (the application gives it another type)', `${IMPORTS}const f = (m: Omit<Message, 'subject'> & { subject: string }) => m.subject;\nconst g = (m: Omit<Message, 'subject'>) => m.subject;`],
+  ['Pick: a key it does not keep', `${IMPORTS}const f = (m: Pick<Message, 'content'>) => m.subject;`],
+  [
+    'an interface extending a model type: its own members',
+    `${IMPORTS}export interface Msg extends Message {\n  subject: string;\n  'topic'?: string;\n  load(): void;\n}\nconst f = (m: Msg) => [m.subject, m.topic, m.load()];`,
+  ],
+  ['an interface extending a type of the same name from elsewhere', `import type { Message } from './types';\ninterface Msg extends Omit<Message, 'id'> {}\nconst f = (m: Msg) => m.subject;`],
+  ['objects written where another type or a list is expected', `${IMPORTS}const m: MessageView = { subject: 1 };\nconst l = (): Message[] => [{ subject: 1 }];\nconst n: Message = f({ subject: 1 });`],
+  ['useRef of another type, and other members of a ref', `${IMPORTS}const r = useRef<MessageView>(null); r.current.subject; const q = useRef<Message>(null); q.subject;`],
+  ['keys written beside a spread record, or before it', `const m = await prisma.message.findFirst(); const a = { ...m, subject: 1 }; a.subject; const b = { subject: 1, ...m }; b.subject; const c = { ...m, ...n }; c.subject;`],
+  ['Omit with keys not written as strings', `${IMPORTS}const f = (m: Omit<Message, Keys>) => m.subject;`],
+  ['useState of another type, or without one', `${IMPORTS}const [m] = useState<MessageView>(); m.subject; const [n] = useState(null); n.subject; const [l] = useState<Message[]>([]); l[0].subject`],
   [
     'a shared object, field of one model only',
     `const some = { content: 'x' }; prisma.conversation.findMany({ where: q ? { messages: { some } } : { participants: { some } } })`,
@@ -391,8 +429,14 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
     writeFileSync(join(dir, 'lib', 'index.ts'), `export * from './result';\n`);
     writeFileSync(join(dir, 'use2.ts'), `import { getMessage } from '@/lib';\nconst r = await getMessage();\nlog(r.title);\n`);
     // An alias of a model type in another file.
-    writeFileSync(join(dir, 'types.ts'), `import { Message } from '@prisma/client';\nexport type AuthMessage = Message;\n`);
-    writeFileSync(join(dir, 'svc.ts'), `import { AuthMessage } from './types';\nexport const f = (m: AuthMessage) => m.content;\n`);
+    writeFileSync(
+      join(dir, 'types.ts'),
+      `import { Message as PrismaMessage } from '@prisma/client';\nexport type AuthMessage = PrismaMessage;\nexport interface Msg extends Omit<PrismaMessage, 'metadata'> {\n  metadata: { tone: string };\n}\n`,
+    );
+    writeFileSync(
+      join(dir, 'svc.ts'),
+      `import { AuthMessage, Msg } from './types';\nexport const f = (m: AuthMessage) => m.content;\nexport const g = (m: Partial<Msg>) => [m.senderType, m.metadata.tone];\nexport function H() { const [m] = useState<Msg>(); return m.phoneNumber }\n`,
+    );
     // Records returned into a type named like the model (a GraphQL class), declared in another file.
     writeFileSync(
       join(dir, 'message.model.ts'),
@@ -442,9 +486,20 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
       join(dir, 'view.tsx'),
       `import { useMessage } from './use-message';\nexport function View() { const m = useMessage(); return m?.phoneNumber; }\n`,
     );
+    // A context typed with an interface whose member is the application's type built from a model.
+    writeFileSync(
+      join(dir, 'msg-ctx.tsx'),
+      `import type { Msg } from './types';\nexport interface MsgContextValue {\n  msg: Partial<Msg>;\n  editing: boolean;\n}\nexport const MsgContext = createContext<MsgContextValue>(null);\n`,
+    );
+    writeFileSync(
+      join(dir, 'msg-view.tsx'),
+      `import { MsgContext, type MsgContextValue } from './msg-ctx';\nexport function useMsg(): MsgContextValue { return useContext(MsgContext); }\nexport function V() { const { msg, editing } = useMsg(); return [msg.content, msg.metadata, editing]; }\n`,
+    );
     const { calls, reads } = extractFiles(
       dir,
       [
+        'msg-ctx.tsx',
+        'msg-view.tsx',
         'ctx.ts',
         'use-message.ts',
         'view.tsx',
@@ -477,6 +532,9 @@ test('typed arguments across files: a helper whose parameter is typed, called fr
         'Message.length use.ts:3',
         'Conversation.title use2.ts:3',
         'Message.content svc.ts:2',
+        'Message.senderType svc.ts:3',
+        'Message.phoneNumber svc.ts:4',
+        'Message.content msg-view.tsx:3',
         'Message.id svc2.ts:4',
         'Message.content svc2.ts:4',
         'Message.id svc2.ts:8',

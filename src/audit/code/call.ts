@@ -45,7 +45,7 @@ export interface ArgProperty {
  */
 export interface ModelRead {
   /** A Prisma call's result (its delegate, operation and receiver check), or a value whose written type is a model. */
-  root: { delegate: string; operation: ModelOperation; clientLike: boolean } | { model: string; list: boolean };
+  root: { delegate: string; operation: ModelOperation; clientLike: boolean } | { model: string; list: boolean; except?: string[]; only?: string[] };
   /** Property names from the root to the object read; `[]` steps into a list's element. */
   path: string[];
   key: string;

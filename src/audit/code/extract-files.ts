@@ -8,13 +8,14 @@ import {
   importedUses,
   modelAliases,
   modelContexts,
+  prismaImports,
   type CodeExtraction,
   type MethodResult,
   type TypedSink,
 } from './extract.js';
 import { computedFields, type ComputedField } from './extensions.js';
 import { extractDtos, type Dto } from './dtos.js';
-import type { Exported, ModelReturn } from './model-values.js';
+import type { Exported, ModelReturn, ModelType } from './model-values.js';
 import { importsFile, namedImports } from './imports.js';
 import { OPERATION_CALL_PATTERN } from './operations.js';
 
@@ -37,7 +38,7 @@ export function extractFiles(
   const dtos: Dto[] = [];
   // Top-level functions other files may call (with a typed parameter, or returning a model's
   // records) and aliases of model types (`export type AuthUser = User`).
-  type Definition = { file: string; sinks: TypedSink[]; result?: Exported; alias?: string; context?: string };
+  type Definition = { file: string; sinks: TypedSink[]; result?: Exported; alias?: ModelType; context?: string | { key: string; type: string }[] };
   const defined = new Map<string, Definition[]>();
   const define = (fn: string, file: string): Definition => {
     let list = defined.get(fn);
@@ -70,7 +71,7 @@ export function extractFiles(
     for (const s of result.sinks) define(s.fn, path).sinks.push(s);
     for (const r of result.returns) define(r.fn, path).result = r.result;
     for (const a of modelAliases(text)) define(a.name, path).alias = a.model;
-    for (const c of modelContexts(text)) define(c.name, path).context = c.model;
+    for (const c of modelContexts(text)) define(c.name, path).context = c.model ?? c.members;
     if (result.methods.length > 0) firstMethods.set(path, result.methods);
   }
   // Services' methods returning records, by class (`TeamService` -> `getTeams` -> the query).
@@ -102,6 +103,27 @@ export function extractFiles(
   // What files do with other files' functions, types and services; a service whose method returns
   // another service's result (`AdminService.fetchAllTeams` -> `TeamService.fetchAllTeams`) is
   // found a round later (three rounds at most).
+  /**
+   * What `useContext` of a context gives: its model's records, or (a context typed with an
+   * interface of its file) the first member typed with a model type or another file's alias of
+   * one, under that member (`useBoard().board`).
+   */
+  const contextValue = (file: string, context: string | { key: string; type: string }[]): Exported | undefined => {
+    if (typeof context === 'string') return { root: { model: context, list: false }, path: [] };
+    const text = texts.get(file) ?? '';
+    const prisma = prismaImports(text);
+    for (const { key, type } of context) {
+      const model = prisma.get(type);
+      if (model && /^[A-Z]/.test(model) && model !== 'Prisma' && model !== 'PrismaClient') return { root: { model, list: false }, path: [`^${key}`] };
+      const named = namedImports(text).filter((n) => n.local === type);
+      const local = defined.get(type)?.find((d) => d.file === file && d.alias);
+      const alias = local ?? named.map((n) => defined.get(n.imported)?.find((d) => d.alias && importsFile(file, n.specifier, d.file, n.imported, texts))).find(Boolean);
+      if (!alias?.alias) continue;
+      const shape = typeof alias.alias === 'string' ? { model: alias.alias } : alias.alias;
+      return { root: { model: shape.model, list: false, ...(shape.except ? { except: shape.except } : {}), ...(shape.only ? { only: shape.only } : {}) }, path: [`^${key}`] };
+    }
+    return undefined;
+  };
   const used = new Map<string, ReturnType<typeof importedUses> & { key: string }>();
   for (let round = 0, changed = true; round < 3 && changed; round++) {
     changed = false;
@@ -110,7 +132,7 @@ export function extractFiles(
     for (const [path, text] of texts) {
       const sinks = new Map<string, TypedSink[]>();
       const results = new Map<string, Exported>();
-      const aliases = new Map<string, string>();
+      const aliases = new Map<string, ModelType>();
       if (mentions?.test(text))
         for (const i of namedImports(text)) {
           // The definition the import names (two files may define functions of one name).
@@ -119,7 +141,8 @@ export function extractFiles(
           if (def.sinks.length > 0) sinks.set(i.local, def.sinks);
           if (def.result) results.set(i.local, def.result);
           if (def.alias) aliases.set(i.local, def.alias);
-          if (def.context) results.set(`context:${i.local}`, { root: { model: def.context, list: false }, path: [] });
+          const context = def.context && contextValue(def.file, def.context);
+          if (context) results.set(`context:${i.local}`, context);
         }
       const services = injectedServices(path, text, classes, texts);
       if (sinks.size === 0 && results.size === 0 && aliases.size === 0 && services.size === 0) continue;

@@ -4,7 +4,7 @@ import type { ArgValue, ModelRead, PrismaCall } from './call.js';
 import { TRANSACTION_PARAM } from './call-sites.js';
 import { maskNonCode } from './code-mask.js';
 import { DataFlow, lookup, scopesOf, type FileScopes, type Node } from './data-flow.js';
-import { type Exported, ModelValues, type ModelReturn } from './model-values.js';
+import { type Exported, type ModelShape, type ModelType, ModelValues, type ModelReturn } from './model-values.js';
 import { typedArgument, type TypedArgument } from './typed-args.js';
 import { LineIndex } from './line-index.js';
 import { enclosingClose, readPrismaCalls } from './read-calls.js';
@@ -199,7 +199,11 @@ export function extractPrismaCallsWithOxc(path: string, text: string): CodeExtra
     };
   });
   const imported = prismaImports(text);
-  const values = new ModelValues(scopes, results, imported);
+  // The file's own types built from a model (`interface Board extends Omit<PrismaBoard, 'parameters'>`) read like the model's.
+  const own = modelAliases(text);
+  const modelTypes: Map<string, ModelType> = own.length > 0 ? new Map<string, ModelType>(imported) : (imported as Map<string, ModelType>);
+  for (const a of own) if (!imported.has(a.name)) modelTypes.set(a.name, a.model);
+  const values = new ModelValues(scopes, results, modelTypes);
   const rootOf = (call: Node) => roots.get(call)!;
   const reads = values.reads(lines, rootOf);
   const { typed, sinks } = typedArguments(scopes, flow, imported);
@@ -310,7 +314,7 @@ export function importedUses(
   text: string,
   sinks: ReadonlyMap<string, readonly TypedSink[]>,
   returns: ReadonlyMap<string, Exported>,
-  aliases: ReadonlyMap<string, string> = new Map(),
+  aliases: ReadonlyMap<string, ModelType> = new Map(),
   services: ReadonlyMap<string, ReadonlyMap<string, Exported>> = new Map(),
 ): { calls: PrismaCall[]; reads: ModelRead[]; returned: ModelReturn[]; methods: MethodResult[]; returns: { fn: string; result: Exported }[] } {
   const result = parseSync(path, text, { lang: languageOf(path), preserveParens: false });
@@ -349,31 +353,111 @@ export function importedUses(
 
 const MODEL_CONTEXT =
   /^export\s+const\s+([A-Za-z_$][\w$]*)\s*=\s*(?:React\s*\.\s*)?createContext\s*<\s*([A-Za-z_$][\w$]*)\s*(?:\|\s*(?:null|undefined)\s*)?>/gm;
+const CONTEXT_MEMBER = /^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*:\s*(?:(?:Partial|Readonly|Required)\s*<\s*([A-Za-z_$][\w$]*)\s*>|([A-Za-z_$][\w$]*))\s*(?:\|\s*(?:null|undefined)\s*)*[;,]?\s*$/;
 
-/** `export const WebsiteContext = createContext<Website>(null)` with Website a model type: WebsiteContext -> Website (what `useContext` of it gives). */
-export function modelContexts(text: string): { name: string; model: string }[] {
+/**
+ * `export const WebsiteContext = createContext<Website>(null)` with Website a model type:
+ * WebsiteContext -> Website (what `useContext` of it gives). For a context typed with an
+ * interface of the file (`createContext<BoardContextValue>` with `board: Partial<Board>`), the
+ * members typed with a type name (`board` -> Board), resolved by the caller (a model type or
+ * another file's alias of one).
+ */
+export function modelContexts(text: string): { name: string; model?: string; members?: { key: string; type: string }[] }[] {
   if (!text.includes('createContext')) return [];
-  const out: { name: string; model: string }[] = [];
+  const out: { name: string; model?: string; members?: { key: string; type: string }[] }[] = [];
   let imported: Map<string, string> | undefined;
   for (const m of text.matchAll(MODEL_CONTEXT)) {
     imported ??= prismaImports(text);
     const model = imported.get(m[2]);
-    if (model && /^[A-Z]/.test(model) && model !== 'Prisma' && model !== 'PrismaClient') out.push({ name: m[1], model });
+    if (model && /^[A-Z]/.test(model) && model !== 'Prisma' && model !== 'PrismaClient') {
+      out.push({ name: m[1], model });
+      continue;
+    }
+    const decl = new RegExp(`\\binterface\\s+${m[2]}\\s*\\{`).exec(text);
+    if (!decl) continue;
+    const end = text.indexOf('\n}', decl.index);
+    if (end < 0) continue;
+    const members: { key: string; type: string }[] = [];
+    for (const line of text.slice(decl.index + decl[0].length, end).split('\n')) {
+      const member = CONTEXT_MEMBER.exec(line);
+      if (member) members.push({ key: member[1], type: member[2] ?? member[3] });
+    }
+    if (members.length > 0) out.push({ name: m[1], members });
   }
   return out;
 }
 
-const MODEL_ALIAS = /^export\s+type\s+([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*)\s*;/gm;
+const MODEL_ALIAS =
+  /^export\s+(?:type\s+([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*)\s*(?:<\s*([A-Za-z_$][\w$]*)\s*(?:,\s*([^>]*))?>)?\s*;|interface\s+([A-Za-z_$][\w$]*)\s+extends\s+([A-Za-z_$][\w$]*)\s*(?:<\s*([A-Za-z_$][\w$]*)\s*(?:,\s*([^>]*))?>)?\s*\{)/gm;
+/** Type helpers an alias may wrap a model in: `Partial<User>` keeps its keys, `Omit`/`Pick` name the keys dropped/kept. */
+const KEEPS_KEYS = new Set(['Partial', 'Required', 'Readonly']);
 
-/** `export type AuthUser = User;` with User a model type imported from a prisma module: AuthUser -> User. */
-export function modelAliases(text: string): { name: string; model: string }[] {
-  if (!text.includes('export type')) return [];
-  const out: { name: string; model: string }[] = [];
+/**
+ * The file's exported names for a model type (User imported from a prisma module):
+ * `export type AuthUser = User;` -> User; `export type Draft = Partial<User>;`, `export type
+ * Public = Omit<User, 'password'>;` / `Pick<User, 'id' | 'name'>`, and `export interface Board
+ * extends Omit<PrismaBoard, 'parameters'> { parameters: BoardParameters }`: the model with the
+ * keys that are not its own (omitted, or declared by the interface) or the only ones it keeps.
+ */
+export function modelAliases(text: string): { name: string; model: ModelType }[] {
+  if (!text.includes('export type') && !text.includes('export interface')) return [];
+  const out: { name: string; model: ModelType }[] = [];
   let imported: Map<string, string> | undefined;
   for (const m of text.matchAll(MODEL_ALIAS)) {
+    const name = m[1] ?? m[5];
+    const outer = m[2] ?? m[6];
+    const inner = m[3] ?? m[7];
+    const rawKeys = m[4] ?? m[8];
     imported ??= prismaImports(text);
-    const model = imported.get(m[2]);
-    if (model && /^[A-Z]/.test(model) && model !== 'Prisma' && model !== 'PrismaClient') out.push({ name: m[1], model });
+    const model = imported.get(inner ?? outer);
+    if (!model || !/^[A-Z]/.test(model) || model === 'Prisma' || model === 'PrismaClient') continue;
+    let shape: ModelShape = { model };
+    if (inner !== undefined) {
+      const keys = rawKeys === undefined ? undefined : stringKeys(rawKeys);
+      if (KEEPS_KEYS.has(outer) && rawKeys === undefined) shape = { model };
+      else if (outer === 'Omit' && keys) shape = { model, except: keys };
+      else if (outer === 'Pick' && keys) shape = { model, only: keys };
+      else continue;
+    }
+    if (m[5] !== undefined) {
+      // The interface's own members are the application's, not the model's.
+      const members = interfaceMembers(text, (m.index ?? 0) + m[0].length);
+      if (members === undefined) continue;
+      if (members.length > 0) shape = { ...shape, except: [...new Set([...(shape.except ?? []), ...members])] };
+    }
+    out.push({ name, model: shape.except || shape.only ? shape : shape.model });
   }
   return out;
+}
+
+/** `'a' | "b"` -> ['a', 'b']; undefined when anything else is written. */
+function stringKeys(raw: string): string[] | undefined {
+  const parts = raw.split('|').map((p) => p.trim());
+  const out: string[] = [];
+  for (const p of parts) {
+    const m = /^(['"])([^'"]+)\1$/.exec(p);
+    if (!m) return undefined;
+    out.push(m[2]);
+  }
+  return out;
+}
+
+/** The member names of an interface body starting after its `{` (top level only); undefined when the body does not close. */
+function interfaceMembers(text: string, start: number): string[] | undefined {
+  const out: string[] = [];
+  let depth = 1;
+  let lineStart = true;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '(' || c === '[' || c === '<') depth++;
+    else if (c === '}' || c === ')' || c === ']' || (c === '>' && text[i - 1] !== '=')) {
+      depth--;
+      if (depth === 0) return [...new Set(out)];
+    } else if (depth === 1 && (lineStart || c === ';' || c === ',')) {
+      const m = /^[\s;,]*(?:readonly\s+)?(?:(['"])([^'"]+)\1|([A-Za-z_$][\w$]*))\s*\??\s*[:(]/.exec(text.slice(i, i + 200));
+      if (m) out.push(m[2] ?? m[3]);
+    }
+    lineStart = c === '\n';
+  }
+  return undefined;
 }

@@ -17,12 +17,39 @@ import type { LineIndex } from './line-index.js';
 
 /** The root of a model value: a Prisma call found in the file (by its node) or a model type. */
 /** The root of a model value: a Prisma call found in the file (by its node), a model type, or what a function of another file returns. */
-type Root = { call: Node } | { model: string; list: boolean } | { imported: ModelRead['root'] };
+type Root = { call: Node } | ModelRoot | { imported: ModelRead['root'] };
+
+/**
+ * A value typed with a model type, or with the application's type built from one
+ * (`Omit<User, 'password'>`, `Pick<User, 'id' | 'name'>`, `interface Board extends
+ * Omit<PrismaBoard, 'parameters'> { parameters: BoardParameters }`): `except` lists the keys
+ * that are not the model's (omitted, or declared by the application's type), `only` the
+ * model's keys the type keeps (Pick).
+ */
+interface ModelRoot {
+  model: string;
+  list: boolean;
+  except?: string[];
+  only?: string[];
+}
+
+/** A local type name that stands for a model: its name (`User`), or the shape built from it. */
+export type ModelType = string | ModelShape;
+export interface ModelShape {
+  model: string;
+  except?: string[];
+  only?: string[];
+}
+
+/** Type helpers that keep a type's keys (`Partial<Board>`). */
+const SAME_KEYS = new Set(['Partial', 'Required', 'Readonly', 'NonNullable']);
 
 interface Value {
   root: Root;
   /** Property names from the root; `[]` steps into an element of a list. */
   path: string[];
+  /** Keys written beside the record spread into an object (`{ ...website, shareId }`): the next step is not the model's. */
+  except?: string[];
 }
 
 /** List methods whose result is the same list, or one element of it. */
@@ -56,6 +83,8 @@ const WRAP_MARKS: Record<string, string | undefined> = Object.assign(Object.crea
 export interface Exported {
   root: ModelRead['root'];
   path: string[];
+  /** Keys written beside a spread record (see Value). */
+  except?: string[];
 }
 
 /** A model value returned into a written return type (see `returnsInto`). */
@@ -100,7 +129,7 @@ export class ModelValues {
   constructor(
     private readonly scopes: FileScopes,
     private readonly calls: ReadonlyMap<Node, { delegate: string; list: boolean }>,
-    private readonly models: ReadonlyMap<string, string>,
+    private readonly models: ReadonlyMap<string, ModelType>,
     /** Functions other files export that return a model value, by the local name they are imported under. */
     private readonly imported: ReadonlyMap<string, Exported> = new Map(),
     /** Injected services (`this.teamService`), by property: their methods returning a model's records (NestJS style). */
@@ -122,7 +151,8 @@ export class ModelValues {
   functionResult(fn: Node, rootOf: (call: Node) => ModelRead['root']): Exported | undefined {
     const v = this.returned(fn, 0);
     if (!v) return undefined;
-    return { root: 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root, path: v.path };
+    if ('model' in v.root && (v.root.except || v.root.only)) return undefined;
+    return { root: 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root, path: v.path, ...(v.except ? { except: v.except } : {}) };
   }
 
   /** Every property read off a model value in the file, with the call or model it comes from (`onlyImported`: not off the file's own calls). */
@@ -131,9 +161,49 @@ export class ModelValues {
     for (const r of this.scopes.reads) {
       const v = this.origin(r.origin, 0);
       if (!v || (onlyImported && 'call' in v.root)) continue;
-      const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root;
+      const typed = 'model' in v.root ? v.root : 'imported' in v.root && 'model' in v.root.imported ? (v.root.imported as ModelRoot) : undefined;
+      if (typed && !ownKey(typed, [...v.path, ...r.path, r.key].filter((p) => !p.startsWith('^')))) continue;
+      if (v.except && v.except.includes([...r.path, r.key][0])) continue;
+      const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? ('model' in v.root.imported ? modelRoot(v.root.imported) : v.root.imported) : modelRoot(v.root);
       const location: ClaimLocation = lines.at(r.keyNode.type === 'Literal' ? r.keyNode.start + 1 : r.keyNode.start);
       out.push({ root, path: [...v.path, ...r.path], key: r.key, location });
+    }
+    for (const w of this.writtenObjects()) {
+      const { root, object } = w;
+      for (const p of object.properties as Node[]) {
+        if (p.type !== 'Property' || p.computed) continue;
+        const k = p.key as Node;
+        const key = k.type === 'Identifier' ? (k.name as string) : k.type === 'Literal' && typeof k.value === 'string' ? k.value : undefined;
+        if (key === undefined || !ownKey(root, [key])) continue;
+        out.push({ root: modelRoot(root), path: [], key, location: lines.at(k.type === 'Literal' ? k.start + 1 : k.start) });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Object literals written where a model type (or one built from it) is expected: a name
+   * declared with it (`const b: Partial<Board> = { name: '' }`) and what a function returns
+   * into it (`(): Partial<Board> => ({ description: '' })`). The compiler checks each key
+   * against the model there (an excess property is an error).
+   */
+  private writtenObjects(): { root: ModelRoot; object: Node }[] {
+    const out: { root: ModelRoot; object: Node }[] = [];
+    const objectsOf = (raw: Node): Node[] => {
+      const node = strip(raw);
+      if (node.type === 'ObjectExpression') return [node];
+      if (node.type === 'ConditionalExpression') return [...objectsOf(node.consequent as Node), ...objectsOf(node.alternate as Node)];
+      return [];
+    };
+    const add = (type: Node, values: Node[]): void => {
+      const v = this.typeValue(type);
+      if (!v || !('model' in v.root) || v.root.list || v.path.length > 0) return;
+      for (const value of values) for (const object of objectsOf(value)) out.push({ root: v.root, object });
+    };
+    for (const b of this.scopes.annotated) if (b.annotation) add(b.annotation, b.values.map((x) => x.node));
+    for (const fn of this.scopes.functionScopes.keys()) {
+      if (!fn.returnType) continue;
+      add(fn.returnType as Node, returnedExpressions(fn).map((r) => r.node));
     }
     return out;
   }
@@ -177,7 +247,7 @@ export class ModelValues {
             }
           }
         } else v = this.expr(node, scope, 0);
-        if (!v || (onlyImported && 'call' in v.root)) continue;
+        if (!v || (onlyImported && 'call' in v.root) || ('model' in v.root && (v.root.except || v.root.only))) continue;
         const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root;
         out.push({ root, path: v.path, types, written, location: lines.at((r.statement ?? r.node).start) });
       }
@@ -208,8 +278,25 @@ export class ModelValues {
             if (!inner || local === 'Promise') return inner;
             return 'model' in inner.root && !inner.root.list ? { root: { ...inner.root, list: true }, path: [] } : undefined;
           }
+          if (SAME_KEYS.has(local) && args.length === 1) {
+            const inner = this.typeValue(args[0]);
+            return inner && 'model' in inner.root && !inner.root.list ? inner : undefined;
+          }
+          if ((local === 'Omit' || local === 'Pick') && args.length === 2) {
+            const inner = this.typeValue(args[0]);
+            const keys = literalKeys(args[1]);
+            if (!inner || !('model' in inner.root) || inner.root.list || !keys) return undefined;
+            const r = inner.root;
+            const root: ModelRoot =
+              local === 'Omit'
+                ? { ...r, except: [...(r.except ?? []), ...keys] }
+                : { ...r, only: (r.only ?? keys).filter((k) => keys.includes(k)) };
+            return { root, path: [] };
+          }
           const model = this.models.get(local);
-          return model && args.length === 0 ? { root: { model, list: false }, path: [] } : undefined;
+          if (!model || args.length > 0) return undefined;
+          if (typeof model === 'string') return { root: { model, list: false }, path: [] };
+          return { root: { model: model.model, list: false, ...(model.except ? { except: model.except } : {}), ...(model.only ? { only: model.only } : {}) }, path: [] };
         }
         if (name.type === 'TSQualifiedName' && (name.left as Node).type === 'Identifier' && this.models.has((name.left as Node).name as string)) {
           const m = /^(\w+)GetPayload$/.exec((name.right as Node).name as string);
@@ -256,16 +343,25 @@ export class ModelValues {
       case 'CallExpression': {
         if (this.calls.has(node)) return { root: { call: node }, path: [] };
         const callee = strip(node.callee as Node);
+        // `const [board, setBoard] = useState<Board>()`: the pair's first element is the state (read as a list's element).
+        const state = useStateType(callee, node);
+        if (state) {
+          const v = this.typeValue(state);
+          return v && 'model' in v.root && !v.root.list && v.path.length === 0 ? { root: { ...v.root, list: true }, path: [] } : undefined;
+        }
+        // `const ref = useRef<Board>(...)`: the value under `ref.current`.
+        const ref = useRefType(callee, node);
+        if (ref) return step(this.typeValue(ref), '^current');
         // `useContext(WebsiteContext)` of a context created for a model (in another file).
         const context = contextArgument(callee, node);
         if (context) {
           const created = lookup(context, scope) ? undefined : this.imported.get(`context:${context}`);
-          if (created) return { root: { imported: created.root }, path: [...created.path] };
+          if (created) return { root: { imported: created.root }, path: [...created.path], ...(created.except ? { except: created.except } : {}) };
         }
         if (callee.type === 'Identifier') {
           const b = lookup(callee.name as string, scope);
           const imported = b ? undefined : this.imported.get(callee.name as string);
-          if (imported) return { root: { imported: imported.root }, path: [...imported.path] };
+          if (imported) return { root: { imported: imported.root }, path: [...imported.path], ...(imported.except ? { except: imported.except } : {}) };
           return b?.fn ? this.returned(b.fn, depth) : undefined;
         }
         if (callee.type !== 'MemberExpression') return undefined;
@@ -274,7 +370,7 @@ export class ModelValues {
         const object = strip(callee.object as Node);
         if (object.type === 'MemberExpression' && strip(object.object as Node).type === 'ThisExpression') {
           const service = this.services.get(memberKey(object) ?? '')?.get(name);
-          if (service) return { root: { imported: service.root }, path: [...service.path] };
+          if (service) return { root: { imported: service.root }, path: [...service.path], ...(service.except ? { except: service.except } : {}) };
         }
         if (object.type === 'ThisExpression') {
           const fn = this.scopes.methods.get(name);
@@ -299,6 +395,25 @@ export class ModelValues {
       }
       case 'ConditionalExpression':
         return this.expr(node.consequent as Node, scope, depth + 1) ?? this.expr(node.alternate as Node, scope, depth + 1);
+      case 'ObjectExpression': {
+        // `{ ...website, shareId }`: the record with keys of the application's beside it.
+        let spread: Value | undefined;
+        const written: string[] = [];
+        for (const p of node.properties as Node[]) {
+          if (p.type === 'SpreadElement') {
+            if (spread) return undefined;
+            spread = this.expr(p.argument as Node, scope, depth + 1);
+            if (!spread || written.length > 0) return undefined;
+            continue;
+          }
+          const k = p.key as Node;
+          const key = p.computed ? undefined : k.type === 'Identifier' ? (k.name as string) : k.type === 'Literal' && typeof k.value === 'string' ? k.value : undefined;
+          if (key === undefined) return undefined;
+          written.push(key);
+        }
+        if (!spread || ('model' in spread.root && spread.root.list && spread.path.length === 0)) return undefined;
+        return written.length > 0 || spread.except ? { root: spread.root, path: spread.path, except: [...(spread.except ?? []), ...written] } : spread;
+      }
       case 'LogicalExpression':
         return node.operator === '&&' ? undefined : (this.expr(node.left as Node, scope, depth + 1) ?? this.expr(node.right as Node, scope, depth + 1));
       default:
@@ -339,7 +454,8 @@ export class ModelValues {
   private returned(fn: Node, depth: number): Value | undefined {
     if (fn.returnType) {
       const written = this.typeValue(fn.returnType as Node);
-      if (written || !containerType(fn.returnType as Node)) return written;
+      // `useBoard(): BoardContextValue { return useContext(BoardContext) }`: the context's own type, written again.
+      if (written || !(containerType(fn.returnType as Node) || returnsContext(fn))) return written;
     }
     if (this.visiting.has(fn) || depth > 16) return undefined;
     const own = this.scopes.functionScopes.get(fn);
@@ -364,11 +480,64 @@ export class ModelValues {
     const key = (v: Value): string => {
       const r = v.root;
       const call = 'call' in r ? this.calls.get(r.call) : undefined;
-      const kind = call ? `${call.delegate}:${call.list}` : 'model' in r ? `type ${r.model}:${r.list}` : 'imported' in r ? JSON.stringify(r.imported) : '';
-      return `${kind}/${v.path.join('.')}`;
+      const kind = call ? `${call.delegate}:${call.list}` : 'model' in r ? `type ${r.model}:${r.list}:${r.except?.join() ?? ''}:${r.only?.join() ?? ''}` : 'imported' in r ? JSON.stringify(r.imported) : '';
+      return `${kind}/${v.path.join('.')}/${v.except?.join() ?? ''}`;
     };
     return key(a) === key(b);
   }
+}
+
+/** The type written in `useState<T>(...)` / `React.useState<T>(...)`. */
+function useStateType(callee: Node, call: Node): Node | undefined {
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberKey(callee) : undefined;
+  if (name !== 'useState') return undefined;
+  const params = ((call.typeArguments as Node | null)?.params as Node[] | undefined) ?? [];
+  return params.length === 1 ? params[0] : undefined;
+}
+
+/** Whether every value the function returns is `useContext(X)`. */
+function returnsContext(fn: Node): boolean {
+  const returned = returnedExpressions(fn);
+  return (
+    returned.length > 0 &&
+    returned.every((r) => {
+      const node = strip(r.node);
+      return node.type === 'CallExpression' && contextArgument(strip(node.callee as Node), node) !== undefined;
+    })
+  );
+}
+
+/** The type written in `useRef<T>(...)` / `React.useRef<T>(...)`. */
+function useRefType(callee: Node, call: Node): Node | undefined {
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberKey(callee) : undefined;
+  if (name !== 'useRef') return undefined;
+  const params = ((call.typeArguments as Node | null)?.params as Node[] | undefined) ?? [];
+  return params.length === 1 ? params[0] : undefined;
+}
+
+/** `'a' | 'b'` -> ['a', 'b']; undefined for anything else (`keyof X`, a type name). */
+function literalKeys(raw: Node): string[] | undefined {
+  const members = raw.type === 'TSUnionType' ? (raw.types as Node[]) : [raw];
+  const out: string[] = [];
+  for (const m of members) {
+    const lit = m.type === 'TSLiteralType' ? (m.literal as Node) : undefined;
+    if (!lit || typeof lit.value !== 'string') return undefined;
+    out.push(lit.value);
+  }
+  return out;
+}
+
+/** Whether the model field a read reaches (the first property of the path) is one the root's type keeps. */
+function ownKey(root: ModelRoot, path: readonly string[]): boolean {
+  const first = path.find((s) => s !== '[]');
+  if (first === undefined) return true;
+  if (root.except?.includes(first)) return false;
+  return !root.only || root.only.includes(first);
+}
+
+/** A model root as reads carry it (the model and whether it is a list). */
+function modelRoot(root: ModelRoot): ModelRead['root'] {
+  return { model: root.model, list: root.list };
 }
 
 /** The context named in `useContext(X)` / `React.useContext(X)`. */
@@ -380,8 +549,12 @@ function contextArgument(callee: Node, call: Node): string | undefined {
 
 function step(v: Value | undefined, s: string): Value | undefined {
   if (!v) return undefined;
+  if (v.except) {
+    if (v.except.includes(s)) return undefined;
+    v = { root: v.root, path: v.path };
+  }
   const last = v.path[v.path.length - 1];
-  if ((last === '^right' && s === 'right') || (last === '^value' && s === 'value')) return { root: v.root, path: v.path.slice(0, -1) };
+  if (last === `^${s}`) return { root: v.root, path: v.path.slice(0, -1) };
   return { root: v.root, path: [...v.path, s] };
 }
 
