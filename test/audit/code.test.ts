@@ -311,14 +311,22 @@ const readsFound: [string, string, string[]][] = [
   ['a field missing from the schema', `const m = await prisma.message.findFirst();\nreturn m.subject`, ['Message.subject:2']],
   // The application's types built from a model type: its keys, less those omitted or declared anew.
   ['Partial of a model type', `${IMPORTS}function f(m: Partial<Message>) { return m.content }`, ['Message.content:2']],
-  ['Omit of a model type: the kept keys', `${IMPORTS}function f(m: Omit<Message, 'metadata' | 'id'>) { return [m.content, m.senderType] }`, ['Message.content:2', 'Message.senderType:2']],
+  [
+    'Omit of a model type: the kept keys',
+    `${IMPORTS}function f(m: Omit<Message, 'metadata' | 'id'>) { return [m.content, m.senderType] }`,
+    ['Message.content:2', 'Message.senderType:2'],
+  ],
   ['Pick of a model type', `${IMPORTS}const f = (m: Pick<Message, 'content'>[]) => m.map((x) => x.content);`, ['Message.content:2']],
   [
     'an interface extending Omit of a model type, and Partial of it',
     `${IMPORTS}export interface Msg extends Omit<Message, 'metadata'> {\n  metadata: { tone: string };\n  extra?: number;\n}\nconst f = (m: Partial<Msg>) => [m.content, m.metadata.tone, m.extra];`,
     ['Message.content:6'],
   ],
-  ['an alias of Pick of a model type', `${IMPORTS}export type Preview = Pick<Message, 'content' | 'id'>;\nconst f = (m: Preview) => m.content;`, ['Message.content:3']],
+  [
+    'an alias of Pick of a model type',
+    `${IMPORTS}export type Preview = Pick<Message, 'content' | 'id'>;\nconst f = (m: Preview) => m.content;`,
+    ['Message.content:3'],
+  ],
   [
     'useState typed with a model type',
     `${IMPORTS}function C() { const [m, setM] = useState<Partial<Message>>(); const [c] = React.useState<Message | null>(null); return [m.content, c?.senderType] }`,
@@ -334,7 +342,11 @@ const readsFound: [string, string, string[]][] = [
     `${IMPORTS}async function attach(m: Message) { return { ...m, shareId: 'x' } }\nasync function load() { const m = await prisma.message.findFirst(); return attach(m) }\nconst r = await load(); log(r.content, r.shareId); const o = { ...r, extra: 1 }; o.senderType; o.extra;`,
     ['Message.content:4', 'Message.senderType:4'],
   ],
-  ['useRef typed with a model type', `${IMPORTS}function C() { const ref = useRef<Partial<Message>>(null); const cur = ref.current; return [cur.content, ref.current.senderType] }`, ['Message.content:2', 'Message.senderType:2']],
+  [
+    'useRef typed with a model type',
+    `${IMPORTS}function C() { const ref = useRef<Partial<Message>>(null); const cur = ref.current; return [cur.content, ref.current.senderType] }`,
+    ['Message.content:2', 'Message.senderType:2'],
+  ],
 ];
 for (const [name, code, expected] of readsFound) {
   test(`model values, found: ${name}`, () => assert.deepEqual(resultFields(code), expected));
@@ -357,18 +369,36 @@ const readsNotFound: [string, string][] = [
     'a function with another return type',
     `async function load(): Promise<MessageView> { return prisma.message.findFirst() }\nasync function f() { return (await load()).subject }`,
   ],
-  ['Omit: the omitted key read (the application gives it another type)', `${IMPORTS}const f = (m: Omit<Message, 'subject'> & { subject: string }) => m.subject;\nconst g = (m: Omit<Message, 'subject'>) => m.subject;`],
+  [
+    'Omit: the omitted key read (the application gives it another type)',
+    `${IMPORTS}const f = (m: Omit<Message, 'subject'> & { subject: string }) => m.subject;\nconst g = (m: Omit<Message, 'subject'>) => m.subject;`,
+  ],
   ['Pick: a key it does not keep', `${IMPORTS}const f = (m: Pick<Message, 'content'>) => m.subject;`],
   [
     'an interface extending a model type: its own members',
     `${IMPORTS}export interface Msg extends Message {\n  subject: string;\n  'topic'?: string;\n  load(): void;\n}\nconst f = (m: Msg) => [m.subject, m.topic, m.load()];`,
   ],
-  ['an interface extending a type of the same name from elsewhere', `import type { Message } from './types';\ninterface Msg extends Omit<Message, 'id'> {}\nconst f = (m: Msg) => m.subject;`],
-  ['objects written where another type or a list is expected', `${IMPORTS}const m: MessageView = { subject: 1 };\nconst l = (): Message[] => [{ subject: 1 }];\nconst n: Message = f({ subject: 1 });`],
-  ['useRef of another type, and other members of a ref', `${IMPORTS}const r = useRef<MessageView>(null); r.current.subject; const q = useRef<Message>(null); q.subject;`],
-  ['keys written beside a spread record, or before it', `const m = await prisma.message.findFirst(); const a = { ...m, subject: 1 }; a.subject; const b = { subject: 1, ...m }; b.subject; const c = { ...m, ...n }; c.subject;`],
+  [
+    'an interface extending a type of the same name from elsewhere',
+    `import type { Message } from './types';\ninterface Msg extends Omit<Message, 'id'> {}\nconst f = (m: Msg) => m.subject;`,
+  ],
+  [
+    'objects written where another type or a list is expected',
+    `${IMPORTS}const m: MessageView = { subject: 1 };\nconst l = (): Message[] => [{ subject: 1 }];\nconst n: Message = f({ subject: 1 });`,
+  ],
+  [
+    'useRef of another type, and other members of a ref',
+    `${IMPORTS}const r = useRef<MessageView>(null); r.current.subject; const q = useRef<Message>(null); q.subject;`,
+  ],
+  [
+    'keys written beside a spread record, or before it',
+    `const m = await prisma.message.findFirst(); const a = { ...m, subject: 1 }; a.subject; const b = { subject: 1, ...m }; b.subject; const c = { ...m, ...n }; c.subject;`,
+  ],
   ['Omit with keys not written as strings', `${IMPORTS}const f = (m: Omit<Message, Keys>) => m.subject;`],
-  ['useState of another type, or without one', `${IMPORTS}const [m] = useState<MessageView>(); m.subject; const [n] = useState(null); n.subject; const [l] = useState<Message[]>([]); l[0].subject`],
+  [
+    'useState of another type, or without one',
+    `${IMPORTS}const [m] = useState<MessageView>(); m.subject; const [n] = useState(null); n.subject; const [l] = useState<Message[]>([]); l[0].subject`,
+  ],
   [
     'a shared object, field of one model only',
     `const some = { content: 'x' }; prisma.conversation.findMany({ where: q ? { messages: { some } } : { participants: { some } } })`,

@@ -117,10 +117,14 @@ export function extractFiles(
       if (model && /^[A-Z]/.test(model) && model !== 'Prisma' && model !== 'PrismaClient') return { root: { model, list: false }, path: [`^${key}`] };
       const named = namedImports(text).filter((n) => n.local === type);
       const local = defined.get(type)?.find((d) => d.file === file && d.alias);
-      const alias = local ?? named.map((n) => defined.get(n.imported)?.find((d) => d.alias && importsFile(file, n.specifier, d.file, n.imported, texts))).find(Boolean);
+      const alias =
+        local ?? named.map((n) => defined.get(n.imported)?.find((d) => d.alias && importsFile(file, n.specifier, d.file, n.imported, texts))).find(Boolean);
       if (!alias?.alias) continue;
       const shape = typeof alias.alias === 'string' ? { model: alias.alias } : alias.alias;
-      return { root: { model: shape.model, list: false, ...(shape.except ? { except: shape.except } : {}), ...(shape.only ? { only: shape.only } : {}) }, path: [`^${key}`] };
+      return {
+        root: { model: shape.model, list: false, ...(shape.except ? { except: shape.except } : {}), ...(shape.only ? { only: shape.only } : {}) },
+        path: [`^${key}`],
+      };
     }
     return undefined;
   };

@@ -353,7 +353,8 @@ export function importedUses(
 
 const MODEL_CONTEXT =
   /^export\s+const\s+([A-Za-z_$][\w$]*)\s*=\s*(?:React\s*\.\s*)?createContext\s*<\s*([A-Za-z_$][\w$]*)\s*(?:\|\s*(?:null|undefined)\s*)?>/gm;
-const CONTEXT_MEMBER = /^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*:\s*(?:(?:Partial|Readonly|Required)\s*<\s*([A-Za-z_$][\w$]*)\s*>|([A-Za-z_$][\w$]*))\s*(?:\|\s*(?:null|undefined)\s*)*[;,]?\s*$/;
+const CONTEXT_MEMBER =
+  /^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*:\s*(?:(?:Partial|Readonly|Required)\s*<\s*([A-Za-z_$][\w$]*)\s*>|([A-Za-z_$][\w$]*))\s*(?:\|\s*(?:null|undefined)\s*)*[;,]?\s*$/;
 
 /**
  * `export const WebsiteContext = createContext<Website>(null)` with Website a model type:

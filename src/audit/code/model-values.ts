@@ -152,7 +152,11 @@ export class ModelValues {
     const v = this.returned(fn, 0);
     if (!v) return undefined;
     if ('model' in v.root && (v.root.except || v.root.only)) return undefined;
-    return { root: 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root, path: v.path, ...(v.except ? { except: v.except } : {}) };
+    return {
+      root: 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? v.root.imported : v.root,
+      path: v.path,
+      ...(v.except ? { except: v.except } : {}),
+    };
   }
 
   /** Every property read off a model value in the file, with the call or model it comes from (`onlyImported`: not off the file's own calls). */
@@ -162,9 +166,23 @@ export class ModelValues {
       const v = this.origin(r.origin, 0);
       if (!v || (onlyImported && 'call' in v.root)) continue;
       const typed = 'model' in v.root ? v.root : 'imported' in v.root && 'model' in v.root.imported ? (v.root.imported as ModelRoot) : undefined;
-      if (typed && !ownKey(typed, [...v.path, ...r.path, r.key].filter((p) => !p.startsWith('^')))) continue;
+      if (
+        typed &&
+        !ownKey(
+          typed,
+          [...v.path, ...r.path, r.key].filter((p) => !p.startsWith('^')),
+        )
+      )
+        continue;
       if (v.except && v.except.includes([...r.path, r.key][0])) continue;
-      const root = 'call' in v.root ? rootOf(v.root.call) : 'imported' in v.root ? ('model' in v.root.imported ? modelRoot(v.root.imported) : v.root.imported) : modelRoot(v.root);
+      const root =
+        'call' in v.root
+          ? rootOf(v.root.call)
+          : 'imported' in v.root
+            ? 'model' in v.root.imported
+              ? modelRoot(v.root.imported)
+              : v.root.imported
+            : modelRoot(v.root);
       const location: ClaimLocation = lines.at(r.keyNode.type === 'Literal' ? r.keyNode.start + 1 : r.keyNode.start);
       out.push({ root, path: [...v.path, ...r.path], key: r.key, location });
     }
@@ -200,10 +218,18 @@ export class ModelValues {
       if (!v || !('model' in v.root) || v.root.list || v.path.length > 0) return;
       for (const value of values) for (const object of objectsOf(value)) out.push({ root: v.root, object });
     };
-    for (const b of this.scopes.annotated) if (b.annotation) add(b.annotation, b.values.map((x) => x.node));
+    for (const b of this.scopes.annotated)
+      if (b.annotation)
+        add(
+          b.annotation,
+          b.values.map((x) => x.node),
+        );
     for (const fn of this.scopes.functionScopes.keys()) {
       if (!fn.returnType) continue;
-      add(fn.returnType as Node, returnedExpressions(fn).map((r) => r.node));
+      add(
+        fn.returnType as Node,
+        returnedExpressions(fn).map((r) => r.node),
+      );
     }
     return out;
   }
@@ -288,15 +314,16 @@ export class ModelValues {
             if (!inner || !('model' in inner.root) || inner.root.list || !keys) return undefined;
             const r = inner.root;
             const root: ModelRoot =
-              local === 'Omit'
-                ? { ...r, except: [...(r.except ?? []), ...keys] }
-                : { ...r, only: (r.only ?? keys).filter((k) => keys.includes(k)) };
+              local === 'Omit' ? { ...r, except: [...(r.except ?? []), ...keys] } : { ...r, only: (r.only ?? keys).filter((k) => keys.includes(k)) };
             return { root, path: [] };
           }
           const model = this.models.get(local);
           if (!model || args.length > 0) return undefined;
           if (typeof model === 'string') return { root: { model, list: false }, path: [] };
-          return { root: { model: model.model, list: false, ...(model.except ? { except: model.except } : {}), ...(model.only ? { only: model.only } : {}) }, path: [] };
+          return {
+            root: { model: model.model, list: false, ...(model.except ? { except: model.except } : {}), ...(model.only ? { only: model.only } : {}) },
+            path: [],
+          };
         }
         if (name.type === 'TSQualifiedName' && (name.left as Node).type === 'Identifier' && this.models.has((name.left as Node).name as string)) {
           const m = /^(\w+)GetPayload$/.exec((name.right as Node).name as string);
@@ -407,7 +434,13 @@ export class ModelValues {
             continue;
           }
           const k = p.key as Node;
-          const key = p.computed ? undefined : k.type === 'Identifier' ? (k.name as string) : k.type === 'Literal' && typeof k.value === 'string' ? k.value : undefined;
+          const key = p.computed
+            ? undefined
+            : k.type === 'Identifier'
+              ? (k.name as string)
+              : k.type === 'Literal' && typeof k.value === 'string'
+                ? k.value
+                : undefined;
           if (key === undefined) return undefined;
           written.push(key);
         }
@@ -480,7 +513,13 @@ export class ModelValues {
     const key = (v: Value): string => {
       const r = v.root;
       const call = 'call' in r ? this.calls.get(r.call) : undefined;
-      const kind = call ? `${call.delegate}:${call.list}` : 'model' in r ? `type ${r.model}:${r.list}:${r.except?.join() ?? ''}:${r.only?.join() ?? ''}` : 'imported' in r ? JSON.stringify(r.imported) : '';
+      const kind = call
+        ? `${call.delegate}:${call.list}`
+        : 'model' in r
+          ? `type ${r.model}:${r.list}:${r.except?.join() ?? ''}:${r.only?.join() ?? ''}`
+          : 'imported' in r
+            ? JSON.stringify(r.imported)
+            : '';
       return `${kind}/${v.path.join('.')}/${v.except?.join() ?? ''}`;
     };
     return key(a) === key(b);
