@@ -1,26 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { skippedDirs } from '../fs/generated-dirs.js';
 
 export const DEFAULT_DOCS = ['*.md', '*.markdown'];
 export const DEFAULT_CODE = ['*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
 /** Never read: dependencies, build output, caches. */
-const SKIPPED_DIRECTORIES = new Set([
-  'node_modules',
-  '.git',
-  'dist',
-  'build',
-  'out',
-  'coverage',
-  '.next',
-  '.nuxt',
-  '.output',
-  '.turbo',
-  '.cache',
-  '.svelte-kit',
-  '.vercel',
-  'migrations',
-]);
+const SKIPPED_DIRECTORIES = skippedDirs('.nuxt', '.output', '.svelte-kit', '.vercel', 'migrations');
 const CHANGELOG = /^(?:changelog|changes|history|releases?)(?:\.[\w-]+)?\.md$/i;
 
 export interface DiscoveredFiles {

@@ -12,11 +12,12 @@ import { ConfigProblems, join as joinPath } from './check-value.js';
 import { importConfigFile } from './import-file.js';
 import type { ConfigSections } from './sections.js';
 import type { EnvironmentConfig, ResolvedConfig, ResolvedEnvironment, StewardConfig } from './types.js';
+import { skippedDirs } from '../fs/generated-dirs.js';
 
 export const CONFIG_FILE_NAMES = ['steward.config.ts', 'steward.config.mts', 'steward.config.js', 'steward.config.mjs', 'steward.config.json'];
 const MASTER_CANDIDATES = ['prisma/schema.master.prisma', 'api/prisma/schema.master.prisma'];
 const MASTER_FILE_NAME = 'schema.master.prisma';
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.steward', '.turbo', '.cache']);
+const SKIP_DIRS = skippedDirs('.steward');
 
 export interface LoadConfigOptions {
   cwd?: string;

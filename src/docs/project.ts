@@ -11,6 +11,7 @@ import type { DocsConfig } from './config.js';
 import { renderModelSection, renderSchemaSection } from './markdown.js';
 import { buildSchemaReference, environmentSchemas, type SchemaReference } from './reference.js';
 import { type SectionState, updateDocument } from './update.js';
+import { skippedDirs } from '../fs/generated-dirs.js';
 
 export interface DocsFileResult {
   /** Path relative to cwd. */
@@ -36,7 +37,7 @@ export interface DocsOptions {
   master?: Schema;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.steward', '.turbo', '.cache', 'vendor']);
+const SKIP_DIRS = skippedDirs('.steward', 'vendor');
 
 /**
  * `steward docs` as a library call: finds markdown files with steward sections, renders each

@@ -3,27 +3,19 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { StewardError } from '../errors/index.js';
 import type * as TS from 'typescript';
 import { readPrismaConfigFile, PRISMA_CONFIG_NAMES, type PrismaConfigPaths } from './prisma-config-file.js';
+import { skippedDirs } from '../fs/generated-dirs.js';
 
 /**
  * Folders never searched for a project's schema: dependencies, build output, VCS and caches, and
  * the places that hold copies of a schema rather than the schema (migration histories, docs,
  * examples and test fixtures).
  */
-const SKIP_DIRS = new Set([
-  'node_modules',
-  '.git',
-  'dist',
-  'build',
-  'out',
-  'coverage',
-  '.next',
+const SKIP_DIRS = skippedDirs(
   '.nuxt',
   '.output',
   '.svelte-kit',
   '.vercel',
   '.steward',
-  '.turbo',
-  '.cache',
   'vendor',
   'migrations',
   'migration',
@@ -39,7 +31,7 @@ const SKIP_DIRS = new Set([
   '__tests__',
   'e2e',
   'generated',
-]);
+);
 const MAX_DEPTH = 8;
 
 export interface FoundSchema {

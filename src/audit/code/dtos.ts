@@ -184,6 +184,9 @@ function pickedKeys(typeName: Node, args: Node | undefined, lines: LineIndex): D
   return out;
 }
 
+/** The TypeScript keyword types a DTO field may have, by their oxc node type. */
+const KEYWORD_TYPES: Record<string, string> = { TSStringKeyword: 'string', TSNumberKeyword: 'number', TSBooleanKeyword: 'boolean', TSBigIntKeyword: 'bigint' };
+
 /** A TypeScript type as a DTO field type: null/undefined unions mark it optional. */
 function tsType(node: Node | undefined): { type?: string; list: boolean; optional?: boolean } {
   if (!node) return { list: false };
@@ -200,18 +203,11 @@ function tsType(node: Node | undefined): { type?: string; list: boolean; optiona
     list = true;
     n = n.elementType as Node;
   }
-  const type =
-    n.type === 'TSStringKeyword'
-      ? 'string'
-      : n.type === 'TSNumberKeyword'
-        ? 'number'
-        : n.type === 'TSBooleanKeyword'
-          ? 'boolean'
-          : n.type === 'TSBigIntKeyword'
-            ? 'bigint'
-            : n.type === 'TSTypeReference' && (n.typeName as Node).type === 'Identifier'
-              ? ((n.typeName as Node).name as string)
-              : undefined;
+  const type = Object.hasOwn(KEYWORD_TYPES, n.type)
+    ? KEYWORD_TYPES[n.type]
+    : n.type === 'TSTypeReference' && (n.typeName as Node).type === 'Identifier'
+      ? ((n.typeName as Node).name as string)
+      : undefined;
   return { ...(type ? { type } : {}), list, ...(optional ? { optional } : {}) };
 }
 

@@ -85,19 +85,12 @@ export default defineRule({
         const actual = arg.value.value;
         if (actual === '_id' || actual === expected) continue;
         const data = { model: model.name, field: field.name, expected, actual };
-        if (!matchesCaseStyle(actual, 'snake')) {
+        const messageId = !matchesCaseStyle(actual, 'snake') ? 'notSnake' : options.matchFieldName ? 'differs' : undefined;
+        if (messageId) {
           report({
             target: { kind: 'field', model, field },
             span: arg.value.span,
-            messageId: 'notSnake',
-            data,
-            fix: rename(actual, expected, `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))),
-          });
-        } else if (options.matchFieldName) {
-          report({
-            target: { kind: 'field', model, field },
-            span: arg.value.span,
-            messageId: 'differs',
+            messageId,
             data,
             fix: rename(actual, expected, `map to "${expected}"`, replaceSpan(arg.value.span, JSON.stringify(expected))),
           });
